@@ -1,0 +1,21 @@
+"""The ports: what the application needs from the outside world, as typing.Protocols named by role."""
+
+from application.ports.calendar import CalendarGateway
+from application.ports.clock import Clock
+from application.ports.customers import CustomerDirectory
+from application.ports.interpreter import UtteranceInterpreter
+from application.ports.ledger import SlotLedger
+from application.ports.outbox import Outbox, OutboxMessage, OutboxStatus
+from application.ports.sms import SmsSender
+
+__all__ = [
+    "CalendarGateway",
+    "Clock",
+    "CustomerDirectory",
+    "Outbox",
+    "OutboxMessage",
+    "OutboxStatus",
+    "SlotLedger",
+    "SmsSender",
+    "UtteranceInterpreter",
+]

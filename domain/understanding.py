@@ -1,0 +1,58 @@
+"""What the caller meant in one turn, as the dialogue policy consumes it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from enum import StrEnum
+
+from domain.ids import ServiceId, StaffId
+from domain.preference import PartOfDay, Preference
+
+
+class Intent(StrEnum):
+    BOOK = "book"
+    RESCHEDULE = "reschedule"
+    CANCEL = "cancel"
+    AFFIRM = "affirm"
+    DENY = "deny"
+    HUMAN = "human"
+    REPEAT = "repeat"
+    GOODBYE = "goodbye"
+    INFORM = "inform"  # details only ("next tuesday at three"), no verb
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Interpretation:
+    intent: Intent
+    text: str = ""
+    service_id: ServiceId | None = None
+    day: date | None = None
+    part_of_day: PartOfDay | None = None
+    at: time | None = None
+    approximate: bool = False
+    earliest: bool = False
+    ordinal: int | None = None  # "the second one" -> 2; "the last one" -> -1
+    staff_id: StaffId | None = None
+
+    @property
+    def preference(self) -> Preference:
+        return Preference(
+            day=self.day,
+            part_of_day=self.part_of_day,
+            at=self.at,
+            approximate=self.approximate,
+            earliest=self.earliest,
+            staff_id=self.staff_id,
+        )
+
+    @property
+    def has_details(self) -> bool:
+        return (
+            any(
+                v is not None
+                for v in (self.service_id, self.day, self.part_of_day, self.at, self.ordinal, self.staff_id)
+            )
+            or self.earliest
+        )
