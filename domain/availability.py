@@ -117,9 +117,7 @@ def _pieces(day: date, zone: tzinfo) -> tuple[OffsetPiece, ...]:
     return offset_pieces(day, zone)
 
 
-def _span_epochs(
-    day: date, span: LocalSpan, pieces: tuple[OffsetPiece, ...], zone: tzinfo
-) -> tuple[int, int]:
+def _span_epochs(day: date, span: LocalSpan, pieces: tuple[OffsetPiece, ...], zone: tzinfo) -> tuple[int, int]:
     if len(pieces) == 1:  # no DST change today: wall clock is a fixed offset from UTC
         base = pieces[0].wall_midnight
         end = 86400 if span.ends_at_midnight else span.end.hour * 3600 + span.end.minute * 60
@@ -186,9 +184,7 @@ def _sweep_member(
         day += timedelta(days=1)
 
 
-def _emit(
-    staff: StaffId, lo: int, hi: int, pieces: tuple[OffsetPiece, ...], step: int, out: list[SlotRun]
-) -> None:
+def _emit(staff: StaffId, lo: int, hi: int, pieces: tuple[OffsetPiece, ...], step: int, out: list[SlotRun]) -> None:
     """Aligned starts in [lo, hi], aligned to the wall clock of whichever DST piece they fall in."""
     for piece in pieces:
         a = max(lo, piece.fresh_from)

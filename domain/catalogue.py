@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from itertools import pairwise
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from domain.errors import InvalidCatalogue, InvalidValue, StaffNotEligible, UnknownService, UnknownStaffMember

@@ -25,9 +25,7 @@ class InvalidPhoneNumber(InvalidValue):
 
 class InvalidTimeWindow(InvalidValue):
     def __init__(self, start: datetime, end: datetime) -> None:
-        super().__init__(
-            f"a time window needs time-zone-aware ends with end after start, got {start} .. {end}"
-        )
+        super().__init__(f"a time window needs time-zone-aware ends with end after start, got {start} .. {end}")
         self.start = start
         self.end = end
 
@@ -69,9 +67,7 @@ class TooShortNotice(BookingError):
 
 class OutsideBookingWindow(BookingError):
     def __init__(self, slot: Slot, last_day: date) -> None:
-        super().__init__(
-            f"{slot.window.start.isoformat()} is after the last bookable day {last_day.isoformat()}"
-        )
+        super().__init__(f"{slot.window.start.isoformat()} is after the last bookable day {last_day.isoformat()}")
         self.slot = slot
         self.last_day = last_day
 

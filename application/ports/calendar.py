@@ -17,9 +17,7 @@ class CalendarGateway(Protocol):
     Errors: CalendarUnavailable (retry later / hand over), CalendarConflict, EventNotFound.
     """
 
-    async def busy(
-        self, staff: Sequence[StaffMember], window: TimeWindow
-    ) -> Mapping[StaffId, list[TimeWindow]]:
+    async def busy(self, staff: Sequence[StaffMember], window: TimeWindow) -> Mapping[StaffId, list[TimeWindow]]:
         """Busy time of several staff members at once within `window`; every asked member has a key."""
         ...
 

@@ -20,9 +20,7 @@ class SlotLedger(Protocol):
     Errors: SlotNoLongerAvailable (someone else has it), HoldExpired, AppointmentNotFound, StorageUnavailable.
     """
 
-    async def hold(
-        self, slot: Slot, occupied: TimeWindow, *, key: str, now: datetime, expires_at: datetime
-    ) -> Hold:
+    async def hold(self, slot: Slot, occupied: TimeWindow, *, key: str, now: datetime, expires_at: datetime) -> Hold:
         """Reserve a slot. The same key returns the same live hold instead of a second one."""
         ...
 
@@ -66,9 +64,7 @@ class SlotLedger(Protocol):
         """Move one booking to a new slot in place (no gap in which another caller can take it)."""
         ...
 
-    async def cancel(
-        self, appointment_id: str, *, key: str, outbox: Sequence[OutboxMessage]
-    ) -> Appointment: ...
+    async def cancel(self, appointment_id: str, *, key: str, outbox: Sequence[OutboxMessage]) -> Appointment: ...
 
     async def get(self, appointment_id: str) -> Appointment: ...
 

@@ -37,9 +37,7 @@ class Outbox(Protocol):
 
     async def mark_sent(self, message_id: str, provider_id: str, now: datetime) -> None: ...
 
-    async def mark_failed(
-        self, message_id: str, error: str, *, retry_at: datetime | None, now: datetime
-    ) -> None:
+    async def mark_failed(self, message_id: str, error: str, *, retry_at: datetime | None, now: datetime) -> None:
         """Record a failed attempt; `retry_at` None makes the message dead."""
         ...
 
