@@ -53,7 +53,7 @@ class SlotSet:
     def raw(self) -> Iterator[tuple[int, StaffId]]:
         """(epoch start, staff) pairs in order, without building Slot objects."""
         order = {m: i for i, m in enumerate(self._service.staff)}
-        streams = [((s, order.get(r.staff_id, 0), r.staff_id) for s in r.starts) for r in self._runs]
+        streams = [_stream(r, order.get(r.staff_id, 0)) for r in self._runs]
         for start, _, staff in heapq.merge(*streams):
             yield start, staff
 
@@ -77,6 +77,10 @@ class SlotSet:
 
     def on(self, day: date) -> list[Slot]:
         return [s for s in self if s.window.start.astimezone(self._zone).date() == day]
+
+
+def _stream(run: SlotRun, rank: int) -> Iterator[tuple[int, int, StaffId]]:
+    return ((start, rank, run.staff_id) for start in run.starts)
 
 
 def bookable_days(catalogue: Catalogue, now: datetime, first: date, last: date) -> tuple[date, date]:

@@ -78,6 +78,9 @@ def choose_offers(
             return Offer(tuple(sorted(best)), on_preferred_day=False, exact_time=False)
         pool = wanted
     ranked = sorted(pool, key=lambda s: _rank(s, pref, zone))
+    if ranked:  # offer only slots as good as the best on staff, part of day and nearness
+        top = _rank(ranked[0], pref, zone)[:3]
+        ranked = [s for s in ranked if _rank(s, pref, zone)[:3] == top]
     offers = _distinct(ranked, count, spread)
     exact = (
         bool(offers)

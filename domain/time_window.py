@@ -14,11 +14,15 @@ class TimeWindow:
     end: datetime
 
     def __post_init__(self) -> None:
-        if self.start.tzinfo is None or self.end.tzinfo is None or self.end <= self.start:
+        if self.start.tzinfo is None or self.end.tzinfo is None:
             raise InvalidTimeWindow(self.start, self.end)
-        # Aware datetimes sharing a ZoneInfo compare by wall clock, which is wrong in the repeated hour.
-        object.__setattr__(self, "start", self.start.astimezone(UTC))
-        object.__setattr__(self, "end", self.end.astimezone(UTC))
+        # Aware datetimes sharing a ZoneInfo compare by wall clock, which is wrong in the repeated hour:
+        # convert to UTC before comparing or doing arithmetic.
+        start, end = self.start.astimezone(UTC), self.end.astimezone(UTC)
+        if end <= start:
+            raise InvalidTimeWindow(self.start, self.end)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
 
     @classmethod
     def starting(cls, start: datetime, length: timedelta) -> TimeWindow:
