@@ -7,11 +7,11 @@ arithmetic ranges of start times and become `Slot` objects only when read.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache
+from math import ceil, floor
 
 from domain.catalogue import Catalogue, Service, StaffMember
 from domain.errors import InvalidDateRange
@@ -53,8 +53,9 @@ class SlotSet:
     def raw(self) -> Iterator[tuple[int, StaffId]]:
         """(epoch start, staff) pairs in order, without building Slot objects."""
         order = {m: i for i, m in enumerate(self._service.staff)}
-        streams = [_stream(r, order.get(r.staff_id, 0)) for r in self._runs]
-        for start, _, staff in heapq.merge(*streams):
+        ordered = [(start, order.get(r.staff_id, 0), r.staff_id) for r in self._runs for start in r.starts]
+        ordered.sort()
+        for start, _, staff in ordered:
             yield start, staff
 
     def __iter__(self) -> Iterator[Slot]:
@@ -77,10 +78,6 @@ class SlotSet:
 
     def on(self, day: date) -> list[Slot]:
         return [s for s in self if s.window.start.astimezone(self._zone).date() == day]
-
-
-def _stream(run: SlotRun, rank: int) -> Iterator[tuple[int, int, StaffId]]:
-    return ((start, rank, run.staff_id) for start in run.starts)
 
 
 def bookable_days(catalogue: Catalogue, now: datetime, first: date, last: date) -> tuple[date, date]:
@@ -106,8 +103,10 @@ def find_slots(
     runs: list[SlotRun] = []
     if lo_day <= hi_day:
         earliest = _ceil_seconds(now + catalogue.policy.min_notice)
+        count = (hi_day - lo_day).days + 1
+        days = [(d, _pieces(d, zone)) for d in (lo_day + timedelta(days=n) for n in range(count))]
         for member in catalogue.eligible_staff(service, staff_id):
-            _sweep_member(catalogue, service, member, lo_day, hi_day, load, earliest, zone, runs)
+            _sweep_member(catalogue, service, member, days, load, earliest, zone, runs)
     return SlotSet(service, zone, runs)
 
 
@@ -124,8 +123,7 @@ def _pieces(day: date, zone: tzinfo) -> tuple[OffsetPiece, ...]:
 def _span_epochs(day: date, span: LocalSpan, pieces: tuple[OffsetPiece, ...], zone: tzinfo) -> tuple[int, int]:
     if len(pieces) == 1:  # no DST change today: wall clock is a fixed offset from UTC
         base = pieces[0].wall_midnight
-        end = 86400 if span.ends_at_midnight else span.end.hour * 3600 + span.end.minute * 60
-        return base + span.start.hour * 3600 + span.start.minute * 60, base + end
+        return base + span.start_second, base + span.end_second
     start = wall_to_epoch(day, span.start, zone)
     end_day = day + timedelta(days=1) if span.ends_at_midnight else day
     return start, wall_to_epoch(end_day, time(0) if span.ends_at_midnight else span.end, zone)
@@ -133,7 +131,7 @@ def _span_epochs(day: date, span: LocalSpan, pieces: tuple[OffsetPiece, ...], zo
 
 def _merged_busy(windows: Sequence[TimeWindow]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
-    for a, b in sorted((int(w.start.timestamp()), _ceil_seconds(w.end)) for w in windows):
+    for a, b in sorted((floor(w.start.timestamp()), ceil(w.end.timestamp())) for w in windows):
         if merged and a <= merged[-1][1]:
             if b > merged[-1][1]:
                 merged[-1] = (merged[-1][0], b)
@@ -146,8 +144,7 @@ def _sweep_member(
     catalogue: Catalogue,
     service: Service,
     member: StaffMember,
-    first: date,
-    last: date,
+    days: Sequence[tuple[date, tuple[OffsetPiece, ...]]],
     load: StaffLoad,
     earliest: int,
     zone: tzinfo,
@@ -163,12 +160,9 @@ def _sweep_member(
     blocked = [(b0 - dur - after, b1 + before) for b0, b1 in _merged_busy(load.busy.get(member.id, ()))]
     cap = policy.daily_cap_per_staff
     cursor = 0
-    day = first
-    while day <= last:
+    for day, pieces in days:
         if cap is not None and load.bookings_per_day.get((member.id, day), 0) >= cap:
-            day += timedelta(days=1)
             continue
-        pieces = _pieces(day, zone)
         for span in catalogue.working_spans(member, day):
             s0, s1 = _span_epochs(day, span, pieces, zone)
             lo = max(s0 + pad_before, earliest)
@@ -185,7 +179,6 @@ def _sweep_member(
                 else:
                     _emit(member.id, lo, hi, pieces, step, out)
                     break
-        day += timedelta(days=1)
 
 
 def _emit(staff: StaffId, lo: int, hi: int, pieces: tuple[OffsetPiece, ...], step: int, out: list[SlotRun]) -> None:

@@ -62,15 +62,19 @@ class WeeklyHours:
 
     days: Mapping[int, tuple[LocalSpan, ...]]
     breaks: tuple[LocalSpan, ...] = ()
+    _net: tuple[tuple[LocalSpan, ...], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for weekday, spans in self.days.items():
             if weekday not in range(7):
                 raise InvalidValue(f"weekday {weekday} is not 0..6")
             _no_overlaps(spans, f"hours on weekday {weekday}")
+        net = tuple(subtract_spans(self.days.get(d, ()), self.breaks) for d in range(7))
+        object.__setattr__(self, "_net", net)
 
     def on(self, weekday: int) -> tuple[LocalSpan, ...]:
-        return subtract_spans(self.days.get(weekday, ()), self.breaks)
+        """Working spans on a weekday, breaks already taken out."""
+        return self._net[weekday]
 
 
 def _minutes(at: time, is_end: bool) -> int:
@@ -147,8 +151,10 @@ class Catalogue:
     staff: tuple[StaffMember, ...]
     closures: tuple[Closure, ...] = ()
     special_hours: tuple[SpecialHours, ...] = ()
+    _closed: frozenset[date] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "_closed", frozenset(c.day for c in self.closures))
         staff_ids: list[str] = [s.id for s in self.staff]
         service_ids: list[str] = [s.id for s in self.services]
         for ids, what in ((staff_ids, "staff"), (service_ids, "service")):
@@ -188,7 +194,7 @@ class Catalogue:
 
     def working_spans(self, member: StaffMember, day: date) -> tuple[LocalSpan, ...]:
         """When `member` can take appointments on `day`, after closures and special hours."""
-        if any(c.day == day for c in self.closures):
+        if day in self._closed:
             return ()
         spans = member.spans_on(day)
         for special in self.special_hours:

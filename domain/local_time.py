@@ -6,7 +6,7 @@ jumped; a wall-clock time that occurs twice (the repeated hour of a fall-back) m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from domain.errors import InvalidValue
@@ -18,12 +18,19 @@ class LocalSpan:
 
     start: time
     end: time
+    start_second: int = field(init=False, repr=False, compare=False)
+    """Seconds from midnight to start; end_second likewise, 86400 for midnight at day end."""
+    end_second: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is not None or self.end.tzinfo is not None:
             raise InvalidValue("a local span holds wall-clock times without a zone")
         if self.end != time(0) and self.end <= self.start:
             raise InvalidValue(f"span {self.start:%H:%M}-{self.end:%H:%M} ends before it starts")
+        begin = self.start.hour * 3600 + self.start.minute * 60 + self.start.second
+        finish = 86400 if self.end == time(0) else self.end.hour * 3600 + self.end.minute * 60 + self.end.second
+        object.__setattr__(self, "start_second", begin)
+        object.__setattr__(self, "end_second", finish)
 
     @property
     def ends_at_midnight(self) -> bool:
