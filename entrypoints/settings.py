@@ -1,0 +1,141 @@
+"""Runtime settings: command-line flags, then SLOTLINE_* environment variables, then a TOML file, then defaults."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Literal, TypedDict
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic_settings import BaseSettings, InitSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
+
+from domain.errors import SlotlineError
+
+__all__ = [
+    "CONFIG_ENV",
+    "CalendarSettings",
+    "DialogueSettings",
+    "Overrides",
+    "Settings",
+    "SettingsInvalid",
+    "SmsSettings",
+    "load_settings",
+]
+
+CONFIG_ENV = "SLOTLINE_CONFIG"
+_PATHS = ("catalog", "db")
+
+
+class SettingsInvalid(SlotlineError):
+    """A setting, or the config file, cannot be used; the message is one line."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CalendarSettings(_Section):
+    backend: Literal["sqlite"] = "sqlite"
+    """Where staff calendars live: "sqlite" is the embedded one in `db`."""
+
+
+class SmsSettings(_Section):
+    backend: Literal["local"] = "local"
+    """Where texts go: "local" records them in `db` instead of sending."""
+
+
+class DialogueSettings(_Section):
+    max_misunderstandings: int = Field(default=3, ge=1)
+    """Turns the agent may fail to understand before handing the call to a human."""
+    max_silences: int = Field(default=2, ge=1)
+    """Silent turns in a row before the agent hands over or says goodbye."""
+
+
+class Settings(BaseSettings):
+    """Everything slotline reads from its surroundings; build it with `load_settings`."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="SLOTLINE_",
+        env_nested_delimiter="__",
+        env_ignore_empty=True,
+        extra="forbid",
+        frozen=True,
+    )
+
+    config: Path | None = None
+    """TOML file with more settings (env SLOTLINE_CONFIG); only flags and the environment can name it."""
+    catalog: Path | None = None
+    """The catalogue YAML file; None means the bundled sample business."""
+    db: Path = Path("slotline.db")
+    """The SQLite database holding bookings, holds, the outbox and the embedded calendars."""
+    now: AwareDatetime | None = None
+    """Pin the clock to this instant (demos, tests); None means the real time."""
+    calendar: CalendarSettings = Field(default_factory=CalendarSettings)
+    sms: SmsSettings = Field(default_factory=SmsSettings)
+    dialogue: DialogueSettings = Field(default_factory=DialogueSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        path = _config_path(init_settings)
+        if path is None:
+            return init_settings, env_settings
+        return init_settings, env_settings, InitSettingsSource(settings_cls, _read_toml(path))
+
+
+class Overrides(TypedDict, total=False):
+    """Values given on the command line; they beat every other source."""
+
+    config: Path
+    catalog: Path
+    db: Path
+    now: AwareDatetime
+
+
+def load_settings(overrides: Overrides | None = None) -> Settings:
+    """Settings from every source, or `SettingsInvalid` naming the first bad one."""
+    try:
+        return Settings(**(overrides or {}))
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        parts = [str(p) for p in first["loc"]]
+        if first["type"] == "extra_forbidden":
+            raise SettingsInvalid(f"unknown setting {'.'.join(parts)!r} in the config file") from None
+        where = f"setting {'.'.join(parts)} (env SLOTLINE_{'__'.join(parts).upper()})" if parts else "settings"
+        value = first.get("input")
+        shown = f" (got {value!r})" if isinstance(value, str | int | float | date) else ""
+        raise SettingsInvalid(f"{where}: {first['msg'][:1].lower()}{first['msg'][1:]}{shown}") from None
+
+
+def _config_path(init_settings: PydanticBaseSettingsSource) -> Path | None:
+    given = init_settings.init_kwargs.get("config") if isinstance(init_settings, InitSettingsSource) else None
+    if given is None:
+        given = os.environ.get(CONFIG_ENV) or None
+    return Path(given) if given is not None else None
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise SettingsInvalid(f"config file {path}: no such file") from None
+    except OSError as exc:
+        raise SettingsInvalid(f"config file {path}: cannot read it: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsInvalid(f"config file {path}: not valid TOML: {exc}") from exc
+    if "config" in data:
+        raise SettingsInvalid(f"config file {path}: 'config' cannot be set inside a config file")
+    for key in _PATHS:  # relative paths in the file are relative to the file, not to the current directory
+        value = data.get(key)
+        if isinstance(value, str) and not Path(value).is_absolute():
+            data[key] = str(path.parent / value)
+    return data
