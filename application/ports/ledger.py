@@ -20,8 +20,20 @@ class SlotLedger(Protocol):
     Errors: SlotNoLongerAvailable (someone else has it), HoldExpired, AppointmentNotFound, StorageUnavailable.
     """
 
-    async def hold(self, slot: Slot, occupied: TimeWindow, *, key: str, now: datetime, expires_at: datetime) -> Hold:
-        """Reserve a slot. The same key returns the same live hold instead of a second one."""
+    async def hold(
+        self,
+        slot: Slot,
+        occupied: TimeWindow,
+        *,
+        key: str,
+        now: datetime,
+        expires_at: datetime,
+        replacing: str | None = None,
+    ) -> Hold:
+        """Reserve a slot. The same key returns the same live hold instead of a second one.
+
+        `replacing` names an appointment being moved: its own time does not block the hold.
+        """
         ...
 
     async def release(self, hold_id: str) -> None:

@@ -1,0 +1,181 @@
+"""The conversation runner: drives one call's dialogue policy through the ports, turn by turn.
+
+It knows nothing about telephones: a terminal chat and a phone call both feed it text and silences and
+speak what it returns.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from application.errors import BackendUnavailable, CalendarConflict, HoldExpired
+from application.ports import Clock, UtteranceInterpreter
+from application.use_cases.book_appointment import BookAppointment
+from application.use_cases.cancel_appointment import CancelAppointment
+from application.use_cases.find_availability import FindAvailability
+from application.use_cases.hold_slot import HoldSlot
+from application.use_cases.keys import slot_key
+from application.use_cases.lookup_caller import LookupCaller
+from application.use_cases.reschedule_appointment import RescheduleAppointment
+from application.use_cases.send_confirmation import SendConfirmation
+from domain.appointment import Customer
+from domain.catalogue import Catalogue
+from domain.dialogue import actions as act
+from domain.dialogue import events as ev
+from domain.dialogue.policy import DialoguePolicy
+from domain.dialogue.settings import DialogueSettings
+from domain.errors import BookingError
+from domain.phone import PhoneNumber
+
+log = logging.getLogger(__name__)
+
+
+class CallEnd(StrEnum):
+    HUNG_UP = "hung up"
+    TRANSFERRED = "transferred"
+
+
+@dataclass(frozen=True, slots=True)
+class BookingServices:
+    """The use cases a conversation needs, built once by the container."""
+
+    lookup: LookupCaller
+    availability: FindAvailability
+    hold: HoldSlot
+    book: BookAppointment
+    reschedule: RescheduleAppointment
+    cancel: CancelAppointment
+    confirm: SendConfirmation
+
+
+@dataclass(slots=True)
+class Reply:
+    lines: list[str] = field(default_factory=list)
+    end: CallEnd | None = None
+    transfer_reason: act.TransferReason | None = None
+
+
+class Conversation:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        services: BookingServices,
+        interpreter: UtteranceInterpreter,
+        clock: Clock,
+        *,
+        call_id: str,
+        caller: PhoneNumber | None,
+        settings: DialogueSettings | None = None,
+    ) -> None:
+        self._catalogue = catalogue
+        self._services = services
+        self._interpreter = interpreter
+        self._clock = clock
+        self._call_id = call_id
+        self._caller = caller
+        self._customer: Customer | None = None
+        self.policy = DialoguePolicy(catalogue, settings)
+        self.end: CallEnd | None = None
+
+    @property
+    def ended(self) -> bool:
+        return self.end is not None
+
+    async def start(self) -> Reply:
+        try:
+            profile = await self._services.lookup(self._caller)
+        except BackendUnavailable as exc:
+            log.warning("call %s: caller lookup failed: %s", self._call_id, exc)
+            return await self._run(ev.CallStarted(self._caller))
+        self._customer = profile.customer
+        return await self._run(ev.CallStarted(self._caller, profile.customer, profile.upcoming))
+
+    async def hear(self, text: str) -> Reply:
+        if not text.strip():
+            return await self.silence()
+        interpretation = await self._interpreter.interpret(text, self._clock.now())
+        log.debug("call %s heard intent=%s", self._call_id, interpretation.intent)
+        return await self._run(ev.Heard(interpretation))
+
+    async def silence(self) -> Reply:
+        return await self._run(ev.Silence())
+
+    async def abandon(self) -> None:
+        """The caller hung up: leave nothing half done (a hold is released; a made booking stays, with its SMS)."""
+        hold = self.policy.hold
+        if hold is not None:
+            await self._release(act.ReleaseHold(hold))
+        self.end = self.end or CallEnd.HUNG_UP
+
+    async def _run(self, first: ev.Event) -> Reply:
+        reply = Reply()
+        events: deque[ev.Event] = deque([first])
+        while events:
+            for action in self.policy.handle(events.popleft()):
+                outcome = await self._execute(action, reply)
+                if outcome is not None:
+                    events.append(outcome)
+        reply.end = self.end
+        return reply
+
+    async def _execute(self, action: act.Action, reply: Reply) -> ev.Event | None:
+        try:
+            return await self._perform(action, reply)
+        except BackendUnavailable as exc:
+            log.warning("call %s: %s failed: %s", self._call_id, type(action).__name__, exc)
+            return ev.BackendFailed(str(exc))
+        except Exception:  # a live caller must never hit a dead end; hand over instead
+            log.exception("call %s: %s failed unexpectedly", self._call_id, type(action).__name__)
+            return ev.BackendFailed("unexpected error")
+
+    async def _perform(self, action: act.Action, reply: Reply) -> ev.Event | None:
+        s = self._services
+        match action:
+            case act.Say(text=text):
+                reply.lines.append(text)
+            case act.FindSlots(service_id=service_id, preference=pref, moving=moving):
+                offer = await s.availability.offers(self._catalogue.service(service_id), pref, moving)
+                return ev.SlotsFound(offer)
+            case act.OfferSlots():
+                pass
+            case act.HoldSlot(slot=slot, moving=moving):
+                try:
+                    return ev.HoldPlaced(await s.hold(slot, key=slot_key(self._call_id, slot), moving=moving))
+                except BookingError:
+                    return ev.SlotTaken(slot)
+            case act.ReleaseHold():
+                await self._release(action)
+            case act.Book(hold=hold):
+                assert self._caller is not None  # the policy transfers callers without a number before booking
+                customer = self._customer or Customer(self._caller)
+                try:
+                    return ev.Booked(await s.book(hold, customer, key=slot_key(self._call_id, hold.slot)))
+                except (BookingError, HoldExpired, CalendarConflict):
+                    return ev.SlotTaken(hold.slot)
+            case act.Reschedule(appointment=appointment, hold=hold):
+                key = slot_key(self._call_id, hold.slot) + "/move"
+                try:
+                    return ev.Rescheduled(await s.reschedule(appointment, hold, key=key))
+                except (BookingError, HoldExpired, CalendarConflict):
+                    return ev.SlotTaken(hold.slot)
+            case act.Cancel(appointment=appointment):
+                key = f"{self._call_id}/cancel/{appointment.id}"
+                return ev.Cancelled(await s.cancel(appointment, key=key))
+            case act.SendConfirmation(appointment=appointment):
+                await s.confirm()
+                return ev.ConfirmationQueued(appointment.customer_phone)
+            case act.TransferToHuman(reason=reason):
+                self.end = CallEnd.TRANSFERRED
+                reply.transfer_reason = reason
+            case act.Hangup():
+                self.end = CallEnd.HUNG_UP
+        return None
+
+    async def _release(self, action: act.ReleaseHold) -> None:
+        try:
+            await self._services.hold.release(action.hold)
+        except Exception:  # it lapses by itself at its expiry
+            log.warning("call %s: releasing hold %s failed; it will expire", self._call_id, action.hold.id)

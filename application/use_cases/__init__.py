@@ -1,0 +1,1 @@
+"""Use cases: each one a small async service over the ports."""

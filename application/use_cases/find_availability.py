@@ -1,0 +1,87 @@
+"""Availability as the caller sees it: calendar busy time + slotline's bookings and holds, through the engine."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from application.ports import CalendarGateway, Clock, SlotLedger
+from domain.appointment import Appointment
+from domain.availability import SlotSet, bookable_days, find_slots
+from domain.catalogue import Catalogue, Service
+from domain.ids import StaffId
+from domain.local_time import wall_to_instant
+from domain.preference import Preference
+from domain.selection import Offer, choose_offers
+from domain.staff_load import StaffLoad
+from domain.time_window import TimeWindow
+
+SEARCH_AROUND_DAY = timedelta(days=7)  # a full preferred day looks this far either side for alternatives
+SEARCH_AHEAD = timedelta(days=14)  # without a preferred day
+
+
+class FindAvailability:
+    def __init__(self, catalogue: Catalogue, calendar: CalendarGateway, ledger: SlotLedger, clock: Clock) -> None:
+        self._catalogue = catalogue
+        self._calendar = calendar
+        self._ledger = ledger
+        self._clock = clock
+
+    async def load(
+        self,
+        service: Service,
+        first: date,
+        last: date,
+        *,
+        staff_id: StaffId | None = None,
+        moving: Appointment | None = None,
+        ignore_hold: str | None = None,
+    ) -> StaffLoad:
+        """Everything that takes the eligible staff's time on those days. A moving appointment does not count."""
+        c = self._catalogue
+        now = self._clock.now()
+        members = c.eligible_staff(service, staff_id)
+        window = TimeWindow(
+            wall_to_instant(first - timedelta(days=1), time(0), c.zone),
+            wall_to_instant(last + timedelta(days=2), time(0), c.zone),
+        )
+        ids = [m.id for m in members]
+        busy = dict(await self._calendar.busy(members, window))
+        appointments = await self._ledger.appointments(ids, window)
+        holds = await self._ledger.live_holds(ids, window, now)
+        if moving is not None:
+            appointments = [a for a in appointments if a.id != moving.id]
+            own = busy.get(moving.staff_id, [])
+            busy[moving.staff_id] = [w for w in own if w != moving.window]
+        holds = [h for h in holds if h.id != ignore_hold]
+        return StaffLoad.combine(c, now, busy, appointments, holds)
+
+    async def slots(
+        self,
+        service: Service,
+        first: date,
+        last: date,
+        *,
+        staff_id: StaffId | None = None,
+        moving: Appointment | None = None,
+    ) -> SlotSet:
+        now = self._clock.now()
+        lo, hi = bookable_days(self._catalogue, now, first, last)
+        if lo > hi:
+            return find_slots(self._catalogue, service, first, last, StaffLoad(), now, staff_id)
+        load = await self.load(service, lo, hi, staff_id=staff_id, moving=moving)
+        return find_slots(self._catalogue, service, lo, hi, load, now, staff_id)
+
+    async def offers(self, service: Service, preference: Preference, moving: Appointment | None = None) -> Offer:
+        """Up to offers_per_turn slots for the caller's wishes (nearest days when the wished day is full)."""
+        now = self._clock.now()
+        today = now.astimezone(self._catalogue.zone).date()
+        if preference.day is not None:
+            first, last = preference.day - SEARCH_AROUND_DAY, preference.day + SEARCH_AROUND_DAY
+        else:
+            first, last = today, today + SEARCH_AHEAD
+        slots = await self.slots(service, max(first, today), max(last, today), moving=moving)
+        return choose_offers(slots, preference, self._catalogue.zone, self._catalogue.policy.offers_per_turn)
+
+
+def now_in(catalogue: Catalogue, clock: Clock) -> datetime:
+    return clock.now().astimezone(catalogue.zone)

@@ -1,0 +1,23 @@
+"""Idempotency keys and ids derived from them, so a retried step finds the record its first try made."""
+
+from __future__ import annotations
+
+import uuid
+
+from domain.ids import AppointmentId
+from domain.slot import Slot
+
+_NAMESPACE = uuid.UUID("6f1c3b0e-6d2a-4f7e-9a51-2f3c8e9d4b10")
+
+
+def slot_key(call_id: str, slot: Slot) -> str:
+    """One key per call and slot: a repeated yes or a retry can never book twice."""
+    return f"{call_id}/{slot.staff_id}/{int(slot.window.start.timestamp())}"
+
+
+def derived_id(key: str, purpose: str) -> str:
+    return str(uuid.uuid5(_NAMESPACE, f"{purpose}:{key}"))
+
+
+def appointment_id(key: str) -> AppointmentId:
+    return AppointmentId(derived_id(key, "appointment"))

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from application.errors import AppointmentNotFound, HoldExpired
+from application.ports import CalendarGateway, Clock, OutboxMessage, SlotLedger
+from application.texts import ConfirmationTexts
+from application.use_cases.adopt import adopt
+from application.use_cases.find_availability import FindAvailability
+from application.use_cases.keys import derived_id
+from domain.appointment import Appointment, Hold
+from domain.booking_rules import ensure_bookable
+from domain.catalogue import Catalogue
+from domain.errors import SlotNoLongerAvailable
+
+
+class RescheduleAppointment:
+    """Move one booking in place to a held slot: no moment in which the old or the new time is free for others."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        calendar: CalendarGateway,
+        ledger: SlotLedger,
+        availability: FindAvailability,
+        texts: ConfirmationTexts,
+        clock: Clock,
+    ) -> None:
+        self._catalogue = catalogue
+        self._calendar = calendar
+        self._ledger = ledger
+        self._availability = availability
+        self._texts = texts
+        self._clock = clock
+
+    async def __call__(self, appointment: Appointment, hold: Hold, *, key: str) -> Appointment:
+        c = self._catalogue
+        slot = hold.slot
+        service = c.service(slot.service_id)
+        now = self._clock.now()
+        if not hold.is_live(now):
+            raise HoldExpired(hold.id)
+        try:
+            await self._ledger.get(appointment.id)
+        except AppointmentNotFound:
+            await adopt(self._ledger, c, appointment, now)
+        day = slot.window.start.astimezone(c.zone).date()
+        load = await self._availability.load(
+            service, day, day, staff_id=slot.staff_id, moving=appointment, ignore_hold=hold.id
+        )
+        ensure_bookable(slot, c, load, now)
+        moved = appointment.moved_to(slot)
+        old_member = c.staff_member(appointment.staff_id)
+        new_member = c.staff_member(slot.staff_id)
+        if appointment.external_event_id:
+            event_id = await self._calendar.move(moved, new_member, appointment.external_event_id)
+        else:
+            event_id = await self._calendar.create(moved, new_member, idempotency_key=key)
+        message = OutboxMessage(
+            id=derived_id(key, "sms"),
+            to=appointment.customer_phone,
+            body=self._texts.rescheduled(moved),
+            dedupe_key=f"{key}/rescheduled",
+            created_at=now,
+        )
+        try:
+            stored = await self._ledger.move(
+                appointment.id, slot, slot.occupied(service), key=key, now=now, hold_id=hold.id, outbox=[message]
+            )
+        except (SlotNoLongerAvailable, HoldExpired):
+            await self._calendar.move(appointment, old_member, event_id)
+            raise
+        if event_id != stored.external_event_id:
+            await self._ledger.set_external_id(stored.id, event_id)
+            stored = await self._ledger.get(stored.id)
+        return stored
