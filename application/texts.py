@@ -13,8 +13,14 @@ from domain.dialogue.phrasing import say_time
 class TextTemplates:
     """str.format templates; fields: business, business_phone, service, staff, weekday, date, time."""
 
-    booked: str = "{business}: your {service} with {staff} is booked for {weekday} {date} at {time}. To change it, call {business_phone}."
-    rescheduled: str = "{business}: your {service} is moved to {weekday} {date} at {time} with {staff}. To change it, call {business_phone}."
+    booked: str = (
+        "{business}: your {service} with {staff} is booked for {weekday} {date} at {time}. "
+        "To change it, call {business_phone}."
+    )
+    rescheduled: str = (
+        "{business}: your {service} is moved to {weekday} {date} at {time} with {staff}. "
+        "To change it, call {business_phone}."
+    )
     cancelled: str = (
         "{business}: your {service} on {weekday} {date} at {time} is cancelled. To book again, call {business_phone}."
     )
