@@ -1,0 +1,344 @@
+"""The dialogue policy on its own: interpretations in, actions out, with a tiny pure world answering its requests."""
+
+from __future__ import annotations
+
+from collections import deque
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+import pytest
+
+from domain.appointment import Appointment, AppointmentStatus, Customer, Hold
+from domain.availability import find_slots
+from domain.dialogue import actions as act
+from domain.dialogue import events as ev
+from domain.dialogue.phrasing import say_date, say_time
+from domain.dialogue.policy import DialoguePolicy, Stage
+from domain.dialogue.settings import DialogueSettings
+from domain.ids import AppointmentId, ServiceId, StaffId
+from domain.phone import PhoneNumber
+from domain.preference import PartOfDay
+from domain.selection import choose_offers
+from domain.staff_load import StaffLoad
+from domain.time_window import TimeWindow
+from domain.understanding import Intent, Interpretation
+from tests.factories import NEW_YORK, NOW, sample_catalogue
+
+CAT = sample_catalogue()
+CALLER = PhoneNumber("+12125550123")
+TUESDAY = date(2026, 12, 1)
+
+
+def heard(intent: Intent = Intent.INFORM, **fields: Any) -> ev.Heard:
+    return ev.Heard(Interpretation(intent, **fields))
+
+
+class World:
+    """Answers the policy's requests the way the use cases would, without any I/O."""
+
+    def __init__(self, busy: StaffLoad | None = None, fail: type[act.Action] | None = None) -> None:
+        self.policy = DialoguePolicy(CAT, DialogueSettings())
+        self.load = busy or StaffLoad()
+        self.fail = fail
+        self.said: list[str] = []
+        self.done: list[act.Action] = []
+        self.booked: list[Appointment] = []
+
+    def send(self, event: ev.Event) -> list[str]:
+        start = len(self.said)
+        queue: deque[ev.Event] = deque([event])
+        while queue:
+            for action in self.policy.handle(queue.popleft()):
+                self.done.append(action)
+                outcome = self.answer(action)
+                if outcome is not None:
+                    queue.append(outcome)
+        return self.said[start:]
+
+    def answer(self, action: act.Action) -> ev.Event | None:
+        if self.fail is not None and isinstance(action, self.fail):
+            return ev.BackendFailed("down")
+        match action:
+            case act.Say(text=text):
+                self.said.append(text)
+            case act.FindSlots(service_id=sid, preference=pref):
+                service = CAT.service(sid)
+                slots = find_slots(CAT, service, NOW.date(), NOW.date() + timedelta(days=21), self.load, NOW)
+                return ev.SlotsFound(choose_offers(slots, pref, NEW_YORK, 3))
+            case act.HoldSlot(slot=slot):
+                return ev.HoldPlaced(Hold("h", slot, slot.occupied(CAT.service(slot.service_id)), NOW, "k"))
+            case act.Book(hold=hold):
+                s = hold.slot
+                stored = Appointment(
+                    AppointmentId(f"a{len(self.booked)}"),
+                    s.service_id,
+                    s.staff_id,
+                    s.window,
+                    CALLER,
+                    AppointmentStatus.CONFIRMED,
+                )
+                self.booked.append(stored)
+                return ev.Booked(stored)
+            case act.Reschedule(appointment=a, hold=hold):
+                return ev.Rescheduled(a.moved_to(hold.slot))
+            case act.Cancel(appointment=a):
+                return ev.Cancelled(a.cancelled())
+            case act.SendConfirmation(appointment=a):
+                return ev.ConfirmationQueued(a.customer_phone)
+        return None
+
+    def kinds(self) -> list[str]:
+        return [type(a).__name__ for a in self.done]
+
+
+def upcoming() -> Appointment:
+    start = datetime(2026, 12, 1, 15, 30, tzinfo=NEW_YORK)
+    return Appointment(
+        AppointmentId("old"),
+        ServiceId("haircut"),
+        StaffId("sam"),
+        TimeWindow.starting(start, timedelta(minutes=30)),
+        CALLER,
+        AppointmentStatus.CONFIRMED,
+        "Dana Scully",
+        "evt-1",
+    )
+
+
+def test_phrasing_like_a_person() -> None:
+    assert say_date(TUESDAY) == "Tuesday, December 1st"
+    assert say_date(date(2026, 12, 22)) == "Tuesday, December 22nd"
+    assert say_date(date(2026, 12, 13)) == "Sunday, December 13th"
+    moment = datetime(2026, 12, 1, 15, 30, tzinfo=NEW_YORK)
+    assert say_time(moment, NEW_YORK) == "3:30 PM"
+    assert say_time(moment.replace(hour=10, minute=0), NEW_YORK) == "10 AM"
+    assert say_time(moment.replace(hour=12, minute=0), NEW_YORK) == "noon"
+
+
+def test_unknown_caller_is_greeted_with_what_the_agent_can_do() -> None:
+    world = World()
+    (greeting,) = world.send(ev.CallStarted(CALLER))
+    assert greeting.startswith("Thanks for calling Maple Street Clinic.")
+    assert "book, reschedule or cancel" in greeting
+
+
+def test_returning_caller_hears_their_next_appointment() -> None:
+    world = World()
+    (greeting,) = world.send(ev.CallStarted(CALLER, Customer(CALLER, "Dana Scully"), (upcoming(),)))
+    assert greeting.startswith("Hi Dana, thanks for calling")
+    assert "a haircut on Tuesday, December 1st at 3:30 PM with Sam" in greeting
+
+
+def test_everything_at_once_then_readback_then_yes_books_once() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(
+        heard(Intent.BOOK, service_id="haircut", day=TUESDAY, part_of_day=PartOfDay.AFTERNOON, staff_id="sam")
+    )
+    assert "Which would you like?" in said[-1]
+    offer = world.done[-2]
+    assert isinstance(offer, act.OfferSlots)
+    offered = offer.slots
+    assert all(s.staff_id == "sam" for s in offered)
+    said = world.send(heard(Intent.INFORM, ordinal=2))
+    assert said[-1].startswith("Let me read that back: a haircut with Sam Rivera on Tuesday, December 1st at")
+    assert world.policy.stage is Stage.CONFIRMING
+    said = world.send(heard(Intent.AFFIRM))
+    assert said[0].startswith("You're booked: a haircut on Tuesday, December 1st")
+    assert world.kinds().count("Book") == 1
+    assert world.booked[0].slot == offered[1]
+    assert said[-1] == "Is there anything else I can help you with?"
+    world.send(heard(Intent.AFFIRM))  # a second yes asks what else; it never books again
+    assert world.kinds().count("Book") == 1
+    said = world.send(heard(Intent.GOODBYE))
+    assert world.policy.ended
+    assert world.kinds()[-1] == "Hangup"
+
+
+def test_gathers_only_what_is_missing() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(heard(Intent.BOOK))
+    assert said == ["What would you like to book? We offer haircut, consultation, massage, or hair colouring."]
+    said = world.send(heard(Intent.INFORM, service_id="massage"))
+    assert said == ["What day would you like to come in?"]
+    said = world.send(heard(Intent.INFORM, day=TUESDAY))
+    # Jordan, the only masseur, does not work Tuesdays
+    assert said[-1].startswith("I have nothing left on Tuesday, December 1st. The nearest I have are Monday")
+
+
+def test_exact_free_time_goes_straight_to_the_readback() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY, at=time(15, 30)))
+    assert said[-1].endswith("on Tuesday, December 1st at 3:30 PM. Shall I book it?")
+    assert world.kinds()[-3:] == ["OfferSlots", "HoldSlot", "Say"]
+
+
+def test_no_means_no_and_releases_the_hold() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY))
+    world.send(heard(Intent.INFORM, ordinal=1))
+    said = world.send(heard(Intent.DENY))
+    assert "ReleaseHold" in world.kinds()
+    assert "Book" not in world.kinds()
+    assert said[-1].startswith("No problem. Would one of the other times work")
+    assert world.policy.stage is Stage.OFFERING
+
+
+def test_another_day_instead() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY))
+    said = world.send(heard(Intent.INFORM, day=date(2026, 12, 4)))
+    assert "Friday, December 4th" in said[-1]
+
+
+def test_full_day_offers_nearest_days() -> None:
+    full = TimeWindow(datetime(2026, 12, 1, 0, tzinfo=NEW_YORK), datetime(2026, 12, 2, 0, tzinfo=NEW_YORK))
+    world = World(StaffLoad({StaffId("sam"): [full], StaffId("alex"): [full]}))
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY))
+    assert said[-1].startswith(
+        "I have nothing left on Tuesday, December 1st. The nearest I have are Monday, November 30th"
+    )
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_misunderstandings_in_a_row_transfer(limit: int) -> None:
+    world = World()
+    world.policy = DialoguePolicy(CAT, DialogueSettings(max_misunderstandings=limit))
+    world.send(ev.CallStarted(CALLER))
+    for _ in range(limit - 1):
+        said = world.send(heard(Intent.UNKNOWN))
+        assert said[-1].startswith("Sorry, I didn't catch that.")
+    said = world.send(heard(Intent.UNKNOWN))
+    assert world.done[-1] == act.TransferToHuman(act.TransferReason.MISUNDERSTANDINGS)
+    assert "trouble understanding" in said[-1]
+
+
+def test_understood_turn_resets_the_misunderstanding_count() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.UNKNOWN))
+    world.send(heard(Intent.UNKNOWN))
+    world.send(heard(Intent.BOOK))
+    world.send(heard(Intent.UNKNOWN))
+    world.send(heard(Intent.UNKNOWN))
+    assert not world.policy.ended
+
+
+def test_silence_reprompts_then_transfers() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(ev.Silence())
+    assert said[0].startswith("Are you still there?")
+    world.send(ev.Silence())
+    assert world.done[-1] == act.TransferToHuman(act.TransferReason.SILENCE)
+
+
+def test_asking_for_a_person_transfers_and_releases_a_hold() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY))
+    world.send(heard(Intent.INFORM, ordinal=1))
+    world.send(heard(Intent.HUMAN))
+    assert world.kinds()[-3:] == ["ReleaseHold", "Say", "TransferToHuman"]
+
+
+def test_backend_failure_transfers() -> None:
+    world = World(fail=act.FindSlots)
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY))
+    assert "can't reach our booking system" in said[-1]
+    assert world.done[-1] == act.TransferToHuman(act.TransferReason.BACKEND)
+
+
+def test_rejecting_everything_transfers() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY))
+    for day in (2, 3):
+        world.send(heard(Intent.DENY))
+        world.send(heard(Intent.INFORM, day=date(2026, 12, day)))
+    world.send(heard(Intent.DENY))
+    assert world.done[-1] == act.TransferToHuman(act.TransferReason.NOTHING_SUITABLE)
+
+
+def test_reschedule_moves_the_existing_appointment() -> None:
+    world = World()
+    old = upcoming()
+    world.send(ev.CallStarted(CALLER, Customer(CALLER, "Dana"), (old,)))
+    said = world.send(heard(Intent.RESCHEDULE))
+    assert said == ["What day and time would suit you instead?"]
+    world.send(heard(Intent.INFORM, day=date(2026, 12, 3), at=time(10)))
+    readback = world.said[-1]
+    assert "moves from Tuesday, December 1st at 3:30 PM to Thursday, December 3rd at 10 AM" in readback
+    said = world.send(heard(Intent.AFFIRM))
+    assert said[0] == "Done. Your haircut is now on Thursday, December 3rd at 10 AM with Sam."
+    assert "Reschedule" in world.kinds()
+    assert "Book" not in world.kinds() and "Cancel" not in world.kinds()
+    reschedule = next(a for a in world.done if isinstance(a, act.Reschedule))
+    assert reschedule.appointment == old
+
+
+def test_cancel_asks_first() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    said = world.send(heard(Intent.CANCEL))
+    assert said == ["Just to confirm: shall I cancel a haircut on Tuesday, December 1st at 3:30 PM with Sam?"]
+    said = world.send(heard(Intent.AFFIRM))
+    assert said[0] == "Your haircut on Tuesday, December 1st at 3:30 PM is cancelled."
+    assert world.kinds().count("Cancel") == 1
+
+
+def test_cancel_declined_keeps_it() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    world.send(heard(Intent.CANCEL))
+    said = world.send(heard(Intent.DENY))
+    assert said[0] == "Okay, I'll keep it as it is."
+    assert "Cancel" not in world.kinds()
+
+
+def test_reschedule_without_an_appointment() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(heard(Intent.RESCHEDULE))
+    assert said == ["I don't see an upcoming appointment for this number. Would you like to book a new one?"]
+
+
+def test_withheld_number_cannot_book() -> None:
+    world = World()
+    world.send(ev.CallStarted(None))
+    world.send(heard(Intent.BOOK, service_id="haircut"))
+    assert world.done[-1] == act.TransferToHuman(act.TransferReason.NO_CALLER_ID)
+
+
+def test_slot_taken_during_hold_searches_again() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY))
+    offered = [a for a in world.done if isinstance(a, act.OfferSlots)][-1].slots
+    said = world.send(ev.SlotTaken(offered[0]))
+    assert said[0] == "I'm sorry, that time was just taken. Let me look again."
+    assert world.kinds()[-3:] == ["FindSlots", "OfferSlots", "Say"]
+    assert world.policy.stage is Stage.OFFERING
+
+
+def test_garbage_never_books() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY))
+    world.send(heard(Intent.INFORM, ordinal=1))
+    said = world.send(heard(Intent.UNKNOWN))
+    assert said[-1].startswith("Sorry, I didn't catch that. Let me read that back")
+    assert "Book" not in world.kinds()
+
+
+def test_nothing_happens_after_the_end() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.GOODBYE))
+    assert world.send(heard(Intent.BOOK)) == []
