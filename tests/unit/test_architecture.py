@@ -1,0 +1,64 @@
+"""Import arrows point inward: domain <- application <- infrastructure <- entrypoints, and SDKs stay outside."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+LAYERS = ["domain", "application", "infrastructure", "entrypoints"]
+ALLOWED = {
+    "domain": {"domain"},
+    "application": {"domain", "application"},
+    "infrastructure": {"domain", "application", "infrastructure"},
+    "entrypoints": {"domain", "application", "infrastructure", "entrypoints"},
+}
+STDLIB = set(sys.stdlib_module_names)
+
+
+def imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def files(layer: str) -> list[Path]:
+    return sorted((ROOT / layer).rglob("*.py"))
+
+
+@pytest.mark.parametrize("layer", LAYERS)
+def test_no_import_points_outward(layer: str) -> None:
+    for path in files(layer):
+        for name in imports(path):
+            if name in LAYERS:
+                assert name in ALLOWED[layer], f"{path.relative_to(ROOT)} imports {name}"
+
+
+@pytest.mark.parametrize("layer", ["domain", "application"])
+def test_core_uses_only_the_standard_library(layer: str) -> None:
+    for path in files(layer):
+        outside = {n for n in imports(path) if n not in STDLIB and n not in LAYERS and n != "__future__"}
+        assert not outside, f"{path.relative_to(ROOT)} imports {sorted(outside)}"
+
+
+def test_domain_has_no_clock_or_io() -> None:
+    banned = ("datetime.now(", "date.today(", "open(", "asyncio", "time.time(")
+    for path in files("domain"):
+        text = path.read_text()
+        for word in banned:
+            assert word not in text, f"{path.relative_to(ROOT)} uses {word}"
+
+
+def test_domain_public_surface_is_importable() -> None:
+    import domain
+
+    for name in domain.__all__:
+        assert hasattr(domain, name), name
