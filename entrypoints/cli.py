@@ -70,8 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, SlotlineError) as exc:
         print(f"slotline: error: {exc}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, _USAGE_ERRORS) else EXIT_FAILURE
-    except SystemExit as exc:  # --help and --version print and exit
-        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    except SystemExit as exc:  # --help prints and exits
+        return exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_FAILURE
     except BrokenPipeError:  # the reader went away (`slotline slots ... | head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILURE

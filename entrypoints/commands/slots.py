@@ -80,10 +80,13 @@ def _service(catalogue: Catalogue, service_id: str) -> Service:
 
 
 def slot_line(slot: Slot, catalogue: Catalogue) -> str:
-    """`Mon 2026-11-30 09:00-09:30  Sam Rivera`, in the business's zone."""
+    """`Mon 2026-11-30 09:00-09:30  Sam Rivera`, in the business's zone; zone names appear when DST changes mid-slot."""
     start = slot.window.start.astimezone(catalogue.zone)
     end = slot.window.end.astimezone(catalogue.zone)
-    return f"{start:%a %Y-%m-%d %H:%M}-{end:%H:%M}  {catalogue.staff_member(slot.staff_id).name}"
+    name = catalogue.staff_member(slot.staff_id).name
+    if start.utcoffset() != end.utcoffset():
+        return f"{start:%a %Y-%m-%d %H:%M %Z}-{end:%H:%M %Z}  {name}"
+    return f"{start:%a %Y-%m-%d %H:%M}-{end:%H:%M}  {name}"
 
 
 def slot_json(slot: Slot, zone: ZoneInfo) -> dict[str, str]:

@@ -53,8 +53,9 @@ class YamlCatalogueLoader:
 
     def load(self) -> Catalogue:
         file = self._validate(self._parse(self._read()))
-        for field, problem in cross_reference_problems(file):
-            raise self._invalid(field, problem)
+        first = next(cross_reference_problems(file), None)
+        if first is not None:
+            raise self._invalid(*first)
         return self._build(file)
 
     def _invalid(self, field: str, problem: str) -> CatalogueFileInvalid:

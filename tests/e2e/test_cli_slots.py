@@ -298,3 +298,24 @@ def test_the_installed_console_script_runs() -> None:
     assert json.loads(ok.stdout)[0]["start"] == "2026-11-30T09:00:00-05:00"
     assert (bad.returncode, bad.stdout) == (2, "")
     assert bad.stderr == "slotline: error: argument --date: not a date in YYYY-MM-DD form: '2026-02-30'\n"
+
+
+def test_a_slot_across_the_autumn_clock_change_shows_both_zone_names(
+    slotline: Callable[..., Run], tmp_path: Path
+) -> None:
+    catalogue = tmp_path / "night.yaml"
+    catalogue.write_text(
+        'business: {name: Night Owl, timezone: America/New_York, phone: "+12125550100"}\n'
+        "policy: {slot_interval_minutes: 30, min_notice_minutes: 0}\n"
+        "services: [{id: nap, name: Nap, duration_minutes: 30, staff: [kim]}]\n"
+        'staff: [{id: kim, name: Kim Lee, hours: {sun: ["00:30-03:30"]}}]\n'
+    )
+    argv = ["slots", "--catalog", str(catalogue), "--service", "nap", "--date", "2026-11-01"]
+
+    text = slotline(*argv, "--now", "2026-10-31T12:00:00Z")
+    starts = [s["start"] for s in json.loads(slotline(*argv, "--now", "2026-10-31T12:00:00Z", "--json").out)]
+
+    assert text.lines[2] == "Sun 2026-11-01 01:30 EDT-01:00 EST  Kim Lee"
+    # 01:00-02:00 happens twice; its starts are offered once, at their first occurrence.
+    assert starts[1:4] == ["2026-11-01T01:00:00-04:00", "2026-11-01T01:30:00-04:00", "2026-11-01T02:00:00-05:00"]
+    assert len(starts) == 6
