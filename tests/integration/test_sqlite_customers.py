@@ -1,0 +1,36 @@
+"""SqliteCustomerDirectory: customers by phone number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from domain.appointment import Customer
+from infrastructure.sqlite import SqliteCustomerDirectory, SqliteDatabase
+from tests.integration.test_sqlite_support import OTHER_PHONE, PHONE
+
+
+@pytest.fixture
+def directory(tmp_path: Path) -> SqliteCustomerDirectory:
+    return SqliteCustomerDirectory(SqliteDatabase(tmp_path / "slotline.db"))
+
+
+async def test_an_unknown_number_finds_nobody(directory: SqliteCustomerDirectory) -> None:
+    assert await directory.find(PHONE) is None
+
+
+async def test_save_inserts_then_updates_by_phone(directory: SqliteCustomerDirectory) -> None:
+    await directory.save(Customer(PHONE, "Jane"))
+    await directory.save(Customer(PHONE, "Jane Doe"))
+    await directory.save(Customer(OTHER_PHONE))
+
+    assert await directory.find(PHONE) == Customer(PHONE, "Jane Doe")
+    assert await directory.find(OTHER_PHONE) == Customer(OTHER_PHONE, None)
+
+
+async def test_saving_without_a_name_keeps_the_known_name(directory: SqliteCustomerDirectory) -> None:
+    await directory.save(Customer(PHONE, "Jane"))
+    await directory.save(Customer(PHONE))
+
+    assert await directory.find(PHONE) == Customer(PHONE, "Jane")
