@@ -8,6 +8,7 @@ from argparse import SUPPRESS, Namespace
 from collections.abc import Sequence
 from pathlib import Path
 
+from application.errors import StorageUnavailable
 from domain.errors import BookingError, InvalidValue, SlotlineError
 from entrypoints.commands import COMMANDS
 from entrypoints.commands.base import Handler, Parser, UsageError, aware_instant
@@ -23,7 +24,7 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 """Bad arguments, settings, catalogue file or ids: one line on stderr, no traceback."""
 
-_USAGE_ERRORS = (UsageError, InvalidValue, BookingError, SettingsInvalid, CatalogueFileInvalid)
+_USAGE_ERRORS = (UsageError, InvalidValue, BookingError, SettingsInvalid, CatalogueFileInvalid, StorageUnavailable)
 
 
 def build_parser() -> Parser:

@@ -2,16 +2,44 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
 from dependency_injector import containers, providers
 
-from application.ports.clock import Clock
+from application.conversation import BookingServices
+from application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
+from application.ports import (
+    CalendarGateway,
+    Clock,
+    CustomerDirectory,
+    Outbox,
+    SlotLedger,
+    SmsSender,
+    UtteranceInterpreter,
+)
+from application.texts import ConfirmationTexts
+from application.use_cases.book_appointment import BookAppointment
+from application.use_cases.cancel_appointment import CancelAppointment
+from application.use_cases.find_availability import FindAvailability
+from application.use_cases.hold_slot import HoldSlot
+from application.use_cases.lookup_caller import LookupCaller
+from application.use_cases.reschedule_appointment import RescheduleAppointment
+from application.use_cases.send_confirmation import SendConfirmation
 from domain.catalogue import Catalogue
+from domain.dialogue.settings import DialogueSettings
 from entrypoints.settings import Settings
 from infrastructure.clock import FixedClock, SystemClock
+from infrastructure.local_sms import LocalSmsSender
+from infrastructure.rules_nlu import RulesUtteranceInterpreter
+from infrastructure.sqlite import (
+    SqliteCalendarGateway,
+    SqliteCustomerDirectory,
+    SqliteDatabase,
+    SqliteOutbox,
+    SqliteSlotLedger,
+)
 from infrastructure.yaml_catalogue import load_catalogue, sample_catalogue_path
 
 __all__ = ["Container", "build_container", "catalogue_file", "clock_kind"]
@@ -27,8 +55,16 @@ def catalogue_file(catalog: Path | None) -> Path:
     return sample_catalogue_path() if catalog is None else catalog
 
 
+def retry_policy(max_attempts: int, first_retry_seconds: float, max_retry_seconds: float) -> RetryPolicy:
+    return RetryPolicy(
+        max_attempts=max_attempts,
+        first_delay=timedelta(seconds=first_retry_seconds),
+        max_delay=timedelta(seconds=max_retry_seconds),
+    )
+
+
 class Container(containers.DeclarativeContainer):
-    """Providers for every port; later issues add Selectors for the calendar, ledger and SMS backends."""
+    """Providers for every port, each a Selector keyed by its backend setting, and the use cases over them."""
 
     config = providers.Configuration(strict=True)
 
@@ -41,6 +77,68 @@ class Container(containers.DeclarativeContainer):
     catalogue_path: providers.Provider[Path] = providers.Callable(catalogue_file, config.catalog)
 
     catalogue: providers.Singleton[Catalogue] = providers.Singleton(load_catalogue, catalogue_path)
+
+    database: providers.Singleton[SqliteDatabase] = providers.Singleton(SqliteDatabase, config.db)
+
+    ledger: providers.Provider[SlotLedger] = providers.Selector(
+        config.storage.backend,
+        sqlite=providers.Singleton(SqliteSlotLedger, database, clock),
+    )
+    customers: providers.Provider[CustomerDirectory] = providers.Selector(
+        config.storage.backend,
+        sqlite=providers.Singleton(SqliteCustomerDirectory, database, clock),
+    )
+    outbox: providers.Provider[Outbox] = providers.Selector(
+        config.storage.backend,
+        sqlite=providers.Singleton(SqliteOutbox, database),
+    )
+    calendar: providers.Provider[CalendarGateway] = providers.Selector(
+        config.calendar.backend,
+        sqlite=providers.Singleton(SqliteCalendarGateway, database, clock),
+    )
+    sms: providers.Provider[SmsSender] = providers.Selector(
+        config.sms.backend,
+        local=providers.Singleton(LocalSmsSender, database, clock),
+    )
+    interpreter: providers.Provider[UtteranceInterpreter] = providers.Selector(
+        config.understanding.backend,
+        rules=providers.Singleton(RulesUtteranceInterpreter, catalogue),
+    )
+
+    dialogue_settings: providers.Provider[DialogueSettings] = providers.Singleton(
+        DialogueSettings,
+        max_misunderstandings=config.dialogue.max_misunderstandings,
+        max_silences=config.dialogue.max_silences,
+        max_rejected_offers=config.dialogue.max_rejected_offers,
+        max_empty_searches=config.dialogue.max_empty_searches,
+    )
+
+    texts: providers.Provider[ConfirmationTexts] = providers.Singleton(ConfirmationTexts, catalogue)
+    dispatcher: providers.Provider[OutboxDispatcher] = providers.Singleton(
+        OutboxDispatcher,
+        outbox,
+        sms,
+        clock,
+        providers.Callable(
+            retry_policy,
+            config.outbox.max_attempts,
+            config.outbox.first_retry_seconds,
+            config.outbox.max_retry_seconds,
+        ),
+    )
+    availability: providers.Provider[FindAvailability] = providers.Singleton(
+        FindAvailability, catalogue, calendar, ledger, clock
+    )
+    booking: providers.Provider[BookingServices] = providers.Singleton(
+        BookingServices,
+        lookup=providers.Singleton(LookupCaller, customers, ledger, calendar, clock),
+        availability=availability,
+        hold=providers.Singleton(HoldSlot, catalogue, ledger, availability, clock),
+        book=providers.Singleton(BookAppointment, catalogue, calendar, ledger, availability, texts, clock),
+        reschedule=providers.Singleton(RescheduleAppointment, catalogue, calendar, ledger, availability, texts, clock),
+        cancel=providers.Singleton(CancelAppointment, catalogue, calendar, ledger, texts, clock),
+        confirm=providers.Singleton(SendConfirmation, dispatcher),
+    )
 
 
 def build_container(settings: Settings) -> Container:

@@ -17,10 +17,13 @@ __all__ = [
     "CONFIG_ENV",
     "CalendarSettings",
     "DialogueSettings",
+    "OutboxSettings",
     "Overrides",
     "Settings",
     "SettingsInvalid",
     "SmsSettings",
+    "StorageSettings",
+    "UnderstandingSettings",
     "load_settings",
 ]
 
@@ -46,11 +49,34 @@ class SmsSettings(_Section):
     """Where texts go: "local" records them in `db` instead of sending."""
 
 
+class StorageSettings(_Section):
+    backend: Literal["sqlite"] = "sqlite"
+    """Where holds, bookings, customers and the outbox live: "sqlite" is the file named by `db`."""
+
+
+class UnderstandingSettings(_Section):
+    backend: Literal["rules"] = "rules"
+    """How caller text becomes meaning: "rules" is the offline rule-based interpreter."""
+
+
 class DialogueSettings(_Section):
     max_misunderstandings: int = Field(default=3, ge=1)
-    """Turns the agent may fail to understand before handing the call to a human."""
+    """Turns in a row the agent may fail to understand before handing the call to a human."""
     max_silences: int = Field(default=2, ge=1)
-    """Silent turns in a row before the agent hands over or says goodbye."""
+    """Silent turns in a row before the agent hands the call to a human."""
+    max_rejected_offers: int = Field(default=3, ge=1)
+    """Times the caller may turn down what is offered before the agent hands over."""
+    max_empty_searches: int = Field(default=2, ge=1)
+    """Searches that find nothing at all before the agent hands over."""
+
+
+class OutboxSettings(_Section):
+    max_attempts: int = Field(default=8, ge=1)
+    """Sends tried before a message is dead-lettered."""
+    first_retry_seconds: float = Field(default=30.0, gt=0)
+    """Wait after the first failed send; it doubles after each failure."""
+    max_retry_seconds: float = Field(default=3600.0, gt=0)
+    """Longest wait between two sends of one message."""
 
 
 class Settings(BaseSettings):
@@ -72,9 +98,14 @@ class Settings(BaseSettings):
     """The SQLite database holding bookings, holds, the outbox and the embedded calendars."""
     now: AwareDatetime | None = None
     """Pin the clock to this instant (demos, tests); None means the real time."""
+    default_region: str = Field(default="US", pattern=r"^[A-Z]{2}$")
+    """Country assumed for phone numbers written without +country code (ISO 3166 alpha-2)."""
+    storage: StorageSettings = Field(default_factory=StorageSettings)
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     sms: SmsSettings = Field(default_factory=SmsSettings)
+    understanding: UnderstandingSettings = Field(default_factory=UnderstandingSettings)
     dialogue: DialogueSettings = Field(default_factory=DialogueSettings)
+    outbox: OutboxSettings = Field(default_factory=OutboxSettings)
 
     @classmethod
     def settings_customise_sources(

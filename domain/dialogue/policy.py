@@ -171,7 +171,9 @@ class DialoguePolicy:
     def _start(self, event: CallStarted) -> list[Action]:
         self._caller = event.caller
         self._upcoming = sorted(event.upcoming, key=lambda a: a.window.start)
-        return [self._ask(self._say.greeting(event.customer, tuple(self._upcoming)), Stage.INTENT)]
+        upcoming = tuple(self._upcoming)
+        self._ask(self._say.intent_question(upcoming), Stage.INTENT)
+        return [Say(self._say.greeting(event.customer, upcoming))]
 
     def _silence(self) -> list[Action]:
         if self.stage in (Stage.NOT_STARTED, Stage.SEARCHING, Stage.HOLDING, Stage.COMMITTING, Stage.SENDING):

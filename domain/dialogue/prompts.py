@@ -32,11 +32,14 @@ class Prompts:
         hello = f"Hi {customer.name.split()[0]}, thanks" if customer and customer.name else "Thanks"
         opening = f"{hello} for calling {self._c.business.name}."
         if upcoming:
-            return (
-                f"{opening} I see you have {self.describe(upcoming[0])}. "
-                "Would you like to reschedule it, cancel it, or book something new?"
-            )
+            return f"{opening} I see you have {self.describe(upcoming[0])}. {self.intent_question(upcoming)}"
         return f"{opening} I can book, reschedule or cancel an appointment. What can I do for you?"
+
+    def intent_question(self, upcoming: tuple[Appointment, ...]) -> str:
+        """The greeting's question on its own, for reprompts."""
+        if upcoming:
+            return "Would you like to reschedule it, cancel it, or book something new?"
+        return "Would you like to book, reschedule or cancel an appointment?"
 
     def ask_service(self) -> str:
         names = [s.name.lower() for s in self._c.services]
@@ -107,7 +110,9 @@ class Prompts:
         return f"Your {self._service(stored.service_id)} on {when} is cancelled."
 
     def confirm_cancel(self, appointment: Appointment) -> str:
-        return f"Just to confirm: shall I cancel {self.describe(appointment)}?"
+        when = say_when(appointment.window.start, self._c.zone)
+        service = self._service(appointment.service_id)
+        return f"Just to confirm: shall I cancel your {service} on {when} with {self._staff(appointment.staff_id)}?"
 
     def texted(self, sent: bool) -> str:
         if sent:

@@ -1,9 +1,16 @@
 """One module per `slotline` subcommand; each exposes `register(subparsers, common)`."""
 
-from entrypoints.commands import slots
+from entrypoints.commands import bookings, chat, customers, outbox, slots, sms
 from entrypoints.commands.base import Registrar
 
-COMMANDS: tuple[Registrar, ...] = (slots.register,)
+COMMANDS: tuple[Registrar, ...] = (
+    chat.register,
+    slots.register,
+    bookings.register,
+    customers.register,
+    outbox.register,
+    sms.register,
+)
 """Every subcommand, in the order `slotline --help` lists them. Add new ones here."""
 
 __all__ = ["COMMANDS"]

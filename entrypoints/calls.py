@@ -1,0 +1,21 @@
+"""Starting a conversation for one call from the container."""
+
+from __future__ import annotations
+
+import uuid
+
+from application.conversation import Conversation
+from domain.phone import PhoneNumber
+from entrypoints.container import Container
+
+
+def new_conversation(container: Container, caller: PhoneNumber | None, call_id: str | None = None) -> Conversation:
+    return Conversation(
+        container.catalogue(),
+        container.booking(),
+        container.interpreter(),
+        container.clock(),
+        call_id=call_id or uuid.uuid4().hex,
+        caller=caller,
+        settings=container.dialogue_settings(),
+    )
