@@ -54,3 +54,17 @@ class SmsSendFailed(SlotlineError):
         super().__init__(f"{'permanent' if permanent else 'temporary'} SMS failure: {reason}")
         self.reason = reason
         self.permanent = permanent
+
+
+class CallEnded(SlotlineError):
+    """The call is already over (the caller hung up or the platform ended it)."""
+
+    def __init__(self, call_id: str) -> None:
+        super().__init__(f"call {call_id} has ended")
+        self.call_id = call_id
+
+
+class TelephonyUnavailable(BackendUnavailable):
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"telephony unavailable: {detail}")
+        self.detail = detail

@@ -7,15 +7,24 @@ from application.ports.interpreter import UtteranceInterpreter
 from application.ports.ledger import SlotLedger
 from application.ports.outbox import Outbox, OutboxMessage, OutboxStatus
 from application.ports.sms import SmsSender
+from application.ports.speech import SpeechToText, TextToSpeech
+from application.ports.telephony import CallHandler, CallState, LiveCall, Telephony, TransferOutcome
 
 __all__ = [
     "CalendarGateway",
+    "CallHandler",
+    "CallState",
     "Clock",
     "CustomerDirectory",
+    "LiveCall",
     "Outbox",
     "OutboxMessage",
     "OutboxStatus",
     "SlotLedger",
     "SmsSender",
+    "SpeechToText",
+    "Telephony",
+    "TextToSpeech",
+    "TransferOutcome",
     "UtteranceInterpreter",
 ]
