@@ -57,8 +57,8 @@ class LiveCall(Protocol):
         """Barge-in: drop whatever agent audio is still queued, at once."""
         ...
 
-    async def wait_played(self, timeout: float) -> None:
-        """Return once the queued agent audio has gone out (or `timeout` seconds passed)."""
+    async def wait_played(self, within: float) -> None:
+        """Return once the queued agent audio has gone out, or after `within` seconds at most."""
         ...
 
     async def connect_to_human(self, ring_seconds: int) -> TransferOutcome: ...
