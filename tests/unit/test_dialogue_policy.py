@@ -287,7 +287,7 @@ def test_cancel_asks_first() -> None:
     world = World()
     world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
     said = world.send(heard(Intent.CANCEL))
-    assert said == ["Just to confirm: shall I cancel a haircut on Tuesday, December 1st at 3:30 PM with Sam?"]
+    assert said == ["Just to confirm: shall I cancel your haircut on Tuesday, December 1st at 3:30 PM with Sam?"]
     said = world.send(heard(Intent.AFFIRM))
     assert said[0] == "Your haircut on Tuesday, December 1st at 3:30 PM is cancelled."
     assert world.kinds().count("Cancel") == 1
