@@ -103,6 +103,10 @@ class Conversation:
     async def silence(self) -> Reply:
         return await self._run(ev.Silence())
 
+    async def hand_over(self) -> Reply:
+        """The service is shutting down: hand the caller to a person now (a hold is released)."""
+        return await self._run(ev.ShuttingDown())
+
     async def abandon(self) -> None:
         """The caller hung up: leave nothing half done (a hold is released; a made booking stays, with its SMS)."""
         hold = self.policy.hold

@@ -7,7 +7,16 @@ from application.ports.interpreter import UtteranceInterpreter
 from application.ports.ledger import SlotLedger
 from application.ports.outbox import Outbox, OutboxMessage, OutboxStatus
 from application.ports.sms import SmsSender
-from application.ports.speech import SpeechToText, TextToSpeech
+from application.ports.speech import (
+    SilenceTimeout,
+    SpeechStarted,
+    SpeechToText,
+    TextToSpeech,
+    TurnDetector,
+    TurnDetectorFactory,
+    TurnEvent,
+    Utterance,
+)
 from application.ports.telephony import CallHandler, CallState, LiveCall, Telephony, TransferOutcome
 
 __all__ = [
@@ -20,11 +29,17 @@ __all__ = [
     "Outbox",
     "OutboxMessage",
     "OutboxStatus",
+    "SilenceTimeout",
     "SlotLedger",
     "SmsSender",
+    "SpeechStarted",
     "SpeechToText",
     "Telephony",
     "TextToSpeech",
     "TransferOutcome",
+    "TurnDetector",
+    "TurnDetectorFactory",
+    "TurnEvent",
+    "Utterance",
     "UtteranceInterpreter",
 ]

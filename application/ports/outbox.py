@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -42,3 +43,7 @@ class Outbox(Protocol):
         ...
 
     async def all(self) -> list[OutboxMessage]: ...
+
+    async def enqueue(self, messages: Sequence[OutboxMessage]) -> None:
+        """Add messages that belong to no booking change (e.g. a call-back promise); a known dedupe key is skipped."""
+        ...

@@ -13,3 +13,43 @@ class TextToSpeech(Protocol):
     """Speaks one sentence as PCM16 mono at the asked rate."""
 
     async def synthesize(self, text: str, sample_rate: int) -> bytes: ...
+
+
+class SpeechStarted:
+    """The caller started talking (used for barge-in)."""
+
+    __slots__ = ()
+
+
+class Utterance:
+    """One finished caller turn."""
+
+    __slots__ = ("pcm",)
+
+    def __init__(self, pcm: bytes) -> None:
+        self.pcm = pcm
+
+
+class SilenceTimeout:
+    """The caller said nothing for the whole reply window."""
+
+    __slots__ = ()
+
+
+TurnEvent = SpeechStarted | Utterance | SilenceTimeout
+
+
+class TurnDetector(Protocol):
+    """Turn-taking on the caller's audio, timed in audio time (frames), so it is deterministic."""
+
+    def feed(self, frame: bytes) -> list[TurnEvent]:
+        """Take one frame of caller audio; return what it completed."""
+        ...
+
+    def expect_reply_after(self, seconds: float) -> None:
+        """The agent has just queued `seconds` of speech: start the silence clock after it has played."""
+        ...
+
+
+class TurnDetectorFactory(Protocol):
+    def __call__(self, sample_rate: int) -> TurnDetector: ...

@@ -81,6 +81,7 @@ class TransferReason(StrEnum):
     NOTHING_SUITABLE = "nothing acceptable was free"
     BACKEND = "a backend failed"
     NO_CALLER_ID = "no caller number to book under"
+    SHUTTING_DOWN = "the service is shutting down"
 
 
 @dataclass(frozen=True, slots=True)

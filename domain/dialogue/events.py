@@ -68,6 +68,11 @@ class ConfirmationQueued:
 
 
 @dataclass(frozen=True, slots=True)
+class ShuttingDown:
+    """The service is stopping; the caller must be handed to a person."""
+
+
+@dataclass(frozen=True, slots=True)
 class BackendFailed:
     reason: str
 
@@ -84,4 +89,5 @@ Event = (
     | Cancelled
     | ConfirmationQueued
     | BackendFailed
+    | ShuttingDown
 )

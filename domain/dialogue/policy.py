@@ -35,6 +35,7 @@ from domain.dialogue.events import (
     Heard,
     HoldPlaced,
     Rescheduled,
+    ShuttingDown,
     Silence,
     SlotsFound,
     SlotTaken,
@@ -148,6 +149,8 @@ class DialoguePolicy:
                 ]
             case BackendFailed():
                 return self._transfer(TransferReason.BACKEND)
+            case ShuttingDown():
+                return self._transfer(TransferReason.SHUTTING_DOWN)
 
     # -- state --------------------------------------------------------------------------------------
 

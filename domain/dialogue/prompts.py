@@ -157,6 +157,7 @@ class Prompts:
             TransferReason.NOTHING_SUITABLE: f"I'm sorry I couldn't find a time that works for you. {team}",
             TransferReason.BACKEND: f"I'm sorry, I can't reach our booking system right now. {team}",
             TransferReason.NO_CALLER_ID: f"I can't see your phone number, so I can't book under it. {team}",
+            TransferReason.SHUTTING_DOWN: f"I'm sorry, I have to hand you over now. {team}",
         }[reason]
 
     def day_label(self, day: date) -> str:

@@ -90,3 +90,7 @@ class SqliteOutbox:
             lambda c: c.execute(f"SELECT {_COLUMNS} FROM outbox ORDER BY created_at, rowid").fetchall()
         )
         return [_message(r) for r in rows]
+
+    async def enqueue(self, messages: Sequence[OutboxMessage]) -> None:
+        """Add messages outside a booking change; a dedupe key already queued is skipped."""
+        await self._db.write(lambda c: insert_messages(c, messages))

@@ -1,0 +1,166 @@
+"""One phone call from ring to goodbye: answer, converse by voice, then hang up or hand over to a person.
+
+Everything the agent decides comes from the Conversation; this module only moves audio and text between the
+line and it, and ends the call the way the conversation ended.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from application.conversation import CallEnd, Conversation, Reply
+from application.errors import CallEnded
+from application.ports import (
+    Clock,
+    LiveCall,
+    SilenceTimeout,
+    SpeechStarted,
+    SpeechToText,
+    TextToSpeech,
+    TransferOutcome,
+    TurnDetector,
+    TurnDetectorFactory,
+    Utterance,
+    UtteranceInterpreter,
+)
+from application.use_cases.request_callback import RequestCallback
+from domain.phone import PhoneNumber
+from domain.understanding import Intent
+
+log = logging.getLogger(__name__)
+
+ConversationFactory = Callable[[str, PhoneNumber | None], Conversation]
+
+NOBODY_FREE = "I'm sorry, nobody could take your call just now. Shall I text you so someone calls you back?"
+CALLBACK_PROMISED = "Okay, I've sent you a text, and someone will call you back soon. Goodbye!"
+CALLBACK_DECLINED = "Okay. Please call us again later. Goodbye!"
+NO_CALLBACK_NUMBER = (
+    "I'm sorry, nobody could take your call just now, and I can't see your number to call you back. "
+    "Please call again later. Goodbye!"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneSettings:
+    ring_seconds: int = 30
+    """How long a transfer rings before it counts as unanswered."""
+    playout_wait_seconds: float = 30.0
+    """Longest wait for queued agent audio to finish before hanging up or transferring."""
+
+
+@dataclass(slots=True)
+class CallOutcome:
+    end: CallEnd | None = None
+    transfer: TransferOutcome | None = None
+    callback_requested: bool = False
+    caller_hung_up: bool = False
+
+
+class PhoneCallHandler:
+    def __init__(
+        self,
+        conversations: ConversationFactory,
+        interpreter: UtteranceInterpreter,
+        stt: SpeechToText,
+        tts: TextToSpeech,
+        detectors: TurnDetectorFactory,
+        callback: RequestCallback,
+        clock: Clock,
+        settings: PhoneSettings | None = None,
+    ) -> None:
+        self._conversations = conversations
+        self._interpreter = interpreter
+        self._stt = stt
+        self._tts = tts
+        self._detectors = detectors
+        self._callback = callback
+        self._clock = clock
+        self._settings = settings or PhoneSettings()
+        self.draining = asyncio.Event()
+        """Set when the service is shutting down: live calls are handed to a person at their next turn."""
+
+    async def __call__(self, call: LiveCall) -> CallOutcome:
+        outcome = CallOutcome()
+        conversation = self._conversations(call.call_id, call.caller)
+        try:
+            await call.answer()
+            detector = self._detectors(call.sample_rate)
+            await self._speak(call, detector, await conversation.start())
+            await self._converse(call, detector, conversation)
+            if conversation.end is None:
+                outcome.caller_hung_up = True
+                await conversation.abandon()
+                return outcome
+            outcome.end = conversation.end
+            if conversation.end is CallEnd.TRANSFERRED:
+                await self._transfer(call, detector, outcome)
+            else:
+                await call.wait_played(self._settings.playout_wait_seconds)
+                await call.hang_up()
+        except CallEnded:
+            outcome.caller_hung_up = True
+            await conversation.abandon()
+        return outcome
+
+    async def _converse(self, call: LiveCall, detector: TurnDetector, conversation: Conversation) -> None:
+        async for frame in call.audio():
+            for event in detector.feed(frame):
+                if isinstance(event, SpeechStarted):
+                    await call.stop_playback()  # barge-in: the caller talks over the agent
+                    continue
+                if self.draining.is_set():
+                    reply = await conversation.hand_over()
+                elif isinstance(event, Utterance):
+                    text = await self._stt.transcribe(event.pcm, call.sample_rate)
+                    log.info("call %s: caller turn of %d ms", call.call_id, len(event.pcm) * 500 // call.sample_rate)
+                    reply = await conversation.hear(text)
+                else:
+                    assert isinstance(event, SilenceTimeout)
+                    reply = await conversation.silence()
+                await self._speak(call, detector, reply)
+                if conversation.ended:
+                    return
+
+    async def _speak(self, call: LiveCall, detector: TurnDetector, reply: Reply) -> None:
+        seconds = 0.0
+        for line in reply.lines:
+            pcm = await self._tts.synthesize(line, call.sample_rate)
+            await call.play(pcm)
+            seconds += len(pcm) / (2 * call.sample_rate)
+        detector.expect_reply_after(seconds)
+
+    async def _transfer(self, call: LiveCall, detector: TurnDetector, outcome: CallOutcome) -> None:
+        await call.wait_played(self._settings.playout_wait_seconds)
+        outcome.transfer = await call.connect_to_human(self._settings.ring_seconds)
+        if outcome.transfer is TransferOutcome.CONNECTED:
+            await call.leave()
+            return
+        if call.caller is None:
+            await self._say(call, detector, NO_CALLBACK_NUMBER)
+        else:
+            await self._say(call, detector, NOBODY_FREE)
+            if await self._hears_yes(call, detector):
+                await self._callback(call.caller, call_id=call.call_id)
+                outcome.callback_requested = True
+                await self._say(call, detector, CALLBACK_PROMISED)
+            else:
+                await self._say(call, detector, CALLBACK_DECLINED)
+        await call.wait_played(self._settings.playout_wait_seconds)
+        await call.hang_up()
+
+    async def _say(self, call: LiveCall, detector: TurnDetector, text: str) -> None:
+        await self._speak(call, detector, Reply([text]))
+
+    async def _hears_yes(self, call: LiveCall, detector: TurnDetector) -> bool:
+        async for frame in call.audio():
+            for event in detector.feed(frame):
+                if isinstance(event, SilenceTimeout):
+                    return False
+                if isinstance(event, Utterance):
+                    text = await self._stt.transcribe(event.pcm, call.sample_rate)
+                    heard = await self._interpreter.interpret(text, self._clock.now())
+                    return heard.intent is Intent.AFFIRM
+        raise CallEnded(call.call_id)

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from application.ports import Clock, Outbox, OutboxMessage
+from application.use_cases.keys import derived_id
+from domain.catalogue import Catalogue
+from domain.phone import PhoneNumber
+
+
+class RequestCallback:
+    """Promise a caller nobody could take that someone will call back, in writing, through the outbox."""
+
+    TEMPLATE = (
+        "{business}: sorry we could not take your call. Someone from the team will call you back at this number soon."
+    )
+
+    def __init__(self, catalogue: Catalogue, outbox: Outbox, clock: Clock) -> None:
+        self._catalogue = catalogue
+        self._outbox = outbox
+        self._clock = clock
+
+    async def __call__(self, caller: PhoneNumber, *, call_id: str) -> None:
+        key = f"{call_id}/callback"
+        body = self.TEMPLATE.format(business=self._catalogue.business.name)
+        message = OutboxMessage(derived_id(key, "sms"), caller, body, key, self._clock.now())
+        await self._outbox.enqueue([message])
