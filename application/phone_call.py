@@ -109,7 +109,8 @@ class PhoneCallHandler:
         async for frame in call.audio():
             for event in detector.feed(frame):
                 if isinstance(event, SpeechStarted):
-                    await call.stop_playback()  # barge-in: the caller talks over the agent
+                    if detector.agent_speaking:
+                        await call.stop_playback()  # barge-in: the caller talks over the agent
                     continue
                 if self.draining.is_set():
                     reply = await conversation.hand_over()

@@ -50,6 +50,11 @@ class TurnDetector(Protocol):
         """The agent has just queued `seconds` of speech: start the silence clock after it has played."""
         ...
 
+    @property
+    def agent_speaking(self) -> bool:
+        """True while, in audio time, the agent's last reply is still playing (so caller speech is a barge-in)."""
+        ...
+
 
 class TurnDetectorFactory(Protocol):
     def __call__(self, sample_rate: int) -> TurnDetector: ...

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import array
+import math
+import sys
+from dataclasses import dataclass
+
+from application.ports import SilenceTimeout, SpeechStarted, TurnEvent, Utterance
+
+
+@dataclass(frozen=True, slots=True)
+class EnergySettings:
+    threshold_rms: float = 500.0
+    """A frame louder than this (PCM16 RMS) is speech."""
+    start_ms: int = 60
+    """Speech this long counts as the caller starting to talk (barge-in)."""
+    end_silence_ms: int = 600
+    """Quiet this long after speech ends the caller's turn."""
+    reply_timeout_s: float = 6.0
+    """No speech this long after the agent finished talking is a silent turn."""
+
+
+def _rms(frame: bytes) -> float:
+    samples = array.array("h")
+    samples.frombytes(frame[: len(frame) - len(frame) % 2])
+    if sys.byteorder != "little":
+        samples.byteswap()
+    if not samples:
+        return 0.0
+    return math.sqrt(sum(s * s for s in samples) / len(samples))
+
+
+class EnergyTurnDetector:
+    """Turn-taking timed in audio time (bytes received), so the same audio always gives the same turns."""
+
+    def __init__(self, sample_rate: int, settings: EnergySettings | None = None) -> None:
+        self._rate = sample_rate
+        self._s = settings or EnergySettings()
+        self._now = 0.0  # seconds of caller audio seen
+        self._speech = bytearray()
+        self._speech_s = 0.0
+        self._quiet_s = 0.0
+        self._started = False
+        self._reply_end = 0.0
+        self._deadline = self._s.reply_timeout_s
+
+    @property
+    def agent_speaking(self) -> bool:
+        return self._now < self._reply_end
+
+    def expect_reply_after(self, seconds: float) -> None:
+        self._reply_end = self._now + seconds
+        self._deadline = self._reply_end + self._s.reply_timeout_s
+
+    def feed(self, frame: bytes) -> list[TurnEvent]:
+        length = len(frame) / (2 * self._rate)
+        self._now += length
+        events: list[TurnEvent] = []
+        if _rms(frame) >= self._s.threshold_rms:
+            self._speech += frame
+            self._speech_s += length
+            self._quiet_s = 0.0
+            if not self._started and self._speech_s * 1000 >= self._s.start_ms:
+                self._started = True
+                events.append(SpeechStarted())
+            return events
+        if self._speech:
+            self._quiet_s += length
+            if self._quiet_s * 1000 >= self._s.end_silence_ms:
+                events.append(Utterance(bytes(self._speech)))
+                self._speech.clear()
+                self._speech_s = 0.0
+                self._started = False
+                self._deadline = self._now + self._s.reply_timeout_s
+            return events
+        if self._now >= self._deadline:
+            events.append(SilenceTimeout())
+            self._deadline = self._now + self._s.reply_timeout_s
+        return events
+
+
+class EnergyTurnDetectorFactory:
+    def __init__(self, settings: EnergySettings | None = None) -> None:
+        self._settings = settings
+
+    def __call__(self, sample_rate: int) -> EnergyTurnDetector:
+        return EnergyTurnDetector(sample_rate, self._settings)
