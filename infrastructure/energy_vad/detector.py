@@ -36,46 +36,46 @@ class EnergyTurnDetector:
     def __init__(self, sample_rate: int, settings: EnergySettings | None = None) -> None:
         self._rate = sample_rate
         self._s = settings or EnergySettings()
-        self._now = 0.0  # seconds of caller audio seen
+        # all times are counted in samples of caller audio, so no rounding drifts
+        self._start = sample_rate * self._s.start_ms // 1000
+        self._end = sample_rate * self._s.end_silence_ms // 1000
+        self._timeout = round(sample_rate * self._s.reply_timeout_s)
+        self._now = 0
         self._speech = bytearray()
-        self._speech_s = 0.0
-        self._quiet_s = 0.0
+        self._quiet = 0
         self._started = False
-        self._reply_end = 0.0
-        self._deadline = self._s.reply_timeout_s
+        self._reply_end = 0
+        self._deadline = self._timeout
 
     @property
     def agent_speaking(self) -> bool:
         return self._now < self._reply_end
 
     def expect_reply_after(self, seconds: float) -> None:
-        self._reply_end = self._now + seconds
-        self._deadline = self._reply_end + self._s.reply_timeout_s
+        self._reply_end = self._now + round(seconds * self._rate)
+        self._deadline = self._reply_end + self._timeout
 
     def feed(self, frame: bytes) -> list[TurnEvent]:
-        length = len(frame) / (2 * self._rate)
-        self._now += length
+        self._now += len(frame) // 2
         events: list[TurnEvent] = []
         if _rms(frame) >= self._s.threshold_rms:
             self._speech += frame
-            self._speech_s += length
-            self._quiet_s = 0.0
-            if not self._started and self._speech_s * 1000 >= self._s.start_ms:
+            self._quiet = 0
+            if not self._started and len(self._speech) // 2 >= self._start:
                 self._started = True
                 events.append(SpeechStarted())
             return events
         if self._speech:
-            self._quiet_s += length
-            if self._quiet_s * 1000 >= self._s.end_silence_ms:
+            self._quiet += len(frame) // 2
+            if self._quiet >= self._end:
                 events.append(Utterance(bytes(self._speech)))
                 self._speech.clear()
-                self._speech_s = 0.0
                 self._started = False
-                self._deadline = self._now + self._s.reply_timeout_s
+                self._deadline = self._now + self._timeout
             return events
         if self._now >= self._deadline:
             events.append(SilenceTimeout())
-            self._deadline = self._now + self._s.reply_timeout_s
+            self._deadline = self._now + self._timeout
         return events
 
 

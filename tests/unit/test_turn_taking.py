@@ -42,9 +42,10 @@ def test_an_utterance_ends_after_the_quiet_gap() -> None:
 def test_silence_timeout_counts_from_the_end_of_the_agents_reply() -> None:
     detector = EnergyTurnDetector(RATE)
     detector.expect_reply_after(2.0)
-    assert detector.agent_speaking
+    speaking = [detector.agent_speaking]
     assert run(detector, [SILENCE] * (100 + 299)) == []  # 2 s of reply + 5.98 s
-    assert not detector.agent_speaking
+    speaking.append(detector.agent_speaking)
+    assert speaking == [True, False]
     (event,) = run(detector, [SILENCE])
     assert isinstance(event, SilenceTimeout)
 
