@@ -1,0 +1,86 @@
+"""The offline, rule-based UtteranceInterpreter: keyword intents, calendar rules, fuzzy catalogue names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, datetime
+from typing import TypeVar
+from zoneinfo import ZoneInfo
+
+from domain.catalogue import Catalogue
+from domain.understanding import Intent, Interpretation
+from infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
+from infrastructure.rules_nlu.chatter import is_chatter, is_off_topic
+from infrastructure.rules_nlu.choices import find_choice
+from infrastructure.rules_nlu.dates import find_days, pick_day
+from infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
+from infrastructure.rules_nlu.intent import classify
+from infrastructure.rules_nlu.times import find_times, pick_time
+from infrastructure.rules_nlu.words import BLANK, Found, claim, normalise
+
+__all__ = ["RulesUtteranceInterpreter", "local_today"]
+
+T = TypeVar("T")
+
+
+def local_today(now: datetime, zone: ZoneInfo) -> date:
+    """Today in the business time zone; a naive `now` is taken to be business-local already."""
+    if now.tzinfo is None:
+        return now.date()
+    return now.astimezone(zone).date()
+
+
+def _claimed(words: list[str], found: Iterable[Found[T] | None]) -> list[Found[T]]:
+    kept = [f for f in found if f is not None]
+    for f in kept:
+        claim(words, f)
+    return kept
+
+
+class RulesUtteranceInterpreter:
+    """Understands callers without a model: every rule is a small pure function, so results are repeatable."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self._zone = catalogue.zone
+        self._services = ServiceNames(catalogue.services)
+        self._staff = StaffNames(catalogue.staff)
+
+    async def interpret(self, utterance: str, now: datetime) -> Interpretation:
+        return self.understand(utterance, now)
+
+    def understand(self, utterance: str, now: datetime) -> Interpretation:
+        """The synchronous work behind `interpret`."""
+        words = normalise(utterance)
+        # Each extractor blanks the words it understood, in this order, so that no word is read twice:
+        # "first available" is not a choice, "the first of december" not a choice, "at ten" not a choice.
+        free = [BLANK if w == "please" else w for w in words]
+        earliest = _claimed(free, find_earliest(free))
+        days = _claimed(free, find_days(free, local_today(now, self._zone)))
+        part_of_day = find_part_of_day(words)
+        times = _claimed(free, find_times(free, part_of_day))
+        reading = pick_time(times)
+        staff = _claimed(free, [self._staff.find(free)])
+        service = _claimed(free, [self._services.find(free)])
+        choice = _claimed(free, [find_choice(free)])
+
+        result = Interpretation(
+            intent=Intent.UNKNOWN,
+            text=utterance,
+            service_id=service[0].value if service else None,
+            day=pick_day(days),
+            part_of_day=part_of_day,
+            at=reading.at if reading else None,
+            approximate=reading.approximate if reading else False,
+            earliest=bool(earliest),
+            ordinal=choice[0].value if choice else None,
+            staff_id=staff[0].value if staff else None,
+        )
+        ruled_out = any(not f.value.counts for f in days) or any(not f.value.counts for f in times)
+        intent = classify(words, has_details=result.has_details, has_service=bool(service), ruled_out=ruled_out)
+        named = bool(service or staff or choice)
+        if intent is Intent.INFORM and (is_off_topic(words) or (not named and is_chatter(words, free))):
+            intent = Intent.UNKNOWN
+        if intent is Intent.UNKNOWN:
+            return Interpretation(Intent.UNKNOWN, text=utterance)
+        return replace(result, intent=intent)

@@ -1,0 +1,124 @@
+"""Recogniser or typed text turned into a list of plain lower-case words, and the bookkeeping of claimed words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+__all__ = ["BLANK", "Found", "claim", "negated_before", "normalise", "word_at", "wordset"]
+
+T = TypeVar("T")
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A vocabulary written as one space-separated string, which keeps long word lists readable."""
+    return frozenset(text.split())
+
+
+# A word already understood by an earlier extractor is blanked so that later ones cannot reuse it.
+BLANK = ""
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_DOTTED_CLOCK = re.compile(r"\b(\d{1,2})\.(\d{2})\b")
+_DOTTED_MERIDIEM = re.compile(r"\b([ap])\.\s?m\b\.?")
+_WOULD = re.compile(r"\b(i|we|you|they|he|she)'d\b")
+_TOKEN = re.compile(r"\d{1,2}:\d{2}|\d{1,4}(?:/\d{1,4}){1,2}|\d+(?:st|nd|rd|th)?|[a-z]+")
+
+_FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "err", "ah", "ahh", "eh", "hmm", "hm", "mm", "mmm"})
+_FILLER_PAIRS = frozenset({("you", "know"), ("i", "mean"), ("kind", "of"), ("sort", "of")})
+# "like" is a filler except as the verb in "i would like", "we'd like", "do you like".
+_LIKE_AS_VERB_AFTER = frozenset({"would", "i", "we", "you", "they", "dont", "do", "id", "wed", "youd", "also"})
+_GLUED = {
+    ("uh", "huh"): "uhhuh",
+    ("mm", "hmm"): "mmhmm",
+    ("a", "m"): "am",
+    ("p", "m"): "pm",
+    ("o", "clock"): "oclock",
+    ("good", "bye"): "goodbye",
+}
+_NEGATIONS = wordset("not except cant cannot dont never")
+_NEGATED_VERBS = wordset("do make on at for want")  # "can't do tuesday", "not on friday", "don't want three"
+_NUMBER_STEMS = wordset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty")
+_NUMBER_WORDS = _NUMBER_STEMS | wordset(
+    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen oclock hundred noon"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found(Generic[T]):
+    """Something understood, and the words [start, end) it was read from."""
+
+    value: T
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[str]:
+    text = text.lower().translate(_QUOTES)
+    text = _ISO_DATE.sub(r"\1/\2/\3", text)
+    text = _DOTTED_CLOCK.sub(r"\1:\2", text)
+    text = _DOTTED_MERIDIEM.sub(r" \1m ", text)
+    text = _WOULD.sub(r"\1 would", text).replace("'", "")
+    out: list[str] = []
+    for token in _TOKEN.findall(text):
+        if token.endswith("ish") and token[:-3] in _NUMBER_STEMS:
+            out += [token[:-3], "ish"]
+        else:
+            out.append(token)
+    return out
+
+
+def _glue(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        glued = _GLUED.get((out[-1], token)) if out else None
+        if glued in ("am", "pm") and not (len(out) > 1 and _is_number(out[-2])):
+            glued = None  # "a m" is a.m. only after a number
+        if glued is None:
+            out.append(token)
+        else:
+            out[-1] = glued
+    return out
+
+
+def _is_number(token: str) -> bool:
+    return token[:1].isdigit() or token in _NUMBER_WORDS
+
+
+def _drop_fillers(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        if token in _FILLERS:
+            continue
+        if token == "like" and not (out and out[-1] in _LIKE_AS_VERB_AFTER):
+            continue
+        if out and (out[-1], token) in _FILLER_PAIRS:
+            out.pop()
+            continue
+        out.append(token)
+    return out
+
+
+def normalise(text: str) -> list[str]:
+    """Lower-case words without punctuation or fillers; digits, "3:30" and "12/23" survive as single words."""
+    return _drop_fillers(_glue(_tokens(text)))
+
+
+def word_at(words: Sequence[str], i: int) -> str:
+    """The word at `i`, or BLANK outside the list: lets matchers look around without index checks."""
+    return words[i] if 0 <= i < len(words) else BLANK
+
+
+def claim(words: list[str], found: Found[T]) -> None:
+    """Blank the words `found` was read from."""
+    for i in range(found.start, found.end):
+        words[i] = BLANK
+
+
+def negated_before(words: Sequence[str], start: int) -> bool:
+    """True if the phrase starting at `start` is ruled out: "not tuesday", "can't do friday", "not at three"."""
+    before = word_at(words, start - 1)
+    return before in _NEGATIONS or (before in _NEGATED_VERBS and word_at(words, start - 2) in _NEGATIONS)
