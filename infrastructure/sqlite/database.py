@@ -11,6 +11,8 @@ from os import PathLike
 from pathlib import Path
 from typing import TypeVar
 
+from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_random
+
 from application.errors import StorageUnavailable
 from infrastructure.sqlite.schema import migrate
 
@@ -47,6 +49,10 @@ def _ensure_sqlite(path: Path) -> None:
             raise StorageUnavailable(f"{path} is not a SQLite database")
 
 
+def _is_locked(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
+
+
 class SqliteDatabase:
     """The one SQLite file behind every embedded backend: a fresh connection per operation, WAL, foreign keys on.
 
@@ -71,9 +77,21 @@ class SqliteDatabase:
             with _storage_errors(self.path):
                 _ensure_sqlite(self.path)
                 with closing(self._connect()) as conn:
-                    conn.execute("PRAGMA journal_mode = WAL")
+                    self._enable_wal(conn)
                     migrate(conn)
             self._ready.set()
+
+    def _enable_wal(self, conn: sqlite3.Connection) -> None:
+        # Switching the journal mode can fail with SQLITE_BUSY without waiting on the busy handler when another
+        # connection is opening the same new file, so retry it within the busy timeout.
+        for attempt in Retrying(
+            retry=retry_if_exception(_is_locked),
+            stop=stop_after_delay(self._busy_timeout),
+            wait=wait_random(0.005, 0.05),
+            reraise=True,
+        ):
+            with attempt:
+                conn.execute("PRAGMA journal_mode = WAL")
 
     def read_blocking(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run `work` on a fresh autocommit connection in the calling thread."""
