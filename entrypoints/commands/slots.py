@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 from dataclasses import dataclass
@@ -11,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 from domain.catalogue import Catalogue, Service
 from domain.errors import StaffNotEligible, UnknownService, UnknownStaffMember
+from domain.ids import StaffId
 from domain.slot import Slot
-from entrypoints.availability import bookable_slots
 from entrypoints.commands.base import Parser, Subparsers, UsageError, iso_date, whole_number
 from entrypoints.container import Container
 
@@ -57,7 +58,9 @@ def run(args: argparse.Namespace, container: Container) -> int:
     catalogue = container.catalogue()
     service = _service(catalogue, request.service)
     try:
-        slots = bookable_slots(catalogue, service, request.first, request.days, container.clock().now(), request.staff)
+        last = request.first + timedelta(days=request.days - 1)
+        staff = StaffId(request.staff) if request.staff is not None else None
+        slots = asyncio.run(container.availability().slots(service, request.first, last, staff_id=staff))
     except (UnknownStaffMember, StaffNotEligible) as exc:
         raise UsageError(f"{exc} (staff for {service.id}: {', '.join(service.staff)})") from exc
     if request.json:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -203,3 +204,19 @@ def test_unreadable_database_is_one_line(slotline: Slotline, db: Path) -> None:
     assert run.code == 2
     assert run.err.count("\n") == 1
     assert db.read_text() == "this is not a database\n"
+
+
+def test_slots_command_sees_bookings_and_calendar_busy_time(slotline: Slotline, db: Path) -> None:
+    def sam_starts() -> list[str]:
+        run = slotline("slots", "--service", "haircut", "--date", "2026-12-01", "--staff", "sam", "--json")
+        return [s["start"][11:16] for s in json.loads("\n".join(run.out))]
+
+    assert "14:00" in sam_starts()
+    chat(slotline, "haircut tuesday at two pm", "yes", "no")
+    calendar = SqliteCalendarGateway(SqliteDatabase(db))
+    busy = TimeWindow(datetime(2026, 12, 1, 9, tzinfo=NEW_YORK), datetime(2026, 12, 1, 10, tzinfo=NEW_YORK))
+    asyncio.run(calendar.add_busy(StaffId("sam"), busy, "Dentist"))
+    starts = sam_starts()
+    assert "14:00" not in starts and "13:30" not in starts  # the booking plus its 10-minute buffer
+    assert "09:00" not in starts and "09:30" not in starts
+    assert "10:00" in starts and "14:45" in starts
