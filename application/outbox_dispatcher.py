@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
@@ -37,8 +38,13 @@ class OutboxDispatcher:
         self._sms = sms
         self._clock = clock
         self._retry = retry or RetryPolicy()
+        self._one_at_a_time = asyncio.Lock()  # two rounds at once in one process would send a message twice
 
     async def dispatch_due(self, limit: int = 100) -> DispatchReport:
+        async with self._one_at_a_time:
+            return await self._round(limit)
+
+    async def _round(self, limit: int) -> DispatchReport:
         sent = retrying = dead = 0
         for message in await self._outbox.due(self._clock.now(), limit):
             try:

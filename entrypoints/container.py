@@ -30,8 +30,10 @@ from application.use_cases.send_confirmation import SendConfirmation
 from domain.catalogue import Catalogue
 from domain.dialogue.settings import DialogueSettings
 from entrypoints.settings import Settings
+from entrypoints.wiring.sms import sns_sender
 from infrastructure.clock import FixedClock, SystemClock
 from infrastructure.local_sms import LocalSmsSender
+from infrastructure.outbox_runner import OutboxRunner
 from infrastructure.rules_nlu import RulesUtteranceInterpreter
 from infrastructure.sqlite import (
     SqliteCalendarGateway,
@@ -99,6 +101,7 @@ class Container(containers.DeclarativeContainer):
     sms: providers.Provider[SmsSender] = providers.Selector(
         config.sms.backend,
         local=providers.Singleton(LocalSmsSender, database, clock),
+        sns=providers.Singleton(sns_sender, config.sms.sns),
     )
     interpreter: providers.Provider[UtteranceInterpreter] = providers.Selector(
         config.understanding.backend,
@@ -125,6 +128,9 @@ class Container(containers.DeclarativeContainer):
             config.outbox.first_retry_seconds,
             config.outbox.max_retry_seconds,
         ),
+    )
+    outbox_runner: providers.Provider[OutboxRunner] = providers.Singleton(
+        OutboxRunner, dispatcher, config.outbox.dispatch_interval_seconds, batch=config.outbox.dispatch_batch
     )
     availability: providers.Provider[FindAvailability] = providers.Singleton(
         FindAvailability, catalogue, calendar, ledger, clock

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, TypedDict
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, InitSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
 from domain.errors import SlotlineError
@@ -22,6 +22,7 @@ __all__ = [
     "Settings",
     "SettingsInvalid",
     "SmsSettings",
+    "SnsSettings",
     "StorageSettings",
     "UnderstandingSettings",
     "load_settings",
@@ -44,9 +45,30 @@ class CalendarSettings(_Section):
     """Where staff calendars live: "sqlite" is the embedded one in `db`."""
 
 
+class SnsSettings(_Section):
+    region: str = "us-east-1"
+    endpoint_url: str | None = None
+    """None for AWS itself; http://127.0.0.1:PORT for a local moto server."""
+    sender_id: str | None = None
+    """AWS.SNS.SMS.SenderID, where the destination country supports one (1-11 letters, digits, hyphens)."""
+    origination_number: str | None = None
+    """AWS.MM.SMS.OriginationNumber: an E.164 number the AWS account owns."""
+    sms_type: Literal["Transactional", "Promotional"] = "Transactional"
+    access_key_id: SecretStr | None = None
+    """None: boto3's default chain (environment, profile, instance role)."""
+    secret_access_key: SecretStr | None = None
+    session_token: SecretStr | None = None
+    connect_timeout: float = Field(default=2.0, gt=0)
+    read_timeout: float = Field(default=5.0, gt=0)
+    send_deadline: float = Field(default=10.0, gt=0)
+    """No new publish attempt starts after this many seconds."""
+    max_attempts: int = Field(default=3, ge=1)
+
+
 class SmsSettings(_Section):
-    backend: Literal["local"] = "local"
-    """Where texts go: "local" records them in `db` instead of sending."""
+    backend: Literal["local", "sns"] = "local"
+    """Where texts go: "local" records them in `db` instead of sending; "sns" sends through Amazon SNS."""
+    sns: SnsSettings = Field(default_factory=SnsSettings)
 
 
 class StorageSettings(_Section):
@@ -77,6 +99,9 @@ class OutboxSettings(_Section):
     """Wait after the first failed send; it doubles after each failure."""
     max_retry_seconds: float = Field(default=3600.0, gt=0)
     """Longest wait between two sends of one message."""
+    dispatch_interval_seconds: float = Field(default=15.0, gt=0)
+    """How often `serve` (and `outbox dispatch --loop`) looks for texts that are due."""
+    dispatch_batch: int = Field(default=100, ge=1)
 
 
 class Settings(BaseSettings):

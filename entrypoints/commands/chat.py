@@ -47,6 +47,7 @@ async def _chat(container: Container, caller: PhoneNumber | None) -> int:
             await conversation.abandon()
             break
         _show(await conversation.hear(line.strip()))
+    await container.booking().confirm.drain(within=15.0)
     _finish(conversation)
     return 0
 

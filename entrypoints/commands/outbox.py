@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import signal
 
 from application.ports import OutboxMessage
 from entrypoints.commands.base import Parser, Subparsers
@@ -19,7 +20,10 @@ def register(subparsers: Subparsers, common: Parser) -> None:
     listing = actions.add_parser("list", parents=[common], help="list messages with status and attempts")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.set_defaults(handler=list_messages)
-    dispatch = actions.add_parser("dispatch", parents=[common], help="send every message that is due, once")
+    dispatch = actions.add_parser("dispatch", parents=[common], help="send every message that is due")
+    dispatch.add_argument(
+        "--loop", action="store_true", help="keep sending until SIGINT/SIGTERM (every outbox.dispatch_interval_seconds)"
+    )
     dispatch.set_defaults(handler=dispatch_due)
 
 
@@ -47,6 +51,17 @@ def list_messages(args: argparse.Namespace, container: Container) -> int:
 
 
 def dispatch_due(args: argparse.Namespace, container: Container) -> int:
+    if args.loop:
+        asyncio.run(_loop(container))
+        return 0
     report = asyncio.run(container.dispatcher().dispatch_due())
     print(f"sent {report.sent}, retrying {report.retrying}, dead {report.dead}")
     return 0
+
+
+async def _loop(container: Container) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await container.outbox_runner().run_until(stop)
