@@ -1,0 +1,7 @@
+"""`python -m entrypoints` is `slotline`."""
+
+import sys
+
+from entrypoints.cli import main
+
+sys.exit(main())
