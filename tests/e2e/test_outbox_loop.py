@@ -26,7 +26,7 @@ def test_loop_sends_then_stops_on_sigterm(slotline: Slotline, db: Path) -> None:
     try:
         time.sleep(1.5)
         process.send_signal(signal.SIGTERM)
-        out, err = process.communicate(timeout=10)
+        _, err = process.communicate(timeout=10)
     finally:
         process.kill()
     assert process.returncode == 0, err
