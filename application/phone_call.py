@@ -107,14 +107,15 @@ class PhoneCallHandler:
 
     async def _converse(self, call: LiveCall, detector: TurnDetector, conversation: Conversation) -> None:
         async for frame in call.audio():
+            if self.draining.is_set():
+                await self._speak(call, detector, await conversation.hand_over())
+                return
             for event in detector.feed(frame):
                 if isinstance(event, SpeechStarted):
                     if detector.agent_speaking:
                         await call.stop_playback()  # barge-in: the caller talks over the agent
                     continue
-                if self.draining.is_set():
-                    reply = await conversation.hand_over()
-                elif isinstance(event, Utterance):
+                if isinstance(event, Utterance):
                     text = await self._stt.transcribe(event.pcm, call.sample_rate)
                     log.info("call %s: caller turn of %d ms", call.call_id, len(event.pcm) * 500 // call.sample_rate)
                     reply = await conversation.hear(text)

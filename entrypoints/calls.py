@@ -10,12 +10,4 @@ from entrypoints.container import Container
 
 
 def new_conversation(container: Container, caller: PhoneNumber | None, call_id: str | None = None) -> Conversation:
-    return Conversation(
-        container.catalogue(),
-        container.booking(),
-        container.interpreter(),
-        container.clock(),
-        call_id=call_id or uuid.uuid4().hex,
-        caller=caller,
-        settings=container.dialogue_settings(),
-    )
+    return container.conversations()(call_id or uuid.uuid4().hex, caller)

@@ -9,7 +9,9 @@ from typing import Literal
 from dependency_injector import containers, providers
 
 from application.conversation import BookingServices
+from application.conversations import Conversations
 from application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
+from application.phone_call import PhoneCallHandler, PhoneSettings
 from application.ports import (
     CalendarGateway,
     Clock,
@@ -17,6 +19,10 @@ from application.ports import (
     Outbox,
     SlotLedger,
     SmsSender,
+    SpeechToText,
+    Telephony,
+    TextToSpeech,
+    TurnDetectorFactory,
     UtteranceInterpreter,
 )
 from application.texts import ConfirmationTexts
@@ -25,14 +31,19 @@ from application.use_cases.cancel_appointment import CancelAppointment
 from application.use_cases.find_availability import FindAvailability
 from application.use_cases.hold_slot import HoldSlot
 from application.use_cases.lookup_caller import LookupCaller
+from application.use_cases.request_callback import RequestCallback
 from application.use_cases.reschedule_appointment import RescheduleAppointment
 from application.use_cases.send_confirmation import SendConfirmation
 from domain.catalogue import Catalogue
 from domain.dialogue.settings import DialogueSettings
 from entrypoints.settings import Settings
 from entrypoints.wiring.sms import sns_sender
+from entrypoints.wiring.telephony import telcoflow_telephony
 from infrastructure.clock import FixedClock, SystemClock
+from infrastructure.energy_vad import EnergyTurnDetectorFactory
+from infrastructure.energy_vad.detector import EnergySettings
 from infrastructure.local_sms import LocalSmsSender
+from infrastructure.marked_speech import MarkedSpeechToText, MarkedTextToSpeech
 from infrastructure.outbox_runner import OutboxRunner
 from infrastructure.rules_nlu import RulesUtteranceInterpreter
 from infrastructure.sqlite import (
@@ -63,6 +74,16 @@ def retry_policy(max_attempts: int, first_retry_seconds: float, max_retry_second
         first_delay=timedelta(seconds=first_retry_seconds),
         max_delay=timedelta(seconds=max_retry_seconds),
     )
+
+
+def energy_detectors(end_of_turn_ms: int, reply_timeout_seconds: float) -> EnergyTurnDetectorFactory:
+    return EnergyTurnDetectorFactory(
+        EnergySettings(end_silence_ms=end_of_turn_ms, reply_timeout_s=reply_timeout_seconds)
+    )
+
+
+def phone_settings(ring_seconds: int) -> PhoneSettings:
+    return PhoneSettings(ring_seconds=ring_seconds)
 
 
 class Container(containers.DeclarativeContainer):
@@ -144,6 +165,40 @@ class Container(containers.DeclarativeContainer):
         reschedule=providers.Singleton(RescheduleAppointment, catalogue, calendar, ledger, availability, texts, clock),
         cancel=providers.Singleton(CancelAppointment, catalogue, calendar, ledger, texts, clock),
         confirm=providers.Singleton(SendConfirmation, dispatcher),
+    )
+    conversations: providers.Provider[Conversations] = providers.Singleton(
+        Conversations, catalogue, booking, interpreter, clock, dialogue_settings
+    )
+
+    # -- phone calls --------------------------------------------------------------------------------------
+    telephony: providers.Provider[Telephony] = providers.Selector(
+        config.telephony.backend,
+        telcoflow=providers.Singleton(
+            telcoflow_telephony, config.telcoflow, config.telephony.ring_seconds, config.default_region, clock
+        ),
+    )
+    stt: providers.Provider[SpeechToText] = providers.Selector(
+        config.speech.stt,
+        marked=providers.Singleton(MarkedSpeechToText),
+    )
+    tts: providers.Provider[TextToSpeech] = providers.Selector(
+        config.speech.tts,
+        marked=providers.Singleton(MarkedTextToSpeech),
+    )
+    turn_detectors: providers.Provider[TurnDetectorFactory] = providers.Selector(
+        config.speech.turns,
+        energy=providers.Singleton(energy_detectors, config.speech.end_of_turn_ms, config.speech.reply_timeout_seconds),
+    )
+    phone_calls: providers.Provider[PhoneCallHandler] = providers.Singleton(
+        PhoneCallHandler,
+        conversations,
+        interpreter,
+        stt,
+        tts,
+        turn_detectors,
+        providers.Singleton(RequestCallback, catalogue, outbox, clock),
+        clock,
+        providers.Callable(phone_settings, config.telephony.ring_seconds),
     )
 
 

@@ -23,7 +23,10 @@ __all__ = [
     "SettingsInvalid",
     "SmsSettings",
     "SnsSettings",
+    "SpeechSettings",
     "StorageSettings",
+    "TelcoflowSettings",
+    "TelephonySettings",
     "UnderstandingSettings",
     "load_settings",
 ]
@@ -69,6 +72,38 @@ class SmsSettings(_Section):
     backend: Literal["local", "sns"] = "local"
     """Where texts go: "local" records them in `db` instead of sending; "sns" sends through Amazon SNS."""
     sns: SnsSettings = Field(default_factory=SnsSettings)
+
+
+class TelcoflowSettings(_Section):
+    base_url: str = "wss://wss-prod.agentao.com"
+    """The Telcoflow platform, or ws://127.0.0.1:PORT for the loopback server."""
+    api_key: SecretStr | None = None
+    connector_uuid: SecretStr | None = None
+    cert_file: Path | None = None
+    """mTLS client certificate (instead of API key + connector UUID)."""
+    key_file: Path | None = None
+    sample_rate: Literal[8000, 16000, 24000] = 16000
+
+
+class TelephonySettings(_Section):
+    backend: Literal["telcoflow"] = "telcoflow"
+    ring_seconds: int = Field(default=30, ge=1, le=120)
+    """How long a hand-over to a person rings before it counts as unanswered."""
+    grace_seconds: float = Field(default=30.0, ge=0)
+    """On SIGINT/SIGTERM: time live calls get to finish; after half of it they are handed to a person."""
+
+
+class SpeechSettings(_Section):
+    stt: Literal["marked"] = "marked"
+    """Speech to text. "marked": reads text carried inside the audio (tests and benchmarks)."""
+    tts: Literal["marked"] = "marked"
+    """Text to speech. "marked": writes the text into the audio (tests and benchmarks)."""
+    turns: Literal["energy"] = "energy"
+    """Turn-taking. "energy": frame loudness."""
+    end_of_turn_ms: int = Field(default=600, ge=100)
+    """Quiet this long after the caller spoke ends their turn."""
+    reply_timeout_seconds: float = Field(default=6.0, gt=0)
+    """No speech this long after the agent finished talking is a silent turn."""
 
 
 class StorageSettings(_Section):
@@ -131,6 +166,9 @@ class Settings(BaseSettings):
     understanding: UnderstandingSettings = Field(default_factory=UnderstandingSettings)
     dialogue: DialogueSettings = Field(default_factory=DialogueSettings)
     outbox: OutboxSettings = Field(default_factory=OutboxSettings)
+    telephony: TelephonySettings = Field(default_factory=TelephonySettings)
+    telcoflow: TelcoflowSettings = Field(default_factory=TelcoflowSettings)
+    speech: SpeechSettings = Field(default_factory=SpeechSettings)
 
     @classmethod
     def settings_customise_sources(

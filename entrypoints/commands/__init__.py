@@ -1,10 +1,11 @@
 """One module per `slotline` subcommand; each exposes `register(subparsers, common)`."""
 
-from entrypoints.commands import bookings, chat, customers, outbox, slots, sms
+from entrypoints.commands import bookings, chat, customers, outbox, serve, slots, sms
 from entrypoints.commands.base import Registrar
 
 COMMANDS: tuple[Registrar, ...] = (
     chat.register,
+    serve.register,
     slots.register,
     bookings.register,
     customers.register,

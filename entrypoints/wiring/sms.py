@@ -3,15 +3,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from entrypoints.settings import SnsSettings
+from entrypoints.wiring.secrets import reveal
 
 if TYPE_CHECKING:
     from infrastructure.aws import SnsSmsSender
-
-
-def _secret(value: object) -> str | None:
-    from pydantic import SecretStr
-
-    return value.get_secret_value() if isinstance(value, SecretStr) else None
 
 
 def sns_sender(settings: dict[str, object]) -> SnsSmsSender:
@@ -26,9 +21,9 @@ def sns_sender(settings: dict[str, object]) -> SnsSmsSender:
             sender_id=s.sender_id,
             origination_number=s.origination_number,
             sms_type=s.sms_type,
-            access_key_id=_secret(s.access_key_id),
-            secret_access_key=_secret(s.secret_access_key),
-            session_token=_secret(s.session_token),
+            access_key_id=reveal(s.access_key_id),
+            secret_access_key=reveal(s.secret_access_key),
+            session_token=reveal(s.session_token),
             connect_timeout=s.connect_timeout,
             read_timeout=s.read_timeout,
             send_deadline=s.send_deadline,
