@@ -130,6 +130,12 @@ class LoopbackCall:
             yield bytes(media.agent_audio[index:wanted])
             index = wanted
 
+    async def wait_for_command(self, name: str, timeout: float = 5.0) -> None:  # noqa: ASYNC109 - a deadline is the point
+        """Until a command called `name` (e.g. "agent.interrupt") has arrived on the voice socket."""
+        line = self._line
+        async with asyncio.timeout(timeout):
+            await line.pulse.wait_until(lambda: name in line.commands)
+
     def _was_answered(self) -> bool:
         return any(state in (LineState.ANSWERED, LineState.CONNECTED) for state, _ in self._line.state_path)
 

@@ -15,7 +15,6 @@ logger = logging.getLogger(__name__)
 
 _MODES = frozenset({"agent.whisper", "agent.barge", "agent.spy"})
 _ENDINGS: dict[str, EndReason] = {"call.disconnect": "disconnect", "call.close": "close"}
-_COMMANDS_KEPT = 10_000  # per call; a client spamming commands must not grow the list without end
 
 
 async def handle_command(line: CallLine, data: Frame, *, tasks: TaskSet, stats: LoopbackStats) -> None:
@@ -23,8 +22,8 @@ async def handle_command(line: CallLine, data: Frame, *, tasks: TaskSet, stats: 
     socket keeps being read meanwhile."""
     command_id = text_field(data, "command_id")
     name = text_field(data, "command")
-    if name is not None and len(line.commands) < _COMMANDS_KEPT:
-        line.commands.append(name)
+    if name is not None:
+        line.record_command(name)
     if command_id is None:
         stats.malformed_frames += 1
         logger.warning("call %s: command without command_id ignored", line.identity.call_id)
@@ -36,6 +35,7 @@ async def handle_command(line: CallLine, data: Frame, *, tasks: TaskSet, stats: 
     elif name == "call.answer":
         line.answer()
         await line.send_voice(frames.command_response(command_id, success=True))
+        line.start_media()
     elif name == "call.connect":
         await _start_ringing(line, command_id, data, tasks)
     elif name == "agent.interrupt":
@@ -80,6 +80,7 @@ async def _ring(line: CallLine, command_id: str, seconds: float, answer: bool) -
     elif answer:
         line.connected()
         await line.send_voice(frames.command_response(command_id, success=True, result={"state": "CONNECTED"}))
+        line.start_media()
     else:
         message = f"no answer after {seconds:g} s"
         await line.send_voice(frames.command_failed(command_id, "CALL_UNANSWERED", message))

@@ -22,6 +22,8 @@ from infrastructure.telcoflow.loopback.ticker import run_ticker
 
 logger = logging.getLogger(__name__)
 
+_COMMANDS_KEPT = 10_000  # per call; a client spamming commands must not grow the list without end
+
 EndReason = Literal["disconnect", "close", "caller_hangup", "dropped", "stopped"]
 """How a call ended: the agent's call.disconnect or call.close, the caller hanging up, the voice socket dropping
 without either, or the server stopping."""
@@ -136,11 +138,14 @@ class CallLine:
     def answer(self) -> None:
         if self.state is LineState.PENDING:
             self._advance(LineState.ANSWERED)
-        self._start_media()
 
     def connected(self) -> None:
         self._advance(LineState.CONNECTED)
-        self._start_media()
+
+    def record_command(self, name: str) -> None:
+        if len(self.commands) < _COMMANDS_KEPT:
+            self.commands.append(name)
+        self.pulse.fire()
 
     def interrupt(self) -> None:
         self.interrupts += 1
@@ -176,7 +181,8 @@ class CallLine:
 
     # ── Media clock ─────────────────────────────────────────────────────────────────────────────────────────
 
-    def _start_media(self) -> None:
+    def start_media(self) -> None:
+        """Start the 20 ms ticker (once), after the answer's command_response went out."""
         if self._ticker is None and not self.ending and self.media is not None:
             name = f"loopback-ticker-{self.identity.call_id}"
             self._ticker = self._tasks.spawn(run_ticker(self._tick, self._stats), name)
