@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from telcoflow import WSSConnectionError
 from websockets.asyncio.client import connect
@@ -65,3 +67,18 @@ async def test_unknown_paths_are_404(path: str) -> None:
 async def test_permessage_deflate_is_off() -> None:
     async with LoopbackTelcoflowServer() as server, connect(f"{server.base_url}/v1/agent/session-manager") as ws:
         assert ws.response is not None and "Sec-WebSocket-Extensions" not in ws.response.headers
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"api_key": "k"},
+        {"api_key": "", "connector_uuid": ""},
+        {"jitter_ms": 10},
+        {"jitter_ms": 2000},
+        {"ring_seconds": -1},
+    ],
+)
+def test_inconsistent_options_are_refused(options: dict[str, Any]) -> None:
+    with pytest.raises(ValueError):  # noqa: PT011 - each option has its own message
+        LoopbackTelcoflowServer(**options)

@@ -215,8 +215,19 @@ class CallLine:
             await self.pulse.wait_until(lambda: self.end_reason is not None)
 
     async def finish_end(self) -> None:
+        """The end sequence; whatever fails in it, the call still ends and waiters are released."""
         how = self._how
         assert how is not None, "begin_end decides how the call ends"
+        try:
+            await self._end_sequence(how)
+        finally:
+            if self.state is not LineState.DISCONNECTED:
+                self._advance(LineState.DISCONNECTED)
+            self.end_reason = how
+            self.pulse.fire()
+            logger.info("call %s ended: %s", self.identity.call_id, how)
+
+    async def _end_sequence(self, how: EndReason) -> None:
         if self._ticker is not None:
             self._ticker.cancel()
             await asyncio.wait([self._ticker])
@@ -237,6 +248,3 @@ class CallLine:
             await link.send(frames.session_closed(self.identity.session_id, reason))
         else:
             logger.info("call %s: no session manager bound, so no session.closed", self.identity.call_id)
-        self.end_reason = how
-        self.pulse.fire()
-        logger.info("call %s ended: %s", self.identity.call_id, how)

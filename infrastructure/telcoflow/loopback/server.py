@@ -55,15 +55,15 @@ class LoopbackTelcoflowServer:
         caller_queue_seconds: int = 600,
         org_uuid: str | None = None,
     ) -> None:
-        if (api_key is None) != (connector_uuid is None):
-            raise ValueError("api_key and connector_uuid go together")
+        if (api_key is None) != (connector_uuid is None) or api_key == "" or connector_uuid == "":
+            raise ValueError("api_key and connector_uuid go together, and neither is empty")
         if not 20 <= jitter_ms <= 1000:
             raise ValueError("jitter_ms is between 20 and 1000")
         if ring_seconds < 0 or caller_queue_seconds <= 0:
             raise ValueError("ring_seconds cannot be negative and caller_queue_seconds must be positive")
         self._host = host
         self._port = port
-        self._credentials = Credentials(api_key, connector_uuid) if api_key and connector_uuid else None
+        self._credentials = Credentials(api_key, connector_uuid) if api_key is not None and connector_uuid else None
         self._settings = LineSettings(jitter_ms, record, caller_queue_seconds, Transfer(True, ring_seconds))
         self._org_uuid = org_uuid or str(uuid.uuid4())
         self._board = Switchboard()
