@@ -21,10 +21,12 @@ from infrastructure.clock import SystemClock
 from infrastructure.telcoflow.adapter.caller import masked, parse_caller
 from infrastructure.telcoflow.adapter.config import TelcoflowConfig
 from infrastructure.telcoflow.adapter.live_call import TelcoflowLiveCall
+from infrastructure.telcoflow.adapter.redaction import redact_handshake_secrets
 from infrastructure.telcoflow.adapter.workarounds import SdkWorkarounds, ensure_sdk_supported, let_bus_drop_old_history
 
 log = logging.getLogger("infrastructure.telcoflow.adapter")
 
+_ENTER_WAIT_SECONDS = 5.0
 _OFFLINE_WARNING_SECONDS = 30.0  # the SDK reconnects forever and silently (defect 7); say so this often
 
 
@@ -41,6 +43,7 @@ class TelcoflowTelephony:
         self._started = False
         self._stopping = asyncio.Event()
         self._closed = asyncio.Event()
+        self._entered = asyncio.Event()  # `async with sm` has returned: open_session works from here on
         self._sessions: set[str] = set()  # sessions opened here whose call is not finished
         self._calls: dict[asyncio.Task[None], TelcoflowLiveCall] = {}
         self._by_session: dict[str, TelcoflowLiveCall] = {}
@@ -53,6 +56,7 @@ class TelcoflowTelephony:
     async def run(self, on_call: CallHandler) -> None:
         """Take calls until `stop()`; then close the session manager and return. Live calls go on."""
         ensure_sdk_supported()
+        redact_handshake_secrets()
         if self._started:
             raise RuntimeError("TelcoflowTelephony.run() takes calls once; make a new one to run again")
         self._started = True
@@ -73,6 +77,7 @@ class TelcoflowTelephony:
                 await sm.__aenter__()
             except WSSError as exc:
                 raise TelephonyUnavailable(f"cannot reach Telcoflow at {self._config.base_url}: {exc}") from exc
+            self._entered.set()
             log.info("Telcoflow: taking calls at %s (connection %s)", self._config.base_url, sm.id)
             await self._watch(sm)
         finally:
@@ -136,6 +141,14 @@ class TelcoflowTelephony:
             return
         if note.session_id in self._sessions:
             return  # re-announced after an SM reconnect; its call is already ours
+        if not self._entered.is_set():
+            # A notify right behind setup.done is handled before `async with sm` returns, and open_session
+            # would refuse it as "not connected". The wait is the rest of __aenter__: milliseconds.
+            try:
+                await asyncio.wait_for(self._entered.wait(), timeout=_ENTER_WAIT_SECONDS)
+            except TimeoutError:
+                log.warning("session %s: not taken, the session manager did not finish connecting", note.session_id)
+                return
         try:
             session = await sm.open_session(note.session_id)
         except WSSError as exc:  # taken by another agent (SESSION_BUSY), already closed, or the link dropped
