@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from websockets.asyncio.server import ServerConnection, serve
 
 from application.errors import TelephonyUnavailable
 from application.ports import LiveCall
@@ -181,3 +182,25 @@ async def test_stop_before_run_returns_at_once() -> None:
     )
     await telephony.stop()
     await asyncio.wait_for(telephony.run(hang_up_at_once), timeout=1.0)
+
+
+async def test_a_server_that_never_finishes_setup_is_left_cleanly() -> None:
+    """Defect 8: after the SDK's 10 s setup.done timeout its socket and receive task stay alive, and closing them
+    later starts a reconnect loop. run() closes the session manager: one connection, closed by us, no retries."""
+    connections: list[float] = []
+    closed = asyncio.Event()
+
+    async def silent(ws: ServerConnection) -> None:
+        connections.append(asyncio.get_running_loop().time())
+        async for _ in ws:  # read `setup` and never answer it
+            pass
+        closed.set()
+
+    async with serve(silent, "127.0.0.1", 0) as server:
+        port = server.sockets[0].getsockname()[1]
+        config = TelcoflowConfig(base_url=f"ws://127.0.0.1:{port}", api_key=API_KEY, connector_uuid=CONNECTOR)
+        with pytest.raises(TelephonyUnavailable, match=r"setup\.done"):
+            await asyncio.wait_for(TelcoflowTelephony(config).run(hang_up_at_once), timeout=15.0)
+        await asyncio.wait_for(closed.wait(), timeout=1.0)
+        await asyncio.sleep(1.0)  # a reconnect would come after 0.5-0.6 s
+    assert len(connections) == 1
