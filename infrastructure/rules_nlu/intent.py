@@ -22,6 +22,8 @@ _HUMAN = re.compile(
     r"(?:person|human|someone|somebody|anyone|anybody|receptionist|agent|operator|representative|manager|people)\b"
     r"|\b(?:operator|representative|receptionist|real person|live person|human being|a human|live agent"
     r"|customer service|front desk|transfer me|connect me|put me through)\b"
+    r"|\b(?:a|the) (?:real |live )?person\b"
+    r"|\b(?:want|need|get me|give me) (?:to talk to )?(?:someone|somebody|a human|a real person)\b"
 )
 # A task word with one of these up to three words before it is ruled out: "don't cancel", "no need to move it".
 _NEGATION_BEFORE = re.compile(r"\b(?:dont|do not|not|never|no need to|wont|doesnt|didnt)(?: \w+){0,3} $")

@@ -44,7 +44,7 @@ class AgentCall:
     def _on_terminated(self) -> None:
         self.terminated.set()
 
-    async def caller_audio(self, min_bytes: int, timeout: float = 5.0) -> bytes:  # noqa: ASYNC109 - a test deadline
+    async def caller_audio(self, min_bytes: int, timeout: float = 5.0) -> bytes:
         """Read the caller's audio stream until at least `min_bytes` arrived (or it ended)."""
         got = bytearray()
         async with asyncio.timeout(timeout):
@@ -56,7 +56,7 @@ class AgentCall:
                     break
         return bytes(got)
 
-    async def caller_audio_until(self, needle: bytes, timeout: float = 5.0) -> bytes:  # noqa: ASYNC109 - a test deadline
+    async def caller_audio_until(self, needle: bytes, timeout: float = 5.0) -> bytes:
         """Read the caller's audio stream until `needle` has been heard; returns all read."""
         got = bytearray()
         async with asyncio.timeout(timeout):
@@ -65,7 +65,7 @@ class AgentCall:
                 got += await anext(stream)
         return bytes(got)
 
-    async def audio_until_end(self, timeout: float = 5.0) -> bytes:  # noqa: ASYNC109 - a test deadline
+    async def audio_until_end(self, timeout: float = 5.0) -> bytes:
         """Read the caller's audio stream until the SDK ends it (the voice socket closed)."""
         got = bytearray()
         async with asyncio.timeout(timeout):
@@ -115,7 +115,7 @@ class SdkAgent:
         """Sessions in the SDK's registry (closed ones are evicted, wire doc 3.2)."""
         return len(self.sm._registry)
 
-    async def next_call(self, timeout: float = 5.0) -> AgentCall:  # noqa: ASYNC109 - a test deadline
+    async def next_call(self, timeout: float = 5.0) -> AgentCall:
         async with asyncio.timeout(timeout):
             return await self._calls.get()
 

@@ -1,0 +1,94 @@
+"""Helpers for whole phone calls: the agent served in-process, callers played by the loopback server."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from entrypoints.container import Container, build_container
+from entrypoints.serving import ServeStats, Service
+from entrypoints.settings import load_settings
+from infrastructure.marked_speech import decode_marks, encode_marks
+from infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer
+
+NOW = "2026-11-25T09:00:00-05:00"
+CALLER = "+12125550123"
+
+
+def say(text: str, rate: int) -> bytes:
+    """A caller line as marked speech (the agent's stand-in recogniser reads it exactly)."""
+    return encode_marks(text, rate)
+
+
+def heard(call: LoopbackCall) -> str:
+    """Everything the agent said on the line so far, as text."""
+    return decode_marks(call.agent_audio)
+
+
+async def until_agent_says(call: LoopbackCall, words: str, timeout: float = 10.0) -> str:
+    deadline = time.monotonic() + timeout
+    while words not in heard(call):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"agent never said {words!r}; it said: {heard(call)!r}")
+        await asyncio.sleep(0.02)
+    return heard(call)
+
+
+async def turn(call: LoopbackCall, line: str, expect: str, timeout: float = 10.0) -> str:
+    call.feed(say(line, call.sample_rate))
+    return await until_agent_says(call, expect, timeout)
+
+
+@dataclass
+class Agent:
+    container: Container
+    service: Service
+    task: asyncio.Task[ServeStats]
+
+    async def stop(self) -> ServeStats:
+        self.service.request_stop()
+        return await asyncio.wait_for(self.task, timeout=30)
+
+
+@asynccontextmanager
+async def agent_on(
+    server: LoopbackTelcoflowServer, db: Path, *, max_calls: int | None = None, grace: float = 4.0
+) -> AsyncIterator[Agent]:
+    settings = load_settings({"db": db, "now": datetime.fromisoformat(NOW)})
+    settings = settings.model_copy(
+        update={
+            "telcoflow": settings.telcoflow.model_copy(
+                update={
+                    "base_url": server.base_url,
+                    "api_key": SecretStr("loopback-test-key"),
+                    "connector_uuid": SecretStr("00000000-0000-4000-8000-000000000001"),
+                }
+            ),
+            "telephony": settings.telephony.model_copy(update={"grace_seconds": grace, "ring_seconds": 1}),
+            "speech": settings.speech.model_copy(update={"end_of_turn_ms": 300, "reply_timeout_seconds": 3.0}),
+        }
+    )
+    container = build_container(settings)
+    service = Service(
+        container.telephony(),
+        container.phone_calls(),
+        container.outbox_runner(),
+        max_calls=max_calls,
+        grace_seconds=grace,
+    )
+    task = asyncio.create_task(service.run())
+    agent = Agent(container, service, task)
+    try:
+        await server.wait_for_session_manager(timeout=10)
+        yield agent
+    finally:
+        if not task.done():
+            service.request_stop()
+        await asyncio.wait_for(task, timeout=30)
