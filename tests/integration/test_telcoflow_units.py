@@ -12,6 +12,7 @@ from abxbus import EventBus
 from telcoflow import SessionManager
 from telcoflow.bus_events import SmSessionNotify
 
+from application.ports import Telephony
 from domain.errors import InvalidValue
 from domain.phone import PhoneNumber
 from infrastructure.telcoflow.adapter import SdkIncompatible, TelcoflowConfig, TelcoflowTelephony, ensure_sdk_supported
@@ -150,3 +151,8 @@ async def test_history_drop_keeps_every_event_flowing() -> None:
     delivered, refused = await _notifications_delivered(sm, 150)
     assert (delivered, refused) == (150, 0)
     assert len(sm._bus.event_history) <= 100
+
+
+def test_the_adapter_fits_the_telephony_port() -> None:
+    telephony: Telephony = TelcoflowTelephony(key_config())  # mypy checks the fit; this keeps the check in place
+    assert telephony is not None

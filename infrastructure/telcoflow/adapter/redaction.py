@@ -1,26 +1,31 @@
-"""Keep credentials out of logs the SDK's websockets client writes: at DEBUG it logs every handshake header,
-`x-api-key` and the voice socket's bearer token included."""
+"""Keep credentials and caller numbers out of the logs the SDK's websockets client writes. At DEBUG it logs every
+handshake header (`x-api-key`, the voice socket's bearer token) and the start and end of every text frame, where
+`call.in` carries the caller's number and the voice token."""
 
 from __future__ import annotations
 
 import logging
 
+from websockets.frames import Frame, Opcode
+
 _SECRET_HEADERS = frozenset({"x-api-key", "x-connector-uuid", "authorization"})
-_HEADER_LINE = "> %s: %s"
+_HEADER_LINES = frozenset({"> %s: %s"})
+_FRAME_LINES = frozenset({"< %s", "> %s"})
 
 
 class RedactHandshakeSecrets(logging.Filter):
-    """Replaces the value of a secret request header in websockets' `> name: value` debug lines."""
+    """Replaces secret request-header values and text-frame payloads in websockets' debug lines."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args
-        if (
-            record.msg == _HEADER_LINE
-            and isinstance(args, tuple)
-            and len(args) == 2
-            and str(args[0]).lower() in _SECRET_HEADERS
-        ):
+        if not isinstance(args, tuple):
+            return True
+        if record.msg in _HEADER_LINES and len(args) == 2 and str(args[0]).lower() in _SECRET_HEADERS:
             record.args = (args[0], "[redacted]")
+        elif record.msg in _FRAME_LINES and len(args) == 1:
+            frame = args[0]
+            if isinstance(frame, Frame) and frame.opcode is Opcode.TEXT:
+                record.args = (f"TEXT [{len(frame.data)} bytes, redacted]",)
         return True
 
 
