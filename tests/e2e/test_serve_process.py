@@ -1,0 +1,76 @@
+"""`slotline serve` as a real process: SIGTERM stops new calls, hands live ones to a person, exits 0."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
+from tests.e2e.phone import CALLER, NOW, turn, until_agent_says
+
+API_KEY = "serve-test-key-do-not-log"
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[LoopbackTelcoflowServer]:
+    async with LoopbackTelcoflowServer(api_key=API_KEY, connector_uuid="c0ffee00-0000-4000-8000-000000000000") as s:
+        yield s
+
+
+async def start_serve(server: LoopbackTelcoflowServer, db: Path, *extra: str) -> asyncio.subprocess.Process:
+    env = {
+        **os.environ,
+        "SLOTLINE_TELCOFLOW__BASE_URL": server.base_url,
+        "SLOTLINE_TELCOFLOW__API_KEY": API_KEY,
+        "SLOTLINE_TELCOFLOW__CONNECTOR_UUID": "c0ffee00-0000-4000-8000-000000000000",
+        "SLOTLINE_TELEPHONY__GRACE_SECONDS": "6",
+        "SLOTLINE_SPEECH__END_OF_TURN_MS": "300",
+    }
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "entrypoints", "serve", "--db", str(db), "--now", NOW, *extra,
+        env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+
+
+async def test_sigterm_hands_the_live_call_over_and_exits_zero(server: LoopbackTelcoflowServer, tmp_path: Path) -> None:
+    process = await start_serve(server, tmp_path / "slotline.db")
+    await server.wait_for_session_manager(timeout=20)
+    call = await server.place_call(caller=CALLER)
+    call.set_transfer(answer=True)
+    await until_agent_says(call, "What can I do for you?")
+    await turn(call, "a haircut on tuesday at two pm", "Shall I book it?")
+    process.send_signal(signal.SIGTERM)
+    assert await call.wait_ended(timeout=20) == "close"  # handed to a person, then the agent left
+    out, err = await asyncio.wait_for(process.communicate(), timeout=20)
+    assert process.returncode == 0, err.decode()
+    assert "call.connect" in call.commands
+    assert "handed over at shutdown" in out.decode()
+    logs = err.decode()
+    assert API_KEY not in logs
+    assert CALLER not in logs  # numbers are masked
+    assert f"[call {call.call_id}]" in logs
+
+
+async def test_sigint_with_no_calls_exits_zero(server: LoopbackTelcoflowServer, tmp_path: Path) -> None:
+    process = await start_serve(server, tmp_path / "slotline.db")
+    await server.wait_for_session_manager(timeout=20)
+    process.send_signal(signal.SIGINT)
+    _, err = await asyncio.wait_for(process.communicate(), timeout=20)
+    assert process.returncode == 0, err.decode()
+
+
+async def test_max_calls(server: LoopbackTelcoflowServer, tmp_path: Path) -> None:
+    process = await start_serve(server, tmp_path / "slotline.db", "--max-calls", "1")
+    await server.wait_for_session_manager(timeout=20)
+    call = await server.place_call(caller=CALLER)
+    await until_agent_says(call, "What can I do for you?")
+    await turn(call, "goodbye", "Goodbye!")
+    out, err = await asyncio.wait_for(process.communicate(), timeout=20)
+    assert process.returncode == 0, err.decode()
+    assert out.decode().startswith("served 1 calls")
