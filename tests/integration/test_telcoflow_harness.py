@@ -52,13 +52,13 @@ class Agent:
     runner: asyncio.Task[None]
     calls: dict[str, TelcoflowLiveCall] = field(default_factory=dict)
 
-    async def live(self, placed: LoopbackCall, timeout: float = 5.0) -> TelcoflowLiveCall:  # noqa: ASYNC109
+    async def live(self, placed: LoopbackCall, timeout: float = 5.0) -> TelcoflowLiveCall:
         """The adapter's side of a call the server placed."""
         await until(lambda: placed.call_id in self.calls, timeout)
         return self.calls[placed.call_id]
 
 
-async def until(condition: Callable[[], bool], timeout: float = 2.0) -> None:  # noqa: ASYNC109
+async def until(condition: Callable[[], bool], timeout: float = 2.0) -> None:
     """Poll state the SDK and the adapter expose without an event to wait on (registry sizes, error lists)."""
     async with asyncio.timeout(timeout):
         while not condition():  # noqa: ASYNC110 - there is no event for these

@@ -66,6 +66,7 @@ class TelcoflowLiveCall:
         self._pump: asyncio.Task[None] | None = None
         self._play_lock = asyncio.Lock()
         self._playback_epoch = 0
+        self._unconfirmed_audio = False  # played since wait_played last saw it all go out
         call.on_terminated(self._on_terminated)
         call.on_call_event(CallEvent.CALL_ERROR)(self._on_call_error)
 
@@ -128,6 +129,7 @@ class TelcoflowLiveCall:
         frame = self._config.frame_bytes
         piece_bytes = min(self._config.send_buffer_bytes // 2, self._config.sample_rate * 2) // frame * frame
         async with self._play_lock:
+            self._unconfirmed_audio = True
             for piece in pieces(data, piece_bytes):
                 while True:
                     if epoch != self._playback_epoch:
@@ -164,8 +166,10 @@ class TelcoflowLiveCall:
                 log.warning("call %s: agent audio still queued after %.1f s", self.call_id, within)
                 return
             await self._sleep(min(self._config.poll_seconds, deadline - loop.time()))
-        # The send buffer is empty; the platform's jitter buffer still holds the last frames.
-        await self._sleep(min(self._config.drain_grace_ms / 1000, max(0.0, deadline - loop.time())))
+        if self._unconfirmed_audio:
+            # The send buffer is empty; the platform's jitter buffer still holds the last frames.
+            await self._sleep(min(self._config.drain_grace_ms / 1000, max(0.0, deadline - loop.time())))
+            self._unconfirmed_audio = False
 
     async def connect_to_human(self, ring_seconds: int | None = None) -> TransferOutcome:
         ring = self._config.ring_seconds if ring_seconds is None else ring_seconds
