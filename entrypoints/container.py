@@ -37,6 +37,7 @@ from application.use_cases.send_confirmation import SendConfirmation
 from domain.catalogue import Catalogue
 from domain.dialogue.settings import DialogueSettings
 from entrypoints.settings import Settings
+from entrypoints.wiring.calendar import graph_calendar
 from entrypoints.wiring.sms import sns_sender
 from entrypoints.wiring.telephony import telcoflow_telephony
 from infrastructure.clock import FixedClock, SystemClock
@@ -118,6 +119,7 @@ class Container(containers.DeclarativeContainer):
     calendar: providers.Provider[CalendarGateway] = providers.Selector(
         config.calendar.backend,
         sqlite=providers.Singleton(SqliteCalendarGateway, database, clock),
+        graph=providers.Singleton(graph_calendar, catalogue, config.calendar.graph),
     )
     sms: providers.Provider[SmsSender] = providers.Selector(
         config.sms.backend,

@@ -21,3 +21,5 @@ def configure(level: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    # httpx logs every request URL at INFO; Graph lookups by customer put the phone number in the URL.
+    logging.getLogger("httpx").setLevel(logging.WARNING)

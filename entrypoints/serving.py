@@ -6,6 +6,7 @@ import asyncio
 import logging
 import signal
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from application.phone_call import PhoneCallHandler
 from application.ports import LiveCall, Telephony
@@ -25,6 +26,15 @@ class ServeStats:
     outcomes: list[str] = field(default_factory=list)
 
 
+@runtime_checkable
+class Warmable(Protocol):
+    """An adapter that can do its slow start-up work (imports, sign-in) before the first caller needs it."""
+
+    async def warm_up(self) -> None: ...
+
+    async def aclose(self) -> None: ...
+
+
 class Service:
     """Runs the telephony adapter with the phone-call handler, the outbox runner alongside."""
 
@@ -36,7 +46,9 @@ class Service:
         *,
         max_calls: int | None,
         grace_seconds: float,
+        warm: tuple[object, ...] = (),
     ) -> None:
+        self._warm = [w for w in warm if isinstance(w, Warmable)]
         self._telephony = telephony
         self._handler = handler
         self._outbox = outbox
@@ -58,6 +70,8 @@ class Service:
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, self.request_stop)
+        for adapter in self._warm:
+            await adapter.warm_up()
         outbox_stop = asyncio.Event()
         outbox = asyncio.create_task(self._outbox.run_until(outbox_stop))
         taking = asyncio.create_task(self._telephony.run(self._on_call))
@@ -72,6 +86,8 @@ class Service:
             stop.cancel()
             outbox_stop.set()
             await outbox
+            for adapter in self._warm:
+                await adapter.aclose()
             for signum in (signal.SIGINT, signal.SIGTERM):
                 loop.remove_signal_handler(signum)
         return self.stats

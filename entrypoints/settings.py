@@ -17,6 +17,7 @@ __all__ = [
     "CONFIG_ENV",
     "CalendarSettings",
     "DialogueSettings",
+    "GraphSettings",
     "OutboxSettings",
     "Overrides",
     "Settings",
@@ -43,9 +44,30 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class GraphSettings(_Section):
+    tenant_id: str = ""
+    """Directory (tenant) id of the app registration."""
+    client_id: str = ""
+    """Application (client) id of the app registration."""
+    client_secret: SecretStr | None = None
+    certificate_path: Path | None = None
+    """PEM or PKCS12 file with the app's certificate and key (instead of client_secret)."""
+    certificate_password: SecretStr | None = None
+    static_token: SecretStr | None = None
+    """A fixed bearer token, only for a Graph stand-in on this machine."""
+    base_url: str = "https://graph.microsoft.com/v1.0"
+    deadline_seconds: float = Field(default=4.0, gt=0)
+    """Longest one calendar operation may take, retries and Retry-After waits included."""
+    attempt_timeout_seconds: float = Field(default=2.5, gt=0)
+    busy_source: Literal["schedule", "calendar_view"] = "schedule"
+    schedule_mailbox: str | None = None
+    page_size: int = Field(default=100, ge=1, le=1000)
+
+
 class CalendarSettings(_Section):
-    backend: Literal["sqlite"] = "sqlite"
-    """Where staff calendars live: "sqlite" is the embedded one in `db`."""
+    backend: Literal["sqlite", "graph"] = "sqlite"
+    """Where staff calendars live: "sqlite" is the embedded one in `db`; "graph" is Microsoft 365."""
+    graph: GraphSettings = Field(default_factory=GraphSettings)
 
 
 class SnsSettings(_Section):

@@ -37,6 +37,7 @@ def run(args: argparse.Namespace, container: Container) -> int:
         container.outbox_runner(),
         max_calls=args.max_calls,
         grace_seconds=container.config.telephony.grace_seconds(),
+        warm=(container.calendar(),),
     )
     stats = asyncio.run(service.run())
     handed = stats.handed_over_at_shutdown
