@@ -33,6 +33,25 @@ from domain.understanding import Intent
 log = logging.getLogger(__name__)
 
 ConversationFactory = Callable[[str, PhoneNumber | None], Conversation]
+Transcript = Callable[[str, str, str], None]
+"""(call id, "caller" or "agent", text): told every line as it is heard or about to be spoken."""
+
+
+def sentences(text: str) -> list[str]:
+    """Split a reply so its first sentence can play while the rest is synthesised."""
+    out: list[str] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in ".?!" and (i + 1 == len(text) or text[i + 1] == " "):
+            piece = text[start : i + 1].strip()
+            if piece:
+                out.append(piece)
+            start = i + 1
+    rest = text[start:].strip()
+    if rest:
+        out.append(rest)
+    return out
+
 
 NOBODY_FREE = "I'm sorry, nobody could take your call just now. Shall I text you so someone calls you back?"
 CALLBACK_PROMISED = "Okay, I've sent you a text, and someone will call you back soon. Goodbye!"
@@ -70,7 +89,9 @@ class PhoneCallHandler:
         callback: RequestCallback,
         clock: Clock,
         settings: PhoneSettings | None = None,
+        transcript: Transcript | None = None,
     ) -> None:
+        self._transcript = transcript
         self._conversations = conversations
         self._interpreter = interpreter
         self._stt = stt
@@ -118,6 +139,7 @@ class PhoneCallHandler:
                 if isinstance(event, Utterance):
                     text = await self._stt.transcribe(event.pcm, call.sample_rate)
                     log.info("call %s: caller turn of %d ms", call.call_id, len(event.pcm) * 500 // call.sample_rate)
+                    self._tell(call, "caller", text)
                     reply = await conversation.hear(text)
                 else:
                     assert isinstance(event, SilenceTimeout)
@@ -126,12 +148,18 @@ class PhoneCallHandler:
                 if conversation.ended:
                     return
 
+    def _tell(self, call: LiveCall, who: str, text: str) -> None:
+        if self._transcript is not None:
+            self._transcript(call.call_id, who, text)
+
     async def _speak(self, call: LiveCall, detector: TurnDetector, reply: Reply) -> None:
         seconds = 0.0
         for line in reply.lines:
-            pcm = await self._tts.synthesize(line, call.sample_rate)
-            await call.play(pcm)
-            seconds += len(pcm) / (2 * call.sample_rate)
+            self._tell(call, "agent", line)
+            for sentence in sentences(line):  # the first sentence plays while the next is synthesised
+                pcm = await self._tts.synthesize(sentence, call.sample_rate)
+                await call.play(pcm)
+                seconds += len(pcm) / (2 * call.sample_rate)
         detector.expect_reply_after(seconds)
 
     async def _transfer(self, call: LiveCall, detector: TurnDetector, outcome: CallOutcome) -> None:
@@ -163,6 +191,7 @@ class PhoneCallHandler:
                     return False
                 if isinstance(event, Utterance):
                     text = await self._stt.transcribe(event.pcm, call.sample_rate)
+                    self._tell(call, "caller", text)
                     heard = await self._interpreter.interpret(text, self._clock.now())
                     return heard.intent is Intent.AFFIRM
         raise CallEnded(call.call_id)

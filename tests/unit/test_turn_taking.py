@@ -56,3 +56,15 @@ def test_speech_during_the_reply_is_a_barge_in() -> None:
     events = run(detector, frames(encode_marks("stop", RATE)))
     assert detector.agent_speaking
     assert [type(e) for e in events] == [SpeechStarted]
+
+
+def test_replies_are_spoken_sentence_by_sentence() -> None:
+    from application.phone_call import sentences
+
+    assert sentences("I have nothing on Tuesday. The nearest are 9 AM, or 10 AM. Which would you like?") == [
+        "I have nothing on Tuesday.",
+        "The nearest are 9 AM, or 10 AM.",
+        "Which would you like?",
+    ]
+    assert sentences("At 3:30 PM with Sam Rivera... fine") == ["At 3:30 PM with Sam Rivera...", "fine"]
+    assert sentences("") == []
