@@ -1,0 +1,28 @@
+"""Cutting a prompt into sentences, so the first can play while the rest are synthesised."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences"]
+
+# A stop after one of these is not the end of a sentence ("Dr. Chen", "Maple St. Clinic").
+_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "mt", "jr", "sr", "vs", "etc", "approx", "e.g", "i.e"})
+_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """'Thanks for calling. What can I do for you?' -> ['Thanks for calling.', 'What can I do for you?']."""
+    out: list[str] = []
+    start = 0
+    for match in _END.finditer(text):
+        piece = text[start : match.start()].strip()
+        last_word = piece.rsplit(None, 1)[-1].rstrip(".!?").lower() if piece else ""
+        if not piece or (piece.endswith(".") and last_word in _ABBREVIATIONS):
+            continue
+        out.append(piece + text[match.start() : match.end()].strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return [s for s in out if any(c.isalnum() for c in s)]
