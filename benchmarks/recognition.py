@@ -1,6 +1,7 @@
 """Offline recognition benchmark: the domain language model on synthesised booking utterances.
 
 Run: python -m benchmarks.recognition [--voices en-us en-us+f3] [--noise-dbfs -50] [--carry-over] [--no-floor]
+                                        [--per-utterance]
 Needs espeak-ng (apt) and pocketsphinx, soxr (pip). Prints markdown tables: word error rate, intent accuracy,
 rejections and decode time per voice and line condition, what out-of-domain speech turned into, the language
 model build time and the memory each decoder takes. Not part of the tests; numbers are in docs/speech.md.
@@ -178,7 +179,7 @@ def rss_kib() -> int:
     return 0
 
 
-async def run(voices: Sequence[str], noise_dbfs: float | None, carry_over: bool, floor: bool) -> None:
+async def run(voices: Sequence[str], noise_dbfs: float | None, carry_over: bool, floor: bool, each: bool) -> None:
     catalogue = sample_catalogue()
     interpreter = RulesUtteranceInterpreter(catalogue)
     with tempfile.TemporaryDirectory() as cache:
@@ -203,6 +204,7 @@ async def run(voices: Sequence[str], noise_dbfs: float | None, carry_over: bool,
 
     tallies: dict[tuple[str, str], Tally] = {}
     misses: list[str] = []
+    per_utterance: dict[str, list[float]] = {}
     for voice in voices:
         tts = EspeakTextToSpeech(voice)
         for condition in CONDITIONS:
@@ -212,6 +214,7 @@ async def run(voices: Sequence[str], noise_dbfs: float | None, carry_over: bool,
                 result: Recognition = await stt.recognise(audio, condition.rate)
                 assert tally.decode_ms is not None
                 tally.decode_ms.append(result.decode_seconds * 1000)
+                per_utterance.setdefault(text, []).append(result.decode_seconds * 1000)
                 heard = meaning(interpreter.understand(result.text, NOW))
                 raw = meaning(interpreter.understand(result.heard, NOW))
                 if text in OUT_OF_DOMAIN:
@@ -248,6 +251,15 @@ async def run(voices: Sequence[str], noise_dbfs: float | None, carry_over: bool,
             f"| {voice} | {line} | {100 * t.errors / t.words:.1f}% | {t.right}/{n_in} | {t.rejected} | {t.wrong} "
             f"| {t.acted_out_of_domain}/{n_out} ({t.acted_without_rule}) | {statistics.median(ms):.0f} / {p95:.0f} |"
         )
+    if each:
+        print()
+        print("| utterance | audio s (16 kHz, en-us) | decode ms, median over voices and lines |")
+        print("|---|---|---|")
+        for text, ms in per_utterance.items():
+            print(
+                f"| {text} | {len(await EspeakTextToSpeech(voices[0]).synthesize(text, 16000)) / 32000:.1f} "
+                f"| {statistics.median(ms):.0f} |"
+            )
     if misses:
         print()
         print("Right answers the rejection rule threw away:")
@@ -263,8 +275,9 @@ def main() -> None:
     parser.add_argument("--noise-dbfs", type=float, default=None, help="white line noise, e.g. -50")
     parser.add_argument("--carry-over", action="store_true", help="keep the decoder's front end state between turns")
     parser.add_argument("--no-floor", action="store_true", help="decode without the recogniser's noise floor")
+    parser.add_argument("--per-utterance", action="store_true", help="also print each utterance's decode time")
     args = parser.parse_args()
-    asyncio.run(run(args.voices, args.noise_dbfs, args.carry_over, not args.no_floor))
+    asyncio.run(run(args.voices, args.noise_dbfs, args.carry_over, not args.no_floor, args.per_utterance))
 
 
 if __name__ == "__main__":

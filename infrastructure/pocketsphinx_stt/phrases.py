@@ -411,8 +411,9 @@ GRAMMAR: Mapping[str, list[str]] = {
 TOP: Mapping[str, int] = {"request": 2200, "answer": 2800}
 
 # Everyday words callers use off the booking script. They give out-of-domain speech somewhere to go other than
-# booking words ("my cat is called felix" must not become "my colour to all really"); a hypothesis made mostly of
-# them is rejected (rejection.py). Words already in GRAMMAR may appear here too: they simply count as domain words.
+# booking words ("my cat is called felix" must not become "my colour to all really"). They pair with nothing in the
+# grammar, so the rejection rule counts them against a hypothesis (rejection.py). Words already in GRAMMAR may
+# appear here too: they simply count as domain words.
 BACKGROUND_WORDS = """
 a about above across actually add address after afternoon again against ago all almost alone along already also always
 am among an and animal another answer any anyone anything anyway anywhere apple are area around arrive art as ask at
