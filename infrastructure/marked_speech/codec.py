@@ -36,8 +36,16 @@ def encode_marks(text: str, sample_rate: int, min_seconds: float = 0.1) -> bytes
 
 
 def decode_marks(pcm: bytes) -> str:
-    """The text carried by marked audio (silence and anything else is skipped)."""
-    data = bytes(
-        (v - _BASE) // _STEP for v in _samples(pcm) if _BASE <= v <= _BASE + 255 * _STEP and not (v - _BASE) % _STEP
-    )
+    """The text carried by marked audio; separately encoded pieces come out separated by one space."""
+    top = _BASE + 255 * _STEP
+    data = bytearray()
+    gap = False
+    for v in _samples(pcm):
+        if _BASE <= v <= top and not (v - _BASE) % _STEP:
+            if gap and data:
+                data += b" "
+            data.append((v - _BASE) // _STEP)
+            gap = False
+        else:
+            gap = True
     return data.decode(errors="ignore")
