@@ -9,14 +9,14 @@ BIN    := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 DEV_STAMP     := $(VENV)/.installed-dev
 
-DEMO_SERVICE ?= haircut
-DEMO_DATE    ?= 2026-11-30
 DEMO_NOW     ?= 2026-11-25T09:00:00-05:00
+# espeak-ng (the offline voice) comes from the system's packages; install it when missing (root, or sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit bench clean system-packages
 
-demo: $(RUNTIME_STAMP)
-	$(BIN)/slotline slots --service $(DEMO_SERVICE) --date $(DEMO_DATE) --now $(DEMO_NOW)
+demo: $(RUNTIME_STAMP) system-packages
+	$(BIN)/slotline demo --now $(DEMO_NOW)
 
 test: lint typecheck unit
 
@@ -27,11 +27,20 @@ lint: $(DEV_STAMP)
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
-unit: $(DEV_STAMP)
+unit: $(DEV_STAMP) system-packages
 	$(BIN)/pytest
 
-bench: $(DEV_STAMP)
+system-packages:
+	@command -v espeak-ng >/dev/null 2>&1 || { \
+	  echo "installing espeak-ng (offline text-to-speech) with apt-get"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null; }
+
+bench: $(DEV_STAMP) system-packages
 	$(BIN)/python -m benchmarks.availability
+	$(BIN)/python -m benchmarks.dialogue_turn
+	$(BIN)/python -m benchmarks.understanding
+	$(BIN)/python -m benchmarks.telephony
+	$(BIN)/python -m benchmarks.recognition
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis

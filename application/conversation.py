@@ -29,6 +29,7 @@ from domain.dialogue.policy import DialoguePolicy
 from domain.dialogue.settings import DialogueSettings
 from domain.errors import BookingError
 from domain.phone import PhoneNumber
+from domain.understanding import Intent, Interpretation
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,10 @@ class Conversation:
 
     async def silence(self) -> Reply:
         return await self._run(ev.Silence())
+
+    async def not_understood(self) -> Reply:
+        """The caller spoke but the recogniser could not make it out (or rejected it as out of domain)."""
+        return await self._run(ev.Heard(Interpretation(Intent.UNKNOWN)))
 
     async def hand_over(self) -> Reply:
         """The service is shutting down: hand the caller to a person now (a hold is released)."""

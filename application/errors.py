@@ -68,3 +68,11 @@ class TelephonyUnavailable(BackendUnavailable):
     def __init__(self, detail: str) -> None:
         super().__init__(f"telephony unavailable: {detail}")
         self.detail = detail
+
+
+class SpeechUnavailable(BackendUnavailable):
+    """A speech engine (synthesiser or recogniser) is not installed, or failed on this input."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"speech unavailable: {detail}")
+        self.detail = detail

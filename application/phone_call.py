@@ -140,7 +140,7 @@ class PhoneCallHandler:
                     text = await self._stt.transcribe(event.pcm, call.sample_rate)
                     log.info("call %s: caller turn of %d ms", call.call_id, len(event.pcm) * 500 // call.sample_rate)
                     self._tell(call, "caller", text)
-                    reply = await conversation.hear(text)
+                    reply = await (conversation.hear(text) if text.strip() else conversation.not_understood())
                 else:
                     assert isinstance(event, SilenceTimeout)
                     reply = await conversation.silence()

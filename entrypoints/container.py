@@ -11,7 +11,7 @@ from dependency_injector import containers, providers
 from application.conversation import BookingServices
 from application.conversations import Conversations
 from application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
-from application.phone_call import PhoneCallHandler, PhoneSettings
+from application.phone_call import PhoneCallHandler, PhoneSettings, Transcript
 from application.ports import (
     CalendarGateway,
     Clock,
@@ -39,6 +39,7 @@ from domain.dialogue.settings import DialogueSettings
 from entrypoints.settings import Settings
 from entrypoints.wiring.calendar import graph_calendar
 from entrypoints.wiring.sms import sns_sender
+from entrypoints.wiring.speech import espeak_tts, pocketsphinx_stt, silero_turns
 from entrypoints.wiring.telephony import telcoflow_telephony
 from infrastructure.clock import FixedClock, SystemClock
 from infrastructure.energy_vad import EnergyTurnDetectorFactory
@@ -91,6 +92,7 @@ class Container(containers.DeclarativeContainer):
     """Providers for every port, each a Selector keyed by its backend setting, and the use cases over them."""
 
     config = providers.Configuration(strict=True)
+    settings: providers.Dependency[Settings] = providers.Dependency(instance_of=Settings)
 
     clock: providers.Provider[Clock] = providers.Selector(
         providers.Callable(clock_kind, config.now),
@@ -181,16 +183,20 @@ class Container(containers.DeclarativeContainer):
     )
     stt: providers.Provider[SpeechToText] = providers.Selector(
         config.speech.stt,
+        pocketsphinx=providers.Singleton(pocketsphinx_stt, catalogue, config.speech.cache_dir),
         marked=providers.Singleton(MarkedSpeechToText),
     )
     tts: providers.Provider[TextToSpeech] = providers.Selector(
         config.speech.tts,
+        espeak=providers.Singleton(espeak_tts, config.speech.voice),
         marked=providers.Singleton(MarkedTextToSpeech),
     )
     turn_detectors: providers.Provider[TurnDetectorFactory] = providers.Selector(
         config.speech.turns,
+        silero=providers.Singleton(silero_turns, config.speech.end_of_turn_ms, config.speech.reply_timeout_seconds),
         energy=providers.Singleton(energy_detectors, config.speech.end_of_turn_ms, config.speech.reply_timeout_seconds),
     )
+    transcript: providers.Provider[Transcript | None] = providers.Object(None)
     phone_calls: providers.Provider[PhoneCallHandler] = providers.Singleton(
         PhoneCallHandler,
         conversations,
@@ -201,6 +207,7 @@ class Container(containers.DeclarativeContainer):
         providers.Singleton(RequestCallback, catalogue, outbox, clock),
         clock,
         providers.Callable(phone_settings, config.telephony.ring_seconds),
+        transcript=transcript,
     )
 
 
@@ -208,4 +215,5 @@ def build_container(settings: Settings) -> Container:
     """A container configured from `settings`; nothing is built until a provider is called."""
     container = Container()
     container.config.from_pydantic(settings)
+    container.settings.override(providers.Object(settings))
     return container

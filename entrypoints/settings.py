@@ -116,13 +116,18 @@ class TelephonySettings(_Section):
 
 
 class SpeechSettings(_Section):
-    stt: Literal["marked"] = "marked"
-    """Speech to text. "marked": reads text carried inside the audio (tests and benchmarks)."""
-    tts: Literal["marked"] = "marked"
-    """Text to speech. "marked": writes the text into the audio (tests and benchmarks)."""
-    turns: Literal["energy"] = "energy"
-    """Turn-taking. "energy": frame loudness."""
-    end_of_turn_ms: int = Field(default=600, ge=100)
+    stt: Literal["pocketsphinx", "marked"] = "pocketsphinx"
+    """Speech to text. "pocketsphinx": offline, with a language model built from the catalogue.
+    "marked": reads text carried inside the audio (tests and benchmarks without a recogniser)."""
+    tts: Literal["espeak", "marked"] = "espeak"
+    """Text to speech. "espeak": offline espeak-ng. "marked": writes the text into the audio."""
+    voice: str = "en-us"
+    """The espeak-ng voice the agent speaks with."""
+    turns: Literal["silero", "energy"] = "silero"
+    """Turn-taking. "silero": the Silero voice-activity network (robust to line noise). "energy": loudness."""
+    cache_dir: Path | None = None
+    """Where the recogniser keeps the language model it builds (default: the user's cache folder)."""
+    end_of_turn_ms: int = Field(default=400, ge=100)
     """Quiet this long after the caller spoke ends their turn."""
     reply_timeout_seconds: float = Field(default=6.0, gt=0)
     """No speech this long after the agent finished talking is a silent turn."""

