@@ -39,7 +39,7 @@ from domain.dialogue.settings import DialogueSettings
 from entrypoints.settings import Settings
 from entrypoints.wiring.calendar import graph_calendar
 from entrypoints.wiring.sms import sns_sender
-from entrypoints.wiring.speech import espeak_tts, pocketsphinx_stt, silero_turns
+from entrypoints.wiring.speech import espeak_tts, pocketsphinx_stt, polly_tts, silero_turns
 from entrypoints.wiring.telephony import telcoflow_telephony
 from infrastructure.clock import FixedClock, SystemClock
 from infrastructure.energy_vad import EnergyTurnDetectorFactory
@@ -188,7 +188,8 @@ class Container(containers.DeclarativeContainer):
     )
     tts: providers.Provider[TextToSpeech] = providers.Selector(
         config.speech.tts,
-        espeak=providers.Singleton(espeak_tts, config.speech.voice),
+        espeak=providers.Singleton(espeak_tts, config.speech.voice, config.speech.rate_wpm),
+        polly=providers.Singleton(polly_tts, config.speech.polly),
         marked=providers.Singleton(MarkedTextToSpeech),
     )
     turn_detectors: providers.Provider[TurnDetectorFactory] = providers.Selector(

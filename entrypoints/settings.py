@@ -20,6 +20,7 @@ __all__ = [
     "GraphSettings",
     "OutboxSettings",
     "Overrides",
+    "PollySettings",
     "Settings",
     "SettingsInvalid",
     "SmsSettings",
@@ -115,14 +116,34 @@ class TelephonySettings(_Section):
     """On SIGINT/SIGTERM: time live calls get to finish; after half of it they are handed to a person."""
 
 
+class PollySettings(_Section):
+    region: str = "us-east-1"
+    endpoint_url: str | None = None
+    """None for AWS; http://127.0.0.1:PORT for a local moto server."""
+    voice_id: str = "Joanna"
+    engine: Literal["standard", "neural"] = "standard"
+    access_key_id: SecretStr | None = None
+    """None: boto3's default chain (environment, profile, instance role)."""
+    secret_access_key: SecretStr | None = None
+    session_token: SecretStr | None = None
+    connect_timeout: float = Field(default=2.0, gt=0)
+    read_timeout: float = Field(default=4.0, gt=0)
+    deadline: float = Field(default=8.0, gt=0)
+    """One sentence's synthesis, retries included."""
+    max_attempts: int = Field(default=3, ge=1)
+
+
 class SpeechSettings(_Section):
     stt: Literal["pocketsphinx", "marked"] = "pocketsphinx"
     """Speech to text. "pocketsphinx": offline, with a language model built from the catalogue.
     "marked": reads text carried inside the audio (tests and benchmarks without a recogniser)."""
-    tts: Literal["espeak", "marked"] = "espeak"
-    """Text to speech. "espeak": offline espeak-ng. "marked": writes the text into the audio."""
+    tts: Literal["espeak", "polly", "marked"] = "espeak"
+    """Text to speech. "espeak": offline espeak-ng. "polly": Amazon Polly. "marked": writes the text into the audio."""
+    polly: PollySettings = Field(default_factory=PollySettings)
     voice: str = "en-us"
     """The espeak-ng voice the agent speaks with."""
+    rate_wpm: int = Field(default=160, ge=80, le=450)
+    """How fast the agent speaks (espeak-ng words per minute)."""
     turns: Literal["silero", "energy"] = "silero"
     """Turn-taking. "silero": the Silero voice-activity network (robust to line noise). "energy": loudness."""
     cache_dir: Path | None = None

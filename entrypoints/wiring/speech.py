@@ -6,8 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from domain.catalogue import Catalogue
+from entrypoints.settings import PollySettings
+from entrypoints.wiring.secrets import reveal
 
 if TYPE_CHECKING:
+    from infrastructure.aws.polly_tts import PollyTextToSpeech
     from infrastructure.espeak import EspeakTextToSpeech
     from infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText
     from infrastructure.silero_vad import SileroTurnDetectorFactory
@@ -19,10 +22,10 @@ def pocketsphinx_stt(catalogue: Catalogue, cache_dir: Path | None) -> Pocketsphi
     return PocketsphinxSpeechToText(catalogue, cache_dir)
 
 
-def espeak_tts(voice: str) -> EspeakTextToSpeech:
+def espeak_tts(voice: str, rate_wpm: int) -> EspeakTextToSpeech:
     from infrastructure.espeak import EspeakTextToSpeech
 
-    return EspeakTextToSpeech(voice=voice)
+    return EspeakTextToSpeech(voice=voice, rate_wpm=rate_wpm)
 
 
 def silero_turns(end_of_turn_ms: int, reply_timeout_seconds: float) -> SileroTurnDetectorFactory:
@@ -30,4 +33,26 @@ def silero_turns(end_of_turn_ms: int, reply_timeout_seconds: float) -> SileroTur
 
     return SileroTurnDetectorFactory(
         SileroSettings(end_silence_ms=end_of_turn_ms, reply_timeout_s=reply_timeout_seconds)
+    )
+
+
+def polly_tts(settings: dict[str, object]) -> PollyTextToSpeech:
+    from infrastructure.aws.polly_config import PollyConfig
+    from infrastructure.aws.polly_tts import PollyTextToSpeech
+
+    s = PollySettings.model_validate(settings)
+    return PollyTextToSpeech(
+        PollyConfig(
+            region=s.region,
+            endpoint_url=s.endpoint_url,
+            voice_id=s.voice_id,
+            engine=s.engine,
+            access_key_id=reveal(s.access_key_id),
+            secret_access_key=reveal(s.secret_access_key),
+            session_token=reveal(s.session_token),
+            connect_timeout=s.connect_timeout,
+            read_timeout=s.read_timeout,
+            deadline=s.deadline,
+            max_attempts=s.max_attempts,
+        )
     )

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from dependency_injector import providers
 from pydantic import SecretStr
 
+from application.phone_call import Transcript
 from entrypoints.container import Container, build_container
 from entrypoints.serving import ServeStats, Service
 from entrypoints.settings import load_settings
@@ -19,6 +21,15 @@ from infrastructure.marked_speech import decode_marks, encode_marks
 from infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer
 
 NOW = "2026-11-25T09:00:00-05:00"
+MARKED = {"stt": "marked", "tts": "marked", "turns": "energy", "end_of_turn_ms": 300, "reply_timeout_seconds": 3.0}
+OFFLINE = {
+    "stt": "pocketsphinx",
+    "tts": "espeak",
+    "turns": "silero",
+    "end_of_turn_ms": 400,
+    "reply_timeout_seconds": 2.0,
+    "rate_wpm": 260,  # the agent talks fast so real-time calls stay short in CI
+}
 CALLER = "+12125550123"
 
 
@@ -59,8 +70,15 @@ class Agent:
 
 @asynccontextmanager
 async def agent_on(
-    server: LoopbackTelcoflowServer, db: Path, *, max_calls: int | None = None, grace: float = 4.0
+    server: LoopbackTelcoflowServer,
+    db: Path,
+    *,
+    max_calls: int | None = None,
+    grace: float = 4.0,
+    offline_speech: bool = False,
+    transcript: Transcript | None = None,
 ) -> AsyncIterator[Agent]:
+    """The agent serving `server`; marked speech by default, the real offline engines with `offline_speech`."""
     settings = load_settings({"db": db, "now": datetime.fromisoformat(NOW)})
     settings = settings.model_copy(
         update={
@@ -72,18 +90,12 @@ async def agent_on(
                 }
             ),
             "telephony": settings.telephony.model_copy(update={"grace_seconds": grace, "ring_seconds": 1}),
-            "speech": settings.speech.model_copy(
-                update={
-                    "stt": "marked",
-                    "tts": "marked",
-                    "turns": "energy",
-                    "end_of_turn_ms": 300,
-                    "reply_timeout_seconds": 3.0,
-                }
-            ),
+            "speech": settings.speech.model_copy(update=OFFLINE if offline_speech else MARKED),
         }
     )
     container = build_container(settings)
+    if transcript is not None:
+        container.transcript.override(providers.Object(transcript))
     service = Service(
         container.telephony(),
         container.phone_calls(),
