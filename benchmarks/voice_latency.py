@@ -1,0 +1,117 @@
+"""Voice-to-voice latency on the line: caller's end of speech -> agent's first audio frame, over scripted calls
+with the real offline engines (espeak-ng both sides, pocketsphinx, Silero) through the loopback Telcoflow server.
+
+Run: python -m benchmarks.voice_latency [--calls N] [--end-of-turn-ms MS]
+Also times the recogniser and the synthesiser inside the agent, to show where the time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+from dependency_injector import providers
+from pydantic import SecretStr
+
+from application.ports import SpeechToText, TextToSpeech
+from entrypoints.container import build_container
+from entrypoints.demo.run import DemoCall
+from entrypoints.demo.script import bundled_script
+from entrypoints.settings import load_settings
+from infrastructure.espeak import EspeakTextToSpeech
+from infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
+
+NOW = datetime.fromisoformat("2026-11-25T09:00:00-05:00")
+
+
+class Timed:
+    """Wraps a speech engine and records how long each call took (ms)."""
+
+    def __init__(self) -> None:
+        self.stt_ms: list[float] = []
+        self.tts_ms: list[float] = []
+
+    def stt(self, inner: SpeechToText) -> SpeechToText:
+        timed = self
+
+        class _Stt:
+            async def transcribe(self, pcm: bytes, sample_rate: int) -> str:
+                t0 = time.perf_counter()
+                try:
+                    return await inner.transcribe(pcm, sample_rate)
+                finally:
+                    timed.stt_ms.append((time.perf_counter() - t0) * 1000)
+
+        return _Stt()
+
+    def tts(self, inner: TextToSpeech) -> TextToSpeech:
+        timed = self
+
+        class _Tts:
+            async def synthesize(self, text: str, sample_rate: int) -> bytes:
+                t0 = time.perf_counter()
+                try:
+                    return await inner.synthesize(text, sample_rate)
+                finally:
+                    timed.tts_ms.append((time.perf_counter() - t0) * 1000)
+
+        return _Tts()
+
+
+async def one_call(end_of_turn_ms: int, timed: Timed, scratch: Path) -> list[int]:
+    async with LoopbackTelcoflowServer() as server:
+        settings = load_settings({"db": scratch / "bench.db", "now": NOW})
+        settings = settings.model_copy(
+            update={
+                "telcoflow": settings.telcoflow.model_copy(
+                    update={"base_url": server.base_url, "api_key": SecretStr("b"), "connector_uuid": SecretStr("c")}
+                ),
+                "speech": settings.speech.model_copy(update={"end_of_turn_ms": end_of_turn_ms}),
+            }
+        )
+        container = build_container(settings)
+        container.stt.override(providers.Object(timed.stt(container.stt())))
+        container.tts.override(providers.Object(timed.tts(container.tts())))
+        demo = DemoCall(container, server, EspeakTextToSpeech(voice="en-us+f2"), "+12125550123", lambda _: None)
+        result = await demo.run(bundled_script("book"))
+        return result.latencies_ms
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--calls", type=int, default=3)
+    parser.add_argument("--end-of-turn-ms", type=int, default=400)
+    args = parser.parse_args()
+    timed = Timed()
+    latencies: list[float] = []
+    for n in range(args.calls):
+        with tempfile.TemporaryDirectory() as scratch:
+            latencies += asyncio.run(one_call(args.end_of_turn_ms, timed, Path(scratch)))
+        print(f"call {n + 1}: {len(latencies)} turns so far", flush=True)
+    print(
+        f"\n{len(latencies)} turns over {args.calls} scripted booking calls, end of turn after {args.end_of_turn_ms} ms"
+    )
+    print("| measure | p50 ms | p95 ms | mean ms | n |")
+    print("|---|---|---|---|---|")
+    for name, values in (
+        ("caller end of speech -> agent first audio (on the line)", latencies),
+        ("recogniser, per caller turn", timed.stt_ms),
+        ("synthesiser, per sentence", timed.tts_ms),
+    ):
+        if values:
+            p50, p95, mean = pct(values, 0.5), pct(values, 0.95), statistics.fmean(values)
+            print(f"| {name} | {p50:.0f} | {p95:.0f} | {mean:.0f} | {len(values)} |")
+
+
+if __name__ == "__main__":
+    main()
