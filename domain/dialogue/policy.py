@@ -211,8 +211,8 @@ class DialoguePolicy:
 
     def _on_intent(self, heard: Interpretation) -> list[Action]:
         mode = _TASKS.get(heard.intent)
-        if mode is None and heard.has_details and heard.intent in (Intent.INFORM, Intent.UNKNOWN):
-            mode = Mode.BOOK
+        if mode is None and heard.has_details and heard.intent in (Intent.INFORM, Intent.UNKNOWN, Intent.AFFIRM):
+            mode = Mode.BOOK  # "yes, a haircut on tuesday" answers the opening question with a booking
         if mode is None:
             return self._misunderstood()
         return self._begin(mode, heard)

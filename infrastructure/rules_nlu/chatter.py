@@ -47,3 +47,23 @@ def is_chatter(all_words: Sequence[str], unclaimed: Sequence[str]) -> bool:
 def is_off_topic(words: Sequence[str]) -> bool:
     """True for questions about prices, hours, directions and the like, which carry no booking details."""
     return _OFF_TOPIC.search(" ".join(words)) is not None
+
+
+_QUESTION = re.compile(
+    r"^(?:where|what|when|how|why|who|whose|which|can you|could you|do you|does|did|is there|are you|are there"
+    r"|will you|have you)\b"
+)
+_TASK_WORDS = re.compile(r"\b(?:book|booking|appointment|cancel|reschedule|move|change)\b")
+
+
+def is_unrelated_question_or_chatter(all_words: Sequence[str], unclaimed: Sequence[str]) -> bool:
+    """True when a yes/no word sits inside a question or chatter that is about something else.
+
+    A plain "yes", "no thanks" or "sure, book it" stays a yes or no; "where exactly are you located" and
+    "can you recommend a good shampoo" do not.
+    """
+    words = [w for w in all_words if w]
+    text = " ".join(words)
+    if _TASK_WORDS.search(text):
+        return False
+    return bool(_QUESTION.search(text)) or is_off_topic(words) or is_chatter(words, unclaimed)

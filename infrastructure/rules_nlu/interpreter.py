@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from domain.catalogue import Catalogue
 from domain.understanding import Intent, Interpretation
 from infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
-from infrastructure.rules_nlu.chatter import is_chatter, is_off_topic
+from infrastructure.rules_nlu.chatter import is_chatter, is_off_topic, is_unrelated_question_or_chatter
 from infrastructure.rules_nlu.choices import find_choice
 from infrastructure.rules_nlu.dates import find_days, pick_day
 from infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
@@ -81,6 +81,8 @@ class RulesUtteranceInterpreter:
         named = bool(service or staff or choice)
         if intent is Intent.INFORM and (is_off_topic(words) or (not named and is_chatter(words, free))):
             intent = Intent.UNKNOWN
+        if intent in (Intent.AFFIRM, Intent.DENY) and not named and is_unrelated_question_or_chatter(words, free):
+            intent = Intent.UNKNOWN  # "where exactly are you located" must never confirm a booking
         if intent is Intent.UNKNOWN:
             return Interpretation(Intent.UNKNOWN, text=utterance)
         return replace(result, intent=intent)

@@ -1,0 +1,38 @@
+"""A yes or no word inside an unrelated question or chatter is not a yes or no: it must never confirm a booking."""
+
+import pytest
+
+from domain.understanding import Intent
+from infrastructure.rules_nlu import RulesUtteranceInterpreter
+from tests.factories import NOW, sample_catalogue
+
+INTERPRETER = RulesUtteranceInterpreter(sample_catalogue())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where exactly are you located",
+        "can you recommend a good shampoo",
+        "do you sell gift cards right now",
+        "how much is parking is it ok",
+        "what is the wifi password exactly",
+    ],
+)
+def test_questions_are_not_answers(text: str) -> None:
+    assert INTERPRETER.understand(text, NOW).intent is Intent.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("yes please", Intent.AFFIRM),
+        ("yeah that sounds good", Intent.AFFIRM),
+        ("yes book it", Intent.AFFIRM),
+        ("that is right", Intent.AFFIRM),
+        ("no thank you", Intent.DENY),
+        ("nope", Intent.DENY),
+    ],
+)
+def test_plain_answers_stay_answers(text: str, intent: Intent) -> None:
+    assert INTERPRETER.understand(text, NOW).intent is intent
