@@ -17,6 +17,7 @@ from application.ports import (
     Clock,
     LiveCall,
     SilenceTimeout,
+    SpeechPaused,
     SpeechStarted,
     SpeechToText,
     TextToSpeech,
@@ -78,6 +79,32 @@ class CallOutcome:
     caller_hung_up: bool = False
 
 
+class _EarlyRecognition:
+    """Starts recognising a turn when the caller pauses; the result is used if the turn ends right there."""
+
+    def __init__(self, stt: SpeechToText, sample_rate: int) -> None:
+        self._stt = stt
+        self._rate = sample_rate
+        self._pending: tuple[bytes, asyncio.Task[str]] | None = None
+
+    def start(self, pcm: bytes) -> None:
+        self.forget()
+        self._pending = (pcm, asyncio.create_task(self._stt.transcribe(pcm, self._rate)))
+
+    async def result_for(self, pcm: bytes) -> str:
+        pending, self._pending = self._pending, None
+        if pending is not None and pending[0] == pcm:
+            return await pending[1]
+        if pending is not None:
+            pending[1].cancel()
+        return await self._stt.transcribe(pcm, self._rate)
+
+    def forget(self) -> None:
+        if self._pending is not None:
+            self._pending[1].cancel()
+            self._pending = None
+
+
 class PhoneCallHandler:
     def __init__(
         self,
@@ -127,26 +154,36 @@ class PhoneCallHandler:
         return outcome
 
     async def _converse(self, call: LiveCall, detector: TurnDetector, conversation: Conversation) -> None:
-        async for frame in call.audio():
-            if self.draining.is_set():
-                await self._speak(call, detector, await conversation.hand_over())
-                return
-            for event in detector.feed(frame):
-                if isinstance(event, SpeechStarted):
-                    if detector.agent_speaking:
-                        await call.stop_playback()  # barge-in: the caller talks over the agent
-                    continue
-                if isinstance(event, Utterance):
-                    text = await self._stt.transcribe(event.pcm, call.sample_rate)
-                    log.info("call %s: caller turn of %d ms", call.call_id, len(event.pcm) * 500 // call.sample_rate)
-                    self._tell(call, "caller", text)
-                    reply = await (conversation.hear(text) if text.strip() else conversation.not_understood())
-                else:
-                    assert isinstance(event, SilenceTimeout)
-                    reply = await conversation.silence()
-                await self._speak(call, detector, reply)
-                if conversation.ended:
+        early = _EarlyRecognition(self._stt, call.sample_rate)
+        try:
+            async for frame in call.audio():
+                if self.draining.is_set():
+                    await self._speak(call, detector, await conversation.hand_over())
                     return
+                for event in detector.feed(frame):
+                    if isinstance(event, SpeechStarted):
+                        early.forget()
+                        if detector.agent_speaking:
+                            await call.stop_playback()  # barge-in: the caller talks over the agent
+                        continue
+                    if isinstance(event, SpeechPaused):
+                        early.start(event.pcm)  # recognise while the detector makes sure the turn is over
+                        continue
+                    if isinstance(event, Utterance):
+                        text = await early.result_for(event.pcm)
+                        log.info(
+                            "call %s: caller turn of %d ms", call.call_id, len(event.pcm) * 500 // call.sample_rate
+                        )
+                        self._tell(call, "caller", text)
+                        reply = await (conversation.hear(text) if text.strip() else conversation.not_understood())
+                    else:
+                        assert isinstance(event, SilenceTimeout)
+                        reply = await conversation.silence()
+                    await self._speak(call, detector, reply)
+                    if conversation.ended:
+                        return
+        finally:
+            early.forget()
 
     def _tell(self, call: LiveCall, who: str, text: str) -> None:
         if self._transcript is not None:

@@ -9,6 +9,7 @@ from application.ports.outbox import Outbox, OutboxMessage, OutboxStatus
 from application.ports.sms import SmsSender
 from application.ports.speech import (
     SilenceTimeout,
+    SpeechPaused,
     SpeechStarted,
     SpeechToText,
     TextToSpeech,
@@ -32,6 +33,7 @@ __all__ = [
     "SilenceTimeout",
     "SlotLedger",
     "SmsSender",
+    "SpeechPaused",
     "SpeechStarted",
     "SpeechToText",
     "Telephony",

@@ -30,13 +30,25 @@ class Utterance:
         self.pcm = pcm
 
 
+class SpeechPaused:
+    """The caller has gone quiet: `pcm` is exactly the Utterance this turn becomes if they stay quiet.
+
+    Lets the recogniser start on the turn while the detector is still waiting to be sure it has ended.
+    """
+
+    __slots__ = ("pcm",)
+
+    def __init__(self, pcm: bytes) -> None:
+        self.pcm = pcm
+
+
 class SilenceTimeout:
     """The caller said nothing for the whole reply window."""
 
     __slots__ = ()
 
 
-TurnEvent = SpeechStarted | Utterance | SilenceTimeout
+TurnEvent = SpeechStarted | SpeechPaused | Utterance | SilenceTimeout
 
 
 class TurnDetector(Protocol):

@@ -5,7 +5,7 @@ import math
 import sys
 from dataclasses import dataclass
 
-from application.ports import SilenceTimeout, SpeechStarted, TurnEvent, Utterance
+from application.ports import SilenceTimeout, SpeechPaused, SpeechStarted, TurnEvent, Utterance
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,7 @@ class EnergyTurnDetector:
         # all times are counted in samples of caller audio, so no rounding drifts
         self._start = sample_rate * self._s.start_ms // 1000
         self._end = sample_rate * self._s.end_silence_ms // 1000
+        self._pause = min(sample_rate // 5, self._end // 2)  # quiet this long: recognising may start
         self._timeout = round(sample_rate * self._s.reply_timeout_s)
         self._now = 0
         self._speech = bytearray()
@@ -66,7 +67,10 @@ class EnergyTurnDetector:
                 events.append(SpeechStarted())
             return events
         if self._speech:
+            paused_before = self._quiet >= self._pause
             self._quiet += len(frame) // 2
+            if self._started and not paused_before and self._pause <= self._quiet < self._end:
+                events.append(SpeechPaused(bytes(self._speech)))
             if self._quiet >= self._end:
                 events.append(Utterance(bytes(self._speech)))
                 self._speech.clear()

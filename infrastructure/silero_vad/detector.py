@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from application.ports import SilenceTimeout, SpeechStarted, TurnEvent, Utterance
+from application.ports import SilenceTimeout, SpeechPaused, SpeechStarted, TurnEvent, Utterance
 from infrastructure.silero_vad.model import SpeechProbabilities, VadPool
 
 __all__ = ["SileroSettings", "SileroTurnDetector", "SileroTurnDetectorFactory"]
@@ -104,7 +104,10 @@ class SileroTurnDetector:
             return events
         if self._turn:
             self._turn += frame
+            paused_before = self._quiet * 2 >= self._tail
             self._quiet += samples
+            if self._started and not paused_before and self._quiet * 2 >= self._tail and self._quiet < self._end:
+                events.append(SpeechPaused(bytes(self._turn[: self._turn_speech_end + self._tail])))
             if self._quiet >= self._end:
                 events += self._finish_turn()
             return events

@@ -7,7 +7,7 @@ import asyncio
 import numpy as np
 import pytest
 
-from application.ports import SilenceTimeout, SpeechStarted, TurnEvent, Utterance
+from application.ports import SilenceTimeout, SpeechPaused, SpeechStarted, TurnEvent, Utterance
 from infrastructure.energy_vad import EnergyTurnDetector
 from infrastructure.espeak import EspeakTextToSpeech
 from infrastructure.silero_vad import SileroSettings, SileroTurnDetector, SileroTurnDetectorFactory
@@ -47,7 +47,16 @@ def _feed(detector: SileroTurnDetector | EnergyTurnDetector, pcm: bytes, rate: i
 
 
 def _kinds(events: list[TurnEvent]) -> list[str]:
-    return [type(e).__name__ for e in events]
+    """Event names without SpeechPaused, a hint for early recognition checked on its own below."""
+    return [type(e).__name__ for e in events if not isinstance(e, SpeechPaused)]
+
+
+def _paused_then_final(events: list[TurnEvent]) -> bool:
+    """Every Utterance comes right after a SpeechPaused that carried exactly its audio."""
+    for before, event in zip([None, *events], events, strict=False):
+        if isinstance(event, Utterance) and not (isinstance(before, SpeechPaused) and before.pcm == event.pcm):
+            return False
+    return True
 
 
 @pytest.mark.parametrize("rate", [8000, 16000, 24000])
@@ -65,7 +74,9 @@ def test_three_utterances_with_pauses_give_three_turns(rate: int) -> None:
 @pytest.mark.parametrize("rate", [8000, 16000])
 def test_the_same_turns_in_line_noise(rate: int) -> None:
     pcm, _ = _stream(rate, noise_dbfs=-50, seed=7)
-    assert _kinds(_feed(SileroTurnDetector(rate), pcm, rate)) == ["SpeechStarted", "Utterance"] * 3
+    events = _feed(SileroTurnDetector(rate), pcm, rate)
+    assert _kinds(events) == ["SpeechStarted", "Utterance"] * 3
+    assert _paused_then_final(events)
 
 
 @pytest.mark.parametrize("rate", [8000, 16000])

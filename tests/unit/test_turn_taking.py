@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from application.ports import SilenceTimeout, SpeechStarted, TurnEvent, Utterance
+from application.ports import SilenceTimeout, SpeechPaused, SpeechStarted, TurnEvent, Utterance
 from infrastructure.energy_vad import EnergyTurnDetector
 from infrastructure.marked_speech import decode_marks, encode_marks
 
@@ -32,11 +32,14 @@ def test_an_utterance_ends_after_the_quiet_gap() -> None:
     detector = EnergyTurnDetector(RATE)
     speech = frames(encode_marks("book a haircut", RATE))
     events = run(detector, speech + [SILENCE] * 29)
-    assert [type(e) for e in events] == [SpeechStarted]
+    assert [type(e) for e in events] == [SpeechStarted, SpeechPaused]
+    paused = events[1]
+    assert isinstance(paused, SpeechPaused)
     events = run(detector, [SILENCE])  # 30 x 20 ms = 600 ms of quiet
     assert len(events) == 1
     assert isinstance(events[0], Utterance)
     assert decode_marks(events[0].pcm) == "book a haircut"
+    assert events[0].pcm == paused.pcm  # recognising at the pause saw exactly the final turn
 
 
 def test_silence_timeout_counts_from_the_end_of_the_agents_reply() -> None:
