@@ -11,7 +11,6 @@ from contextlib import closing
 from typing import TYPE_CHECKING, cast
 
 import boto3
-from botocore.config import Config
 from botocore.exceptions import (
     BotoCoreError,
     ClientError,
@@ -27,6 +26,7 @@ from botocore.exceptions import (
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_exponential_jitter
 
 from application.errors import SpeechUnavailable
+from infrastructure.aws.client_options import client_options
 from infrastructure.aws.polly_config import PollyConfig
 from infrastructure.espeak.audio import resample_pcm16
 from infrastructure.espeak.sentences import split_sentences
@@ -229,21 +229,8 @@ class PollyTextToSpeech:
             return self._client
 
     def _new_client(self) -> PollyClient:
-        c = self._config
         session = self._session or boto3.session.Session()
-        return session.client(
-            "polly",
-            region_name=c.region,
-            endpoint_url=c.endpoint_url,
-            aws_access_key_id=c.access_key_id,
-            aws_secret_access_key=c.secret_access_key,
-            aws_session_token=c.session_token,
-            config=Config(
-                connect_timeout=c.connect_timeout,
-                read_timeout=c.read_timeout,
-                retries={"mode": "standard", "total_max_attempts": 1},  # tenacity retries; botocore must not
-            ),
-        )
+        return session.client("polly", **client_options(self._config))
 
     def __repr__(self) -> str:
         return f"PollyTextToSpeech({self._config!r})"

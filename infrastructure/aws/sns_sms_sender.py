@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 import boto3
 import phonenumbers
-from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 from tenacity import (
     AsyncRetrying,
@@ -25,6 +24,7 @@ from tenacity import (
 
 from application.errors import SmsSendFailed
 from domain.phone import PhoneNumber
+from infrastructure.aws.client_options import client_options
 from infrastructure.aws.sms_text import fit_sms, segment_count
 from infrastructure.aws.sns_config import SnsConfig
 from infrastructure.aws.sns_errors import sms_failure
@@ -147,21 +147,8 @@ class SnsSmsSender:
             return self._client
 
     def _new_client(self) -> SNSClient:
-        c = self._config
         session = self._session or boto3.session.Session()
-        return session.client(
-            "sns",
-            region_name=c.region,
-            endpoint_url=c.endpoint_url,
-            aws_access_key_id=c.access_key_id,
-            aws_secret_access_key=c.secret_access_key,
-            aws_session_token=c.session_token,
-            config=Config(
-                connect_timeout=c.connect_timeout,
-                read_timeout=c.read_timeout,
-                retries={"mode": "standard", "total_max_attempts": 1},  # tenacity retries; botocore must not
-            ),
-        )
+        return session.client("sns", **client_options(self._config))
 
     @asynccontextmanager
     async def _exclusive(self, dedupe_key: str) -> AsyncIterator[None]:
