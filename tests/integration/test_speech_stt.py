@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from application.ports import Utterance
 from domain.catalogue import StaffMember
 from domain.ids import StaffId
 from domain.understanding import Intent, Interpretation
@@ -177,7 +178,9 @@ async def test_turns_cut_by_the_turn_detector_are_understood(stt: PocketsphinxSp
     noise = np.random.default_rng(5).normal(0.0, 32768 * 10 ** (-50 / 20), len(pcm) // 2)
     noisy = np.clip(np.frombuffer(pcm, dtype="<i2") + np.rint(noise), -32768, 32767).astype("<i2").tobytes()
     detector = SileroTurnDetector(rate)
-    turns = [e.pcm for i in range(0, len(noisy), 320) for e in detector.feed(noisy[i : i + 320]) if hasattr(e, "pcm")]
+    turns = [
+        e.pcm for i in range(0, len(noisy), 320) for e in detector.feed(noisy[i : i + 320]) if isinstance(e, Utterance)
+    ]
     interpreter = RulesUtteranceInterpreter(sample_catalogue())
     intents = [interpreter.understand(await stt.transcribe(t, rate), NOW).intent for t in turns]
     assert intents == [Intent.CANCEL, Intent.AFFIRM, Intent.INFORM]
