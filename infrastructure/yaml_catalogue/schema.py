@@ -8,13 +8,14 @@ from itertools import pairwise
 from typing import Annotated, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import phonenumbers
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, StrictBool, StrictInt, StrictStr
 from pydantic_core import PydanticCustomError
 
+from domain.errors import InvalidPhoneNumber
 from domain.local_time import LocalSpan
 from domain.phone import PhoneNumber
 from domain.policy import BookingPolicy
+from infrastructure.phone_parsing import parse_phone
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SPAN = re.compile(r"(\d\d):(\d\d)-(\d\d):(\d\d)")
@@ -68,12 +69,9 @@ def _parse_phone(value: object) -> PhoneNumber:
     if not isinstance(value, str):
         raise _problem("phone_type", 'expected a quoted phone number like "+12125550100"')
     try:
-        parsed = phonenumbers.parse(value, None)
-    except phonenumbers.NumberParseException:
-        raise _problem("phone_format", "not a phone number with its country code, like +12125550100") from None
-    if not phonenumbers.is_valid_number(parsed):
-        raise _problem("phone_invalid", "not a valid phone number")
-    return PhoneNumber(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+        return parse_phone(value, default_region=None)  # the file must give the country code
+    except InvalidPhoneNumber:
+        raise _problem("phone_invalid", "not a valid phone number with its country code, like +12125550100") from None
 
 
 def _check_id(value: str) -> str:
