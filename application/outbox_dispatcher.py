@@ -19,6 +19,8 @@ class RetryPolicy:
     first_delay: timedelta = timedelta(seconds=30)
     factor: float = 2.0
     max_delay: timedelta = timedelta(hours=1)
+    lease: timedelta = timedelta(minutes=2)
+    """How long a claimed message is hidden from other dispatchers: longer than any one send can take."""
 
     def delay(self, attempts: int) -> timedelta:
         """Wait after the `attempts`-th failed attempt (1-based)."""
@@ -47,6 +49,13 @@ class OutboxDispatcher:
     async def _round(self, limit: int) -> DispatchReport:
         sent = retrying = dead = 0
         for message in await self._outbox.due(self._clock.now(), limit):
+            now = self._clock.now()
+            if message.attempts >= self._retry.max_attempts:  # earlier attempts never came back (a crash each time)
+                await self._outbox.mark_failed(message.id, "no answer after every attempt", retry_at=None, now=now)
+                dead += 1
+                continue
+            if not await self._outbox.claim(message.id, now, now + self._retry.lease):
+                continue  # another dispatcher has it
             try:
                 provider_id = await self._sms.send(message.to, message.body, dedupe_key=message.dedupe_key)
             except SmsSendFailed as exc:

@@ -36,10 +36,17 @@ class Outbox(Protocol):
         """Pending messages whose next attempt is due, oldest first."""
         ...
 
-    async def mark_sent(self, message_id: str, provider_id: str, now: datetime) -> None: ...
+    async def claim(self, message_id: str, now: datetime, until: datetime) -> bool:
+        """Take a due, pending message for one send attempt: the attempt is counted now, and no other dispatcher
+        (in any process) gets the message before `until`. False when it is no longer pending and due."""
+        ...
+
+    async def mark_sent(self, message_id: str, provider_id: str, now: datetime) -> None:
+        """Record that the claimed attempt succeeded."""
+        ...
 
     async def mark_failed(self, message_id: str, error: str, *, retry_at: datetime | None, now: datetime) -> None:
-        """Record a failed attempt; `retry_at` None makes the message dead."""
+        """Record that the claimed attempt failed; `retry_at` None makes the message dead."""
         ...
 
     async def all(self) -> list[OutboxMessage]: ...

@@ -66,10 +66,21 @@ class SqliteOutbox:
         rows = await self._db.read(lambda c: c.execute(query, (floor_epoch(now), limit)).fetchall())
         return [_message(r) for r in rows]
 
+    async def claim(self, message_id: str, now: datetime, until: datetime) -> bool:
+        """Count an attempt and hide the message until `until`, atomically: two dispatchers never both win."""
+        query = (
+            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?"
+            " WHERE id = ? AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
+        )
+        changed = await self._db.write(
+            lambda c: c.execute(query, (ceil_epoch(until), message_id, floor_epoch(now))).rowcount
+        )
+        return bool(changed)
+
     async def mark_sent(self, message_id: str, provider_id: str, now: datetime) -> None:
         """Record a successful attempt."""
         query = (
-            "UPDATE outbox SET status = 'sent', attempts = attempts + 1, provider_id = ?, sent_at = ?,"
+            "UPDATE outbox SET status = 'sent', provider_id = ?, sent_at = ?,"
             " next_attempt_at = NULL WHERE id = ? AND status <> 'sent'"
         )
         await self._db.write(lambda c: c.execute(query, (provider_id, floor_epoch(now), message_id)))
@@ -78,10 +89,7 @@ class SqliteOutbox:
         """Record a failed attempt; `retry_at` None makes the message dead."""
         status = OutboxStatus.PENDING if retry_at is not None else OutboxStatus.DEAD
         retry = None if retry_at is None else ceil_epoch(retry_at)
-        query = (
-            "UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
-            " WHERE id = ? AND status = 'pending'"
-        )
+        query = "UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'"
         await self._db.write(lambda c: c.execute(query, (status.value, error, retry, message_id)))
 
     async def all(self) -> list[OutboxMessage]:

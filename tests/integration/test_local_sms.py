@@ -69,6 +69,8 @@ async def test_an_outbox_message_survives_a_failed_send(db: SqliteDatabase, send
 
     async def dispatch(now: datetime) -> None:  # what the dispatcher does, reduced to its essentials
         for message in await outbox.due(now, limit=10):
+            if not await outbox.claim(message.id, now, now + timedelta(seconds=30)):
+                continue
             try:
                 provider_id = await sender.send(message.to, message.body, dedupe_key=message.dedupe_key)
             except SmsSendFailed as exc:

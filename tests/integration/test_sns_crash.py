@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from application.outbox_dispatcher import RetryPolicy
 from application.ports.outbox import OutboxMessage, OutboxStatus
 from infrastructure.clock import FixedClock
 from infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
@@ -69,10 +70,16 @@ def test_a_crash_after_the_publish_sends_the_text_again_and_loses_nothing(moto: 
         assert crashing.wait(timeout=10) == -signal.SIGKILL
 
     [after_crash] = messages(db)
-    assert (after_crash.status, after_crash.attempts, after_crash.provider_id) == (OutboxStatus.PENDING, 0, None)
+    # the attempt was counted when it was claimed; the claim hides the message from other dispatchers for a while
+    assert (after_crash.status, after_crash.attempts, after_crash.provider_id) == (OutboxStatus.PENDING, 1, None)
     assert [s.message_id for s in moto.sms()] == [first_id]
 
-    restarted = subprocess.run(child(db, moto), cwd=ROOT, capture_output=True, text=True, timeout=CHILD_WITHIN)
+    too_soon = subprocess.run(child(db, moto), cwd=ROOT, capture_output=True, text=True, timeout=CHILD_WITHIN)
+    assert json.loads(too_soon.stdout) == {"sent": 0, "retrying": 0, "dead": 0}  # the dead claimer's lease holds
+    after_lease = ["--now", (NOW + RetryPolicy().lease).isoformat()]
+    restarted = subprocess.run(
+        child(db, moto, *after_lease), cwd=ROOT, capture_output=True, text=True, timeout=CHILD_WITHIN
+    )
     assert restarted.returncode == 0, restarted.stderr
     assert json.loads(restarted.stdout) == {"sent": 1, "retrying": 0, "dead": 0}
 
@@ -84,4 +91,4 @@ def test_a_crash_after_the_publish_sends_the_text_again_and_loses_nothing(moto: 
     )
     assert first.message_id == first_id != second.message_id
     [sent] = messages(db)
-    assert (sent.status, sent.attempts, sent.provider_id) == (OutboxStatus.SENT, 1, second.message_id)
+    assert (sent.status, sent.attempts, sent.provider_id) == (OutboxStatus.SENT, 2, second.message_id)

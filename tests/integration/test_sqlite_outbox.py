@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from pathlib import Path
 
@@ -38,6 +39,7 @@ async def test_messages_round_trip_and_come_due_oldest_first(outbox: SqliteOutbo
 
 
 async def test_a_sent_message_is_no_longer_due(outbox: SqliteOutbox) -> None:
+    assert await outbox.claim("msg-first", NOW, NOW + MINUTE)
     await outbox.mark_sent("msg-first", "provider-1", NOW)
 
     sent = next(m for m in await outbox.all() if m.id == "msg-first")
@@ -46,6 +48,7 @@ async def test_a_sent_message_is_no_longer_due(outbox: SqliteOutbox) -> None:
 
 
 async def test_a_failed_message_comes_back_when_its_retry_is_due(outbox: SqliteOutbox) -> None:
+    assert await outbox.claim("msg-first", NOW, NOW + MINUTE)
     await outbox.mark_failed("msg-first", "network down", retry_at=NOW + 3 * MINUTE, now=NOW)
 
     failed = next(m for m in await outbox.all() if m.id == "msg-first")
@@ -56,6 +59,7 @@ async def test_a_failed_message_comes_back_when_its_retry_is_due(outbox: SqliteO
 
 
 async def test_a_failure_without_retry_is_dead(outbox: SqliteOutbox) -> None:
+    assert await outbox.claim("msg-first", NOW, NOW + MINUTE)
     await outbox.mark_failed("msg-first", "number unreachable", retry_at=None, now=NOW)
     await outbox.mark_sent("msg-unknown", "provider-9", NOW)
 
@@ -69,3 +73,24 @@ async def test_a_dedupe_key_is_queued_once(db: SqliteDatabase, outbox: SqliteOut
 
     assert [m.dedupe_key for m in await outbox.all()] == ["first", "second", "third"]
     assert (await outbox.all())[0].to == PHONE
+
+
+async def test_a_claimed_message_is_hidden_from_other_dispatchers_until_its_lease_ends(
+    db: SqliteDatabase, outbox: SqliteOutbox
+) -> None:
+    mine, theirs = outbox, SqliteOutbox(SqliteDatabase(db.path))  # two handles, as two processes
+    assert await mine.claim("msg-first", NOW, NOW + 2 * MINUTE)
+    assert not await theirs.claim("msg-first", NOW, NOW + 2 * MINUTE)
+    assert "msg-first" not in [m.id for m in await theirs.due(NOW + MINUTE, 10)]
+    # the claimer died without an answer: after the lease the message is due again, its attempt counted
+    again = next(m for m in await theirs.due(NOW + 2 * MINUTE, 10) if m.id == "msg-first")
+    assert again.attempts == 1
+    assert await theirs.claim("msg-first", NOW + 2 * MINUTE, NOW + 4 * MINUTE)
+
+
+async def test_claims_race_and_exactly_one_wins(db: SqliteDatabase, outbox: SqliteOutbox) -> None:
+    assert [m.dedupe_key for m in await outbox.due(NOW + 5 * MINUTE, 10)] == ["first", "second", "third"]
+    handles = [SqliteOutbox(SqliteDatabase(db.path)) for _ in range(8)]
+    later = NOW + 2 * MINUTE
+    wins = await asyncio.gather(*(h.claim("msg-second", later, later + MINUTE) for h in handles))
+    assert sum(wins) == 1
