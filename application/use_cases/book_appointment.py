@@ -3,12 +3,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from application.errors import HoldExpired
-from application.ports import CalendarGateway, Clock, OutboxMessage, SlotLedger
+from application.ports import CalendarGateway, Clock, SlotLedger
 from application.texts import ConfirmationTexts
 from application.use_cases.find_availability import FindAvailability
-from application.use_cases.keys import appointment_id, derived_id
+from application.use_cases.keys import appointment_id, text_for
 from domain.appointment import Appointment, AppointmentStatus, Customer, Hold
-from domain.booking_rules import ensure_bookable
 from domain.catalogue import Catalogue
 from domain.errors import SlotNoLongerAvailable
 
@@ -44,9 +43,7 @@ class BookAppointment:
         now = self._clock.now()
         if not hold.is_live(now):
             raise HoldExpired(hold.id)
-        day = slot.window.start.astimezone(c.zone).date()
-        load = await self._availability.load(service, day, day, staff_id=slot.staff_id, ignore_hold=hold.id)
-        ensure_bookable(slot, c, load, now)
+        await self._availability.recheck(slot, ignore_hold=hold.id)
         appointment = Appointment(
             appointment_id(key),
             slot.service_id,
@@ -57,13 +54,7 @@ class BookAppointment:
             customer.name,
         )
         event_id = await self._calendar.create(appointment, member, idempotency_key=key)
-        message = OutboxMessage(
-            id=derived_id(key, "sms"),
-            to=customer.phone,
-            body=self._texts.booked(appointment),
-            dedupe_key=f"{key}/booked",
-            created_at=now,
-        )
+        message = text_for(key, "booked", customer.phone, self._texts.booked(appointment), now)
         try:
             return await self._ledger.book(
                 replace(appointment, external_event_id=event_id),

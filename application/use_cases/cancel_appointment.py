@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 from application.errors import AppointmentNotFound
-from application.ports import CalendarGateway, Clock, OutboxMessage, SlotLedger
+from application.ports import CalendarGateway, Clock, SlotLedger
 from application.texts import ConfirmationTexts
 from application.use_cases.adopt import adopt
-from application.use_cases.keys import derived_id
+from application.use_cases.keys import text_for
 from domain.appointment import Appointment
 from domain.catalogue import Catalogue
 
@@ -35,11 +35,5 @@ class CancelAppointment:
         member = self._catalogue.staff_member(appointment.staff_id)
         if appointment.external_event_id:
             await self._calendar.cancel(member, appointment.external_event_id)
-        message = OutboxMessage(
-            id=derived_id(key, "sms"),
-            to=appointment.customer_phone,
-            body=self._texts.cancelled(appointment),
-            dedupe_key=f"{key}/cancelled",
-            created_at=now,
-        )
+        message = text_for(key, "cancelled", appointment.customer_phone, self._texts.cancelled(appointment), now)
         return await self._ledger.cancel(appointment.id, key=key, outbox=[message])

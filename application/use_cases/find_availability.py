@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 from application.ports import CalendarGateway, Clock, SlotLedger
 from domain.appointment import Appointment
 from domain.availability import SlotSet, bookable_days, find_slots
+from domain.booking_rules import ensure_bookable
 from domain.catalogue import Catalogue, Service
 from domain.ids import StaffId
 from domain.local_time import wall_to_instant
 from domain.preference import Preference
 from domain.selection import Offer, choose_offers
+from domain.slot import Slot
 from domain.staff_load import StaffLoad
 from domain.time_window import TimeWindow
 
@@ -55,6 +57,17 @@ class FindAvailability:
         holds = [h for h in holds if h.id != ignore_hold]
         return StaffLoad.combine(c, now, busy, appointments, holds)
 
+    async def recheck(self, slot: Slot, *, moving: Appointment | None = None, ignore_hold: str | None = None) -> None:
+        """Raise the booking rule `slot` breaks against the calendars, bookings and holds as they are now.
+
+        Called before a hold and again at commit; `moving` and `ignore_hold` are the caller's own.
+        """
+        c = self._catalogue
+        day = slot.window.start.astimezone(c.zone).date()
+        service = c.service(slot.service_id)
+        load = await self.load(service, day, day, staff_id=slot.staff_id, moving=moving, ignore_hold=ignore_hold)
+        ensure_bookable(slot, c, load, self._clock.now())
+
     async def slots(
         self,
         service: Service,
@@ -81,7 +94,3 @@ class FindAvailability:
             first, last = today, today + SEARCH_AHEAD
         slots = await self.slots(service, max(first, today), max(last, today), moving=moving)
         return choose_offers(slots, preference, self._catalogue.zone, self._catalogue.policy.offers_per_turn)
-
-
-def now_in(catalogue: Catalogue, clock: Clock) -> datetime:
-    return clock.now().astimezone(catalogue.zone)

@@ -3,7 +3,6 @@ from __future__ import annotations
 from application.ports import Clock, SlotLedger
 from application.use_cases.find_availability import FindAvailability
 from domain.appointment import Appointment, Hold
-from domain.booking_rules import ensure_bookable
 from domain.catalogue import Catalogue
 from domain.slot import Slot
 
@@ -21,10 +20,8 @@ class HoldSlot:
         """Raises a BookingError (e.g. SlotNoLongerAvailable) when the slot cannot be had."""
         c = self._catalogue
         service = c.service(slot.service_id)
-        day = slot.window.start.astimezone(c.zone).date()
-        load = await self._availability.load(service, day, day, staff_id=slot.staff_id, moving=moving)
+        await self._availability.recheck(slot, moving=moving)
         now = self._clock.now()
-        ensure_bookable(slot, c, load, now)
         return await self._ledger.hold(
             slot,
             slot.occupied(service),

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
+from application.ports.outbox import OutboxMessage
 from domain.ids import AppointmentId
+from domain.phone import PhoneNumber
 from domain.slot import Slot
 
 _NAMESPACE = uuid.UUID("6f1c3b0e-6d2a-4f7e-9a51-2f3c8e9d4b10")
@@ -17,6 +20,11 @@ def slot_key(call_id: str, slot: Slot) -> str:
 
 def derived_id(key: str, purpose: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, f"{purpose}:{key}"))
+
+
+def text_for(key: str, kind: str, to: PhoneNumber, body: str, now: datetime) -> OutboxMessage:
+    """The outbox message a booking change with this key queues: a retried change queues nothing new."""
+    return OutboxMessage(id=derived_id(key, "sms"), to=to, body=body, dedupe_key=f"{key}/{kind}", created_at=now)
 
 
 def appointment_id(key: str) -> AppointmentId:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from application.ports import Clock, Outbox, OutboxMessage
-from application.use_cases.keys import derived_id
+from application.ports import Clock, Outbox
+from application.use_cases.keys import text_for
 from domain.catalogue import Catalogue
 from domain.phone import PhoneNumber
 
@@ -19,7 +19,5 @@ class RequestCallback:
         self._clock = clock
 
     async def __call__(self, caller: PhoneNumber, *, call_id: str) -> None:
-        key = f"{call_id}/callback"
         body = self.TEMPLATE.format(business=self._catalogue.business.name)
-        message = OutboxMessage(derived_id(key, "sms"), caller, body, key, self._clock.now())
-        await self._outbox.enqueue([message])
+        await self._outbox.enqueue([text_for(call_id, "callback", caller, body, self._clock.now())])

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 from application.errors import AppointmentNotFound, HoldExpired
-from application.ports import CalendarGateway, Clock, OutboxMessage, SlotLedger
+from application.ports import CalendarGateway, Clock, SlotLedger
 from application.texts import ConfirmationTexts
 from application.use_cases.adopt import adopt
 from application.use_cases.find_availability import FindAvailability
-from application.use_cases.keys import derived_id
+from application.use_cases.keys import text_for
 from domain.appointment import Appointment, Hold
-from domain.booking_rules import ensure_bookable
 from domain.catalogue import Catalogue
 from domain.errors import SlotNoLongerAvailable
 
@@ -42,11 +41,7 @@ class RescheduleAppointment:
             await self._ledger.get(appointment.id)
         except AppointmentNotFound:
             await adopt(self._ledger, c, appointment, now)
-        day = slot.window.start.astimezone(c.zone).date()
-        load = await self._availability.load(
-            service, day, day, staff_id=slot.staff_id, moving=appointment, ignore_hold=hold.id
-        )
-        ensure_bookable(slot, c, load, now)
+        await self._availability.recheck(slot, moving=appointment, ignore_hold=hold.id)
         moved = appointment.moved_to(slot)
         old_member = c.staff_member(appointment.staff_id)
         new_member = c.staff_member(slot.staff_id)
@@ -54,13 +49,7 @@ class RescheduleAppointment:
             event_id = await self._calendar.move(moved, new_member, appointment.external_event_id)
         else:
             event_id = await self._calendar.create(moved, new_member, idempotency_key=key)
-        message = OutboxMessage(
-            id=derived_id(key, "sms"),
-            to=appointment.customer_phone,
-            body=self._texts.rescheduled(moved),
-            dedupe_key=f"{key}/rescheduled",
-            created_at=now,
-        )
+        message = text_for(key, "rescheduled", appointment.customer_phone, self._texts.rescheduled(moved), now)
         try:
             stored = await self._ledger.move(
                 appointment.id, slot, slot.occupied(service), key=key, now=now, hold_id=hold.id, outbox=[message]

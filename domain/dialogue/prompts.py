@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from domain.appointment import Appointment, Customer
 from domain.catalogue import Catalogue
 from domain.dialogue.actions import TransferReason
@@ -159,6 +157,3 @@ class Prompts:
             TransferReason.NO_CALLER_ID: f"I can't see your phone number, so I can't book under it. {team}",
             TransferReason.SHUTTING_DOWN: f"I'm sorry, I have to hand you over now. {team}",
         }[reason]
-
-    def day_label(self, day: date) -> str:
-        return say_date(day)
