@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, Protocol, TypeVar
 
 from botocore.config import Config
 
@@ -40,3 +42,32 @@ def client_options(c: AwsAccess) -> dict[str, Any]:
             retries={"mode": "standard", "total_max_attempts": 1},
         ),
     }
+
+
+class _Closable(Protocol):
+    def close(self) -> None: ...
+
+
+C = TypeVar("C", bound=_Closable)
+
+
+class LazyClient(Generic[C]):
+    """One boto3 client, made on first use (in whichever worker thread needs it) and closed on request."""
+
+    def __init__(self, make: Callable[[], C]) -> None:
+        self._make = make
+        self._client: C | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> C:
+        with self._lock:
+            if self._client is None:
+                self._client = self._make()
+            return self._client
+
+    def close(self) -> None:
+        """Release the connections; a later `get` makes a new client."""
+        with self._lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import threading
 import time
 from contextlib import closing
 from typing import TYPE_CHECKING, cast
@@ -26,7 +25,7 @@ from botocore.exceptions import (
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_exponential_jitter
 
 from application.errors import SpeechUnavailable
-from infrastructure.aws.client_options import client_options
+from infrastructure.aws.client_options import LazyClient, client_options
 from infrastructure.aws.polly_config import PollyConfig
 from infrastructure.espeak.audio import resample_pcm16
 from infrastructure.espeak.sentences import split_sentences
@@ -125,8 +124,7 @@ class PollyTextToSpeech:
     def __init__(self, config: PollyConfig, *, session: boto3.session.Session | None = None) -> None:
         self._config = config
         self._session = session
-        self._client: PollyClient | None = None
-        self._lock = threading.Lock()
+        self._client = LazyClient(self._new_client)
 
     @property
     def config(self) -> PollyConfig:
@@ -148,10 +146,7 @@ class PollyTextToSpeech:
 
     def close(self) -> None:
         """Release the client's connections; a later request makes a new client."""
-        with self._lock:
-            client, self._client = self._client, None
-        if client is not None:
-            client.close()
+        self._client.close()
 
     async def _piece_with_retries(self, text: str, polly_rate: int, deadline: float, label: str) -> bytes:
         c = self._config
@@ -223,10 +218,7 @@ class PollyTextToSpeech:
         return audio
 
     def _polly(self) -> PollyClient:
-        with self._lock:
-            if self._client is None:
-                self._client = self._new_client()
-            return self._client
+        return self._client.get()
 
     def _new_client(self) -> PollyClient:
         session = self._session or boto3.session.Session()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,7 +23,7 @@ from tenacity import (
 
 from application.errors import SmsSendFailed
 from domain.phone import PhoneNumber
-from infrastructure.aws.client_options import client_options
+from infrastructure.aws.client_options import LazyClient, client_options
 from infrastructure.aws.sms_text import fit_sms, segment_count
 from infrastructure.aws.sns_config import SnsConfig
 from infrastructure.aws.sns_errors import sms_failure
@@ -58,8 +57,7 @@ class SnsSmsSender:
     def __init__(self, config: SnsConfig, *, session: boto3.session.Session | None = None) -> None:
         self._config = config
         self._session = session
-        self._client: SNSClient | None = None
-        self._lock = threading.Lock()
+        self._client = LazyClient(self._new_client)
         self._published: OrderedDict[str, str] = OrderedDict()
         self._sending: dict[str, tuple[asyncio.Lock, int]] = {}  # dedupe key -> its lock and how many hold or await it
 
@@ -88,10 +86,7 @@ class SnsSmsSender:
 
     def close(self) -> None:
         """Release the client's connections; a later send makes a new client."""
-        with self._lock:
-            client, self._client = self._client, None
-        if client is not None:
-            client.close()
+        self._client.close()
 
     async def _publish_with_retries(self, number: str, text: str, masked: str, dedupe_key: str) -> str:
         c = self._config
@@ -141,10 +136,7 @@ class SnsSmsSender:
         return attributes
 
     def _sns(self) -> SNSClient:
-        with self._lock:
-            if self._client is None:
-                self._client = self._new_client()
-            return self._client
+        return self._client.get()
 
     def _new_client(self) -> SNSClient:
         session = self._session or boto3.session.Session()
