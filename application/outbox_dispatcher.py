@@ -51,8 +51,11 @@ class OutboxDispatcher:
         for message in await self._outbox.due(self._clock.now(), limit):
             now = self._clock.now()
             if message.attempts >= self._retry.max_attempts:  # earlier attempts never came back (a crash each time)
-                await self._outbox.mark_failed(message.id, "no answer after every attempt", retry_at=None, now=now)
-                dead += 1
+                # give_up re-checks the row: `message` may be stale, requeued by an operator and claimed since
+                reason = "no answer after every attempt"
+                if await self._outbox.give_up(message.id, reason, max_attempts=self._retry.max_attempts, now=now):
+                    log.warning("SMS %s to %s is dead: %s", message.id, message.to.masked(), reason)
+                    dead += 1
                 continue
             if not await self._outbox.claim(message.id, now, now + self._retry.lease):
                 continue  # another dispatcher has it

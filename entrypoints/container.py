@@ -32,6 +32,7 @@ from application.use_cases.find_availability import FindAvailability
 from application.use_cases.hold_slot import HoldSlot
 from application.use_cases.lookup_caller import LookupCaller
 from application.use_cases.request_callback import RequestCallback
+from application.use_cases.requeue_dead_messages import RequeueDeadMessages
 from application.use_cases.reschedule_appointment import RescheduleAppointment
 from application.use_cases.send_confirmation import SendConfirmation
 from domain.catalogue import Catalogue
@@ -157,6 +158,7 @@ class Container(containers.DeclarativeContainer):
     outbox_runner: providers.Provider[OutboxRunner] = providers.Singleton(
         OutboxRunner, dispatcher, config.outbox.dispatch_interval_seconds, batch=config.outbox.dispatch_batch
     )
+    requeue_dead: providers.Provider[RequeueDeadMessages] = providers.Singleton(RequeueDeadMessages, outbox)
     availability: providers.Provider[FindAvailability] = providers.Singleton(
         FindAvailability, catalogue, calendar, ledger, clock
     )

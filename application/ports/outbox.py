@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
+from domain.errors import SlotlineError
 from domain.phone import PhoneNumber
 
 
@@ -13,6 +14,21 @@ class OutboxStatus(StrEnum):
     PENDING = "pending"
     SENT = "sent"
     DEAD = "dead"  # failed permanently or ran out of attempts
+
+
+class OutboxMessageNotFound(SlotlineError):
+    def __init__(self, message_ids: Sequence[str]) -> None:
+        super().__init__(f"no outbox message {', '.join(map(repr, message_ids))}; nothing was requeued")
+        self.message_ids = tuple(message_ids)
+
+
+class OutboxMessageNotDead(SlotlineError):
+    """Only a dead message can be requeued: a pending one is still being tried, a sent one went out."""
+
+    def __init__(self, statuses: Mapping[str, OutboxStatus]) -> None:
+        which = ", ".join(f"{message_id} is {status.value}" for message_id, status in statuses.items())
+        super().__init__(f"outbox message {which}, not dead; nothing was requeued")
+        self.statuses = dict(statuses)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +65,25 @@ class Outbox(Protocol):
         """Record that the claimed attempt failed; `retry_at` None makes the message dead."""
         ...
 
-    async def all(self) -> list[OutboxMessage]: ...
+    async def give_up(self, message_id: str, error: str, *, max_attempts: int, now: datetime) -> bool:
+        """Make a message dead whose attempts are used up and whose last lease has run out (every attempt died with
+        its dispatcher). False, and nothing changed, when that no longer holds: it was requeued or claimed since
+        the caller read it."""
+        ...
+
+    async def requeue(self, message_ids: Sequence[str]) -> list[OutboxMessage]:
+        """Put dead messages back: pending, due at once, attempts reset, `last_error` kept until a new attempt fails.
+        All or nothing: OutboxMessageNotFound or OutboxMessageNotDead, and nothing changed, if any id is unknown or
+        not dead. The requeued messages, oldest first."""
+        ...
+
+    async def requeue_dead(self, *, since: datetime | None = None) -> list[OutboxMessage]:
+        """`requeue` every dead message (queued at or after `since`, when given); the requeued ones, oldest first."""
+        ...
+
+    async def all(self, status: OutboxStatus | None = None) -> list[OutboxMessage]:
+        """Every message (with this status, when given), oldest first."""
+        ...
 
     async def enqueue(self, messages: Sequence[OutboxMessage]) -> None:
         """Add messages that belong to no booking change (e.g. a call-back promise); a known dedupe key is skipped."""

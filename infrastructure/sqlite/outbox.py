@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
-from application.ports.outbox import OutboxMessage, OutboxStatus
+from application.ports.outbox import OutboxMessage, OutboxMessageNotDead, OutboxMessageNotFound, OutboxStatus
 from domain.phone import PhoneNumber
 from infrastructure.sqlite.database import SqliteDatabase
 from infrastructure.sqlite.epoch import ceil_epoch, floor_epoch, from_epoch
@@ -36,6 +36,26 @@ def insert_messages(conn: sqlite3.Connection, messages: Sequence[OutboxMessage])
     )
 
 
+_REQUEUE = "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL WHERE status = 'dead' AND id = ?"
+
+
+def _requeue(conn: sqlite3.Connection, message_ids: Sequence[str]) -> list[OutboxMessage]:
+    """Check every id, then requeue them all, inside the caller's write transaction."""
+    wanted = list(dict.fromkeys(message_ids))
+    found: dict[str, OutboxStatus] = {}
+    for message_id in wanted:
+        row = conn.execute("SELECT status FROM outbox WHERE id = ?", (message_id,)).fetchone()
+        if row is not None:
+            found[message_id] = OutboxStatus(row["status"])
+    if unknown := [i for i in wanted if i not in found]:
+        raise OutboxMessageNotFound(unknown)
+    if alive := {i: status for i, status in found.items() if status is not OutboxStatus.DEAD}:
+        raise OutboxMessageNotDead(alive)
+    conn.executemany(_REQUEUE, [(i,) for i in wanted])
+    rows = [conn.execute(f"SELECT {_COLUMNS}, rowid FROM outbox WHERE id = ?", (i,)).fetchone() for i in wanted]
+    return [_message(r) for r in sorted(rows, key=lambda r: (r["created_at"], r["rowid"]))]
+
+
 def _message(row: sqlite3.Row) -> OutboxMessage:
     return OutboxMessage(
         id=row["id"],
@@ -52,7 +72,8 @@ def _message(row: sqlite3.Row) -> OutboxMessage:
 
 
 class SqliteOutbox:
-    """The outbox table of the slotline database; marking an unknown or already settled message does nothing."""
+    """The outbox table of the slotline database; marking an unknown or already settled message does nothing,
+    requeueing one is refused."""
 
     def __init__(self, db: SqliteDatabase) -> None:
         self._db = db
@@ -92,11 +113,44 @@ class SqliteOutbox:
         query = "UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'"
         await self._db.write(lambda c: c.execute(query, (status.value, error, retry, message_id)))
 
-    async def all(self) -> list[OutboxMessage]:
-        """Every message, oldest first."""
-        rows = await self._db.read(
-            lambda c: c.execute(f"SELECT {_COLUMNS} FROM outbox ORDER BY created_at, rowid").fetchall()
+    async def give_up(self, message_id: str, error: str, *, max_attempts: int, now: datetime) -> bool:
+        """Make the message dead only if it is still pending with its attempts used up and no lease running."""
+        query = (
+            "UPDATE outbox SET status = 'dead', last_error = ?, next_attempt_at = NULL"
+            " WHERE id = ? AND status = 'pending' AND attempts >= ?"
+            " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
         )
+        changed = await self._db.write(
+            lambda c: c.execute(query, (error, message_id, max_attempts, floor_epoch(now))).rowcount
+        )
+        return bool(changed)
+
+    async def requeue(self, message_ids: Sequence[str]) -> list[OutboxMessage]:
+        """Dead messages back to pending, due at once, with fresh attempts; all or none, in one transaction.
+
+        Only dead rows change and a claim takes only pending ones. A message dies only once its last attempt has
+        answered or its lease has run out, so no dispatcher is sending it now, and after this commits exactly one
+        dispatcher wins the claim on it.
+        """
+        return await self._db.write(lambda c: _requeue(c, message_ids))
+
+    async def requeue_dead(self, *, since: datetime | None = None) -> list[OutboxMessage]:
+        """Every dead message (queued at or after `since`) back to pending, in one transaction."""
+        query = "SELECT id FROM outbox WHERE status = 'dead'"
+        params: tuple[int, ...] = ()
+        if since is not None:  # floor: a message queued within the same second as `since` is included
+            query, params = f"{query} AND created_at >= ?", (floor_epoch(since),)
+
+        def work(conn: sqlite3.Connection) -> list[OutboxMessage]:
+            return _requeue(conn, [row["id"] for row in conn.execute(query, params).fetchall()])
+
+        return await self._db.write(work)
+
+    async def all(self, status: OutboxStatus | None = None) -> list[OutboxMessage]:
+        """Every message (with `status`, when given), oldest first."""
+        where, params = ("", ()) if status is None else (" WHERE status = ?", (status.value,))
+        query = f"SELECT {_COLUMNS} FROM outbox{where} ORDER BY created_at, rowid"
+        rows = await self._db.read(lambda c: c.execute(query, params).fetchall())
         return [_message(r) for r in rows]
 
     async def enqueue(self, messages: Sequence[OutboxMessage]) -> None:
