@@ -25,6 +25,7 @@ from domain.appointment import Customer
 from domain.catalogue import Catalogue
 from domain.dialogue import actions as act
 from domain.dialogue import events as ev
+from domain.dialogue import turn_end
 from domain.dialogue.policy import DialoguePolicy
 from domain.dialogue.settings import DialogueSettings
 from domain.errors import BookingError
@@ -80,6 +81,7 @@ class Conversation:
         self._customer: Customer | None = None
         self.policy = DialoguePolicy(catalogue, settings)
         self.end: CallEnd | None = None
+        self._understood: tuple[str, Interpretation] | None = None  # the last text interpreted, kept for `hear`
 
     @property
     def ended(self) -> bool:
@@ -94,12 +96,22 @@ class Conversation:
         self._customer = profile.customer
         return await self._run(ev.CallStarted(self._caller, profile.customer, profile.upcoming))
 
+    async def sounds_finished(self, text: str) -> bool:
+        """Whether `text` sounds like a whole turn, so the agent may answer it after a short pause."""
+        return bool(text.strip()) and turn_end.sounds_finished(await self._interpret(text))
+
     async def hear(self, text: str) -> Reply:
         if not text.strip():
             return await self.silence()
-        interpretation = await self._interpreter.interpret(text, self._clock.now())
+        interpretation = await self._interpret(text)
+        self._understood = None
         log.debug("call %s heard intent=%s", self._call_id, interpretation.intent)
         return await self._run(ev.Heard(interpretation))
+
+    async def _interpret(self, text: str) -> Interpretation:
+        if self._understood is None or self._understood[0] != text:
+            self._understood = (text, await self._interpreter.interpret(text, self._clock.now()))
+        return self._understood[1]
 
     async def silence(self) -> Reply:
         return await self._run(ev.Silence())

@@ -13,21 +13,19 @@ from dataclasses import dataclass
 
 from application.conversation import CallEnd, Conversation, Reply
 from application.errors import CallEnded
+from application.listening import CallerSilent, TurnListener
 from application.ports import (
     Clock,
     LiveCall,
-    SilenceTimeout,
-    SpeechPaused,
-    SpeechStarted,
     SpeechToText,
     TextToSpeech,
     TransferOutcome,
     TurnDetector,
     TurnDetectorFactory,
-    Utterance,
     UtteranceInterpreter,
 )
 from application.use_cases.request_callback import RequestCallback
+from domain.dialogue.turn_end import sounds_finished
 from domain.phone import PhoneNumber
 from domain.understanding import Intent
 
@@ -79,32 +77,6 @@ class CallOutcome:
     caller_hung_up: bool = False
 
 
-class _EarlyRecognition:
-    """Starts recognising a turn when the caller pauses; the result is used if the turn ends right there."""
-
-    def __init__(self, stt: SpeechToText, sample_rate: int) -> None:
-        self._stt = stt
-        self._rate = sample_rate
-        self._pending: tuple[bytes, asyncio.Task[str]] | None = None
-
-    def start(self, pcm: bytes) -> None:
-        self.forget()
-        self._pending = (pcm, asyncio.create_task(self._stt.transcribe(pcm, self._rate)))
-
-    async def result_for(self, pcm: bytes) -> str:
-        pending, self._pending = self._pending, None
-        if pending is not None and pending[0] == pcm:
-            return await pending[1]
-        if pending is not None:
-            pending[1].cancel()
-        return await self._stt.transcribe(pcm, self._rate)
-
-    def forget(self) -> None:
-        if self._pending is not None:
-            self._pending[1].cancel()
-            self._pending = None
-
-
 class PhoneCallHandler:
     def __init__(
         self,
@@ -154,36 +126,26 @@ class PhoneCallHandler:
         return outcome
 
     async def _converse(self, call: LiveCall, detector: TurnDetector, conversation: Conversation) -> None:
-        early = _EarlyRecognition(self._stt, call.sample_rate)
+        listener = TurnListener(call, detector, self._stt, conversation.sounds_finished)
         try:
             async for frame in call.audio():
                 if self.draining.is_set():
                     await self._speak(call, detector, await conversation.hand_over())
                     return
-                for event in detector.feed(frame):
-                    if isinstance(event, SpeechStarted):
-                        early.forget()
-                        if detector.agent_speaking:
-                            await call.stop_playback()  # barge-in: the caller talks over the agent
-                        continue
-                    if isinstance(event, SpeechPaused):
-                        early.start(event.pcm)  # recognise while the detector makes sure the turn is over
-                        continue
-                    if isinstance(event, Utterance):
-                        text = await early.result_for(event.pcm)
-                        log.info(
-                            "call %s: caller turn of %d ms", call.call_id, len(event.pcm) * 500 // call.sample_rate
-                        )
-                        self._tell(call, "caller", text)
-                        reply = await (conversation.hear(text) if text.strip() else conversation.not_understood())
-                    else:
-                        assert isinstance(event, SilenceTimeout)
+                for turn in await listener.take(frame):
+                    if isinstance(turn, CallerSilent):
                         reply = await conversation.silence()
+                    elif turn.text.strip():
+                        self._tell(call, "caller", turn.text)
+                        reply = await conversation.hear(turn.text)
+                    else:
+                        self._tell(call, "caller", turn.text)
+                        reply = await conversation.not_understood()
                     await self._speak(call, detector, reply)
                     if conversation.ended:
                         return
         finally:
-            early.forget()
+            listener.close()
 
     def _tell(self, call: LiveCall, who: str, text: str) -> None:
         if self._transcript is not None:
@@ -222,13 +184,21 @@ class PhoneCallHandler:
         await self._speak(call, detector, Reply([text]))
 
     async def _hears_yes(self, call: LiveCall, detector: TurnDetector) -> bool:
-        async for frame in call.audio():
-            for event in detector.feed(frame):
-                if isinstance(event, SilenceTimeout):
-                    return False
-                if isinstance(event, Utterance):
-                    text = await self._stt.transcribe(event.pcm, call.sample_rate)
-                    self._tell(call, "caller", text)
-                    heard = await self._interpreter.interpret(text, self._clock.now())
-                    return heard.intent is Intent.AFFIRM
+        async def affirmed(text: str) -> bool:
+            heard = await self._interpreter.interpret(text, self._clock.now())
+            return heard.intent is Intent.AFFIRM
+
+        async def finished(text: str) -> bool:
+            return sounds_finished(await self._interpreter.interpret(text, self._clock.now()))
+
+        listener = TurnListener(call, detector, self._stt, finished)
+        try:
+            async for frame in call.audio():
+                for turn in await listener.take(frame):
+                    if isinstance(turn, CallerSilent):
+                        return False
+                    self._tell(call, "caller", turn.text)
+                    return await affirmed(turn.text)
+        finally:
+            listener.close()
         raise CallEnded(call.call_id)

@@ -1,7 +1,7 @@
 """Offline recognition benchmark: the domain language model on synthesised booking utterances.
 
 Run: python -m benchmarks.recognition [--voices en-us en-us+f3] [--noise-dbfs -50] [--carry-over] [--no-floor]
-                                        [--per-utterance]
+                                        [--per-utterance] [--one-pass]
 Needs espeak-ng (apt) and pocketsphinx, soxr (pip). Prints markdown tables: word error rate, intent accuracy,
 rejections and decode time per voice and line condition, what out-of-domain speech turned into, the language
 model build time and the memory each decoder takes. Not part of the tests; numbers are in docs/speech.md.
@@ -179,7 +179,9 @@ def rss_kib() -> int:
     return 0
 
 
-async def run(voices: Sequence[str], noise_dbfs: float | None, carry_over: bool, floor: bool, each: bool) -> None:
+async def run(
+    voices: Sequence[str], noise_dbfs: float | None, carry_over: bool, floor: bool, each: bool, second_pass: bool
+) -> None:
     catalogue = sample_catalogue()
     interpreter = RulesUtteranceInterpreter(catalogue)
     with tempfile.TemporaryDirectory() as cache:
@@ -187,7 +189,9 @@ async def run(voices: Sequence[str], noise_dbfs: float | None, carry_over: bool,
         stt = PocketsphinxSpeechToText(
             catalogue,
             Path(cache),
-            PocketsphinxSettings(carry_over=carry_over, noise_floor_dbfs=-50.0 if floor else None),
+            PocketsphinxSettings(
+                carry_over=carry_over, noise_floor_dbfs=-50.0 if floor else None, second_pass=second_pass
+            ),
         )
         cold = time.perf_counter() - started
         started = time.perf_counter()
@@ -237,7 +241,8 @@ async def run(voices: Sequence[str], noise_dbfs: float | None, carry_over: bool,
     noise = "none" if noise_dbfs is None else f"{noise_dbfs:g} dBFS"
     state = "carried over between turns" if carry_over else "fresh each turn"
     print(f"In domain: {n_in} utterances; out of domain: {n_out}. Line noise: {noise}. Front end: {state}.", end=" ")
-    print("Noise floor: -50 dBFS." if floor else "No noise floor.")
+    print("Noise floor: -50 dBFS." if floor else "No noise floor.", end=" ")
+    print("Second (fwdflat) pass: on." if second_pass else "Second (fwdflat) pass: off.")
     print()
     print(
         "| voice | line | WER | intent right | rejected | acted wrongly | out of domain acted on (no rule) "
@@ -276,8 +281,10 @@ def main() -> None:
     parser.add_argument("--carry-over", action="store_true", help="keep the decoder's front end state between turns")
     parser.add_argument("--no-floor", action="store_true", help="decode without the recogniser's noise floor")
     parser.add_argument("--per-utterance", action="store_true", help="also print each utterance's decode time")
+    parser.add_argument("--one-pass", action="store_true", help="skip pocketsphinx's second (fwdflat) pass")
     args = parser.parse_args()
-    asyncio.run(run(args.voices, args.noise_dbfs, args.carry_over, not args.no_floor, args.per_utterance))
+    floor = not args.no_floor
+    asyncio.run(run(args.voices, args.noise_dbfs, args.carry_over, floor, args.per_utterance, not args.one_pass))
 
 
 if __name__ == "__main__":

@@ -79,9 +79,9 @@ def retry_policy(max_attempts: int, first_retry_seconds: float, max_retry_second
     )
 
 
-def energy_detectors(end_of_turn_ms: int, reply_timeout_seconds: float) -> EnergyTurnDetectorFactory:
+def energy_detectors(end_of_turn_ms: int, quick_end_ms: int, reply_timeout_seconds: float) -> EnergyTurnDetectorFactory:
     return EnergyTurnDetectorFactory(
-        EnergySettings(end_silence_ms=end_of_turn_ms, reply_timeout_s=reply_timeout_seconds)
+        EnergySettings(end_silence_ms=end_of_turn_ms, quick_end_ms=quick_end_ms, reply_timeout_s=reply_timeout_seconds)
     )
 
 
@@ -196,8 +196,18 @@ class Container(containers.DeclarativeContainer):
     )
     turn_detectors: providers.Provider[TurnDetectorFactory] = providers.Selector(
         config.speech.turns,
-        silero=providers.Singleton(silero_turns, config.speech.end_of_turn_ms, config.speech.reply_timeout_seconds),
-        energy=providers.Singleton(energy_detectors, config.speech.end_of_turn_ms, config.speech.reply_timeout_seconds),
+        silero=providers.Singleton(
+            silero_turns,
+            config.speech.end_of_turn_ms,
+            config.speech.quick_end_of_turn_ms,
+            config.speech.reply_timeout_seconds,
+        ),
+        energy=providers.Singleton(
+            energy_detectors,
+            config.speech.end_of_turn_ms,
+            config.speech.quick_end_of_turn_ms,
+            config.speech.reply_timeout_seconds,
+        ),
     )
     transcript: providers.Provider[Transcript | None] = providers.Object(None)
     phone_calls: providers.Provider[PhoneCallHandler] = providers.Singleton(

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, TypedDict
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, InitSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
 from domain.errors import SlotlineError
@@ -148,10 +148,19 @@ class SpeechSettings(_Section):
     """Turn-taking. "silero": the Silero voice-activity network (robust to line noise). "energy": loudness."""
     cache_dir: Path | None = None
     """Where the recogniser keeps the language model it builds (default: the user's cache folder)."""
-    end_of_turn_ms: int = Field(default=400, ge=100)
-    """Quiet this long after the caller spoke ends their turn."""
+    end_of_turn_ms: int = Field(default=700, ge=100)
+    """Quiet this long after the caller spoke ends their turn, whatever they said."""
+    quick_end_of_turn_ms: int = Field(default=200, ge=100)
+    """Quiet this long ends a turn that already sounds finished ("yes please", "the second one"); see speech.md."""
     reply_timeout_seconds: float = Field(default=6.0, gt=0)
     """No speech this long after the agent finished talking is a silent turn."""
+
+    @model_validator(mode="after")
+    def _quick_end_is_the_shorter(self) -> SpeechSettings:
+        if self.quick_end_of_turn_ms > self.end_of_turn_ms:
+            quick, end = self.quick_end_of_turn_ms, self.end_of_turn_ms
+            raise ValueError(f"quick_end_of_turn_ms ({quick}) must not exceed end_of_turn_ms ({end})")
+        return self
 
 
 class StorageSettings(_Section):

@@ -16,6 +16,7 @@ from application.ports.speech import (
     TurnDetector,
     TurnDetectorFactory,
     TurnEvent,
+    TurnMayEnd,
     Utterance,
 )
 from application.ports.telephony import CallHandler, CallState, LiveCall, Telephony, TransferOutcome
@@ -42,6 +43,7 @@ __all__ = [
     "TurnDetector",
     "TurnDetectorFactory",
     "TurnEvent",
+    "TurnMayEnd",
     "Utterance",
     "UtteranceInterpreter",
 ]

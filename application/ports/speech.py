@@ -42,13 +42,26 @@ class SpeechPaused:
         self.pcm = pcm
 
 
+class TurnMayEnd:
+    """The caller has been quiet for the short end-of-turn wait; `pcm` is the turn so far (as in SpeechPaused).
+
+    If what they said sounds finished, the listener ends the turn here with `TurnDetector.end_turn()`; otherwise
+    the detector ends it by itself after the full end-of-turn wait, unless the caller goes on talking.
+    """
+
+    __slots__ = ("pcm",)
+
+    def __init__(self, pcm: bytes) -> None:
+        self.pcm = pcm
+
+
 class SilenceTimeout:
     """The caller said nothing for the whole reply window."""
 
     __slots__ = ()
 
 
-TurnEvent = SpeechStarted | SpeechPaused | Utterance | SilenceTimeout
+TurnEvent = SpeechStarted | SpeechPaused | TurnMayEnd | Utterance | SilenceTimeout
 
 
 class TurnDetector(Protocol):
@@ -56,6 +69,10 @@ class TurnDetector(Protocol):
 
     def feed(self, frame: bytes) -> list[TurnEvent]:
         """Take one frame of caller audio; return what it completed."""
+        ...
+
+    def end_turn(self) -> Utterance | None:
+        """End the caller's turn now, after a TurnMayEnd and before they speak again; None if no turn is pausing."""
         ...
 
     def expect_reply_after(self, seconds: float) -> None:

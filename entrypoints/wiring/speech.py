@@ -28,11 +28,11 @@ def espeak_tts(voice: str, rate_wpm: int) -> EspeakTextToSpeech:
     return EspeakTextToSpeech(voice=voice, rate_wpm=rate_wpm)
 
 
-def silero_turns(end_of_turn_ms: int, reply_timeout_seconds: float) -> SileroTurnDetectorFactory:
+def silero_turns(end_of_turn_ms: int, quick_end_ms: int, reply_timeout_seconds: float) -> SileroTurnDetectorFactory:
     from infrastructure.silero_vad import SileroSettings, SileroTurnDetectorFactory
 
     return SileroTurnDetectorFactory(
-        SileroSettings(end_silence_ms=end_of_turn_ms, reply_timeout_s=reply_timeout_seconds)
+        SileroSettings(end_silence_ms=end_of_turn_ms, quick_end_ms=quick_end_ms, reply_timeout_s=reply_timeout_seconds)
     )
 
 

@@ -5,7 +5,7 @@ import math
 import sys
 from dataclasses import dataclass
 
-from application.ports import SilenceTimeout, SpeechPaused, SpeechStarted, TurnEvent, Utterance
+from application.ports import SilenceTimeout, SpeechPaused, SpeechStarted, TurnEvent, TurnMayEnd, Utterance
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +16,10 @@ class EnergySettings:
     """Speech this long counts as the caller starting to talk (barge-in)."""
     end_silence_ms: int = 600
     """Quiet this long after speech ends the caller's turn."""
+    pause_ms: int = 100
+    """Quiet this long after speech is a pause (SpeechPaused): recognising may start."""
+    quick_end_ms: int = 200
+    """Quiet this long after speech lets a turn that sounds finished end (TurnMayEnd)."""
     reply_timeout_s: float = 6.0
     """No speech this long after the agent finished talking is a silent turn."""
 
@@ -39,7 +43,8 @@ class EnergyTurnDetector:
         # all times are counted in samples of caller audio, so no rounding drifts
         self._start = sample_rate * self._s.start_ms // 1000
         self._end = sample_rate * self._s.end_silence_ms // 1000
-        self._pause = min(sample_rate // 5, self._end // 2)  # quiet this long: recognising may start
+        self._pause = sample_rate * self._s.pause_ms // 1000
+        self._quick = sample_rate * max(self._s.quick_end_ms, self._s.pause_ms) // 1000
         self._timeout = round(sample_rate * self._s.reply_timeout_s)
         self._now = 0
         self._speech = bytearray()
@@ -56,6 +61,19 @@ class EnergyTurnDetector:
         self._reply_end = self._now + round(seconds * self._rate)
         self._deadline = self._reply_end + self._timeout
 
+    def end_turn(self) -> Utterance | None:
+        if not (self._started and self._quiet >= self._pause):
+            return None
+        utterance = Utterance(bytes(self._speech))
+        self._finish_turn()
+        return utterance
+
+    def _finish_turn(self) -> None:
+        self._speech.clear()
+        self._quiet = 0
+        self._started = False
+        self._deadline = self._now + self._timeout
+
     def feed(self, frame: bytes) -> list[TurnEvent]:
         self._now += len(frame) // 2
         events: list[TurnEvent] = []
@@ -67,15 +85,16 @@ class EnergyTurnDetector:
                 events.append(SpeechStarted())
             return events
         if self._speech:
-            paused_before = self._quiet >= self._pause
+            before = self._quiet
             self._quiet += len(frame) // 2
-            if self._started and not paused_before and self._pause <= self._quiet < self._end:
-                events.append(SpeechPaused(bytes(self._speech)))
+            if self._started and self._quiet < self._end:
+                if before < self._pause <= self._quiet:
+                    events.append(SpeechPaused(bytes(self._speech)))
+                if before < self._quick <= self._quiet:
+                    events.append(TurnMayEnd(bytes(self._speech)))
             if self._quiet >= self._end:
                 events.append(Utterance(bytes(self._speech)))
-                self._speech.clear()
-                self._started = False
-                self._deadline = self._now + self._timeout
+                self._finish_turn()
             return events
         if self._now >= self._deadline:
             events.append(SilenceTimeout())

@@ -30,11 +30,13 @@ class Heard:
 class Recognizer:
     """A Decoder (not thread-safe) behind a lock; every turn starts from a fresh front end, so results repeat.
 
+    `second_pass=False` drops pocketsphinx's flat-lexicon pass (fwdflat) after the tree search: about a quarter
+    faster, but its word posteriors are worse and more right answers are rejected (docs/speech.md).
     `carry_over=True` keeps the front end's noise and cepstral-mean estimates from turn to turn instead (measured
     slightly worse, and then the same audio can decode differently depending on what came before).
     """
 
-    def __init__(self, model: DomainModel, *, carry_over: bool = False) -> None:
+    def __init__(self, model: DomainModel, *, carry_over: bool = False, second_pass: bool = True) -> None:
         self._carry_over = carry_over
         try:
             self._decoder = Decoder(
@@ -42,6 +44,7 @@ class Recognizer:
                 lm=str(model.language_model),
                 dict=str(model.dictionary),
                 samprate=DECODER_RATE,
+                fwdflat=second_pass,
                 loglevel="FATAL",
             )
         except (RuntimeError, ValueError) as exc:

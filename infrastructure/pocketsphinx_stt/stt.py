@@ -32,6 +32,9 @@ class PocketsphinxSettings:
     """Decoders kept for reuse once calls end (each holds the acoustic model, about 7 MB)."""
     carry_over: bool = False
     """Keep the decoder's noise and mean estimates between turns (see Recognizer); off, results repeat exactly."""
+    second_pass: bool = True
+    """Run pocketsphinx's second (fwdflat) search pass: without it decoding is about a quarter faster, but intents
+    right fell from 33/40 to 27/40 (en-us, 16 kHz) because the word posteriors of a one-pass lattice are worse."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,8 @@ class PocketsphinxSpeechToText:
         return self._new_recognizer()
 
     def _new_recognizer(self) -> Recognizer:
-        return Recognizer(self.model, carry_over=self._settings.carry_over)  # about 20 ms with the cut-down dictionary
+        # about 20 ms with the cut-down dictionary
+        return Recognizer(self.model, carry_over=self._settings.carry_over, second_pass=self._settings.second_pass)
 
     def _give_back(self, recognizer: Recognizer) -> None:
         with self._idle_lock:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from application.ports import SilenceTimeout, SpeechPaused, SpeechStarted, TurnEvent, Utterance
+from application.ports import SilenceTimeout, SpeechPaused, SpeechStarted, TurnEvent, TurnMayEnd, Utterance
 from infrastructure.silero_vad.model import SpeechProbabilities, VadPool
 
 __all__ = ["SileroSettings", "SileroTurnDetector", "SileroTurnDetectorFactory"]
@@ -20,20 +20,33 @@ class SileroSettings:
     """Speech this long counts as the caller starting to talk (barge-in)."""
     end_silence_ms: int = 600
     """Quiet this long after speech ends the caller's turn."""
+    quick_end_ms: int = 200
+    """Quiet this long after speech lets a turn that sounds finished end (TurnMayEnd); at least `tail_ms`."""
     reply_timeout_s: float = 6.0
     """No speech this long after the agent finished talking is a silent turn."""
     pre_roll_ms: int = 200
     """Audio kept from before the speech was detected, so the recogniser hears the first sound whole."""
-    tail_ms: int = 200
-    """Quiet kept after the last speech in an utterance."""
+    tail_ms: int = 100
+    """Quiet kept after the last speech in an utterance; the turn is final (SpeechPaused) once this much has passed.
+
+    Silero keeps calling the fading end of a word speech for about a hundred milliseconds, so the turn already ends
+    on that fade; the tail adds the quiet after it."""
+
+    def __post_init__(self) -> None:
+        if not 0 < self.tail_ms <= self.end_silence_ms:
+            raise ValueError(f"tail_ms must be in 1..end_silence_ms ({self.end_silence_ms}), not {self.tail_ms}")
+        if self.quick_end_ms <= 0:
+            raise ValueError(f"quick_end_ms must be positive, not {self.quick_end_ms}")
 
 
 class SileroTurnDetector:
     """Turn-taking timed in audio time (samples received), so the same audio always gives the same turns.
 
-    Events as EnergyTurnDetector gives them. What differs: a frame is speech by the Silero network, not by loudness;
-    an utterance carries the caller's pauses, `pre_roll_ms` before and `tail_ms` after the speech; and speech too
-    short to start a turn (a click, a cough under `start_ms`) ends without an Utterance.
+    Events as EnergyTurnDetector gives them: SpeechStarted, SpeechPaused (the turn's audio is final: recognising may
+    start), TurnMayEnd (quick_end_ms of quiet: a finished-sounding turn may end), Utterance, SilenceTimeout.
+    What differs: a frame is speech by the Silero network, not by loudness; an utterance carries the caller's pauses,
+    `pre_roll_ms` before and `tail_ms` after the speech; and speech too short to start a turn (a click, a cough
+    under `start_ms`) ends without an Utterance.
     """
 
     def __init__(self, sample_rate: int, settings: SileroSettings | None = None, pool: VadPool | None = None) -> None:
@@ -45,6 +58,7 @@ class SileroTurnDetector:
         # all times are counted in samples of caller audio, so no rounding drifts
         self._start = sample_rate * self._s.start_ms // 1000
         self._end = sample_rate * self._s.end_silence_ms // 1000
+        self._quick = sample_rate * max(self._s.quick_end_ms, self._s.tail_ms) // 1000
         self._timeout = round(sample_rate * self._s.reply_timeout_s)
         self._pre_roll = 2 * (sample_rate * self._s.pre_roll_ms // 1000)  # bytes
         self._tail = 2 * (sample_rate * self._s.tail_ms // 1000)  # bytes
@@ -73,10 +87,23 @@ class SileroTurnDetector:
             self._speaking = probability >= (self._s.release if self._speaking else self._s.threshold)
         return self._speaking
 
+    def _turn_pcm(self) -> bytes:
+        return bytes(self._turn[: self._turn_speech_end + self._tail])
+
+    def _paused(self) -> bool:
+        return self._started and self._quiet * 2 >= self._tail
+
+    def end_turn(self) -> Utterance | None:
+        if not self._paused():
+            return None
+        (utterance,) = self._finish_turn()
+        assert isinstance(utterance, Utterance)
+        return utterance
+
     def _finish_turn(self) -> list[TurnEvent]:
         events: list[TurnEvent] = []
         if self._started:
-            events.append(Utterance(bytes(self._turn[: self._turn_speech_end + self._tail])))
+            events.append(Utterance(self._turn_pcm()))
             self._deadline = self._now + self._timeout
         self._turn.clear()
         self._speech = 0
@@ -104,10 +131,13 @@ class SileroTurnDetector:
             return events
         if self._turn:
             self._turn += frame
-            paused_before = self._quiet * 2 >= self._tail
+            before = self._quiet
             self._quiet += samples
-            if self._started and not paused_before and self._quiet * 2 >= self._tail and self._quiet < self._end:
-                events.append(SpeechPaused(bytes(self._turn[: self._turn_speech_end + self._tail])))
+            if self._started and self._quiet < self._end:
+                if before * 2 < self._tail <= self._quiet * 2:
+                    events.append(SpeechPaused(self._turn_pcm()))
+                if before < self._quick <= self._quiet:
+                    events.append(TurnMayEnd(self._turn_pcm()))
             if self._quiet >= self._end:
                 events += self._finish_turn()
             return events

@@ -7,7 +7,7 @@ import asyncio
 import numpy as np
 import pytest
 
-from application.ports import SilenceTimeout, SpeechPaused, SpeechStarted, TurnEvent, Utterance
+from application.ports import SilenceTimeout, SpeechPaused, SpeechStarted, TurnEvent, TurnMayEnd, Utterance
 from infrastructure.energy_vad import EnergyTurnDetector
 from infrastructure.espeak import EspeakTextToSpeech
 from infrastructure.silero_vad import SileroSettings, SileroTurnDetector, SileroTurnDetectorFactory
@@ -47,14 +47,18 @@ def _feed(detector: SileroTurnDetector | EnergyTurnDetector, pcm: bytes, rate: i
 
 
 def _kinds(events: list[TurnEvent]) -> list[str]:
-    """Event names without SpeechPaused, a hint for early recognition checked on its own below."""
-    return [type(e).__name__ for e in events if not isinstance(e, SpeechPaused)]
+    """Event names without SpeechPaused and TurnMayEnd, the hints checked on their own below."""
+    return [type(e).__name__ for e in events if not isinstance(e, SpeechPaused | TurnMayEnd)]
 
 
 def _paused_then_final(events: list[TurnEvent]) -> bool:
-    """Every Utterance comes right after a SpeechPaused that carried exactly its audio."""
-    for before, event in zip([None, *events], events, strict=False):
-        if isinstance(event, Utterance) and not (isinstance(before, SpeechPaused) and before.pcm == event.pcm):
+    """Every Utterance comes right after a SpeechPaused and a TurnMayEnd that carried exactly its audio."""
+    for paused, may_end, event in zip([None, None, *events], [None, *events], events, strict=False):
+        if isinstance(event, Utterance) and not (
+            isinstance(paused, SpeechPaused)
+            and isinstance(may_end, TurnMayEnd)
+            and paused.pcm == may_end.pcm == event.pcm
+        ):
             return False
     return True
 
@@ -67,7 +71,7 @@ def test_three_utterances_with_pauses_give_three_turns(rate: int) -> None:
     assert _kinds(events) == ["SpeechStarted", "Utterance"] * 3
     heard = [len(e.pcm) / 2 / rate for e in events if isinstance(e, Utterance)]
     for seconds, said in zip(heard, lengths, strict=True):
-        # espeak pads its own output with quiet; the turn keeps the speech, 0.2 s before and 0.2 s after
+        # espeak pads its own output with quiet; the turn keeps the speech, 0.2 s before and 0.1 s after
         assert said - 0.4 < seconds < said + 0.45
 
 
@@ -137,3 +141,30 @@ def test_turns_repeat_exactly() -> None:
     first = [e.pcm for e in _feed(factory(rate), pcm, rate) if isinstance(e, Utterance)]
     second = [e.pcm for e in _feed(factory(rate), pcm, rate) if isinstance(e, Utterance)]
     assert len(first) == 3 and first == second
+
+
+def test_a_finished_sounding_turn_can_end_at_the_short_wait() -> None:
+    rate = 16000
+    pcm, _ = _stream(rate)
+    detector = SileroTurnDetector(rate, SileroSettings(end_silence_ms=800, quick_end_ms=200, tail_ms=100))
+    frame = 2 * rate // 50
+    ended: list[tuple[int, bytes]] = []
+    for i in range(0, len(pcm), frame):
+        for event in detector.feed(pcm[i : i + frame]):
+            assert not isinstance(event, Utterance)  # every turn was ended at its TurnMayEnd
+            if isinstance(event, TurnMayEnd):
+                utterance = detector.end_turn()
+                assert utterance is not None and utterance.pcm == event.pcm
+                ended.append((i + frame, utterance.pcm))
+    assert len(ended) == 3
+    waiting = SileroTurnDetector(rate, SileroSettings(end_silence_ms=800))
+    full: list[tuple[int, bytes]] = []
+    for i in range(0, len(pcm), frame):
+        full += [(i + frame, e.pcm) for e in waiting.feed(pcm[i : i + frame]) if isinstance(e, Utterance)]
+    assert [p for _, p in ended] == [p for _, p in full]  # the same audio as after the full wait...
+    assert [b - a for (a, _), (b, _) in zip(ended, full, strict=True)] == [2 * rate * 600 // 1000] * 3  # 600 ms sooner
+
+
+def test_the_short_wait_must_hold_the_tail() -> None:
+    with pytest.raises(ValueError, match="tail_ms"):
+        SileroSettings(end_silence_ms=300, tail_ms=400)
