@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -16,7 +16,7 @@ APPROXIMATE_REACH = timedelta(minutes=90)
 class Offer:
     slots: tuple[Slot, ...]
     on_preferred_day: bool
-    """False when the caller named a day that had nothing and these are the nearest days that do."""
+    """False when the caller named a day (or days) that had nothing and these are the nearest days that do."""
     exact_time: bool
     """True when the caller named an exact time and the first slot is at it."""
 
@@ -53,6 +53,16 @@ def _distinct(ranked: Iterable[Slot], count: int, spread: timedelta) -> tuple[Sl
     return tuple(chosen)
 
 
+def _one_a_day(ranked: Sequence[Slot], count: int, spread: timedelta, zone: tzinfo) -> tuple[Slot, ...]:
+    """The best slot of each day first, so that a range of days ("next week") offers different days."""
+    firsts: dict[date, Slot] = {}
+    for slot in ranked:
+        firsts.setdefault(slot.window.start.astimezone(zone).date(), slot)
+    chosen = list(firsts.values())[:count]
+    rest = [s for s in ranked if s not in chosen]
+    return tuple(sorted(_distinct([*chosen, *rest], count, spread)))
+
+
 def choose_offers(
     slots: Iterable[Slot],
     pref: Preference,
@@ -62,18 +72,19 @@ def choose_offers(
 ) -> Offer:
     """Up to `count` slots, best first, each at least `spread` from the others.
 
-    A named day that has nothing yields the best slot on each of the nearest days that do
-    (nearer first; on a tie the earlier day first).
+    A slot outside the caller's time bounds ("after four") is never offered. Named days that have nothing
+    within those bounds yield the best slot on each of the nearest days that do (nearer first; on a tie the
+    earlier day first). A range of days ("next week") offers a different day in each slot where it can, in date
+    order, and never counts as an exact time: the caller still has a day to choose.
     """
-    pool = list(slots)
+    pool = [s for s in slots if pref.bounds.admits(s.window.start.astimezone(zone).time())]
     if pref.day is not None:
         by_day: dict[date, list[Slot]] = {}
         for slot in pool:
             by_day.setdefault(slot.window.start.astimezone(zone).date(), []).append(slot)
-        wanted = by_day.get(pref.day)
+        wanted = [s for d, day_slots in by_day.items() if pref.wants_day(d) for s in day_slots]
         if not wanted:
-            target = pref.day
-            nearest = sorted(by_day, key=lambda d: (abs((d - target).days), d))[:count]
+            nearest = sorted(by_day, key=lambda d: (pref.days_away(d), d))[:count]
             best = [min(by_day[d], key=lambda s: _rank(s, pref, zone)) for d in nearest]
             return Offer(tuple(sorted(best)), on_preferred_day=False, exact_time=False)
         pool = wanted
@@ -81,9 +92,11 @@ def choose_offers(
     if ranked:  # offer only slots as good as the best on staff, part of day and nearness
         top = _rank(ranked[0], pref, zone)[:3]
         ranked = [s for s in ranked if _rank(s, pref, zone)[:3] == top]
-    offers = _distinct(ranked, count, spread)
+    several_days = pref.last_day is not None and not pref.earliest
+    offers = _one_a_day(ranked, count, spread, zone) if several_days else _distinct(ranked, count, spread)
     exact = (
         bool(offers)
+        and not several_days
         and pref.at is not None
         and not pref.approximate
         and offers[0].window.start.astimezone(zone).time() == pref.at

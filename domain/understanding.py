@@ -7,7 +7,7 @@ from datetime import date, time
 from enum import StrEnum
 
 from domain.ids import ServiceId, StaffId
-from domain.preference import PartOfDay, Preference
+from domain.preference import UNBOUNDED, PartOfDay, Preference, StartBounds
 
 
 class Intent(StrEnum):
@@ -29,9 +29,11 @@ class Interpretation:
     text: str = ""
     service_id: ServiceId | None = None
     day: date | None = None
+    last_day: date | None = None  # with `day`, a range of days: "next week" is Monday `day` to Sunday `last_day`
     part_of_day: PartOfDay | None = None
     at: time | None = None
     approximate: bool = False
+    bounds: StartBounds = UNBOUNDED  # "after four", "before noon", "between two and four"
     earliest: bool = False
     ordinal: int | None = None  # "the second one" -> 2; "the last one" -> -1
     staff_id: StaffId | None = None
@@ -40,9 +42,11 @@ class Interpretation:
     def preference(self) -> Preference:
         return Preference(
             day=self.day,
+            last_day=self.last_day,
             part_of_day=self.part_of_day,
             at=self.at,
             approximate=self.approximate,
+            bounds=self.bounds,
             earliest=self.earliest,
             staff_id=self.staff_id,
         )
@@ -55,4 +59,5 @@ class Interpretation:
                 for v in (self.service_id, self.day, self.part_of_day, self.at, self.ordinal, self.staff_id)
             )
             or self.earliest
+            or not self.bounds.unbounded
         )

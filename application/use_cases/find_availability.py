@@ -17,7 +17,7 @@ from domain.slot import Slot
 from domain.staff_load import StaffLoad
 from domain.time_window import TimeWindow
 
-SEARCH_AROUND_DAY = timedelta(days=7)  # a full preferred day looks this far either side for alternatives
+SEARCH_AROUND_DAY = timedelta(days=7)  # full preferred days (or a range of them) look this far either side
 SEARCH_AHEAD = timedelta(days=14)  # without a preferred day
 
 
@@ -85,11 +85,12 @@ class FindAvailability:
         return find_slots(self._catalogue, service, lo, hi, load, now, staff_id)
 
     async def offers(self, service: Service, preference: Preference, moving: Appointment | None = None) -> Offer:
-        """Up to offers_per_turn slots for the caller's wishes (nearest days when the wished day is full)."""
+        """Up to offers_per_turn slots for the caller's wishes (nearest days when the wished days are full)."""
         now = self._clock.now()
         today = now.astimezone(self._catalogue.zone).date()
         if preference.day is not None:
-            first, last = preference.day - SEARCH_AROUND_DAY, preference.day + SEARCH_AROUND_DAY
+            last_wanted = preference.last_day or preference.day
+            first, last = preference.day - SEARCH_AROUND_DAY, last_wanted + SEARCH_AROUND_DAY
         else:
             first, last = today, today + SEARCH_AHEAD
         slots = await self.slots(service, max(first, today), max(last, today), moving=moving)

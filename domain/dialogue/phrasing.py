@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
+
+from domain.preference import StartBounds
 
 
 def ordinal_suffix(n: int) -> str:
@@ -17,14 +19,37 @@ def say_date(day: date) -> str:
     return f"{day:%A}, {day:%B} {day.day}{ordinal_suffix(day.day)}"
 
 
+def say_days(first: date, last: date) -> str:
+    """'between Monday, November 30th and Sunday, December 6th'."""
+    return f"between {say_date(first)} and {say_date(last)}"
+
+
+def say_clock(at: time) -> str:
+    """'3:30 PM', '10 AM', 'noon', for a wall-clock time."""
+    if at.hour == 12 and at.minute == 0:
+        return "noon"
+    hour = at.hour % 12 or 12
+    suffix = "AM" if at.hour < 12 else "PM"
+    return f"{hour} {suffix}" if at.minute == 0 else f"{hour}:{at.minute:02d} {suffix}"
+
+
 def say_time(moment: datetime, zone: tzinfo) -> str:
     """'3:30 PM', '10 AM', 'noon'."""
-    local = moment.astimezone(zone)
-    if local.hour == 12 and local.minute == 0:
-        return "noon"
-    hour = local.hour % 12 or 12
-    suffix = "AM" if local.hour < 12 else "PM"
-    return f"{hour} {suffix}" if local.minute == 0 else f"{hour}:{local.minute:02d} {suffix}"
+    return say_clock(moment.astimezone(zone).time())
+
+
+def say_bounds(bounds: StartBounds) -> str:
+    """'after 4 PM', 'before 11 AM', 'at 3 PM or earlier', 'between 2 PM and 4 PM'; '' when there are none."""
+    upper = bounds.before or bounds.not_after
+    if bounds.not_before is not None and upper is not None:
+        return f"between {say_clock(bounds.not_before)} and {say_clock(upper)}"
+    if bounds.not_before is not None:
+        return f"after {say_clock(bounds.not_before)}"
+    if bounds.before is not None:
+        return f"before {say_clock(bounds.before)}"
+    if bounds.not_after is not None:
+        return f"at {say_clock(bounds.not_after)} or earlier"
+    return ""
 
 
 def say_when(moment: datetime, zone: tzinfo) -> str:

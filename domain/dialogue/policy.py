@@ -243,8 +243,7 @@ class DialoguePolicy:
             return self._transfer(TransferReason.NO_CALLER_ID)
         if self._service is None:
             return [self._ask(self._say.ask_service(), Stage.GATHER)]
-        p = self._pref
-        if p.day is None and p.at is None and p.part_of_day is None and not p.earliest:
+        if not self._pref.says_when:
             return [self._ask(self._say.ask_day(self._mode is Mode.RESCHEDULE), Stage.GATHER)]
         self.stage = Stage.SEARCHING
         return [self._find()]
@@ -309,15 +308,16 @@ class DialoguePolicy:
         if heard.earliest and heard.day is None and heard.at is None:
             return min(offers)
         if heard.at is not None:
+            wanted = heard.preference
             matches = [
                 s
                 for s in offers
                 if s.window.start.astimezone(zone).time() == heard.at
-                and (heard.day is None or s.window.start.astimezone(zone).date() == heard.day)
+                and wanted.wants_day(s.window.start.astimezone(zone).date())
                 and (heard.staff_id is None or s.staff_id == heard.staff_id)
             ]
             return matches[0] if matches else None
-        if heard.staff_id is not None and heard.day is None and heard.part_of_day is None:
+        if heard.staff_id is not None and heard.day is None and heard.part_of_day is None and heard.bounds.unbounded:
             mine = [s for s in offers if s.staff_id == heard.staff_id]
             return mine[0] if len(mine) == 1 else None
         return None

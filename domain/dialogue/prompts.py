@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import time, tzinfo
+
 from domain.appointment import Appointment, Customer
 from domain.catalogue import Catalogue
 from domain.dialogue.actions import TransferReason
-from domain.dialogue.phrasing import article, say_date, say_list, say_time, say_when
+from domain.dialogue.phrasing import article, say_bounds, say_date, say_days, say_list, say_time, say_when
 from domain.preference import Preference
 from domain.selection import Offer
 from domain.slot import Slot
+
+
+def _local(slot: Slot, zone: tzinfo) -> time:
+    return slot.window.start.astimezone(zone).time()
+
+
+def _on_days(pref: Preference) -> str:
+    """'on Tuesday, December 1st', 'between Monday, November 30th and Sunday, December 6th', or ''."""
+    if pref.day is None:
+        return ""
+    if pref.last_day is None:
+        return f"on {say_date(pref.day)}"
+    return say_days(pref.day, pref.last_day)
 
 
 class Prompts:
@@ -49,16 +64,18 @@ class Prompts:
         return "What day would you like to come in?"
 
     def nothing_free(self, service_id: str, pref: Preference) -> str:
-        when = f" on {say_date(pref.day)}" if pref.day else " around then"
+        when = " ".join(w for w in (say_bounds(pref.bounds), _on_days(pref)) if w) or "around then"
         service = article(self._service(service_id))
-        return f"I'm sorry, I don't have anything free for {service}{when}. Would another day work?"
+        another = "another day or time" if not pref.bounds.unbounded else "another day"
+        return f"I'm sorry, I don't have anything free for {service} {when}. Would {another} work?"
 
     def offer(self, offer: Offer, pref: Preference) -> str:
         zone = self._c.zone
         lead = ""
         if not offer.on_preferred_day and pref.day is not None:
-            lead = f"I have nothing left on {say_date(pref.day)}. The nearest I have are "
-        elif pref.at is not None and not pref.approximate and not offer.exact_time:
+            wanted = " ".join(w for w in (say_bounds(pref.bounds), _on_days(pref)) if w)
+            lead = f"I have nothing left {wanted}. The nearest I have are "
+        elif pref.at is not None and not pref.approximate and all(_local(s, zone) != pref.at for s in offer.slots):
             lead = "That exact time isn't free. "
         days = {s.window.start.astimezone(zone).date() for s in offer.slots}
         if len(days) == 1:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 from enum import StrEnum
 
-__all__ = ["WeekdayMode", "resolve_day_of_month", "resolve_month_day", "resolve_weekday", "valid_date"]
+__all__ = [
+    "WeekdayMode",
+    "resolve_day_of_month",
+    "resolve_month_day",
+    "resolve_week_days",
+    "resolve_weekday",
+    "valid_date",
+]
 
 
 class WeekdayMode(StrEnum):
@@ -52,3 +59,14 @@ def resolve_month_day(today: date, month: int, day: int, year: int | None = None
     if found is not None and found >= today:
         return found
     return valid_date(today.year + 1, month, day)
+
+
+def resolve_week_days(
+    today: date, weeks_ahead: int, first: int, last: int, *, after_today: bool = False
+) -> tuple[date, date] | None:
+    """Weekdays `first` to `last` (0 = Monday) of a Monday-to-Sunday week, `weeks_ahead` after this one, without
+    the days already past (nor today, with `after_today`); None when none are left."""
+    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=weeks_ahead)
+    start = max(monday + timedelta(days=first), today + timedelta(days=int(after_today)))
+    end = monday + timedelta(days=last)
+    return (start, end) if start <= end else None

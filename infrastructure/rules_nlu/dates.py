@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from infrastructure.rules_nlu.calendar_rules import (
@@ -15,9 +15,10 @@ from infrastructure.rules_nlu.calendar_rules import (
     valid_date,
 )
 from infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
+from infrastructure.rules_nlu.weeks import week_at
 from infrastructure.rules_nlu.words import Found, negated_before, word_at
 
-__all__ = ["MONTHS", "WEEKDAYS", "DayReading", "find_days", "pick_day"]
+__all__ = ["MONTHS", "WEEKDAYS", "DayReading", "find_days", "pick_day", "pick_days"]
 
 WEEKDAYS = {
     "monday": 0,
@@ -79,15 +80,41 @@ _COUNT_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 @dataclass(frozen=True, slots=True)
 class DayReading:
-    """What a day phrase names. `day` is None when no valid future day fits ("february thirtieth", "last tuesday")."""
+    """What a day phrase names. `day` is None when no valid future day fits ("february thirtieth", "last tuesday").
+
+    A range of days ("next week") runs from `day` to `last`; `last` is None for a single day.
+    """
 
     day: date | None
     exact: bool = False  # a calendar date ("the 23rd", "12/23") rather than a weekday or "tomorrow"
     counts: bool = True  # False when ruled out ("not tuesday", "can't do friday")
+    last: date | None = None
+    bare_weekday: bool = False  # "tuesday", "on tuesday": said with "next week", it is next week's
+
+    def within(self, days: DayReading) -> DayReading:
+        """A bare weekday said with a range of days is the one in that range: "next week, maybe thursday"."""
+        if not self.bare_weekday or self.day is None or days.day is None or days.last is None or days.covers(self.day):
+            return self
+        for offset in range((days.last - days.day).days + 1):
+            candidate = days.day + timedelta(days=offset)
+            if candidate.weekday() == self.day.weekday():
+                return replace(self, day=candidate)
+        return self
+
+    def covers(self, other: date) -> bool:
+        return self.day is not None and self.last is not None and self.day <= other <= self.last
 
 
-def _found(day: date | None, start: int, end: int, *, exact: bool = False, counts: bool = True) -> Found[DayReading]:
-    return Found(DayReading(day, exact, counts), start, end)
+def _found(
+    day: date | None,
+    start: int,
+    end: int,
+    *,
+    exact: bool = False,
+    last: date | None = None,
+    bare_weekday: bool = False,
+) -> Found[DayReading]:
+    return Found(DayReading(day, exact, last=last, bare_weekday=bare_weekday), start, end)
 
 
 def _relative(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
@@ -137,7 +164,7 @@ def _weekday(words: Sequence[str], i: int, today: date) -> Found[DayReading] | N
         end += 2
     if mode is None:
         return _found(None, i, end)  # "last tuesday" is in the past: understood, but no day to book
-    return _found(resolve_weekday(today, WEEKDAYS[name], mode), i, end)
+    return _found(resolve_weekday(today, WEEKDAYS[name], mode), i, end, bare_weekday=mode is WeekdayMode.BARE)
 
 
 def _year_at(words: Sequence[str], i: int) -> Found[int] | None:
@@ -223,7 +250,18 @@ def _day_first(words: Sequence[str], i: int, today: date) -> Found[DayReading] |
     return _found(resolve_day_of_month(today, number.value), i, k, exact=True)
 
 
-_READERS = (_relative, _weekday, _numeric, _month_first, _day_first)
+def _week(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """ "next week", "later this week". Followed by a weekday it is left to `_weekday` ("next week on tuesday")."""
+    found = week_at(words, i, today)
+    if found is None or word_at(words, found.end + (word_at(words, found.end) == "on")) in WEEKDAYS:
+        return None
+    if found.value is None:
+        return _found(None, i, found.end)  # "later this week" said on a Sunday: understood, but no day left
+    first, last = found.value
+    return _found(first, i, found.end, last=last if last > first else None)
+
+
+_READERS = (_relative, _weekday, _numeric, _month_first, _day_first, _week)
 
 
 def find_days(words: Sequence[str], today: date) -> list[Found[DayReading]]:
@@ -236,15 +274,27 @@ def find_days(words: Sequence[str], today: date) -> list[Found[DayReading]]:
             i += 1
             continue
         if negated_before(words, found.start):
-            found = _found(found.value.day, found.start, found.end, exact=found.value.exact, counts=False)
+            found = Found(replace(found.value, counts=False), found.start, found.end)
         out.append(found)
         i = found.end
     return out
 
 
-def pick_day(found: Sequence[Found[DayReading]]) -> date | None:
-    """The day meant: a calendar date beats a weekday ("tuesday the 23rd"); otherwise the last one said counts."""
-    counted = [f for f in found if f.value.counts]
-    if not counted:
+def pick_days(found: Sequence[Found[DayReading]]) -> DayReading | None:
+    """The day or days meant: a calendar date beats a weekday ("tuesday the 23rd"), a day inside a range of days
+    beats the range ("next week, say thursday": next week's Thursday); otherwise the last one said counts."""
+    counted = [f.value for f in found if f.value.counts]
+    ranges = [r for r in counted if r.last is not None]
+    if ranges:
+        counted = [r.within(ranges[-1]) for r in counted]
+    singles = [r.day for r in counted if r.last is None and r.day is not None]
+    kept = [(k, r) for k, r in enumerate(counted) if not any(r.covers(d) for d in singles)]
+    if not kept:
         return None
-    return max(counted, key=lambda f: (f.value.exact, f.start)).value.day
+    return max(kept, key=lambda e: (e[1].exact, e[0]))[1]
+
+
+def pick_day(found: Sequence[Found[DayReading]]) -> date | None:
+    """The (first) day meant; see `pick_days`."""
+    picked = pick_days(found)
+    return picked.day if picked is not None else None

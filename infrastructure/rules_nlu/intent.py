@@ -168,7 +168,18 @@ _AFFIRM = (
     "yes please",
 )
 # Neither yes nor no, and they hide the yes/no word inside them ("not sure", "right now").
-_NEUTRAL = ("not sure", "dont know", "no idea", "no preference", "doesnt matter", "any time", "right now", "right away")
+_NEUTRAL = (
+    "not sure",
+    "dont know",
+    "no idea",
+    "no preference",
+    "doesnt matter",
+    "any time",
+    "right now",
+    "right away",
+    "no later than",
+    "no earlier than",
+)
 _POLARITY = PhraseTable(
     [(None, p) for p in _NEUTRAL] + [(Intent.DENY, p) for p in _DENY] + [(Intent.AFFIRM, p) for p in _AFFIRM]
 )

@@ -13,9 +13,10 @@ from domain.understanding import Intent, Interpretation
 from infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
 from infrastructure.rules_nlu.chatter import is_chatter, is_off_topic, is_unrelated_question_or_chatter
 from infrastructure.rules_nlu.choices import find_choice
-from infrastructure.rules_nlu.dates import find_days, pick_day
+from infrastructure.rules_nlu.dates import find_days, pick_days
 from infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
 from infrastructure.rules_nlu.intent import classify
+from infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
 from infrastructure.rules_nlu.times import find_times, pick_time
 from infrastructure.rules_nlu.words import BLANK, Found, claim, normalise
 
@@ -58,8 +59,10 @@ class RulesUtteranceInterpreter:
         earliest = _claimed(free, find_earliest(free))
         days = _claimed(free, find_days(free, local_today(now, self._zone)))
         part_of_day = find_part_of_day(words)
+        bounds = _claimed(free, find_bounds(free, part_of_day))
         times = _claimed(free, find_times(free, part_of_day))
         reading = pick_time(times)
+        picked_days = pick_days(days)
         staff = _claimed(free, [self._staff.find(free)])
         service = _claimed(free, [self._services.find(free)])
         choice = _claimed(free, [find_choice(free)])
@@ -68,15 +71,17 @@ class RulesUtteranceInterpreter:
             intent=Intent.UNKNOWN,
             text=utterance,
             service_id=service[0].value if service else None,
-            day=pick_day(days),
+            day=picked_days.day if picked_days else None,
+            last_day=picked_days.last if picked_days else None,
             part_of_day=part_of_day,
             at=reading.at if reading else None,
             approximate=reading.approximate if reading else False,
+            bounds=pick_bounds(bounds),
             earliest=bool(earliest),
             ordinal=choice[0].value if choice else None,
             staff_id=staff[0].value if staff else None,
         )
-        ruled_out = any(not f.value.counts for f in days) or any(not f.value.counts for f in times)
+        ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)
         intent = classify(words, has_details=result.has_details, has_service=bool(service), ruled_out=ruled_out)
         named = bool(service or staff or choice)
         if intent is Intent.INFORM and (is_off_topic(words) or (not named and is_chatter(words, free))):

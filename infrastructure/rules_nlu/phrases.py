@@ -22,16 +22,24 @@ class PhraseTable(Generic[K]):
             by_first.setdefault(words[0], []).append((words, kind))
         self._by_first = {w: sorted(p, key=lambda e: len(e[0]), reverse=True) for w, p in by_first.items()}
 
+    def match_at(self, words: Sequence[str], i: int) -> Found[K] | None:
+        """The longest phrase starting at word `i`, if any."""
+        if not 0 <= i < len(words):
+            return None
+        for phrase, kind in self._by_first.get(words[i], ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                return Found(kind, i, i + len(phrase))
+        return None
+
     def scan(self, words: Sequence[str]) -> list[Found[K]]:
         """Every phrase, left to right, without overlaps; at each word the longest phrase wins."""
         out: list[Found[K]] = []
         i = 0
         while i < len(words):
-            for phrase, kind in self._by_first.get(words[i], ()):
-                if tuple(words[i : i + len(phrase)]) == phrase:
-                    out.append(Found(kind, i, i + len(phrase)))
-                    i += len(phrase)
-                    break
-            else:
+            found = self.match_at(words, i)
+            if found is None:
                 i += 1
+            else:
+                out.append(found)
+                i = found.end
         return out

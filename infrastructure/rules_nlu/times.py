@@ -12,11 +12,12 @@ from domain.preference import PartOfDay
 from infrastructure.rules_nlu.numbers import UNITS, cardinal_at
 from infrastructure.rules_nlu.words import BLANK, Found, negated_before, word_at, wordset
 
-__all__ = ["TimeReading", "find_times", "pick_time", "resolve_hour"]
+__all__ = ["Meridiem", "TimeReading", "clock_at", "find_times", "pick_time", "resolve_hour", "said_meridiem"]
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 _APPROXIMATE = frozenset({"around", "about", "roughly", "approximately", "approx", "circa", "sometime", "somewhere"})
-_BOUNDS = frozenset({"before", "after", "by", "until", "till", "til"})  # read as an approximate time (see docs)
+# Read as an approximate time (see docs); "before" and "after" are bounds instead (time_bounds.py).
+_BOUNDS = frozenset({"by", "until", "till", "til"})
 _AT = frozenset({"at", "for", "say", "maybe"})
 # After a number these make it a count, not a time: "for two people", "thirty minutes".
 _COUNTED = wordset("people persons person of us kids children adults guests hours hour minutes minute days weeks")
@@ -93,10 +94,22 @@ def _minutes_after_hour(words: Sequence[str], i: int) -> tuple[int, int] | None:
     return number.value, number.end
 
 
+def _british_half(words: Sequence[str], i: int) -> _Clock | None:
+    """ "half two" is half past two, 2:30 (British)."""
+    hour = cardinal_at(words, i + 1)
+    if hour is None or not 1 <= hour.value <= 12 or word_at(words, hour.end) in _COUNTED:
+        return None
+    return _Clock(hour.value, 30, hour.end, twenty_four=False, sure=True)
+
+
 def _spoken_fraction(words: Sequence[str], i: int) -> _Clock | None:
     """ "half past two", "a quarter to four", "ten past three", "twenty to five"."""
     j = i + 1 if word_at(words, i) == "a" else i
     word = word_at(words, j)
+    if word == "half" and j == i:
+        british = _british_half(words, i)
+        if british is not None:
+            return british
     if word == "half":
         minutes, k = 30, j + 1
     elif word == "quarter":
@@ -199,6 +212,30 @@ def _time_at(words: Sequence[str], i: int, part_of_day: PartOfDay | None) -> tup
         return None
     sure = clock.sure or led or meridiem is not None or local_part is not None or end > clock.end
     return Found(TimeReading(at, approximate), i, end), sure
+
+
+def clock_at(
+    words: Sequence[str], i: int, part_of_day: PartOfDay | None = None, meridiem: Meridiem | None = None
+) -> Found[time] | None:
+    """A clock time said from word `i`, with no lead-in: "four", "3:30 pm", "half past two", "noon".
+
+    A bare hour with no a.m./p.m. after it takes `meridiem` when given ("two" in "between two and four pm"),
+    else the bare-hour rule (1-7 p.m., 8-11 a.m.) or the part of the day.
+    """
+    if word_at(words, i - 1) in _ORDINAL_LEADS:
+        return None
+    clock = _said_clock(words, i)
+    if clock is None or (not clock.sure and word_at(words, clock.end) in _COUNTED):
+        return None
+    said, local_part, end = _meridiem(words, clock.end)
+    at = _to_time(clock, said or (None if clock.twenty_four else meridiem), local_part or part_of_day)
+    return None if at is None else Found(at, i, end)
+
+
+def said_meridiem(words: Sequence[str], found: Found[time]) -> Meridiem | None:
+    """The a.m. or p.m. said at the end of a clock time `clock_at` read, if one was."""
+    last = word_at(words, found.end - 1)
+    return "am" if last == "am" else "pm" if last == "pm" else None
 
 
 def _alone(words: Sequence[str], found: Found[TimeReading]) -> bool:

@@ -220,3 +220,58 @@ def test_slots_command_sees_bookings_and_calendar_busy_time(slotline: Slotline, 
     assert "14:00" not in starts and "13:30" not in starts  # the booking plus its 10-minute buffer
     assert "09:00" not in starts and "09:30" not in starts
     assert "10:00" in starts and "14:45" in starts
+
+
+def test_after_four_offers_only_slots_from_four(slotline: Slotline) -> None:
+    run = chat(slotline, "i'd like a haircut next tuesday after four", "the first one", "yes", "no thanks")
+    assert run.agent[1] == "On Tuesday, December 1st I have 4 PM with Sam or 5 PM with Alex. Which would you like?"
+    (booking,) = bookings(slotline)
+    assert booking["start"] == "2026-12-01T16:00:00-05:00"
+
+
+def test_before_eleven_must_start_before_eleven(slotline: Slotline) -> None:
+    run = chat(slotline, "a haircut next tuesday before eleven", "no", "goodbye")
+    assert run.agent[1] == "On Tuesday, December 1st I have 9 AM with Sam or 10 AM with Sam. Which would you like?"
+
+
+def test_between_two_and_four_on_friday(slotline: Slotline) -> None:
+    run = chat(slotline, "can i get a haircut on friday between two and four", "no", "goodbye")
+    assert run.agent[1] == "On Friday, November 27th I have 2 PM with Sam or 3 PM with Sam. Which would you like?"
+
+
+def test_sometime_next_week_offers_days_of_next_week(slotline: Slotline) -> None:
+    run = chat(slotline, "a haircut sometime next week", "the third one", "yes", "no thanks")
+    assert run.agent[1] == (
+        "I have Monday, November 30th at 9 AM with Sam, Tuesday, December 1st at 9 AM with Sam, "
+        "or Wednesday, December 2nd at 9 AM with Sam. Which would you like?"
+    )
+    (booking,) = bookings(slotline)
+    assert booking["start"] == "2026-12-02T09:00:00-05:00"
+
+
+def test_a_bound_said_after_the_offer_narrows_it(slotline: Slotline) -> None:
+    run = chat(slotline, "a haircut sometime next week", "anything after four", "the second one", "yes", "no")
+    assert run.agent[2] == (
+        "I have Monday, November 30th at 4 PM with Sam, Tuesday, December 1st at 4 PM with Sam, "
+        "or Wednesday, December 2nd at 4 PM with Sam. Which would you like?"
+    )
+    (booking,) = bookings(slotline)
+    assert booking["start"] == "2026-12-01T16:00:00-05:00"
+
+
+def test_british_half_two(slotline: Slotline) -> None:
+    run = chat(slotline, "a haircut tomorrow at half two", "yes", "no")
+    assert run.agent[1].endswith("on Thursday, November 26th at 2:30 PM. Shall I book it?")
+
+
+def test_a_full_week_offers_the_nearest_days_either_side_of_it(slotline: Slotline, db: Path) -> None:
+    calendar = SqliteCalendarGateway(SqliteDatabase(db))
+    week = TimeWindow(datetime(2026, 12, 7, tzinfo=NEW_YORK), datetime(2026, 12, 14, tzinfo=NEW_YORK))
+    for staff in ("sam", "alex"):
+        asyncio.run(calendar.add_busy(StaffId(staff), week, "Conference"))
+    run = chat(slotline, "a haircut the week after next", "no", "goodbye")
+    assert run.agent[1].startswith(
+        "I have nothing left between Monday, December 7th and Sunday, December 13th. The nearest I have are "
+        "Saturday, December 5th at 9 AM with Sam, Monday, December 14th at 9 AM with Sam, "
+        "or Tuesday, December 15th at 9 AM with Sam."
+    )

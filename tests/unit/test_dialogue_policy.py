@@ -12,12 +12,12 @@ from domain.appointment import Appointment, AppointmentStatus, Customer, Hold
 from domain.availability import find_slots
 from domain.dialogue import actions as act
 from domain.dialogue import events as ev
-from domain.dialogue.phrasing import say_date, say_time
+from domain.dialogue.phrasing import say_bounds, say_date, say_days, say_time
 from domain.dialogue.policy import DialoguePolicy, Stage
 from domain.dialogue.settings import DialogueSettings
 from domain.ids import AppointmentId, ServiceId, StaffId
 from domain.phone import PhoneNumber
-from domain.preference import PartOfDay
+from domain.preference import PartOfDay, StartBounds
 from domain.selection import choose_offers
 from domain.staff_load import StaffLoad
 from domain.time_window import TimeWindow
@@ -342,3 +342,101 @@ def test_nothing_happens_after_the_end() -> None:
     world.send(ev.CallStarted(CALLER))
     world.send(heard(Intent.GOODBYE))
     assert world.send(heard(Intent.BOOK)) == []
+
+
+AFTER_FOUR = StartBounds(not_before=time(16))
+NEXT_MONDAY, NEXT_SUNDAY = date(2026, 11, 30), date(2026, 12, 6)
+
+
+def offered(world: World) -> tuple[datetime, ...]:
+    """The local starts of the slots offered last."""
+    slots = [a for a in world.done if isinstance(a, act.OfferSlots)][-1].slots
+    return tuple(s.window.start.astimezone(NEW_YORK) for s in slots)
+
+
+def test_phrasing_bounds_and_ranges_of_days() -> None:
+    assert say_bounds(AFTER_FOUR) == "after 4 PM"
+    assert say_bounds(StartBounds(before=time(11))) == "before 11 AM"
+    assert say_bounds(StartBounds(before=time(12))) == "before noon"
+    assert say_bounds(StartBounds(not_after=time(15))) == "at 3 PM or earlier"
+    assert say_bounds(StartBounds(not_before=time(14), before=time(16))) == "between 2 PM and 4 PM"
+    assert say_bounds(StartBounds()) == ""
+    assert say_days(NEXT_MONDAY, NEXT_SUNDAY) == "between Monday, November 30th and Sunday, December 6th"
+
+
+def test_after_four_offers_only_slots_from_four() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY, bounds=AFTER_FOUR))
+    assert said[-1] == "On Tuesday, December 1st I have 4 PM with Sam or 5 PM with Alex. Which would you like?"
+    assert all(s.time() >= time(16) for s in offered(world))
+
+
+def test_bounds_alone_are_enough_to_search() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(heard(Intent.BOOK, service_id="haircut", bounds=AFTER_FOUR))
+    assert "FindSlots" in world.kinds()
+    assert said[-1].endswith("Which would you like?")
+    assert all(s.time() >= time(16) for s in offered(world))
+
+
+def test_a_later_bound_narrows_the_offers_on_the_same_day() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY))
+    assert min(s.time() for s in offered(world)) < time(16)
+    said = world.send(heard(Intent.INFORM, bounds=AFTER_FOUR))
+    assert said[-1].startswith("On Tuesday, December 1st I have 4 PM")
+    assert all(s.date() == TUESDAY and s.time() >= time(16) for s in offered(world))
+
+
+def test_a_day_with_nothing_in_the_bounds_says_so_and_offers_the_nearest_days() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    # Jordan, the only masseur, does not work Tuesdays
+    said = world.send(heard(Intent.BOOK, service_id="massage", day=TUESDAY, bounds=AFTER_FOUR))
+    assert said[-1].startswith(
+        "I have nothing left after 4 PM on Tuesday, December 1st. The nearest I have are Thursday, November 26th at 4 PM"
+    )
+    assert all(s.time() >= time(16) for s in offered(world))
+
+
+def test_bounds_nothing_meets_ask_for_another_day_or_time() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(heard(Intent.BOOK, service_id="haircut", bounds=StartBounds(not_before=time(19))))
+    assert said[-1] == "I'm sorry, I don't have anything free for a haircut after 7 PM. Would another day or time work?"
+    assert world.policy.stage is Stage.GATHER
+
+
+def test_a_range_of_days_offers_several_days_and_waits_for_a_choice() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(heard(Intent.BOOK, service_id="haircut", day=NEXT_MONDAY, last_day=NEXT_SUNDAY, at=time(10)))
+    assert said[-1] == (
+        "I have Monday, November 30th at 10 AM with Sam, Tuesday, December 1st at 10 AM with Sam, "
+        "or Wednesday, December 2nd at 10 AM with Sam. Which would you like?"
+    )
+    assert "HoldSlot" not in world.kinds()  # an exact time on several days is not yet a choice
+    said = world.send(heard(Intent.INFORM, day=date(2026, 12, 2), at=time(10)))
+    assert said[-1].endswith("on Wednesday, December 2nd at 10 AM. Shall I book it?")
+
+
+def test_a_full_range_of_days_names_the_range() -> None:
+    whole = TimeWindow(datetime(2026, 11, 30, tzinfo=NEW_YORK), datetime(2026, 12, 3, tzinfo=NEW_YORK))
+    world = World(StaffLoad({StaffId("sam"): [whole], StaffId("alex"): [whole]}))
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(heard(Intent.BOOK, service_id="haircut", day=NEXT_MONDAY, last_day=date(2026, 12, 2)))
+    assert said[-1].startswith(
+        "I have nothing left between Monday, November 30th and Wednesday, December 2nd. The nearest I have are "
+        "Saturday, November 28th at"
+    )
+
+
+def test_picking_an_offered_time_within_the_range_of_days() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.BOOK, service_id="haircut", day=NEXT_MONDAY, last_day=NEXT_SUNDAY, at=time(10)))
+    said = world.send(heard(Intent.INFORM, day=NEXT_MONDAY, last_day=NEXT_SUNDAY, at=time(10)))
+    assert said[-1].endswith("on Monday, November 30th at 10 AM. Shall I book it?")

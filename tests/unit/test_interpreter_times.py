@@ -64,6 +64,11 @@ def at_of(text: str) -> time | None:
         ("at twelve", time(12)),
         ("half past two", time(14, 30)),
         ("half past twelve", time(12, 30)),
+        ("half two", time(14, 30)),  # British: half past two
+        ("at half four", time(16, 30)),
+        ("half eleven", time(11, 30)),
+        ("half 3", time(15, 30)),
+        ("half seven in the morning", time(7, 30)),
         ("quarter to four", time(15, 45)),
         ("a quarter to four", time(15, 45)),
         ("quarter to eight", time(7, 45)),
@@ -143,6 +148,9 @@ def test_resolve_hour_with_a_meridiem_or_part_of_day(
         "2026",
         "a haircut for two people",
         "for three of us",
+        "half an hour",
+        "two and a half",
+        "half two people",
     ],
 )
 def test_numbers_that_are_not_times(text: str) -> None:
@@ -161,8 +169,8 @@ def test_numbers_that_are_not_times(text: str) -> None:
         ("three or so", time(15)),
         ("roughly ten thirty", time(10, 30)),
         ("sometime around noon", time(12)),
-        ("after four", time(16)),
-        ("before ten", time(10)),
+        ("by three", time(15)),
+        ("until ten", time(10)),
         ("around lunchtime", time(12)),
         ("at lunch time", time(12)),
     ],
