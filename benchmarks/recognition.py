@@ -1,7 +1,7 @@
 """Offline recognition benchmark: the domain language model on synthesised booking utterances.
 
 Run: python -m benchmarks.recognition [--voices en-us en-us+f3] [--noise-dbfs -50] [--carry-over] [--no-floor]
-                                        [--per-utterance] [--one-pass]
+                                        [--per-utterance] [--one-pass] [--pad-s S]
 Needs espeak-ng (apt) and pocketsphinx, soxr (pip). Prints markdown tables: word error rate, intent accuracy,
 rejections and decode time per voice and line condition, what out-of-domain speech turned into, the language
 model build time and the memory each decoder takes. Not part of the tests; numbers are in docs/speech.md.
@@ -180,7 +180,13 @@ def rss_kib() -> int:
 
 
 async def run(
-    voices: Sequence[str], noise_dbfs: float | None, carry_over: bool, floor: bool, each: bool, second_pass: bool
+    voices: Sequence[str],
+    noise_dbfs: float | None,
+    carry_over: bool,
+    floor: bool,
+    each: bool,
+    second_pass: bool,
+    pad_s: float,
 ) -> None:
     catalogue = sample_catalogue()
     interpreter = RulesUtteranceInterpreter(catalogue)
@@ -190,7 +196,10 @@ async def run(
             catalogue,
             Path(cache),
             PocketsphinxSettings(
-                carry_over=carry_over, noise_floor_dbfs=-50.0 if floor else None, second_pass=second_pass
+                carry_over=carry_over,
+                noise_floor_dbfs=-50.0 if floor else None,
+                second_pass=second_pass,
+                pad_s=pad_s,
             ),
         )
         cold = time.perf_counter() - started
@@ -242,7 +251,7 @@ async def run(
     state = "carried over between turns" if carry_over else "fresh each turn"
     print(f"In domain: {n_in} utterances; out of domain: {n_out}. Line noise: {noise}. Front end: {state}.", end=" ")
     print("Noise floor: -50 dBFS." if floor else "No noise floor.", end=" ")
-    print("Second (fwdflat) pass: on." if second_pass else "Second (fwdflat) pass: off.")
+    print("Second (fwdflat) pass: on." if second_pass else "Second (fwdflat) pass: off.", f"Padding: {pad_s:g} s.")
     print()
     print(
         "| voice | line | WER | intent right | rejected | acted wrongly | out of domain acted on (no rule) "
@@ -282,9 +291,12 @@ def main() -> None:
     parser.add_argument("--no-floor", action="store_true", help="decode without the recogniser's noise floor")
     parser.add_argument("--per-utterance", action="store_true", help="also print each utterance's decode time")
     parser.add_argument("--one-pass", action="store_true", help="skip pocketsphinx's second (fwdflat) pass")
+    parser.add_argument("--pad-s", type=float, default=PocketsphinxSettings().pad_s, help="floor noise around a turn")
     args = parser.parse_args()
     floor = not args.no_floor
-    asyncio.run(run(args.voices, args.noise_dbfs, args.carry_over, floor, args.per_utterance, not args.one_pass))
+    asyncio.run(
+        run(args.voices, args.noise_dbfs, args.carry_over, floor, args.per_utterance, not args.one_pass, args.pad_s)
+    )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import statistics
 import tempfile
 import time
@@ -82,6 +83,21 @@ async def one_call(speech: dict[str, int], timed: Timed, scratch: Path) -> list[
         return result.latencies_ms
 
 
+class QuickEnds(logging.Handler):
+    """Counts the caller turns the agent ended at the short wait (application.listening logs each turn)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.turns = 0
+        self.quick = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if "caller turn of" in message:
+            self.turns += 1
+            self.quick += "ended early" in message
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -97,6 +113,10 @@ def main() -> None:
     speech = {k: v for k, v in speech.items() if v is not None}
     chosen = SpeechSettings.model_validate(speech)
     timed = Timed()
+    quick = QuickEnds()
+    listening = logging.getLogger("application.listening")
+    listening.addHandler(quick)
+    listening.setLevel(logging.INFO)
     latencies: list[float] = []
     for n in range(args.calls):
         with tempfile.TemporaryDirectory() as scratch:
@@ -106,6 +126,7 @@ def main() -> None:
         f"\n{len(latencies)} turns over {args.calls} scripted booking calls, end of turn after "
         f"{chosen.quick_end_of_turn_ms} ms (sounds finished) / {chosen.end_of_turn_ms} ms (any turn)"
     )
+    print(f"turns ended at the short wait (they sounded finished): {quick.quick} of {quick.turns}")
     print("| measure | p50 ms | p95 ms | mean ms | n |")
     print("|---|---|---|---|---|")
     for name, values in (

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncGenerator
+from concurrent.futures import ThreadPoolExecutor
 
 from infrastructure.espeak.audio import pcm16_from_wav
 from infrastructure.espeak.errors import SpeechUnavailable
-from infrastructure.espeak.process import ESPEAK, run_espeak
+from infrastructure.espeak.process import ESPEAK
 from infrastructure.espeak.sentences import split_sentences
+from infrastructure.espeak.spare import SpareEspeak
 
 __all__ = ["EspeakTextToSpeech"]
 
@@ -33,16 +35,29 @@ class EspeakTextToSpeech:
         self._args = ["-b", "1", "--stdout", "--stdin", "-v", voice, "-s", str(rate_wpm), "-p", str(pitch)]
         self._executable = executable
         self._timeout_s = timeout_s
+        self._espeak = SpareEspeak([executable, *self._args])
+        # its own threads, which only wait on espeak-ng: sentences never queue behind recognisers in the default pool
+        self._threads = ThreadPoolExecutor(max_workers=8, thread_name_prefix="espeak")
 
     async def synthesize(self, text: str, sample_rate: int) -> bytes:
         if sample_rate <= 0:
             raise ValueError(f"sample rate must be positive, not {sample_rate}")
         if not any(c.isalnum() for c in text):
             return b""
-        wav = await run_espeak(self._args, text, executable=self._executable, timeout_s=self._timeout_s)
+        loop = asyncio.get_running_loop()
+        done = await loop.run_in_executor(self._threads, self._espeak.run, text, self._timeout_s)
+        if done.returncode != 0:
+            detail = done.stderr.decode(errors="replace").strip()[:200]
+            raise SpeechUnavailable(f"{self._executable} exited with {done.returncode}: {detail}")
+        wav = done.stdout
         if not wav:
             raise SpeechUnavailable("espeak-ng wrote nothing")
         return pcm16_from_wav(wav, sample_rate)
+
+    def close(self) -> None:
+        """Stop the waiting espeak-ng process and the threads (synthesis still works after, a little slower)."""
+        self._espeak.close()
+        self._threads.shutdown(wait=False)
 
     async def synthesize_stream(self, text: str, sample_rate: int) -> AsyncGenerator[bytes, None]:
         """One chunk per sentence; the next sentence is synthesised while the caller hears this one."""

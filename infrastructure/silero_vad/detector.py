@@ -26,11 +26,11 @@ class SileroSettings:
     """No speech this long after the agent finished talking is a silent turn."""
     pre_roll_ms: int = 200
     """Audio kept from before the speech was detected, so the recogniser hears the first sound whole."""
-    tail_ms: int = 100
+    tail_ms: int = 60
     """Quiet kept after the last speech in an utterance; the turn is final (SpeechPaused) once this much has passed.
 
     Silero keeps calling the fading end of a word speech for about a hundred milliseconds, so the turn already ends
-    on that fade; the tail adds the quiet after it."""
+    on that fade; the tail adds a little quiet after it (and the recogniser pads the turn with floor noise)."""
 
     def __post_init__(self) -> None:
         if not 0 < self.tail_ms <= self.end_silence_ms:
