@@ -146,7 +146,7 @@ def test_turns_repeat_exactly() -> None:
 def test_a_finished_sounding_turn_can_end_at_the_short_wait() -> None:
     rate = 16000
     pcm, _ = _stream(rate)
-    detector = SileroTurnDetector(rate, SileroSettings(end_silence_ms=800, quick_end_ms=200, tail_ms=100))
+    detector = SileroTurnDetector(rate, SileroSettings(end_silence_ms=800, quick_end_ms=200))
     frame = 2 * rate // 50
     ended: list[tuple[int, bytes]] = []
     for i in range(0, len(pcm), frame):
