@@ -135,12 +135,10 @@ class PhoneCallHandler:
                 for turn in await listener.take(frame):
                     if isinstance(turn, CallerSilent):
                         reply = await conversation.silence()
-                    elif turn.text.strip():
-                        self._tell(call, "caller", turn.text)
-                        reply = await conversation.hear(turn.text)
                     else:
-                        self._tell(call, "caller", turn.text)
-                        reply = await conversation.not_understood()
+                        said = turn.text
+                        self._tell(call, "caller", said)
+                        reply = await conversation.hear(said) if said.strip() else await conversation.not_understood()
                     await self._speak(call, detector, reply)
                     if conversation.ended:
                         return
