@@ -170,7 +170,7 @@ class Conversation:
             case act.ReleaseHold():
                 await self._release(action)
             case act.Book(hold=hold):
-                assert self._caller is not None  # the policy transfers callers without a number before booking
+                assert self._caller is not None  # the policy asks a withheld caller for a number before booking
                 customer = self._customer or Customer(self._caller)
                 try:
                     return ev.Booked(await s.book(hold, customer, key=slot_key(self._call_id, hold.slot)))
@@ -188,12 +188,26 @@ class Conversation:
             case act.SendConfirmation(appointment=appointment):
                 await s.confirm()
                 return ev.ConfirmationQueued(appointment.customer_phone)
+            case act.LookUpNumber(number=number):
+                return await self._take_number(number)
             case act.TransferToHuman(reason=reason):
                 self.end = CallEnd.TRANSFERRED
                 reply.transfer_reason = reason
             case act.Hangup():
                 self.end = CallEnd.HUNG_UP
         return None
+
+    async def _take_number(self, number: PhoneNumber) -> ev.NumberLookedUp:
+        """A withheld caller confirmed `number`: book, text and look them up under it from now on."""
+        self._caller = number
+        log.info("call %s: caller gave number %s", self._call_id, number.masked())
+        try:
+            profile = await self._services.lookup(number)
+        except BackendUnavailable as exc:
+            log.warning("call %s: looking up the given number failed: %s", self._call_id, exc)
+            return ev.NumberLookedUp()
+        self._customer = profile.customer
+        return ev.NumberLookedUp(profile.customer, profile.upcoming)
 
     async def _release(self, action: act.ReleaseHold) -> None:
         try:

@@ -7,6 +7,7 @@ from datetime import date, time
 from enum import StrEnum
 
 from domain.ids import ServiceId, StaffId
+from domain.phone import PhoneNumber
 from domain.preference import UNBOUNDED, PartOfDay, Preference, StartBounds
 
 
@@ -24,6 +25,17 @@ class Intent(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class HeardNumber:
+    """A phone number the caller said, with the groups to read it back in; or enough digits that are not one."""
+
+    number: PhoneNumber | None  # None: enough digits for an attempt, but no valid number
+    groups: tuple[str, ...] = ()  # ("212", "555", "0123") or ("+44", "20", "7946", "0958")
+
+    def __repr__(self) -> str:  # interpretations may be logged; a full number must not be
+        return f"HeardNumber({self.number.masked() if self.number else 'invalid'})"
+
+
+@dataclass(frozen=True, slots=True)
 class Interpretation:
     intent: Intent
     text: str = ""
@@ -37,6 +49,7 @@ class Interpretation:
     earliest: bool = False
     ordinal: int | None = None  # "the second one" -> 2; "the last one" -> -1
     staff_id: StaffId | None = None
+    phone: HeardNumber | None = None  # a phone number said digit by digit or typed; not a booking detail
 
     @property
     def preference(self) -> Preference:

@@ -131,7 +131,7 @@ class Container(containers.DeclarativeContainer):
     )
     interpreter: providers.Provider[UtteranceInterpreter] = providers.Selector(
         config.understanding.backend,
-        rules=providers.Singleton(RulesUtteranceInterpreter, catalogue),
+        rules=providers.Singleton(RulesUtteranceInterpreter, catalogue, config.default_region),
     )
 
     dialogue_settings: providers.Provider[DialogueSettings] = providers.Singleton(

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from domain.appointment import Appointment, Hold
 from domain.ids import ServiceId
+from domain.phone import PhoneNumber
 from domain.preference import Preference
 from domain.slot import Slot
 
@@ -74,6 +75,14 @@ class SendConfirmation:
     appointment: Appointment
 
 
+@dataclass(frozen=True, slots=True)
+class LookUpNumber:
+    """The caller confirmed this number: use it for the rest of the call and find their record and upcoming
+    appointments by it; answered by NumberLookedUp."""
+
+    number: PhoneNumber
+
+
 class TransferReason(StrEnum):
     CALLER_ASKED = "caller asked for a person"
     MISUNDERSTANDINGS = "kept misunderstanding"
@@ -104,6 +113,7 @@ Action = (
     | Reschedule
     | Cancel
     | SendConfirmation
+    | LookUpNumber
     | TransferToHuman
     | Hangup
 )

@@ -68,6 +68,14 @@ class ConfirmationQueued:
 
 
 @dataclass(frozen=True, slots=True)
+class NumberLookedUp:
+    """The number the caller gave is now theirs for this call; who they are and what they have booked under it."""
+
+    customer: Customer | None = None
+    upcoming: tuple[Appointment, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ShuttingDown:
     """The service is stopping; the caller must be handed to a person."""
 
@@ -88,6 +96,7 @@ Event = (
     | Rescheduled
     | Cancelled
     | ConfirmationQueued
+    | NumberLookedUp
     | BackendFailed
     | ShuttingDown
 )

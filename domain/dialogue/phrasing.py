@@ -67,5 +67,10 @@ def say_list(items: Sequence[str], conjunction: str = "or") -> str:
     return ", ".join(items[:-1]) + f", {conjunction} {items[-1]}"
 
 
+def say_digits(groups: Sequence[str]) -> str:
+    """'2 1 2, 5 5 5, 0 1 2 3' or 'plus 4 4, 2 0, ...': a phone number digit by digit, paused between groups."""
+    return ", ".join(" ".join("plus" if c == "+" else c for c in group) for group in groups)
+
+
 def article(noun: str) -> str:
     return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun

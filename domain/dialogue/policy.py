@@ -17,6 +17,7 @@ from domain.dialogue.actions import (
     FindSlots,
     Hangup,
     HoldSlot,
+    LookUpNumber,
     OfferSlots,
     ReleaseHold,
     Reschedule,
@@ -34,6 +35,7 @@ from domain.dialogue.events import (
     Event,
     Heard,
     HoldPlaced,
+    NumberLookedUp,
     Rescheduled,
     ShuttingDown,
     Silence,
@@ -47,12 +49,15 @@ from domain.phone import PhoneNumber
 from domain.preference import Preference
 from domain.selection import Offer
 from domain.slot import Slot
-from domain.understanding import Intent, Interpretation
+from domain.understanding import HeardNumber, Intent, Interpretation
 
 
 class Stage(StrEnum):
     NOT_STARTED = "not started"
     INTENT = "asking what the caller wants"
+    NUMBER = "asking for a phone number"
+    NUMBER_CONFIRM = "reading back a phone number"
+    LOOKING_UP = "looking up the number"
     GATHER = "gathering details"
     SEARCHING = "searching"
     OFFERING = "offering slots"
@@ -72,6 +77,8 @@ class Mode(StrEnum):
 
 
 _TASKS = {Intent.BOOK: Mode.BOOK, Intent.RESCHEDULE: Mode.RESCHEDULE, Intent.CANCEL: Mode.CANCEL}
+# Nothing is waiting for the caller in these stages: an action's answer is.
+_BUSY = (Stage.NOT_STARTED, Stage.LOOKING_UP, Stage.SEARCHING, Stage.HOLDING, Stage.COMMITTING, Stage.SENDING)
 
 
 class DialoguePolicy:
@@ -98,6 +105,9 @@ class DialoguePolicy:
         self._misunderstandings = 0
         self._silences = 0
         self._missed_this_turn = False
+        self._said_number: HeardNumber | None = None  # the number being read back to a withheld caller
+        self._number_misses = 0  # wrong, invalid or unclear numbers; never reset, so asking cannot go on forever
+        self._before_number: Interpretation | None = None  # the turn that started a task that needs the number
         self._reset_task()
 
     # -- public -------------------------------------------------------------------------------------
@@ -141,6 +151,8 @@ class DialoguePolicy:
             case Cancelled(appointment=stored):
                 self._upcoming = [a for a in self._upcoming if a.id != stored.id]
                 return self._written(stored, self._say.cancelled(stored), keep=False)
+            case NumberLookedUp():
+                return self._looked_up(event)
             case ConfirmationQueued(to=to):
                 self._reset_task()
                 return [
@@ -179,7 +191,7 @@ class DialoguePolicy:
         return [Say(self._say.greeting(event.customer, upcoming))]
 
     def _silence(self) -> list[Action]:
-        if self.stage in (Stage.NOT_STARTED, Stage.SEARCHING, Stage.HOLDING, Stage.COMMITTING, Stage.SENDING):
+        if self.stage in _BUSY:
             return []
         self._silences += 1
         if self._silences >= self._settings.max_silences:
@@ -193,12 +205,14 @@ class DialoguePolicy:
             return [Say(self._prompt)]
         if heard.intent is Intent.GOODBYE:
             return self._goodbye()
-        if self.stage in (Stage.SEARCHING, Stage.HOLDING, Stage.COMMITTING, Stage.SENDING, Stage.NOT_STARTED):
+        if self.stage in _BUSY:
             return []  # nothing is waiting for the caller; the runner never sends this
-        if heard.intent is Intent.UNKNOWN and not heard.has_details:
+        if heard.intent is Intent.UNKNOWN and not heard.has_details and heard.phone is None:
             return self._misunderstood()
         handler = {
             Stage.INTENT: self._on_intent,
+            Stage.NUMBER: self._on_number,
+            Stage.NUMBER_CONFIRM: self._on_number_confirm,
             Stage.GATHER: self._on_gather,
             Stage.OFFERING: self._on_offering,
             Stage.CONFIRMING: self._on_confirming,
@@ -221,7 +235,12 @@ class DialoguePolicy:
         actions: list[Action] = [ReleaseHold(self._hold)] if self._hold else []
         self._reset_task()
         self._mode = mode
+        if heard.phone is not None and heard.phone.number is not None:
+            self._said_number = heard.phone  # "book a haircut, my number is 212 555 0123"
         if mode in (Mode.RESCHEDULE, Mode.CANCEL):
+            if self._caller is None:
+                self._before_number = heard  # their appointments are found by number: ask it, then start again
+                return [*actions, *self._ask_number()]
             if not self._upcoming:
                 self._mode = Mode.BOOK
                 return [*actions, self._ask(self._say.no_upcoming(), Stage.INTENT)]
@@ -239,14 +258,69 @@ class DialoguePolicy:
         self._pref = self._pref.merged(heard.preference)
 
     def _advance(self) -> list[Action]:
-        if self._mode is Mode.BOOK and self._caller is None:
-            return self._transfer(TransferReason.NO_CALLER_ID)
+        if self._caller is None:
+            return self._ask_number()
         if self._service is None:
             return [self._ask(self._say.ask_service(), Stage.GATHER)]
         if not self._pref.says_when:
             return [self._ask(self._say.ask_day(self._mode is Mode.RESCHEDULE), Stage.GATHER)]
         self.stage = Stage.SEARCHING
         return [self._find()]
+
+    # -- a withheld caller's number -----------------------------------------------------------------
+
+    def _ask_number(self) -> list[Action]:
+        said = self._said_number
+        if said is not None and said.number is not None:
+            return [self._ask(self._say.number_readback(said.groups), Stage.NUMBER_CONFIRM)]
+        return [self._ask(self._say.ask_number(), Stage.NUMBER)]
+
+    def _on_number(self, heard: Interpretation) -> list[Action]:
+        if heard.phone is not None:
+            if heard.phone.number is None:
+                return self._number_missed(self._say.not_a_number(), Stage.NUMBER)
+            self._said_number = heard.phone
+            return self._ask_number()
+        mode = _TASKS.get(heard.intent)
+        if mode is not None and mode is not self._mode:
+            return self._begin(mode, heard)
+        if heard.has_details and self._mode is Mode.BOOK:
+            self._absorb(heard)  # "tuesday at two" before the number: keep it for after
+            return [self._ask(self._say.ask_number(), Stage.NUMBER)]
+        return self._number_missed(self._say.sorry_again(self._prompt), Stage.NUMBER)
+
+    def _on_number_confirm(self, heard: Interpretation) -> list[Action]:
+        said = self._said_number
+        assert said is not None and said.number is not None
+        if heard.phone is not None and heard.phone.number is not None and heard.phone.number != said.number:
+            self._said_number = heard.phone  # "no, it's 212 555 0124": read the correction back
+            return self._ask_number()
+        if heard.intent is Intent.AFFIRM and not heard.has_details:
+            self._caller = said.number
+            self.stage = Stage.LOOKING_UP
+            return [Say(self._say.number_taken()), LookUpNumber(said.number)]
+        if heard.intent is Intent.DENY or heard.phone is not None:
+            self._said_number = None
+            text = self._say.not_a_number() if heard.phone is not None else self._say.number_again()
+            return self._number_missed(text, Stage.NUMBER)
+        return self._number_missed(self._say.confirm_yes_no() + " " + self._prompt, Stage.NUMBER_CONFIRM)
+
+    def _number_missed(self, text: str, stage: Stage) -> list[Action]:
+        self._number_misses += 1
+        if self._number_misses >= self._settings.max_misunderstandings:
+            return self._transfer(TransferReason.NO_CALLER_ID)
+        self._prompt = self._say.ask_number() if stage is Stage.NUMBER else self._prompt
+        self.stage = stage
+        return [Say(text)]
+
+    def _looked_up(self, found: NumberLookedUp) -> list[Action]:
+        self._upcoming = sorted(found.upcoming, key=lambda a: a.window.start)
+        before, self._before_number = self._before_number, None
+        if self._mode in (Mode.RESCHEDULE, Mode.CANCEL) and before is not None:
+            return self._begin(self._mode, before)
+        return self._advance()
+
+    # -- the task -----------------------------------------------------------------------------------
 
     def _find(self) -> FindSlots:
         assert self._service is not None
@@ -388,6 +462,8 @@ class DialoguePolicy:
     # -- endings ------------------------------------------------------------------------------------
 
     def _misunderstood(self, reprompt: str | None = None) -> list[Action]:
+        if self.stage in (Stage.NUMBER, Stage.NUMBER_CONFIRM):
+            return self._number_missed(self._say.sorry_again(reprompt or self._prompt), self.stage)
         self._missed_this_turn = True
         self._misunderstandings += 1
         if self._misunderstandings >= self._settings.max_misunderstandings:

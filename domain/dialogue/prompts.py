@@ -7,7 +7,16 @@ from datetime import time, tzinfo
 from domain.appointment import Appointment, Customer
 from domain.catalogue import Catalogue
 from domain.dialogue.actions import TransferReason
-from domain.dialogue.phrasing import article, say_bounds, say_date, say_days, say_list, say_time, say_when
+from domain.dialogue.phrasing import (
+    article,
+    say_bounds,
+    say_date,
+    say_days,
+    say_digits,
+    say_list,
+    say_time,
+    say_when,
+)
 from domain.preference import Preference
 from domain.selection import Offer
 from domain.slot import Slot
@@ -109,6 +118,21 @@ class Prompts:
         service = article(self._service(slot.service_id))
         return f"Let me read that back: {service} with {staff} on {when}. Shall I book it?"
 
+    def ask_number(self) -> str:
+        return "What number can we text the confirmation to?"
+
+    def number_readback(self, groups: tuple[str, ...]) -> str:
+        return f"I have {say_digits(groups)}. Is that right?"
+
+    def not_a_number(self) -> str:
+        return f"Sorry, that doesn't sound like a full phone number. {self.ask_number()}"
+
+    def number_again(self) -> str:
+        return f"Sorry about that. {self.ask_number()}"
+
+    def number_taken(self) -> str:
+        return "Thank you."
+
     def confirm_yes_no(self) -> str:
         return "Please say yes or no."
 
@@ -171,6 +195,6 @@ class Prompts:
             TransferReason.SILENCE: "I can't hear you, so I'll connect you with someone from the team.",
             TransferReason.NOTHING_SUITABLE: f"I'm sorry I couldn't find a time that works for you. {team}",
             TransferReason.BACKEND: f"I'm sorry, I can't reach our booking system right now. {team}",
-            TransferReason.NO_CALLER_ID: f"I can't see your phone number, so I can't book under it. {team}",
+            TransferReason.NO_CALLER_ID: f"I'm sorry, I couldn't get a phone number to book under. {team}",
             TransferReason.SHUTTING_DOWN: f"I'm sorry, I have to hand you over now. {team}",
         }[reason]

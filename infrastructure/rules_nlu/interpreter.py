@@ -16,6 +16,7 @@ from infrastructure.rules_nlu.choices import find_choice
 from infrastructure.rules_nlu.dates import find_days, pick_days
 from infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
 from infrastructure.rules_nlu.intent import classify
+from infrastructure.rules_nlu.phone_numbers import find_phone
 from infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
 from infrastructure.rules_nlu.times import find_times, pick_time
 from infrastructure.rules_nlu.words import BLANK, Found, claim, normalise
@@ -42,8 +43,9 @@ def _claimed(words: list[str], found: Iterable[Found[T] | None]) -> list[Found[T
 class RulesUtteranceInterpreter:
     """Understands callers without a model: every rule is a small pure function, so results are repeatable."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, default_region: str = "US") -> None:
         self._zone = catalogue.zone
+        self._region = default_region  # how a phone number said without a country code is read
         self._services = ServiceNames(catalogue.services)
         self._staff = StaffNames(catalogue.staff)
 
@@ -56,6 +58,8 @@ class RulesUtteranceInterpreter:
         # Each extractor blanks the words it understood, in this order, so that no word is read twice:
         # "first available" is not a choice, "the first of december" not a choice, "at ten" not a choice.
         free = [BLANK if w == "please" else w for w in words]
+        phone = _claimed(free, [find_phone(free, self._region)])
+        heard_phone = phone[0].value if phone else None
         earliest = _claimed(free, find_earliest(free))
         days = _claimed(free, find_days(free, local_today(now, self._zone)))
         part_of_day = find_part_of_day(words)
@@ -80,14 +84,17 @@ class RulesUtteranceInterpreter:
             earliest=bool(earliest),
             ordinal=choice[0].value if choice else None,
             staff_id=staff[0].value if staff else None,
+            phone=heard_phone,
         )
         ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)
         intent = classify(words, has_details=result.has_details, has_service=bool(service), ruled_out=ruled_out)
-        named = bool(service or staff or choice)
+        if intent is Intent.UNKNOWN and heard_phone is not None and heard_phone.number is not None:
+            intent = Intent.INFORM  # "two one two five five five ..." answers "what number can we text?"
+        named = bool(service or staff or choice or phone)
         if intent is Intent.INFORM and (is_off_topic(words) or (not named and is_chatter(words, free))):
             intent = Intent.UNKNOWN
         if intent in (Intent.AFFIRM, Intent.DENY) and not named and is_unrelated_question_or_chatter(words, free):
             intent = Intent.UNKNOWN  # "where exactly are you located" must never confirm a booking
-        if intent is Intent.UNKNOWN:
-            return Interpretation(Intent.UNKNOWN, text=utterance)
+        if intent is Intent.UNKNOWN:  # an invalid number is kept, so the agent can say what was wrong with it
+            return Interpretation(Intent.UNKNOWN, text=utterance, phone=heard_phone)
         return replace(result, intent=intent)

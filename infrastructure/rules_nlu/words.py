@@ -25,6 +25,7 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _DOTTED_CLOCK = re.compile(r"\b(\d{1,2})\.(\d{2})\b")
 _DOTTED_MERIDIEM = re.compile(r"\b([ap])\.\s?m\b\.?")
 _WOULD = re.compile(r"\b(i|we|you|they|he|she)'d\b")
+_PLUS = re.compile(r"\+\s*(?=\d)")  # "+44 20 ..." keeps its plus as a word
 _TOKEN = re.compile(r"\d{1,2}:\d{2}|\d{1,4}(?:/\d{1,4}){1,2}|\d+(?:st|nd|rd|th)?|[a-z]+")
 
 _FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "err", "ah", "ahh", "eh", "hmm", "hm", "mm", "mmm"})
@@ -59,6 +60,7 @@ class Found(Generic[T]):
 def _tokens(text: str) -> list[str]:
     text = text.lower().translate(_QUOTES)
     text = _ISO_DATE.sub(r"\1/\2/\3", text)
+    text = _PLUS.sub(" plus ", text)
     text = _DOTTED_CLOCK.sub(r"\1:\2", text)
     text = _DOTTED_MERIDIEM.sub(r" \1m ", text)
     text = _WOULD.sub(r"\1 would", text).replace("'", "")

@@ -129,10 +129,61 @@ def test_hanging_up_during_the_readback_releases_the_hold(slotline: Slotline, db
     assert [b["customer_phone"] for b in bookings(slotline)] == ["+12125550188"]
 
 
-def test_withheld_number_is_handed_over(slotline: Slotline) -> None:
-    run = chat(slotline, "book a haircut tomorrow", caller=None)
+def test_withheld_caller_gives_a_number_and_books_under_it(slotline: Slotline) -> None:
+    run = chat(
+        slotline,
+        "i would like a haircut next tuesday afternoon with sam",
+        "two one two, double five five, oh one eight eight",
+        "yes",
+        "the second one",
+        "yes",
+        "no thanks",
+        caller=None,
+    )
+    assert run.agent[1] == "What number can we text the confirmation to?"
+    assert run.agent[2] == "I have 2 1 2, 5 5 5, 0 1 8 8. Is that right?"
+    assert run.agent[3] == "Thank you."
+    assert run.agent[4].startswith("On Tuesday, December 1st I have 1 PM with Sam, 2 PM with Sam")
+    assert run.agent[6] == "You're booked: a haircut on Tuesday, December 1st at 2 PM with Sam."
+    assert run.agent[7] == "I've sent you a text with the details."
+    assert run.ending == "[call ended]"
+    (booking,) = bookings(slotline)
+    assert booking["customer_phone"] == "+12125550188"
+    (text,) = outbox(slotline)
+    assert slotline("sms", "list").out == [f"to +12125550188: {text['body']}"]
+
+
+def test_withheld_caller_corrects_the_number_then_cancels_by_it(slotline: Slotline) -> None:
+    chat(slotline, "book a massage monday at ten am", "yes", "no")
+    run = chat(
+        slotline,
+        "cancel my appointment",
+        "212-555-0124",
+        "no",
+        "212 555 0123",
+        "yes",
+        "yes",
+        "no",
+        caller=None,
+    )
+    assert run.agent[2] == "I have 2 1 2, 5 5 5, 0 1 2 4. Is that right?"
+    assert run.agent[3] == "Sorry about that. What number can we text the confirmation to?"
+    assert run.agent[5] == "Thank you."
+    assert run.agent[6].startswith("Just to confirm: shall I cancel your massage on Monday, November 30th at 10 AM")
+    assert [b["status"] for b in bookings(slotline)] == ["cancelled"]
+    assert outbox(slotline)[-1]["to"] == CALLER
+
+
+def test_withheld_caller_without_a_usable_number_is_handed_over(slotline: Slotline) -> None:
+    run = chat(slotline, "book a haircut tomorrow", "one two three four five six seven", "flibber", "no", caller=None)
+    assert run.agent[2] == (
+        "Sorry, that doesn't sound like a full phone number. What number can we text the confirmation to?"
+    )
     assert run.ending == "[transferred to a human]"
-    assert "can't see your phone number" in run.agent[-1]
+    assert run.agent[-1] == (
+        "I'm sorry, I couldn't get a phone number to book under. Let me connect you with someone from the team."
+    )
+    assert bookings(slotline) == []
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,170 @@
+"""A caller whose number is withheld is asked for one, hears it read back, and books under it once they say yes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from domain.dialogue import actions as act
+from domain.dialogue import events as ev
+from domain.dialogue.phrasing import say_digits
+from domain.dialogue.policy import DialoguePolicy, Stage
+from domain.dialogue.settings import DialogueSettings
+from domain.phone import PhoneNumber
+from domain.understanding import HeardNumber, Intent, Interpretation
+from tests.unit.test_dialogue_policy import CAT, World, heard, upcoming
+
+GIVEN = PhoneNumber("+12125550188")
+SAID = HeardNumber(GIVEN, ("212", "555", "0188"))
+OTHER = HeardNumber(PhoneNumber("+12125550199"), ("212", "555", "0199"))
+INVALID = HeardNumber(None)
+ASK = "What number can we text the confirmation to?"
+READBACK = "I have 2 1 2, 5 5 5, 0 1 8 8. Is that right?"
+
+
+def said(intent: Intent = Intent.INFORM, **fields: Any) -> ev.Heard:
+    return ev.Heard(Interpretation(intent, **fields))
+
+
+def stage(world: World) -> Stage:
+    return world.policy.stage
+
+
+def withheld() -> World:
+    world = World()
+    world.send(ev.CallStarted(None))
+    return world
+
+
+def test_phrasing_a_number_digit_by_digit() -> None:
+    assert say_digits(("212", "555", "0123")) == "2 1 2, 5 5 5, 0 1 2 3"
+    assert say_digits(("+44", "20", "7946", "0958")) == "plus 4 4, 2 0, 7 9 4 6, 0 9 5 8"
+
+
+def test_wanting_to_book_asks_for_a_number_first() -> None:
+    world = withheld()
+    assert world.send(heard(Intent.BOOK, service_id="haircut")) == [ASK]
+    assert stage(world) is Stage.NUMBER
+    assert "TransferToHuman" not in world.kinds()
+
+
+def test_the_number_is_read_back_and_yes_continues_where_the_booking_was() -> None:
+    world = withheld()
+    world.send(heard(Intent.BOOK, service_id="haircut", day=upcoming().window.start.date()))
+    assert world.send(said(phone=SAID)) == [READBACK]
+    assert stage(world) is Stage.NUMBER_CONFIRM
+    lines = world.send(heard(Intent.AFFIRM))
+    assert lines[0] == "Thank you."
+    assert act.LookUpNumber(GIVEN) in world.done
+    assert stage(world) is Stage.OFFERING  # service and day were kept: straight to the offers
+    assert world.kinds().index("LookUpNumber") < world.kinds().index("FindSlots")
+
+
+def test_yes_with_nothing_else_asks_what_to_book() -> None:
+    world = withheld()
+    world.send(heard(Intent.BOOK))
+    world.send(said(phone=SAID))
+    assert world.send(heard(Intent.AFFIRM))[-1].startswith("What would you like to book?")
+
+
+def test_a_number_said_with_the_request_goes_straight_to_the_readback() -> None:
+    world = withheld()
+    assert world.send(heard(Intent.BOOK, service_id="haircut", phone=SAID)) == [READBACK]
+
+
+def test_no_asks_again_and_the_new_number_is_read_back() -> None:
+    world = withheld()
+    world.send(heard(Intent.BOOK))
+    world.send(said(phone=SAID))
+    assert world.send(heard(Intent.DENY)) == [f"Sorry about that. {ASK}"]
+    assert stage(world) is Stage.NUMBER
+    assert world.send(said(phone=OTHER)) == ["I have 2 1 2, 5 5 5, 0 1 9 9. Is that right?"]
+    world.send(heard(Intent.AFFIRM))
+    assert OTHER.number is not None
+    assert act.LookUpNumber(OTHER.number) in world.done
+    assert act.LookUpNumber(GIVEN) not in world.done
+
+
+def test_a_correction_during_the_readback_is_read_back() -> None:
+    world = withheld()
+    world.send(heard(Intent.BOOK))
+    world.send(said(phone=SAID))
+    assert world.send(said(Intent.DENY, phone=OTHER)) == ["I have 2 1 2, 5 5 5, 0 1 9 9. Is that right?"]
+
+
+def test_an_invalid_number_asks_again() -> None:
+    world = withheld()
+    world.send(heard(Intent.BOOK))
+    said_back = world.send(said(Intent.UNKNOWN, phone=INVALID))
+    assert said_back == [f"Sorry, that doesn't sound like a full phone number. {ASK}"]
+    assert stage(world) is Stage.NUMBER
+    assert world.send(said(phone=SAID)) == [READBACK]
+
+
+def test_something_unclear_during_the_readback_asks_for_yes_or_no() -> None:
+    world = withheld()
+    world.send(heard(Intent.BOOK))
+    world.send(said(phone=SAID))
+    assert world.send(heard(Intent.UNKNOWN)) == [f"Sorry, I didn't catch that. {READBACK}"]
+    assert stage(world) is Stage.NUMBER_CONFIRM
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_giving_up_after_the_misunderstanding_limit_hands_over(limit: int) -> None:
+    world = World()
+    world.policy = DialoguePolicy(CAT, DialogueSettings(max_misunderstandings=limit))
+    world.send(ev.CallStarted(None))
+    world.send(heard(Intent.BOOK))
+    # an invalid number, a right one read back (not a miss), a no, then something unclear
+    turns = [said(Intent.UNKNOWN, phone=INVALID), said(phone=SAID), heard(Intent.DENY), heard(Intent.UNKNOWN)]
+    sent = 0
+    while not world.policy.ended:
+        world.send(turns[sent])
+        sent += 1
+    assert sent == {1: 1, 2: 3, 3: 4}[limit]
+    assert world.done[-1] == act.TransferToHuman(act.TransferReason.NO_CALLER_ID)
+    assert world.said[-1] == (
+        "I'm sorry, I couldn't get a phone number to book under. Let me connect you with someone from the team."
+    )
+    assert "LookUpNumber" not in world.kinds()
+
+
+def test_right_numbers_do_not_reset_the_count_so_it_cannot_go_on_forever() -> None:
+    world = withheld()
+    world.send(heard(Intent.BOOK))
+    for _ in range(3):
+        world.send(said(phone=SAID))
+        world.send(heard(Intent.DENY))
+    assert world.policy.ended
+    assert world.policy.transfer_reason is act.TransferReason.NO_CALLER_ID
+
+
+def test_cancel_with_a_withheld_number_finds_the_appointment_by_the_number_given() -> None:
+    world = withheld()
+    world.known = (upcoming(),)
+    assert world.send(heard(Intent.CANCEL)) == [ASK]
+    world.send(said(phone=SAID))
+    lines = world.send(heard(Intent.AFFIRM))
+    assert lines[-1].startswith("Just to confirm: shall I cancel your haircut on Tuesday, December 1st at 3:30 PM")
+    world.send(heard(Intent.AFFIRM))
+    assert "Cancel" in world.kinds()
+
+
+def test_reschedule_with_a_withheld_number_and_nothing_booked_under_it() -> None:
+    world = withheld()
+    world.send(heard(Intent.RESCHEDULE))
+    world.send(said(phone=SAID))
+    lines = world.send(heard(Intent.AFFIRM))
+    assert lines[-1] == "I don't see an upcoming appointment for this number. Would you like to book a new one?"
+
+
+def test_once_confirmed_the_number_is_not_asked_again() -> None:
+    world = withheld()
+    world.send(heard(Intent.BOOK, service_id="haircut", day=upcoming().window.start.date()))
+    world.send(said(phone=SAID))
+    world.send(heard(Intent.AFFIRM))
+    world.send(heard(ordinal=1))
+    world.send(heard(Intent.AFFIRM))
+    world.send(heard(Intent.AFFIRM))  # anything else? yes
+    assert world.send(heard(Intent.BOOK, service_id="massage")) == ["What day would you like to come in?"]
