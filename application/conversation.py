@@ -84,6 +84,11 @@ class Conversation:
         self._understood: tuple[str, Interpretation] | None = None  # the last text interpreted, kept for `hear`
 
     @property
+    def caller(self) -> PhoneNumber | None:
+        """The number this call books under: the caller ID, or the number a withheld caller gave and confirmed."""
+        return self._caller
+
+    @property
     def ended(self) -> bool:
         return self.end is not None
 

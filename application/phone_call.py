@@ -116,7 +116,7 @@ class PhoneCallHandler:
                 return outcome
             outcome.end = conversation.end
             if conversation.end is CallEnd.TRANSFERRED:
-                await self._transfer(call, detector, outcome)
+                await self._transfer(call, detector, outcome, conversation.caller)
             else:
                 await call.wait_played(self._settings.playout_wait_seconds)
                 await call.hang_up()
@@ -159,18 +159,21 @@ class PhoneCallHandler:
                 seconds += len(pcm) / (2 * call.sample_rate)
         detector.expect_reply_after(seconds)
 
-    async def _transfer(self, call: LiveCall, detector: TurnDetector, outcome: CallOutcome) -> None:
+    async def _transfer(
+        self, call: LiveCall, detector: TurnDetector, outcome: CallOutcome, number: PhoneNumber | None
+    ) -> None:
+        """Hand over to a person; if nobody answers, offer a call-back text to `number` (the caller's, if known)."""
         await call.wait_played(self._settings.playout_wait_seconds)
         outcome.transfer = await call.connect_to_human(self._settings.ring_seconds)
         if outcome.transfer is TransferOutcome.CONNECTED:
             await call.leave()
             return
-        if call.caller is None:
+        if number is None:
             await self._say(call, detector, NO_CALLBACK_NUMBER)
         else:
             await self._say(call, detector, NOBODY_FREE)
             if await self._hears_yes(call, detector):
-                await self._callback(call.caller, call_id=call.call_id)
+                await self._callback(number, call_id=call.call_id)
                 outcome.callback_requested = True
                 await self._say(call, detector, CALLBACK_PROMISED)
             else:

@@ -146,3 +146,22 @@ async def test_sequential_calls_stay_answered(server: LoopbackTelcoflowServer, t
 
 def test_states_are_named_like_the_brief() -> None:
     assert [s.value for s in CallState] == ["PENDING", "ANSWERED", "CONNECTED", "DISCONNECTED"]
+
+
+async def test_a_withheld_caller_who_gave_a_number_is_offered_a_call_back_on_it(
+    server: LoopbackTelcoflowServer, tmp_path: Path
+) -> None:
+    async with agent_on(server, tmp_path / "slotline.db", max_calls=1) as agent:
+        call = await server.place_call(caller="anonymous")
+        call.set_transfer(answer=False)
+        await until_agent_says(call, "What can I do for you?")
+        await turn(call, "i would like a haircut next tuesday", "What number can we text the confirmation to?")
+        await turn(call, "two one two five five five zero one eight eight", "Is that right?")
+        await turn(call, "yes", "Which would you like?")
+        await turn(call, "can i talk to a person", "Shall I text you so someone calls you back?")
+        await turn(call, "yes please", "someone will call you back soon. Goodbye!")
+        assert await call.wait_ended(timeout=10) == "disconnect"
+        await agent.task
+    (message,) = await agent.container.outbox().all()
+    assert "call you back" in message.body
+    assert message.to.e164 == "+12125550188"
