@@ -1,7 +1,7 @@
 """Offline recognition benchmark: the domain language model on synthesised booking utterances.
 
 Run: python -m benchmarks.recognition [--voices en-us en-us+f3] [--noise-dbfs -50] [--carry-over] [--no-floor]
-                                        [--per-utterance] [--one-pass] [--pad-s S]
+                                        [--per-utterance] [--one-pass] [--pad-s S] [--narrowband-floor-dbfs D]
 Needs espeak-ng (apt) and pocketsphinx, soxr (pip). Prints markdown tables: word error rate, intent accuracy,
 rejections and decode time per voice and line condition, what out-of-domain speech turned into, the language
 model build time and the memory each decoder takes. Not part of the tests; numbers are in docs/speech.md.
@@ -187,6 +187,7 @@ async def run(
     each: bool,
     second_pass: bool,
     pad_s: float,
+    narrowband_floor_dbfs: float | None,
 ) -> None:
     catalogue = sample_catalogue()
     interpreter = RulesUtteranceInterpreter(catalogue)
@@ -198,6 +199,7 @@ async def run(
             PocketsphinxSettings(
                 carry_over=carry_over,
                 noise_floor_dbfs=-50.0 if floor else None,
+                narrowband_floor_dbfs=narrowband_floor_dbfs,
                 second_pass=second_pass,
                 pad_s=pad_s,
             ),
@@ -251,6 +253,8 @@ async def run(
     state = "carried over between turns" if carry_over else "fresh each turn"
     print(f"In domain: {n_in} utterances; out of domain: {n_out}. Line noise: {noise}. Front end: {state}.", end=" ")
     print("Noise floor: -50 dBFS." if floor else "No noise floor.", end=" ")
+    above = "none" if narrowband_floor_dbfs is None else f"{narrowband_floor_dbfs:g} dBFS"
+    print(f"Narrowband floor: {above}.", end=" ")
     print("Second (fwdflat) pass: on." if second_pass else "Second (fwdflat) pass: off.", f"Padding: {pad_s:g} s.")
     print()
     print(
@@ -292,10 +296,27 @@ def main() -> None:
     parser.add_argument("--per-utterance", action="store_true", help="also print each utterance's decode time")
     parser.add_argument("--one-pass", action="store_true", help="skip pocketsphinx's second (fwdflat) pass")
     parser.add_argument("--pad-s", type=float, default=PocketsphinxSettings().pad_s, help="floor noise around a turn")
+    parser.add_argument(
+        "--narrowband-floor-dbfs",
+        type=float,
+        default=PocketsphinxSettings().narrowband_floor_dbfs,
+        help="floor noise above 3.8 kHz of upsampled 8 kHz audio",
+    )
+    parser.add_argument("--no-narrowband-floor", action="store_true", help="no extra floor for upsampled audio")
     args = parser.parse_args()
     floor = not args.no_floor
+    above = None if args.no_narrowband_floor else args.narrowband_floor_dbfs
     asyncio.run(
-        run(args.voices, args.noise_dbfs, args.carry_over, floor, args.per_utterance, not args.one_pass, args.pad_s)
+        run(
+            args.voices,
+            args.noise_dbfs,
+            args.carry_over,
+            floor,
+            args.per_utterance,
+            not args.one_pass,
+            args.pad_s,
+            above,
+        )
     )
 
 

@@ -20,6 +20,7 @@ from domain.ids import StaffId
 from domain.understanding import Intent, Interpretation
 from infrastructure.espeak import EspeakTextToSpeech
 from infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText, Recognition
+from infrastructure.pocketsphinx_stt.audio import DECODER_RATE, for_decoder
 from infrastructure.pocketsphinx_stt.recognizer import Heard as RecognizerHeard
 from infrastructure.pocketsphinx_stt.rejection import DomainFilter
 from infrastructure.rules_nlu import RulesUtteranceInterpreter
@@ -214,6 +215,28 @@ def test_names_missing_from_the_dictionary_get_a_pronunciation(tmp_path: Path) -
     assert "siobhan" in entries
     assert stt.model.directory.name != PocketsphinxSpeechToText(sample_catalogue(), tmp_path).model.directory.name
     gc.collect()
+
+
+def band_dbfs(pcm16k: bytes, low_hz: float, high_hz: float) -> float:
+    """The level of a signal's part between two frequencies, in dB relative to full scale white noise."""
+    samples = np.frombuffer(pcm16k, dtype="<i2").astype(np.float64)
+    spectrum = np.fft.rfft(samples)
+    freqs = np.fft.rfftfreq(samples.size, 1 / DECODER_RATE)
+    band = np.fft.irfft(np.where((freqs >= low_hz) & (freqs < high_hz), spectrum, 0), samples.size)
+    share = (high_hz - low_hz) / (DECODER_RATE / 2)  # white noise at X dBFS has this share of its power in the band
+    return float(10 * np.log10(np.mean(band**2) / share / 32768.0**2))
+
+
+async def test_upsampled_audio_gets_a_louder_floor_only_above_its_band() -> None:
+    pcm = await EspeakTextToSpeech("en-us").synthesize("yes please", 8000)
+    eight = for_decoder(pcm, 8000)
+    plain = for_decoder(pcm, 8000, narrowband_floor_dbfs=None)
+    assert band_dbfs(eight, 4200, 7800) == pytest.approx(-30, abs=0.5)  # the narrowband floor
+    assert band_dbfs(plain, 4200, 7800) == pytest.approx(-50, abs=0.5)  # only the white floor
+    assert band_dbfs(eight, 300, 3500) == pytest.approx(band_dbfs(plain, 300, 3500), abs=0.01)  # speech untouched
+    assert for_decoder(pcm, 8000) == eight  # seeded: the same audio, the same samples
+    wide = await EspeakTextToSpeech("en-us").synthesize("yes please", 16000)
+    assert for_decoder(wide, 16000) == for_decoder(wide, 16000, narrowband_floor_dbfs=None)  # nothing for 16 kHz
 
 
 def test_the_rejection_rule_weighs_posteriors_against_word_pairs_outside_the_grammar() -> None:
