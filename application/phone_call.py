@@ -25,31 +25,16 @@ from application.ports import (
     UtteranceInterpreter,
 )
 from application.use_cases.request_callback import RequestCallback
+from domain.dialogue.sentences import split_sentences
 from domain.dialogue.turn_end import sounds_finished
 from domain.phone import PhoneNumber
-from domain.understanding import Intent
+from domain.understanding import Intent, Interpretation
 
 log = logging.getLogger(__name__)
 
 ConversationFactory = Callable[[str, PhoneNumber | None], Conversation]
 Transcript = Callable[[str, str, str], None]
 """(call id, "caller" or "agent", text): told every line as it is heard or about to be spoken."""
-
-
-def sentences(text: str) -> list[str]:
-    """Split a reply so its first sentence can play while the rest is synthesised."""
-    out: list[str] = []
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in ".?!" and (i + 1 == len(text) or text[i + 1] == " "):
-            piece = text[start : i + 1].strip()
-            if piece:
-                out.append(piece)
-            start = i + 1
-    rest = text[start:].strip()
-    if rest:
-        out.append(rest)
-    return out
 
 
 NOBODY_FREE = "I'm sorry, nobody could take your call just now. Shall I text you so someone calls you back?"
@@ -153,7 +138,7 @@ class PhoneCallHandler:
         seconds = 0.0
         for line in reply.lines:
             self._tell(call, "agent", line)
-            for sentence in sentences(line):  # the first sentence plays while the next is synthesised
+            for sentence in split_sentences(line):  # the first sentence plays while the next is synthesised
                 pcm = await self._tts.synthesize(sentence, call.sample_rate)
                 await call.play(pcm)
                 seconds += len(pcm) / (2 * call.sample_rate)
@@ -185,12 +170,18 @@ class PhoneCallHandler:
         await self._speak(call, detector, Reply([text]))
 
     async def _hears_yes(self, call: LiveCall, detector: TurnDetector) -> bool:
+        understood: dict[str, Interpretation] = {}  # the turn is interpreted once: to end it, then to answer it
+
+        async def interpret(text: str) -> Interpretation:
+            if text not in understood:
+                understood[text] = await self._interpreter.interpret(text, self._clock.now())
+            return understood[text]
+
         async def affirmed(text: str) -> bool:
-            heard = await self._interpreter.interpret(text, self._clock.now())
-            return heard.intent is Intent.AFFIRM
+            return (await interpret(text)).intent is Intent.AFFIRM
 
         async def finished(text: str) -> bool:
-            return sounds_finished(await self._interpreter.interpret(text, self._clock.now()))
+            return sounds_finished(await interpret(text))
 
         listener = TurnListener(call, detector, self._stt, finished)
         try:

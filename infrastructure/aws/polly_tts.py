@@ -25,10 +25,10 @@ from botocore.exceptions import (
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_exponential_jitter
 
 from application.errors import SpeechUnavailable
+from domain.dialogue.sentences import split_sentences
 from infrastructure.aws.client_options import LazyClient, client_options
 from infrastructure.aws.polly_config import PollyConfig
 from infrastructure.espeak.audio import resample_pcm16
-from infrastructure.espeak.sentences import split_sentences
 
 if TYPE_CHECKING:  # the stubs are a development dependency; nothing below needs them at run time
     from mypy_boto3_polly.client import PollyClient

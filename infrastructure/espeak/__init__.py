@@ -2,7 +2,6 @@
 
 from infrastructure.espeak.errors import SpeechUnavailable
 from infrastructure.espeak.phonemes import ipa_phonemes
-from infrastructure.espeak.sentences import split_sentences
 from infrastructure.espeak.tts import EspeakTextToSpeech
 
-__all__ = ["EspeakTextToSpeech", "SpeechUnavailable", "ipa_phonemes", "split_sentences"]
+__all__ = ["EspeakTextToSpeech", "SpeechUnavailable", "ipa_phonemes"]

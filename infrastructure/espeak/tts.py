@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator
 from concurrent.futures import ThreadPoolExecutor
 
 from infrastructure.espeak.audio import pcm16_from_wav
 from infrastructure.espeak.errors import SpeechUnavailable
 from infrastructure.espeak.process import ESPEAK
-from infrastructure.espeak.sentences import split_sentences
 from infrastructure.espeak.spare import SpareEspeak
 
 __all__ = ["EspeakTextToSpeech"]
@@ -58,22 +56,3 @@ class EspeakTextToSpeech:
         """Stop the waiting espeak-ng process and the threads (synthesis still works after, a little slower)."""
         self._espeak.close()
         self._threads.shutdown(wait=False)
-
-    async def synthesize_stream(self, text: str, sample_rate: int) -> AsyncGenerator[bytes, None]:
-        """One chunk per sentence; the next sentence is synthesised while the caller hears this one."""
-        pending: asyncio.Task[bytes] | None = None
-        try:
-            for sentence in split_sentences(text):
-                following = asyncio.ensure_future(self.synthesize(sentence, sample_rate))
-                if pending is None:
-                    pending = following
-                    continue
-                current, pending = pending, following
-                yield await current
-            if pending is not None:
-                done, pending = pending, None
-                yield await done
-        finally:
-            if pending is not None and not pending.done():
-                pending.cancel()
-                await asyncio.wait([pending])  # its child process is gone before we are

@@ -9,7 +9,8 @@ import pytest
 
 from application.errors import BackendUnavailable
 from application.ports import TextToSpeech
-from infrastructure.espeak import EspeakTextToSpeech, SpeechUnavailable, split_sentences
+from domain.dialogue.sentences import split_sentences
+from infrastructure.espeak import EspeakTextToSpeech, SpeechUnavailable
 
 GREETING = (
     "Thanks for calling Maple Street Clinic. I can book, reschedule or cancel an appointment. What can I do for you?"
@@ -66,22 +67,6 @@ async def test_text_that_looks_like_an_option_is_spoken() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "...", "?!"])
 async def test_nothing_to_say_is_no_audio(text: str) -> None:
     assert await EspeakTextToSpeech().synthesize(text, 8000) == b""
-
-
-async def test_sentence_by_sentence() -> None:
-    tts = EspeakTextToSpeech()
-    chunks = [chunk async for chunk in tts.synthesize_stream(GREETING, 8000)]
-    assert len(chunks) == 3
-    assert chunks[0] == await tts.synthesize("Thanks for calling Maple Street Clinic.", 8000)
-    whole = seconds(await tts.synthesize(GREETING, 8000), 8000)
-    assert abs(sum(seconds(c, 8000) for c in chunks) - whole) < 0.25 * whole
-
-
-async def test_leaving_the_stream_early_is_fine() -> None:
-    stream = EspeakTextToSpeech().synthesize_stream(GREETING, 8000)
-    first = await anext(stream)
-    await stream.aclose()
-    assert first
 
 
 @pytest.mark.parametrize(

@@ -105,7 +105,7 @@ def test_speech_during_the_reply_is_a_barge_in() -> None:
 
 
 def test_replies_are_spoken_sentence_by_sentence() -> None:
-    from application.phone_call import sentences
+    from domain.dialogue.sentences import split_sentences as sentences
 
     assert sentences("I have nothing on Tuesday. The nearest are 9 AM, or 10 AM. Which would you like?") == [
         "I have nothing on Tuesday.",

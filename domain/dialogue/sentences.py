@@ -1,4 +1,4 @@
-"""Cutting a prompt into sentences, so the first can play while the rest are synthesised."""
+"""Cutting what the agent says into sentences, so the first can play while the rest are synthesised."""
 
 from __future__ import annotations
 
