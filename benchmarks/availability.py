@@ -15,14 +15,14 @@ from datetime import datetime, timedelta
 from datetime import time as clock_time
 from zoneinfo import ZoneInfo
 
-from domain.availability import find_slots
-from domain.catalogue import Business, Catalogue, Service, StaffMember, WeeklyHours
-from domain.ids import ServiceId, StaffId
-from domain.local_time import LocalSpan
-from domain.phone import PhoneNumber
-from domain.policy import BookingPolicy
-from domain.staff_load import StaffLoad
-from domain.time_window import TimeWindow
+from slotline.domain.availability import find_slots
+from slotline.domain.catalogue import Business, Catalogue, Service, StaffMember, WeeklyHours
+from slotline.domain.ids import ServiceId, StaffId
+from slotline.domain.local_time import LocalSpan
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.policy import BookingPolicy
+from slotline.domain.staff_load import StaffLoad
+from slotline.domain.time_window import TimeWindow
 from tests.naive_availability import naive_slots
 
 ZONE = ZoneInfo("America/New_York")

@@ -13,17 +13,17 @@ import time
 from collections import deque
 from datetime import timedelta
 
-from domain.appointment import Appointment, AppointmentStatus, Hold
-from domain.availability import find_slots
-from domain.dialogue import actions as act
-from domain.dialogue import events as ev
-from domain.dialogue.policy import DialoguePolicy
-from domain.ids import AppointmentId, ServiceId
-from domain.phone import PhoneNumber
-from domain.selection import choose_offers
-from domain.slot import Slot
-from domain.staff_load import StaffLoad
-from infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.domain.appointment import Appointment, AppointmentStatus, Hold
+from slotline.domain.availability import find_slots
+from slotline.domain.dialogue import actions as act
+from slotline.domain.dialogue import events as ev
+from slotline.domain.dialogue.policy import DialoguePolicy
+from slotline.domain.ids import AppointmentId, ServiceId
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.selection import choose_offers
+from slotline.domain.slot import Slot
+from slotline.domain.staff_load import StaffLoad
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from tests.factories import NEW_YORK, NOW, sample_catalogue
 
 CALLER = PhoneNumber("+12125550123")

@@ -21,12 +21,12 @@ from pathlib import Path
 import numpy as np
 import soxr
 
-from domain.understanding import Intent, Interpretation
-from infrastructure.espeak import EspeakTextToSpeech
-from infrastructure.pocketsphinx_stt import PocketsphinxSettings, PocketsphinxSpeechToText, Recognition
-from infrastructure.pocketsphinx_stt.recognizer import Recognizer
-from infrastructure.rules_nlu import RulesUtteranceInterpreter
-from infrastructure.rules_nlu.words import normalise
+from slotline.domain.understanding import Intent, Interpretation
+from slotline.infrastructure.espeak import EspeakTextToSpeech
+from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSettings, PocketsphinxSpeechToText, Recognition
+from slotline.infrastructure.pocketsphinx_stt.recognizer import Recognizer
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.infrastructure.rules_nlu.words import normalise
 from tests.factories import NOW, sample_catalogue
 
 # What callers say, none of it copied from the language model's templates (those are in phrases.py).

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from application.ports import CallHandler, LiveCall
-from infrastructure.telcoflow.adapter import TelcoflowConfig, TelcoflowTelephony
-from infrastructure.telcoflow.adapter.config import SampleRate
-from infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
+from slotline.application.ports import CallHandler, LiveCall
+from slotline.infrastructure.telcoflow.adapter import TelcoflowConfig, TelcoflowTelephony
+from slotline.infrastructure.telcoflow.adapter.config import SampleRate
+from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
 
 CALLER = "+12125550123"
 

@@ -11,7 +11,7 @@ import asyncio
 import statistics
 import time
 
-from infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from tests.factories import NOW, sample_catalogue
 
 UTTERANCES = (

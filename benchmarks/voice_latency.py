@@ -19,13 +19,13 @@ from pathlib import Path
 from dependency_injector import providers
 from pydantic import SecretStr
 
-from application.ports import SpeechToText, TextToSpeech
-from entrypoints.container import build_container
-from entrypoints.demo.run import DemoCall
-from entrypoints.demo.script import bundled_script
-from entrypoints.settings import SpeechSettings, load_settings
-from infrastructure.espeak import EspeakTextToSpeech
-from infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
+from slotline.application.ports import SpeechToText, TextToSpeech
+from slotline.entrypoints.container import build_container
+from slotline.entrypoints.demo.run import DemoCall
+from slotline.entrypoints.demo.script import bundled_script
+from slotline.entrypoints.settings import SpeechSettings, load_settings
+from slotline.infrastructure.espeak import EspeakTextToSpeech
+from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
 
 NOW = datetime.fromisoformat("2026-11-25T09:00:00-05:00")
 
@@ -114,7 +114,7 @@ def main() -> None:
     chosen = SpeechSettings.model_validate(speech)
     timed = Timed()
     quick = QuickEnds()
-    listening = logging.getLogger("application.listening")
+    listening = logging.getLogger("slotline.application.listening")
     listening.addHandler(quick)
     listening.setLevel(logging.INFO)
     latencies: list[float] = []

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.catalogue import Business, Catalogue, Closure, Service, SpecialHours, StaffMember, WeeklyHours
-from domain.ids import ServiceId, StaffId
-from domain.local_time import LocalSpan
-from domain.phone import PhoneNumber
-from domain.policy import BookingPolicy
+from slotline.domain.catalogue import Business, Catalogue, Closure, Service, SpecialHours, StaffMember, WeeklyHours
+from slotline.domain.ids import ServiceId, StaffId
+from slotline.domain.local_time import LocalSpan
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.policy import BookingPolicy
 
 NEW_YORK = ZoneInfo("America/New_York")
 # Wednesday 25 November 2026, 09:00 in New York: the pinned "now" of most tests.

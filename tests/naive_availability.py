@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from domain.catalogue import Catalogue, Service
-from domain.ids import StaffId
-from domain.local_time import wall_to_instant
-from domain.slot import Slot
-from domain.staff_load import StaffLoad
-from domain.time_window import TimeWindow
+from slotline.domain.catalogue import Catalogue, Service
+from slotline.domain.ids import StaffId
+from slotline.domain.local_time import wall_to_instant
+from slotline.domain.slot import Slot
+from slotline.domain.staff_load import StaffLoad
+from slotline.domain.time_window import TimeWindow
 
 
 def naive_slots(

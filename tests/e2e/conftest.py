@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from entrypoints.cli import main
+from slotline.entrypoints.cli import main
 
 NOW = "2026-11-25T09:00:00-05:00"  # a Wednesday morning in New York
 CALLER = "+12125550123"

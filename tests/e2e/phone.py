@@ -13,12 +13,12 @@ from pathlib import Path
 from dependency_injector import providers
 from pydantic import SecretStr
 
-from application.phone_call import Transcript
-from entrypoints.container import Container, build_container
-from entrypoints.serving import ServeStats, Service
-from entrypoints.settings import load_settings
-from infrastructure.marked_speech import decode_marks, encode_marks
-from infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer
+from slotline.application.phone_call import Transcript
+from slotline.entrypoints.container import Container, build_container
+from slotline.entrypoints.serving import ServeStats, Service
+from slotline.entrypoints.settings import load_settings
+from slotline.infrastructure.marked_speech import decode_marks, encode_marks
+from slotline.infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer
 
 NOW = "2026-11-25T09:00:00-05:00"
 MARKED = {"stt": "marked", "tts": "marked", "turns": "energy", "end_of_turn_ms": 300, "reply_timeout_seconds": 3.0}

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from dependency_injector import providers
 
-from domain.policy import BookingPolicy
-from entrypoints.cli import main
-from entrypoints.container import build_container
-from entrypoints.settings import load_settings
-from infrastructure.clock import FixedClock, SystemClock
-from infrastructure.yaml_catalogue import sample_catalogue_path
+from slotline.domain.policy import BookingPolicy
+from slotline.entrypoints.cli import main
+from slotline.entrypoints.container import build_container
+from slotline.entrypoints.settings import load_settings
+from slotline.infrastructure.clock import FixedClock, SystemClock
+from slotline.infrastructure.yaml_catalogue import sample_catalogue_path
 from tests.factories import NOW, sample_catalogue
 
 PINNED = "2026-11-25T09:00:00-05:00"  # Wednesday 09:00 in New York, as tests.factories.NOW

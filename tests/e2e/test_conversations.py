@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from domain.ids import StaffId
-from domain.time_window import TimeWindow
-from infrastructure.sqlite import SqliteCalendarGateway, SqliteDatabase
+from slotline.domain.ids import StaffId
+from slotline.domain.time_window import TimeWindow
+from slotline.infrastructure.sqlite import SqliteCalendarGateway, SqliteDatabase
 from tests.e2e.conftest import CALLER, Slotline, bookings, chat, outbox
 from tests.factories import NEW_YORK
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
+from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
 from tests.e2e.conftest import CALLER, Slotline, bookings, chat
 from tests.e2e.phone import agent_on, turn, until_agent_says
 from tests.factories import sample_catalogue

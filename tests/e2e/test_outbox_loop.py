@@ -10,9 +10,9 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from application.ports import OutboxMessage
-from domain.phone import PhoneNumber
-from infrastructure.sqlite import SqliteDatabase, SqliteOutbox
+from slotline.application.ports import OutboxMessage
+from slotline.domain.phone import PhoneNumber
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox
 from tests.e2e.conftest import CALLER, NOW, Slotline, chat, outbox
 
 
@@ -21,7 +21,7 @@ def test_loop_sends_then_stops_on_sigterm(slotline: Slotline, db: Path) -> None:
     waiting = OutboxMessage("m-1", PhoneNumber(CALLER), "We will call you back.", "k-1", datetime.fromisoformat(NOW))
     asyncio.run(SqliteOutbox(SqliteDatabase(db)).enqueue([waiting]))
     assert {m["status"] for m in outbox(slotline)} == {"sent", "pending"}
-    command = [sys.executable, "-m", "entrypoints", "outbox", "dispatch", "--loop", "--db", str(db), "--now", NOW]
+    command = [sys.executable, "-m", "slotline", "outbox", "dispatch", "--loop", "--db", str(db), "--now", NOW]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         time.sleep(1.5)

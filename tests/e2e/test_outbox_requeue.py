@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from application.ports import OutboxMessage
-from domain.phone import PhoneNumber
-from infrastructure.sqlite import SqliteDatabase, SqliteOutbox
+from slotline.application.ports import OutboxMessage
+from slotline.domain.phone import PhoneNumber
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox
 from tests.e2e.conftest import CALLER, NOW, Run, Slotline, outbox
 
 AUTH_ERROR = "SNS AuthorizationError: not authorized to perform sns:Publish"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from application.ports import CallState
-from infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
+from slotline.application.ports import CallState
+from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
 from tests.e2e.phone import CALLER, agent_on, heard, turn, until_agent_says
 
 

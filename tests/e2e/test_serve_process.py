@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
+from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
 from tests.e2e.phone import CALLER, NOW, turn, until_agent_says
 
 API_KEY = "serve-test-key-do-not-log"
@@ -36,7 +36,7 @@ async def start_serve(server: LoopbackTelcoflowServer, db: Path, *extra: str) ->
         "SLOTLINE_SPEECH__TURNS": "energy",
     }
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "entrypoints", "serve", "--db", str(db), "--now", NOW, *extra,
+        sys.executable, "-m", "slotline", "serve", "--db", str(db), "--now", NOW, *extra,
         env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from entrypoints.container import build_container
-from entrypoints.settings import load_settings
-from infrastructure.aws.polly_tts import PollyTextToSpeech
-from infrastructure.espeak import EspeakTextToSpeech
-from infrastructure.marked_speech import MarkedTextToSpeech
+from slotline.entrypoints.container import build_container
+from slotline.entrypoints.settings import load_settings
+from slotline.infrastructure.aws.polly_tts import PollyTextToSpeech
+from slotline.infrastructure.espeak import EspeakTextToSpeech
+from slotline.infrastructure.marked_speech import MarkedTextToSpeech
 from tests.integration.sns_moto import MotoServer
 
 

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from application.use_cases.keys import slot_key
-from domain.appointment import Customer
-from domain.ids import ServiceId, StaffId
-from domain.phone import PhoneNumber
-from domain.slot import Slot
-from domain.time_window import TimeWindow
-from entrypoints.demo.caller import SimulatedCaller
-from infrastructure.espeak import EspeakTextToSpeech
-from infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer
+from slotline.application.use_cases.keys import slot_key
+from slotline.domain.appointment import Customer
+from slotline.domain.ids import ServiceId, StaffId
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.slot import Slot
+from slotline.domain.time_window import TimeWindow
+from slotline.entrypoints.demo.caller import SimulatedCaller
+from slotline.infrastructure.espeak import EspeakTextToSpeech
+from slotline.infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer
 from tests.e2e.phone import CALLER, agent_on
 from tests.factories import NEW_YORK
 

@@ -16,11 +16,11 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from application.outbox_dispatcher import OutboxDispatcher
-from domain.phone import PhoneNumber
-from infrastructure.aws import SnsConfig, SnsSmsSender
-from infrastructure.clock import FixedClock
-from infrastructure.sqlite import SqliteDatabase, SqliteOutbox
+from slotline.application.outbox_dispatcher import OutboxDispatcher
+from slotline.domain.phone import PhoneNumber
+from slotline.infrastructure.aws import SnsConfig, SnsSmsSender
+from slotline.infrastructure.clock import FixedClock
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox
 from tests.integration.sns_moto import sns_config
 
 

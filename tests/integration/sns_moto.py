@@ -25,7 +25,7 @@ import boto3
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.compat import HTTPHeaders
 
-from infrastructure.aws import SnsConfig
+from slotline.infrastructure.aws import SnsConfig
 
 START_WITHIN = 15.0  # seconds; the server is usually up in under one
 

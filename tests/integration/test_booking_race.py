@@ -7,16 +7,16 @@ import random
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from application.conversation import BookingServices
-from application.use_cases.keys import slot_key
-from domain.appointment import AppointmentStatus, Customer
-from domain.errors import BookingError
-from domain.ids import ServiceId, StaffId
-from domain.phone import PhoneNumber
-from domain.slot import Slot
-from domain.time_window import TimeWindow
-from entrypoints.container import build_container
-from entrypoints.settings import load_settings
+from slotline.application.conversation import BookingServices
+from slotline.application.use_cases.keys import slot_key
+from slotline.domain.appointment import AppointmentStatus, Customer
+from slotline.domain.errors import BookingError
+from slotline.domain.ids import ServiceId, StaffId
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.slot import Slot
+from slotline.domain.time_window import TimeWindow
+from slotline.entrypoints.container import build_container
+from slotline.entrypoints.settings import load_settings
 from tests.factories import NEW_YORK, NOW
 
 MONDAY = date(2026, 11, 30)

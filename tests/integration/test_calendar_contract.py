@@ -14,17 +14,17 @@ from uuid import uuid4
 
 import pytest
 
-from application.errors import EventNotFound
-from application.ports import CalendarGateway
-from domain.appointment import Appointment
-from domain.catalogue import StaffMember
-from domain.ids import ServiceId
-from domain.phone import PhoneNumber
-from domain.slot import Slot
-from domain.time_window import TimeWindow
-from infrastructure.msgraph.gateway import GraphCalendarGateway
-from infrastructure.sqlite import SqliteCalendarGateway, SqliteDatabase
-from infrastructure.sqlite.ledger_rows import span
+from slotline.application.errors import EventNotFound
+from slotline.application.ports import CalendarGateway
+from slotline.domain.appointment import Appointment
+from slotline.domain.catalogue import StaffMember
+from slotline.domain.ids import ServiceId
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.slot import Slot
+from slotline.domain.time_window import TimeWindow
+from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
+from slotline.infrastructure.sqlite import SqliteCalendarGateway, SqliteDatabase
+from slotline.infrastructure.sqlite.ledger_rows import span
 from tests.factories import NEW_YORK, NOW
 from tests.integration.fake_graph import FakeGraph
 from tests.integration.test_graph_support import ALEX, CALENDARS, JORDAN, SAM, config_for, tagged

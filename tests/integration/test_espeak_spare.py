@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from infrastructure.espeak import SpeechUnavailable
-from infrastructure.espeak.spare import SpareEspeak
+from slotline.infrastructure.espeak import SpeechUnavailable
+from slotline.infrastructure.espeak.spare import SpareEspeak
 
 ESPEAK = shutil.which("espeak-ng")
 COMMAND = [ESPEAK or "espeak-ng", "-b", "1", "--stdout", "--stdin", "-v", "en-us"]

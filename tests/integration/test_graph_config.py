@@ -18,11 +18,11 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from pydantic import SecretStr
 
-from application.errors import CalendarUnavailable
-from domain.catalogue import StaffMember
-from infrastructure.msgraph import GraphCalendarConfig, GraphConfigInvalid
-from infrastructure.msgraph.client import StaticTokenCredential, credential
-from infrastructure.msgraph.gateway import GraphCalendarGateway
+from slotline.application.errors import CalendarUnavailable
+from slotline.domain.catalogue import StaffMember
+from slotline.infrastructure.msgraph import GraphCalendarConfig, GraphConfigInvalid
+from slotline.infrastructure.msgraph.client import StaticTokenCredential, credential
+from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
 from tests.integration.fake_graph import FakeGraph, Fault
 from tests.integration.test_graph_support import CALENDARS, SAM, gateway_for
 from tests.integration.test_sqlite_support import CATALOGUE, PHONE, appointment, slot
@@ -138,7 +138,7 @@ async def test_logs_hold_no_token_and_no_full_phone_number(fake: FakeGraph, capl
     await gateway.aclose()
 
     assert fake.events(SAM.calendar or "") == []
-    ours = [r for r in caplog.records if r.name.startswith("infrastructure.msgraph")]
+    ours = [r for r in caplog.records if r.name.startswith("slotline.infrastructure.msgraph")]
     assert ours  # the retries and the clean-up were logged
     assert all(fake.token not in r.getMessage() for r in caplog.records)
     assert all(PHONE.e164 not in r.getMessage() for r in ours)

@@ -10,11 +10,11 @@ import pytest
 from kiota_abstractions.api_error import APIError
 from pydantic import SecretStr
 
-from application.errors import CalendarConflict, CalendarUnavailable, EventNotFound
-from domain.time_window import TimeWindow
-from infrastructure.msgraph.client import connect
-from infrastructure.msgraph.gateway import GraphCalendarGateway
-from infrastructure.msgraph.retry import retry_after
+from slotline.application.errors import CalendarConflict, CalendarUnavailable, EventNotFound
+from slotline.domain.time_window import TimeWindow
+from slotline.infrastructure.msgraph.client import connect
+from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
+from slotline.infrastructure.msgraph.retry import retry_after
 from tests.integration.fake_graph import FakeGraph, Fault
 from tests.integration.test_graph_support import (
     ALEX,

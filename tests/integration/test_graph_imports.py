@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SDK = {"msgraph", "msgraph_core", "kiota_abstractions", "kiota_http", "kiota_authentication_azure"}
-OURS = ROOT / "infrastructure" / "msgraph"
+OURS = ROOT / "slotline" / "infrastructure" / "msgraph"
 
 
 def top_level_imports(path: Path) -> set[str]:
@@ -33,7 +33,7 @@ def top_level_imports(path: Path) -> set[str]:
 
 def test_nothing_outside_the_graph_adapter_imports_the_sdk() -> None:
     for layer in ("domain", "application", "infrastructure", "entrypoints"):
-        for path in sorted((ROOT / layer).rglob("*.py")):
+        for path in sorted((ROOT / "slotline" / layer).rglob("*.py")):
             if OURS in path.parents:
                 continue
             assert not top_level_imports(path) & SDK, f"{path.relative_to(ROOT)} imports msgraph at import time"
@@ -43,7 +43,7 @@ def test_the_package_and_its_config_are_cheap_to_import() -> None:
     assert not (top_level_imports(OURS / "__init__.py") | top_level_imports(OURS / "config.py")) & SDK
     assert top_level_imports(OURS / "sdk.py") & SDK  # the check can see an import when there is one
     code = (
-        "import sys, infrastructure.msgraph, entrypoints.container; "
+        "import sys, slotline.infrastructure.msgraph, slotline.entrypoints.container; "
         f"print(sorted(m for m in sys.modules if m.split('.')[0] in {sorted(SDK)!r}))"
     )
     loaded = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from domain.ids import ServiceId
-from domain.slot import Slot
-from domain.time_window import TimeWindow
-from infrastructure.msgraph.booking_tag import BOOKING_PROPERTY, PHONE_PROPERTY
-from infrastructure.msgraph.gateway import GraphCalendarGateway
+from slotline.domain.ids import ServiceId
+from slotline.domain.slot import Slot
+from slotline.domain.time_window import TimeWindow
+from slotline.infrastructure.msgraph.booking_tag import BOOKING_PROPERTY, PHONE_PROPERTY
+from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
 from tests.factories import NEW_YORK, NOW
 from tests.integration.fake_graph import FakeGraph
 from tests.integration.test_graph_support import ALEX, CALENDARS, JORDAN, SAM, gateway_for

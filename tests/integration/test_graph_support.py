@@ -8,11 +8,11 @@ from typing import Any
 
 from pydantic import SecretStr
 
-from domain.catalogue import Catalogue, Service, StaffMember, WeeklyHours
-from domain.ids import ServiceId, StaffId
-from infrastructure.msgraph import GraphCalendarConfig
-from infrastructure.msgraph.booking_tag import PHONE_PROPERTY
-from infrastructure.msgraph.gateway import GraphCalendarGateway
+from slotline.domain.catalogue import Catalogue, Service, StaffMember, WeeklyHours
+from slotline.domain.ids import ServiceId, StaffId
+from slotline.infrastructure.msgraph import GraphCalendarConfig
+from slotline.infrastructure.msgraph.booking_tag import PHONE_PROPERTY
+from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
 from tests.integration.fake_graph import FakeGraph, PropertyValues
 from tests.integration.test_sqlite_support import CATALOGUE
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from application.errors import SmsSendFailed
-from application.ports.outbox import OutboxStatus
-from infrastructure.local_sms import LocalSmsSender, SentSms
-from infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
+from slotline.application.errors import SmsSendFailed
+from slotline.application.ports.outbox import OutboxStatus
+from slotline.infrastructure.local_sms import LocalSmsSender, SentSms
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from tests.factories import NOW
 from tests.integration.test_sqlite_support import OTHER_PHONE, PHONE, book, slot
 

@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 
 import pytest
 
-from infrastructure.telcoflow.loopback import LineState, LoopbackCall, LoopbackTelcoflowServer
+from slotline.infrastructure.telcoflow.loopback import LineState, LoopbackCall, LoopbackTelcoflowServer
 from tests.integration.test_loopback_support import AgentCall, SampleRate, SdkAgent, frame_numbers, numbered_frames
 
 

@@ -9,7 +9,7 @@ from telcoflow import WSSConnectionError
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
-from infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
+from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
 from tests.integration.test_loopback_support import API_KEY, CONNECTOR, SdkAgent
 
 

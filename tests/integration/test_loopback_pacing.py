@@ -6,11 +6,11 @@ import struct
 
 import pytest
 
-from infrastructure.telcoflow.loopback import CallerFeedFull, LoopbackStats
-from infrastructure.telcoflow.loopback.audio import CallerFeed, bytes_for_ms, frame_bytes
-from infrastructure.telcoflow.loopback.media import CallMedia
-from infrastructure.telcoflow.loopback.pacing import PullPacer
-from infrastructure.telcoflow.loopback.recording import CallRecording
+from slotline.infrastructure.telcoflow.loopback import CallerFeedFull, LoopbackStats
+from slotline.infrastructure.telcoflow.loopback.audio import CallerFeed, bytes_for_ms, frame_bytes
+from slotline.infrastructure.telcoflow.loopback.media import CallMedia
+from slotline.infrastructure.telcoflow.loopback.pacing import PullPacer
+from slotline.infrastructure.telcoflow.loopback.recording import CallRecording
 from tests.integration.test_loopback_support import frame_numbers, numbered_frames
 
 FRAME = 640  # 20 ms at 16 kHz

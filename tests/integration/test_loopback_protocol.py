@@ -14,7 +14,7 @@ import pytest
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
-from infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer
+from slotline.infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer
 
 FRAME = 640  # 16 kHz
 
@@ -250,7 +250,7 @@ async def test_an_oversize_frame_closes_only_its_own_socket() -> None:
 
 
 async def test_logs_hold_no_secrets_tokens_or_phone_numbers(caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.DEBUG, logger="infrastructure.telcoflow.loopback")
+    caplog.set_level(logging.DEBUG, logger="slotline.infrastructure.telcoflow.loopback")
     server = LoopbackTelcoflowServer(api_key="sk-very-secret", connector_uuid="connector-secret")
     headers = {"x-api-key": "sk-very-secret", "x-connector-uuid": "connector-secret"}
     async with server, connect(f"{server.base_url}/v1/agent/session-manager", additional_headers=headers) as sm:
@@ -260,7 +260,9 @@ async def test_logs_hold_no_secrets_tokens_or_phone_numbers(caplog: pytest.LogCa
         async with voice_socket(raw) as voice:
             await command(voice, "a-1", "call.answer")
             await raw.call.hang_up()
-    logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("infrastructure.telcoflow.loopback"))
+    logged = "\n".join(
+        r.getMessage() for r in caplog.records if r.name.startswith("slotline.infrastructure.telcoflow.loopback")
+    )
     assert "< x-api-key: <redacted>" in logged and "TEXT [" in logged  # the wire log ran, redacted
     for secret in ("sk-very-secret", "connector-secret", str(raw.call_in["token"]), "+12125550123", "+12125550100"):
         assert secret not in logged

@@ -9,7 +9,7 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from infrastructure.telcoflow.loopback import CallNotDelivered, LoopbackTelcoflowServer, NoSessionManager
+from slotline.infrastructure.telcoflow.loopback import CallNotDelivered, LoopbackTelcoflowServer, NoSessionManager
 from tests.integration.test_loopback_support import SdkAgent, frame_numbers, numbered_frames
 
 

@@ -7,11 +7,11 @@ import asyncio
 from datetime import timedelta
 from pathlib import Path
 
-from application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
-from application.ports.outbox import OutboxMessage, OutboxStatus
-from infrastructure.clock import FixedClock
-from infrastructure.local_sms import LocalSmsSender
-from infrastructure.sqlite import SqliteDatabase, SqliteOutbox
+from slotline.application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
+from slotline.application.ports.outbox import OutboxMessage, OutboxStatus
+from slotline.infrastructure.clock import FixedClock
+from slotline.infrastructure.local_sms import LocalSmsSender
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox
 from tests.factories import NOW
 from tests.integration.test_sqlite_support import PHONE
 

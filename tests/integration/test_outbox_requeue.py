@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from application.errors import SmsSendFailed
-from application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
-from application.ports.outbox import OutboxMessage, OutboxMessageNotDead, OutboxMessageNotFound, OutboxStatus
-from domain.phone import PhoneNumber
-from infrastructure.clock import FixedClock
-from infrastructure.sqlite import SqliteDatabase, SqliteOutbox
+from slotline.application.errors import SmsSendFailed
+from slotline.application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
+from slotline.application.ports.outbox import OutboxMessage, OutboxMessageNotDead, OutboxMessageNotFound, OutboxStatus
+from slotline.domain.phone import PhoneNumber
+from slotline.infrastructure.clock import FixedClock
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox
 from tests.factories import NOW
 from tests.integration.test_sqlite_support import PHONE
 

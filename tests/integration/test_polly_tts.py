@@ -24,10 +24,10 @@ import pytest
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.compat import HTTPHeaders
 
-from application.errors import BackendUnavailable, SpeechUnavailable
-from application.ports import TextToSpeech
-from domain.errors import InvalidValue
-from infrastructure.aws.polly_tts import MAX_TEXT_CHARS, PollyConfig, PollyTextToSpeech, split_for_polly
+from slotline.application.errors import BackendUnavailable, SpeechUnavailable
+from slotline.application.ports import TextToSpeech
+from slotline.domain.errors import InvalidValue
+from slotline.infrastructure.aws.polly_tts import MAX_TEXT_CHARS, PollyConfig, PollyTextToSpeech, split_for_polly
 from tests.integration.sns_moto import MotoServer
 
 PLACEHOLDER = b"\x00" * 8  # what moto answers for any valid SynthesizeSpeech

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from application.outbox_dispatcher import RetryPolicy
-from application.ports.outbox import OutboxMessage, OutboxStatus
-from infrastructure.clock import FixedClock
-from infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
+from slotline.application.outbox_dispatcher import RetryPolicy
+from slotline.application.ports.outbox import OutboxMessage, OutboxStatus
+from slotline.infrastructure.clock import FixedClock
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from tests.factories import NOW
 from tests.integration.sns_moto import MotoServer
 from tests.integration.test_sqlite_support import PHONE, book, slot

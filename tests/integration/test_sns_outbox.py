@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from application.outbox_dispatcher import DispatchReport, OutboxDispatcher, RetryPolicy
-from application.ports.outbox import OutboxMessage, OutboxStatus
-from domain.appointment import AppointmentStatus
-from infrastructure.aws import SnsSmsSender
-from infrastructure.clock import FixedClock
-from infrastructure.outbox_runner import OutboxRunner
-from infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
+from slotline.application.outbox_dispatcher import DispatchReport, OutboxDispatcher, RetryPolicy
+from slotline.application.ports.outbox import OutboxMessage, OutboxStatus
+from slotline.domain.appointment import AppointmentStatus
+from slotline.infrastructure.aws import SnsSmsSender
+from slotline.infrastructure.clock import FixedClock
+from slotline.infrastructure.outbox_runner import OutboxRunner
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from tests.factories import NOW
 from tests.integration.sns_moto import OPTED_OUT, THROTTLING, MotoServer, PublishedSms, PublishHook, sns_config
 from tests.integration.test_sqlite_support import PHONE, book, slot

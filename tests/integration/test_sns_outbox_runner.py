@@ -7,8 +7,8 @@ import logging
 
 import pytest
 
-from application.outbox_dispatcher import DispatchReport
-from infrastructure.outbox_runner import OutboxRunner
+from slotline.application.outbox_dispatcher import DispatchReport
+from slotline.infrastructure.outbox_runner import OutboxRunner
 
 HOUR = 3600.0
 
@@ -94,7 +94,7 @@ async def test_a_round_that_raises_is_logged_and_the_runner_goes_on(caplog: pyte
     dispatcher = ScriptedDispatcher(RuntimeError("database is locked"), DispatchReport(sent=1))
     stop, running = await start(OutboxRunner(dispatcher, interval_seconds=0.01))
 
-    with caplog.at_level(logging.INFO, logger="infrastructure.outbox_runner"):
+    with caplog.at_level(logging.INFO, logger="slotline.infrastructure.outbox_runner"):
         async with asyncio.timeout(5):
             await dispatcher.called(3)
             stop.set()

@@ -10,10 +10,10 @@ from dataclasses import replace
 
 import pytest
 
-from application.errors import SmsSendFailed
-from domain.errors import InvalidValue
-from domain.phone import PhoneNumber
-from infrastructure.aws import SnsConfig, SnsSmsSender
+from slotline.application.errors import SmsSendFailed
+from slotline.domain.errors import InvalidValue
+from slotline.domain.phone import PhoneNumber
+from slotline.infrastructure.aws import SnsConfig, SnsSmsSender
 from tests.integration.sns_moto import (
     INVALID_PARAMETER,
     NOT_AUTHORIZED,
@@ -208,7 +208,7 @@ async def test_two_rounds_sending_one_message_at_once_publish_it_once(
 async def test_a_text_longer_than_a_segment_is_sent_with_a_warning(
     moto: MotoServer, sender: SnsSmsSender, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.INFO, logger="infrastructure.aws"):
+    with caplog.at_level(logging.INFO, logger="slotline.infrastructure.aws"):
         await sender.send(PHONE, "y" * 200, dedupe_key="k1")
 
     [warning] = [r for r in caplog.records if r.levelno == logging.WARNING]

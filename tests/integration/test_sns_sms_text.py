@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from application.texts import ConfirmationTexts
-from infrastructure.aws import fit_sms, is_gsm7, segment_count
+from slotline.application.texts import ConfirmationTexts
+from slotline.infrastructure.aws import fit_sms, is_gsm7, segment_count
 from tests.integration.test_sqlite_support import CATALOGUE, appointment, slot
 
 

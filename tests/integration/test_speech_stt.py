@@ -14,17 +14,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from application.ports import Utterance
-from domain.catalogue import StaffMember
-from domain.ids import StaffId
-from domain.understanding import Intent, Interpretation
-from infrastructure.espeak import EspeakTextToSpeech
-from infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText, Recognition
-from infrastructure.pocketsphinx_stt.audio import DECODER_RATE, for_decoder
-from infrastructure.pocketsphinx_stt.recognizer import Heard as RecognizerHeard
-from infrastructure.pocketsphinx_stt.rejection import DomainFilter
-from infrastructure.rules_nlu import RulesUtteranceInterpreter
-from infrastructure.silero_vad import SileroTurnDetector
+from slotline.application.ports import Utterance
+from slotline.domain.catalogue import StaffMember
+from slotline.domain.ids import StaffId
+from slotline.domain.understanding import Intent, Interpretation
+from slotline.infrastructure.espeak import EspeakTextToSpeech
+from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText, Recognition
+from slotline.infrastructure.pocketsphinx_stt.audio import DECODER_RATE, for_decoder
+from slotline.infrastructure.pocketsphinx_stt.recognizer import Heard as RecognizerHeard
+from slotline.infrastructure.pocketsphinx_stt.rejection import DomainFilter
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.infrastructure.silero_vad import SileroTurnDetector
 from tests.factories import NOW, hours, sample_catalogue
 
 VOICES = ("en-us", "en-us+f3")

@@ -7,10 +7,10 @@ import shutil
 import numpy as np
 import pytest
 
-from application.errors import BackendUnavailable
-from application.ports import TextToSpeech
-from domain.dialogue.sentences import split_sentences
-from infrastructure.espeak import EspeakTextToSpeech, SpeechUnavailable
+from slotline.application.errors import BackendUnavailable
+from slotline.application.ports import TextToSpeech
+from slotline.domain.dialogue.sentences import split_sentences
+from slotline.infrastructure.espeak import EspeakTextToSpeech, SpeechUnavailable
 
 GREETING = (
     "Thanks for calling Maple Street Clinic. I can book, reschedule or cancel an appointment. What can I do for you?"

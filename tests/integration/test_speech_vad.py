@@ -7,10 +7,10 @@ import asyncio
 import numpy as np
 import pytest
 
-from application.ports import SilenceTimeout, SpeechPaused, SpeechStarted, TurnEvent, TurnMayEnd, Utterance
-from infrastructure.energy_vad import EnergyTurnDetector
-from infrastructure.espeak import EspeakTextToSpeech
-from infrastructure.silero_vad import SileroSettings, SileroTurnDetector, SileroTurnDetectorFactory
+from slotline.application.ports import SilenceTimeout, SpeechPaused, SpeechStarted, TurnEvent, TurnMayEnd, Utterance
+from slotline.infrastructure.energy_vad import EnergyTurnDetector
+from slotline.infrastructure.espeak import EspeakTextToSpeech
+from slotline.infrastructure.silero_vad import SileroSettings, SileroTurnDetector, SileroTurnDetectorFactory
 
 SAID = ("I would like to book a haircut", "next Tuesday at three pm", "yes please")
 PAUSE_S = 1.0

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from application.errors import EventNotFound
-from domain.ids import StaffId
-from domain.time_window import TimeWindow
-from infrastructure.sqlite import SqliteCalendarGateway, SqliteDatabase
+from slotline.application.errors import EventNotFound
+from slotline.domain.ids import StaffId
+from slotline.domain.time_window import TimeWindow
+from slotline.infrastructure.sqlite import SqliteCalendarGateway, SqliteDatabase
 from tests.factories import NOW
 from tests.integration.test_sqlite_support import CATALOGUE, OTHER_PHONE, PHONE, appointment, at, slot
 

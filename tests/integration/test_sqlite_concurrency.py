@@ -11,9 +11,9 @@ from multiprocessing.queues import Queue
 from multiprocessing.synchronize import Barrier
 from pathlib import Path
 
-from domain.errors import SlotNoLongerAvailable
-from domain.slot import Slot
-from infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
+from slotline.domain.errors import SlotNoLongerAvailable
+from slotline.domain.slot import Slot
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from tests.integration.test_sqlite_support import book, occupied, slot
 
 BOOKERS = 50

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from domain.appointment import Customer
-from infrastructure.sqlite import SqliteCustomerDirectory, SqliteDatabase
+from slotline.domain.appointment import Customer
+from slotline.infrastructure.sqlite import SqliteCustomerDirectory, SqliteDatabase
 from tests.integration.test_sqlite_support import OTHER_PHONE, PHONE
 
 

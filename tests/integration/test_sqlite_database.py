@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from application.errors import StorageUnavailable
-from infrastructure.sqlite import SqliteDatabase, SqliteSlotLedger
-from infrastructure.sqlite.schema import SCHEMA_VERSION
+from slotline.application.errors import StorageUnavailable
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteSlotLedger
+from slotline.infrastructure.sqlite.schema import SCHEMA_VERSION
 from tests.factories import NOW
 from tests.integration.test_sqlite_support import HOLD_FOR, occupied, slot
 

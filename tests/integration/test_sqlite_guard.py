@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from infrastructure.sqlite import SqliteDatabase
+from slotline.infrastructure.sqlite import SqliteDatabase
 
 GUARD = "slotline overlap"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from application.errors import HoldExpired
-from domain.errors import SlotNoLongerAvailable
-from domain.ids import StaffId
-from domain.time_window import TimeWindow
-from infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
+from slotline.application.errors import HoldExpired
+from slotline.domain.errors import SlotNoLongerAvailable
+from slotline.domain.ids import StaffId
+from slotline.domain.time_window import TimeWindow
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from tests.factories import NOW
 from tests.integration.test_sqlite_support import HOLD_FOR, OTHER_PHONE, at, book, occupied, slot
 

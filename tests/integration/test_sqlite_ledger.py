@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from application.errors import AppointmentNotFound
-from domain.appointment import AppointmentStatus
-from domain.errors import SlotNoLongerAvailable
-from domain.ids import StaffId
-from domain.time_window import TimeWindow
-from infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
+from slotline.application.errors import AppointmentNotFound
+from slotline.domain.appointment import AppointmentStatus
+from slotline.domain.errors import SlotNoLongerAvailable
+from slotline.domain.ids import StaffId
+from slotline.domain.time_window import TimeWindow
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from tests.integration.test_sqlite_support import OTHER_PHONE, PHONE, at, book, message, occupied, slot
 
 SAM, ALEX = StaffId("sam"), StaffId("alex")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from application.errors import AppointmentNotFound, HoldExpired
-from domain.appointment import Hold
-from domain.errors import SlotNoLongerAvailable
-from domain.slot import Slot
-from infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
+from slotline.application.errors import AppointmentNotFound, HoldExpired
+from slotline.domain.appointment import Hold
+from slotline.domain.errors import SlotNoLongerAvailable
+from slotline.domain.slot import Slot
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from tests.factories import NOW
 from tests.integration.test_sqlite_support import HOLD_FOR, OTHER_PHONE, book, message, occupied, slot
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from application.ports.outbox import OutboxStatus
-from infrastructure.sqlite import SqliteDatabase, SqliteOutbox, insert_messages
+from slotline.application.ports.outbox import OutboxStatus
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, insert_messages
 from tests.factories import NOW
 from tests.integration.test_sqlite_support import PHONE, message
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import infrastructure.local_sms
-import infrastructure.sqlite
-from application.ports import CalendarGateway, CustomerDirectory, Outbox, SlotLedger, SmsSender
-from infrastructure.local_sms import LocalSmsSender
-from infrastructure.sqlite import (
+import slotline.infrastructure.local_sms
+import slotline.infrastructure.sqlite
+from slotline.application.ports import CalendarGateway, CustomerDirectory, Outbox, SlotLedger, SmsSender
+from slotline.infrastructure.local_sms import LocalSmsSender
+from slotline.infrastructure.sqlite import (
     SqliteCalendarGateway,
     SqliteCustomerDirectory,
     SqliteDatabase,
@@ -30,7 +30,7 @@ def test_each_adapter_is_its_port(tmp_path: Path) -> None:
 
 
 def test_the_packages_export_their_public_names() -> None:
-    for package in (infrastructure.sqlite, infrastructure.local_sms):
+    for package in (slotline.infrastructure.sqlite, slotline.infrastructure.local_sms):
         assert all(hasattr(package, name) for name in package.__all__)
-    assert "SqliteSlotLedger" in infrastructure.sqlite.__all__
-    assert "LocalSmsSender" in infrastructure.local_sms.__all__
+    assert "SqliteSlotLedger" in slotline.infrastructure.sqlite.__all__
+    assert "LocalSmsSender" in slotline.infrastructure.local_sms.__all__

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from application.ports.outbox import OutboxMessage
-from domain.appointment import Appointment, AppointmentStatus
-from domain.ids import AppointmentId, ServiceId, StaffId
-from domain.phone import PhoneNumber
-from domain.slot import Slot
-from domain.time_window import TimeWindow
-from infrastructure.sqlite import SqliteSlotLedger
+from slotline.application.ports.outbox import OutboxMessage
+from slotline.domain.appointment import Appointment, AppointmentStatus
+from slotline.domain.ids import AppointmentId, ServiceId, StaffId
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.slot import Slot
+from slotline.domain.time_window import TimeWindow
+from slotline.infrastructure.sqlite import SqliteSlotLedger
 from tests.factories import NEW_YORK, NOW, sample_catalogue
 
 CATALOGUE = sample_catalogue()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from infrastructure.telcoflow.adapter import SdkWorkarounds, TelcoflowLiveCall
+from slotline.infrastructure.telcoflow.adapter import SdkWorkarounds, TelcoflowLiveCall
 from tests.integration.test_telcoflow_harness import CALLER, Handler, running_agent, tone
 
 FRAME = 640  # 20 ms at 16 kHz

@@ -7,11 +7,11 @@ import logging
 
 import pytest
 
-from application.errors import CallEnded
-from application.ports import CallState, TransferOutcome
-from domain.phone import PhoneNumber
-from infrastructure.telcoflow.adapter import SdkWorkarounds, TelcoflowLiveCall
-from infrastructure.telcoflow.loopback import CallNotDelivered, LoopbackCall
+from slotline.application.errors import CallEnded
+from slotline.application.ports import CallState, TransferOutcome
+from slotline.domain.phone import PhoneNumber
+from slotline.infrastructure.telcoflow.adapter import SdkWorkarounds, TelcoflowLiveCall
+from slotline.infrastructure.telcoflow.loopback import CallNotDelivered, LoopbackCall
 from tests.integration.test_telcoflow_harness import API_KEY, CALLER, running_agent, tone, until
 
 
@@ -205,7 +205,7 @@ async def test_logs_mask_the_caller_and_name_the_call(caplog: pytest.LogCaptureF
     async with running_agent() as agent:
         placed = await agent.server.place_call(CALLER)
         await placed.wait_ended()
-    ours = [r.getMessage() for r in caplog.records if r.name == "infrastructure.telcoflow.adapter"]
+    ours = [r.getMessage() for r in caplog.records if r.name == "slotline.infrastructure.telcoflow.adapter"]
     assert f"call {placed.call_id}: incoming from +12*******23" in ours
     everything = caplog.text
     assert CALLER[1:] not in everything and API_KEY not in everything and "Bearer" not in everything

@@ -14,10 +14,15 @@ from typing import Any
 import pytest
 from websockets.asyncio.server import ServerConnection, serve
 
-from application.errors import TelephonyUnavailable
-from application.ports import LiveCall
-from infrastructure.telcoflow.adapter import SdkWorkarounds, TelcoflowConfig, TelcoflowLiveCall, TelcoflowTelephony
-from infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer, NoSessionManager
+from slotline.application.errors import TelephonyUnavailable
+from slotline.application.ports import LiveCall
+from slotline.infrastructure.telcoflow.adapter import (
+    SdkWorkarounds,
+    TelcoflowConfig,
+    TelcoflowLiveCall,
+    TelcoflowTelephony,
+)
+from slotline.infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer, NoSessionManager
 
 API_KEY = "test-key-never-logged"
 CONNECTOR = "connector-1"

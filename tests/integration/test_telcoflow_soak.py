@@ -8,7 +8,7 @@ from pathlib import Path
 
 from telcoflow import Call
 
-from infrastructure.telcoflow.adapter import SdkWorkarounds
+from slotline.infrastructure.telcoflow.adapter import SdkWorkarounds
 from tests.integration.test_telcoflow_harness import CALLER, Agent, running_agent, until
 
 

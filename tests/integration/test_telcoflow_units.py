@@ -12,13 +12,18 @@ from abxbus import EventBus
 from telcoflow import SessionManager
 from telcoflow.bus_events import SmSessionNotify
 
-from application.ports import Telephony
-from domain.errors import InvalidValue
-from domain.phone import PhoneNumber
-from infrastructure.telcoflow.adapter import SdkIncompatible, TelcoflowConfig, TelcoflowTelephony, ensure_sdk_supported
-from infrastructure.telcoflow.adapter.caller import masked, parse_caller
-from infrastructure.telcoflow.adapter.frames import pad_to_frames, pieces
-from infrastructure.telcoflow.adapter.workarounds import let_bus_drop_old_history
+from slotline.application.ports import Telephony
+from slotline.domain.errors import InvalidValue
+from slotline.domain.phone import PhoneNumber
+from slotline.infrastructure.telcoflow.adapter import (
+    SdkIncompatible,
+    TelcoflowConfig,
+    TelcoflowTelephony,
+    ensure_sdk_supported,
+)
+from slotline.infrastructure.telcoflow.adapter.caller import masked, parse_caller
+from slotline.infrastructure.telcoflow.adapter.frames import pad_to_frames, pieces
+from slotline.infrastructure.telcoflow.adapter.workarounds import let_bus_drop_old_history
 
 SECRET = "sk-live-do-not-print"
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from domain.errors import SlotlineError
-from domain.local_time import LocalSpan
-from domain.phone import PhoneNumber
-from domain.policy import BookingPolicy
-from infrastructure.yaml_catalogue import (
+from slotline.domain.errors import SlotlineError
+from slotline.domain.local_time import LocalSpan
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.policy import BookingPolicy
+from slotline.infrastructure.yaml_catalogue import (
     CatalogueFileInvalid,
     YamlCatalogueLoader,
     load_catalogue,

@@ -4,15 +4,15 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from domain.appointment import Appointment, AppointmentStatus, Hold
-from domain.availability import find_slots
-from domain.errors import InvalidDateRange, StaffNotEligible
-from domain.ids import AppointmentId, StaffId
-from domain.phone import PhoneNumber
-from domain.policy import BookingPolicy
-from domain.slot import Slot
-from domain.staff_load import StaffLoad
-from domain.time_window import TimeWindow
+from slotline.domain.appointment import Appointment, AppointmentStatus, Hold
+from slotline.domain.availability import find_slots
+from slotline.domain.errors import InvalidDateRange, StaffNotEligible
+from slotline.domain.ids import AppointmentId, StaffId
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.policy import BookingPolicy
+from slotline.domain.slot import Slot
+from slotline.domain.staff_load import StaffLoad
+from slotline.domain.time_window import TimeWindow
 from tests.factories import NEW_YORK, NOW, sample_catalogue
 
 CAT = sample_catalogue()

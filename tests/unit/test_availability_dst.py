@@ -6,13 +6,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from domain.availability import find_slots
-from domain.catalogue import Business, Catalogue, Service, StaffMember, WeeklyHours
-from domain.ids import ServiceId, StaffId
-from domain.local_time import LocalSpan, wall_to_instant
-from domain.phone import PhoneNumber
-from domain.policy import BookingPolicy
-from domain.staff_load import StaffLoad
+from slotline.domain.availability import find_slots
+from slotline.domain.catalogue import Business, Catalogue, Service, StaffMember, WeeklyHours
+from slotline.domain.ids import ServiceId, StaffId
+from slotline.domain.local_time import LocalSpan, wall_to_instant
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.policy import BookingPolicy
+from slotline.domain.staff_load import StaffLoad
 
 # (zone, day of the change, local wall times skipped or repeated, real hours in that day)
 CHANGES = [

@@ -6,13 +6,13 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.availability import find_slots
-from domain.catalogue import Catalogue
-from domain.ids import StaffId
-from domain.local_time import LocalSpan, wall_to_instant
-from domain.policy import BookingPolicy
-from domain.staff_load import StaffLoad
-from domain.time_window import TimeWindow
+from slotline.domain.availability import find_slots
+from slotline.domain.catalogue import Catalogue
+from slotline.domain.ids import StaffId
+from slotline.domain.local_time import LocalSpan, wall_to_instant
+from slotline.domain.policy import BookingPolicy
+from slotline.domain.staff_load import StaffLoad
+from slotline.domain.time_window import TimeWindow
 from tests.factories import sample_catalogue
 from tests.naive_availability import naive_slots
 

@@ -2,9 +2,9 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from domain.availability import find_slots
-from domain.booking_rules import ensure_bookable
-from domain.errors import (
+from slotline.domain.availability import find_slots
+from slotline.domain.booking_rules import ensure_bookable
+from slotline.domain.errors import (
     BookingError,
     DailyCapReached,
     OutsideBookingWindow,
@@ -14,11 +14,11 @@ from domain.errors import (
     TooShortNotice,
     UnknownService,
 )
-from domain.ids import ServiceId, StaffId
-from domain.policy import BookingPolicy
-from domain.slot import Slot
-from domain.staff_load import StaffLoad
-from domain.time_window import TimeWindow
+from slotline.domain.ids import ServiceId, StaffId
+from slotline.domain.policy import BookingPolicy
+from slotline.domain.slot import Slot
+from slotline.domain.staff_load import StaffLoad
+from slotline.domain.time_window import TimeWindow
 from tests.factories import NEW_YORK, NOW, sample_catalogue
 
 CAT = sample_catalogue()

@@ -8,20 +8,20 @@ from typing import Any
 
 import pytest
 
-from domain.appointment import Appointment, AppointmentStatus, Customer, Hold
-from domain.availability import find_slots
-from domain.dialogue import actions as act
-from domain.dialogue import events as ev
-from domain.dialogue.phrasing import say_bounds, say_date, say_days, say_time
-from domain.dialogue.policy import DialoguePolicy, Stage
-from domain.dialogue.settings import DialogueSettings
-from domain.ids import AppointmentId, ServiceId, StaffId
-from domain.phone import PhoneNumber
-from domain.preference import PartOfDay, StartBounds
-from domain.selection import choose_offers
-from domain.staff_load import StaffLoad
-from domain.time_window import TimeWindow
-from domain.understanding import Intent, Interpretation
+from slotline.domain.appointment import Appointment, AppointmentStatus, Customer, Hold
+from slotline.domain.availability import find_slots
+from slotline.domain.dialogue import actions as act
+from slotline.domain.dialogue import events as ev
+from slotline.domain.dialogue.phrasing import say_bounds, say_date, say_days, say_time
+from slotline.domain.dialogue.policy import DialoguePolicy, Stage
+from slotline.domain.dialogue.settings import DialogueSettings
+from slotline.domain.ids import AppointmentId, ServiceId, StaffId
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.preference import PartOfDay, StartBounds
+from slotline.domain.selection import choose_offers
+from slotline.domain.staff_load import StaffLoad
+from slotline.domain.time_window import TimeWindow
+from slotline.domain.understanding import Intent, Interpretation
 from tests.factories import NEW_YORK, NOW, sample_catalogue
 
 CAT = sample_catalogue()

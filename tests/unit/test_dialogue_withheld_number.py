@@ -6,13 +6,13 @@ from typing import Any
 
 import pytest
 
-from domain.dialogue import actions as act
-from domain.dialogue import events as ev
-from domain.dialogue.phrasing import say_digits
-from domain.dialogue.policy import DialoguePolicy, Stage
-from domain.dialogue.settings import DialogueSettings
-from domain.phone import PhoneNumber
-from domain.understanding import HeardNumber, Intent, Interpretation
+from slotline.domain.dialogue import actions as act
+from slotline.domain.dialogue import events as ev
+from slotline.domain.dialogue.phrasing import say_digits
+from slotline.domain.dialogue.policy import DialoguePolicy, Stage
+from slotline.domain.dialogue.settings import DialogueSettings
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.understanding import HeardNumber, Intent, Interpretation
 from tests.unit.test_dialogue_policy import CAT, World, heard, upcoming
 
 GIVEN = PhoneNumber("+12125550188")

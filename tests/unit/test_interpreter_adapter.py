@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from application.ports.interpreter import UtteranceInterpreter
-from domain.ids import ServiceId, StaffId
-from domain.preference import PartOfDay
-from domain.understanding import Intent, Interpretation
-from infrastructure.rules_nlu import RulesUtteranceInterpreter
-from infrastructure.rules_nlu.words import wordset
+from slotline.application.ports.interpreter import UtteranceInterpreter
+from slotline.domain.ids import ServiceId, StaffId
+from slotline.domain.preference import PartOfDay
+from slotline.domain.understanding import Intent, Interpretation
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.infrastructure.rules_nlu.words import wordset
 from tests.factories import NOW, sample_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -161,15 +161,15 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_the_adapter_imports_only_the_domain_and_itself() -> None:
-    for path in (ROOT / "infrastructure" / "rules_nlu").glob("*.py"):
+    for path in (ROOT / "slotline" / "infrastructure" / "rules_nlu").glob("*.py"):
         for module in _imports(path):
-            top = module.split(".")[0]
+            top = module.removeprefix("slotline.").split(".")[0]
             assert top not in {"application", "entrypoints"}, f"{path.name} imports {module}"
-            if top == "infrastructure":
-                assert module.startswith("infrastructure.rules_nlu"), f"{path.name} imports {module}"
+            if top == "infrastructure" and module.startswith("slotline."):
+                assert module.startswith("slotline.infrastructure.rules_nlu"), f"{path.name} imports {module}"
 
 
 def test_nothing_inward_imports_the_adapter() -> None:
     for layer in ("domain", "application"):
-        for path in (ROOT / layer).rglob("*.py"):
-            assert not any(m.startswith("infrastructure") for m in _imports(path)), path
+        for path in (ROOT / "slotline" / layer).rglob("*.py"):
+            assert not any(m.startswith("slotline.infrastructure") for m in _imports(path)), path

@@ -7,15 +7,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from infrastructure.rules_nlu import RulesUtteranceInterpreter
-from infrastructure.rules_nlu.calendar_rules import (
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.infrastructure.rules_nlu.calendar_rules import (
     WeekdayMode,
     resolve_day_of_month,
     resolve_month_day,
     resolve_weekday,
 )
-from infrastructure.rules_nlu.dates import find_days, pick_day
-from infrastructure.rules_nlu.words import normalise
+from slotline.infrastructure.rules_nlu.dates import find_days, pick_day
+from slotline.infrastructure.rules_nlu.words import normalise
 from tests.factories import NEW_YORK, NOW, sample_catalogue
 
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from domain.understanding import Intent
-from infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.domain.understanding import Intent
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from tests.factories import NOW, sample_catalogue
 
 INTERPRETER = RulesUtteranceInterpreter(sample_catalogue())

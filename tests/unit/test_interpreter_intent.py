@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from domain.understanding import Intent, Interpretation
-from infrastructure.rules_nlu import RulesUtteranceInterpreter
-from infrastructure.rules_nlu.choices import LAST, find_choice
-from infrastructure.rules_nlu.intent import classify
-from infrastructure.rules_nlu.words import normalise
+from slotline.domain.understanding import Intent, Interpretation
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.infrastructure.rules_nlu.choices import LAST, find_choice
+from slotline.infrastructure.rules_nlu.intent import classify
+from slotline.infrastructure.rules_nlu.words import normalise
 from tests.factories import NOW, sample_catalogue
 
 INTERPRETER = RulesUtteranceInterpreter(sample_catalogue())

@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from domain.ids import ServiceId, StaffId
-from infrastructure.rules_nlu import RulesUtteranceInterpreter
-from infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames, stem
-from infrastructure.rules_nlu.words import normalise
+from slotline.domain.ids import ServiceId, StaffId
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames, stem
+from slotline.infrastructure.rules_nlu.words import normalise
 from tests.factories import NOW, sample_catalogue
 
 CATALOGUE = sample_catalogue()

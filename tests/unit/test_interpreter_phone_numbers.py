@@ -6,10 +6,10 @@ from datetime import date, time
 
 import pytest
 
-from domain.dialogue import turn_end
-from domain.phone import PhoneNumber
-from domain.understanding import HeardNumber, Intent
-from infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.domain.dialogue import turn_end
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.understanding import HeardNumber, Intent
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from tests.factories import NOW, sample_catalogue
 
 US = RulesUtteranceInterpreter(sample_catalogue())

@@ -6,13 +6,13 @@ from datetime import date, time
 
 import pytest
 
-from domain.ids import ServiceId
-from domain.preference import UNBOUNDED, StartBounds
-from domain.understanding import Intent, Interpretation
-from infrastructure.rules_nlu import RulesUtteranceInterpreter
-from infrastructure.rules_nlu.day_parts import find_part_of_day
-from infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
-from infrastructure.rules_nlu.words import normalise
+from slotline.domain.ids import ServiceId
+from slotline.domain.preference import UNBOUNDED, StartBounds
+from slotline.domain.understanding import Intent, Interpretation
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.infrastructure.rules_nlu.day_parts import find_part_of_day
+from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
+from slotline.infrastructure.rules_nlu.words import normalise
 from tests.factories import NOW, sample_catalogue
 
 INTERPRETER = RulesUtteranceInterpreter(sample_catalogue())

@@ -6,12 +6,12 @@ from datetime import time
 
 import pytest
 
-from domain.preference import PartOfDay
-from domain.understanding import Interpretation
-from infrastructure.rules_nlu import RulesUtteranceInterpreter
-from infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
-from infrastructure.rules_nlu.times import find_times, pick_time, resolve_hour
-from infrastructure.rules_nlu.words import normalise
+from slotline.domain.preference import PartOfDay
+from slotline.domain.understanding import Interpretation
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
+from slotline.infrastructure.rules_nlu.times import find_times, pick_time, resolve_hour
+from slotline.infrastructure.rules_nlu.words import normalise
 from tests.factories import NOW, sample_catalogue
 
 INTERPRETER = RulesUtteranceInterpreter(sample_catalogue())

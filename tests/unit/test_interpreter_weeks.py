@@ -6,9 +6,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from domain.understanding import Intent, Interpretation
-from infrastructure.rules_nlu import RulesUtteranceInterpreter
-from infrastructure.rules_nlu.calendar_rules import resolve_week_days
+from slotline.domain.understanding import Intent, Interpretation
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.infrastructure.rules_nlu.calendar_rules import resolve_week_days
 from tests.factories import NEW_YORK, NOW, sample_catalogue
 
 INTERPRETER = RulesUtteranceInterpreter(sample_catalogue())

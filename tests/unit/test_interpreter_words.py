@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from infrastructure.rules_nlu.numbers import parse_cardinal, parse_ordinal
-from infrastructure.rules_nlu.words import normalise
+from slotline.infrastructure.rules_nlu.numbers import parse_cardinal, parse_ordinal
+from slotline.infrastructure.rules_nlu.words import normalise
 
 
 @pytest.mark.parametrize(

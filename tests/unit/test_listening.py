@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
-from application.listening import CallerSaid, CallerSilent, HeardTurn, TurnListener
-from domain.dialogue.turn_end import sounds_finished
-from infrastructure.energy_vad.detector import EnergySettings, EnergyTurnDetector
-from infrastructure.marked_speech import MarkedSpeechToText, encode_marks
-from infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.application.listening import CallerSaid, CallerSilent, HeardTurn, TurnListener
+from slotline.domain.dialogue.turn_end import sounds_finished
+from slotline.infrastructure.energy_vad.detector import EnergySettings, EnergyTurnDetector
+from slotline.infrastructure.marked_speech import MarkedSpeechToText, encode_marks
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from tests.factories import NOW, sample_catalogue
 
 RATE = 16000

@@ -6,9 +6,9 @@ from datetime import date, time
 
 import pytest
 
-from domain.errors import InvalidValue
-from domain.ids import StaffId
-from domain.preference import (
+from slotline.domain.errors import InvalidValue
+from slotline.domain.ids import StaffId
+from slotline.domain.preference import (
     UNBOUNDED,
     DaysOutOfOrder,
     EmptyStartBounds,

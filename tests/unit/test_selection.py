@@ -3,13 +3,13 @@ from datetime import date, datetime, time, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.availability import find_slots
-from domain.ids import StaffId
-from domain.preference import UNBOUNDED, PartOfDay, Preference, StartBounds
-from domain.selection import choose_offers
-from domain.slot import Slot
-from domain.staff_load import StaffLoad
-from domain.time_window import TimeWindow
+from slotline.domain.availability import find_slots
+from slotline.domain.ids import StaffId
+from slotline.domain.preference import UNBOUNDED, PartOfDay, Preference, StartBounds
+from slotline.domain.selection import choose_offers
+from slotline.domain.slot import Slot
+from slotline.domain.staff_load import StaffLoad
+from slotline.domain.time_window import TimeWindow
 from tests.factories import NEW_YORK, NOW, sample_catalogue
 
 CAT = sample_catalogue()

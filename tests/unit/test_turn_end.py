@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from domain.dialogue.turn_end import sounds_finished
-from domain.understanding import Intent, Interpretation
+from slotline.domain.dialogue.turn_end import sounds_finished
+from slotline.domain.understanding import Intent, Interpretation
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from application.ports import SilenceTimeout, SpeechPaused, SpeechStarted, TurnEvent, TurnMayEnd, Utterance
-from infrastructure.energy_vad import EnergyTurnDetector
-from infrastructure.marked_speech import decode_marks, encode_marks
+from slotline.application.ports import SilenceTimeout, SpeechPaused, SpeechStarted, TurnEvent, TurnMayEnd, Utterance
+from slotline.infrastructure.energy_vad import EnergyTurnDetector
+from slotline.infrastructure.marked_speech import decode_marks, encode_marks
 
 RATE = 16000
 FRAME = RATE // 50 * 2
@@ -105,7 +105,7 @@ def test_speech_during_the_reply_is_a_barge_in() -> None:
 
 
 def test_replies_are_spoken_sentence_by_sentence() -> None:
-    from domain.dialogue.sentences import split_sentences as sentences
+    from slotline.domain.dialogue.sentences import split_sentences as sentences
 
     assert sentences("I have nothing on Tuesday. The nearest are 9 AM, or 10 AM. Which would you like?") == [
         "I have nothing on Tuesday.",

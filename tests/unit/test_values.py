@@ -4,11 +4,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from domain.errors import InvalidPhoneNumber, InvalidTimeWindow, InvalidValue
-from domain.local_time import LocalSpan
-from domain.phone import PhoneNumber
-from domain.policy import BookingPolicy
-from domain.time_window import TimeWindow
+from slotline.domain.errors import InvalidPhoneNumber, InvalidTimeWindow, InvalidValue
+from slotline.domain.local_time import LocalSpan
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.policy import BookingPolicy
+from slotline.domain.time_window import TimeWindow
 
 NY = ZoneInfo("America/New_York")
 

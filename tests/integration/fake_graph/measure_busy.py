@@ -12,9 +12,9 @@ import asyncio
 import time
 from datetime import datetime, timedelta
 
-from domain.catalogue import Catalogue
-from domain.time_window import TimeWindow
-from infrastructure.msgraph.config import BusySource
+from slotline.domain.catalogue import Catalogue
+from slotline.domain.time_window import TimeWindow
+from slotline.infrastructure.msgraph.config import BusySource
 from tests.factories import NEW_YORK
 from tests.integration.fake_graph.server import FakeGraph
 from tests.integration.test_graph_support import gateway_for, staffed_catalogue

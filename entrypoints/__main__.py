@@ -1,7 +1,0 @@
-"""`python -m entrypoints` is `slotline`."""
-
-import sys
-
-from entrypoints.cli import main
-
-sys.exit(main())

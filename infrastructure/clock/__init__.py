@@ -1,5 +1,0 @@
-"""Clocks that satisfy `application.ports.Clock`: the real one and a pinned one for tests and `--now`."""
-
-from infrastructure.clock.clocks import FixedClock, SystemClock
-
-__all__ = ["FixedClock", "SystemClock"]

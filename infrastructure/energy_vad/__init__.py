@@ -1,5 +1,0 @@
-"""Turn-taking by frame energy: fine for clean line audio and for the marked-speech stand-ins."""
-
-from infrastructure.energy_vad.detector import EnergyTurnDetector, EnergyTurnDetectorFactory
-
-__all__ = ["EnergyTurnDetector", "EnergyTurnDetectorFactory"]

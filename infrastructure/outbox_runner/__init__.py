@@ -1,5 +1,0 @@
-"""The loop that sends queued texts while slotline serves calls."""
-
-from infrastructure.outbox_runner.runner import DispatchesDue, OutboxRunner
-
-__all__ = ["DispatchesDue", "OutboxRunner"]

@@ -1,5 +1,0 @@
-"""An offline, rule-based UtteranceInterpreter for recogniser and typed text (see docs/understanding.md)."""
-
-from infrastructure.rules_nlu.interpreter import RulesUtteranceInterpreter
-
-__all__ = ["RulesUtteranceInterpreter"]

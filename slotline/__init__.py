@@ -1,0 +1,1 @@
+"""slotline: an open-source phone booking agent, as a library."""

@@ -1,0 +1,140 @@
+"""Listening on a call: caller audio in, heard turns out, as early as the caller's pauses allow.
+
+The turn detector says when the caller paused, may have finished, or surely finished; this module recognises the
+turn as soon as its audio is final (SpeechPaused), ends it after the short wait when what was said sounds finished
+(TurnMayEnd), and stops the agent's playback when the caller talks over it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from slotline.application.ports import (
+    SilenceTimeout,
+    SpeechPaused,
+    SpeechStarted,
+    SpeechToText,
+    TurnDetector,
+    TurnEvent,
+    TurnMayEnd,
+    Utterance,
+)
+
+log = logging.getLogger(__name__)
+
+SoundsFinished = Callable[[str], Awaitable[bool]]
+"""Whether recognised text sounds like a finished turn (see domain.dialogue.turn_end)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CallerSaid:
+    text: str
+    """What the recogniser heard ("" when it could not make it out)."""
+    quick: bool
+    """The turn ended after the short wait because it sounded finished."""
+
+
+@dataclass(frozen=True, slots=True)
+class CallerSilent:
+    """The caller said nothing for the whole reply window."""
+
+
+HeardTurn = CallerSaid | CallerSilent
+
+
+class EarlyRecognition:
+    """Recognises a turn from the moment its audio is final; the result is reused while the audio stays the same."""
+
+    def __init__(self, stt: SpeechToText, sample_rate: int) -> None:
+        self._stt = stt
+        self._rate = sample_rate
+        self._pending: tuple[bytes, asyncio.Task[str]] | None = None
+
+    def start(self, pcm: bytes) -> None:
+        if self._pending is not None and self._pending[0] == pcm:
+            return
+        self.forget()
+        self._pending = (pcm, asyncio.create_task(self._stt.transcribe(pcm, self._rate)))
+
+    async def result_for(self, pcm: bytes) -> str:
+        """The text of `pcm`, from the recognition already running on it when there is one."""
+        self.start(pcm)
+        assert self._pending is not None
+        return await asyncio.shield(self._pending[1])
+
+    def forget(self) -> None:
+        if self._pending is not None:
+            self._pending[1].cancel()
+            self._pending = None
+
+
+class Playback(Protocol):
+    """What listening needs of the call (a LiveCall has it): its id and rate, and stopping the agent's audio."""
+
+    @property
+    def call_id(self) -> str: ...
+
+    @property
+    def sample_rate(self) -> int: ...
+
+    async def stop_playback(self) -> None: ...
+
+
+class TurnListener:
+    """One call's listening: feed it each caller frame; it returns the turns those frames completed."""
+
+    def __init__(
+        self, call: Playback, detector: TurnDetector, stt: SpeechToText, sounds_finished: SoundsFinished
+    ) -> None:
+        self._call = call
+        self._detector = detector
+        self._finished = sounds_finished
+        self._early = EarlyRecognition(stt, call.sample_rate)
+
+    async def take(self, frame: bytes) -> list[HeardTurn]:
+        turns: list[HeardTurn] = []
+        for event in self._detector.feed(frame):
+            turn = await self._on(event)
+            if turn is not None:
+                turns.append(turn)
+        return turns
+
+    def close(self) -> None:
+        """Cancel a recognition still running (the call is over)."""
+        self._early.forget()
+
+    async def _on(self, event: TurnEvent) -> HeardTurn | None:
+        if isinstance(event, SpeechStarted):
+            self._early.forget()
+            if self._detector.agent_speaking:
+                await self._call.stop_playback()  # barge-in: the caller talks over the agent
+            return None
+        if isinstance(event, SpeechPaused):
+            self._early.start(event.pcm)  # recognise while the detector makes sure the turn is over
+            return None
+        if isinstance(event, TurnMayEnd):
+            text = await self._early.result_for(event.pcm)
+            if not text.strip() or not await self._finished(text):
+                return None  # the detector ends the turn after the full wait, unless the caller goes on
+            utterance = self._detector.end_turn()
+            if utterance is None:
+                return None
+            return self._heard(utterance, text, quick=True)
+        if isinstance(event, Utterance):
+            return self._heard(event, await self._early.result_for(event.pcm), quick=False)
+        assert isinstance(event, SilenceTimeout)
+        return CallerSilent()
+
+    def _heard(self, utterance: Utterance, text: str, *, quick: bool) -> CallerSaid:
+        self._early.forget()
+        log.info(
+            "call %s: caller turn of %d ms%s",
+            self._call.call_id,
+            len(utterance.pcm) * 500 // self._call.sample_rate,
+            ", ended early" if quick else "",
+        )
+        return CallerSaid(text, quick)

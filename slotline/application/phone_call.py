@@ -1,0 +1,196 @@
+"""One phone call from ring to goodbye: answer, converse by voice, then hang up or hand over to a person.
+
+Everything the agent decides comes from the Conversation; this module only moves audio and text between the
+line and it, and ends the call the way the conversation ended.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from slotline.application.conversation import CallEnd, Conversation, Reply
+from slotline.application.errors import CallEnded
+from slotline.application.listening import CallerSilent, TurnListener
+from slotline.application.ports import (
+    Clock,
+    LiveCall,
+    SpeechToText,
+    TextToSpeech,
+    TransferOutcome,
+    TurnDetector,
+    TurnDetectorFactory,
+    UtteranceInterpreter,
+)
+from slotline.application.use_cases.request_callback import RequestCallback
+from slotline.domain.dialogue.sentences import split_sentences
+from slotline.domain.dialogue.turn_end import sounds_finished
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.understanding import Intent, Interpretation
+
+log = logging.getLogger(__name__)
+
+ConversationFactory = Callable[[str, PhoneNumber | None], Conversation]
+Transcript = Callable[[str, str, str], None]
+"""(call id, "caller" or "agent", text): told every line as it is heard or about to be spoken."""
+
+
+NOBODY_FREE = "I'm sorry, nobody could take your call just now. Shall I text you so someone calls you back?"
+CALLBACK_PROMISED = "Okay, I've sent you a text, and someone will call you back soon. Goodbye!"
+CALLBACK_DECLINED = "Okay. Please call us again later. Goodbye!"
+NO_CALLBACK_NUMBER = (
+    "I'm sorry, nobody could take your call just now, and I can't see your number to call you back. "
+    "Please call again later. Goodbye!"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneSettings:
+    ring_seconds: int = 30
+    """How long a transfer rings before it counts as unanswered."""
+    playout_wait_seconds: float = 30.0
+    """Longest wait for queued agent audio to finish before hanging up or transferring."""
+
+
+@dataclass(slots=True)
+class CallOutcome:
+    end: CallEnd | None = None
+    transfer: TransferOutcome | None = None
+    callback_requested: bool = False
+    caller_hung_up: bool = False
+
+
+class PhoneCallHandler:
+    def __init__(
+        self,
+        conversations: ConversationFactory,
+        interpreter: UtteranceInterpreter,
+        stt: SpeechToText,
+        tts: TextToSpeech,
+        detectors: TurnDetectorFactory,
+        callback: RequestCallback,
+        clock: Clock,
+        settings: PhoneSettings | None = None,
+        transcript: Transcript | None = None,
+    ) -> None:
+        self._transcript = transcript
+        self._conversations = conversations
+        self._interpreter = interpreter
+        self._stt = stt
+        self._tts = tts
+        self._detectors = detectors
+        self._callback = callback
+        self._clock = clock
+        self._settings = settings or PhoneSettings()
+        self.draining = asyncio.Event()
+        """Set when the service is shutting down: live calls are handed to a person at their next turn."""
+
+    async def __call__(self, call: LiveCall) -> CallOutcome:
+        outcome = CallOutcome()
+        conversation = self._conversations(call.call_id, call.caller)
+        try:
+            await call.answer()
+            detector = self._detectors(call.sample_rate)
+            await self._speak(call, detector, await conversation.start())
+            await self._converse(call, detector, conversation)
+            if conversation.end is None:
+                outcome.caller_hung_up = True
+                await conversation.abandon()
+                return outcome
+            outcome.end = conversation.end
+            if conversation.end is CallEnd.TRANSFERRED:
+                await self._transfer(call, detector, outcome, conversation.caller)
+            else:
+                await call.wait_played(self._settings.playout_wait_seconds)
+                await call.hang_up()
+        except CallEnded:
+            outcome.caller_hung_up = True
+            await conversation.abandon()
+        return outcome
+
+    async def _converse(self, call: LiveCall, detector: TurnDetector, conversation: Conversation) -> None:
+        listener = TurnListener(call, detector, self._stt, conversation.sounds_finished)
+        try:
+            async for frame in call.audio():
+                if self.draining.is_set():
+                    await self._speak(call, detector, await conversation.hand_over())
+                    return
+                for turn in await listener.take(frame):
+                    if isinstance(turn, CallerSilent):
+                        reply = await conversation.silence()
+                    else:
+                        said = turn.text
+                        self._tell(call, "caller", said)
+                        reply = await conversation.hear(said) if said.strip() else await conversation.not_understood()
+                    await self._speak(call, detector, reply)
+                    if conversation.ended:
+                        return
+        finally:
+            listener.close()
+
+    def _tell(self, call: LiveCall, who: str, text: str) -> None:
+        if self._transcript is not None:
+            self._transcript(call.call_id, who, text)
+
+    async def _speak(self, call: LiveCall, detector: TurnDetector, reply: Reply) -> None:
+        seconds = 0.0
+        for line in reply.lines:
+            self._tell(call, "agent", line)
+            for sentence in split_sentences(line):  # the first sentence plays while the next is synthesised
+                pcm = await self._tts.synthesize(sentence, call.sample_rate)
+                await call.play(pcm)
+                seconds += len(pcm) / (2 * call.sample_rate)
+        detector.expect_reply_after(seconds)
+
+    async def _transfer(
+        self, call: LiveCall, detector: TurnDetector, outcome: CallOutcome, number: PhoneNumber | None
+    ) -> None:
+        """Hand over to a person; if nobody answers, offer a call-back text to `number` (the caller's, if known)."""
+        await call.wait_played(self._settings.playout_wait_seconds)
+        outcome.transfer = await call.connect_to_human(self._settings.ring_seconds)
+        if outcome.transfer is TransferOutcome.CONNECTED:
+            await call.leave()
+            return
+        if number is None:
+            await self._say(call, detector, NO_CALLBACK_NUMBER)
+        else:
+            await self._say(call, detector, NOBODY_FREE)
+            if await self._hears_yes(call, detector):
+                await self._callback(number, call_id=call.call_id)
+                outcome.callback_requested = True
+                await self._say(call, detector, CALLBACK_PROMISED)
+            else:
+                await self._say(call, detector, CALLBACK_DECLINED)
+        await call.wait_played(self._settings.playout_wait_seconds)
+        await call.hang_up()
+
+    async def _say(self, call: LiveCall, detector: TurnDetector, text: str) -> None:
+        await self._speak(call, detector, Reply([text]))
+
+    async def _hears_yes(self, call: LiveCall, detector: TurnDetector) -> bool:
+        understood: dict[str, Interpretation] = {}  # the turn is interpreted once: to end it, then to answer it
+
+        async def interpret(text: str) -> Interpretation:
+            if text not in understood:
+                understood[text] = await self._interpreter.interpret(text, self._clock.now())
+            return understood[text]
+
+        async def affirmed(text: str) -> bool:
+            return (await interpret(text)).intent is Intent.AFFIRM
+
+        async def finished(text: str) -> bool:
+            return sounds_finished(await interpret(text))
+
+        listener = TurnListener(call, detector, self._stt, finished)
+        try:
+            async for frame in call.audio():
+                for turn in await listener.take(frame):
+                    if isinstance(turn, CallerSilent):
+                        return False
+                    self._tell(call, "caller", turn.text)
+                    return await affirmed(turn.text)
+        finally:
+            listener.close()
+        raise CallEnded(call.call_id)

@@ -1,0 +1,49 @@
+"""The ports: what the application needs from the outside world, as typing.Protocols named by role."""
+
+from slotline.application.ports.calendar import CalendarGateway
+from slotline.application.ports.clock import Clock
+from slotline.application.ports.customers import CustomerDirectory
+from slotline.application.ports.interpreter import UtteranceInterpreter
+from slotline.application.ports.ledger import SlotLedger
+from slotline.application.ports.outbox import Outbox, OutboxMessage, OutboxStatus
+from slotline.application.ports.sms import SmsSender
+from slotline.application.ports.speech import (
+    SilenceTimeout,
+    SpeechPaused,
+    SpeechStarted,
+    SpeechToText,
+    TextToSpeech,
+    TurnDetector,
+    TurnDetectorFactory,
+    TurnEvent,
+    TurnMayEnd,
+    Utterance,
+)
+from slotline.application.ports.telephony import CallHandler, CallState, LiveCall, Telephony, TransferOutcome
+
+__all__ = [
+    "CalendarGateway",
+    "CallHandler",
+    "CallState",
+    "Clock",
+    "CustomerDirectory",
+    "LiveCall",
+    "Outbox",
+    "OutboxMessage",
+    "OutboxStatus",
+    "SilenceTimeout",
+    "SlotLedger",
+    "SmsSender",
+    "SpeechPaused",
+    "SpeechStarted",
+    "SpeechToText",
+    "Telephony",
+    "TextToSpeech",
+    "TransferOutcome",
+    "TurnDetector",
+    "TurnDetectorFactory",
+    "TurnEvent",
+    "TurnMayEnd",
+    "Utterance",
+    "UtteranceInterpreter",
+]

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from slotline.application.outbox_dispatcher import OutboxDispatcher
+
+log = logging.getLogger(__name__)
+
+
+class SendConfirmation:
+    """Send the texts a booking change queued, now, without keeping the caller waiting for the SMS provider.
+
+    The message was committed with the booking, so nothing is lost if this round fails or the process stops:
+    it stays pending for the dispatcher.
+    """
+
+    def __init__(self, dispatcher: OutboxDispatcher) -> None:
+        self._dispatcher = dispatcher
+        self._rounds: set[asyncio.Task[None]] = set()
+
+    async def __call__(self) -> None:
+        task = asyncio.create_task(self._round())
+        self._rounds.add(task)
+        task.add_done_callback(self._rounds.discard)
+
+    async def drain(self, within: float) -> None:
+        """Wait (at most `within` seconds) for rounds started here, e.g. before a short-lived process exits."""
+        if self._rounds:
+            await asyncio.wait(set(self._rounds), timeout=within)
+
+    async def _round(self) -> None:
+        try:
+            report = await self._dispatcher.dispatch_due(limit=20)
+            log.info("confirmations: sent %d, retrying %d, dead %d", report.sent, report.retrying, report.dead)
+        except Exception as exc:  # the dispatcher will retry; the caller's booking is already safe
+            log.warning("sending confirmations now failed, the dispatcher will retry: %s", exc)

@@ -1,0 +1,484 @@
+"""The dialogue policy: a state machine from what the caller meant (and what the backends answered) to actions.
+
+It never does I/O and never invents a slot: it only offers slots a SlotsFound event brought, and only books
+the slot it holds after an explicit yes.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from slotline.domain.appointment import Appointment, Hold
+from slotline.domain.catalogue import Catalogue
+from slotline.domain.dialogue.actions import (
+    Action,
+    Book,
+    Cancel,
+    FindSlots,
+    Hangup,
+    HoldSlot,
+    LookUpNumber,
+    OfferSlots,
+    ReleaseHold,
+    Reschedule,
+    Say,
+    SendConfirmation,
+    TransferReason,
+    TransferToHuman,
+)
+from slotline.domain.dialogue.events import (
+    BackendFailed,
+    Booked,
+    CallStarted,
+    Cancelled,
+    ConfirmationQueued,
+    Event,
+    Heard,
+    HoldPlaced,
+    NumberLookedUp,
+    Rescheduled,
+    ShuttingDown,
+    Silence,
+    SlotsFound,
+    SlotTaken,
+)
+from slotline.domain.dialogue.prompts import Prompts
+from slotline.domain.dialogue.settings import DialogueSettings
+from slotline.domain.ids import ServiceId
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.preference import Preference
+from slotline.domain.selection import Offer
+from slotline.domain.slot import Slot
+from slotline.domain.understanding import HeardNumber, Intent, Interpretation
+
+
+class Stage(StrEnum):
+    NOT_STARTED = "not started"
+    INTENT = "asking what the caller wants"
+    NUMBER = "asking for a phone number"
+    NUMBER_CONFIRM = "reading back a phone number"
+    LOOKING_UP = "looking up the number"
+    GATHER = "gathering details"
+    SEARCHING = "searching"
+    OFFERING = "offering slots"
+    HOLDING = "holding a slot"
+    CONFIRMING = "reading back"
+    COMMITTING = "writing"
+    CANCEL_CONFIRM = "confirming a cancellation"
+    SENDING = "sending the confirmation"
+    ANYTHING_ELSE = "asking if there is anything else"
+    ENDED = "ended"
+
+
+class Mode(StrEnum):
+    BOOK = "book"
+    RESCHEDULE = "reschedule"
+    CANCEL = "cancel"
+
+
+_TASKS = {Intent.BOOK: Mode.BOOK, Intent.RESCHEDULE: Mode.RESCHEDULE, Intent.CANCEL: Mode.CANCEL}
+# Nothing is waiting for the caller in these stages: an action's answer is.
+_BUSY = (Stage.NOT_STARTED, Stage.LOOKING_UP, Stage.SEARCHING, Stage.HOLDING, Stage.COMMITTING, Stage.SENDING)
+
+
+class DialoguePolicy:
+    """One call's conversation. Feed it events with `handle`; carry out the actions it returns, in order."""
+
+    _mode: Mode | None
+    _service: ServiceId | None
+    _pref: Preference
+    _target: Appointment | None
+    _offers: tuple[Slot, ...]
+    _hold: Hold | None
+    _rejections: int
+    _empty_searches: int
+
+    def __init__(self, catalogue: Catalogue, settings: DialogueSettings | None = None) -> None:
+        self._catalogue = catalogue
+        self._settings = settings or DialogueSettings()
+        self._say = Prompts(catalogue)
+        self.stage = Stage.NOT_STARTED
+        self.transfer_reason: TransferReason | None = None
+        self._caller: PhoneNumber | None = None
+        self._upcoming: list[Appointment] = []
+        self._prompt = ""
+        self._misunderstandings = 0
+        self._silences = 0
+        self._missed_this_turn = False
+        self._said_number: HeardNumber | None = None  # the number being read back to a withheld caller
+        self._number_misses = 0  # wrong, invalid or unclear numbers; never reset, so asking cannot go on forever
+        self._before_number: Interpretation | None = None  # the turn that started a task that needs the number
+        self._reset_task()
+
+    # -- public -------------------------------------------------------------------------------------
+
+    @property
+    def ended(self) -> bool:
+        return self.stage is Stage.ENDED
+
+    @property
+    def hold(self) -> Hold | None:
+        return self._hold
+
+    def handle(self, event: Event) -> list[Action]:
+        if self.ended:
+            return []
+        match event:
+            case CallStarted():
+                return self._start(event)
+            case Heard(interpretation=heard):
+                self._silences = 0
+                self._missed_this_turn = False
+                actions = self._heard(heard)
+                if not self._missed_this_turn:
+                    self._misunderstandings = 0
+                return actions
+            case Silence():
+                return self._silence()
+            case SlotsFound(offer=offer):
+                return self._offered(offer)
+            case HoldPlaced(hold=hold):
+                return self._held(hold)
+            case SlotTaken():
+                self._hold = None
+                self.stage = Stage.SEARCHING
+                return [Say(self._say.slot_taken()), self._find()]
+            case Booked(appointment=stored):
+                return self._written(stored, self._say.booked(stored))
+            case Rescheduled(appointment=stored):
+                self._upcoming = [a for a in self._upcoming if a.id != stored.id]
+                return self._written(stored, self._say.rescheduled(stored))
+            case Cancelled(appointment=stored):
+                self._upcoming = [a for a in self._upcoming if a.id != stored.id]
+                return self._written(stored, self._say.cancelled(stored), keep=False)
+            case NumberLookedUp():
+                return self._looked_up(event)
+            case ConfirmationQueued(to=to):
+                self._reset_task()
+                return [
+                    Say(self._say.texted(to is not None)),
+                    self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE),
+                ]
+            case BackendFailed():
+                return self._transfer(TransferReason.BACKEND)
+            case ShuttingDown():
+                return self._transfer(TransferReason.SHUTTING_DOWN)
+
+    # -- state --------------------------------------------------------------------------------------
+
+    def _reset_task(self) -> None:
+        self._mode = None
+        self._service = None
+        self._pref = Preference()
+        self._target = None
+        self._offers = ()
+        self._hold = None
+        self._rejections = 0
+        self._empty_searches = 0
+
+    def _ask(self, text: str, stage: Stage) -> Say:
+        self._prompt = text
+        self.stage = stage
+        return Say(text)
+
+    # -- events -------------------------------------------------------------------------------------
+
+    def _start(self, event: CallStarted) -> list[Action]:
+        self._caller = event.caller
+        self._upcoming = sorted(event.upcoming, key=lambda a: a.window.start)
+        upcoming = tuple(self._upcoming)
+        self._ask(self._say.intent_question(upcoming), Stage.INTENT)
+        return [Say(self._say.greeting(event.customer, upcoming))]
+
+    def _silence(self) -> list[Action]:
+        if self.stage in _BUSY:
+            return []
+        self._silences += 1
+        if self._silences >= self._settings.max_silences:
+            return self._transfer(TransferReason.SILENCE)
+        return [Say(self._say.still_there(self._prompt))]
+
+    def _heard(self, heard: Interpretation) -> list[Action]:
+        if heard.intent is Intent.HUMAN:
+            return self._transfer(TransferReason.CALLER_ASKED)
+        if heard.intent is Intent.REPEAT:
+            return [Say(self._prompt)]
+        if heard.intent is Intent.GOODBYE:
+            return self._goodbye()
+        if self.stage in _BUSY:
+            return []  # nothing is waiting for the caller; the runner never sends this
+        if heard.intent is Intent.UNKNOWN and not heard.has_details and heard.phone is None:
+            return self._misunderstood()
+        handler = {
+            Stage.INTENT: self._on_intent,
+            Stage.NUMBER: self._on_number,
+            Stage.NUMBER_CONFIRM: self._on_number_confirm,
+            Stage.GATHER: self._on_gather,
+            Stage.OFFERING: self._on_offering,
+            Stage.CONFIRMING: self._on_confirming,
+            Stage.CANCEL_CONFIRM: self._on_cancel_confirm,
+            Stage.ANYTHING_ELSE: self._on_anything_else,
+        }[self.stage]
+        return handler(heard)
+
+    # -- stages -------------------------------------------------------------------------------------
+
+    def _on_intent(self, heard: Interpretation) -> list[Action]:
+        mode = _TASKS.get(heard.intent)
+        if mode is None and heard.has_details and heard.intent in (Intent.INFORM, Intent.UNKNOWN, Intent.AFFIRM):
+            mode = Mode.BOOK  # "yes, a haircut on tuesday" answers the opening question with a booking
+        if mode is None:
+            return self._misunderstood()
+        return self._begin(mode, heard)
+
+    def _begin(self, mode: Mode, heard: Interpretation) -> list[Action]:
+        actions: list[Action] = [ReleaseHold(self._hold)] if self._hold else []
+        self._reset_task()
+        self._mode = mode
+        if heard.phone is not None and heard.phone.number is not None:
+            self._said_number = heard.phone  # "book a haircut, my number is 212 555 0123"
+        if mode in (Mode.RESCHEDULE, Mode.CANCEL):
+            if self._caller is None:
+                self._before_number = heard  # their appointments are found by number: ask it, then start again
+                return [*actions, *self._ask_number()]
+            if not self._upcoming:
+                self._mode = Mode.BOOK
+                return [*actions, self._ask(self._say.no_upcoming(), Stage.INTENT)]
+            self._target = self._upcoming[0]
+            if mode is Mode.CANCEL:
+                return [*actions, self._ask(self._say.confirm_cancel(self._target), Stage.CANCEL_CONFIRM)]
+            self._service = self._target.service_id
+            self._pref = Preference(staff_id=self._target.staff_id)
+        self._absorb(heard)
+        return [*actions, *self._advance()]
+
+    def _absorb(self, heard: Interpretation) -> None:
+        if heard.service_id is not None and self._mode is not Mode.RESCHEDULE:
+            self._service = heard.service_id
+        self._pref = self._pref.merged(heard.preference)
+
+    def _advance(self) -> list[Action]:
+        if self._caller is None:
+            return self._ask_number()
+        if self._service is None:
+            return [self._ask(self._say.ask_service(), Stage.GATHER)]
+        if not self._pref.says_when:
+            return [self._ask(self._say.ask_day(self._mode is Mode.RESCHEDULE), Stage.GATHER)]
+        self.stage = Stage.SEARCHING
+        return [self._find()]
+
+    # -- a withheld caller's number -----------------------------------------------------------------
+
+    def _ask_number(self) -> list[Action]:
+        said = self._said_number
+        if said is not None and said.number is not None:
+            return [self._ask(self._say.number_readback(said.groups), Stage.NUMBER_CONFIRM)]
+        return [self._ask(self._say.ask_number(), Stage.NUMBER)]
+
+    def _on_number(self, heard: Interpretation) -> list[Action]:
+        if heard.phone is not None:
+            if heard.phone.number is None:
+                return self._number_missed(self._say.not_a_number(), Stage.NUMBER)
+            self._said_number = heard.phone
+            return self._ask_number()
+        mode = _TASKS.get(heard.intent)
+        if mode is not None and mode is not self._mode:
+            return self._begin(mode, heard)
+        if heard.has_details and self._mode is Mode.BOOK:
+            self._absorb(heard)  # "tuesday at two" before the number: keep it for after
+            return [self._ask(self._say.ask_number(), Stage.NUMBER)]
+        return self._number_missed(self._say.sorry_again(self._prompt), Stage.NUMBER)
+
+    def _on_number_confirm(self, heard: Interpretation) -> list[Action]:
+        said = self._said_number
+        assert said is not None and said.number is not None
+        if heard.phone is not None and heard.phone.number is not None and heard.phone.number != said.number:
+            self._said_number = heard.phone  # "no, it's 212 555 0124": read the correction back
+            return self._ask_number()
+        if heard.intent is Intent.AFFIRM and not heard.has_details:
+            self._caller = said.number
+            self.stage = Stage.LOOKING_UP
+            return [Say(self._say.number_taken()), LookUpNumber(said.number)]
+        if heard.intent is Intent.DENY or heard.phone is not None:
+            self._said_number = None
+            text = self._say.not_a_number() if heard.phone is not None else self._say.number_again()
+            return self._number_missed(text, Stage.NUMBER)
+        return self._number_missed(self._say.confirm_yes_no() + " " + self._prompt, Stage.NUMBER_CONFIRM)
+
+    def _number_missed(self, text: str, stage: Stage) -> list[Action]:
+        self._number_misses += 1
+        if self._number_misses >= self._settings.max_misunderstandings:
+            return self._transfer(TransferReason.NO_CALLER_ID)
+        self._prompt = self._say.ask_number() if stage is Stage.NUMBER else self._prompt
+        self.stage = stage
+        return [Say(text)]
+
+    def _looked_up(self, found: NumberLookedUp) -> list[Action]:
+        self._upcoming = sorted(found.upcoming, key=lambda a: a.window.start)
+        before, self._before_number = self._before_number, None
+        if self._mode in (Mode.RESCHEDULE, Mode.CANCEL) and before is not None:
+            return self._begin(self._mode, before)
+        return self._advance()
+
+    # -- the task -----------------------------------------------------------------------------------
+
+    def _find(self) -> FindSlots:
+        assert self._service is not None
+        moving = self._target if self._mode is Mode.RESCHEDULE else None
+        return FindSlots(self._service, self._pref, moving)
+
+    def _on_gather(self, heard: Interpretation) -> list[Action]:
+        mode = _TASKS.get(heard.intent)
+        if mode is not None and mode is not self._mode:
+            return self._begin(mode, heard)
+        if not heard.has_details:
+            return self._misunderstood()
+        self._absorb(heard)
+        return self._advance()
+
+    def _offered(self, offer: Offer) -> list[Action]:
+        assert self._service is not None
+        if offer.empty:
+            self._empty_searches += 1
+            if self._empty_searches >= self._settings.max_empty_searches:
+                return self._transfer(TransferReason.NOTHING_SUITABLE)
+            text = self._say.nothing_free(self._service, self._pref)
+            self._pref = Preference(staff_id=self._pref.staff_id)
+            return [self._ask(text, Stage.GATHER)]
+        self._offers = offer.slots
+        if offer.exact_time:
+            return [OfferSlots(offer.slots[:1]), *self._choose(offer.slots[0])]
+        return [OfferSlots(offer.slots), self._ask(self._say.offer(offer, self._pref), Stage.OFFERING)]
+
+    def _on_offering(self, heard: Interpretation) -> list[Action]:
+        mode = _TASKS.get(heard.intent)
+        if mode is not None and mode is not self._mode and not heard.ordinal:
+            return self._begin(mode, heard)
+        picked = self._pick(heard)
+        if isinstance(picked, Slot):
+            return self._choose(picked)
+        if picked:
+            return picked
+        if heard.intent is Intent.AFFIRM and not heard.has_details:
+            if len(self._offers) == 1:
+                return self._choose(self._offers[0])
+            return [self._ask(self._say.which_one(len(self._offers)), Stage.OFFERING)]
+        if heard.intent is Intent.DENY and not heard.has_details:
+            return self._rejected(others_left=False)
+        if heard.has_details:
+            self._absorb(heard)
+            return self._advance()
+        return self._misunderstood()
+
+    def _pick(self, heard: Interpretation) -> Slot | list[Action] | None:
+        """The offered slot the caller chose, a reply when the choice was out of range, or None."""
+        offers = self._offers
+        zone = self._catalogue.zone
+        if heard.ordinal is not None:
+            index = len(offers) - 1 if heard.ordinal == -1 else heard.ordinal - 1
+            if 0 <= index < len(offers):
+                return offers[index]
+            return [self._ask(self._say.only_n(len(offers)), Stage.OFFERING)]
+        if heard.earliest and heard.day is None and heard.at is None:
+            return min(offers)
+        if heard.at is not None:
+            wanted = heard.preference
+            matches = [
+                s
+                for s in offers
+                if s.window.start.astimezone(zone).time() == heard.at
+                and wanted.wants_day(s.window.start.astimezone(zone).date())
+                and (heard.staff_id is None or s.staff_id == heard.staff_id)
+            ]
+            return matches[0] if matches else None
+        if heard.staff_id is not None and heard.day is None and heard.part_of_day is None and heard.bounds.unbounded:
+            mine = [s for s in offers if s.staff_id == heard.staff_id]
+            return mine[0] if len(mine) == 1 else None
+        return None
+
+    def _choose(self, slot: Slot) -> list[Action]:
+        self.stage = Stage.HOLDING
+        return [HoldSlot(slot, self._target if self._mode is Mode.RESCHEDULE else None)]
+
+    def _held(self, hold: Hold) -> list[Action]:
+        self._hold = hold
+        moving = self._target if self._mode is Mode.RESCHEDULE else None
+        return [self._ask(self._say.readback(hold.slot, moving), Stage.CONFIRMING)]
+
+    def _on_confirming(self, heard: Interpretation) -> list[Action]:
+        assert self._hold is not None
+        if heard.intent is Intent.AFFIRM and not heard.has_details:
+            self.stage = Stage.COMMITTING
+            if self._mode is Mode.RESCHEDULE and self._target is not None:
+                return [Reschedule(self._target, self._hold)]
+            return [Book(self._hold)]
+        hold = self._hold
+        if heard.intent is Intent.DENY and not heard.has_details:
+            self._hold = None
+            self._offers = tuple(s for s in self._offers if s != hold.slot)
+            return [ReleaseHold(hold), *self._rejected(others_left=bool(self._offers))]
+        if heard.has_details or _TASKS.get(heard.intent) is not None:
+            self._hold = None
+            self.stage = Stage.OFFERING
+            return [ReleaseHold(hold), *self._on_offering(heard)]
+        return self._misunderstood(self._say.confirm_yes_no() + " " + self._prompt)
+
+    def _rejected(self, others_left: bool) -> list[Action]:
+        self._rejections += 1
+        if self._rejections >= self._settings.max_rejected_offers:
+            return self._transfer(TransferReason.NOTHING_SUITABLE)
+        if others_left:
+            return [self._ask(self._say.other_time(True), Stage.OFFERING)]
+        self._pref = Preference(staff_id=self._pref.staff_id)
+        return [self._ask(self._say.other_time(False), Stage.GATHER)]
+
+    def _on_cancel_confirm(self, heard: Interpretation) -> list[Action]:
+        assert self._target is not None
+        if heard.intent is Intent.AFFIRM:
+            self.stage = Stage.COMMITTING
+            return [Cancel(self._target)]
+        if heard.intent is Intent.DENY:
+            self._reset_task()
+            return [Say(self._say.keep_it()), self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
+        mode = _TASKS.get(heard.intent)
+        if mode is not None and mode is not Mode.CANCEL:
+            return self._begin(mode, heard)
+        return self._misunderstood(self._say.confirm_yes_no() + " " + self._prompt)
+
+    def _on_anything_else(self, heard: Interpretation) -> list[Action]:
+        if heard.intent is Intent.DENY and not heard.has_details:
+            return self._goodbye()
+        if heard.intent is Intent.AFFIRM and not heard.has_details:
+            return [self._ask(self._say.what_else(), Stage.INTENT)]
+        return self._on_intent(heard)
+
+    def _written(self, stored: Appointment, text: str, keep: bool = True) -> list[Action]:
+        self._hold = None
+        if keep:
+            self._upcoming = sorted([*self._upcoming, stored], key=lambda a: a.window.start)
+        self.stage = Stage.SENDING
+        return [Say(text), SendConfirmation(stored)]
+
+    # -- endings ------------------------------------------------------------------------------------
+
+    def _misunderstood(self, reprompt: str | None = None) -> list[Action]:
+        if self.stage in (Stage.NUMBER, Stage.NUMBER_CONFIRM):
+            return self._number_missed(self._say.sorry_again(reprompt or self._prompt), self.stage)
+        self._missed_this_turn = True
+        self._misunderstandings += 1
+        if self._misunderstandings >= self._settings.max_misunderstandings:
+            return self._transfer(TransferReason.MISUNDERSTANDINGS)
+        return [Say(self._say.sorry_again(reprompt or self._prompt))]
+
+    def _transfer(self, reason: TransferReason) -> list[Action]:
+        actions: list[Action] = [ReleaseHold(self._hold)] if self._hold else []
+        self._hold = None
+        self.transfer_reason = reason
+        self.stage = Stage.ENDED
+        return [*actions, Say(self._say.transfer(reason)), TransferToHuman(reason)]
+
+    def _goodbye(self) -> list[Action]:
+        actions: list[Action] = [ReleaseHold(self._hold)] if self._hold else []
+        self._hold = None
+        self.stage = Stage.ENDED
+        return [*actions, Say(self._say.goodbye()), Hangup()]

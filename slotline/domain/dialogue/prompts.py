@@ -1,0 +1,200 @@
+"""Everything the agent says, built from catalogue data and stored records (never from what the caller said)."""
+
+from __future__ import annotations
+
+from datetime import time, tzinfo
+
+from slotline.domain.appointment import Appointment, Customer
+from slotline.domain.catalogue import Catalogue
+from slotline.domain.dialogue.actions import TransferReason
+from slotline.domain.dialogue.phrasing import (
+    article,
+    say_bounds,
+    say_date,
+    say_days,
+    say_digits,
+    say_list,
+    say_time,
+    say_when,
+)
+from slotline.domain.preference import Preference
+from slotline.domain.selection import Offer
+from slotline.domain.slot import Slot
+
+
+def _local(slot: Slot, zone: tzinfo) -> time:
+    return slot.window.start.astimezone(zone).time()
+
+
+def _on_days(pref: Preference) -> str:
+    """'on Tuesday, December 1st', 'between Monday, November 30th and Sunday, December 6th', or ''."""
+    if pref.day is None:
+        return ""
+    if pref.last_day is None:
+        return f"on {say_date(pref.day)}"
+    return say_days(pref.day, pref.last_day)
+
+
+class Prompts:
+    def __init__(self, catalogue: Catalogue) -> None:
+        self._c = catalogue
+
+    def _service(self, service_id: str) -> str:
+        return self._c.service(service_id).name.lower()
+
+    def _staff(self, staff_id: str) -> str:
+        return self._c.staff_member(staff_id).first_name
+
+    def describe(self, appointment: Appointment) -> str:
+        """'a haircut on Tuesday, December 1st at 3:30 PM with Sam'."""
+        when = say_when(appointment.window.start, self._c.zone)
+        return f"{article(self._service(appointment.service_id))} on {when} with {self._staff(appointment.staff_id)}"
+
+    def greeting(self, customer: Customer | None, upcoming: tuple[Appointment, ...]) -> str:
+        hello = f"Hi {customer.name.split()[0]}, thanks" if customer and customer.name else "Thanks"
+        opening = f"{hello} for calling {self._c.business.name}."
+        if upcoming:
+            return f"{opening} I see you have {self.describe(upcoming[0])}. {self.intent_question(upcoming)}"
+        return f"{opening} I can book, reschedule or cancel an appointment. What can I do for you?"
+
+    def intent_question(self, upcoming: tuple[Appointment, ...]) -> str:
+        """The greeting's question on its own, for reprompts."""
+        if upcoming:
+            return "Would you like to reschedule it, cancel it, or book something new?"
+        return "Would you like to book, reschedule or cancel an appointment?"
+
+    def ask_service(self) -> str:
+        names = [s.name.lower() for s in self._c.services]
+        return f"What would you like to book? We offer {say_list(names)}."
+
+    def ask_day(self, rescheduling: bool) -> str:
+        if rescheduling:
+            return "What day and time would suit you instead?"
+        return "What day would you like to come in?"
+
+    def nothing_free(self, service_id: str, pref: Preference) -> str:
+        when = " ".join(w for w in (say_bounds(pref.bounds), _on_days(pref)) if w) or "around then"
+        service = article(self._service(service_id))
+        another = "another day or time" if not pref.bounds.unbounded else "another day"
+        return f"I'm sorry, I don't have anything free for {service} {when}. Would {another} work?"
+
+    def offer(self, offer: Offer, pref: Preference) -> str:
+        zone = self._c.zone
+        lead = ""
+        if not offer.on_preferred_day and pref.day is not None:
+            wanted = " ".join(w for w in (say_bounds(pref.bounds), _on_days(pref)) if w)
+            lead = f"I have nothing left {wanted}. The nearest I have are "
+        elif pref.at is not None and not pref.approximate and all(_local(s, zone) != pref.at for s in offer.slots):
+            lead = "That exact time isn't free. "
+        days = {s.window.start.astimezone(zone).date() for s in offer.slots}
+        if len(days) == 1:
+            (day,) = days
+            times = [f"{say_time(s.window.start, zone)} with {self._staff(s.staff_id)}" for s in offer.slots]
+            listing = f"on {say_date(day)} I have {say_list(times)}"
+            listing = listing[0].upper() + listing[1:] if not lead else listing
+        else:
+            times = [f"{say_when(s.window.start, zone)} with {self._staff(s.staff_id)}" for s in offer.slots]
+            listing = ("I have " if not lead.endswith("are ") else "") + say_list(times)
+        question = " Would that work?" if len(offer.slots) == 1 else " Which would you like?"
+        return f"{lead}{listing}.{question}"
+
+    def which_one(self, count: int) -> str:
+        choices = ["the first", "the second", "the third", "the fourth", "the fifth"][:count]
+        return f"Which one would you like: {say_list(choices)}?"
+
+    def only_n(self, count: int) -> str:
+        return f"I only offered {count}. {self.which_one(count)}"
+
+    def readback(self, slot: Slot, moving: Appointment | None) -> str:
+        zone = self._c.zone
+        staff = self._c.staff_member(slot.staff_id).name
+        when = say_when(slot.window.start, zone)
+        if moving is not None:
+            old = say_when(moving.window.start, zone)
+            return (
+                f"Let me read that back: your {self._service(slot.service_id)} moves from {old} "
+                f"to {when} with {staff}. Shall I go ahead?"
+            )
+        service = article(self._service(slot.service_id))
+        return f"Let me read that back: {service} with {staff} on {when}. Shall I book it?"
+
+    def ask_number(self) -> str:
+        return "What number can we text the confirmation to?"
+
+    def number_readback(self, groups: tuple[str, ...]) -> str:
+        return f"I have {say_digits(groups)}. Is that right?"
+
+    def not_a_number(self) -> str:
+        return f"Sorry, that doesn't sound like a full phone number. {self.ask_number()}"
+
+    def number_again(self) -> str:
+        return f"Sorry about that. {self.ask_number()}"
+
+    def number_taken(self) -> str:
+        return "Thank you."
+
+    def confirm_yes_no(self) -> str:
+        return "Please say yes or no."
+
+    def booked(self, stored: Appointment) -> str:
+        return f"You're booked: {self.describe(stored)}."
+
+    def rescheduled(self, stored: Appointment) -> str:
+        return f"Done. Your {self._service(stored.service_id)} is now on " + (
+            f"{say_when(stored.window.start, self._c.zone)} with {self._staff(stored.staff_id)}."
+        )
+
+    def cancelled(self, stored: Appointment) -> str:
+        when = say_when(stored.window.start, self._c.zone)
+        return f"Your {self._service(stored.service_id)} on {when} is cancelled."
+
+    def confirm_cancel(self, appointment: Appointment) -> str:
+        when = say_when(appointment.window.start, self._c.zone)
+        service = self._service(appointment.service_id)
+        return f"Just to confirm: shall I cancel your {service} on {when} with {self._staff(appointment.staff_id)}?"
+
+    def texted(self, sent: bool) -> str:
+        if sent:
+            return "I've sent you a text with the details."
+        return "I can't send a text to this number, so please make a note of it."
+
+    def anything_else(self) -> str:
+        return "Is there anything else I can help you with?"
+
+    def what_else(self) -> str:
+        return "What can I help you with?"
+
+    def no_upcoming(self) -> str:
+        return "I don't see an upcoming appointment for this number. Would you like to book a new one?"
+
+    def keep_it(self) -> str:
+        return "Okay, I'll keep it as it is."
+
+    def other_time(self, others_left: bool) -> str:
+        if others_left:
+            return "No problem. Would one of the other times work, or would you like another day?"
+        return "No problem. What day or time would suit you better?"
+
+    def slot_taken(self) -> str:
+        return "I'm sorry, that time was just taken. Let me look again."
+
+    def sorry_again(self, prompt: str) -> str:
+        return f"Sorry, I didn't catch that. {prompt}"
+
+    def still_there(self, prompt: str) -> str:
+        return f"Are you still there? {prompt}"
+
+    def goodbye(self) -> str:
+        return f"Thank you for calling {self._c.business.name}. Goodbye!"
+
+    def transfer(self, reason: TransferReason) -> str:
+        team = "Let me connect you with someone from the team."
+        return {
+            TransferReason.CALLER_ASKED: f"Of course. {team}",
+            TransferReason.MISUNDERSTANDINGS: f"I'm sorry, I'm having trouble understanding. {team}",
+            TransferReason.SILENCE: "I can't hear you, so I'll connect you with someone from the team.",
+            TransferReason.NOTHING_SUITABLE: f"I'm sorry I couldn't find a time that works for you. {team}",
+            TransferReason.BACKEND: f"I'm sorry, I can't reach our booking system right now. {team}",
+            TransferReason.NO_CALLER_ID: f"I'm sorry, I couldn't get a phone number to book under. {team}",
+            TransferReason.SHUTTING_DOWN: f"I'm sorry, I have to hand you over now. {team}",
+        }[reason]

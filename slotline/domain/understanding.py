@@ -1,0 +1,76 @@
+"""What the caller meant in one turn, as the dialogue policy consumes it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from enum import StrEnum
+
+from slotline.domain.ids import ServiceId, StaffId
+from slotline.domain.phone import PhoneNumber
+from slotline.domain.preference import UNBOUNDED, PartOfDay, Preference, StartBounds
+
+
+class Intent(StrEnum):
+    BOOK = "book"
+    RESCHEDULE = "reschedule"
+    CANCEL = "cancel"
+    AFFIRM = "affirm"
+    DENY = "deny"
+    HUMAN = "human"
+    REPEAT = "repeat"
+    GOODBYE = "goodbye"
+    INFORM = "inform"  # details only ("next tuesday at three"), no verb
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class HeardNumber:
+    """A phone number the caller said, with the groups to read it back in; or enough digits that are not one."""
+
+    number: PhoneNumber | None  # None: enough digits for an attempt, but no valid number
+    groups: tuple[str, ...] = ()  # ("212", "555", "0123") or ("+44", "20", "7946", "0958")
+
+    def __repr__(self) -> str:  # interpretations may be logged; a full number must not be
+        return f"HeardNumber({self.number.masked() if self.number else 'invalid'})"
+
+
+@dataclass(frozen=True, slots=True)
+class Interpretation:
+    intent: Intent
+    text: str = ""
+    service_id: ServiceId | None = None
+    day: date | None = None
+    last_day: date | None = None  # with `day`, a range of days: "next week" is Monday `day` to Sunday `last_day`
+    part_of_day: PartOfDay | None = None
+    at: time | None = None
+    approximate: bool = False
+    bounds: StartBounds = UNBOUNDED  # "after four", "before noon", "between two and four"
+    earliest: bool = False
+    ordinal: int | None = None  # "the second one" -> 2; "the last one" -> -1
+    staff_id: StaffId | None = None
+    phone: HeardNumber | None = None  # a phone number said digit by digit or typed; not a booking detail
+
+    @property
+    def preference(self) -> Preference:
+        return Preference(
+            day=self.day,
+            last_day=self.last_day,
+            part_of_day=self.part_of_day,
+            at=self.at,
+            approximate=self.approximate,
+            bounds=self.bounds,
+            earliest=self.earliest,
+            staff_id=self.staff_id,
+        )
+
+    @property
+    def has_details(self) -> bool:
+        return (
+            any(
+                v is not None
+                for v in (self.service_id, self.day, self.part_of_day, self.at, self.ordinal, self.staff_id)
+            )
+            or self.earliest
+            or not self.bounds.unbounded
+        )

@@ -1,0 +1,66 @@
+"""What every subcommand shares: the handler shape, the usage error, and argument parsers for dates and instants."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, NoReturn, TypeAlias
+
+if TYPE_CHECKING:
+    from slotline.entrypoints.container import Container
+
+__all__ = ["Handler", "Parser", "Registrar", "Subparsers", "UsageError", "aware_instant", "iso_date", "whole_number"]
+
+Handler = Callable[[argparse.Namespace, "Container"], int]
+"""Runs one subcommand with parsed arguments and the configured container; returns the exit code."""
+
+Subparsers: TypeAlias = "argparse._SubParsersAction[Parser]"
+"""What `add_subparsers()` returns for a `Parser`; a subcommand adds itself with `.add_parser(...)`."""
+
+
+class UsageError(Exception):
+    """The command line cannot be run as given; `slotline` prints it on one line and exits with 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser that raises `UsageError` instead of printing usage and exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+Registrar = Callable[[Subparsers, Parser], None]
+"""Adds one subcommand to `slotline`; the second argument is the parent parser holding the global options."""
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def aware_instant(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO-8601 date and time: {text!r}") from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"{text!r} needs a UTC offset, e.g. 2026-11-25T09:00:00-05:00")
+    return moment
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argument type accepting integers in [low, high]."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"expected a whole number from {low} to {high}, got {text!r}")
+        return value
+
+    return parse

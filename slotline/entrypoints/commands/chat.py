@@ -1,0 +1,64 @@
+"""`slotline chat`: a whole phone conversation in a terminal; each stdin line is what the caller says."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from slotline.application.conversation import CallEnd, Conversation, Reply
+from slotline.domain.phone import PhoneNumber
+from slotline.entrypoints.calls import new_conversation
+from slotline.entrypoints.commands.base import Parser, Subparsers
+from slotline.entrypoints.container import Container
+from slotline.infrastructure.phone_parsing import parse_phone
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: Subparsers, common: Parser) -> None:
+    parser = subparsers.add_parser(
+        "chat",
+        parents=[common],
+        help="talk to the agent in the terminal",
+        description="Each line on stdin is what the caller says (an empty line is a silent turn); "
+        "each reply is printed as 'agent: ...'. Ends with [call ended] or [transferred to a human].",
+    )
+    parser.add_argument("--caller", metavar="E164", help="the caller's number (default: withheld)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, container: Container) -> int:
+    caller = parse_phone(args.caller, container.config.default_region()) if args.caller else None
+    if container.config.storage.backend() == "sqlite":
+        container.database().migrate()  # an unusable database is a start-up error, not a call to hand over
+    return asyncio.run(_chat(container, caller))
+
+
+async def _chat(container: Container, caller: PhoneNumber | None) -> int:
+    conversation = new_conversation(container, caller)
+    interactive = sys.stdin.isatty()
+    _show(await conversation.start())
+    while not conversation.ended:
+        if interactive:
+            print("caller: ", end="", flush=True)
+        line = await asyncio.to_thread(sys.stdin.readline)
+        if not line:  # the caller hung up
+            await conversation.abandon()
+            break
+        _show(await conversation.hear(line.strip()))
+    await container.booking().confirm.drain(within=15.0)
+    _finish(conversation)
+    return 0
+
+
+def _show(reply: Reply) -> None:
+    for text in reply.lines:
+        print(f"agent: {text}", flush=True)
+
+
+def _finish(conversation: Conversation) -> None:
+    if conversation.end is CallEnd.TRANSFERRED:
+        print("[transferred to a human]")
+    else:
+        print("[call ended]")

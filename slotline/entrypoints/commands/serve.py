@@ -1,0 +1,45 @@
+"""`slotline serve`: answer calls as a service."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+
+from slotline.entrypoints.commands.base import Parser, Subparsers, whole_number
+from slotline.entrypoints.container import Container
+from slotline.entrypoints.logs import configure
+from slotline.entrypoints.serving import Service
+
+__all__ = ["register"]
+
+
+def register(subparsers: Subparsers, common: Parser) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        parents=[common],
+        help="answer phone calls until SIGINT/SIGTERM",
+        description="Take calls from Telcoflow (telcoflow.base_url; credentials from settings/env). On SIGINT or "
+        "SIGTERM: stop taking calls, give live calls telephony.grace_seconds to finish (handing them to a person "
+        "half-way), then exit 0.",
+    )
+    parser.add_argument("--max-calls", type=whole_number(1, 10**9), metavar="N", help="stop after N calls")
+    parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, container: Container) -> int:
+    configure(args.log_level)
+    if container.config.storage.backend() == "sqlite":
+        container.database().migrate()
+    service = Service(
+        container.telephony(),
+        container.phone_calls(),
+        container.outbox_runner(),
+        max_calls=args.max_calls,
+        grace_seconds=container.config.telephony.grace_seconds(),
+        warm=(container.calendar(),),
+    )
+    stats = asyncio.run(service.run())
+    handed = stats.handed_over_at_shutdown
+    print(f"served {stats.finished} calls ({stats.failed} failed, {handed} handed over at shutdown)")
+    return 0

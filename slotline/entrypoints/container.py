@@ -1,0 +1,232 @@
+"""The composition root: which adapter plays each port, chosen by the settings. Only entrypoints import this."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Literal
+
+from dependency_injector import containers, providers
+
+from slotline.application.conversation import BookingServices
+from slotline.application.conversations import Conversations
+from slotline.application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
+from slotline.application.phone_call import PhoneCallHandler, PhoneSettings, Transcript
+from slotline.application.ports import (
+    CalendarGateway,
+    Clock,
+    CustomerDirectory,
+    Outbox,
+    SlotLedger,
+    SmsSender,
+    SpeechToText,
+    Telephony,
+    TextToSpeech,
+    TurnDetectorFactory,
+    UtteranceInterpreter,
+)
+from slotline.application.texts import ConfirmationTexts
+from slotline.application.use_cases.book_appointment import BookAppointment
+from slotline.application.use_cases.cancel_appointment import CancelAppointment
+from slotline.application.use_cases.find_availability import FindAvailability
+from slotline.application.use_cases.hold_slot import HoldSlot
+from slotline.application.use_cases.lookup_caller import LookupCaller
+from slotline.application.use_cases.request_callback import RequestCallback
+from slotline.application.use_cases.requeue_dead_messages import RequeueDeadMessages
+from slotline.application.use_cases.reschedule_appointment import RescheduleAppointment
+from slotline.application.use_cases.send_confirmation import SendConfirmation
+from slotline.domain.catalogue import Catalogue
+from slotline.domain.dialogue.settings import DialogueSettings
+from slotline.entrypoints.settings import Settings
+from slotline.entrypoints.wiring.calendar import graph_calendar
+from slotline.entrypoints.wiring.sms import sns_sender
+from slotline.entrypoints.wiring.speech import espeak_tts, pocketsphinx_stt, polly_tts, silero_turns
+from slotline.entrypoints.wiring.telephony import telcoflow_telephony
+from slotline.infrastructure.clock import FixedClock, SystemClock
+from slotline.infrastructure.energy_vad import EnergyTurnDetectorFactory
+from slotline.infrastructure.energy_vad.detector import EnergySettings
+from slotline.infrastructure.local_sms import LocalSmsSender
+from slotline.infrastructure.marked_speech import MarkedSpeechToText, MarkedTextToSpeech
+from slotline.infrastructure.outbox_runner import OutboxRunner
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.infrastructure.sqlite import (
+    SqliteCalendarGateway,
+    SqliteCustomerDirectory,
+    SqliteDatabase,
+    SqliteOutbox,
+    SqliteSlotLedger,
+)
+from slotline.infrastructure.yaml_catalogue import load_catalogue, sample_catalogue_path
+
+__all__ = ["Container", "build_container", "catalogue_file", "clock_kind"]
+
+
+def clock_kind(now: datetime | None) -> Literal["fixed", "system"]:
+    """The clock to run on: pinned when the settings name an instant, the real one otherwise."""
+    return "system" if now is None else "fixed"
+
+
+def catalogue_file(catalog: Path | None) -> Path:
+    """The catalogue the settings name, or the bundled sample business."""
+    return sample_catalogue_path() if catalog is None else catalog
+
+
+def retry_policy(max_attempts: int, first_retry_seconds: float, max_retry_seconds: float) -> RetryPolicy:
+    return RetryPolicy(
+        max_attempts=max_attempts,
+        first_delay=timedelta(seconds=first_retry_seconds),
+        max_delay=timedelta(seconds=max_retry_seconds),
+    )
+
+
+def energy_detectors(end_of_turn_ms: int, quick_end_ms: int, reply_timeout_seconds: float) -> EnergyTurnDetectorFactory:
+    return EnergyTurnDetectorFactory(
+        EnergySettings(end_silence_ms=end_of_turn_ms, quick_end_ms=quick_end_ms, reply_timeout_s=reply_timeout_seconds)
+    )
+
+
+def phone_settings(ring_seconds: int) -> PhoneSettings:
+    return PhoneSettings(ring_seconds=ring_seconds)
+
+
+class Container(containers.DeclarativeContainer):
+    """Providers for every port, each a Selector keyed by its backend setting, and the use cases over them."""
+
+    config = providers.Configuration(strict=True)
+    settings: providers.Dependency[Settings] = providers.Dependency(instance_of=Settings)
+
+    clock: providers.Provider[Clock] = providers.Selector(
+        providers.Callable(clock_kind, config.now),
+        fixed=providers.Singleton(FixedClock, config.now),
+        system=providers.Singleton(SystemClock),
+    )
+
+    catalogue_path: providers.Provider[Path] = providers.Callable(catalogue_file, config.catalog)
+
+    catalogue: providers.Singleton[Catalogue] = providers.Singleton(load_catalogue, catalogue_path)
+
+    database: providers.Singleton[SqliteDatabase] = providers.Singleton(SqliteDatabase, config.db)
+
+    ledger: providers.Provider[SlotLedger] = providers.Selector(
+        config.storage.backend,
+        sqlite=providers.Singleton(SqliteSlotLedger, database, clock),
+    )
+    customers: providers.Provider[CustomerDirectory] = providers.Selector(
+        config.storage.backend,
+        sqlite=providers.Singleton(SqliteCustomerDirectory, database, clock),
+    )
+    outbox: providers.Provider[Outbox] = providers.Selector(
+        config.storage.backend,
+        sqlite=providers.Singleton(SqliteOutbox, database),
+    )
+    calendar: providers.Provider[CalendarGateway] = providers.Selector(
+        config.calendar.backend,
+        sqlite=providers.Singleton(SqliteCalendarGateway, database, clock),
+        graph=providers.Singleton(graph_calendar, catalogue, config.calendar.graph),
+    )
+    sms: providers.Provider[SmsSender] = providers.Selector(
+        config.sms.backend,
+        local=providers.Singleton(LocalSmsSender, database, clock),
+        sns=providers.Singleton(sns_sender, config.sms.sns),
+    )
+    interpreter: providers.Provider[UtteranceInterpreter] = providers.Selector(
+        config.understanding.backend,
+        rules=providers.Singleton(RulesUtteranceInterpreter, catalogue, config.default_region),
+    )
+
+    dialogue_settings: providers.Provider[DialogueSettings] = providers.Singleton(
+        DialogueSettings,
+        max_misunderstandings=config.dialogue.max_misunderstandings,
+        max_silences=config.dialogue.max_silences,
+        max_rejected_offers=config.dialogue.max_rejected_offers,
+        max_empty_searches=config.dialogue.max_empty_searches,
+    )
+
+    texts: providers.Provider[ConfirmationTexts] = providers.Singleton(ConfirmationTexts, catalogue)
+    dispatcher: providers.Provider[OutboxDispatcher] = providers.Singleton(
+        OutboxDispatcher,
+        outbox,
+        sms,
+        clock,
+        providers.Callable(
+            retry_policy,
+            config.outbox.max_attempts,
+            config.outbox.first_retry_seconds,
+            config.outbox.max_retry_seconds,
+        ),
+    )
+    outbox_runner: providers.Provider[OutboxRunner] = providers.Singleton(
+        OutboxRunner, dispatcher, config.outbox.dispatch_interval_seconds, batch=config.outbox.dispatch_batch
+    )
+    requeue_dead: providers.Provider[RequeueDeadMessages] = providers.Singleton(RequeueDeadMessages, outbox)
+    availability: providers.Provider[FindAvailability] = providers.Singleton(
+        FindAvailability, catalogue, calendar, ledger, clock
+    )
+    booking: providers.Provider[BookingServices] = providers.Singleton(
+        BookingServices,
+        lookup=providers.Singleton(LookupCaller, customers, ledger, calendar, clock),
+        availability=availability,
+        hold=providers.Singleton(HoldSlot, catalogue, ledger, availability, clock),
+        book=providers.Singleton(BookAppointment, catalogue, calendar, ledger, availability, texts, clock),
+        reschedule=providers.Singleton(RescheduleAppointment, catalogue, calendar, ledger, availability, texts, clock),
+        cancel=providers.Singleton(CancelAppointment, catalogue, calendar, ledger, texts, clock),
+        confirm=providers.Singleton(SendConfirmation, dispatcher),
+    )
+    conversations: providers.Provider[Conversations] = providers.Singleton(
+        Conversations, catalogue, booking, interpreter, clock, dialogue_settings
+    )
+
+    # -- phone calls --------------------------------------------------------------------------------------
+    telephony: providers.Provider[Telephony] = providers.Selector(
+        config.telephony.backend,
+        telcoflow=providers.Singleton(
+            telcoflow_telephony, config.telcoflow, config.telephony.ring_seconds, config.default_region, clock
+        ),
+    )
+    stt: providers.Provider[SpeechToText] = providers.Selector(
+        config.speech.stt,
+        pocketsphinx=providers.Singleton(pocketsphinx_stt, catalogue, config.speech.cache_dir),
+        marked=providers.Singleton(MarkedSpeechToText),
+    )
+    tts: providers.Provider[TextToSpeech] = providers.Selector(
+        config.speech.tts,
+        espeak=providers.Singleton(espeak_tts, config.speech.voice, config.speech.rate_wpm),
+        polly=providers.Singleton(polly_tts, config.speech.polly),
+        marked=providers.Singleton(MarkedTextToSpeech),
+    )
+    turn_detectors: providers.Provider[TurnDetectorFactory] = providers.Selector(
+        config.speech.turns,
+        silero=providers.Singleton(
+            silero_turns,
+            config.speech.end_of_turn_ms,
+            config.speech.quick_end_of_turn_ms,
+            config.speech.reply_timeout_seconds,
+        ),
+        energy=providers.Singleton(
+            energy_detectors,
+            config.speech.end_of_turn_ms,
+            config.speech.quick_end_of_turn_ms,
+            config.speech.reply_timeout_seconds,
+        ),
+    )
+    transcript: providers.Provider[Transcript | None] = providers.Object(None)
+    phone_calls: providers.Provider[PhoneCallHandler] = providers.Singleton(
+        PhoneCallHandler,
+        conversations,
+        interpreter,
+        stt,
+        tts,
+        turn_detectors,
+        providers.Singleton(RequestCallback, catalogue, outbox, clock),
+        clock,
+        providers.Callable(phone_settings, config.telephony.ring_seconds),
+        transcript=transcript,
+    )
+
+
+def build_container(settings: Settings) -> Container:
+    """A container configured from `settings`; nothing is built until a provider is called."""
+    container = Container()
+    container.config.from_pydantic(settings)
+    container.settings.override(providers.Object(settings))
+    return container

@@ -1,0 +1,140 @@
+"""`slotline serve`: take calls until told to stop, then let live calls finish or hand them over, and exit."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from slotline.application.phone_call import PhoneCallHandler
+from slotline.application.ports import LiveCall, Telephony
+from slotline.entrypoints.logs import CALL_ID
+from slotline.infrastructure.outbox_runner import OutboxRunner
+
+log = logging.getLogger("slotline.serve")
+
+
+@dataclass(slots=True)
+class ServeStats:
+    started: int = 0
+    finished: int = 0
+    handed_over_at_shutdown: int = 0
+    cut_off: int = 0
+    failed: int = 0
+    outcomes: list[str] = field(default_factory=list)
+
+
+@runtime_checkable
+class Warmable(Protocol):
+    """An adapter that can do its slow start-up work (imports, sign-in) before the first caller needs it."""
+
+    async def warm_up(self) -> None: ...
+
+    async def aclose(self) -> None: ...
+
+
+class Service:
+    """Runs the telephony adapter with the phone-call handler, the outbox runner alongside."""
+
+    def __init__(
+        self,
+        telephony: Telephony,
+        handler: PhoneCallHandler,
+        outbox: OutboxRunner,
+        *,
+        max_calls: int | None,
+        grace_seconds: float,
+        warm: tuple[object, ...] = (),
+    ) -> None:
+        self._warm = [w for w in warm if isinstance(w, Warmable)]
+        self._telephony = telephony
+        self._handler = handler
+        self._outbox = outbox
+        self._max_calls = max_calls
+        self._grace = grace_seconds
+        self._stop = asyncio.Event()
+        self._live: set[asyncio.Task[object]] = set()
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._signalled = False
+        self.stats = ServeStats()
+
+    def request_stop(self) -> None:
+        """Stop taking calls and shut down within the grace period (what SIGINT and SIGTERM do)."""
+        self._signalled = True
+        self._stop.set()
+
+    async def run(self) -> ServeStats:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, self.request_stop)
+        for adapter in self._warm:
+            await adapter.warm_up()
+        outbox_stop = asyncio.Event()
+        outbox = asyncio.create_task(self._outbox.run_until(outbox_stop))
+        taking = asyncio.create_task(self._telephony.run(self._on_call))
+        stop = asyncio.create_task(self._stop.wait())
+        try:
+            await asyncio.wait({taking, stop}, return_when=asyncio.FIRST_COMPLETED)
+            log.info("stopping: no new calls; %d live", len(self._live))
+            await self._telephony.stop()
+            await taking
+            await self._finish_live_calls()
+        finally:
+            stop.cancel()
+            outbox_stop.set()
+            await outbox
+            for adapter in self._warm:
+                await adapter.aclose()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(signum)
+        return self.stats
+
+    async def _on_call(self, call: LiveCall) -> None:
+        CALL_ID.set(call.call_id)
+        self.stats.started += 1
+        if self._max_calls is not None and self.stats.started >= self._max_calls:
+            self._stop.set()  # take no more calls; the ones taken run to their end
+        task = asyncio.current_task()
+        assert task is not None
+        self._live.add(task)
+        self._idle.clear()
+        try:
+            outcome = await self._handler(call)
+            self.stats.outcomes.append(outcome.end.value if outcome.end else "caller hung up")
+            log.info("call ended: %s; states %s", outcome, " -> ".join(s.value for s, _ in call.state_path))
+        except Exception:
+            self.stats.failed += 1
+            log.exception("call failed")
+        finally:
+            self.stats.finished += 1
+            self._live.discard(task)
+            if not self._live:
+                self._idle.set()
+
+    async def _finish_live_calls(self) -> None:
+        if not self._live:
+            return
+        if not self._signalled:
+            await self._idle.wait()  # --max-calls: the calls taken run to their natural end
+            return
+        if await self._idle_within(self._grace / 2):
+            return
+        self.stats.handed_over_at_shutdown = len(self._live)
+        log.warning("%d calls still live; handing them to a person", len(self._live))
+        self._handler.draining.set()
+        if await self._idle_within(self._grace / 2):
+            return
+        self.stats.cut_off = len(self._live)
+        for task in list(self._live):
+            task.cancel()
+        await asyncio.gather(*self._live, return_exceptions=True)
+
+    async def _idle_within(self, seconds: float) -> bool:
+        try:
+            await asyncio.wait_for(self._idle.wait(), timeout=seconds)
+        except TimeoutError:
+            return False
+        return True

@@ -1,0 +1,72 @@
+"""One pocketsphinx decoder, decoding whole caller turns."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from pocketsphinx import Decoder
+
+from slotline.infrastructure.espeak import SpeechUnavailable
+from slotline.infrastructure.pocketsphinx_stt.audio import DECODER_RATE
+from slotline.infrastructure.pocketsphinx_stt.model import DomainModel
+
+__all__ = ["Heard", "Recognizer"]
+
+_FRAMES_PER_SECOND = 100  # the en-us model's frame rate
+_MIN_SAMPLES = DECODER_RATE // 10  # less than 0.1 s is not a word (and an empty chunk crashes process_raw)
+
+
+@dataclass(frozen=True, slots=True)
+class Heard:
+    """The decoder's best guess: words without silences or noise markers, and how long they took to say."""
+
+    words: tuple[str, ...]
+    speech_seconds: float
+    posteriors: tuple[float, ...] = ()
+    """Each word's posterior probability in the lattice (0-1)."""
+
+
+class Recognizer:
+    """A Decoder (not thread-safe) behind a lock; every turn starts from a fresh front end, so results repeat.
+
+    `second_pass=False` drops pocketsphinx's flat-lexicon pass (fwdflat) after the tree search: about a quarter
+    faster, but its word posteriors are worse and more right answers are rejected (docs/speech.md).
+    `carry_over=True` keeps the front end's noise and cepstral-mean estimates from turn to turn instead (measured
+    slightly worse, and then the same audio can decode differently depending on what came before).
+    """
+
+    def __init__(self, model: DomainModel, *, carry_over: bool = False, second_pass: bool = True) -> None:
+        self._carry_over = carry_over
+        try:
+            self._decoder = Decoder(
+                hmm=str(model.acoustic_model),
+                lm=str(model.language_model),
+                dict=str(model.dictionary),
+                samprate=DECODER_RATE,
+                fwdflat=second_pass,
+                loglevel="FATAL",
+            )
+        except (RuntimeError, ValueError) as exc:
+            raise SpeechUnavailable(f"pocketsphinx could not load {model.directory}: {exc}") from exc
+        self._lock = threading.Lock()
+
+    def decode(self, pcm16k: bytes) -> Heard:
+        """Decode one whole turn of 16 kHz PCM16 (blocking; call it off the event loop)."""
+        if len(pcm16k) // 2 < _MIN_SAMPLES:
+            return Heard((), 0.0)
+        with self._lock:
+            # A fresh front end per turn: the noise and cepstral-mean estimates otherwise carry over from the
+            # previous turn and change what the same audio decodes to. The whole turn is passed at once
+            # (full_utt), so the mean is the turn's own.
+            if not self._carry_over:
+                self._decoder.reinit_feat()
+            self._decoder.start_utt()
+            self._decoder.process_raw(pcm16k, False, True)
+            self._decoder.end_utt()
+            segments = [(s.word, s.start_frame, s.end_frame, s.prob) for s in self._decoder.seg()]
+        spoken = [(w.split("(", 1)[0], a, b, p) for w, a, b, p in segments if not w.startswith(("<", "["))]
+        if not spoken:
+            return Heard((), 0.0)
+        seconds = (spoken[-1][2] - spoken[0][1] + 1) / _FRAMES_PER_SECOND
+        return Heard(tuple(s[0] for s in spoken), seconds, tuple(float(s[3]) for s in spoken))

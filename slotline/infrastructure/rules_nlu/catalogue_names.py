@@ -1,0 +1,158 @@
+"""Service and staff names as callers say them, matched with tolerance for small recognition errors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from slotline.domain.catalogue import Service, StaffMember
+from slotline.domain.ids import ServiceId, StaffId
+from slotline.infrastructure.rules_nlu.chatter import KNOWN_WORDS
+from slotline.infrastructure.rules_nlu.words import BLANK, Found, normalise, word_at, wordset
+
+__all__ = ["SERVICE_THRESHOLD", "STAFF_THRESHOLD", "ServiceNames", "StaffNames", "stem"]
+
+SERVICE_THRESHOLD = 0.85  # "hair cat" ~ "haircut" is 0.857; "check" ~ "checkup" is 0.83 and must not match
+STAFF_THRESHOLD = 0.75  # only right after "with"/"see": "with jordon" -> Jordan, "with alec" -> Alex
+_MIN_FUZZY_LENGTH = 4  # shorter words match exactly or not at all ("dye" is not "day")
+# Words that never start or end a service name as said ("a haircut", "the massage for me"), unless the
+# catalogue's own names use them.
+_EDGE_WORDS = KNOWN_WORDS
+# Everyday words: a staff member whose first name is one of these ("Will", "May") is only recognised after "with".
+_COMMON = wordset(
+    "will may june april august mark grace joy hope faith rose art bill sue pat max sunny summer dawn guy ray rob "
+    "drew chase hunter victor miles lane young hill king brown green white black long price rice wood stone little "
+    "cook baker rivers page bell ford"
+)
+_STAFF_LEADS = wordset("with see by from prefer")
+
+
+def stem(word: str) -> str:
+    """Strip a plural or "-ing" so that "haircuts" and "colouring" meet "haircut" and "colour"."""
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _key(words: Sequence[str]) -> str:
+    return "".join(stem(w) for w in words)
+
+
+class ServiceNames:
+    """Every way the catalogue names a service, prepared once: exact keys and fuzzy matchers.
+
+    A name two services share is left out: it would be a guess.
+    """
+
+    def __init__(self, services: Sequence[Service], threshold: float = SERVICE_THRESHOLD) -> None:
+        self._threshold = threshold
+        owners: dict[str, set[ServiceId]] = {}
+        named: set[str] = set()
+        self._longest = 1
+        for service in services:
+            for name in (*service.spoken_names, service.id):
+                words = normalise(name.replace("_", " "))
+                named.update(words)
+                self._longest = max(self._longest, len(words))
+                owners.setdefault(_key(words), set()).add(service.id)
+        self._exact = {key: next(iter(ids)) for key, ids in owners.items() if key and len(ids) == 1}
+        self._fuzzy = [
+            (SequenceMatcher(None, b=key, autojunk=False), frozenset(key), len(key), service_id)
+            for key, service_id in self._exact.items()
+            if len(key) >= _MIN_FUZZY_LENGTH
+        ]
+        self._edges = _EDGE_WORDS - named
+
+    def _score(self, key: str) -> tuple[float, ServiceId | None]:
+        exact = self._exact.get(key)
+        if exact is not None:
+            return 1.0, exact
+        if len(key) < _MIN_FUZZY_LENGTH:
+            return 0.0, None
+        scores: dict[ServiceId, float] = {}
+        for matcher, entry_letters, length, service_id in self._fuzzy:
+            total = length + len(key)
+            if 2 * min(length, len(key)) < self._threshold * total:
+                continue  # the length difference alone rules it out
+            if 2 * sum(map(entry_letters.__contains__, key)) < self._threshold * total:
+                continue  # too many letters the name does not have at all
+            matcher.set_seq1(key)
+            scores[service_id] = max(scores.get(service_id, 0.0), matcher.ratio())
+        ranked = sorted(scores.values(), reverse=True)
+        if not ranked or ranked[0] < self._threshold or ranked[1:2] == ranked[:1]:
+            return 0.0, None  # nothing close enough, or two services equally close
+        return ranked[0], max(scores, key=scores.__getitem__)
+
+    def find(self, words: Sequence[str]) -> Found[ServiceId] | None:
+        """The service named best, from the best-scoring run of up to (longest name + 1) words."""
+        best: tuple[float, int, int] = (0.0, 0, 0)
+        best_found: Found[ServiceId] | None = None
+        for start, first in enumerate(words):
+            if first == BLANK or first in self._edges:
+                continue
+            for end in range(start + 1, min(len(words), start + self._longest + 1) + 1):
+                run = words[start:end]
+                if BLANK in run or run[-1] in self._edges:
+                    continue
+                score, service_id = self._score(_key(run))
+                rank = (score, end - start, -start)
+                if service_id is not None and rank > best:
+                    best, best_found = rank, Found(service_id, start, end)
+        return best_found
+
+
+class StaffNames:
+    """Staff as callers name them: full name, or a first or last name no one else has; close misses after "with".
+
+    A single name that is also an everyday word ("Will", "Young") counts only after "with" or "see".
+    """
+
+    def __init__(self, staff: Sequence[StaffMember], threshold: float = STAFF_THRESHOLD) -> None:
+        self._threshold = threshold
+        self._names: dict[tuple[str, ...], StaffId] = {}
+        single: dict[str, set[StaffId]] = {}
+        for member in staff:
+            words = tuple(normalise(member.name))
+            if words:
+                self._names[words] = member.id
+                for word in {words[0], words[-1]}:
+                    single.setdefault(word, set()).add(member.id)
+        unique = {word: next(iter(ids)) for word, ids in single.items() if len(ids) == 1}
+        for word, staff_id in unique.items():
+            self._names.setdefault((word,), staff_id)
+        self._guarded = {(w,) for w in unique if w in _COMMON or w in KNOWN_WORDS}
+        self._longest = max((len(n) for n in self._names), default=1)
+        self._fuzzy = [
+            (SequenceMatcher(None, b=word, autojunk=False), staff_id)
+            for word, staff_id in unique.items()
+            if len(word) >= 3
+        ]
+
+    def _close(self, word: str) -> StaffId | None:
+        scores: dict[StaffId, float] = {}
+        for matcher, staff_id in self._fuzzy:
+            matcher.set_seq1(word)
+            scores[staff_id] = max(scores.get(staff_id, 0.0), matcher.ratio())
+        ranked = sorted(scores.values(), reverse=True)
+        if not ranked or ranked[0] < self._threshold or ranked[1:2] == ranked[:1]:
+            return None
+        return max(scores, key=scores.__getitem__)
+
+    def find(self, words: Sequence[str]) -> Found[StaffId] | None:
+        """The staff member named first, preferring the longest name at each position."""
+        for i, word in enumerate(words):
+            if word == BLANK:
+                continue
+            led = word_at(words, i - 1) in _STAFF_LEADS
+            for size in range(min(self._longest, len(words) - i), 0, -1):
+                name = tuple(words[i : i + size])
+                staff_id = self._names.get(name)
+                if staff_id is not None and (led or size > 1 or name not in self._guarded):
+                    return Found(staff_id, i, i + size)
+            if led and len(word) >= 3:
+                staff_id = self._close(word)
+                if staff_id is not None:
+                    return Found(staff_id, i, i + 1)
+        return None

@@ -1,0 +1,63 @@
+"""Which of the offered slots the caller picks: "the second one", "number two", "the last one"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
+from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at, wordset
+
+__all__ = ["LAST", "MAX_CHOICE", "find_choice"]
+
+LAST = -1
+MAX_CHOICE = 10
+_NOUNS = wordset("one option choice slot appointment")
+_NUMBERED = wordset("number option choice")
+_NOT_A_CHOICE_AFTER = wordset("a just one")  # "just a second", "one second"
+
+
+def _numbered(words: Sequence[str], i: int) -> Found[int] | None:
+    if word_at(words, i) not in _NUMBERED:
+        return None
+    number = cardinal_at(words, i + 1)
+    if number is None or not 1 <= number.value <= MAX_CHOICE:
+        return None
+    return Found(number.value, i, number.end)
+
+
+def _ordinal(words: Sequence[str], i: int) -> Found[int] | None:
+    start = i
+    if word_at(words, i) in ("the", "that"):
+        i += 1
+    number = ordinal_at(words, i)
+    if number is None or not 1 <= number.value <= MAX_CHOICE:
+        return None
+    if start == i and word_at(words, i - 1) in _NOT_A_CHOICE_AFTER:
+        return None
+    end = number.end + (word_at(words, number.end) in _NOUNS)
+    return Found(number.value, start, end)
+
+
+def _last(words: Sequence[str], i: int) -> Found[int] | None:
+    start = i
+    if word_at(words, i) == "the":
+        i += 1
+    if word_at(words, i) not in ("last", "latter"):
+        return None
+    after = word_at(words, i + 1)
+    if after in _NOUNS:
+        return Found(LAST, start, i + 2)
+    if after == BLANK and (start < i or i + 1 >= len(words)):
+        return Found(LAST, start, i + 1)  # "the last", or "last" as the final word
+    return None
+
+
+def find_choice(words: Sequence[str]) -> Found[int] | None:
+    """The first choice among offers named; 1-based, LAST (-1) for "the last one"."""
+    for i, word in enumerate(words):
+        if word == BLANK:
+            continue
+        found = _numbered(words, i) or _last(words, i) or _ordinal(words, i)
+        if found is not None:
+            return found
+    return None

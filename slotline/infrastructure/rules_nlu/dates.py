@@ -1,0 +1,300 @@
+"""Day phrases: "tomorrow", "next tuesday", "the 23rd", "december twenty third", "12/23"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from slotline.infrastructure.rules_nlu.calendar_rules import (
+    WeekdayMode,
+    resolve_day_of_month,
+    resolve_month_day,
+    resolve_weekday,
+    valid_date,
+)
+from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
+from slotline.infrastructure.rules_nlu.weeks import week_at
+from slotline.infrastructure.rules_nlu.words import Found, negated_before, word_at
+
+__all__ = ["MONTHS", "WEEKDAYS", "DayReading", "find_days", "pick_day", "pick_days"]
+
+WEEKDAYS = {
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "weds": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
+}
+# Abbreviations that are also words ("we'd", "i sat", "the sun") count only right after "on", "this" or "next".
+_AMBIGUOUS_WEEKDAYS = frozenset({"wed", "sat", "sun", "mon"})
+_ABBREVIATION_LEADS = frozenset({"on", "this", "next", "coming", "following", "last", "past", "previous"})
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_NUMERIC_DATE = re.compile(r"(\d{1,4})/(\d{1,2})(?:/(\d{2,4}))?")
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+# After an ordinal these mean a choice among offers ("the second one"), not a day of the month.
+_CHOICE_NOUNS = frozenset({"one", "ones", "option", "choice", "slot", "time", "appointment", "available", "thing"})
+_DAY_OF_MONTH_LEADS = frozenset({"on", "for", "by", "until", "till", "from"})
+_RELATIVE = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "overmorrow": 2}
+_COUNT_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+@dataclass(frozen=True, slots=True)
+class DayReading:
+    """What a day phrase names. `day` is None when no valid future day fits ("february thirtieth", "last tuesday").
+
+    A range of days ("next week") runs from `day` to `last`; `last` is None for a single day.
+    """
+
+    day: date | None
+    exact: bool = False  # a calendar date ("the 23rd", "12/23") rather than a weekday or "tomorrow"
+    counts: bool = True  # False when ruled out ("not tuesday", "can't do friday")
+    last: date | None = None
+    bare_weekday: bool = False  # "tuesday", "on tuesday": said with "next week", it is next week's
+
+    def within(self, days: DayReading) -> DayReading:
+        """A bare weekday said with a range of days is the one in that range: "next week, maybe thursday"."""
+        if not self.bare_weekday or self.day is None or days.day is None or days.last is None or days.covers(self.day):
+            return self
+        for offset in range((days.last - days.day).days + 1):
+            candidate = days.day + timedelta(days=offset)
+            if candidate.weekday() == self.day.weekday():
+                return replace(self, day=candidate)
+        return self
+
+    def covers(self, other: date) -> bool:
+        return self.day is not None and self.last is not None and self.day <= other <= self.last
+
+
+def _found(
+    day: date | None,
+    start: int,
+    end: int,
+    *,
+    exact: bool = False,
+    last: date | None = None,
+    bare_weekday: bool = False,
+) -> Found[DayReading]:
+    return Found(DayReading(day, exact, last=last, bare_weekday=bare_weekday), start, end)
+
+
+def _relative(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    word = word_at(words, i)
+    j = i + 1 if word == "the" else i
+    if (word_at(words, j), word_at(words, j + 1), word_at(words, j + 2)) == ("day", "after", "tomorrow"):
+        return _found(today + timedelta(days=2), i, j + 3)
+    if word in _RELATIVE:
+        return _found(today + timedelta(days=_RELATIVE[word]), i, i + 1)
+    if word == "this" and word_at(words, i + 1) in _PARTS_OF_DAY:
+        return _found(today, i, i + 1)
+    if word == "in":
+        count = cardinal_at(words, i + 1)
+        if count is None and word_at(words, i + 1) == "a":
+            count = Found(1, i + 1, i + 2)
+        if count is not None and 0 < count.value <= 60 and word_at(words, count.end) in _COUNT_UNITS:
+            days = count.value * _COUNT_UNITS[word_at(words, count.end)]
+            return _found(today + timedelta(days=days), i, count.end + 1)
+    return None
+
+
+def _weekday_mode(words: Sequence[str], i: int) -> tuple[WeekdayMode | None, int]:
+    """The lead words before a weekday ("on", "this", "next week on", ...): the mode and where the weekday is."""
+    j = i + 1 if word_at(words, i) in ("on", "the") else i
+    lead = word_at(words, j)
+    if lead == "this" and word_at(words, j + 1) == "coming":
+        return WeekdayMode.BARE, j + 2
+    if lead == "next" and word_at(words, j + 1) == "week":
+        return WeekdayMode.NEXT, j + 3 if word_at(words, j + 2) == "on" else j + 2
+    lead_modes = {"coming": WeekdayMode.BARE, "this": WeekdayMode.THIS, "next": WeekdayMode.NEXT}
+    if lead in lead_modes or lead == "following":
+        return lead_modes.get(lead, WeekdayMode.NEXT), j + 1
+    if lead in ("last", "past", "previous"):
+        return None, j + 1
+    return WeekdayMode.BARE, j
+
+
+def _weekday(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    mode, j = _weekday_mode(words, i)
+    name = word_at(words, j)
+    if name not in WEEKDAYS or (name in _AMBIGUOUS_WEEKDAYS and word_at(words, j - 1) not in _ABBREVIATION_LEADS):
+        return None
+    end = j + 1
+    suffix = (word_at(words, end), word_at(words, end + 1))
+    if mode is not None and suffix in (("next", "week"), ("this", "week")):
+        mode = WeekdayMode.NEXT if suffix[0] == "next" else WeekdayMode.THIS
+        end += 2
+    if mode is None:
+        return _found(None, i, end)  # "last tuesday" is in the past: understood, but no day to book
+    return _found(resolve_weekday(today, WEEKDAYS[name], mode), i, end, bare_weekday=mode is WeekdayMode.BARE)
+
+
+def _year_at(words: Sequence[str], i: int) -> Found[int] | None:
+    word = word_at(words, i)
+    if len(word) == 4 and word.isdigit() and 2000 <= int(word) <= 2100:
+        return Found(int(word), i, i + 1)
+    if word == "twenty":  # "twenty twenty six"
+        rest = cardinal_at(words, i + 1)
+        if rest is not None and 10 <= rest.value <= 99 and not word_at(words, i + 1).isdigit():
+            return Found(2000 + rest.value, i, rest.end)
+    return None
+
+
+def _with_year(words: Sequence[str], start: int, end: int, today: date, month: int, day: int) -> Found[DayReading]:
+    year = _year_at(words, end)
+    if year is not None:
+        return _found(resolve_month_day(today, month, day, year.value), start, year.end, exact=True)
+    return _found(resolve_month_day(today, month, day), start, end, exact=True)
+
+
+def _numeric(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    parts = _NUMERIC_DATE.fullmatch(word_at(words, i))
+    if parts is None:
+        return None
+    first, second, third = parts.group(1), int(parts.group(2)), parts.group(3)
+    if len(first) == 4:  # 2026/12/23, from a typed ISO date
+        if third is None:
+            return None
+        return _found(valid_date(int(first), second, int(third)), i, i + 1, exact=True)
+    month, day = int(first), second
+    if month > 12 >= day:  # 23/12: day first
+        month, day = day, month
+    if third is None:
+        return _found(resolve_month_day(today, month, day) if month <= 12 else None, i, i + 1, exact=True)
+    year = int(third) + (2000 if len(third) == 2 else 0)
+    return _found(valid_date(year, month, day) if month <= 12 else None, i, i + 1, exact=True)
+
+
+def _month_first(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    month = MONTHS.get(word_at(words, i))
+    if month is None:
+        return None
+    j = i + 2 if word_at(words, i + 1) == "the" else i + 1
+    number = ordinal_at(words, j) or cardinal_at(words, j)
+    if number is None or not 1 <= number.value <= 31 or (word_at(words, j).isdigit() and len(word_at(words, j)) > 2):
+        return None
+    return _with_year(words, i, number.end, today, month, number.value)
+
+
+def _next_month_day(today: date, day: int) -> date | None:
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return valid_date(year, month, day)
+
+
+def _day_first(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    j = i + 1 if word_at(words, i) in _DAY_OF_MONTH_LEADS else i
+    led = j > i or word_at(words, i - 1) in WEEKDAYS  # "on the second", "tuesday the first"
+    has_the = word_at(words, j) == "the"
+    j += has_the
+    number = ordinal_at(words, j)
+    typed_cardinal = number is None and word_at(words, j).isdigit() and len(word_at(words, j)) <= 2
+    if typed_cardinal:
+        number = Found(int(word_at(words, j)), j, j + 1)
+    if number is None:
+        return None
+    k = number.end
+    after = word_at(words, k + 1) if word_at(words, k) == "of" else word_at(words, k)
+    month_at = k + 1 if word_at(words, k) == "of" else k
+    if after in MONTHS:
+        return _with_year(words, i, month_at + 1, today, MONTHS[after], number.value)
+    tail = (word_at(words, k), word_at(words, k + 1), word_at(words, k + 2))
+    if tail in (("of", "the", "month"), ("of", "this", "month")):
+        return _found(resolve_day_of_month(today, number.value), i, k + 3, exact=True)
+    if tail == ("of", "next", "month"):
+        return _found(_next_month_day(today, number.value), i, k + 3, exact=True)
+    if typed_cardinal and not (led and has_the):
+        return None  # a bare "23" is not a day; "on the 23" is
+    if word_at(words, k) in _CHOICE_NOUNS:
+        return None  # "the second one"
+    said_small = number.value <= 5 and not word_at(words, j)[:1].isdigit()
+    if said_small and not led:
+        return None  # "the second" picks an offer; "on the second" is a day
+    return _found(resolve_day_of_month(today, number.value), i, k, exact=True)
+
+
+def _week(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """ "next week", "later this week". Followed by a weekday it is left to `_weekday` ("next week on tuesday")."""
+    found = week_at(words, i, today)
+    if found is None or word_at(words, found.end + (word_at(words, found.end) == "on")) in WEEKDAYS:
+        return None
+    if found.value is None:
+        return _found(None, i, found.end)  # "later this week" said on a Sunday: understood, but no day left
+    first, last = found.value
+    return _found(first, i, found.end, last=last if last > first else None)
+
+
+_READERS = (_relative, _weekday, _numeric, _month_first, _day_first, _week)
+
+
+def find_days(words: Sequence[str], today: date) -> list[Found[DayReading]]:
+    """Every day phrase, left to right, without overlaps; negated ones ("not tuesday") do not count."""
+    out: list[Found[DayReading]] = []
+    i = 0
+    while i < len(words):
+        found = next((f for read in _READERS if (f := read(words, i, today)) is not None), None)
+        if found is None:
+            i += 1
+            continue
+        if negated_before(words, found.start):
+            found = Found(replace(found.value, counts=False), found.start, found.end)
+        out.append(found)
+        i = found.end
+    return out
+
+
+def pick_days(found: Sequence[Found[DayReading]]) -> DayReading | None:
+    """The day or days meant: a calendar date beats a weekday ("tuesday the 23rd"), a day inside a range of days
+    beats the range ("next week, say thursday": next week's Thursday); otherwise the last one said counts."""
+    counted = [f.value for f in found if f.value.counts]
+    ranges = [r for r in counted if r.last is not None]
+    if ranges:
+        counted = [r.within(ranges[-1]) for r in counted]
+    singles = [r.day for r in counted if r.last is None and r.day is not None]
+    kept = [(k, r) for k, r in enumerate(counted) if not any(r.covers(d) for d in singles)]
+    if not kept:
+        return None
+    return max(kept, key=lambda e: (e[1].exact, e[0]))[1]
+
+
+def pick_day(found: Sequence[Found[DayReading]]) -> date | None:
+    """The (first) day meant; see `pick_days`."""
+    picked = pick_days(found)
+    return picked.day if picked is not None else None

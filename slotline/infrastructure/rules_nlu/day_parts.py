@@ -1,0 +1,53 @@
+"""Loose time wishes: a part of the day ("in the afternoon", "tonight") and "as soon as possible"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from slotline.domain.preference import PartOfDay
+from slotline.infrastructure.rules_nlu.phrases import PhraseTable
+from slotline.infrastructure.rules_nlu.words import Found
+
+__all__ = ["EARLIEST_PHRASES", "find_earliest", "find_part_of_day"]
+
+_PARTS = {
+    "morning": PartOfDay.MORNING,
+    "mornings": PartOfDay.MORNING,
+    "afternoon": PartOfDay.AFTERNOON,
+    "afternoons": PartOfDay.AFTERNOON,
+    "evening": PartOfDay.EVENING,
+    "evenings": PartOfDay.EVENING,
+    "tonight": PartOfDay.EVENING,
+    "night": PartOfDay.EVENING,
+}
+EARLIEST_PHRASES = (
+    "as soon as possible",
+    "as early as possible",
+    "soon as possible",
+    "a s a p",
+    "asap",
+    "the earliest",
+    "earliest",
+    "soonest",
+    "first available",
+    "next available",
+    "first opening",
+    "next opening",
+    "first free",
+    "next free",
+    "first thing",
+    "right away",
+    "right now",
+)
+_EARLIEST = PhraseTable((True, p) for p in EARLIEST_PHRASES)
+
+
+def find_part_of_day(words: Sequence[str]) -> PartOfDay | None:
+    """The part of the day said last ("morning, no, afternoon" means the afternoon); "good night" is no wish."""
+    found = [_PARTS[w] for i, w in enumerate(words) if w in _PARTS and not (i and words[i - 1] == "good")]
+    return found[-1] if found else None
+
+
+def find_earliest(words: Sequence[str]) -> list[Found[bool]]:
+    """Every "as soon as possible" phrase, so that "first available" is not read as an ordinal."""
+    return _EARLIEST.scan(words)

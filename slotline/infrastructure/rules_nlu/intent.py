@@ -1,0 +1,247 @@
+"""What the caller wants to do, from keywords, with a fixed precedence when several are present."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from slotline.domain.understanding import Intent
+from slotline.infrastructure.rules_nlu.phrases import PhraseTable
+
+__all__ = ["classify"]
+
+
+def _phrases(*alternatives: str) -> re.Pattern[str]:
+    """Whole-word alternatives, longest first so that "no problem" wins over "no"."""
+    ordered = sorted(alternatives, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(ordered) + r")\b")
+
+
+_HUMAN = re.compile(
+    r"\b(?:talk|speak|speaking|talking|chat)\b(?: \w+){0,3}? (?:to|with) (?:a |an |the |some |your )?(?:real |live )?"
+    r"(?:person|human|someone|somebody|anyone|anybody|receptionist|agent|operator|representative|manager|people)\b"
+    r"|\b(?:operator|representative|receptionist|real person|live person|human being|a human|live agent"
+    r"|customer service|front desk|transfer me|connect me|put me through)\b"
+    r"|\b(?:a|the) (?:real |live )?person\b"
+    r"|\b(?:want|need|get me|give me) (?:to talk to )?(?:someone|somebody|a human|a real person)\b"
+)
+# A task word with one of these up to three words before it is ruled out: "don't cancel", "no need to move it".
+_NEGATION_BEFORE = re.compile(r"\b(?:dont|do not|not|never|no need to|wont|doesnt|didnt)(?: \w+){0,3} $")
+_CANCEL = re.compile(r"\b(?:cancel\w*(?! (?:policy|fee))|call (?:it|that|this) off)\b")
+_RESCHEDULE = re.compile(
+    r"\b(?:re ?schedul\w*|move|postpone|push (?:it|that|this|my appointment) (?:back|forward)"
+    r"|change (?:my|the|our|that|this|it)|(?:different|another|other) (?:time|day|date))\b"
+)
+_REPEAT = re.compile(
+    r"\b(?:say (?:that|it) again|say again|repeat\w*|pardon|what was that|come again|what did you say"
+    r"|(?:didnt|did not|couldnt|could not|cant|can not) (?:catch|hear|understand)|one more time|once more)\b"
+    r"|^(?:what|huh|sorry|excuse me|sorry what|what sorry)$"
+)
+_GOODBYE = _phrases(
+    "bye",
+    "goodbye",
+    "bye bye",
+    "thats all",
+    "that is all",
+    "thats everything",
+    "that is everything",
+    "nothing else",
+    "nothing more",
+    "im done",
+    "all done",
+    "have a (?:good|nice|great|lovely) (?:day|one|evening|night|weekend)",
+    "good night",
+    "hang up",
+    "talk (?:to you )?later",
+    "see (?:you|ya)",
+    "take care",
+    "no thanks thats it",
+)
+_THATS_IT = re.compile(r"\b(?:thats it|that is it|thats all for now)\b")
+_BOOK = re.compile(
+    r"\b(?:book\w*|make (?:a |an |another |new )?(?:appointment|booking|reservation)|schedul\w*"
+    r"|set (?:up )?(?:a|an|me up)|(?:get|need|want|like|love) (?:a |an |another |new )?"
+    r"(?:appointment|booking|reservation)|come in|(?:put|pencil|fit|squeeze) me (?:down|in))\b"
+)
+_BOOK_IT = re.compile(r"\bbook (?:it|that|this|them|those|me in)\b(?! for)")  # confirms what was offered
+_APPOINTMENT = re.compile(r"\b(?:appointment|booking|reservation)\b")
+_WANT = _phrases(
+    "(?:i|we) would (?:like|love)",
+    "id like",
+    "(?:i|we) (?:want|wanna|need)",
+    "can i get",
+    "can i have",
+    "could i get",
+    "could i have",
+    "may i have",
+    "looking for",
+    "interested in",
+    "ill take",
+    "i will take",
+    "ill have",
+    "i will have",
+    "get me",
+    "give me",
+    "lets do",
+    "do you do",
+    "do you have",
+)
+# Polarity phrases: a strong yes/no answers the agent's question even when details follow; the last one said wins.
+_DENY = (
+    "no",
+    "nope",
+    "nah",
+    "not really",
+    "not quite",
+    "not that one",
+    "thats wrong",
+    "that is wrong",
+    "wrong",
+    "incorrect",
+    "not correct",
+    "not right",
+    "thats not right",
+    "thats not it",
+    "negative",
+    "neither",
+    "no way",
+    "no good",
+    "not good",
+    "i dont think so",
+    "doesnt work",
+    "does not work",
+    "wont work",
+    "will not work",
+    "cant make it",
+    "cant do",
+    "cant make",
+    "can not do",
+    "cannot do",
+    "can not make it",
+    "cannot make it",
+    "no thank you",
+    "no thanks",
+)
+_AFFIRM = (
+    "yes",
+    "yeah",
+    "yep",
+    "yup",
+    "yea",
+    "ya",
+    "yah",
+    "uhhuh",
+    "mmhmm",
+    "mhm",
+    "sure",
+    "correct",
+    "thats right",
+    "that is right",
+    "thats correct",
+    "exactly",
+    "sounds good",
+    "sounds great",
+    "sounds perfect",
+    "sounds fine",
+    "sounds lovely",
+    "perfect",
+    "please do",
+    "absolutely",
+    "definitely",
+    "of course",
+    "go ahead",
+    "do it",
+    "confirm",
+    "confirmed",
+    "that works",
+    "works for me",
+    "thats fine",
+    "that is fine",
+    "thats great",
+    "thats perfect",
+    "no problem",
+    "no worries",
+    "dont mind",
+    "affirmative",
+    "certainly",
+    "why not",
+    "yes please",
+)
+# Neither yes nor no, and they hide the yes/no word inside them ("not sure", "right now").
+_NEUTRAL = (
+    "not sure",
+    "dont know",
+    "no idea",
+    "no preference",
+    "doesnt matter",
+    "any time",
+    "right now",
+    "right away",
+    "no later than",
+    "no earlier than",
+)
+_POLARITY = PhraseTable(
+    [(None, p) for p in _NEUTRAL] + [(Intent.DENY, p) for p in _DENY] + [(Intent.AFFIRM, p) for p in _AFFIRM]
+)
+_GREETING = re.compile(r"\b(?:good (?:morning|afternoon|evening|day)|hi|hello|hey|hiya)\b")
+_WEAK_AFFIRM = _phrases("ok", "okay", "k", "alright", "all right", "right", "fine", "good", "great", "cool", "lovely")
+
+
+def _said(pattern: re.Pattern[str], text: str) -> tuple[bool, bool]:
+    """Whether `pattern` occurs not negated, and whether it occurs negated ("don't cancel")."""
+    plain = negated = False
+    for match in pattern.finditer(text):
+        if _NEGATION_BEFORE.search(text, 0, match.start()):
+            negated = True
+        else:
+            plain = True
+    return plain, negated
+
+
+def _polarity(words: Sequence[str]) -> Intent | None:
+    """The last strong yes or no said ("yeah no" is a no, "no sorry yes" a yes)."""
+    said = [f.value for f in _POLARITY.scan(words) if f.value is not None]
+    return said[-1] if said else None
+
+
+def classify(
+    words: Sequence[str], *, has_details: bool = False, has_service: bool = False, ruled_out: bool = False
+) -> Intent:
+    """The intent, by precedence: human > cancel > reschedule > repeat > goodbye > new booking request > yes/no
+    > book > inform. See docs/understanding.md.
+
+    A new booking request ("yeah hi, i'd like a haircut") beats a yes/no, but "yes, book it" is a yes.
+    A negated task ("don't cancel it") or a detail only ruled out ("not tuesday": `ruled_out`) is a no.
+    A weak "ok"/"fine" is a yes only when nothing else was said.
+    """
+    words = [w for w in words if w]
+    text = " ".join(words)
+    if _HUMAN.search(text):
+        return Intent.HUMAN
+    cancel, no_cancel = _said(_CANCEL, text)
+    if cancel:
+        return Intent.CANCEL
+    reschedule, no_reschedule = _said(_RESCHEDULE, text)
+    if reschedule:
+        return Intent.RESCHEDULE
+    if _REPEAT.search(text):
+        return Intent.REPEAT
+    polarity = _polarity(words)
+    if _GOODBYE.search(text) or (_THATS_IT.search(text) and polarity is not Intent.AFFIRM):
+        return Intent.GOODBYE
+    booking, no_booking = _said(_BOOK, text)
+    negated = no_cancel or no_reschedule or no_booking
+    something_new = has_service or _APPOINTMENT.search(text) or (booking and not _BOOK_IT.search(text))
+    if not no_booking and _WANT.search(text) and something_new:
+        return Intent.BOOK
+    if polarity is not None:
+        return polarity
+    if negated or (ruled_out and not has_details):
+        return Intent.DENY
+    if booking:
+        return Intent.BOOK
+    if has_details:
+        return Intent.INFORM
+    if _WEAK_AFFIRM.search(_GREETING.sub("", text)):
+        return Intent.AFFIRM
+    return Intent.UNKNOWN

@@ -1,0 +1,100 @@
+"""The offline, rule-based UtteranceInterpreter: keyword intents, calendar rules, fuzzy catalogue names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, datetime
+from typing import TypeVar
+from zoneinfo import ZoneInfo
+
+from slotline.domain.catalogue import Catalogue
+from slotline.domain.understanding import Intent, Interpretation
+from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
+from slotline.infrastructure.rules_nlu.chatter import is_chatter, is_off_topic, is_unrelated_question_or_chatter
+from slotline.infrastructure.rules_nlu.choices import find_choice
+from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
+from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
+from slotline.infrastructure.rules_nlu.intent import classify
+from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
+from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
+from slotline.infrastructure.rules_nlu.times import find_times, pick_time
+from slotline.infrastructure.rules_nlu.words import BLANK, Found, claim, normalise
+
+__all__ = ["RulesUtteranceInterpreter", "local_today"]
+
+T = TypeVar("T")
+
+
+def local_today(now: datetime, zone: ZoneInfo) -> date:
+    """Today in the business time zone; a naive `now` is taken to be business-local already."""
+    if now.tzinfo is None:
+        return now.date()
+    return now.astimezone(zone).date()
+
+
+def _claimed(words: list[str], found: Iterable[Found[T] | None]) -> list[Found[T]]:
+    kept = [f for f in found if f is not None]
+    for f in kept:
+        claim(words, f)
+    return kept
+
+
+class RulesUtteranceInterpreter:
+    """Understands callers without a model: every rule is a small pure function, so results are repeatable."""
+
+    def __init__(self, catalogue: Catalogue, default_region: str = "US") -> None:
+        self._zone = catalogue.zone
+        self._region = default_region  # how a phone number said without a country code is read
+        self._services = ServiceNames(catalogue.services)
+        self._staff = StaffNames(catalogue.staff)
+
+    async def interpret(self, utterance: str, now: datetime) -> Interpretation:
+        return self.understand(utterance, now)
+
+    def understand(self, utterance: str, now: datetime) -> Interpretation:
+        """The synchronous work behind `interpret`."""
+        words = normalise(utterance)
+        # Each extractor blanks the words it understood, in this order, so that no word is read twice:
+        # "first available" is not a choice, "the first of december" not a choice, "at ten" not a choice.
+        free = [BLANK if w == "please" else w for w in words]
+        phone = _claimed(free, [find_phone(free, self._region)])
+        heard_phone = phone[0].value if phone else None
+        earliest = _claimed(free, find_earliest(free))
+        days = _claimed(free, find_days(free, local_today(now, self._zone)))
+        part_of_day = find_part_of_day(words)
+        bounds = _claimed(free, find_bounds(free, part_of_day))
+        times = _claimed(free, find_times(free, part_of_day))
+        reading = pick_time(times)
+        picked_days = pick_days(days)
+        staff = _claimed(free, [self._staff.find(free)])
+        service = _claimed(free, [self._services.find(free)])
+        choice = _claimed(free, [find_choice(free)])
+
+        result = Interpretation(
+            intent=Intent.UNKNOWN,
+            text=utterance,
+            service_id=service[0].value if service else None,
+            day=picked_days.day if picked_days else None,
+            last_day=picked_days.last if picked_days else None,
+            part_of_day=part_of_day,
+            at=reading.at if reading else None,
+            approximate=reading.approximate if reading else False,
+            bounds=pick_bounds(bounds),
+            earliest=bool(earliest),
+            ordinal=choice[0].value if choice else None,
+            staff_id=staff[0].value if staff else None,
+            phone=heard_phone,
+        )
+        ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)
+        intent = classify(words, has_details=result.has_details, has_service=bool(service), ruled_out=ruled_out)
+        if intent is Intent.UNKNOWN and heard_phone is not None and heard_phone.number is not None:
+            intent = Intent.INFORM  # "two one two five five five ..." answers "what number can we text?"
+        named = bool(service or staff or choice or phone)
+        if intent is Intent.INFORM and (is_off_topic(words) or (not named and is_chatter(words, free))):
+            intent = Intent.UNKNOWN
+        if intent in (Intent.AFFIRM, Intent.DENY) and not named and is_unrelated_question_or_chatter(words, free):
+            intent = Intent.UNKNOWN  # "where exactly are you located" must never confirm a booking
+        if intent is Intent.UNKNOWN:  # an invalid number is kept, so the agent can say what was wrong with it
+            return Interpretation(Intent.UNKNOWN, text=utterance, phone=heard_phone)
+        return replace(result, intent=intent)

@@ -1,0 +1,153 @@
+"""Limits on the start time: "after four", "before noon", "no later than three", "between two and four"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import time
+from enum import StrEnum
+
+from slotline.domain.preference import UNBOUNDED, PartOfDay, StartBounds
+from slotline.infrastructure.rules_nlu.phrases import PhraseTable
+from slotline.infrastructure.rules_nlu.times import Meridiem, clock_at, said_meridiem
+from slotline.infrastructure.rules_nlu.words import Found, negated_before, word_at
+
+__all__ = ["BoundsReading", "find_bounds", "pick_bounds"]
+
+
+class _Kind(StrEnum):
+    AFTER = "after"  # at or after: "after four" admits 16:00
+    BEFORE = "before"  # strictly before: "before eleven" does not admit 11:00
+    NOT_AFTER = "not after"  # at or before: "no later than three" admits 15:00
+    BETWEEN = "between"  # from the first, up to (not including) the second
+    FROM = "from"  # "from two to four" is a range; "from four" alone is at or after four
+
+
+_LEADS = PhraseTable(
+    [(_Kind.AFTER, p) for p in ("after", "later than", "no earlier than", "not earlier than", "not before")]
+    + [(_Kind.BEFORE, p) for p in ("before", "earlier than")]
+    + [(_Kind.NOT_AFTER, p) for p in ("no later than", "not later than", "not after")]
+    + [(_Kind.BETWEEN, "between"), (_Kind.FROM, "from")]
+)
+# Said after a time: "four or later", "three at the latest".
+_SUFFIXES = PhraseTable(
+    [(_Kind.AFTER, p) for p in ("or later", "or after", "onwards", "onward", "and later")]
+    + [(_Kind.NOT_AFTER, p) for p in ("or earlier", "or before", "at the latest", "and earlier")]
+)
+_VAGUE = PhraseTable((True, p) for p in ("any time", "anytime", "sometime", "some time", "at any time"))
+# Every lead phrase and every suffix has one of these: a sentence without any has no bounds.
+_KEYWORDS = frozenset({"after", "before", "later", "earlier", "between", "from", "onwards", "onward", "latest"})
+_RANGE_JOINS = frozenset({"and", "to", "until", "till", "til", "through"})
+_FROM_ON = frozenset({"on", "onwards", "onward"})  # "from four on"
+
+
+@dataclass(frozen=True, slots=True)
+class BoundsReading:
+    bounds: StartBounds
+    counts: bool = True  # False when ruled out and it cannot be turned round ("not between two and four")
+
+
+def _first_of_two(
+    words: Sequence[str], i: int, part: PartOfDay | None, low: Found[time], high: Found[time]
+) -> Found[time]:
+    """A first time said without a.m./p.m. takes the second one's if that keeps it earlier ("eight and ten pm" is
+    20:00 to 22:00); failing that, a first hour the bare-hour rule puts after the second is a.m. ("seven and nine"
+    is 07:00 to 09:00)."""
+    meridiem = said_meridiem(words, high)
+    tries: list[Meridiem] = ([meridiem] if meridiem is not None else []) + (["am"] if low.value >= high.value else [])
+    for said in tries:
+        shifted = clock_at(words, i, part, said)
+        if shifted is not None and shifted.value < high.value:
+            return shifted
+    return low
+
+
+def _range(words: Sequence[str], i: int, part: PartOfDay | None) -> tuple[time, time, int] | None:
+    """ "two and four", "ten to two", "2 and 4 pm": the first time and the (excluded) second one, and where they end."""
+    low = clock_at(words, i, part)
+    if low is None or word_at(words, low.end) not in _RANGE_JOINS:
+        return None
+    high = clock_at(words, low.end + 1, part)
+    if high is None:
+        return None
+    if said_meridiem(words, low) is None:
+        low = _first_of_two(words, i, part, low, high)
+    if low.value >= high.value:
+        return None
+    return low.value, high.value, high.end
+
+
+def _bounded(kind: _Kind, words: Sequence[str], i: int, part: PartOfDay | None) -> tuple[StartBounds, int] | None:
+    """The bounds a lead phrase of `kind` starts, read from its first time at word `i`, and where they end."""
+    if kind in (_Kind.BETWEEN, _Kind.FROM):
+        span = _range(words, i, part)
+        if span is not None:
+            return StartBounds(not_before=span[0], before=span[1]), span[2]
+        if kind is _Kind.BETWEEN:
+            return None
+    clock = clock_at(words, i, part)
+    if clock is None:
+        return None
+    if kind is _Kind.FROM:  # "from four", "from four on"
+        return StartBounds(not_before=clock.value), clock.end + (word_at(words, clock.end) in _FROM_ON)
+    if kind is _Kind.AFTER:
+        return StartBounds(not_before=clock.value), clock.end
+    if kind is _Kind.BEFORE:
+        return StartBounds(before=clock.value), clock.end
+    return StartBounds(not_after=clock.value), clock.end
+
+
+def _suffixed(clock: Found[time], suffix: Found[_Kind]) -> StartBounds:
+    """ "four or later", "three at the latest"."""
+    if suffix.value is _Kind.AFTER:
+        return StartBounds(not_before=clock.value)
+    return StartBounds(not_after=clock.value)
+
+
+def _ruled_out(bounds: StartBounds) -> BoundsReading:
+    """ "can't do after four" is before four; "don't want before ten" is at or after ten."""
+    if bounds.not_before is not None and bounds.before is None and bounds.not_after is None:
+        return BoundsReading(StartBounds(before=bounds.not_before))
+    if bounds.before is not None and bounds.not_before is None:
+        return BoundsReading(StartBounds(not_before=bounds.before))
+    return BoundsReading(bounds, counts=False)
+
+
+def _led(words: Sequence[str], i: int, part: PartOfDay | None) -> Found[StartBounds] | None:
+    """Bounds said with a lead phrase at word `i`: "after four", "any time between two and four"."""
+    vague = _VAGUE.match_at(words, i)
+    lead = _LEADS.match_at(words, vague.end if vague is not None else i)
+    read = _bounded(lead.value, words, lead.end, part) if lead is not None else None
+    return Found(read[0], i, read[1]) if read is not None else None
+
+
+def find_bounds(words: Sequence[str], part_of_day: PartOfDay | None = None) -> list[Found[BoundsReading]]:
+    """Every bound on the start time, left to right. A plain time ("quarter after ten") is skipped whole, so
+    its "after" is never read as a bound."""
+    if _KEYWORDS.isdisjoint(words):
+        return []
+    out: list[Found[BoundsReading]] = []
+    i = 0
+    while i < len(words):
+        found = _led(words, i, part_of_day)
+        if found is None:
+            plain = clock_at(words, i + (word_at(words, i) == "at"), part_of_day)
+            suffix = _SUFFIXES.match_at(words, plain.end) if plain is not None else None
+            if plain is None or suffix is None:
+                i = max(i + 1, plain.end if plain is not None else 0)
+                continue
+            found = Found(_suffixed(plain, suffix), i, suffix.end)
+        reading = _ruled_out(found.value) if negated_before(words, found.start) else BoundsReading(found.value)
+        out.append(Found(reading, found.start, found.end))
+        i = found.end
+    return out
+
+
+def pick_bounds(found: Sequence[Found[BoundsReading]]) -> StartBounds:
+    """All the bounds said, each refining the ones before: "after four but before six" is 16:00 to 18:00;
+    "after four, no, before noon" is before noon."""
+    bounds = UNBOUNDED
+    for f in found:
+        if f.value.counts:
+            bounds = bounds.narrowed(f.value.bounds)
+    return bounds

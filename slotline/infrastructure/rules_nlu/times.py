@@ -1,0 +1,268 @@
+"""Clock times: "three pm", "3:30", "three thirty", "fifteen hundred", "noon", "half past two", "around four"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import time
+from typing import Literal
+
+from slotline.domain.preference import PartOfDay
+from slotline.infrastructure.rules_nlu.numbers import UNITS, cardinal_at
+from slotline.infrastructure.rules_nlu.words import BLANK, Found, negated_before, word_at, wordset
+
+__all__ = ["Meridiem", "TimeReading", "clock_at", "find_times", "pick_time", "resolve_hour", "said_meridiem"]
+
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+_APPROXIMATE = frozenset({"around", "about", "roughly", "approximately", "approx", "circa", "sometime", "somewhere"})
+# Read as an approximate time (see docs); "before" and "after" are bounds instead (time_bounds.py).
+_BOUNDS = frozenset({"by", "until", "till", "til"})
+_AT = frozenset({"at", "for", "say", "maybe"})
+# After a number these make it a count, not a time: "for two people", "thirty minutes".
+_COUNTED = wordset("people persons person of us kids children adults guests hours hour minutes minute days weeks")
+_PAST = frozenset({"past", "after"})
+_TO = frozenset({"to", "til", "till", "of", "before"})
+_SPOKEN_MINUTES_BEFORE_HOUR = frozenset({5, 10, 20, 25})
+# A bare number ("three") is a time only if the rest of the sentence is made of these words.
+_CARRIERS = wordset(
+    "how what about maybe ok okay then yes yeah is that it works work fine good instead or lets say do "
+    "can we i you would could be the a please sure"
+)
+_LOCAL_PARTS = {
+    ("in", "the", "morning"): PartOfDay.MORNING,
+    ("in", "the", "afternoon"): PartOfDay.AFTERNOON,
+    ("in", "the", "evening"): PartOfDay.EVENING,
+    ("at", "night"): PartOfDay.EVENING,
+    ("tonight",): PartOfDay.EVENING,
+    ("this", "morning"): PartOfDay.MORNING,
+    ("this", "afternoon"): PartOfDay.AFTERNOON,
+    ("this", "evening"): PartOfDay.EVENING,
+}
+_LUNCH = frozenset({"lunch", "lunchtime"})
+_MERIDIEMS = frozenset({"am", "pm"})
+_ORDINAL_LEADS = frozenset({"number", "option", "choice", "slot"})
+
+Meridiem = Literal["am", "pm"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeReading:
+    at: time
+    approximate: bool = False
+    counts: bool = True  # False when negated ("not at three")
+
+
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """A time as said, before a.m./p.m. is settled: `minute` may be negative ("quarter to four" is 4:00 - 15)."""
+
+    hour: int
+    minute: int
+    end: int
+    twenty_four: bool  # "fifteen hundred", "15:00", "09:30": the hour is already on the 24-hour clock
+    sure: bool  # clearly a time even without "at" ("three thirty", "noon"), unlike a bare "three"
+    rough: bool = False  # "lunchtime" is around noon
+
+
+def resolve_hour(hour: int, meridiem: Meridiem | None, part_of_day: PartOfDay | None = None) -> int | None:
+    """A 12-hour clock hour on the 24-hour clock; with neither a.m./p.m. nor a part of the day, 1-7 is p.m."""
+    if not 1 <= hour <= 12:
+        return None
+    if meridiem is not None:
+        return hour % 12 + (12 if meridiem == "pm" else 0)
+    if part_of_day is PartOfDay.MORNING or hour == 12:
+        return hour
+    if part_of_day is not None:
+        return hour + 12
+    return hour + 12 if hour <= 7 else hour
+
+
+def _minutes_after_hour(words: Sequence[str], i: int) -> tuple[int, int] | None:
+    """Minutes said after an hour ("thirty", "forty five", "oh five"): the value and where they end."""
+    word = word_at(words, i)
+    if word in ("oh", "o", "zero"):
+        unit = UNITS.get(word_at(words, i + 1), 0)
+        return (unit, i + 2) if 1 <= unit <= 9 else None
+    if word.isdigit():
+        return (int(word), i + 1) if len(word) == 2 and int(word) < 60 else None
+    number = cardinal_at(words, i)
+    if number is None or not 10 <= number.value < 60:
+        return None
+    if number.end - i == 2 and word_at(words, number.end - 1) == "one" and word_at(words, number.end) not in _MERIDIEMS:
+        return number.value - 1, number.end - 1  # "the three thirty one" is the 3:30 one
+    return number.value, number.end
+
+
+def _british_half(words: Sequence[str], i: int) -> _Clock | None:
+    """ "half two" is half past two, 2:30 (British)."""
+    hour = cardinal_at(words, i + 1)
+    if hour is None or not 1 <= hour.value <= 12 or word_at(words, hour.end) in _COUNTED:
+        return None
+    return _Clock(hour.value, 30, hour.end, twenty_four=False, sure=True)
+
+
+def _spoken_fraction(words: Sequence[str], i: int) -> _Clock | None:
+    """ "half past two", "a quarter to four", "ten past three", "twenty to five"."""
+    j = i + 1 if word_at(words, i) == "a" else i
+    word = word_at(words, j)
+    if word == "half" and j == i:
+        british = _british_half(words, i)
+        if british is not None:
+            return british
+    if word == "half":
+        minutes, k = 30, j + 1
+    elif word == "quarter":
+        minutes, k = 15, j + 1
+    else:
+        number = cardinal_at(words, j)
+        if number is None or number.value not in _SPOKEN_MINUTES_BEFORE_HOUR:
+            return None
+        minutes, k = number.value, number.end + (word_at(words, number.end) in ("minutes", "minute"))
+    relation = word_at(words, k)
+    before = relation in _TO and minutes != 30 and word_at(words, i - 1) not in ("from", "between")
+    if relation not in _PAST and not before:
+        return None
+    hour = cardinal_at(words, k + 1)
+    if hour is None or not 1 <= hour.value <= 12:
+        return None
+    return _Clock(hour.value, -minutes if before else minutes, hour.end, twenty_four=False, sure=True)
+
+
+def _said_clock(words: Sequence[str], i: int) -> _Clock | None:
+    word = word_at(words, i)
+    if word in ("noon", "midday"):
+        return _Clock(12, 0, i + 1, twenty_four=True, sure=True)
+    if word in _LUNCH:
+        return _Clock(12, 0, i + 1 + (word_at(words, i + 1) == "time"), twenty_four=True, sure=False, rough=True)
+    typed = _CLOCK.fullmatch(word)
+    if typed:
+        hour, minute = int(typed.group(1)), int(typed.group(2))
+        return _Clock(hour, minute, i + 1, twenty_four=hour > 12 or word.startswith("0"), sure=True)
+    if len(word) == 4 and word.isdigit():  # "at 1500", "1500 hours": typed military time, never a bare year
+        hours = word_at(words, i + 1) == "hours"
+        if not hours and word_at(words, i - 1) not in _AT:
+            return None
+        return _Clock(int(word[:2]), int(word[2:]), i + 1 + hours, twenty_four=True, sure=True)
+    fraction = _spoken_fraction(words, i)
+    if fraction is not None:
+        return fraction
+    said = cardinal_at(words, i)
+    if said is None or said.value > 23 or (word.isdigit() and len(word) > 2):
+        return None
+    after = word_at(words, said.end)
+    if after == "noon" and said.value == 12:
+        return _Clock(12, 0, said.end + 1, twenty_four=True, sure=True)
+    if after == "oclock":
+        return _Clock(said.value, 0, said.end + 1, twenty_four=said.value > 12, sure=True)
+    if after == "hundred":
+        end = said.end + 1 + (word_at(words, said.end + 1) == "hours")
+        return _Clock(said.value, 0, end, twenty_four=True, sure=True)
+    minutes = _minutes_after_hour(words, said.end)
+    if minutes is not None:
+        return _Clock(said.value, minutes[0], minutes[1], twenty_four=said.value > 12 or said.value == 0, sure=True)
+    return _Clock(said.value, 0, said.end, twenty_four=said.value > 12, sure=False)
+
+
+def _meridiem(words: Sequence[str], i: int) -> tuple[Meridiem | None, PartOfDay | None, int]:
+    """What follows a time and settles a.m./p.m.: "pm", "in the morning", "tonight"."""
+    word = word_at(words, i)
+    if word in ("am", "pm"):
+        return ("am" if word == "am" else "pm"), None, i + 1
+    for phrase, part in _LOCAL_PARTS.items():
+        if tuple(words[i : i + len(phrase)]) == phrase:
+            return None, part, i
+    return None, None, i
+
+
+def _to_time(clock: _Clock, meridiem: Meridiem | None, part_of_day: PartOfDay | None) -> time | None:
+    if clock.twenty_four:
+        hour: int | None = clock.hour if clock.hour < 24 else None
+        if meridiem == "pm" and hour is not None and hour < 12:
+            hour += 12
+    else:
+        hour = resolve_hour(clock.hour, meridiem, part_of_day)
+    if hour is None or not -59 <= clock.minute < 60:
+        return None
+    minutes = (hour * 60 + clock.minute) % (24 * 60)
+    return time(minutes // 60, minutes % 60)
+
+
+def _time_at(words: Sequence[str], i: int, part_of_day: PartOfDay | None) -> tuple[Found[TimeReading], bool] | None:
+    """A time starting at word `i` with its lead-in ("at around"), and whether it is clearly a time."""
+    if word_at(words, i - 1) in _ORDINAL_LEADS:
+        return None
+    j, approximate = i, False
+    while word_at(words, j) in _APPROXIMATE or word_at(words, j) in _BOUNDS or word_at(words, j) in _AT:
+        suggestion = word_at(words, j) == "about" and word_at(words, j - 1) in ("how", "what")
+        approximate = approximate or (word_at(words, j) not in _AT and not suggestion)
+        j += 1
+    led = j > i
+    clock = _said_clock(words, j)
+    if clock is None or (not clock.sure and word_at(words, clock.end) in _COUNTED):
+        return None
+    meridiem, local_part, end = _meridiem(words, clock.end)
+    if word_at(words, end) == "ish" or (word_at(words, end), word_at(words, end + 1)) == ("or", "so"):
+        approximate, end = True, end + 1 + (word_at(words, end) == "or")
+    elif word_at(words, end) == "sharp":
+        end += 1
+    approximate = approximate or clock.rough
+    at = _to_time(clock, meridiem, local_part or part_of_day)
+    if at is None:
+        return None
+    sure = clock.sure or led or meridiem is not None or local_part is not None or end > clock.end
+    return Found(TimeReading(at, approximate), i, end), sure
+
+
+def clock_at(
+    words: Sequence[str], i: int, part_of_day: PartOfDay | None = None, meridiem: Meridiem | None = None
+) -> Found[time] | None:
+    """A clock time said from word `i`, with no lead-in: "four", "3:30 pm", "half past two", "noon".
+
+    A bare hour with no a.m./p.m. after it takes `meridiem` when given ("two" in "between two and four pm"),
+    else the bare-hour rule (1-7 p.m., 8-11 a.m.) or the part of the day.
+    """
+    if word_at(words, i - 1) in _ORDINAL_LEADS:
+        return None
+    clock = _said_clock(words, i)
+    if clock is None or (not clock.sure and word_at(words, clock.end) in _COUNTED):
+        return None
+    said, local_part, end = _meridiem(words, clock.end)
+    at = _to_time(clock, said or (None if clock.twenty_four else meridiem), local_part or part_of_day)
+    return None if at is None else Found(at, i, end)
+
+
+def said_meridiem(words: Sequence[str], found: Found[time]) -> Meridiem | None:
+    """The a.m. or p.m. said at the end of a clock time `clock_at` read, if one was."""
+    last = word_at(words, found.end - 1)
+    return "am" if last == "am" else "pm" if last == "pm" else None
+
+
+def _alone(words: Sequence[str], found: Found[TimeReading]) -> bool:
+    """True if nothing but carrier words surrounds a bare number ("three", "ok three then")."""
+    if words[found.start] == "one":
+        return False  # "that one", "the one": a choice
+    return all(w in _CARRIERS for k, w in enumerate(words) if w != BLANK and not found.start <= k < found.end)
+
+
+def find_times(words: Sequence[str], part_of_day: PartOfDay | None = None) -> list[Found[TimeReading]]:
+    """Every clock time, left to right. A bare number counts only when the caller said nothing else."""
+    out: list[Found[TimeReading]] = []
+    i = 0
+    while i < len(words):
+        read = _time_at(words, i, part_of_day)
+        if read is None or not (read[1] or _alone(words, read[0])):
+            i += 1
+            continue
+        found = read[0]
+        if negated_before(words, found.start):
+            found = Found(TimeReading(found.value.at, found.value.approximate, counts=False), found.start, found.end)
+        out.append(found)
+        i = found.end
+    return out
+
+
+def pick_time(found: Sequence[Found[TimeReading]]) -> TimeReading | None:
+    """The time meant: the last one said that is not negated."""
+    counted = [f.value for f in found if f.value.counts]
+    return counted[-1] if counted else None

@@ -1,0 +1,16 @@
+"""The embedded backends: one SQLite file holds bookings, holds, the outbox, the staff calendar and customers."""
+
+from slotline.infrastructure.sqlite.calendar import SqliteCalendarGateway
+from slotline.infrastructure.sqlite.customers import SqliteCustomerDirectory
+from slotline.infrastructure.sqlite.database import SqliteDatabase
+from slotline.infrastructure.sqlite.ledger import SqliteSlotLedger
+from slotline.infrastructure.sqlite.outbox import SqliteOutbox, insert_messages
+
+__all__ = [
+    "SqliteCalendarGateway",
+    "SqliteCustomerDirectory",
+    "SqliteDatabase",
+    "SqliteOutbox",
+    "SqliteSlotLedger",
+    "insert_messages",
+]

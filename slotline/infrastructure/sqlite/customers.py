@@ -1,0 +1,35 @@
+"""SqliteCustomerDirectory: callers the business has seen, by phone number."""
+
+from __future__ import annotations
+
+from slotline.application.ports.clock import Clock
+from slotline.domain.appointment import Customer
+from slotline.domain.phone import PhoneNumber
+from slotline.infrastructure.sqlite.database import SqliteDatabase
+from slotline.infrastructure.sqlite.epoch import floor_epoch, now_from
+
+_UPSERT = (
+    "INSERT INTO customers (phone, name, created_at, updated_at) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (phone) DO UPDATE SET name = COALESCE(excluded.name, customers.name),"
+    " updated_at = excluded.updated_at"
+)
+
+
+class SqliteCustomerDirectory:
+    """CustomerDirectory on the `customers` table. Saving without a name keeps the name already known."""
+
+    def __init__(self, db: SqliteDatabase, clock: Clock | None = None) -> None:
+        self._db = db
+        self._clock = clock
+
+    async def find(self, phone: PhoneNumber) -> Customer | None:
+        """The customer with this number, if any."""
+        query = "SELECT phone, name FROM customers WHERE phone = ?"
+        row = await self._db.read(lambda c: c.execute(query, (phone.e164,)).fetchone())
+        return None if row is None else Customer(PhoneNumber(row["phone"]), row["name"])
+
+    async def save(self, customer: Customer) -> None:
+        """Insert or update by phone number."""
+        at = floor_epoch(now_from(self._clock))
+        params = (customer.phone.e164, customer.name, at, at)
+        await self._db.write(lambda c: c.execute(_UPSERT, params))

@@ -1,0 +1,132 @@
+"""SqliteDatabase: owns the slotline database file and runs blocking sqlite3 work off the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from os import PathLike
+from pathlib import Path
+from typing import TypeVar
+
+from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_random
+
+from slotline.application.errors import StorageUnavailable
+from slotline.infrastructure.sqlite.schema import migrate
+
+T = TypeVar("T")
+
+_HEADER = b"SQLite format 3\x00"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@contextmanager
+def _storage_errors(path: Path) -> Iterator[None]:
+    """Re-raise "cannot use the file" failures as StorageUnavailable; constraint errors pass through."""
+    try:
+        yield
+    except (sqlite3.OperationalError, sqlite3.InternalError) as exc:
+        raise StorageUnavailable(_one_line(f"{path}: {exc}")) from exc
+    except sqlite3.DatabaseError as exc:
+        if type(exc) is not sqlite3.DatabaseError:  # IntegrityError and friends are the caller's business
+            raise
+        raise StorageUnavailable(_one_line(f"{path}: {exc}")) from exc
+    except OSError as exc:
+        raise StorageUnavailable(_one_line(f"{path}: {exc.strerror or exc}")) from exc
+
+
+def _ensure_sqlite(path: Path) -> None:
+    """Refuse, before SQLite touches it, a non-empty file that is not a SQLite database."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as file:
+        if file.read(len(_HEADER)) != _HEADER:
+            raise StorageUnavailable(f"{path} is not a SQLite database")
+
+
+def _is_locked(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
+
+
+class SqliteDatabase:
+    """The one SQLite file behind every embedded backend: a fresh connection per operation, WAL, foreign keys on.
+
+    Writes run in `BEGIN IMMEDIATE` transactions, so writers serialise across threads and processes;
+    a writer waits up to `busy_timeout` seconds for the lock before StorageUnavailable.
+    Constructing it touches nothing; the schema is created or upgraded before the first operation.
+    """
+
+    def __init__(self, path: str | PathLike[str], *, busy_timeout: float = 5.0) -> None:
+        self.path = Path(path)
+        self._busy_timeout = busy_timeout
+        self._ready = threading.Event()
+        self._lock = threading.Lock()
+
+    def migrate(self) -> None:
+        """Check the file and bring its schema up to date; idempotent and cheap once done."""
+        if self._ready.is_set():
+            return
+        with self._lock:
+            if self._ready.is_set():
+                return
+            with _storage_errors(self.path):
+                _ensure_sqlite(self.path)
+                with closing(self._connect()) as conn:
+                    self._enable_wal(conn)
+                    migrate(conn)
+            self._ready.set()
+
+    def _enable_wal(self, conn: sqlite3.Connection) -> None:
+        # Switching the journal mode can fail with SQLITE_BUSY without waiting on the busy handler when another
+        # connection is opening the same new file, so retry it within the busy timeout.
+        for attempt in Retrying(
+            retry=retry_if_exception(_is_locked),
+            stop=stop_after_delay(self._busy_timeout),
+            wait=wait_random(0.005, 0.05),
+            reraise=True,
+        ):
+            with attempt:
+                conn.execute("PRAGMA journal_mode = WAL")
+
+    def read_blocking(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `work` on a fresh autocommit connection in the calling thread."""
+        self.migrate()
+        with _storage_errors(self.path), closing(self._connect()) as conn:
+            return work(conn)
+
+    def write_blocking(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `work` inside one BEGIN IMMEDIATE transaction: committed if it returns, rolled back if it raises."""
+        self.migrate()
+        with _storage_errors(self.path), closing(self._connect()) as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = work(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            return result
+
+    async def read(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """`read_blocking` in a worker thread."""
+        return await asyncio.to_thread(self.read_blocking, work)
+
+    async def write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """`write_blocking` in a worker thread."""
+        return await asyncio.to_thread(self.write_blocking, work)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=self._busy_timeout, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        return conn
+
+    def __repr__(self) -> str:
+        return f"SqliteDatabase({str(self.path)!r})"

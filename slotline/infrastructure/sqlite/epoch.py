@@ -1,0 +1,41 @@
+"""Instants as integer epoch seconds (UTC), the form every time column uses."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+
+from slotline.application.ports.clock import Clock
+from slotline.domain.errors import InvalidValue
+from slotline.domain.time_window import TimeWindow
+
+
+def _seconds(moment: datetime) -> float:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise InvalidValue(f"stored instants must be time-zone aware, got {moment.isoformat()}")
+    return moment.timestamp()
+
+
+def floor_epoch(moment: datetime) -> int:
+    """Whole seconds at or before `moment`: starts, and the `now` a row is compared with."""
+    return math.floor(_seconds(moment))
+
+
+def ceil_epoch(moment: datetime) -> int:
+    """Whole seconds at or after `moment`: ends and expiries, so rounding never shrinks a reservation."""
+    return math.ceil(_seconds(moment))
+
+
+def from_epoch(seconds: int) -> datetime:
+    """The aware UTC instant of a stored epoch second."""
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def window_from(start: int, end: int) -> TimeWindow:
+    """Rebuild a stored window."""
+    return TimeWindow(from_epoch(start), from_epoch(end))
+
+
+def now_from(clock: Clock | None) -> datetime:
+    """The injected clock's now, or the machine's UTC clock when none was given."""
+    return clock.now() if clock is not None else datetime.now(UTC)

@@ -1,0 +1,23 @@
+"""The caller's number as the platform sends it, read into E.164 or None."""
+
+from __future__ import annotations
+
+from slotline.domain.errors import InvalidPhoneNumber
+from slotline.domain.phone import PhoneNumber
+from slotline.infrastructure.phone_parsing import parse_phone
+
+
+def parse_caller(raw: str, region: str | None) -> PhoneNumber | None:
+    """'+12125550100' -> PhoneNumber; withheld ('anonymous', '') or invalid -> None."""
+    text = raw.strip()
+    if not text or not any(ch.isdigit() for ch in text):
+        return None
+    try:
+        return parse_phone(text, region)
+    except InvalidPhoneNumber:
+        return None
+
+
+def masked(number: PhoneNumber | None) -> str:
+    """What a log line may show of a caller."""
+    return number.masked() if number is not None else "withheld"

@@ -1,0 +1,242 @@
+"""Inbound calls from Telcoflow as a `Telephony`: one SessionManager, one tracked task per call."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+from telcoflow import (
+    Call,
+    SessionActivityType,
+    SessionManager,
+    SessionNotification,
+    WSSError,
+)
+
+from slotline.application.errors import TelephonyUnavailable
+from slotline.application.ports import CallHandler, Clock
+from slotline.infrastructure.clock import SystemClock
+from slotline.infrastructure.telcoflow.adapter.caller import masked, parse_caller
+from slotline.infrastructure.telcoflow.adapter.config import TelcoflowConfig
+from slotline.infrastructure.telcoflow.adapter.live_call import TelcoflowLiveCall
+from slotline.infrastructure.telcoflow.adapter.redaction import redact_handshake_secrets
+from slotline.infrastructure.telcoflow.adapter.workarounds import (
+    SdkWorkarounds,
+    ensure_sdk_supported,
+    let_bus_drop_old_history,
+)
+
+log = logging.getLogger("slotline.infrastructure.telcoflow.adapter")
+
+_ENTER_WAIT_SECONDS = 5.0
+_OFFLINE_WARNING_SECONDS = 30.0  # the SDK reconnects forever and silently (defect 7); say so this often
+
+
+class TelcoflowTelephony:
+    """Takes calls from the Telcoflow platform (or the loopback server) with the telcoflow 1.0.0 SDK."""
+
+    def __init__(
+        self, config: TelcoflowConfig, *, clock: Clock | None = None, workarounds: SdkWorkarounds | None = None
+    ) -> None:
+        self._config = config
+        self._clock: Clock = clock or SystemClock()
+        self._workarounds = workarounds or SdkWorkarounds()
+        self._sm: SessionManager | None = None
+        self._started = False
+        self._stopping = asyncio.Event()
+        self._closed = asyncio.Event()
+        self._entered = asyncio.Event()  # `async with sm` has returned: open_session works from here on
+        self._sessions: set[str] = set()  # sessions opened here whose call is not finished
+        self._calls: dict[asyncio.Task[None], TelcoflowLiveCall] = {}
+        self._by_session: dict[str, TelcoflowLiveCall] = {}
+
+    def __repr__(self) -> str:
+        return f"TelcoflowTelephony({self._config!r}, live_calls={len(self._calls)})"
+
+    # ── Telephony ────────────────────────────────────────────────────────────
+
+    async def run(self, on_call: CallHandler) -> None:
+        """Take calls until `stop()`; then close the session manager and return. Live calls go on."""
+        ensure_sdk_supported()
+        redact_handshake_secrets()
+        if self._started:
+            raise RuntimeError("TelcoflowTelephony.run() takes calls once; make a new one to run again")
+        self._started = True
+        if self._stopping.is_set():
+            self._closed.set()
+            return
+        sm = SessionManager(self._config.session_manager_config())
+        if self._workarounds.drop_old_bus_history:
+            let_bus_drop_old_history(sm)
+
+        async def on_notification(note: SessionNotification) -> None:
+            await self._on_notification(sm, on_call, note)
+
+        sm.on_session_notification(on_notification)
+        self._sm = sm
+        try:
+            try:
+                await sm.__aenter__()
+            except WSSError as exc:
+                raise TelephonyUnavailable(f"cannot reach Telcoflow at {self._config.base_url}: {exc}") from exc
+            self._entered.set()
+            log.info("Telcoflow: taking calls at %s (connection %s)", self._config.base_url, sm.id)
+            await self._watch(sm)
+        finally:
+            # Also after a failed connect: defect 8 leaves that socket and its receive task running otherwise.
+            await sm.__aexit__(None, None, None)  # type: ignore[no-untyped-call]  # unannotated in the SDK
+            self._closed.set()
+            log.info("Telcoflow: stopped taking calls; %d still live", len(self._calls))
+
+    def request_stop(self) -> None:
+        """Stop taking calls, from anywhere (a signal handler included); `run` returns once the SM is closed."""
+        self._stopping.set()
+
+    async def stop(self) -> None:
+        """Stop taking new calls and wait until `run` has closed the session manager. Live calls are untouched."""
+        self.request_stop()
+        if self._started:
+            await self._closed.wait()
+
+    # ── For the serve command ────────────────────────────────────────────────
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping.is_set()
+
+    @property
+    def connected(self) -> bool:
+        """Whether the session-manager socket is up (the SDK reconnects on its own when it drops)."""
+        return self._sm is not None and self._sm._is_connected()
+
+    def live_calls(self) -> tuple[TelcoflowLiveCall, ...]:
+        """Calls whose handler is still running."""
+        return tuple(self._calls.values())
+
+    async def finish_calls(self, grace: float) -> int:
+        """Wait up to `grace` seconds for live call handlers; hang up and cancel the rest. Returns how many."""
+        tasks = set(self._calls)
+        if not tasks:
+            return 0
+        _, late = await asyncio.wait(tasks, timeout=grace)
+        for task in late:
+            call = self._calls.get(task)
+            if call is not None and not call.ended:
+                log.warning("call %s: still live after the %.0f s grace; hanging up", call.call_id, grace)
+            task.cancel()
+        await asyncio.gather(*late, return_exceptions=True)
+        return len(late)
+
+    def sdk_sessions(self) -> int:
+        """How many sessions the SDK holds; with the eviction workaround this is at most the live calls."""
+        return len(self._sm._registry) if self._sm is not None else 0
+
+    # ── SDK callbacks ────────────────────────────────────────────────────────
+
+    async def _on_notification(self, sm: SessionManager, on_call: CallHandler, note: SessionNotification) -> None:
+        """Runs on the SDK's serial bus (defect 4): open, register, ready, return. Never wait here."""
+        if note.activity != SessionActivityType.NEW_INCOMING_CALL:
+            log.debug("session %s: ignoring %s", note.session_id, note.activity)
+            return
+        if self._stopping.is_set():
+            log.info("session %s: not taken, shutting down", note.session_id)
+            return
+        if note.session_id in self._sessions:
+            return  # re-announced after an SM reconnect; its call is already ours
+        if not self._entered.is_set():
+            # A notify right behind setup.done is handled before `async with sm` returns, and open_session
+            # would refuse it as "not connected". The wait is the rest of __aenter__: milliseconds.
+            try:
+                await asyncio.wait_for(self._entered.wait(), timeout=_ENTER_WAIT_SECONDS)
+            except TimeoutError:
+                log.warning("session %s: not taken, the session manager did not finish connecting", note.session_id)
+                return
+        try:
+            session = await sm.open_session(note.session_id)
+        except WSSError as exc:  # taken by another agent (SESSION_BUSY), already closed, or the link dropped
+            log.warning("session %s: could not open: %s", note.session_id, exc)
+            return
+        session_id = note.session_id
+        self._sessions.add(session_id)
+        session.on_incoming_call(lambda call: self._on_incoming_call(session_id, on_call, call))
+        session.on_closed(lambda reason: self._on_session_closed(sm, session_id, str(reason)))
+        try:
+            await session.ready()
+        except WSSError as exc:
+            log.warning("session %s: ready failed: %s", session_id, exc)
+            self._sessions.discard(session_id)
+            sm._registry.pop(session_id, None)
+            return
+        log.debug("session %s: ready (caller %s)", session_id, masked(parse_caller(note.remote_address, None)))
+        if not self._workarounds.return_from_notifications:
+            await self._unless_stopped(session.wait_closed())
+
+    def _on_incoming_call(self, session_id: str, on_call: CallHandler, call: Call) -> None:
+        if self._stopping.is_set():
+            log.info("call %s: not answered, shutting down", call.id)
+            self._sessions.discard(session_id)
+            return
+        live = TelcoflowLiveCall(call, self._config, self._clock, wait_for_playout=self._workarounds.wait_for_playout)
+        log.info("call %s: incoming from %s", call.id, masked(live.caller))
+        task = asyncio.create_task(self._handle(session_id, on_call, live), name=f"telcoflow-call-{call.id}")
+        self._calls[task] = live
+        self._by_session[session_id] = live
+        task.add_done_callback(lambda done: self._calls.pop(done, None))
+
+    def _on_session_closed(self, sm: SessionManager, session_id: str, reason: str) -> None:
+        if self._workarounds.evict_closed_sessions:
+            sm._registry.pop(session_id, None)
+        live = self._by_session.get(session_id)
+        if live is None:
+            self._sessions.discard(session_id)  # closed before its call arrived
+        else:
+            live.session_closed(reason)
+        log.debug("session %s: closed (%s)", session_id, reason)
+
+    async def _handle(self, session_id: str, on_call: CallHandler, live: TelcoflowLiveCall) -> None:
+        """One call's handler; defect 5: the SDK would swallow its exceptions, so they are logged here."""
+        try:
+            await on_call(live)
+        except Exception:
+            log.exception("call %s: the call handler failed", live.call_id)
+        finally:
+            try:
+                await live.release()
+            except Exception:
+                log.exception("call %s: releasing the call failed", live.call_id)
+            self._by_session.pop(session_id, None)
+            self._sessions.discard(session_id)
+
+    # ── Inside ───────────────────────────────────────────────────────────────
+
+    async def _watch(self, sm: SessionManager) -> None:
+        """Wait for stop; meanwhile say when the SM socket has been down a while (the SDK only retries)."""
+        offline_since: float | None = None
+        loop = asyncio.get_running_loop()
+        while not self._stopping.is_set():
+            try:
+                await asyncio.wait_for(self._stopping.wait(), timeout=1.0)
+                return
+            except TimeoutError:
+                pass
+            if sm._is_connected():
+                offline_since = None
+            elif offline_since is None:
+                offline_since = loop.time()
+            elif loop.time() - offline_since >= _OFFLINE_WARNING_SECONDS:
+                log.warning(
+                    "Telcoflow: session manager offline for %.0f s; the SDK keeps retrying", _OFFLINE_WARNING_SECONDS
+                )
+                offline_since = loop.time()
+
+    async def _unless_stopped(self, work: Coroutine[Any, Any, object]) -> None:
+        waiter = asyncio.ensure_future(work)
+        stopper = asyncio.ensure_future(self._stopping.wait())
+        try:
+            await asyncio.wait({waiter, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (waiter, stopper):
+                task.cancel()
+            await asyncio.gather(waiter, stopper, return_exceptions=True)
