@@ -1,0 +1,77 @@
+"""An integrator's project, in a fresh virtualenv with slotline installed from its wheel and nothing else of ours.
+
+Their project has its own `domain` package; it imports slotline, runs a conversation with its own CRM as the
+customer directory, and type-checks with mypy --strict against slotline's shipped types.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.library.wheel import build_wheel, fresh_venv, outside_env
+
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(the integrator's project folder, the bin folder of its virtualenv)."""
+    base = tmp_path_factory.mktemp("integrator")
+    wheel = build_wheel(base / "dist")
+    bin_dir = fresh_venv(base / "venv", str(wheel), "mypy")
+    folder = base / "project"
+    shutil.copytree(HERE / "integrator", folder)
+    return folder, bin_dir
+
+
+def run(project: tuple[Path, Path], *command: str) -> subprocess.CompletedProcess[str]:
+    folder, bin_dir = project
+    return subprocess.run(
+        [str(bin_dir / command[0]), *command[1:]],
+        cwd=folder,
+        env=outside_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_the_integrators_own_domain_package_does_not_collide(project: tuple[Path, Path]) -> None:
+    done = run(project, "python", "-c", "import domain.errors, slotline; print(domain.__file__, slotline.__file__)")
+    assert done.returncode == 0, done.stderr
+    theirs, ours = done.stdout.split()
+    assert Path(theirs).parent == project[0] / "domain"
+    assert "site-packages" in ours  # the installed wheel, not this checkout
+
+
+def test_a_conversation_runs_from_the_installed_wheel(project: tuple[Path, Path]) -> None:
+    done = run(project, "python", "clinic_crm.py", str(project[0] / "clinic.db"))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("agent: Hi Dana, thanks for calling Maple Street Clinic.")
+    assert "agent: You're booked: a haircut on Tuesday, December 1st at 2 PM with Sam." in lines
+    assert lines[-1] == "[hung up]"
+
+
+def test_the_integrators_code_type_checks_strictly_against_slotline(project: tuple[Path, Path]) -> None:
+    done = run(project, "mypy")
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.strip().startswith("Success: no issues found")
+
+
+def test_a_mistyped_use_of_slotline_is_caught(project: tuple[Path, Path]) -> None:
+    wrong = project[0] / "wrong.py"
+    wrong.write_text("from slotline import PhoneNumber\n\nnumber: int = PhoneNumber('+12125550123')\n")
+    try:
+        done = run(project, "mypy", "--strict", "wrong.py")
+    finally:
+        wrong.unlink()
+    assert done.returncode == 1
+    assert (
+        'Incompatible types in assignment (expression has type "PhoneNumber", variable has type "int")' in done.stdout
+    )
