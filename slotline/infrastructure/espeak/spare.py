@@ -14,7 +14,7 @@ import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from slotline.infrastructure.espeak.errors import SpeechUnavailable
+from slotline.application.errors import SpeechUnavailable
 
 __all__ = ["Finished", "SpareEspeak"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
+from slotline.application.errors import SpeechUnavailable
+from slotline.infrastructure.common.espeak_program import ESPEAK
 from slotline.infrastructure.espeak.audio import pcm16_from_wav
-from slotline.infrastructure.espeak.errors import SpeechUnavailable
-from slotline.infrastructure.espeak.process import ESPEAK
 from slotline.infrastructure.espeak.spare import SpareEspeak
 
 __all__ = ["EspeakTextToSpeech"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Sequence
 
-from slotline.infrastructure.espeak.errors import SpeechUnavailable
+from slotline.application.errors import SpeechUnavailable
 
 __all__ = ["ESPEAK", "run_espeak_sync"]
 
