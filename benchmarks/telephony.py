@@ -21,6 +21,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from slotline.application.ports import CallHandler, LiveCall
+from slotline.infrastructure.clock import SystemClock
 from slotline.infrastructure.telcoflow.adapter import TelcoflowConfig, TelcoflowTelephony
 from slotline.infrastructure.telcoflow.adapter.config import SampleRate
 from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
@@ -151,7 +152,7 @@ def echo_agent(seconds: float, timings: AgentTimings) -> CallHandler:
 
 async def run_agent(base_url: str, calls: int, seconds: float, sample_rate: int) -> tuple[AgentTimings, float, float]:
     config = TelcoflowConfig(base_url=base_url, api_key="bench", connector_uuid="bench", sample_rate=RATES[sample_rate])
-    telephony = TelcoflowTelephony(config)
+    telephony = TelcoflowTelephony(config, clock=SystemClock())
     timings = AgentTimings(calls)
     baseline = rss_mb()
     runner = asyncio.create_task(telephony.run(echo_agent(seconds, timings)))

@@ -45,7 +45,6 @@ from slotline.entrypoints.wiring.telephony import telcoflow_telephony
 from slotline.infrastructure.clock import FixedClock, SystemClock
 from slotline.infrastructure.energy_vad import EnergyTurnDetectorFactory
 from slotline.infrastructure.energy_vad.detector import EnergySettings
-from slotline.infrastructure.local_sms import LocalSmsSender
 from slotline.infrastructure.marked_speech import MarkedSpeechToText, MarkedTextToSpeech
 from slotline.infrastructure.outbox_runner import OutboxRunner
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
@@ -55,6 +54,7 @@ from slotline.infrastructure.sqlite import (
     SqliteDatabase,
     SqliteOutbox,
     SqliteSlotLedger,
+    SqliteSmsSender,
 )
 from slotline.infrastructure.yaml_catalogue import load_catalogue, sample_catalogue_path
 
@@ -126,7 +126,7 @@ class Container(containers.DeclarativeContainer):
     )
     sms: providers.Provider[SmsSender] = providers.Selector(
         config.sms.backend,
-        local=providers.Singleton(LocalSmsSender, database, clock),
+        local=providers.Singleton(SqliteSmsSender, database, clock),
         sns=providers.Singleton(sns_sender, config.sms.sns),
     )
     interpreter: providers.Provider[UtteranceInterpreter] = providers.Selector(

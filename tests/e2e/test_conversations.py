@@ -11,9 +11,10 @@ import pytest
 
 from slotline.domain.ids import StaffId
 from slotline.domain.time_window import TimeWindow
+from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteCalendarGateway, SqliteDatabase
 from tests.e2e.conftest import CALLER, Slotline, bookings, chat, outbox
-from tests.factories import NEW_YORK
+from tests.factories import NEW_YORK, NOW
 
 
 def test_book_a_haircut(slotline: Slotline) -> None:
@@ -73,7 +74,7 @@ def test_cancel_asks_first(slotline: Slotline) -> None:
 
 
 def test_preferred_day_full_offers_nearest_days(slotline: Slotline, db: Path) -> None:
-    calendar = SqliteCalendarGateway(SqliteDatabase(db))
+    calendar = SqliteCalendarGateway(SqliteDatabase(db), FixedClock(NOW))
     full = TimeWindow(datetime(2026, 12, 1, tzinfo=NEW_YORK), datetime(2026, 12, 2, tzinfo=NEW_YORK))
     for staff in ("sam", "alex"):
         asyncio.run(calendar.add_busy(StaffId(staff), full, "Training"))
@@ -264,7 +265,7 @@ def test_slots_command_sees_bookings_and_calendar_busy_time(slotline: Slotline, 
 
     assert "14:00" in sam_starts()
     chat(slotline, "haircut tuesday at two pm", "yes", "no")
-    calendar = SqliteCalendarGateway(SqliteDatabase(db))
+    calendar = SqliteCalendarGateway(SqliteDatabase(db), FixedClock(NOW))
     busy = TimeWindow(datetime(2026, 12, 1, 9, tzinfo=NEW_YORK), datetime(2026, 12, 1, 10, tzinfo=NEW_YORK))
     asyncio.run(calendar.add_busy(StaffId("sam"), busy, "Dentist"))
     starts = sam_starts()
@@ -316,7 +317,7 @@ def test_british_half_two(slotline: Slotline) -> None:
 
 
 def test_a_full_week_offers_the_nearest_days_either_side_of_it(slotline: Slotline, db: Path) -> None:
-    calendar = SqliteCalendarGateway(SqliteDatabase(db))
+    calendar = SqliteCalendarGateway(SqliteDatabase(db), FixedClock(NOW))
     week = TimeWindow(datetime(2026, 12, 7, tzinfo=NEW_YORK), datetime(2026, 12, 14, tzinfo=NEW_YORK))
     for staff in ("sam", "alex"):
         asyncio.run(calendar.add_busy(StaffId(staff), week, "Conference"))

@@ -22,6 +22,7 @@ from slotline.domain.ids import ServiceId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.slot import Slot
 from slotline.domain.time_window import TimeWindow
+from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
 from slotline.infrastructure.sqlite import SqliteCalendarGateway, SqliteDatabase
 from slotline.infrastructure.sqlite.ledger_rows import span
@@ -44,7 +45,7 @@ class Calendar:
 
 def _sqlite(tmp_path: Path) -> Calendar:
     db = SqliteDatabase(tmp_path / "x.db")
-    gateway = SqliteCalendarGateway(db)
+    gateway = SqliteCalendarGateway(db, FixedClock(NOW))
 
     async def add_busy(staff: StaffMember, window: TimeWindow) -> str:
         return await gateway.add_busy(staff.id, window)

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from slotline.infrastructure.espeak import SpeechUnavailable
+from slotline.application.errors import SpeechUnavailable
 from slotline.infrastructure.espeak.spare import SpareEspeak
 
 ESPEAK = shutil.which("espeak-ng")

@@ -1,4 +1,4 @@
-"""LocalSmsSender: texts land in the database, deduplicated, and failures can be staged for the dispatcher."""
+"""SqliteSmsSender (the local SMS backend): texts land in the database, deduplicated, and failures can be staged for the dispatcher."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ import pytest
 
 from slotline.application.errors import SmsSendFailed
 from slotline.application.ports.outbox import OutboxStatus
-from slotline.infrastructure.local_sms import LocalSmsSender, SentSms
-from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
+from slotline.infrastructure.sqlite import SentSms, SqliteDatabase, SqliteOutbox, SqliteSlotLedger, SqliteSmsSender
 from tests.factories import NOW
 from tests.integration.test_sqlite_support import OTHER_PHONE, PHONE, book, slot
 
@@ -26,17 +25,17 @@ def db(tmp_path: Path) -> SqliteDatabase:
 
 
 @pytest.fixture
-def sender(db: SqliteDatabase) -> LocalSmsSender:
-    return LocalSmsSender(db, clock=_Pinned())
+def sender(db: SqliteDatabase) -> SqliteSmsSender:
+    return SqliteSmsSender(db, clock=_Pinned())
 
 
-async def test_a_sent_text_is_recorded(sender: LocalSmsSender) -> None:
+async def test_a_sent_text_is_recorded(sender: SqliteSmsSender) -> None:
     sms_id = await sender.send(PHONE, "See you at 10:00.", dedupe_key="k1")
 
     assert await sender.sent() == [SentSms(sms_id, PHONE, "See you at 10:00.", "k1", NOW)]
 
 
-async def test_a_dedupe_key_sent_before_returns_the_earlier_id(sender: LocalSmsSender) -> None:
+async def test_a_dedupe_key_sent_before_returns_the_earlier_id(sender: SqliteSmsSender) -> None:
     first = await sender.send(PHONE, "See you at 10:00.", dedupe_key="k1")
     again = await sender.send(PHONE, "See you at 10:00.", dedupe_key="k1")
     other = await sender.send(OTHER_PHONE, "Cancelled.", dedupe_key="k2")
@@ -45,7 +44,7 @@ async def test_a_dedupe_key_sent_before_returns_the_earlier_id(sender: LocalSmsS
     assert [s.dedupe_key for s in await sender.sent()] == ["k1", "k2"]
 
 
-async def test_staged_failures_raise_then_sending_recovers(sender: LocalSmsSender) -> None:
+async def test_staged_failures_raise_then_sending_recovers(sender: SqliteSmsSender) -> None:
     sender.fail_next(2)
     for _ in range(2):
         with pytest.raises(SmsSendFailed) as temporary:
@@ -62,8 +61,8 @@ async def test_staged_failures_raise_then_sending_recovers(sender: LocalSmsSende
     assert len(await sender.sent()) == 1
 
 
-async def test_an_outbox_message_survives_a_failed_send(db: SqliteDatabase, sender: LocalSmsSender) -> None:
-    await book(SqliteSlotLedger(db), slot(10), "a1")
+async def test_an_outbox_message_survives_a_failed_send(db: SqliteDatabase, sender: SqliteSmsSender) -> None:
+    await book(SqliteSlotLedger(db, _Pinned()), slot(10), "a1")
     outbox = SqliteOutbox(db)
     sender.fail_next(1)
 

@@ -10,8 +10,7 @@ from pathlib import Path
 from slotline.application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
 from slotline.application.ports.outbox import OutboxMessage, OutboxStatus
 from slotline.infrastructure.clock import FixedClock
-from slotline.infrastructure.local_sms import LocalSmsSender
-from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSmsSender
 from tests.factories import NOW
 from tests.integration.test_sqlite_support import PHONE
 
@@ -25,12 +24,14 @@ async def test_two_dispatchers_send_each_text_once(tmp_path: Path) -> None:
     )
     clock = FixedClock(NOW)
     dispatchers = [
-        OutboxDispatcher(SqliteOutbox(SqliteDatabase(path)), LocalSmsSender(SqliteDatabase(path), clock), clock, POLICY)
+        OutboxDispatcher(
+            SqliteOutbox(SqliteDatabase(path)), SqliteSmsSender(SqliteDatabase(path), clock), clock, POLICY
+        )
         for _ in range(2)
     ]
     reports = await asyncio.gather(*(d.dispatch_due() for d in dispatchers))
     assert sum(r.sent for r in reports) == 20
-    sent = await LocalSmsSender(SqliteDatabase(path)).sent()
+    sent = await SqliteSmsSender(SqliteDatabase(path), FixedClock(NOW)).sent()
     assert sorted(s.body for s in sent) == sorted(f"text {i}" for i in range(20))  # once each
 
 
@@ -43,7 +44,7 @@ async def test_attempts_that_never_answered_end_in_the_dead_letters(tmp_path: Pa
         assert await outbox.claim("m0", now, now + POLICY.lease)
         now += POLICY.lease
     clock = FixedClock(now)
-    report = await OutboxDispatcher(outbox, LocalSmsSender(db, clock), clock, POLICY).dispatch_due()
+    report = await OutboxDispatcher(outbox, SqliteSmsSender(db, clock), clock, POLICY).dispatch_due()
     (message,) = await outbox.all()
     assert (report.dead, message.status, message.attempts) == (1, OutboxStatus.DEAD, 3)
     assert message.last_error == "no answer after every attempt"

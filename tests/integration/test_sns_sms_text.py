@@ -1,6 +1,6 @@
 """fit_sms and segment_count: texts keep to GSM-7 where a look-alike exists, and segments are counted as phones do.
 
-Pure functions; they live with the SNS tests because they belong to the SNS adapter.
+Pure functions in infrastructure.common that any SMS sender uses; they live with the SNS tests, its first user.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from slotline.application.texts import ConfirmationTexts
-from slotline.infrastructure.aws import fit_sms, is_gsm7, segment_count
+from slotline.infrastructure.common.sms_text import fit_sms, is_gsm7, segment_count
 from tests.integration.test_sqlite_support import CATALOGUE, appointment, slot
 
 

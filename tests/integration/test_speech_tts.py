@@ -7,10 +7,10 @@ import shutil
 import numpy as np
 import pytest
 
-from slotline.application.errors import BackendUnavailable
+from slotline.application.errors import BackendUnavailable, SpeechUnavailable
 from slotline.application.ports import TextToSpeech
 from slotline.domain.dialogue.sentences import split_sentences
-from slotline.infrastructure.espeak import EspeakTextToSpeech, SpeechUnavailable
+from slotline.infrastructure.espeak import EspeakTextToSpeech
 
 GREETING = (
     "Thanks for calling Maple Street Clinic. I can book, reschedule or cancel an appointment. What can I do for you?"

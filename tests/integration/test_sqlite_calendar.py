@@ -10,6 +10,7 @@ import pytest
 from slotline.application.errors import EventNotFound
 from slotline.domain.ids import StaffId
 from slotline.domain.time_window import TimeWindow
+from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteCalendarGateway, SqliteDatabase
 from tests.factories import NOW
 from tests.integration.test_sqlite_support import CATALOGUE, OTHER_PHONE, PHONE, appointment, at, slot
@@ -20,7 +21,7 @@ DAY = TimeWindow(at(0), at(23, 59))
 
 @pytest.fixture
 def calendar(tmp_path: Path) -> SqliteCalendarGateway:
-    return SqliteCalendarGateway(SqliteDatabase(tmp_path / "slotline.db"))
+    return SqliteCalendarGateway(SqliteDatabase(tmp_path / "slotline.db"), FixedClock(NOW))
 
 
 async def test_busy_has_a_key_for_every_asked_member_and_whole_events(calendar: SqliteCalendarGateway) -> None:

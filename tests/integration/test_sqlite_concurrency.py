@@ -13,7 +13,9 @@ from pathlib import Path
 
 from slotline.domain.errors import SlotNoLongerAvailable
 from slotline.domain.slot import Slot
+from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
+from tests.factories import NOW
 from tests.integration.test_sqlite_support import book, occupied, slot
 
 BOOKERS = 50
@@ -40,7 +42,7 @@ async def _attempt(ledger: SqliteSlotLedger, booker: int, target: Slot) -> str:
 
 
 async def _race(path: Path, bookers: list[tuple[int, int]]) -> Outcomes:
-    ledger = SqliteSlotLedger(SqliteDatabase(path, busy_timeout=15))
+    ledger = SqliteSlotLedger(SqliteDatabase(path, busy_timeout=15), FixedClock(NOW))
     outcomes = await asyncio.gather(*(_attempt(ledger, b, SLOTS[pick]) for b, pick in bookers))
     return [(b, outcome) for (b, _), outcome in zip(bookers, outcomes, strict=True)]
 
@@ -56,7 +58,7 @@ async def _assert_exactly_five_won(db: SqliteDatabase, picks: list[int], outcome
     assert sorted(picks[b] for b in winners) == list(range(len(SLOTS)))
     assert all(outcomes[b] == SlotNoLongerAvailable.__name__ for b in outcomes if b not in winners)
 
-    booked = await SqliteSlotLedger(db).all()
+    booked = await SqliteSlotLedger(db, FixedClock(NOW)).all()
     assert sorted(a.id for a in booked) == sorted(f"booker-{b}" for b in winners)
     for one, other in combinations(booked, 2):
         assert not occupied(one.slot).overlaps(occupied(other.slot))

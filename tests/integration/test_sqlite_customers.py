@@ -7,13 +7,15 @@ from pathlib import Path
 import pytest
 
 from slotline.domain.appointment import Customer
+from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteCustomerDirectory, SqliteDatabase
+from tests.factories import NOW
 from tests.integration.test_sqlite_support import OTHER_PHONE, PHONE
 
 
 @pytest.fixture
 def directory(tmp_path: Path) -> SqliteCustomerDirectory:
-    return SqliteCustomerDirectory(SqliteDatabase(tmp_path / "slotline.db"))
+    return SqliteCustomerDirectory(SqliteDatabase(tmp_path / "slotline.db"), FixedClock(NOW))
 
 
 async def test_an_unknown_number_finds_nobody(directory: SqliteCustomerDirectory) -> None:

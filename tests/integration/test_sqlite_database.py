@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from slotline.application.errors import StorageUnavailable
+from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteSlotLedger
 from slotline.infrastructure.sqlite.schema import SCHEMA_VERSION
 from tests.factories import NOW
@@ -16,7 +17,9 @@ from tests.integration.test_sqlite_support import HOLD_FOR, occupied, slot
 
 
 async def _use(db: SqliteDatabase) -> None:
-    await SqliteSlotLedger(db).hold(slot(10), occupied(slot(10)), key="k", now=NOW, expires_at=NOW + HOLD_FOR)
+    await SqliteSlotLedger(db, FixedClock(NOW)).hold(
+        slot(10), occupied(slot(10)), key="k", now=NOW, expires_at=NOW + HOLD_FOR
+    )
 
 
 def test_constructing_touches_nothing(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from slotline.application.errors import HoldExpired
 from slotline.domain.errors import SlotNoLongerAvailable
 from slotline.domain.ids import StaffId
 from slotline.domain.time_window import TimeWindow
+from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from tests.factories import NOW
 from tests.integration.test_sqlite_support import HOLD_FOR, OTHER_PHONE, at, book, occupied, slot
@@ -26,7 +27,7 @@ def db(tmp_path: Path) -> SqliteDatabase:
 
 @pytest.fixture
 def ledger(db: SqliteDatabase) -> SqliteSlotLedger:
-    return SqliteSlotLedger(db)
+    return SqliteSlotLedger(db, FixedClock(NOW))
 
 
 async def test_a_hold_reads_back_and_its_key_returns_it(ledger: SqliteSlotLedger) -> None:
@@ -87,7 +88,7 @@ async def test_booking_consumes_its_own_hold(ledger: SqliteSlotLedger) -> None:
 
 
 async def test_booking_over_someone_elses_live_hold_is_refused(db: SqliteDatabase) -> None:
-    ledger = SqliteSlotLedger(db)
+    ledger = SqliteSlotLedger(db, FixedClock(NOW))
     await ledger.hold(slot(10), occupied(slot(10)), key="k1", now=NOW, expires_at=NOW + HOLD_FOR)
 
     with pytest.raises(SlotNoLongerAvailable):

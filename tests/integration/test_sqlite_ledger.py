@@ -12,7 +12,9 @@ from slotline.domain.appointment import AppointmentStatus
 from slotline.domain.errors import SlotNoLongerAvailable
 from slotline.domain.ids import StaffId
 from slotline.domain.time_window import TimeWindow
+from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
+from tests.factories import NOW
 from tests.integration.test_sqlite_support import OTHER_PHONE, PHONE, at, book, message, occupied, slot
 
 SAM, ALEX = StaffId("sam"), StaffId("alex")
@@ -25,7 +27,7 @@ def db(tmp_path: Path) -> SqliteDatabase:
 
 @pytest.fixture
 def ledger(db: SqliteDatabase) -> SqliteSlotLedger:
-    return SqliteSlotLedger(db)
+    return SqliteSlotLedger(db, FixedClock(NOW))
 
 
 async def test_a_booking_reads_back_the_same_everywhere(ledger: SqliteSlotLedger) -> None:
@@ -60,7 +62,7 @@ async def test_a_window_touching_only_the_buffer_still_finds_the_booking(ledger:
 
 
 async def test_the_same_booking_key_twice_books_and_enqueues_once(db: SqliteDatabase) -> None:
-    ledger = SqliteSlotLedger(db)
+    ledger = SqliteSlotLedger(db, FixedClock(NOW))
     first = await book(ledger, slot(10), "a1")
     again = await ledger.book(
         first, occupied(slot(10)), key="book-a1", now=at(8), hold_id=None, outbox=[message("another-text")]
@@ -72,7 +74,7 @@ async def test_the_same_booking_key_twice_books_and_enqueues_once(db: SqliteData
 
 
 async def test_a_refused_booking_enqueues_nothing(db: SqliteDatabase) -> None:
-    ledger = SqliteSlotLedger(db)
+    ledger = SqliteSlotLedger(db, FixedClock(NOW))
     await book(ledger, slot(10), "first")
 
     with pytest.raises(SlotNoLongerAvailable) as refused:
@@ -92,7 +94,7 @@ async def test_back_to_back_bookings_and_other_staff_are_fine(ledger: SqliteSlot
 
 
 async def test_cancel_frees_the_slot_and_enqueues_once(db: SqliteDatabase) -> None:
-    ledger = SqliteSlotLedger(db)
+    ledger = SqliteSlotLedger(db, FixedClock(NOW))
     await book(ledger, slot(10), "a1")
 
     cancelled = await ledger.cancel("a1", key="cancel-1", outbox=[message("cancelled-a1")])

@@ -11,6 +11,7 @@ from slotline.application.errors import AppointmentNotFound, HoldExpired
 from slotline.domain.appointment import Hold
 from slotline.domain.errors import SlotNoLongerAvailable
 from slotline.domain.slot import Slot
+from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from tests.factories import NOW
 from tests.integration.test_sqlite_support import HOLD_FOR, OTHER_PHONE, book, message, occupied, slot
@@ -23,7 +24,7 @@ def db(tmp_path: Path) -> SqliteDatabase:
 
 @pytest.fixture
 def ledger(db: SqliteDatabase) -> SqliteSlotLedger:
-    return SqliteSlotLedger(db)
+    return SqliteSlotLedger(db, FixedClock(NOW))
 
 
 async def _move(ledger: SqliteSlotLedger, appointment_id: str, to: Slot, key: str, hold_id: str | None = None) -> None:
@@ -37,7 +38,7 @@ def _hold_task(ledger: SqliteSlotLedger, target: Slot, key: str) -> asyncio.Task
 
 
 async def test_a_move_changes_the_one_record_and_frees_the_old_time(db: SqliteDatabase) -> None:
-    ledger = SqliteSlotLedger(db)
+    ledger = SqliteSlotLedger(db, FixedClock(NOW))
     await book(ledger, slot(10), "a1")
 
     moved = await ledger.move(
@@ -89,7 +90,7 @@ async def test_a_move_consumes_the_movers_hold_which_kept_others_out(ledger: Sql
 
 
 async def test_a_move_onto_someone_else_changes_nothing(db: SqliteDatabase) -> None:
-    ledger = SqliteSlotLedger(db)
+    ledger = SqliteSlotLedger(db, FixedClock(NOW))
     before = await book(ledger, slot(10), "a1")
     await book(ledger, slot(14), "a2", phone=OTHER_PHONE)
 
@@ -101,7 +102,7 @@ async def test_a_move_onto_someone_else_changes_nothing(db: SqliteDatabase) -> N
 
 
 async def test_the_same_move_key_twice_moves_and_enqueues_once(db: SqliteDatabase) -> None:
-    ledger = SqliteSlotLedger(db)
+    ledger = SqliteSlotLedger(db, FixedClock(NOW))
     await book(ledger, slot(10), "a1")
 
     await _move(ledger, "a1", slot(14), "m1")

@@ -161,7 +161,9 @@ async def test_unreachable_server_is_telephony_unavailable() -> None:
     """Defect 8: a failed connect is closed down, not left reconnecting; the error names no credential."""
     async with LoopbackTelcoflowServer() as server:
         url = server.base_url
-    telephony = TelcoflowTelephony(TelcoflowConfig(base_url=url, api_key=API_KEY, connector_uuid=CONNECTOR))
+    telephony = TelcoflowTelephony(
+        TelcoflowConfig(base_url=url, api_key=API_KEY, connector_uuid=CONNECTOR), clock=StepClock()
+    )
     with pytest.raises(TelephonyUnavailable) as raised:
         await asyncio.wait_for(telephony.run(hang_up_at_once), timeout=5.0)
     assert API_KEY not in str(raised.value)
@@ -173,7 +175,7 @@ async def test_wrong_api_key_is_telephony_unavailable(caplog: pytest.LogCaptureF
     caplog.set_level(logging.DEBUG)
     async with LoopbackTelcoflowServer(api_key=API_KEY, connector_uuid=CONNECTOR) as server:
         wrong = TelcoflowConfig(base_url=server.base_url, api_key="wrong-key-also-secret", connector_uuid=CONNECTOR)
-        telephony = TelcoflowTelephony(wrong)
+        telephony = TelcoflowTelephony(wrong, clock=StepClock())
         with pytest.raises(TelephonyUnavailable):
             await asyncio.wait_for(telephony.run(hang_up_at_once), timeout=5.0)
         await asyncio.sleep(0.8)  # the SDK's first reconnect would come after 0.5-0.6 s
@@ -183,7 +185,7 @@ async def test_wrong_api_key_is_telephony_unavailable(caplog: pytest.LogCaptureF
 
 async def test_stop_before_run_returns_at_once() -> None:
     telephony = TelcoflowTelephony(
-        TelcoflowConfig(base_url="ws://127.0.0.1:9", api_key=API_KEY, connector_uuid=CONNECTOR)
+        TelcoflowConfig(base_url="ws://127.0.0.1:9", api_key=API_KEY, connector_uuid=CONNECTOR), clock=StepClock()
     )
     await telephony.stop()
     await asyncio.wait_for(telephony.run(hang_up_at_once), timeout=1.0)
@@ -205,7 +207,7 @@ async def test_a_server_that_never_finishes_setup_is_left_cleanly() -> None:
         port = server.sockets[0].getsockname()[1]
         config = TelcoflowConfig(base_url=f"ws://127.0.0.1:{port}", api_key=API_KEY, connector_uuid=CONNECTOR)
         with pytest.raises(TelephonyUnavailable, match=r"setup\.done"):
-            await asyncio.wait_for(TelcoflowTelephony(config).run(hang_up_at_once), timeout=15.0)
+            await asyncio.wait_for(TelcoflowTelephony(config, clock=StepClock()).run(hang_up_at_once), timeout=15.0)
         await asyncio.wait_for(closed.wait(), timeout=1.0)
         await asyncio.sleep(1.0)  # a reconnect would come after 0.5-0.6 s
     assert len(connections) == 1

@@ -15,6 +15,7 @@ from telcoflow.bus_events import SmSessionNotify
 from slotline.application.ports import Telephony
 from slotline.domain.errors import InvalidValue
 from slotline.domain.phone import PhoneNumber
+from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.telcoflow.adapter import (
     SdkIncompatible,
     TelcoflowConfig,
@@ -24,6 +25,7 @@ from slotline.infrastructure.telcoflow.adapter import (
 from slotline.infrastructure.telcoflow.adapter.caller import masked, parse_caller
 from slotline.infrastructure.telcoflow.adapter.frames import pad_to_frames, pieces
 from slotline.infrastructure.telcoflow.adapter.workarounds import let_bus_drop_old_history
+from tests.factories import NOW
 
 SECRET = "sk-live-do-not-print"
 
@@ -36,7 +38,7 @@ def key_config(**changes: Any) -> TelcoflowConfig:
 def test_credentials_stay_out_of_repr() -> None:
     config = key_config()
     assert SECRET not in repr(config) and "conn-secret" not in repr(config)
-    assert SECRET not in repr(TelcoflowTelephony(config))
+    assert SECRET not in repr(TelcoflowTelephony(config, clock=FixedClock(NOW)))
     tls = TelcoflowConfig(cert_file=Path("/etc/agent.crt"), key_file=Path("/etc/agent-secret.key"))
     assert "agent-secret" not in repr(tls)
 
@@ -159,5 +161,7 @@ async def test_history_drop_keeps_every_event_flowing() -> None:
 
 
 def test_the_adapter_fits_the_telephony_port() -> None:
-    telephony: Telephony = TelcoflowTelephony(key_config())  # mypy checks the fit; this keeps the check in place
+    telephony: Telephony = TelcoflowTelephony(
+        key_config(), clock=FixedClock(NOW)
+    )  # mypy checks the fit; this keeps the check in place
     assert telephony is not None

@@ -1,4 +1,8 @@
-"""Import arrows point inward: domain <- application <- infrastructure <- entrypoints, and SDKs stay outside."""
+"""Import arrows point inward: domain <- application <- infrastructure <- entrypoints, and SDKs stay outside.
+
+Inside infrastructure, each adapter package stands alone: it imports itself, `infrastructure.common`, the domain and
+the application, never another adapter package; `common` imports no adapter package.
+"""
 
 from __future__ import annotations
 
@@ -38,6 +42,79 @@ def imports(path: Path) -> set[str]:
 
 def files(layer: str) -> list[Path]:
     return sorted((ROOT / "slotline" / layer).rglob("*.py"))
+
+
+INFRASTRUCTURE = ROOT / "slotline" / "infrastructure"
+COMMON = "common"
+ADAPTERS = sorted(p.parent.name for p in INFRASTRUCTURE.glob("*/__init__.py") if p.parent.name != COMMON)
+# Well-kept libraries a neutral helper may use; a vendor SDK (boto3, msgraph, telcoflow, ...) belongs in its adapter.
+COMMON_LIBRARIES = {"numpy", "phonenumbers", "soxr"}
+
+
+def _package_of(path: Path) -> list[str]:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return parts if path.name == "__init__.py" else parts[:-1]
+
+
+def full_imports(path: Path) -> list[tuple[int, str]]:
+    """(line, module) for every import in `path`, relative ones resolved; `from slotline.infrastructure import x`
+    counts as importing `slotline.infrastructure.x`."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            package = _package_of(path)
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            if module in ("slotline", "slotline.infrastructure") or not node.module:
+                found += [(node.lineno, f"{module}.{alias.name}") for alias in node.names]
+            else:
+                found.append((node.lineno, module))
+    return found
+
+
+def _adapter_import_allowed(own: str, module: str) -> bool:
+    parts = module.split(".")
+    if parts[0] != "slotline":
+        return True
+    if len(parts) > 1 and parts[1] in ("domain", "application"):
+        return True
+    return len(parts) > 2 and parts[1] == "infrastructure" and parts[2] in (own, COMMON)
+
+
+def seam_violations(package: str) -> list[str]:
+    """One line per import in `slotline/infrastructure/<package>/` that reaches another adapter or entrypoints."""
+    return [
+        f"{path.relative_to(ROOT)}:{line} imports {module}"
+        for path in sorted((INFRASTRUCTURE / package).rglob("*.py"))
+        for line, module in full_imports(path)
+        if not _adapter_import_allowed(package, module)
+    ]
+
+
+def test_infrastructure_holds_the_adapters_and_common() -> None:
+    assert {"aws", "espeak", "pocketsphinx_stt", "sqlite", "telcoflow"} <= set(ADAPTERS)
+    assert (INFRASTRUCTURE / COMMON / "__init__.py").is_file()
+
+
+@pytest.mark.parametrize("package", ADAPTERS)
+def test_an_adapter_package_imports_no_other_adapter(package: str) -> None:
+    violations = seam_violations(package)
+    assert not violations, violations[0] if len(violations) == 1 else "\n".join(violations)
+
+
+def test_common_imports_no_adapter_package() -> None:
+    violations = seam_violations(COMMON)
+    assert not violations, violations[0] if len(violations) == 1 else "\n".join(violations)
+
+
+def test_common_imports_no_vendor_sdk() -> None:
+    for path in sorted((INFRASTRUCTURE / COMMON).rglob("*.py")):
+        for line, module in full_imports(path):
+            top = module.split(".")[0]
+            allowed = top in STDLIB or top in COMMON_LIBRARIES or top in ("slotline", "__future__")
+            assert allowed, f"{path.relative_to(ROOT)}:{line} imports {module}"
 
 
 @pytest.mark.parametrize("layer", LAYERS)

@@ -10,7 +10,7 @@ from slotline.domain.appointment import Appointment
 from slotline.domain.catalogue import Catalogue
 from slotline.entrypoints.commands.base import Parser, Subparsers
 from slotline.entrypoints.container import Container
-from slotline.infrastructure.phone_parsing import parse_phone
+from slotline.infrastructure.common.phone_parsing import parse_phone
 
 __all__ = ["appointment_json", "register", "run"]
 

@@ -11,7 +11,7 @@ from slotline.domain.phone import PhoneNumber
 from slotline.entrypoints.calls import new_conversation
 from slotline.entrypoints.commands.base import Parser, Subparsers
 from slotline.entrypoints.container import Container
-from slotline.infrastructure.phone_parsing import parse_phone
+from slotline.infrastructure.common.phone_parsing import parse_phone
 
 __all__ = ["register", "run"]
 

@@ -8,7 +8,7 @@ import asyncio
 from slotline.domain.appointment import Customer
 from slotline.entrypoints.commands.base import Parser, Subparsers, UsageError
 from slotline.entrypoints.container import Container
-from slotline.infrastructure.phone_parsing import parse_phone
+from slotline.infrastructure.common.phone_parsing import parse_phone
 
 __all__ = ["register"]
 

@@ -18,8 +18,8 @@ from slotline.entrypoints.demo.run import DemoCall, DemoResult
 from slotline.entrypoints.demo.script import BUNDLED, bundled_script, load_script
 from slotline.entrypoints.demo.timing import turn_latencies_ms
 from slotline.entrypoints.settings import Settings
+from slotline.infrastructure.common.phone_parsing import parse_phone
 from slotline.infrastructure.marked_speech import MarkedTextToSpeech
-from slotline.infrastructure.phone_parsing import parse_phone
 from slotline.infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer
 
 __all__ = ["register"]

@@ -8,7 +8,7 @@ import json
 
 from slotline.entrypoints.commands.base import Parser, Subparsers, UsageError
 from slotline.entrypoints.container import Container
-from slotline.infrastructure.local_sms import LocalSmsSender
+from slotline.infrastructure.sqlite import SqliteSmsSender
 
 __all__ = ["register"]
 
@@ -23,7 +23,7 @@ def register(subparsers: Subparsers, common: Parser) -> None:
 
 def list_sent(args: argparse.Namespace, container: Container) -> int:
     sender = container.sms()
-    if not isinstance(sender, LocalSmsSender):
+    if not isinstance(sender, SqliteSmsSender):
         raise UsageError("the SMS backend is not 'local'; look in the provider's console instead")
     sent = asyncio.run(sender.sent())
     if args.json:

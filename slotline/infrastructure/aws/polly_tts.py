@@ -28,7 +28,7 @@ from slotline.application.errors import SpeechUnavailable
 from slotline.domain.dialogue.sentences import split_sentences
 from slotline.infrastructure.aws.client_options import LazyClient, client_options
 from slotline.infrastructure.aws.polly_config import PollyConfig
-from slotline.infrastructure.espeak.audio import resample_pcm16
+from slotline.infrastructure.common.resampling import resample_pcm16
 
 if TYPE_CHECKING:  # the stubs are a development dependency; nothing below needs them at run time
     from mypy_boto3_polly.client import PollyClient

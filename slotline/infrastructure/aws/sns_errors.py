@@ -16,6 +16,7 @@ from botocore.exceptions import (
 )
 
 from slotline.application.errors import SmsSendFailed
+from slotline.infrastructure.common.failure_reason import failure_reason
 
 __all__ = ["PERMANENT_CODES", "TEMPORARY_CODES", "sms_failure"]
 
@@ -73,11 +74,6 @@ _CONFIGURATION_ERRORS = (
 )
 
 
-def _one_line(text: str, limit: int = 200) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
-
-
 def _client_failure(exc: ClientError) -> SmsSendFailed:
     error = exc.response.get("Error", {})
     code = error.get("Code", "Unknown")
@@ -101,7 +97,4 @@ def sms_failure(exc: ClientError | BotoCoreError, *, hide: str = "", shown_as: s
         failure = SmsSendFailed(f"SNS client misconfigured: {type(exc).__name__}: {exc}", permanent=True)
     else:
         failure = SmsSendFailed(f"SNS client error: {type(exc).__name__}: {exc}", permanent=False)
-    reason = failure.reason
-    if hide:
-        reason = reason.replace(hide, shown_as).replace(hide.lstrip("+"), shown_as)
-    return SmsSendFailed(_one_line(reason), permanent=failure.permanent)
+    return SmsSendFailed(failure_reason(failure.reason, hide=hide, shown_as=shown_as), permanent=failure.permanent)

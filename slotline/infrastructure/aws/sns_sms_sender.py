@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import OrderedDict
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 import boto3
-import phonenumbers
 from botocore.exceptions import BotoCoreError, ClientError
 from tenacity import (
     AsyncRetrying,
@@ -24,9 +20,11 @@ from tenacity import (
 from slotline.application.errors import SmsSendFailed
 from slotline.domain.phone import PhoneNumber
 from slotline.infrastructure.aws.client_options import LazyClient, client_options
-from slotline.infrastructure.aws.sms_text import fit_sms, segment_count
 from slotline.infrastructure.aws.sns_config import SnsConfig
 from slotline.infrastructure.aws.sns_errors import sms_failure
+from slotline.infrastructure.common.sent_texts import SentTexts
+from slotline.infrastructure.common.sms_recipient import sms_e164
+from slotline.infrastructure.common.sms_text import fit_sms, segment_count
 
 if TYPE_CHECKING:  # the stubs are a development dependency; nothing below needs them at run time
     from mypy_boto3_sns.client import SNSClient
@@ -35,8 +33,6 @@ if TYPE_CHECKING:  # the stubs are a development dependency; nothing below needs
 __all__ = ["SnsConfig", "SnsSmsSender"]
 
 log = logging.getLogger(__name__)
-
-_REMEMBERED = 1024  # dedupe keys whose MessageId this sender keeps, newest last
 
 
 def _is_temporary(exc: BaseException) -> bool:
@@ -58,8 +54,7 @@ class SnsSmsSender:
         self._config = config
         self._session = session
         self._client = LazyClient(self._new_client)
-        self._published: OrderedDict[str, str] = OrderedDict()
-        self._sending: dict[str, tuple[asyncio.Lock, int]] = {}  # dedupe key -> its lock and how many hold or await it
+        self._sent = SentTexts(keep=1024)  # dedupe key -> MessageId
 
     @property
     def config(self) -> SnsConfig:
@@ -67,20 +62,20 @@ class SnsSmsSender:
 
     async def send(self, to: PhoneNumber, body: str, *, dedupe_key: str) -> str:
         """Publish `body` (fitted to GSM-7 where it can be) to `to`; returns the SNS MessageId."""
-        number = _valid_number(to)
+        number = sms_e164(to)
         text = fit_sms(body)
         if not text:
             raise SmsSendFailed("empty message", permanent=True)
         segments = segment_count(text)
         if segments > 1:
             log.warning("SMS %s to %s needs %d segments (%d characters)", dedupe_key, to.masked(), segments, len(text))
-        async with self._exclusive(dedupe_key):  # a second round sending the same message waits for the first
-            earlier = self._published.get(dedupe_key)
+        async with self._sent.exclusive(dedupe_key):  # a second round sending the same message waits for the first
+            earlier = self._sent.earlier(dedupe_key)
             if earlier is not None:
                 log.info("SMS %s to %s was already published as %s", dedupe_key, to.masked(), earlier)
                 return earlier
             message_id = await self._publish_with_retries(number, text, to.masked(), dedupe_key)
-            self._remember(dedupe_key, message_id)
+            self._sent.remember(dedupe_key, message_id)
         log.info("SMS %s to %s published as %s", dedupe_key, to.masked(), message_id)
         return message_id
 
@@ -142,36 +137,5 @@ class SnsSmsSender:
         session = self._session or boto3.session.Session()
         return session.client("sns", **client_options(self._config))
 
-    @asynccontextmanager
-    async def _exclusive(self, dedupe_key: str) -> AsyncIterator[None]:
-        lock, users = self._sending.get(dedupe_key, (asyncio.Lock(), 0))
-        self._sending[dedupe_key] = (lock, users + 1)
-        try:
-            async with lock:
-                yield
-        finally:
-            lock, users = self._sending[dedupe_key]
-            if users == 1:
-                del self._sending[dedupe_key]
-            else:
-                self._sending[dedupe_key] = (lock, users - 1)
-
-    def _remember(self, dedupe_key: str, message_id: str) -> None:
-        self._published[dedupe_key] = message_id
-        self._published.move_to_end(dedupe_key)
-        while len(self._published) > _REMEMBERED:
-            self._published.popitem(last=False)
-
     def __repr__(self) -> str:
         return f"SnsSmsSender({self._config!r})"
-
-
-def _valid_number(to: PhoneNumber) -> str:
-    """`to` checked by libphonenumber and put in E.164; a number no network could reach fails for good."""
-    try:
-        parsed = phonenumbers.parse(to.e164, None)
-    except phonenumbers.NumberParseException:
-        parsed = None
-    if parsed is None or not phonenumbers.is_valid_number(parsed):
-        raise SmsSendFailed(f"{to.masked()} is not a valid phone number", permanent=True)
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)

@@ -5,21 +5,10 @@ from __future__ import annotations
 import io
 import wave
 
-import numpy as np
-import soxr
+from slotline.application.errors import SpeechUnavailable
+from slotline.infrastructure.common.resampling import resample_pcm16
 
-from slotline.infrastructure.espeak.errors import SpeechUnavailable
-
-__all__ = ["pcm16_from_wav", "resample_pcm16"]
-
-
-def resample_pcm16(pcm: bytes, from_rate: int, to_rate: int) -> bytes:
-    """PCM16 mono at another sample rate (soxr, high quality)."""
-    if from_rate == to_rate or not pcm:
-        return pcm
-    samples = np.frombuffer(pcm[: len(pcm) - len(pcm) % 2], dtype="<i2")
-    resampled: np.ndarray = soxr.resample(samples, from_rate, to_rate)  # int16 in, int16 out
-    return resampled.astype("<i2").tobytes()
+__all__ = ["pcm16_from_wav"]
 
 
 def pcm16_from_wav(data: bytes, to_rate: int) -> bytes:

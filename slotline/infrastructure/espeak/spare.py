@@ -14,7 +14,8 @@ import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from slotline.infrastructure.espeak.errors import SpeechUnavailable
+from slotline.application.errors import SpeechUnavailable
+from slotline.infrastructure.common.espeak_program import espeak_missing
 
 __all__ = ["Finished", "SpareEspeak"]
 
@@ -76,7 +77,7 @@ class SpareEspeak:
                 self._command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
             )
         except FileNotFoundError as exc:
-            raise SpeechUnavailable(f"{self._command[0]} is not installed (apt-get install espeak-ng)") from exc
+            raise espeak_missing(self._command[0]) from exc
 
     def _take(self) -> tuple[subprocess.Popen[bytes], bool]:
         """A process for one sentence, and whether it is a spare that was waiting."""

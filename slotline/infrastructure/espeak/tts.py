@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
+from slotline.application.errors import SpeechUnavailable
+from slotline.infrastructure.common.espeak_program import ESPEAK, espeak_failed
 from slotline.infrastructure.espeak.audio import pcm16_from_wav
-from slotline.infrastructure.espeak.errors import SpeechUnavailable
-from slotline.infrastructure.espeak.process import ESPEAK
 from slotline.infrastructure.espeak.spare import SpareEspeak
 
 __all__ = ["EspeakTextToSpeech"]
@@ -45,8 +45,7 @@ class EspeakTextToSpeech:
         loop = asyncio.get_running_loop()
         done = await loop.run_in_executor(self._threads, self._espeak.run, text, self._timeout_s)
         if done.returncode != 0:
-            detail = done.stderr.decode(errors="replace").strip()[:200]
-            raise SpeechUnavailable(f"{self._executable} exited with {done.returncode}: {detail}")
+            raise espeak_failed(self._executable, done.returncode, done.stderr)
         wav = done.stdout
         if not wav:
             raise SpeechUnavailable("espeak-ng wrote nothing")

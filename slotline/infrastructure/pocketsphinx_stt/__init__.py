@@ -3,7 +3,6 @@
 See docs/speech.md: how the model is built, and the rule that rejects speech outside the domain.
 """
 
-from slotline.infrastructure.espeak.errors import SpeechUnavailable
 from slotline.infrastructure.pocketsphinx_stt.model import DomainModel, LanguageModelSettings
 from slotline.infrastructure.pocketsphinx_stt.rejection import RejectionRule
 from slotline.infrastructure.pocketsphinx_stt.stt import (
@@ -21,5 +20,4 @@ __all__ = [
     "PocketsphinxSpeechToText",
     "Recognition",
     "RejectionRule",
-    "SpeechUnavailable",
 ]

@@ -10,7 +10,8 @@ import logging
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from slotline.infrastructure.espeak import SpeechUnavailable, ipa_phonemes
+from slotline.application.errors import SpeechUnavailable
+from slotline.infrastructure.common.espeak_phonemes import ipa_phonemes
 from slotline.infrastructure.pocketsphinx_stt.ipa import arpabet
 
 __all__ = ["Lexicon", "read_cmudict"]

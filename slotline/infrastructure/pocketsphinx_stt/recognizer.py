@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pocketsphinx import Decoder
 
-from slotline.infrastructure.espeak import SpeechUnavailable
+from slotline.application.errors import SpeechUnavailable
 from slotline.infrastructure.pocketsphinx_stt.audio import DECODER_RATE
 from slotline.infrastructure.pocketsphinx_stt.model import DomainModel
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
+from slotline.application.errors import SpeechUnavailable
 from slotline.domain.catalogue import Catalogue
-from slotline.infrastructure.espeak import SpeechUnavailable
 from slotline.infrastructure.pocketsphinx_stt.audio import for_decoder
 from slotline.infrastructure.pocketsphinx_stt.model import DomainModel, LanguageModelSettings, build_domain_model
 from slotline.infrastructure.pocketsphinx_stt.recognizer import Recognizer

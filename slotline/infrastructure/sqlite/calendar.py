@@ -16,7 +16,7 @@ from slotline.domain.ids import AppointmentId, ServiceId, StaffId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.time_window import TimeWindow
 from slotline.infrastructure.sqlite.database import SqliteDatabase
-from slotline.infrastructure.sqlite.epoch import floor_epoch, now_from, window_from
+from slotline.infrastructure.sqlite.epoch import floor_epoch, window_from
 from slotline.infrastructure.sqlite.ledger_rows import span
 
 _BOOKED = "staff_id, calendar_id, start, end, subject, body, customer_phone, customer_name, appointment_id, service_id"
@@ -55,7 +55,7 @@ class SqliteCalendarGateway:
     slotline's ledger is the double-booking guard. `busy` returns whole events (not clipped to the window).
     """
 
-    def __init__(self, db: SqliteDatabase, clock: Clock | None = None) -> None:
+    def __init__(self, db: SqliteDatabase, clock: Clock) -> None:
         self._db = db
         self._clock = clock
 
@@ -77,7 +77,7 @@ class SqliteCalendarGateway:
     async def create(self, appointment: Appointment, staff: StaffMember, *, idempotency_key: str) -> str:
         """Add the appointment's event; a key seen before returns the event it made."""
         event_id = uuid4().hex
-        created = floor_epoch(now_from(self._clock))
+        created = floor_epoch(self._clock.now())
         insert = (
             f"INSERT INTO calendar_events (id, {_BOOKED}, idempotency_key, slotline, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (idempotency_key) DO NOTHING"
@@ -119,7 +119,7 @@ class SqliteCalendarGateway:
         """Put a plain busy block (not a booking) in a staff member's calendar; returns its event id."""
         event_id = uuid4().hex
         query = "INSERT INTO calendar_events (id, staff_id, start, end, subject, created_at) VALUES (?, ?, ?, ?, ?, ?)"
-        params = (event_id, staff_id, *span(window), subject, floor_epoch(now_from(self._clock)))
+        params = (event_id, staff_id, *span(window), subject, floor_epoch(self._clock.now()))
         self._db.write_blocking(lambda c: c.execute(query, params))
         return event_id
 

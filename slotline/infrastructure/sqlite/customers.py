@@ -6,7 +6,7 @@ from slotline.application.ports.clock import Clock
 from slotline.domain.appointment import Customer
 from slotline.domain.phone import PhoneNumber
 from slotline.infrastructure.sqlite.database import SqliteDatabase
-from slotline.infrastructure.sqlite.epoch import floor_epoch, now_from
+from slotline.infrastructure.sqlite.epoch import floor_epoch
 
 _UPSERT = (
     "INSERT INTO customers (phone, name, created_at, updated_at) VALUES (?, ?, ?, ?)"
@@ -18,7 +18,7 @@ _UPSERT = (
 class SqliteCustomerDirectory:
     """CustomerDirectory on the `customers` table. Saving without a name keeps the name already known."""
 
-    def __init__(self, db: SqliteDatabase, clock: Clock | None = None) -> None:
+    def __init__(self, db: SqliteDatabase, clock: Clock) -> None:
         self._db = db
         self._clock = clock
 
@@ -30,6 +30,6 @@ class SqliteCustomerDirectory:
 
     async def save(self, customer: Customer) -> None:
         """Insert or update by phone number."""
-        at = floor_epoch(now_from(self._clock))
+        at = floor_epoch(self._clock.now())
         params = (customer.phone.e164, customer.name, at, at)
         await self._db.write(lambda c: c.execute(_UPSERT, params))

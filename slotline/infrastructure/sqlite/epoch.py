@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime
 
-from slotline.application.ports.clock import Clock
 from slotline.domain.errors import InvalidValue
 from slotline.domain.time_window import TimeWindow
 
@@ -34,8 +33,3 @@ def from_epoch(seconds: int) -> datetime:
 def window_from(start: int, end: int) -> TimeWindow:
     """Rebuild a stored window."""
     return TimeWindow(from_epoch(start), from_epoch(end))
-
-
-def now_from(clock: Clock | None) -> datetime:
-    """The injected clock's now, or the machine's UTC clock when none was given."""
-    return clock.now() if clock is not None else datetime.now(UTC)

@@ -15,7 +15,7 @@ from slotline.domain.slot import Slot
 from slotline.domain.time_window import TimeWindow
 from slotline.infrastructure.sqlite import ledger_writes as writes
 from slotline.infrastructure.sqlite.database import SqliteDatabase
-from slotline.infrastructure.sqlite.epoch import floor_epoch, now_from
+from slotline.infrastructure.sqlite.epoch import floor_epoch
 from slotline.infrastructure.sqlite.ledger_rows import (
     APPOINTMENT_COLUMNS,
     HOLD_COLUMNS,
@@ -37,7 +37,7 @@ class SqliteSlotLedger:
     whose own window does. Times are kept to the second: starts round down, ends and expiries round up.
     """
 
-    def __init__(self, db: SqliteDatabase, clock: Clock | None = None) -> None:
+    def __init__(self, db: SqliteDatabase, clock: Clock) -> None:
         self._db = db
         self._clock = clock
 
@@ -116,7 +116,7 @@ class SqliteSlotLedger:
 
     async def cancel(self, appointment_id: str, *, key: str, outbox: Sequence[OutboxMessage]) -> Appointment:
         """Cancel with its messages in one transaction; a known key or an already cancelled booking enqueues nothing."""
-        now = now_from(self._clock)
+        now = self._clock.now()
         return await self._db.write(lambda c: writes.cancel(c, appointment_id, key, now, outbox))
 
     async def get(self, appointment_id: str) -> Appointment:
@@ -126,7 +126,7 @@ class SqliteSlotLedger:
     async def set_external_id(self, appointment_id: str, event_id: str) -> None:
         """Remember the calendar event that mirrors the appointment."""
         query = "UPDATE appointments SET external_event_id = ?, updated_at = ? WHERE id = ?"
-        params = (event_id, floor_epoch(now_from(self._clock)), appointment_id)
+        params = (event_id, floor_epoch(self._clock.now()), appointment_id)
         changed = await self._db.write(lambda c: c.execute(query, params).rowcount)
         if changed == 0:
             raise AppointmentNotFound(appointment_id)

@@ -15,7 +15,7 @@ from slotline.domain.errors import InvalidPhoneNumber
 from slotline.domain.local_time import LocalSpan
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.policy import BookingPolicy
-from slotline.infrastructure.phone_parsing import parse_phone
+from slotline.infrastructure.common.phone_parsing import parse_phone
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SPAN = re.compile(r"(\d\d):(\d\d)-(\d\d):(\d\d)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slotline.domain.errors import InvalidPhoneNumber
 from slotline.domain.phone import PhoneNumber
-from slotline.infrastructure.phone_parsing import parse_phone
+from slotline.infrastructure.common.phone_parsing import parse_phone
 
 
 def parse_caller(raw: str, region: str | None) -> PhoneNumber | None:

@@ -17,7 +17,6 @@ from telcoflow import (
 
 from slotline.application.errors import TelephonyUnavailable
 from slotline.application.ports import CallHandler, Clock
-from slotline.infrastructure.clock import SystemClock
 from slotline.infrastructure.telcoflow.adapter.caller import masked, parse_caller
 from slotline.infrastructure.telcoflow.adapter.config import TelcoflowConfig
 from slotline.infrastructure.telcoflow.adapter.live_call import TelcoflowLiveCall
@@ -37,11 +36,9 @@ _OFFLINE_WARNING_SECONDS = 30.0  # the SDK reconnects forever and silently (defe
 class TelcoflowTelephony:
     """Takes calls from the Telcoflow platform (or the loopback server) with the telcoflow 1.0.0 SDK."""
 
-    def __init__(
-        self, config: TelcoflowConfig, *, clock: Clock | None = None, workarounds: SdkWorkarounds | None = None
-    ) -> None:
+    def __init__(self, config: TelcoflowConfig, *, clock: Clock, workarounds: SdkWorkarounds | None = None) -> None:
         self._config = config
-        self._clock: Clock = clock or SystemClock()
+        self._clock = clock
         self._workarounds = workarounds or SdkWorkarounds()
         self._sm: SessionManager | None = None
         self._started = False

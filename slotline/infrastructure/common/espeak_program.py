@@ -5,16 +5,22 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Sequence
 
-from slotline.infrastructure.espeak.errors import SpeechUnavailable
+from slotline.application.errors import SpeechUnavailable
 
-__all__ = ["ESPEAK", "run_espeak_sync"]
+__all__ = ["ESPEAK", "espeak_failed", "espeak_missing", "run_espeak_sync"]
 
 ESPEAK = "espeak-ng"
 
 
-def _failed(proc_args: Sequence[str], code: int | None, stderr: bytes) -> SpeechUnavailable:
+def espeak_missing(executable: str) -> SpeechUnavailable:
+    """The error when the program is not installed."""
+    return SpeechUnavailable(f"{executable} is not installed (apt-get install espeak-ng)")
+
+
+def espeak_failed(executable: str, code: int | None, stderr: bytes) -> SpeechUnavailable:
+    """The error when the program exited with an error: its code and the start of what it wrote to stderr."""
     detail = stderr.decode(errors="replace").strip()[:200]
-    return SpeechUnavailable(f"{proc_args[0]} exited with {code}: {detail}")
+    return SpeechUnavailable(f"{executable} exited with {code}: {detail}")
 
 
 def run_espeak_sync(args: Sequence[str], text: str, *, executable: str = ESPEAK, timeout_s: float = 10.0) -> bytes:
@@ -22,9 +28,9 @@ def run_espeak_sync(args: Sequence[str], text: str, *, executable: str = ESPEAK,
     try:
         done = subprocess.run([executable, *args], input=text.encode(), capture_output=True, timeout=timeout_s)
     except FileNotFoundError as exc:
-        raise SpeechUnavailable(f"{executable} is not installed (apt-get install espeak-ng)") from exc
+        raise espeak_missing(executable) from exc
     except subprocess.TimeoutExpired as exc:
         raise SpeechUnavailable(f"{executable} took longer than {timeout_s} s") from exc
     if done.returncode != 0:
-        raise _failed([executable], done.returncode, done.stderr)
+        raise espeak_failed(executable, done.returncode, done.stderr)
     return done.stdout

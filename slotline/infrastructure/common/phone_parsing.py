@@ -1,9 +1,13 @@
+"""Human-written phone numbers to E.164, with the phonenumbers library."""
+
 from __future__ import annotations
 
 import phonenumbers
 
 from slotline.domain.errors import InvalidPhoneNumber
 from slotline.domain.phone import PhoneNumber
+
+__all__ = ["parse_phone"]
 
 
 def parse_phone(text: str, default_region: str | None = "US") -> PhoneNumber:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from slotline.infrastructure.espeak.process import ESPEAK, run_espeak_sync
+from slotline.infrastructure.common.espeak_program import ESPEAK, run_espeak_sync
 
 __all__ = ["ipa_phonemes"]
 

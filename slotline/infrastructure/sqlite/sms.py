@@ -1,4 +1,7 @@
-"""LocalSmsSender: an SmsSender that sends nothing over the network and keeps every text in the slotline database."""
+"""SqliteSmsSender: an SmsSender that sends nothing over the network and keeps every text in the slotline database.
+
+It is what `sms.backend = "local"` runs on.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +14,14 @@ from slotline.application.errors import SmsSendFailed
 from slotline.application.ports.clock import Clock
 from slotline.domain.phone import PhoneNumber
 from slotline.infrastructure.sqlite.database import SqliteDatabase
-from slotline.infrastructure.sqlite.epoch import floor_epoch, from_epoch, now_from
+from slotline.infrastructure.sqlite.epoch import floor_epoch, from_epoch
+
+__all__ = ["SentSms", "SqliteSmsSender"]
 
 
 @dataclass(frozen=True, slots=True)
 class SentSms:
-    """One text as the local sender recorded it."""
+    """One text as the SQLite sender recorded it."""
 
     id: str
     to: PhoneNumber
@@ -32,13 +37,13 @@ class _Failures:
     reason: str = ""
 
 
-class LocalSmsSender:
+class SqliteSmsSender:
     """Stores each text in `sms_sent`; a dedupe key sent before returns the earlier id.
 
     `fail_next` makes the next sends raise SmsSendFailed, so the dispatcher's failure paths run on a real adapter.
     """
 
-    def __init__(self, db: SqliteDatabase, clock: Clock | None = None) -> None:
+    def __init__(self, db: SqliteDatabase, clock: Clock) -> None:
         self._db = db
         self._clock = clock
         self._failures = _Failures()
@@ -54,7 +59,7 @@ class LocalSmsSender:
             failures.remaining -= 1
             raise SmsSendFailed(failures.reason, permanent=failures.permanent)
         new_id = uuid4().hex
-        params = (new_id, to.e164, body, dedupe_key, floor_epoch(now_from(self._clock)))
+        params = (new_id, to.e164, body, dedupe_key, floor_epoch(self._clock.now()))
 
         def work(conn: sqlite3.Connection) -> str:
             conn.execute(
