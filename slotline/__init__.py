@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from slotline.entrypoints.serving import ServeStats
     from slotline.entrypoints.settings import Settings, SettingsInvalid, load_settings
     from slotline.infrastructure.clock import FixedClock, SystemClock
-    from slotline.infrastructure.phone_parsing import parse_phone
+    from slotline.infrastructure.common.phone_parsing import parse_phone
     from slotline.infrastructure.yaml_catalogue import CatalogueFileInvalid, load_catalogue
 
 _WHERE = {
@@ -54,7 +54,7 @@ _WHERE = {
     "CallEnd": "slotline.application.conversation",
     "load_catalogue": "slotline.infrastructure.yaml_catalogue",
     "CatalogueFileInvalid": "slotline.infrastructure.yaml_catalogue",
-    "parse_phone": "slotline.infrastructure.phone_parsing",
+    "parse_phone": "slotline.infrastructure.common.phone_parsing",
     "FixedClock": "slotline.infrastructure.clock",
     "SystemClock": "slotline.infrastructure.clock",
     # the ports an integrator may implement

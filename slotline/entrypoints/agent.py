@@ -38,7 +38,7 @@ from slotline.domain.phone import PhoneNumber
 from slotline.entrypoints.container import Container, build_container
 from slotline.entrypoints.serving import ServeStats, Service
 from slotline.entrypoints.settings import Settings, load_settings
-from slotline.infrastructure.phone_parsing import parse_phone
+from slotline.infrastructure.common.phone_parsing import parse_phone
 
 __all__ = ["LedgerWithoutOutbox", "Slotline"]
 
