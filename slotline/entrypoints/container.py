@@ -9,7 +9,7 @@ from typing import Literal
 from dependency_injector import containers, providers
 
 from slotline.application.conversation import BookingServices
-from slotline.application.conversations import Conversations
+from slotline.application.conversation_factory import ConversationFactory
 from slotline.application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
 from slotline.application.phone_call import PhoneCallHandler, PhoneSettings, Transcript
 from slotline.application.ports import (
@@ -172,8 +172,8 @@ class Container(containers.DeclarativeContainer):
         cancel=providers.Singleton(CancelAppointment, catalogue, calendar, ledger, texts, clock),
         confirm=providers.Singleton(SendConfirmation, dispatcher),
     )
-    conversations: providers.Provider[Conversations] = providers.Singleton(
-        Conversations, catalogue, booking, interpreter, clock, dialogue_settings
+    conversations: providers.Provider[ConversationFactory] = providers.Singleton(
+        ConversationFactory, catalogue, booking, interpreter, clock, dialogue_settings
     )
 
     # -- phone calls --------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Makes one Conversation per call, from parts built once."""
+"""ConversationFactory: starts one Conversation per call, from parts built once."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from slotline.domain.dialogue.settings import DialogueSettings
 from slotline.domain.phone import PhoneNumber
 
 
-class Conversations:
+class ConversationFactory:
     def __init__(
         self,
         catalogue: Catalogue,
