@@ -5,7 +5,7 @@ from __future__ import annotations
 from slotline.application.conversation import BookingServices, Conversation
 from slotline.application.ports import Clock, UtteranceInterpreter
 from slotline.domain.catalogue import Catalogue
-from slotline.domain.dialogue.settings import DialogueSettings
+from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.phone import PhoneNumber
 
 
@@ -16,13 +16,13 @@ class ConversationFactory:
         booking: BookingServices,
         interpreter: UtteranceInterpreter,
         clock: Clock,
-        settings: DialogueSettings,
+        limits: DialogueLimits,
     ) -> None:
         self._catalogue = catalogue
         self._booking = booking
         self._interpreter = interpreter
         self._clock = clock
-        self._settings = settings
+        self._limits = limits
 
     def __call__(self, call_id: str, caller: PhoneNumber | None) -> Conversation:
         return Conversation(
@@ -32,5 +32,5 @@ class ConversationFactory:
             self._clock,
             call_id=call_id,
             caller=caller,
-            settings=self._settings,
+            limits=self._limits,
         )

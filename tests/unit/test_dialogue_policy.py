@@ -12,9 +12,9 @@ from slotline.domain.appointment import Appointment, AppointmentStatus, Customer
 from slotline.domain.availability import find_slots
 from slotline.domain.dialogue import actions as act
 from slotline.domain.dialogue import events as ev
+from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.phrasing import say_bounds, say_date, say_days, say_time
 from slotline.domain.dialogue.policy import DialoguePolicy, Stage
-from slotline.domain.dialogue.settings import DialogueSettings
 from slotline.domain.ids import AppointmentId, ServiceId, StaffId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import PartOfDay, StartBounds
@@ -37,7 +37,7 @@ class World:
     """Answers the policy's requests the way the use cases would, without any I/O."""
 
     def __init__(self, busy: StaffLoad | None = None, fail: type[act.Action] | None = None) -> None:
-        self.policy = DialoguePolicy(CAT, DialogueSettings())
+        self.policy = DialoguePolicy(CAT, DialogueLimits())
         self.load = busy or StaffLoad()
         self.fail = fail
         self.said: list[str] = []
@@ -211,7 +211,7 @@ def test_full_day_offers_nearest_days() -> None:
 @pytest.mark.parametrize("limit", [1, 2, 3])
 def test_misunderstandings_in_a_row_transfer(limit: int) -> None:
     world = World()
-    world.policy = DialoguePolicy(CAT, DialogueSettings(max_misunderstandings=limit))
+    world.policy = DialoguePolicy(CAT, DialogueLimits(max_misunderstandings=limit))
     world.send(ev.CallStarted(CALLER))
     for _ in range(limit - 1):
         said = world.send(heard(Intent.UNKNOWN))

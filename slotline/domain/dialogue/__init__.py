@@ -31,8 +31,8 @@ from slotline.domain.dialogue.events import (
     SlotsFound,
     SlotTaken,
 )
+from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.policy import DialoguePolicy, Mode, Stage
-from slotline.domain.dialogue.settings import DialogueSettings
 
 __all__ = [
     "Action",
@@ -43,8 +43,8 @@ __all__ = [
     "Cancel",
     "Cancelled",
     "ConfirmationQueued",
+    "DialogueLimits",
     "DialoguePolicy",
-    "DialogueSettings",
     "Event",
     "FindSlots",
     "Hangup",
