@@ -167,7 +167,7 @@ class Conversation:
                 return ev.SlotsFound(offer)
             case act.OfferSlots():
                 pass
-            case act.HoldSlot(slot=slot, moving=moving):
+            case act.PlaceHold(slot=slot, moving=moving):
                 try:
                     return ev.HoldPlaced(await s.hold(slot, key=slot_key(self._call_id, slot), moving=moving))
                 except BookingError:
@@ -190,7 +190,7 @@ class Conversation:
             case act.Cancel(appointment=appointment):
                 key = f"{self._call_id}/cancel/{appointment.id}"
                 return ev.Cancelled(await s.cancel(appointment, key=key))
-            case act.SendConfirmation(appointment=appointment):
+            case act.ConfirmBySms(appointment=appointment):
                 await s.confirm()
                 return ev.ConfirmationQueued(appointment.customer_phone)
             case act.LookUpNumber(number=number):

@@ -14,15 +14,15 @@ from slotline.domain.dialogue.actions import (
     Action,
     Book,
     Cancel,
+    ConfirmBySms,
     FindSlots,
     Hangup,
-    HoldSlot,
     LookUpNumber,
     OfferSlots,
+    PlaceHold,
     ReleaseHold,
     Reschedule,
     Say,
-    SendConfirmation,
     TransferReason,
     TransferToHuman,
 )
@@ -398,7 +398,7 @@ class DialoguePolicy:
 
     def _choose(self, slot: Slot) -> list[Action]:
         self.stage = Stage.HOLDING
-        return [HoldSlot(slot, self._target if self._mode is Mode.RESCHEDULE else None)]
+        return [PlaceHold(slot, self._target if self._mode is Mode.RESCHEDULE else None)]
 
     def _held(self, hold: Hold) -> list[Action]:
         self._hold = hold
@@ -457,7 +457,7 @@ class DialoguePolicy:
         if keep:
             self._upcoming = sorted([*self._upcoming, stored], key=lambda a: a.window.start)
         self.stage = Stage.SENDING
-        return [Say(text), SendConfirmation(stored)]
+        return [Say(text), ConfirmBySms(stored)]
 
     # -- endings ------------------------------------------------------------------------------------
 
