@@ -12,7 +12,7 @@ from slotline.application.ports.outbox import OutboxStatus
 from slotline.infrastructure.local_sms import LocalSmsSender, SentSms
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from tests.factories import NOW
-from tests.integration.test_sqlite_support import OTHER_PHONE, PHONE, book, slot
+from tests.integration.sqlite_helpers import OTHER_PHONE, PHONE, book, slot
 
 
 class _Pinned:

@@ -14,7 +14,7 @@ from pathlib import Path
 from slotline.domain.errors import SlotNoLongerAvailable
 from slotline.domain.slot import Slot
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
-from tests.integration.test_sqlite_support import book, occupied, slot
+from tests.integration.sqlite_helpers import book, occupied, slot
 
 BOOKERS = 50
 PROCESSES = 5

@@ -8,7 +8,7 @@ import pytest
 
 from slotline.domain.appointment import Customer
 from slotline.infrastructure.sqlite import SqliteCustomerDirectory, SqliteDatabase
-from tests.integration.test_sqlite_support import OTHER_PHONE, PHONE
+from tests.integration.sqlite_helpers import OTHER_PHONE, PHONE
 
 
 @pytest.fixture

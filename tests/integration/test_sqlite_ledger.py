@@ -13,7 +13,7 @@ from slotline.domain.errors import SlotNoLongerAvailable
 from slotline.domain.ids import StaffId
 from slotline.domain.time_window import TimeWindow
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
-from tests.integration.test_sqlite_support import OTHER_PHONE, PHONE, at, book, message, occupied, slot
+from tests.integration.sqlite_helpers import OTHER_PHONE, PHONE, at, book, message, occupied, slot
 
 SAM, ALEX = StaffId("sam"), StaffId("alex")
 
