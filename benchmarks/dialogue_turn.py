@@ -75,7 +75,7 @@ def _answers(actions: list[act.Action], slots: dict[ServiceId, list[Slot]]) -> l
         match action:
             case act.FindSlots(service_id=sid, preference=pref):
                 out.append(ev.SlotsFound(choose_offers(slots[sid], pref, NEW_YORK, 3)))
-            case act.HoldSlot(slot=slot):
+            case act.PlaceHold(slot=slot):
                 out.append(ev.HoldPlaced(Hold("h", slot, slot.window, NOW + timedelta(minutes=5), "k")))
             case act.Book(hold=hold):
                 s = hold.slot
@@ -83,7 +83,7 @@ def _answers(actions: list[act.Action], slots: dict[ServiceId, list[Slot]]) -> l
                     AppointmentId("a"), s.service_id, s.staff_id, s.window, CALLER, AppointmentStatus.CONFIRMED
                 )
                 out.append(ev.Booked(booked))
-            case act.SendConfirmation(appointment=a):
+            case act.ConfirmBySms(appointment=a):
                 out.append(ev.ConfirmationQueued(a.customer_phone))
     return out
 

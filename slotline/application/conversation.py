@@ -26,8 +26,8 @@ from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue import actions as act
 from slotline.domain.dialogue import events as ev
 from slotline.domain.dialogue import turn_end
+from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.policy import DialoguePolicy
-from slotline.domain.dialogue.settings import DialogueSettings
 from slotline.domain.errors import BookingError
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.understanding import Intent, Interpretation
@@ -70,7 +70,7 @@ class Conversation:
         *,
         call_id: str,
         caller: PhoneNumber | None,
-        settings: DialogueSettings | None = None,
+        limits: DialogueLimits | None = None,
     ) -> None:
         self._catalogue = catalogue
         self._services = services
@@ -79,7 +79,7 @@ class Conversation:
         self._call_id = call_id
         self._caller = caller
         self._customer: Customer | None = None
-        self.policy = DialoguePolicy(catalogue, settings)
+        self.policy = DialoguePolicy(catalogue, limits)
         self.end: CallEnd | None = None
         self._understood: tuple[str, Interpretation] | None = None  # the last text interpreted, kept for `hear`
 
@@ -167,7 +167,7 @@ class Conversation:
                 return ev.SlotsFound(offer)
             case act.OfferSlots():
                 pass
-            case act.HoldSlot(slot=slot, moving=moving):
+            case act.PlaceHold(slot=slot, moving=moving):
                 try:
                     return ev.HoldPlaced(await s.hold(slot, key=slot_key(self._call_id, slot), moving=moving))
                 except BookingError:
@@ -190,7 +190,7 @@ class Conversation:
             case act.Cancel(appointment=appointment):
                 key = f"{self._call_id}/cancel/{appointment.id}"
                 return ev.Cancelled(await s.cancel(appointment, key=key))
-            case act.SendConfirmation(appointment=appointment):
+            case act.ConfirmBySms(appointment=appointment):
                 await s.confirm()
                 return ev.ConfirmationQueued(appointment.customer_phone)
             case act.LookUpNumber(number=number):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from slotline.application.errors import SmsSendFailed
-from slotline.application.ports import Clock, Outbox, SmsSender
+from slotline.application.ports import Clock, OutboxDispatchQueue, SmsSender
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,9 @@ class DispatchReport:
 
 
 class OutboxDispatcher:
-    def __init__(self, outbox: Outbox, sms: SmsSender, clock: Clock, retry: RetryPolicy | None = None) -> None:
+    def __init__(
+        self, outbox: OutboxDispatchQueue, sms: SmsSender, clock: Clock, retry: RetryPolicy | None = None
+    ) -> None:
         self._outbox = outbox
         self._sms = sms
         self._clock = clock

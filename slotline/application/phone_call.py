@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from slotline.application.conversation import CallEnd, Conversation, Reply
+from slotline.application.conversation_factory import ConversationFactory
 from slotline.application.errors import CallEnded
 from slotline.application.listening import CallerSilent, TurnListener
 from slotline.application.ports import (
@@ -32,7 +33,6 @@ from slotline.domain.understanding import Intent, Interpretation
 
 log = logging.getLogger(__name__)
 
-ConversationFactory = Callable[[str, PhoneNumber | None], Conversation]
 Transcript = Callable[[str, str, str], None]
 """(call id, "caller" or "agent", text): told every line as it is heard or about to be spoken."""
 

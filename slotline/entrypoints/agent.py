@@ -36,7 +36,7 @@ from slotline.domain.catalogue import Catalogue
 from slotline.domain.errors import SlotlineError
 from slotline.domain.phone import PhoneNumber
 from slotline.entrypoints.container import Container, build_container
-from slotline.entrypoints.serving import ServeStats, Service
+from slotline.entrypoints.serving import CallServer, ServeStats
 from slotline.entrypoints.settings import Settings, load_settings
 from slotline.infrastructure.common.phone_parsing import parse_phone
 
@@ -126,7 +126,7 @@ class Slotline:
 
     async def serve(self, *, max_calls: int | None = None) -> ServeStats:
         """Answer phone calls through the telephony backend until SIGINT/SIGTERM (or `max_calls` calls)."""
-        service = Service(
+        service = CallServer(
             self.container.telephony(),
             self.container.phone_calls(),
             self.container.outbox_runner(),

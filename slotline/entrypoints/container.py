@@ -9,7 +9,7 @@ from typing import Literal
 from dependency_injector import containers, providers
 
 from slotline.application.conversation import BookingServices
-from slotline.application.conversations import Conversations
+from slotline.application.conversation_factory import ConversationFactory
 from slotline.application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
 from slotline.application.phone_call import PhoneCallHandler, PhoneSettings, Transcript
 from slotline.application.ports import (
@@ -36,7 +36,7 @@ from slotline.application.use_cases.requeue_dead_messages import RequeueDeadMess
 from slotline.application.use_cases.reschedule_appointment import RescheduleAppointment
 from slotline.application.use_cases.send_confirmation import SendConfirmation
 from slotline.domain.catalogue import Catalogue
-from slotline.domain.dialogue.settings import DialogueSettings
+from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.entrypoints.settings import Settings
 from slotline.entrypoints.wiring.calendar import graph_calendar
 from slotline.entrypoints.wiring.sms import sns_sender
@@ -134,8 +134,8 @@ class Container(containers.DeclarativeContainer):
         rules=providers.Singleton(RulesUtteranceInterpreter, catalogue, config.default_region),
     )
 
-    dialogue_settings: providers.Provider[DialogueSettings] = providers.Singleton(
-        DialogueSettings,
+    dialogue_limits: providers.Provider[DialogueLimits] = providers.Singleton(
+        DialogueLimits,
         max_misunderstandings=config.dialogue.max_misunderstandings,
         max_silences=config.dialogue.max_silences,
         max_rejected_offers=config.dialogue.max_rejected_offers,
@@ -172,8 +172,8 @@ class Container(containers.DeclarativeContainer):
         cancel=providers.Singleton(CancelAppointment, catalogue, calendar, ledger, texts, clock),
         confirm=providers.Singleton(SendConfirmation, dispatcher),
     )
-    conversations: providers.Provider[Conversations] = providers.Singleton(
-        Conversations, catalogue, booking, interpreter, clock, dialogue_settings
+    conversations: providers.Provider[ConversationFactory] = providers.Singleton(
+        ConversationFactory, catalogue, booking, interpreter, clock, dialogue_limits
     )
 
     # -- phone calls --------------------------------------------------------------------------------------

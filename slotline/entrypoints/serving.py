@@ -35,7 +35,7 @@ class Warmable(Protocol):
     async def aclose(self) -> None: ...
 
 
-class Service:
+class CallServer:
     """Runs the telephony adapter with the phone-call handler, the outbox runner alongside."""
 
     def __init__(

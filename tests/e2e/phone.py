@@ -15,7 +15,7 @@ from pydantic import SecretStr
 
 from slotline.application.phone_call import Transcript
 from slotline.entrypoints.container import Container, build_container
-from slotline.entrypoints.serving import ServeStats, Service
+from slotline.entrypoints.serving import CallServer, ServeStats
 from slotline.entrypoints.settings import load_settings
 from slotline.infrastructure.marked_speech import decode_marks, encode_marks
 from slotline.infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer
@@ -60,7 +60,7 @@ async def turn(call: LoopbackCall, line: str, expect: str, timeout: float = 10.0
 @dataclass
 class Agent:
     container: Container
-    service: Service
+    service: CallServer
     task: asyncio.Task[ServeStats]
 
     async def stop(self) -> ServeStats:
@@ -96,7 +96,7 @@ async def agent_on(
     container = build_container(settings)
     if transcript is not None:
         container.transcript.override(providers.Object(transcript))
-    service = Service(
+    service = CallServer(
         container.telephony(),
         container.phone_calls(),
         container.outbox_runner(),

@@ -28,8 +28,8 @@ from slotline.infrastructure.sqlite import SqliteCalendarGateway, SqliteDatabase
 from slotline.infrastructure.sqlite.ledger_rows import span
 from tests.factories import NEW_YORK, NOW
 from tests.integration.fake_graph import FakeGraph
-from tests.integration.test_graph_support import ALEX, CALENDARS, JORDAN, SAM, config_for, tagged
-from tests.integration.test_sqlite_support import CATALOGUE, OTHER_PHONE, PHONE, appointment, at, slot
+from tests.integration.graph_helpers import ALEX, CALENDARS, JORDAN, SAM, config_for, tagged
+from tests.integration.sqlite_helpers import CATALOGUE, OTHER_PHONE, PHONE, appointment, at, slot
 
 DAY = TimeWindow(at(0), at(23, 59))
 

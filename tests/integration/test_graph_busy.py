@@ -17,7 +17,7 @@ from slotline.infrastructure.msgraph.retry import Deadline
 from tests.factories import NEW_YORK
 from tests.integration.fake_graph import FakeGraph
 from tests.integration.fake_graph.measure_busy import EVENTS_PER_DAY, WAYS, fill
-from tests.integration.test_graph_support import (
+from tests.integration.graph_helpers import (
     ALEX,
     CALENDARS,
     SAM,
@@ -26,7 +26,7 @@ from tests.integration.test_graph_support import (
     gateway_for,
     staffed_catalogue,
 )
-from tests.integration.test_sqlite_support import at
+from tests.integration.sqlite_helpers import at
 
 DAY = TimeWindow(at(0), at(23, 59))
 SOURCES: list[BusySource] = ["schedule", "calendar_view"]

@@ -24,8 +24,8 @@ from slotline.infrastructure.msgraph import GraphCalendarConfig, GraphConfigInva
 from slotline.infrastructure.msgraph.client import StaticTokenCredential, credential
 from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
 from tests.integration.fake_graph import FakeGraph, Fault
-from tests.integration.test_graph_support import CALENDARS, SAM, gateway_for
-from tests.integration.test_sqlite_support import CATALOGUE, PHONE, appointment, slot
+from tests.integration.graph_helpers import CALENDARS, SAM, gateway_for
+from tests.integration.sqlite_helpers import CATALOGUE, PHONE, appointment, slot
 
 SECRET = "s3cret-value-never-shown"
 APP: dict[str, Any] = {"tenant_id": "contoso-tenant", "client_id": "slotline-app"}

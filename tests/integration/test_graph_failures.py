@@ -16,7 +16,7 @@ from slotline.infrastructure.msgraph.client import connect
 from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
 from slotline.infrastructure.msgraph.retry import retry_after
 from tests.integration.fake_graph import FakeGraph, Fault
-from tests.integration.test_graph_support import (
+from tests.integration.graph_helpers import (
     ALEX,
     ALEX_CAL,
     CALENDARS,
@@ -26,7 +26,7 @@ from tests.integration.test_graph_support import (
     config_for,
     gateway_for,
 )
-from tests.integration.test_sqlite_support import CATALOGUE, appointment, at, slot
+from tests.integration.sqlite_helpers import CATALOGUE, appointment, at, slot
 
 pytestmark = pytest.mark.filterwarnings("ignore:This class is deprecated:DeprecationWarning")
 

@@ -16,8 +16,8 @@ from slotline.infrastructure.msgraph.booking_tag import BOOKING_PROPERTY, PHONE_
 from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
 from tests.factories import NEW_YORK, NOW
 from tests.integration.fake_graph import FakeGraph
-from tests.integration.test_graph_support import ALEX, CALENDARS, JORDAN, SAM, gateway_for
-from tests.integration.test_sqlite_support import PHONE, appointment, at, slot
+from tests.integration.graph_helpers import ALEX, CALENDARS, JORDAN, SAM, gateway_for
+from tests.integration.sqlite_helpers import PHONE, appointment, at, slot
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from slotline.application.errors import SmsSendFailed
 from slotline.application.ports.outbox import OutboxStatus
 from slotline.infrastructure.sqlite import SentSms, SqliteDatabase, SqliteOutbox, SqliteSlotLedger, SqliteSmsSender
 from tests.factories import NOW
-from tests.integration.test_sqlite_support import OTHER_PHONE, PHONE, book, slot
+from tests.integration.sqlite_helpers import OTHER_PHONE, PHONE, book, slot
 
 
 class _Pinned:

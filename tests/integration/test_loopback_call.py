@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 import pytest
 
 from slotline.infrastructure.telcoflow.loopback import LineState, LoopbackCall, LoopbackTelcoflowServer
-from tests.integration.test_loopback_support import AgentCall, SampleRate, SdkAgent, frame_numbers, numbered_frames
+from tests.integration.loopback_helpers import AgentCall, SampleRate, SdkAgent, frame_numbers, numbered_frames
 
 
 @asynccontextmanager

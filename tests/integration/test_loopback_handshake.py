@@ -10,7 +10,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
 from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
-from tests.integration.test_loopback_support import API_KEY, CONNECTOR, SdkAgent
+from tests.integration.loopback_helpers import API_KEY, CONNECTOR, SdkAgent
 
 
 async def test_sdk_connects_with_the_configured_credentials() -> None:

@@ -11,7 +11,7 @@ from slotline.infrastructure.telcoflow.loopback.audio import CallerFeed, bytes_f
 from slotline.infrastructure.telcoflow.loopback.media import CallMedia
 from slotline.infrastructure.telcoflow.loopback.pacing import PullPacer
 from slotline.infrastructure.telcoflow.loopback.recording import CallRecording
-from tests.integration.test_loopback_support import frame_numbers, numbered_frames
+from tests.integration.loopback_helpers import frame_numbers, numbered_frames
 
 FRAME = 640  # 20 ms at 16 kHz
 TARGET = 3 * FRAME  # the default 60 ms jitter target

@@ -10,7 +10,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 from slotline.infrastructure.telcoflow.loopback import CallNotDelivered, LoopbackTelcoflowServer, NoSessionManager
-from tests.integration.test_loopback_support import SdkAgent, frame_numbers, numbered_frames
+from tests.integration.loopback_helpers import SdkAgent, frame_numbers, numbered_frames
 
 
 async def test_dropped_session_manager_socket_reconnects_and_the_call_goes_on() -> None:

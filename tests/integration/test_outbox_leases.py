@@ -12,7 +12,7 @@ from slotline.application.ports.outbox import OutboxMessage, OutboxStatus
 from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSmsSender
 from tests.factories import NOW
-from tests.integration.test_sqlite_support import PHONE
+from tests.integration.sqlite_helpers import PHONE
 
 POLICY = RetryPolicy(max_attempts=3, lease=timedelta(minutes=2))
 

@@ -18,7 +18,7 @@ from slotline.domain.phone import PhoneNumber
 from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox
 from tests.factories import NOW
-from tests.integration.test_sqlite_support import PHONE
+from tests.integration.sqlite_helpers import PHONE
 
 POLICY = RetryPolicy(max_attempts=3, lease=timedelta(minutes=2))
 AUTH_ERROR = "SNS AuthorizationError: not authorized to perform sns:Publish"

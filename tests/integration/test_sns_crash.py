@@ -24,7 +24,7 @@ from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from tests.factories import NOW
 from tests.integration.sns_moto import MotoServer
-from tests.integration.test_sqlite_support import PHONE, book, slot
+from tests.integration.sqlite_helpers import PHONE, book, slot
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD_WITHIN = 30.0  # seconds for a child to publish (it imports boto3 first)

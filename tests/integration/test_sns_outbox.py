@@ -19,7 +19,7 @@ from slotline.infrastructure.outbox_runner import OutboxRunner
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from tests.factories import NOW
 from tests.integration.sns_moto import OPTED_OUT, THROTTLING, MotoServer, PublishedSms, PublishHook, sns_config
-from tests.integration.test_sqlite_support import PHONE, book, slot
+from tests.integration.sqlite_helpers import PHONE, book, slot
 
 SECOND = timedelta(seconds=1)
 POLICY = RetryPolicy(max_attempts=3, first_delay=timedelta(seconds=30), factor=2.0, max_delay=timedelta(hours=1))

@@ -9,7 +9,7 @@ import pytest
 
 from slotline.application.texts import ConfirmationTexts
 from slotline.infrastructure.common.sms_text import fit_sms, is_gsm7, segment_count
-from tests.integration.test_sqlite_support import CATALOGUE, appointment, slot
+from tests.integration.sqlite_helpers import CATALOGUE, appointment, slot
 
 
 @pytest.mark.parametrize(

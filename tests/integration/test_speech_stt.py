@@ -21,7 +21,7 @@ from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.espeak import EspeakTextToSpeech
 from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText, Recognition
 from slotline.infrastructure.pocketsphinx_stt.audio import DECODER_RATE, for_decoder
-from slotline.infrastructure.pocketsphinx_stt.recognizer import Heard as RecognizerHeard
+from slotline.infrastructure.pocketsphinx_stt.recognizer import DecodedWords
 from slotline.infrastructure.pocketsphinx_stt.rejection import DomainFilter
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.silero_vad import SileroTurnDetector
@@ -242,13 +242,13 @@ async def test_upsampled_audio_gets_a_louder_floor_only_above_its_band() -> None
 def test_the_rejection_rule_weighs_posteriors_against_word_pairs_outside_the_grammar() -> None:
     known = frozenset({("<s>", "yes"), ("yes", "please"), ("please", "</s>"), ("yes", "</s>"), ("please", "yes")})
     rule = DomainFilter(known)
-    sure = rule.judge(RecognizerHeard(("yes", "please"), 0.8, (0.9, 0.9)))
-    hesitant = rule.judge(RecognizerHeard(("uh", "yes", "please"), 0.9, (0.1, 0.9, 0.9)))
-    unsure = rule.judge(RecognizerHeard(("yes", "please"), 0.8, (0.3, 0.2)))
-    odd = rule.judge(RecognizerHeard(("yes", "cat"), 0.8, (0.9, 0.9)))
-    gabbled = rule.judge(RecognizerHeard(("yes", "please") * 4, 1.0, (0.9,) * 8))
+    sure = rule.judge(DecodedWords(("yes", "please"), 0.8, (0.9, 0.9)))
+    hesitant = rule.judge(DecodedWords(("uh", "yes", "please"), 0.9, (0.1, 0.9, 0.9)))
+    unsure = rule.judge(DecodedWords(("yes", "please"), 0.8, (0.3, 0.2)))
+    odd = rule.judge(DecodedWords(("yes", "cat"), 0.8, (0.9, 0.9)))
+    gabbled = rule.judge(DecodedWords(("yes", "please") * 4, 1.0, (0.9,) * 8))
     assert (sure.reason, hesitant.reason) == (None, None) and sure.score == pytest.approx(0.9)
     assert unsure.reason is not None and "posterior 0.25" in unsure.reason
     assert odd.unseen_pairs == 2 and odd.score == pytest.approx(0.9 - 2 * 2 / 3)
     assert gabbled.reason == "8.0 words per second"
-    assert rule.judge(RecognizerHeard((), 0.0)).reason == "no words"
+    assert rule.judge(DecodedWords((), 0.0)).reason == "no words"

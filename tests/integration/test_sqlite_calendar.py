@@ -13,7 +13,7 @@ from slotline.domain.time_window import TimeWindow
 from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteCalendarGateway, SqliteDatabase
 from tests.factories import NOW
-from tests.integration.test_sqlite_support import CATALOGUE, OTHER_PHONE, PHONE, appointment, at, slot
+from tests.integration.sqlite_helpers import CATALOGUE, OTHER_PHONE, PHONE, appointment, at, slot
 
 SAM, ALEX, JORDAN = (CATALOGUE.staff_member(s) for s in ("sam", "alex", "jordan"))
 DAY = TimeWindow(at(0), at(23, 59))

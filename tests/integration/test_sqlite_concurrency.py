@@ -16,7 +16,7 @@ from slotline.domain.slot import Slot
 from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from tests.factories import NOW
-from tests.integration.test_sqlite_support import book, occupied, slot
+from tests.integration.sqlite_helpers import book, occupied, slot
 
 BOOKERS = 50
 PROCESSES = 5

@@ -10,7 +10,7 @@ from slotline.domain.appointment import Customer
 from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteCustomerDirectory, SqliteDatabase
 from tests.factories import NOW
-from tests.integration.test_sqlite_support import OTHER_PHONE, PHONE
+from tests.integration.sqlite_helpers import OTHER_PHONE, PHONE
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteSlotLedger
 from slotline.infrastructure.sqlite.schema import SCHEMA_VERSION
 from tests.factories import NOW
-from tests.integration.test_sqlite_support import HOLD_FOR, occupied, slot
+from tests.integration.sqlite_helpers import HOLD_FOR, occupied, slot
 
 
 async def _use(db: SqliteDatabase) -> None:

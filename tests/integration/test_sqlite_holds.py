@@ -14,7 +14,7 @@ from slotline.domain.time_window import TimeWindow
 from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from tests.factories import NOW
-from tests.integration.test_sqlite_support import HOLD_FOR, OTHER_PHONE, at, book, occupied, slot
+from tests.integration.sqlite_helpers import HOLD_FOR, OTHER_PHONE, at, book, occupied, slot
 
 SAM = StaffId("sam")
 LATER = NOW + HOLD_FOR + timedelta(seconds=1)

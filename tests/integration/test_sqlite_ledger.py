@@ -15,7 +15,7 @@ from slotline.domain.time_window import TimeWindow
 from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from tests.factories import NOW
-from tests.integration.test_sqlite_support import OTHER_PHONE, PHONE, at, book, message, occupied, slot
+from tests.integration.sqlite_helpers import OTHER_PHONE, PHONE, at, book, message, occupied, slot
 
 SAM, ALEX = StaffId("sam"), StaffId("alex")
 

@@ -11,7 +11,7 @@ import pytest
 from slotline.application.ports.outbox import OutboxStatus
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, insert_messages
 from tests.factories import NOW
-from tests.integration.test_sqlite_support import PHONE, message
+from tests.integration.sqlite_helpers import PHONE, message
 
 MINUTE = timedelta(minutes=1)
 

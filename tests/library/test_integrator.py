@@ -75,3 +75,14 @@ def test_a_mistyped_use_of_slotline_is_caught(project: tuple[Path, Path]) -> Non
     assert (
         'Incompatible types in assignment (expression has type "PhoneNumber", variable has type "int")' in done.stdout
     )
+
+
+def test_a_misspelt_public_name_is_caught(project: tuple[Path, Path]) -> None:
+    wrong = project[0] / "misspelt.py"
+    wrong.write_text("from slotline import Slotlin\n")
+    try:
+        done = run(project, "mypy", "--strict", "misspelt.py")
+    finally:
+        wrong.unlink()
+    assert done.returncode == 1
+    assert 'Module "slotline" has no attribute "Slotlin"' in done.stdout

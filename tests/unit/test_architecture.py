@@ -145,3 +145,24 @@ def test_domain_public_surface_is_importable() -> None:
 
     for name in slotline.domain.__all__:
         assert hasattr(slotline.domain, name), name
+
+
+def test_every_public_class_name_means_one_thing() -> None:
+    where: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "slotline").rglob("*.py")):
+        for node in ast.parse(path.read_text(), str(path)).body:
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                where.setdefault(node.name, []).append(str(path.relative_to(ROOT)))
+    twice = {name: paths for name, paths in where.items() if len(paths) > 1}
+    assert not twice, f"one class name, several classes: {twice}"
+
+
+def _function_names(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), str(path))
+    return {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+
+
+def test_every_test_module_holds_a_test() -> None:
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        tests = [name for name in _function_names(path) if name.startswith("test_")]
+        assert tests, f"{path.relative_to(ROOT)} holds no test; a module of helpers is named *_helpers.py"

@@ -12,9 +12,9 @@ from slotline.domain.appointment import Appointment, AppointmentStatus, Customer
 from slotline.domain.availability import find_slots
 from slotline.domain.dialogue import actions as act
 from slotline.domain.dialogue import events as ev
+from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.phrasing import say_bounds, say_date, say_days, say_time
 from slotline.domain.dialogue.policy import DialoguePolicy, Stage
-from slotline.domain.dialogue.settings import DialogueSettings
 from slotline.domain.ids import AppointmentId, ServiceId, StaffId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import PartOfDay, StartBounds
@@ -37,7 +37,7 @@ class World:
     """Answers the policy's requests the way the use cases would, without any I/O."""
 
     def __init__(self, busy: StaffLoad | None = None, fail: type[act.Action] | None = None) -> None:
-        self.policy = DialoguePolicy(CAT, DialogueSettings())
+        self.policy = DialoguePolicy(CAT, DialogueLimits())
         self.load = busy or StaffLoad()
         self.fail = fail
         self.said: list[str] = []
@@ -66,7 +66,7 @@ class World:
                 service = CAT.service(sid)
                 slots = find_slots(CAT, service, NOW.date(), NOW.date() + timedelta(days=21), self.load, NOW)
                 return ev.SlotsFound(choose_offers(slots, pref, NEW_YORK, 3))
-            case act.HoldSlot(slot=slot):
+            case act.PlaceHold(slot=slot):
                 return ev.HoldPlaced(Hold("h", slot, slot.occupied(CAT.service(slot.service_id)), NOW, "k"))
             case act.Book(hold=hold):
                 s = hold.slot
@@ -84,7 +84,7 @@ class World:
                 return ev.Rescheduled(a.moved_to(hold.slot))
             case act.Cancel(appointment=a):
                 return ev.Cancelled(a.cancelled())
-            case act.SendConfirmation(appointment=a):
+            case act.ConfirmBySms(appointment=a):
                 return ev.ConfirmationQueued(a.customer_phone)
             case act.LookUpNumber():
                 return ev.NumberLookedUp(None, self.known)
@@ -175,7 +175,7 @@ def test_exact_free_time_goes_straight_to_the_readback() -> None:
     world.send(ev.CallStarted(CALLER))
     said = world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY, at=time(15, 30)))
     assert said[-1].endswith("on Tuesday, December 1st at 3:30 PM. Shall I book it?")
-    assert world.kinds()[-3:] == ["OfferSlots", "HoldSlot", "Say"]
+    assert world.kinds()[-3:] == ["OfferSlots", "PlaceHold", "Say"]
 
 
 def test_no_means_no_and_releases_the_hold() -> None:
@@ -211,7 +211,7 @@ def test_full_day_offers_nearest_days() -> None:
 @pytest.mark.parametrize("limit", [1, 2, 3])
 def test_misunderstandings_in_a_row_transfer(limit: int) -> None:
     world = World()
-    world.policy = DialoguePolicy(CAT, DialogueSettings(max_misunderstandings=limit))
+    world.policy = DialoguePolicy(CAT, DialogueLimits(max_misunderstandings=limit))
     world.send(ev.CallStarted(CALLER))
     for _ in range(limit - 1):
         said = world.send(heard(Intent.UNKNOWN))
@@ -414,7 +414,7 @@ def test_a_range_of_days_offers_several_days_and_waits_for_a_choice() -> None:
         "I have Monday, November 30th at 10 AM with Sam, Tuesday, December 1st at 10 AM with Sam, "
         "or Wednesday, December 2nd at 10 AM with Sam. Which would you like?"
     )
-    assert "HoldSlot" not in world.kinds()  # an exact time on several days is not yet a choice
+    assert "PlaceHold" not in world.kinds()  # an exact time on several days is not yet a choice
     said = world.send(heard(Intent.INFORM, day=date(2026, 12, 2), at=time(10)))
     assert said[-1].endswith("on Wednesday, December 2nd at 10 AM. Shall I book it?")
 

@@ -8,9 +8,9 @@ import pytest
 
 from slotline.domain.dialogue import actions as act
 from slotline.domain.dialogue import events as ev
+from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.phrasing import say_digits
 from slotline.domain.dialogue.policy import DialoguePolicy, Stage
-from slotline.domain.dialogue.settings import DialogueSettings
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.understanding import HeardNumber, Intent, Interpretation
 from tests.unit.test_dialogue_policy import CAT, World, heard, upcoming
@@ -113,7 +113,7 @@ def test_something_unclear_during_the_readback_asks_for_yes_or_no() -> None:
 @pytest.mark.parametrize("limit", [1, 2, 3])
 def test_giving_up_after_the_misunderstanding_limit_hands_over(limit: int) -> None:
     world = World()
-    world.policy = DialoguePolicy(CAT, DialogueSettings(max_misunderstandings=limit))
+    world.policy = DialoguePolicy(CAT, DialogueLimits(max_misunderstandings=limit))
     world.send(ev.CallStarted(None))
     world.send(heard(Intent.BOOK))
     # an invalid number, a right one read back (not a miss), a no, then something unclear

@@ -5,7 +5,14 @@ from slotline.application.ports.clock import Clock
 from slotline.application.ports.customers import CustomerDirectory
 from slotline.application.ports.interpreter import UtteranceInterpreter
 from slotline.application.ports.ledger import SlotLedger
-from slotline.application.ports.outbox import Outbox, OutboxMessage, OutboxStatus
+from slotline.application.ports.outbox import (
+    Outbox,
+    OutboxDispatchQueue,
+    OutboxMessage,
+    OutboxOperations,
+    OutboxProducer,
+    OutboxStatus,
+)
 from slotline.application.ports.sms import SmsSender
 from slotline.application.ports.speech import (
     SilenceTimeout,
@@ -29,7 +36,10 @@ __all__ = [
     "CustomerDirectory",
     "LiveCall",
     "Outbox",
+    "OutboxDispatchQueue",
     "OutboxMessage",
+    "OutboxOperations",
+    "OutboxProducer",
     "OutboxStatus",
     "SilenceTimeout",
     "SlotLedger",

@@ -45,8 +45,16 @@ class OutboxMessage:
     provider_id: str | None = None
 
 
-class Outbox(Protocol):
-    """Messages written with the booking change that caused them; a dispatcher sends them at least once."""
+class OutboxProducer(Protocol):
+    """What a producer needs: put messages in the outbox for a dispatcher to send."""
+
+    async def enqueue(self, messages: Sequence[OutboxMessage]) -> None:
+        """Add messages that belong to no booking change (e.g. a call-back promise); a known dedupe key is skipped."""
+        ...
+
+
+class OutboxDispatchQueue(Protocol):
+    """What a dispatcher needs: the due messages, and a lease-protected record of each send attempt."""
 
     async def due(self, now: datetime, limit: int) -> list[OutboxMessage]:
         """Pending messages whose next attempt is due, oldest first."""
@@ -71,6 +79,14 @@ class Outbox(Protocol):
         the caller read it."""
         ...
 
+
+class OutboxOperations(Protocol):
+    """What an operator needs: see every message, and give dead ones another set of attempts."""
+
+    async def all(self, status: OutboxStatus | None = None) -> list[OutboxMessage]:
+        """Every message (with this status, when given), oldest first."""
+        ...
+
     async def requeue(self, message_ids: Sequence[str]) -> list[OutboxMessage]:
         """Put dead messages back: pending, due at once, attempts reset, `last_error` kept until a new attempt fails.
         All or nothing: OutboxMessageNotFound or OutboxMessageNotDead, and nothing changed, if any id is unknown or
@@ -81,10 +97,8 @@ class Outbox(Protocol):
         """`requeue` every dead message (queued at or after `since`, when given); the requeued ones, oldest first."""
         ...
 
-    async def all(self, status: OutboxStatus | None = None) -> list[OutboxMessage]:
-        """Every message (with this status, when given), oldest first."""
-        ...
 
-    async def enqueue(self, messages: Sequence[OutboxMessage]) -> None:
-        """Add messages that belong to no booking change (e.g. a call-back promise); a known dedupe key is skipped."""
-        ...
+class Outbox(OutboxProducer, OutboxDispatchQueue, OutboxOperations, Protocol):
+    """Messages written with the booking change that caused them; a dispatcher sends them at least once.
+
+    The store plays all three roles; each consumer depends on the one it uses."""

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from slotline.application.ports import Clock, Outbox
+from slotline.application.ports import Clock, OutboxProducer
 from slotline.application.use_cases.keys import text_for
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.phone import PhoneNumber
@@ -13,7 +13,7 @@ class RequestCallback:
         "{business}: sorry we could not take your call. Someone from the team will call you back at this number soon."
     )
 
-    def __init__(self, catalogue: Catalogue, outbox: Outbox, clock: Clock) -> None:
+    def __init__(self, catalogue: Catalogue, outbox: OutboxProducer, clock: Clock) -> None:
         self._catalogue = catalogue
         self._outbox = outbox
         self._clock = clock

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime
 
-from slotline.application.ports.outbox import Outbox, OutboxMessage
+from slotline.application.ports.outbox import OutboxMessage, OutboxOperations
 
 log = logging.getLogger(__name__)
 
@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 class RequeueDeadMessages:
     """Give dead messages a fresh set of attempts; the next dispatcher round sends each of them once."""
 
-    def __init__(self, outbox: Outbox) -> None:
+    def __init__(self, outbox: OutboxOperations) -> None:
         self._outbox = outbox
 
     async def __call__(self, message_ids: Sequence[str]) -> list[OutboxMessage]:

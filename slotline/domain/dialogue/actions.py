@@ -34,7 +34,7 @@ class OfferSlots:
 
 
 @dataclass(frozen=True, slots=True)
-class HoldSlot:
+class PlaceHold:
     """Answered by HoldPlaced, SlotTaken or BackendFailed."""
 
     slot: Slot
@@ -69,7 +69,7 @@ class Cancel:
 
 
 @dataclass(frozen=True, slots=True)
-class SendConfirmation:
+class ConfirmBySms:
     """Send the texts queued with this booking change now; answered by ConfirmationQueued."""
 
     appointment: Appointment
@@ -107,12 +107,12 @@ Action = (
     Say
     | FindSlots
     | OfferSlots
-    | HoldSlot
+    | PlaceHold
     | ReleaseHold
     | Book
     | Reschedule
     | Cancel
-    | SendConfirmation
+    | ConfirmBySms
     | LookUpNumber
     | TransferToHuman
     | Hangup

@@ -14,15 +14,15 @@ from slotline.domain.dialogue.actions import (
     Action,
     Book,
     Cancel,
+    ConfirmBySms,
     FindSlots,
     Hangup,
-    HoldSlot,
     LookUpNumber,
     OfferSlots,
+    PlaceHold,
     ReleaseHold,
     Reschedule,
     Say,
-    SendConfirmation,
     TransferReason,
     TransferToHuman,
 )
@@ -42,8 +42,8 @@ from slotline.domain.dialogue.events import (
     SlotsFound,
     SlotTaken,
 )
+from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.prompts import Prompts
-from slotline.domain.dialogue.settings import DialogueSettings
 from slotline.domain.ids import ServiceId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import Preference
@@ -93,9 +93,9 @@ class DialoguePolicy:
     _rejections: int
     _empty_searches: int
 
-    def __init__(self, catalogue: Catalogue, settings: DialogueSettings | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, limits: DialogueLimits | None = None) -> None:
         self._catalogue = catalogue
-        self._settings = settings or DialogueSettings()
+        self._limits = limits or DialogueLimits()
         self._say = Prompts(catalogue)
         self.stage = Stage.NOT_STARTED
         self.transfer_reason: TransferReason | None = None
@@ -194,7 +194,7 @@ class DialoguePolicy:
         if self.stage in _BUSY:
             return []
         self._silences += 1
-        if self._silences >= self._settings.max_silences:
+        if self._silences >= self._limits.max_silences:
             return self._transfer(TransferReason.SILENCE)
         return [Say(self._say.still_there(self._prompt))]
 
@@ -307,7 +307,7 @@ class DialoguePolicy:
 
     def _number_missed(self, text: str, stage: Stage) -> list[Action]:
         self._number_misses += 1
-        if self._number_misses >= self._settings.max_misunderstandings:
+        if self._number_misses >= self._limits.max_misunderstandings:
             return self._transfer(TransferReason.NO_CALLER_ID)
         self._prompt = self._say.ask_number() if stage is Stage.NUMBER else self._prompt
         self.stage = stage
@@ -340,7 +340,7 @@ class DialoguePolicy:
         assert self._service is not None
         if offer.empty:
             self._empty_searches += 1
-            if self._empty_searches >= self._settings.max_empty_searches:
+            if self._empty_searches >= self._limits.max_empty_searches:
                 return self._transfer(TransferReason.NOTHING_SUITABLE)
             text = self._say.nothing_free(self._service, self._pref)
             self._pref = Preference(staff_id=self._pref.staff_id)
@@ -398,7 +398,7 @@ class DialoguePolicy:
 
     def _choose(self, slot: Slot) -> list[Action]:
         self.stage = Stage.HOLDING
-        return [HoldSlot(slot, self._target if self._mode is Mode.RESCHEDULE else None)]
+        return [PlaceHold(slot, self._target if self._mode is Mode.RESCHEDULE else None)]
 
     def _held(self, hold: Hold) -> list[Action]:
         self._hold = hold
@@ -425,7 +425,7 @@ class DialoguePolicy:
 
     def _rejected(self, others_left: bool) -> list[Action]:
         self._rejections += 1
-        if self._rejections >= self._settings.max_rejected_offers:
+        if self._rejections >= self._limits.max_rejected_offers:
             return self._transfer(TransferReason.NOTHING_SUITABLE)
         if others_left:
             return [self._ask(self._say.other_time(True), Stage.OFFERING)]
@@ -457,7 +457,7 @@ class DialoguePolicy:
         if keep:
             self._upcoming = sorted([*self._upcoming, stored], key=lambda a: a.window.start)
         self.stage = Stage.SENDING
-        return [Say(text), SendConfirmation(stored)]
+        return [Say(text), ConfirmBySms(stored)]
 
     # -- endings ------------------------------------------------------------------------------------
 
@@ -466,7 +466,7 @@ class DialoguePolicy:
             return self._number_missed(self._say.sorry_again(reprompt or self._prompt), self.stage)
         self._missed_this_turn = True
         self._misunderstandings += 1
-        if self._misunderstandings >= self._settings.max_misunderstandings:
+        if self._misunderstandings >= self._limits.max_misunderstandings:
             return self._transfer(TransferReason.MISUNDERSTANDINGS)
         return [Say(self._say.sorry_again(reprompt or self._prompt))]
 

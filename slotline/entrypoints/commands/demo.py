@@ -11,7 +11,7 @@ from pathlib import Path
 from dependency_injector import providers
 from pydantic import SecretStr
 
-from slotline.application.ports import TextToSpeech
+from slotline.application.ports import OutboxOperations, TextToSpeech
 from slotline.entrypoints.commands.base import Parser, Subparsers
 from slotline.entrypoints.container import Container, build_container
 from slotline.entrypoints.demo.run import DemoCall, DemoResult
@@ -132,7 +132,8 @@ async def _report(container: Container, result: DemoResult, record: Path | None)
     if not bookings:
         out("booking: none")
     await container.booking().confirm.drain(within=10)
-    for m in await container.outbox().all():
+    outbox: OutboxOperations = container.outbox()
+    for m in await outbox.all():
         out(f"sms ({m.status.value}) to {m.to.e164}: {m.body}")
     if record is not None:
         out(f"[recording: {record} (left: caller, right: agent)]")

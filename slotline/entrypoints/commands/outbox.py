@@ -8,7 +8,7 @@ import json
 import signal
 import sys
 
-from slotline.application.ports import OutboxMessage, OutboxStatus
+from slotline.application.ports import OutboxMessage, OutboxOperations, OutboxStatus
 from slotline.application.ports.outbox import OutboxMessageNotDead, OutboxMessageNotFound
 from slotline.entrypoints.commands.base import Parser, Subparsers, UsageError, aware_instant
 from slotline.entrypoints.container import Container
@@ -55,7 +55,8 @@ def message_json(message: OutboxMessage) -> dict[str, str | int | None]:
 
 def list_messages(args: argparse.Namespace, container: Container) -> int:
     status = None if args.status is None else OutboxStatus(args.status)
-    messages = asyncio.run(container.outbox().all(status))
+    outbox: OutboxOperations = container.outbox()
+    messages = asyncio.run(outbox.all(status))
     if args.json:
         print(json.dumps([message_json(m) for m in messages], indent=2))
         return 0

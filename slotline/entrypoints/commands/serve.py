@@ -8,7 +8,7 @@ import asyncio
 from slotline.entrypoints.commands.base import Parser, Subparsers, whole_number
 from slotline.entrypoints.container import Container
 from slotline.entrypoints.logs import configure
-from slotline.entrypoints.serving import Service
+from slotline.entrypoints.serving import CallServer
 
 __all__ = ["register"]
 
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace, container: Container) -> int:
     configure(args.log_level)
     if container.config.storage.backend() == "sqlite":
         container.database().migrate()
-    service = Service(
+    service = CallServer(
         container.telephony(),
         container.phone_calls(),
         container.outbox_runner(),

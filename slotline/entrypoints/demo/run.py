@@ -13,7 +13,7 @@ from slotline.application.ports import TextToSpeech
 from slotline.entrypoints.container import Container
 from slotline.entrypoints.demo.caller import SimulatedCaller
 from slotline.entrypoints.demo.timing import turn_latencies_ms
-from slotline.entrypoints.serving import Service
+from slotline.entrypoints.serving import CallServer
 from slotline.infrastructure.telcoflow.loopback import CallRecording, LoopbackTelcoflowServer
 
 Printer = Callable[[str], None]
@@ -40,7 +40,7 @@ class DemoCall:
         self, lines: list[str], record: Path | None = None, answered: Callable[[], None] | None = None
     ) -> DemoResult:
         started = time.monotonic()
-        service = Service(
+        service = CallServer(
             self.container.telephony(),
             self.container.phone_calls(),
             self.container.outbox_runner(),

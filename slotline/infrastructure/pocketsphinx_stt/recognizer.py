@@ -11,14 +11,14 @@ from slotline.application.errors import SpeechUnavailable
 from slotline.infrastructure.pocketsphinx_stt.audio import DECODER_RATE
 from slotline.infrastructure.pocketsphinx_stt.model import DomainModel
 
-__all__ = ["Heard", "Recognizer"]
+__all__ = ["DecodedWords", "Recognizer"]
 
 _FRAMES_PER_SECOND = 100  # the en-us model's frame rate
 _MIN_SAMPLES = DECODER_RATE // 10  # less than 0.1 s is not a word (and an empty chunk crashes process_raw)
 
 
 @dataclass(frozen=True, slots=True)
-class Heard:
+class DecodedWords:
     """The decoder's best guess: words without silences or noise markers, and how long they took to say."""
 
     words: tuple[str, ...]
@@ -51,10 +51,10 @@ class Recognizer:
             raise SpeechUnavailable(f"pocketsphinx could not load {model.directory}: {exc}") from exc
         self._lock = threading.Lock()
 
-    def decode(self, pcm16k: bytes) -> Heard:
+    def decode(self, pcm16k: bytes) -> DecodedWords:
         """Decode one whole turn of 16 kHz PCM16 (blocking; call it off the event loop)."""
         if len(pcm16k) // 2 < _MIN_SAMPLES:
-            return Heard((), 0.0)
+            return DecodedWords((), 0.0)
         with self._lock:
             # A fresh front end per turn: the noise and cepstral-mean estimates otherwise carry over from the
             # previous turn and change what the same audio decodes to. The whole turn is passed at once
@@ -67,6 +67,6 @@ class Recognizer:
             segments = [(s.word, s.start_frame, s.end_frame, s.prob) for s in self._decoder.seg()]
         spoken = [(w.split("(", 1)[0], a, b, p) for w, a, b, p in segments if not w.startswith(("<", "["))]
         if not spoken:
-            return Heard((), 0.0)
+            return DecodedWords((), 0.0)
         seconds = (spoken[-1][2] - spoken[0][1] + 1) / _FRAMES_PER_SECOND
-        return Heard(tuple(s[0] for s in spoken), seconds, tuple(float(s[3]) for s in spoken))
+        return DecodedWords(tuple(s[0] for s in spoken), seconds, tuple(float(s[3]) for s in spoken))

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from slotline.infrastructure.pocketsphinx_stt.coverage import SENTENCE_END, SENTENCE_START
-from slotline.infrastructure.pocketsphinx_stt.recognizer import Heard
+from slotline.infrastructure.pocketsphinx_stt.recognizer import DecodedWords
 
 __all__ = ["FILLERS", "DomainFilter", "RejectionRule"]
 
@@ -53,7 +53,7 @@ class DomainFilter:
         said = [SENTENCE_START, *(w for w in words if w not in FILLERS), SENTENCE_END]
         return sum(1 for pair in itertools.pairwise(said) if pair not in self._known)
 
-    def judge(self, heard: Heard) -> Judgement:
+    def judge(self, heard: DecodedWords) -> Judgement:
         kept = [(w, p) for w, p in zip(heard.words, heard.posteriors, strict=False) if w not in FILLERS]
         if not kept:
             return Judgement(0.0, 0, "no words")

@@ -17,7 +17,7 @@ from slotline.domain.time_window import TimeWindow
 from slotline.infrastructure.msgraph.config import BusySource
 from tests.factories import NEW_YORK
 from tests.integration.fake_graph.server import FakeGraph
-from tests.integration.test_graph_support import gateway_for, staffed_catalogue
+from tests.integration.graph_helpers import gateway_for, staffed_catalogue
 
 EVENTS_PER_DAY = 8
 CASES = [(3, 1), (5, 7), (10, 14)]

@@ -1,6 +1,6 @@
-"""Drives the real telcoflow SDK against the loopback server for its tests (a test_* name only so it stays among
-this suite's files). It follows the wire-protocol doc's mitigations: the bus drops old history, closed sessions leave
-the registry, and the notification handler opens, registers, readies and returns."""
+"""Drives the real telcoflow SDK against the loopback server for its tests. It follows the wire-protocol doc's
+mitigations: the bus drops old history, closed sessions leave the registry, and the notification handler opens,
+registers, readies and returns."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Builders shared by the SQLite integration tests (a test_* name only so it stays among this suite's files)."""
+"""Builders shared by the SQLite integration tests."""
 
 from __future__ import annotations
 

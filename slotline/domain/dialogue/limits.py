@@ -6,7 +6,7 @@ from slotline.domain.errors import InvalidValue
 
 
 @dataclass(frozen=True, slots=True)
-class DialogueSettings:
+class DialogueLimits:
     """Thresholds after which the agent stops trying and hands the caller to a person."""
 
     max_misunderstandings: int = 3

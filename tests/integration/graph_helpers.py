@@ -1,4 +1,4 @@
-"""Builders shared by the Graph integration tests (a test_* name only so it stays among this suite's files)."""
+"""Builders shared by the Graph integration tests."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from slotline.infrastructure.msgraph import GraphCalendarConfig
 from slotline.infrastructure.msgraph.booking_tag import PHONE_PROPERTY
 from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
 from tests.integration.fake_graph import FakeGraph, PropertyValues
-from tests.integration.test_sqlite_support import CATALOGUE
+from tests.integration.sqlite_helpers import CATALOGUE
 
 CALENDARS = [m.calendar for m in CATALOGUE.staff if m.calendar]
 SAM, ALEX, JORDAN = (CATALOGUE.staff_member(s) for s in ("sam", "alex", "jordan"))

@@ -1,28 +1,28 @@
-"""Makes one Conversation per call, from parts built once."""
+"""ConversationFactory: starts one Conversation per call, from parts built once."""
 
 from __future__ import annotations
 
 from slotline.application.conversation import BookingServices, Conversation
 from slotline.application.ports import Clock, UtteranceInterpreter
 from slotline.domain.catalogue import Catalogue
-from slotline.domain.dialogue.settings import DialogueSettings
+from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.phone import PhoneNumber
 
 
-class Conversations:
+class ConversationFactory:
     def __init__(
         self,
         catalogue: Catalogue,
         booking: BookingServices,
         interpreter: UtteranceInterpreter,
         clock: Clock,
-        settings: DialogueSettings,
+        limits: DialogueLimits,
     ) -> None:
         self._catalogue = catalogue
         self._booking = booking
         self._interpreter = interpreter
         self._clock = clock
-        self._settings = settings
+        self._limits = limits
 
     def __call__(self, call_id: str, caller: PhoneNumber | None) -> Conversation:
         return Conversation(
@@ -32,5 +32,5 @@ class Conversations:
             self._clock,
             call_id=call_id,
             caller=caller,
-            settings=self._settings,
+            limits=self._limits,
         )
