@@ -7,6 +7,25 @@ Needs pytest and pytest-asyncio at test time; slotline itself does not depend on
 slotline never imports this package.
 """
 
-from slotline.testing.contracts.calendar import CalendarContract, CalendarUnderTest
+import pytest
 
-__all__ = ["CalendarContract", "CalendarUnderTest"]
+# plain asserts in these modules explain their failures the way they do in test files
+_SUITES = ("calendar", "customers", "ledger", "outbox", "sms", "speech", "understanding")
+pytest.register_assert_rewrite(*(f"slotline.testing.contracts.{suite}" for suite in _SUITES))
+
+from slotline.testing.contracts.calendar import CalendarContract, CalendarUnderTest  # noqa: E402
+from slotline.testing.contracts.customers import CustomerDirectoryContract  # noqa: E402
+from slotline.testing.contracts.ledger import LedgerUnderTest, SlotLedgerContract  # noqa: E402
+from slotline.testing.contracts.outbox import OutboxContract  # noqa: E402
+from slotline.testing.contracts.sms import SmsSenderContract, SmsUnderTest  # noqa: E402
+
+__all__ = [
+    "CalendarContract",
+    "CalendarUnderTest",
+    "CustomerDirectoryContract",
+    "LedgerUnderTest",
+    "OutboxContract",
+    "SlotLedgerContract",
+    "SmsSenderContract",
+    "SmsUnderTest",
+]
