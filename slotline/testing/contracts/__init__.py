@@ -18,6 +18,12 @@ from slotline.testing.contracts.customers import CustomerDirectoryContract  # no
 from slotline.testing.contracts.ledger import LedgerUnderTest, SlotLedgerContract  # noqa: E402
 from slotline.testing.contracts.outbox import OutboxContract  # noqa: E402
 from slotline.testing.contracts.sms import SmsSenderContract, SmsUnderTest  # noqa: E402
+from slotline.testing.contracts.speech import (  # noqa: E402
+    SpeechToTextContract,
+    TextToSpeechContract,
+    TurnDetectorContract,
+)
+from slotline.testing.contracts.understanding import UtteranceInterpreterContract  # noqa: E402
 
 __all__ = [
     "CalendarContract",
@@ -28,4 +34,8 @@ __all__ = [
     "SlotLedgerContract",
     "SmsSenderContract",
     "SmsUnderTest",
+    "SpeechToTextContract",
+    "TextToSpeechContract",
+    "TurnDetectorContract",
+    "UtteranceInterpreterContract",
 ]
