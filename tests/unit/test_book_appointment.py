@@ -97,7 +97,7 @@ async def test_when_the_ledger_refuses_the_calendar_event_is_removed_again() -> 
     ledger = InMemorySlotLedger()
     app = FakesApp(calendar=_RacingCalendar(ledger), ledger=ledger)
     hold = await app.hold(app.slot(at(26, 10)), key="call-1/hold")
-    await app.ledger.release(hold.id)  # the rival's process reaped our hold (it does not show in the check)
+    await app.ledger.release(hold.id)  # reaped by another process: the ledger will refuse the booking
 
     with pytest.raises(HoldExpired):
         await app.book(hold, CUSTOMER, key="call-1")
