@@ -10,7 +10,18 @@ slotline never imports this package.
 import pytest
 
 # plain asserts in these modules explain their failures the way they do in test files
-_SUITES = ("calendar", "customers", "ledger", "outbox", "sms", "speech", "understanding")
+_SUITES = (
+    "audio",
+    "calendar",
+    "customers",
+    "ledger",
+    "outbox",
+    "sms",
+    "speech_to_text",
+    "text_to_speech",
+    "turn_detector",
+    "understanding",
+)
 pytest.register_assert_rewrite(*(f"slotline.testing.contracts.{suite}" for suite in _SUITES))
 
 from slotline.testing.contracts.calendar import CalendarContract, CalendarUnderTest  # noqa: E402
@@ -18,11 +29,9 @@ from slotline.testing.contracts.customers import CustomerDirectoryContract  # no
 from slotline.testing.contracts.ledger import LedgerUnderTest, SlotLedgerContract  # noqa: E402
 from slotline.testing.contracts.outbox import OutboxContract  # noqa: E402
 from slotline.testing.contracts.sms import SmsSenderContract, SmsUnderTest  # noqa: E402
-from slotline.testing.contracts.speech import (  # noqa: E402
-    SpeechToTextContract,
-    TextToSpeechContract,
-    TurnDetectorContract,
-)
+from slotline.testing.contracts.speech_to_text import SpeechToTextContract  # noqa: E402
+from slotline.testing.contracts.text_to_speech import TextToSpeechContract  # noqa: E402
+from slotline.testing.contracts.turn_detector import TurnDetectorContract  # noqa: E402
 from slotline.testing.contracts.understanding import UtteranceInterpreterContract  # noqa: E402
 
 __all__ = [
