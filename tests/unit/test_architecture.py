@@ -157,12 +157,14 @@ def test_every_public_class_name_means_one_thing() -> None:
     assert not twice, f"one class name, several classes: {twice}"
 
 
-def _function_names(path: Path) -> set[str]:
+def _test_names(path: Path) -> set[str]:
+    """Test functions, and test classes (a contract's subclass inherits its tests)."""
     tree = ast.parse(path.read_text(), str(path))
-    return {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+    functions = {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+    classes = {n.name for n in tree.body if isinstance(n, ast.ClassDef) and n.name.startswith("Test")}
+    return {name for name in functions if name.startswith("test_")} | classes
 
 
 def test_every_test_module_holds_a_test() -> None:
     for path in sorted((ROOT / "tests").rglob("test_*.py")):
-        tests = [name for name in _function_names(path) if name.startswith("test_")]
-        assert tests, f"{path.relative_to(ROOT)} holds no test; a module of helpers is named *_helpers.py"
+        assert _test_names(path), f"{path.relative_to(ROOT)} holds no test; a module of helpers is named *_helpers.py"

@@ -1,0 +1,39 @@
+"""The SlotLedger and Outbox contracts against the SQLite store and the in-memory one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from slotline.application.ports import Outbox
+from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
+from slotline.testing.contracts import LedgerUnderTest, OutboxContract, SlotLedgerContract
+from slotline.testing.fakes import InMemoryOutbox, InMemorySlotLedger, InMemoryStore, SettableClock
+from slotline.testing.sample import NOW
+
+
+class TestSqliteSlotLedger(SlotLedgerContract):
+    @pytest.fixture
+    def ledger(self, tmp_path: Path) -> LedgerUnderTest:
+        db = SqliteDatabase(tmp_path / "slotline.db")
+        return LedgerUnderTest(SqliteSlotLedger(db, clock=SettableClock(NOW)), SqliteOutbox(db))
+
+
+class TestInMemorySlotLedger(SlotLedgerContract):
+    @pytest.fixture
+    def ledger(self) -> LedgerUnderTest:
+        store = InMemoryStore()
+        return LedgerUnderTest(InMemorySlotLedger(store), InMemoryOutbox(store))
+
+
+class TestSqliteOutbox(OutboxContract):
+    @pytest.fixture
+    def outbox(self, tmp_path: Path) -> Outbox:
+        return SqliteOutbox(SqliteDatabase(tmp_path / "slotline.db"))
+
+
+class TestInMemoryOutbox(OutboxContract):
+    @pytest.fixture
+    def outbox(self) -> Outbox:
+        return InMemoryOutbox()
