@@ -36,7 +36,7 @@ from slotline.domain.catalogue import Catalogue
 from slotline.domain.errors import SlotlineError
 from slotline.domain.phone import PhoneNumber
 from slotline.entrypoints.container import Container, build_container
-from slotline.entrypoints.serving import CallServer, ServeStats
+from slotline.entrypoints.serving import ServeStats, call_server
 from slotline.entrypoints.settings import Settings, load_settings
 from slotline.infrastructure.common.phone_parsing import parse_phone
 
@@ -126,15 +126,7 @@ class Slotline:
 
     async def serve(self, *, max_calls: int | None = None) -> ServeStats:
         """Answer phone calls through the telephony backend until SIGINT/SIGTERM (or `max_calls` calls)."""
-        service = CallServer(
-            self.container.telephony(),
-            self.container.phone_calls(),
-            self.container.outbox_runner(),
-            max_calls=max_calls,
-            grace_seconds=self.settings.telephony.grace_seconds,
-            warm=(self.container.calendar(),),
-        )
-        return await service.run()
+        return await call_server(self.container, max_calls=max_calls).run()
 
     async def __aenter__(self) -> Self:
         self.prepare()

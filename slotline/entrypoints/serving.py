@@ -10,6 +10,7 @@ from typing import Protocol, runtime_checkable
 
 from slotline.application.phone_call import PhoneCallHandler
 from slotline.application.ports import LiveCall, Telephony
+from slotline.entrypoints.container import Container
 from slotline.entrypoints.logs import CALL_ID
 from slotline.infrastructure.outbox_runner import OutboxRunner
 
@@ -138,3 +139,15 @@ class CallServer:
         except TimeoutError:
             return False
         return True
+
+
+def call_server(container: Container, *, max_calls: int | None) -> CallServer:
+    """The server `slotline serve` and `Slotline.serve` run, from the container's telephony, calls and outbox."""
+    return CallServer(
+        container.telephony(),
+        container.phone_calls(),
+        container.outbox_runner(),
+        max_calls=max_calls,
+        grace_seconds=container.config.telephony.grace_seconds(),
+        warm=(container.calendar(),),
+    )

@@ -15,7 +15,7 @@ from pydantic import SecretStr
 
 from slotline.application.phone_call import Transcript
 from slotline.entrypoints.container import Container, build_container
-from slotline.entrypoints.serving import CallServer, ServeStats
+from slotline.entrypoints.serving import CallServer, ServeStats, call_server
 from slotline.entrypoints.settings import load_settings
 from slotline.infrastructure.marked_speech import decode_marks, encode_marks
 from slotline.infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer
@@ -96,13 +96,7 @@ async def agent_on(
     container = build_container(settings)
     if transcript is not None:
         container.transcript.override(providers.Object(transcript))
-    service = CallServer(
-        container.telephony(),
-        container.phone_calls(),
-        container.outbox_runner(),
-        max_calls=max_calls,
-        grace_seconds=grace,
-    )
+    service = call_server(container, max_calls=max_calls)
     task = asyncio.create_task(service.run())
     agent = Agent(container, service, task)
     try:

@@ -22,7 +22,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(the integrator's project folder, the bin folder of its virtualenv)."""
     base = tmp_path_factory.mktemp("integrator")
     wheel = build_wheel(base / "dist")
-    bin_dir = fresh_venv(base / "venv", str(wheel), "mypy")
+    bin_dir = fresh_venv(base / "venv", str(wheel), "mypy", "pytest", "pytest-asyncio")
     folder = base / "project"
     shutil.copytree(HERE / "integrator", folder)
     return folder, bin_dir
@@ -56,6 +56,12 @@ def test_a_conversation_runs_from_the_installed_wheel(project: tuple[Path, Path]
     assert lines[0].startswith("agent: Hi Dana, thanks for calling Maple Street Clinic.")
     assert "agent: You're booked: a haircut on Tuesday, December 1st at 2 PM with Sam." in lines
     assert lines[-1] == "[hung up]"
+
+
+def test_the_published_contract_runs_against_the_integrators_adapter(project: tuple[Path, Path]) -> None:
+    done = run(project, "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_crm.py")
+    assert done.returncode == 0, done.stdout
+    assert " passed" in done.stdout and "failed" not in done.stdout
 
 
 def test_the_integrators_code_type_checks_strictly_against_slotline(project: tuple[Path, Path]) -> None:

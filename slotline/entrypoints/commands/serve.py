@@ -8,7 +8,7 @@ import asyncio
 from slotline.entrypoints.commands.base import Parser, Subparsers, whole_number
 from slotline.entrypoints.container import Container
 from slotline.entrypoints.logs import configure
-from slotline.entrypoints.serving import CallServer
+from slotline.entrypoints.serving import call_server
 
 __all__ = ["register"]
 
@@ -31,14 +31,7 @@ def run(args: argparse.Namespace, container: Container) -> int:
     configure(args.log_level)
     if container.config.storage.backend() == "sqlite":
         container.database().migrate()
-    service = CallServer(
-        container.telephony(),
-        container.phone_calls(),
-        container.outbox_runner(),
-        max_calls=args.max_calls,
-        grace_seconds=container.config.telephony.grace_seconds(),
-        warm=(container.calendar(),),
-    )
+    service = call_server(container, max_calls=args.max_calls)
     stats = asyncio.run(service.run())
     handed = stats.handed_over_at_shutdown
     print(f"served {stats.finished} calls ({stats.failed} failed, {handed} handed over at shutdown)")

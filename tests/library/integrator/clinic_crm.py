@@ -16,18 +16,19 @@ from slotline import Customer, CustomerDirectory, FixedClock, PhoneNumber, Setti
 class CrmCustomers:
     """Customers from the clinic's CRM (a dict here); satisfies slotline's CustomerDirectory port."""
 
-    def __init__(self, people: dict[str, str]) -> None:
+    def __init__(self, people: dict[str, str | None]) -> None:
         self._people = people
 
     async def find(self, phone: PhoneNumber) -> Customer | None:
         if phone.e164 == "+19999999999":
             raise CrmUnavailable("the CRM is down")
-        name = self._people.get(phone.e164)
-        return Customer(phone, name) if name is not None else None
+        if phone.e164 not in self._people:
+            return None
+        return Customer(phone, self._people[phone.e164])
 
     async def save(self, customer: Customer) -> None:
-        if customer.name is not None:
-            self._people[customer.phone.e164] = customer.name
+        known = self._people.get(customer.phone.e164)
+        self._people[customer.phone.e164] = customer.name if customer.name is not None else known
 
 
 async def main(db: Path) -> None:
