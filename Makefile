@@ -6,7 +6,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 # Stamps record which install the venv holds; pip runs again only when pyproject.toml is newer.
-RUNTIME_STAMP := $(VENV)/.installed-runtime
+# The demo needs the telcoflow extra (the loopback call and the offline voice); tests need every extra ([dev]).
+RUNTIME_STAMP := $(VENV)/.installed-demo
 DEV_STAMP     := $(VENV)/.installed-dev
 
 DEMO_NOW     ?= 2026-11-25T09:00:00-05:00
@@ -50,7 +51,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(RUNTIME_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[telcoflow]'
 	touch $@
 
 $(DEV_STAMP): pyproject.toml | $(BIN)/python

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from slotline.entrypoints.settings import SnsSettings
+from slotline.entrypoints.wiring.extras import needs_extra
 from slotline.entrypoints.wiring.secrets import reveal
 
 if TYPE_CHECKING:
@@ -11,7 +12,8 @@ if TYPE_CHECKING:
 
 def sns_sender(settings: dict[str, object]) -> SnsSmsSender:
     """The SNS sender, importing boto3 only now."""
-    from slotline.infrastructure.aws import SnsConfig, SnsSmsSender
+    with needs_extra('sms.backend "sns"', "sns"):
+        from slotline.infrastructure.aws import SnsConfig, SnsSmsSender
 
     s = SnsSettings.model_validate(settings)
     return SnsSmsSender(

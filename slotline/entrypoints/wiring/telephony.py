@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 
 from slotline.application.ports import Clock
 from slotline.entrypoints.settings import TelcoflowSettings
+from slotline.entrypoints.wiring.extras import needs_extra
 from slotline.entrypoints.wiring.secrets import reveal
 
 if TYPE_CHECKING:
@@ -14,7 +15,8 @@ def telcoflow_telephony(
     settings: dict[str, object], ring_seconds: int, region: str, clock: Clock
 ) -> TelcoflowTelephony:
     """The Telcoflow adapter, importing the SDK only now."""
-    from slotline.infrastructure.telcoflow.adapter import TelcoflowConfig, TelcoflowTelephony
+    with needs_extra('telephony.backend "telcoflow"', "telcoflow"):
+        from slotline.infrastructure.telcoflow.adapter import TelcoflowConfig, TelcoflowTelephony
 
     s = TelcoflowSettings.model_validate(settings)
     config = TelcoflowConfig(
