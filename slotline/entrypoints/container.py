@@ -93,7 +93,9 @@ class Container(containers.DeclarativeContainer):
     """Providers for every port, each a Selector keyed by its backend setting, and the use cases over them."""
 
     config = providers.Configuration(strict=True)
+    """The settings as plain values, for the app's own parameters."""
     settings: providers.Dependency[Settings] = providers.Dependency(instance_of=Settings)
+    """The validated settings object; adapters get their section from it as the model they define, not a dict."""
 
     clock: providers.Provider[Clock] = providers.Selector(
         providers.Callable(clock_kind, config.now),
@@ -122,12 +124,12 @@ class Container(containers.DeclarativeContainer):
     calendar: providers.Provider[CalendarGateway] = providers.Selector(
         config.calendar.backend,
         sqlite=providers.Singleton(SqliteCalendarGateway, database, clock),
-        graph=providers.Singleton(graph_calendar, catalogue, config.calendar.graph),
+        graph=providers.Singleton(graph_calendar, catalogue, settings.provided.calendar.graph),
     )
     sms: providers.Provider[SmsSender] = providers.Selector(
         config.sms.backend,
         local=providers.Singleton(LocalSmsSender, database, clock),
-        sns=providers.Singleton(sns_sender, config.sms.sns),
+        sns=providers.Singleton(sns_sender, settings.provided.sms.sns),
     )
     interpreter: providers.Provider[UtteranceInterpreter] = providers.Selector(
         config.understanding.backend,
@@ -180,7 +182,11 @@ class Container(containers.DeclarativeContainer):
     telephony: providers.Provider[Telephony] = providers.Selector(
         config.telephony.backend,
         telcoflow=providers.Singleton(
-            telcoflow_telephony, config.telcoflow, config.telephony.ring_seconds, config.default_region, clock
+            telcoflow_telephony,
+            settings.provided.telcoflow,
+            config.telephony.ring_seconds,
+            config.default_region,
+            clock,
         ),
     )
     stt: providers.Provider[SpeechToText] = providers.Selector(
@@ -191,7 +197,7 @@ class Container(containers.DeclarativeContainer):
     tts: providers.Provider[TextToSpeech] = providers.Selector(
         config.speech.tts,
         espeak=providers.Singleton(espeak_tts, config.speech.voice, config.speech.rate_wpm),
-        polly=providers.Singleton(polly_tts, config.speech.polly),
+        polly=providers.Singleton(polly_tts, settings.provided.speech.polly),
         marked=providers.Singleton(MarkedTextToSpeech),
     )
     turn_detectors: providers.Provider[TurnDetectorFactory] = providers.Selector(

@@ -8,26 +8,26 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, TypedDict
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_settings import BaseSettings, InitSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
 from slotline.domain.errors import SlotlineError
+from slotline.infrastructure.aws.polly_settings import PollySettings
+from slotline.infrastructure.aws.sns_settings import SnsSettings
+from slotline.infrastructure.msgraph.settings import GraphSettings
+from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 
 __all__ = [
     "CONFIG_ENV",
     "CalendarSettings",
     "DialogueSettings",
-    "GraphSettings",
     "OutboxSettings",
     "Overrides",
-    "PollySettings",
     "Settings",
     "SettingsInvalid",
     "SmsSettings",
-    "SnsSettings",
     "SpeechSettings",
     "StorageSettings",
-    "TelcoflowSettings",
     "TelephonySettings",
     "UnderstandingSettings",
     "load_settings",
@@ -45,50 +45,19 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class GraphSettings(_Section):
-    tenant_id: str = ""
-    """Directory (tenant) id of the app registration."""
-    client_id: str = ""
-    """Application (client) id of the app registration."""
-    client_secret: SecretStr | None = None
-    certificate_path: Path | None = None
-    """PEM or PKCS12 file with the app's certificate and key (instead of client_secret)."""
-    certificate_password: SecretStr | None = None
-    static_token: SecretStr | None = None
-    """A fixed bearer token, only for a Graph stand-in on this machine."""
-    base_url: str = "https://graph.microsoft.com/v1.0"
-    deadline_seconds: float = Field(default=4.0, gt=0)
-    """Longest one calendar operation may take, retries and Retry-After waits included."""
-    attempt_timeout_seconds: float = Field(default=2.5, gt=0)
-    busy_source: Literal["schedule", "calendar_view"] = "schedule"
-    schedule_mailbox: str | None = None
-    page_size: int = Field(default=100, ge=1, le=1000)
-
-
 class CalendarSettings(_Section):
     backend: Literal["sqlite", "graph"] = "sqlite"
     """Where staff calendars live: "sqlite" is the embedded one in `db`; "graph" is Microsoft 365."""
-    graph: GraphSettings = Field(default_factory=GraphSettings)
+    graph: GraphSettings | None = None
+    """Microsoft 365 sign-in and limits; needed when backend is "graph"."""
 
-
-class SnsSettings(_Section):
-    region: str = "us-east-1"
-    endpoint_url: str | None = None
-    """None for AWS itself; http://127.0.0.1:PORT for a local moto server."""
-    sender_id: str | None = None
-    """AWS.SNS.SMS.SenderID, where the destination country supports one (1-11 letters, digits, hyphens)."""
-    origination_number: str | None = None
-    """AWS.MM.SMS.OriginationNumber: an E.164 number the AWS account owns."""
-    sms_type: Literal["Transactional", "Promotional"] = "Transactional"
-    access_key_id: SecretStr | None = None
-    """None: boto3's default chain (environment, profile, instance role)."""
-    secret_access_key: SecretStr | None = None
-    session_token: SecretStr | None = None
-    connect_timeout: float = Field(default=2.0, gt=0)
-    read_timeout: float = Field(default=5.0, gt=0)
-    send_deadline: float = Field(default=10.0, gt=0)
-    """No new publish attempt starts after this many seconds."""
-    max_attempts: int = Field(default=3, ge=1)
+    @model_validator(mode="after")
+    def _graph_is_configured(self) -> CalendarSettings:
+        if self.backend == "graph" and self.graph is None:
+            raise ValueError(
+                'backend "graph" needs the [calendar.graph] section (client_secret, certificate_path or static_token)'
+            )
+        return self
 
 
 class SmsSettings(_Section):
@@ -97,40 +66,12 @@ class SmsSettings(_Section):
     sns: SnsSettings = Field(default_factory=SnsSettings)
 
 
-class TelcoflowSettings(_Section):
-    base_url: str = "wss://wss-prod.agentao.com"
-    """The Telcoflow platform, or ws://127.0.0.1:PORT for the loopback server."""
-    api_key: SecretStr | None = None
-    connector_uuid: SecretStr | None = None
-    cert_file: Path | None = None
-    """mTLS client certificate (instead of API key + connector UUID)."""
-    key_file: Path | None = None
-    sample_rate: Literal[8000, 16000, 24000] = 16000
-
-
 class TelephonySettings(_Section):
     backend: Literal["telcoflow"] = "telcoflow"
     ring_seconds: int = Field(default=30, ge=1, le=120)
     """How long a hand-over to a person rings before it counts as unanswered."""
     grace_seconds: float = Field(default=30.0, ge=0)
     """On SIGINT/SIGTERM: time live calls get to finish; after half of it they are handed to a person."""
-
-
-class PollySettings(_Section):
-    region: str = "us-east-1"
-    endpoint_url: str | None = None
-    """None for AWS; http://127.0.0.1:PORT for a local moto server."""
-    voice_id: str = "Joanna"
-    engine: Literal["standard", "neural"] = "standard"
-    access_key_id: SecretStr | None = None
-    """None: boto3's default chain (environment, profile, instance role)."""
-    secret_access_key: SecretStr | None = None
-    session_token: SecretStr | None = None
-    connect_timeout: float = Field(default=2.0, gt=0)
-    read_timeout: float = Field(default=4.0, gt=0)
-    deadline: float = Field(default=8.0, gt=0)
-    """One sentence's synthesis, retries included."""
-    max_attempts: int = Field(default=3, ge=1)
 
 
 class SpeechSettings(_Section):
@@ -224,7 +165,8 @@ class Settings(BaseSettings):
     dialogue: DialogueSettings = Field(default_factory=DialogueSettings)
     outbox: OutboxSettings = Field(default_factory=OutboxSettings)
     telephony: TelephonySettings = Field(default_factory=TelephonySettings)
-    telcoflow: TelcoflowSettings = Field(default_factory=TelcoflowSettings)
+    telcoflow: TelcoflowSettings | None = None
+    """The Telcoflow connection and credentials; needed by `serve` when telephony.backend is "telcoflow"."""
     speech: SpeechSettings = Field(default_factory=SpeechSettings)
 
     @classmethod

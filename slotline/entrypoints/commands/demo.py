@@ -21,6 +21,7 @@ from slotline.entrypoints.settings import Settings
 from slotline.entrypoints.wiring.extras import needs_extra
 from slotline.infrastructure.marked_speech import MarkedTextToSpeech
 from slotline.infrastructure.phone_parsing import parse_phone
+from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 
 if TYPE_CHECKING:  # the loopback server runs on websockets (the telcoflow extra): imported when the demo runs
     from slotline.entrypoints.demo.run import DemoResult
@@ -71,12 +72,10 @@ async def _demo(settings: Settings, db: Path, lines: list[str], caller: str, rec
         wired = settings.model_copy(
             update={
                 "db": db,
-                "telcoflow": settings.telcoflow.model_copy(
-                    update={
-                        "base_url": server.base_url,
-                        "api_key": SecretStr("demo"),
-                        "connector_uuid": SecretStr("00000000-0000-4000-8000-00000000de70"),
-                    }
+                "telcoflow": TelcoflowSettings(
+                    base_url=server.base_url,
+                    api_key=SecretStr("demo"),
+                    connector_uuid=SecretStr("00000000-0000-4000-8000-00000000de70"),
                 ),
             }
         )

@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from slotline.domain.catalogue import Catalogue
-from slotline.entrypoints.settings import PollySettings
 from slotline.entrypoints.wiring.extras import needs_extra
-from slotline.entrypoints.wiring.secrets import reveal
+from slotline.infrastructure.aws.polly_settings import PollySettings
 
 if TYPE_CHECKING:
     from slotline.infrastructure.aws.polly_tts import PollyTextToSpeech
@@ -43,24 +42,8 @@ def silero_turns(end_of_turn_ms: int, quick_end_ms: int, reply_timeout_seconds: 
     )
 
 
-def polly_tts(settings: dict[str, object]) -> PollyTextToSpeech:
+def polly_tts(settings: PollySettings) -> PollyTextToSpeech:
     with needs_extra('speech.tts "polly"', "polly"):
-        from slotline.infrastructure.aws.polly_config import PollyConfig
         from slotline.infrastructure.aws.polly_tts import PollyTextToSpeech
 
-    s = PollySettings.model_validate(settings)
-    return PollyTextToSpeech(
-        PollyConfig(
-            region=s.region,
-            endpoint_url=s.endpoint_url,
-            voice_id=s.voice_id,
-            engine=s.engine,
-            access_key_id=reveal(s.access_key_id),
-            secret_access_key=reveal(s.secret_access_key),
-            session_token=reveal(s.session_token),
-            connect_timeout=s.connect_timeout,
-            read_timeout=s.read_timeout,
-            deadline=s.deadline,
-            max_attempts=s.max_attempts,
-        )
-    )
+    return PollyTextToSpeech(settings)

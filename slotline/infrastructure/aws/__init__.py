@@ -1,7 +1,11 @@
-"""Amazon Web Services adapters: texts through SNS, and the GSM-7 fitting that keeps them to one segment."""
+"""Amazon Web Services adapters: texts through SNS (`aws.sns_sms_sender`), speech through Polly (`aws.polly_tts`).
 
+Importing this package is cheap: it exports the settings and the GSM-7 fitting only. The adapters import boto3;
+import them where they are built.
+"""
+
+from slotline.infrastructure.aws.polly_settings import PollySettings
 from slotline.infrastructure.aws.sms_text import fit_sms, is_gsm7, segment_count
-from slotline.infrastructure.aws.sns_config import SnsConfig
-from slotline.infrastructure.aws.sns_sms_sender import SnsSmsSender
+from slotline.infrastructure.aws.sns_settings import SnsSettings
 
-__all__ = ["SnsConfig", "SnsSmsSender", "fit_sms", "is_gsm7", "segment_count"]
+__all__ = ["PollySettings", "SnsSettings", "fit_sms", "is_gsm7", "segment_count"]

@@ -25,14 +25,14 @@ from slotline.application.errors import SmsSendFailed
 from slotline.domain.phone import PhoneNumber
 from slotline.infrastructure.aws.client_options import LazyClient, client_options
 from slotline.infrastructure.aws.sms_text import fit_sms, segment_count
-from slotline.infrastructure.aws.sns_config import SnsConfig
 from slotline.infrastructure.aws.sns_errors import sms_failure
+from slotline.infrastructure.aws.sns_settings import SnsSettings
 
 if TYPE_CHECKING:  # the stubs are a development dependency; nothing below needs them at run time
     from mypy_boto3_sns.client import SNSClient
     from mypy_boto3_sns.type_defs import MessageAttributeValueTypeDef
 
-__all__ = ["SnsConfig", "SnsSmsSender"]
+__all__ = ["SnsSmsSender"]
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class SnsSmsSender:
     at-least-once), and so may one sent by two processes at once.
     """
 
-    def __init__(self, config: SnsConfig, *, session: boto3.session.Session | None = None) -> None:
+    def __init__(self, config: SnsSettings, *, session: boto3.session.Session | None = None) -> None:
         self._config = config
         self._session = session
         self._client = LazyClient(self._new_client)
@@ -62,7 +62,7 @@ class SnsSmsSender:
         self._sending: dict[str, tuple[asyncio.Lock, int]] = {}  # dedupe key -> its lock and how many hold or await it
 
     @property
-    def config(self) -> SnsConfig:
+    def config(self) -> SnsSettings:
         return self._config
 
     async def send(self, to: PhoneNumber, body: str, *, dedupe_key: str) -> str:
