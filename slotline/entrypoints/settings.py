@@ -12,6 +12,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from pydantic_settings import BaseSettings, InitSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
 from slotline.domain.errors import SlotlineError
+from slotline.entrypoints.plugins import PORTS, PluginBroken, installed, load_plugin
 from slotline.infrastructure.aws.polly_settings import PollySettings
 from slotline.infrastructure.aws.sns_settings import SnsSettings
 from slotline.infrastructure.msgraph.settings import GraphSettings
@@ -20,6 +21,7 @@ from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 __all__ = [
     "CONFIG_ENV",
     "CalendarSettings",
+    "CustomersSettings",
     "DialogueSettings",
     "OutboxSettings",
     "Overrides",
@@ -45,8 +47,17 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class CalendarSettings(_Section):
-    backend: Literal["sqlite", "graph"] = "sqlite"
+class _PortSection(BaseModel):
+    """A section whose backend setting may name a plugin; the plugin's own section sits inside it under its name.
+
+    Keys that are no field here must name an installed plugin: `load_settings` checks them (see entrypoints.plugins).
+    """
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+
+class CalendarSettings(_PortSection):
+    backend: str = "sqlite"
     """Where staff calendars live: "sqlite" is the embedded one in `db`; "graph" is Microsoft 365."""
     graph: GraphSettings | None = None
     """Microsoft 365 sign-in and limits; needed when backend is "graph"."""
@@ -60,32 +71,32 @@ class CalendarSettings(_Section):
         return self
 
 
-class SmsSettings(_Section):
-    backend: Literal["local", "sns"] = "local"
+class SmsSettings(_PortSection):
+    backend: str = "local"
     """Where texts go: "local" records them in `db` instead of sending; "sns" sends through Amazon SNS."""
     sns: SnsSettings = Field(default_factory=SnsSettings)
 
 
-class TelephonySettings(_Section):
-    backend: Literal["telcoflow"] = "telcoflow"
+class TelephonySettings(_PortSection):
+    backend: str = "telcoflow"
     ring_seconds: int = Field(default=30, ge=1, le=120)
     """How long a hand-over to a person rings before it counts as unanswered."""
     grace_seconds: float = Field(default=30.0, ge=0)
     """On SIGINT/SIGTERM: time live calls get to finish; after half of it they are handed to a person."""
 
 
-class SpeechSettings(_Section):
-    stt: Literal["pocketsphinx", "marked"] = "pocketsphinx"
+class SpeechSettings(_PortSection):
+    stt: str = "pocketsphinx"
     """Speech to text. "pocketsphinx": offline, with a language model built from the catalogue.
     "marked": reads text carried inside the audio (tests and benchmarks without a recogniser)."""
-    tts: Literal["espeak", "polly", "marked"] = "espeak"
+    tts: str = "espeak"
     """Text to speech. "espeak": offline espeak-ng. "polly": Amazon Polly. "marked": writes the text into the audio."""
     polly: PollySettings = Field(default_factory=PollySettings)
     voice: str = "en-us"
     """The espeak-ng voice the agent speaks with."""
     rate_wpm: int = Field(default=160, ge=80, le=450)
     """How fast the agent speaks (espeak-ng words per minute)."""
-    turns: Literal["silero", "energy"] = "silero"
+    turns: str = "silero"
     """Turn-taking. "silero": the Silero voice-activity network (robust to line noise). "energy": loudness."""
     cache_dir: Path | None = None
     """Where the recogniser keeps the language model it builds (default: the user's cache folder)."""
@@ -106,11 +117,16 @@ class SpeechSettings(_Section):
 
 class StorageSettings(_Section):
     backend: Literal["sqlite"] = "sqlite"
-    """Where holds, bookings, customers and the outbox live: "sqlite" is the file named by `db`."""
+    """Where holds, bookings and the outbox live: "sqlite" is the file named by `db`."""
 
 
-class UnderstandingSettings(_Section):
-    backend: Literal["rules"] = "rules"
+class CustomersSettings(_PortSection):
+    backend: str = "sqlite"
+    """Where callers' names come from: "sqlite" is the customers table in `db` (`slotline customers add`)."""
+
+
+class UnderstandingSettings(_PortSection):
+    backend: str = "rules"
     """How caller text becomes meaning: "rules" is the offline rule-based interpreter."""
 
 
@@ -159,6 +175,7 @@ class Settings(BaseSettings):
     default_region: str = Field(default="US", pattern=r"^[A-Z]{2}$")
     """Country assumed for phone numbers written without +country code (ISO 3166 alpha-2)."""
     storage: StorageSettings = Field(default_factory=StorageSettings)
+    customers: CustomersSettings = Field(default_factory=CustomersSettings)
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     sms: SmsSettings = Field(default_factory=SmsSettings)
     understanding: UnderstandingSettings = Field(default_factory=UnderstandingSettings)
@@ -194,18 +211,54 @@ class Overrides(TypedDict, total=False):
 
 
 def load_settings(overrides: Overrides | None = None) -> Settings:
-    """Settings from every source, or `SettingsInvalid` naming the first bad one."""
+    """Settings from every source, or `SettingsInvalid` naming the first bad one (plugin sections included)."""
     try:
-        return Settings(**(overrides or {}))
+        settings = Settings(**(overrides or {}))
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        parts = [str(p) for p in first["loc"]]
-        if first["type"] == "extra_forbidden":
-            raise SettingsInvalid(f"unknown setting {'.'.join(parts)!r} in the config file") from None
-        where = f"setting {'.'.join(parts)} (env SLOTLINE_{'__'.join(parts).upper()})" if parts else "settings"
-        value = first.get("input")
-        shown = f" (got {value!r})" if isinstance(value, str | int | float | date) else ""
-        raise SettingsInvalid(f"{where}: {first['msg'][:1].lower()}{first['msg'][1:]}{shown}") from None
+        raise _one_line(exc) from None
+    _check_backends(settings)
+    return settings
+
+
+def _one_line(exc: ValidationError, within: tuple[str, ...] = ()) -> SettingsInvalid:
+    first = exc.errors(include_url=False)[0]
+    parts = [*within, *(str(p) for p in first["loc"])]
+    if first["type"] == "extra_forbidden":
+        return SettingsInvalid(f"unknown setting {'.'.join(parts)!r} in the config file")
+    where = f"setting {'.'.join(parts)} (env SLOTLINE_{'__'.join(parts).upper()})" if parts else "settings"
+    value = first.get("input")
+    shown = f" (got {value!r})" if isinstance(value, str | int | float | date) else ""
+    return SettingsInvalid(f"{where}: {first['msg'][:1].lower()}{first['msg'][1:]}{shown}")
+
+
+def _check_backends(settings: Settings) -> None:
+    """Every backend setting names a built-in or installed backend; a plugin's section passes its own model."""
+    plugin_names: dict[str, set[str]] = {}
+    for port in PORTS:
+        section: BaseModel = getattr(settings, port.section)
+        chosen: str = getattr(section, port.setting.partition(".")[2])
+        plugins = installed(port)
+        plugin_names.setdefault(port.section, set()).update(plugins)
+        if chosen in port.builtins:
+            continue
+        env = f"SLOTLINE_{port.setting.replace('.', '__').upper()}"
+        if chosen not in plugins:
+            choices = ", ".join([*port.builtins, *sorted(plugins)])
+            raise SettingsInvalid(
+                f"setting {port.setting} (env {env}): unknown backend {chosen!r}; choose one of {choices}"
+            )
+        try:
+            model = load_plugin(port, chosen).settings_model
+        except PluginBroken as exc:
+            raise SettingsInvalid(str(exc)) from exc
+        try:
+            model.model_validate((section.model_extra or {}).get(chosen, {}))
+        except ValidationError as exc:
+            raise _one_line(exc, (port.section, chosen)) from None
+    for name, known in plugin_names.items():
+        for key in getattr(settings, name).model_extra or {}:
+            if key not in known:
+                raise SettingsInvalid(f"unknown setting '{name}.{key}': no such setting and no plugin of that name")
 
 
 def _config_path(init_settings: PydanticBaseSettingsSource) -> Path | None:
