@@ -7,12 +7,15 @@ point `example_crm` keeps customers in a JSON file named by its one setting, `pa
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from slotline.entrypoints.plugins import PORTS, installed
-from tests.e2e.conftest import CALLER, Slotline, chat
+from tests.e2e.conftest import CALLER, NOW, Slotline, chat
 
 CUSTOMERS = next(port for port in PORTS if port.group == "slotline.customers")
 
@@ -104,3 +107,65 @@ def test_a_section_that_names_no_setting_and_no_plugin_is_refused(
 
     expected = "slotline: error: unknown setting 'customers.salesforce': no such setting and no plugin of that name\n"
     assert (run.code, run.err) == (2, expected)
+
+
+def fake_distribution(folder: Path, entry_points: str, module: str = "") -> Path:
+    """A real installed distribution as importlib.metadata reads it: a dist-info folder on the path, maybe a module."""
+    info = folder / "slotline_fake_plugins-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: slotline-fake-plugins\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(entry_points)
+    if module:
+        (folder / "slotline_fake_plugins.py").write_text(module)
+    return folder
+
+
+def slotline_with(folder: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.upper().startswith("SLOTLINE_")}
+    path = os.pathsep.join([str(folder), *sys.path])
+    return subprocess.run(
+        [sys.executable, "-m", "slotline", *args],
+        input="",  # the caller hangs up at once
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**clean, **env, "PYTHONPATH": path},
+        check=False,
+    )
+
+
+def test_a_plugin_named_like_a_built_in_backend_is_never_loaded(tmp_path: Path) -> None:
+    hijack = "raise RuntimeError('a plugin replaced the built-in sqlite customers')\n"
+    folder = fake_distribution(
+        tmp_path / "site", "[slotline.customers]\nsqlite = slotline_fake_plugins:plugin\n", hijack
+    )
+
+    chosen = slotline_with(folder, "chat", "--db", str(tmp_path / "x.db"), "--now", NOW, env={})
+    unknown = slotline_with(folder, "chat", "--db", str(tmp_path / "x.db"), env={"SLOTLINE_CUSTOMERS__BACKEND": "x"})
+
+    assert chosen.returncode == 0, chosen.stderr
+    assert unknown.stderr.endswith("unknown backend 'x'; choose one of sqlite, example_crm\n")
+
+
+def test_a_plugin_that_cannot_be_imported_is_one_line_naming_its_entry_point(tmp_path: Path) -> None:
+    folder = fake_distribution(
+        tmp_path / "site", "[slotline.sms]\npigeon = slotline_fake_plugins:plugin\n", "import no_such_module_anywhere\n"
+    )
+    run = slotline_with(folder, "chat", "--db", str(tmp_path / "x.db"), env={"SLOTLINE_SMS__BACKEND": "pigeon"})
+    expected = (
+        "slotline: error: sms.backend 'pigeon' (entry point 'slotline_fake_plugins:plugin' in slotline.sms) "
+        "cannot be loaded: ModuleNotFoundError: No module named 'no_such_module_anywhere'\n"
+    )
+    assert (run.returncode, run.stderr) == (2, expected)
+
+
+def test_an_object_that_is_not_a_plugin_is_refused(tmp_path: Path) -> None:
+    folder = fake_distribution(
+        tmp_path / "site", "[slotline.tts]\nparrot = slotline_fake_plugins:plugin\n", "plugin = 42\n"
+    )
+    run = slotline_with(folder, "chat", "--db", str(tmp_path / "x.db"), env={"SLOTLINE_SPEECH__TTS": "parrot"})
+    expected = (
+        "slotline: error: speech.tts 'parrot' (entry point 'slotline_fake_plugins:plugin' in slotline.tts) "
+        "is not a BackendPlugin (it needs settings_model and build)\n"
+    )
+    assert (run.returncode, run.stderr) == (2, expected)
