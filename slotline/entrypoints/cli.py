@@ -13,6 +13,7 @@ from slotline.domain.errors import BookingError, InvalidValue, SlotlineError
 from slotline.entrypoints.commands import COMMANDS
 from slotline.entrypoints.commands.base import Handler, Parser, UsageError, aware_instant
 from slotline.entrypoints.container import build_container
+from slotline.entrypoints.plugins import PluginBroken
 from slotline.entrypoints.settings import Overrides, SettingsInvalid, load_settings
 from slotline.entrypoints.wiring.extras import BackendNotInstalled
 from slotline.infrastructure.yaml_catalogue import CatalogueFileInvalid
@@ -31,6 +32,7 @@ _USAGE_ERRORS = (
     BookingError,
     SettingsInvalid,
     BackendNotInstalled,
+    PluginBroken,
     CatalogueFileInvalid,
     StorageUnavailable,
 )

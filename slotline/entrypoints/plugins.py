@@ -106,7 +106,7 @@ PORTS: tuple[PortBackends, ...] = (
 
 
 class PluginBroken(SlotlineError):
-    """An installed plugin cannot be loaded or is not a BackendPlugin; the message names its entry point."""
+    """A selected plugin is not installed, cannot be loaded or is not a BackendPlugin; the message says which."""
 
 
 def installed(port: PortBackends) -> dict[str, EntryPoint]:
@@ -116,7 +116,9 @@ def installed(port: PortBackends) -> dict[str, EntryPoint]:
 
 def load_plugin(port: PortBackends, name: str) -> BackendPlugin[BaseModel, object]:
     """The plugin object behind `name` in `port`'s group, checked for the contract's shape."""
-    entry = installed(port)[name]
+    entry = installed(port).get(name)
+    if entry is None:
+        raise PluginBroken(f"{port.setting} {name!r}: no such backend is built in or installed")
     where = f"{port.setting} {name!r} (entry point {entry.value!r} in {port.group})"
     try:
         loaded: Any = entry.load()

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from slotline.entrypoints.plugins import PORTS, installed
+from slotline.entrypoints.container import build_container
+from slotline.entrypoints.plugins import PORTS, PluginBroken, installed
+from slotline.entrypoints.settings import CustomersSettings, load_settings
 from tests.e2e.conftest import CALLER, NOW, Slotline, chat
 
 CUSTOMERS = next(port for port in PORTS if port.group == "slotline.customers")
@@ -169,3 +171,21 @@ def test_an_object_that_is_not_a_plugin_is_refused(tmp_path: Path) -> None:
         "is not a BackendPlugin (it needs settings_model and build)\n"
     )
     assert (run.returncode, run.stderr) == (2, expected)
+
+
+def test_in_code_the_container_builds_the_plugins_adapter(crm: Path, tmp_path: Path) -> None:
+    section = {"backend": "example_crm", "example_crm": {"path": str(crm)}}
+    settings = load_settings({"db": tmp_path / "x.db"}).model_copy(update={"customers": CustomersSettings(**section)})
+
+    customers = build_container(settings).customers()
+
+    assert type(customers).__name__ == "JsonCustomerDirectory"
+
+
+def test_in_code_settings_naming_no_installed_backend_fail_when_the_port_is_built(tmp_path: Path) -> None:
+    settings = load_settings({"db": tmp_path / "x.db"}).model_copy(
+        update={"customers": CustomersSettings(backend="nope")}
+    )
+
+    with pytest.raises(PluginBroken, match=r"customers\.backend 'nope': no such backend is built in or installed"):
+        build_container(settings).customers()

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from slotline.domain.catalogue import Catalogue
+from slotline.entrypoints.settings import SettingsInvalid
 from slotline.entrypoints.wiring.extras import needs_extra
 from slotline.infrastructure.msgraph.settings import GraphSettings
 
@@ -15,6 +16,6 @@ def graph_calendar(catalogue: Catalogue, settings: GraphSettings | None) -> Grap
     with needs_extra('calendar.backend "graph"', "graph"):
         from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
 
-    if settings is None:  # CalendarSettings refuses backend "graph" without its section
-        raise AssertionError("calendar.graph is validated with the settings")
+    if settings is None:  # load_settings refuses this already; settings copied or built in code may not be checked
+        raise SettingsInvalid('calendar.backend "graph" needs the [calendar.graph] section')
     return GraphCalendarGateway(settings, catalogue)
