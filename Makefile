@@ -6,8 +6,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 # Stamps record which install the venv holds; pip runs again only when pyproject.toml is newer.
-RUNTIME_STAMP := $(VENV)/.installed-runtime
+# The demo needs the telcoflow extra (the loopback call and the offline voice); tests need every extra ([dev]).
+RUNTIME_STAMP := $(VENV)/.installed-demo
 DEV_STAMP     := $(VENV)/.installed-dev
+# A third-party backend published through an entry point, installed for the plugin tests (tests/e2e/test_plugins.py).
+EXAMPLE_PLUGIN := tests/plugins/slotline-example-crm
 
 DEMO_NOW     ?= 2026-11-25T09:00:00-05:00
 # espeak-ng (the offline voice) comes from the system's packages; install it when missing (root, or sudo).
@@ -50,9 +53,9 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(RUNTIME_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[telcoflow]'
 	touch $@
 
-$(DEV_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+$(DEV_STAMP): pyproject.toml $(EXAMPLE_PLUGIN)/pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]' -e $(EXAMPLE_PLUGIN)
 	touch $@ $(RUNTIME_STAMP)

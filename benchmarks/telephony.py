@@ -22,9 +22,9 @@ from pathlib import Path
 
 from slotline.application.ports import CallHandler, LiveCall
 from slotline.infrastructure.clock import SystemClock
-from slotline.infrastructure.telcoflow.adapter import TelcoflowConfig, TelcoflowTelephony
-from slotline.infrastructure.telcoflow.adapter.config import SampleRate
+from slotline.infrastructure.telcoflow.adapter import TelcoflowTelephony
 from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
+from slotline.infrastructure.telcoflow.settings import SampleRate, TelcoflowSettings
 
 CALLER = "+12125550123"
 
@@ -151,7 +151,9 @@ def echo_agent(seconds: float, timings: AgentTimings) -> CallHandler:
 
 
 async def run_agent(base_url: str, calls: int, seconds: float, sample_rate: int) -> tuple[AgentTimings, float, float]:
-    config = TelcoflowConfig(base_url=base_url, api_key="bench", connector_uuid="bench", sample_rate=RATES[sample_rate])
+    config = TelcoflowSettings.model_validate(
+        {"base_url": base_url, "api_key": "bench", "connector_uuid": "bench", "sample_rate": RATES[sample_rate]}
+    )
     telephony = TelcoflowTelephony(config, clock=SystemClock())
     timings = AgentTimings(calls)
     baseline = rss_mb()

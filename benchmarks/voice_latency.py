@@ -26,6 +26,7 @@ from slotline.entrypoints.demo.script import bundled_script
 from slotline.entrypoints.settings import SpeechSettings, load_settings
 from slotline.infrastructure.espeak import EspeakTextToSpeech
 from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
+from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 
 NOW = datetime.fromisoformat("2026-11-25T09:00:00-05:00")
 
@@ -69,8 +70,8 @@ async def one_call(speech: dict[str, int], timed: Timed, scratch: Path) -> list[
         settings = load_settings({"db": scratch / "bench.db", "now": NOW})
         settings = settings.model_copy(
             update={
-                "telcoflow": settings.telcoflow.model_copy(
-                    update={"base_url": server.base_url, "api_key": SecretStr("b"), "connector_uuid": SecretStr("c")}
+                "telcoflow": TelcoflowSettings(
+                    base_url=server.base_url, api_key=SecretStr("b"), connector_uuid=SecretStr("c")
                 ),
                 "speech": settings.speech.model_validate(settings.speech.model_dump() | speech),
             }

@@ -13,7 +13,9 @@ from slotline.domain.errors import BookingError, InvalidValue, SlotlineError
 from slotline.entrypoints.commands import COMMANDS
 from slotline.entrypoints.commands.base import Handler, Parser, UsageError, aware_instant
 from slotline.entrypoints.container import build_container
+from slotline.entrypoints.plugins import PluginBroken
 from slotline.entrypoints.settings import Overrides, SettingsInvalid, load_settings
+from slotline.entrypoints.wiring.extras import BackendNotInstalled
 from slotline.infrastructure.yaml_catalogue import CatalogueFileInvalid
 
 __all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
@@ -22,9 +24,18 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 """Something outside slotline failed (later: a calendar or SMS provider); one line on stderr."""
 EXIT_USAGE = 2
-"""Bad arguments, settings, catalogue file or ids: one line on stderr, no traceback."""
+"""Bad arguments, settings, catalogue file or ids, or a backend whose extra is missing: one line on stderr."""
 
-_USAGE_ERRORS = (UsageError, InvalidValue, BookingError, SettingsInvalid, CatalogueFileInvalid, StorageUnavailable)
+_USAGE_ERRORS = (
+    UsageError,
+    InvalidValue,
+    BookingError,
+    SettingsInvalid,
+    BackendNotInstalled,
+    PluginBroken,
+    CatalogueFileInvalid,
+    StorageUnavailable,
+)
 
 
 def build_parser() -> Parser:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from dependency_injector import containers, providers
+from pydantic import BaseModel
 
 from slotline.application.conversation import BookingServices
 from slotline.application.conversation_factory import ConversationFactory
@@ -37,6 +38,7 @@ from slotline.application.use_cases.reschedule_appointment import RescheduleAppo
 from slotline.application.use_cases.send_confirmation import SendConfirmation
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue.limits import DialogueLimits
+from slotline.entrypoints.plugins import PORTS, PluginContext, build_backend
 from slotline.entrypoints.settings import Settings
 from slotline.entrypoints.wiring.calendar import graph_calendar
 from slotline.entrypoints.wiring.sms import sns_sender
@@ -93,7 +95,9 @@ class Container(containers.DeclarativeContainer):
     """Providers for every port, each a Selector keyed by its backend setting, and the use cases over them."""
 
     config = providers.Configuration(strict=True)
+    """The settings as plain values, for the app's own parameters."""
     settings: providers.Dependency[Settings] = providers.Dependency(instance_of=Settings)
+    """The validated settings object; adapters get their section from it as the model they define, not a dict."""
 
     clock: providers.Provider[Clock] = providers.Selector(
         providers.Callable(clock_kind, config.now),
@@ -107,12 +111,17 @@ class Container(containers.DeclarativeContainer):
 
     database: providers.Singleton[SqliteDatabase] = providers.Singleton(SqliteDatabase, config.db)
 
+    plugin_context: providers.Provider[PluginContext] = providers.Singleton(
+        PluginContext, catalogue, clock, config.default_region, config.db
+    )
+    """What a third-party backend gets besides its settings (see entrypoints.plugins)."""
+
     ledger: providers.Provider[SlotLedger] = providers.Selector(
         config.storage.backend,
         sqlite=providers.Singleton(SqliteSlotLedger, database, clock),
     )
     customers: providers.Provider[CustomerDirectory] = providers.Selector(
-        config.storage.backend,
+        config.customers.backend,
         sqlite=providers.Singleton(SqliteCustomerDirectory, database, clock),
     )
     outbox: providers.Provider[Outbox] = providers.Selector(
@@ -122,12 +131,12 @@ class Container(containers.DeclarativeContainer):
     calendar: providers.Provider[CalendarGateway] = providers.Selector(
         config.calendar.backend,
         sqlite=providers.Singleton(SqliteCalendarGateway, database, clock),
-        graph=providers.Singleton(graph_calendar, catalogue, config.calendar.graph),
+        graph=providers.Singleton(graph_calendar, catalogue, settings.provided.calendar.graph),
     )
     sms: providers.Provider[SmsSender] = providers.Selector(
         config.sms.backend,
         local=providers.Singleton(SqliteSmsSender, database, clock),
-        sns=providers.Singleton(sns_sender, config.sms.sns),
+        sns=providers.Singleton(sns_sender, settings.provided.sms.sns),
     )
     interpreter: providers.Provider[UtteranceInterpreter] = providers.Selector(
         config.understanding.backend,
@@ -180,7 +189,11 @@ class Container(containers.DeclarativeContainer):
     telephony: providers.Provider[Telephony] = providers.Selector(
         config.telephony.backend,
         telcoflow=providers.Singleton(
-            telcoflow_telephony, config.telcoflow, config.telephony.ring_seconds, config.default_region, clock
+            telcoflow_telephony,
+            settings.provided.telcoflow,
+            config.telephony.ring_seconds,
+            config.default_region,
+            clock,
         ),
     )
     stt: providers.Provider[SpeechToText] = providers.Selector(
@@ -191,7 +204,7 @@ class Container(containers.DeclarativeContainer):
     tts: providers.Provider[TextToSpeech] = providers.Selector(
         config.speech.tts,
         espeak=providers.Singleton(espeak_tts, config.speech.voice, config.speech.rate_wpm),
-        polly=providers.Singleton(polly_tts, config.speech.polly),
+        polly=providers.Singleton(polly_tts, settings.provided.speech.polly),
         marked=providers.Singleton(MarkedTextToSpeech),
     )
     turn_detectors: providers.Provider[TurnDetectorFactory] = providers.Selector(
@@ -224,9 +237,33 @@ class Container(containers.DeclarativeContainer):
     )
 
 
+_PORT_PROVIDERS = {
+    "slotline.calendar": "calendar",
+    "slotline.sms": "sms",
+    "slotline.customers": "customers",
+    "slotline.understanding": "interpreter",
+    "slotline.stt": "stt",
+    "slotline.tts": "tts",
+    "slotline.turns": "turn_detectors",
+    "slotline.telephony": "telephony",
+}
+"""The container's provider for each plugin group's port."""
+
+
 def build_container(settings: Settings) -> Container:
-    """A container configured from `settings`; nothing is built until a provider is called."""
+    """A container configured from `settings`; nothing is built until a provider is called.
+
+    A backend setting naming a plugin (checked by `load_settings`) replaces that port's built-in choice with the
+    plugin's adapter, built from its own settings section and the plugin context.
+    """
     container = Container()
     container.config.from_pydantic(settings)
     container.settings.override(providers.Object(settings))
+    for port in PORTS:
+        section: BaseModel = getattr(settings, port.section)
+        chosen: str = getattr(section, port.setting.partition(".")[2])
+        if chosen not in port.builtins:
+            plugin_section = (section.model_extra or {}).get(chosen, {})
+            adapter = providers.Singleton(build_backend, port, chosen, plugin_section, container.plugin_context)
+            getattr(container, _PORT_PROVIDERS[port.group]).override(adapter)
     return container

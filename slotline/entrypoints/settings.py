@@ -8,26 +8,28 @@ from datetime import date
 from pathlib import Path
 from typing import Literal, TypedDict
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_settings import BaseSettings, InitSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
 from slotline.domain.errors import SlotlineError
+from slotline.entrypoints.plugins import PORTS, PluginBroken, installed, load_plugin
+from slotline.infrastructure.aws.polly_settings import PollySettings
+from slotline.infrastructure.aws.sns_settings import SnsSettings
+from slotline.infrastructure.msgraph.settings import GraphSettings
+from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 
 __all__ = [
     "CONFIG_ENV",
     "CalendarSettings",
+    "CustomersSettings",
     "DialogueSettings",
-    "GraphSettings",
     "OutboxSettings",
     "Overrides",
-    "PollySettings",
     "Settings",
     "SettingsInvalid",
     "SmsSettings",
-    "SnsSettings",
     "SpeechSettings",
     "StorageSettings",
-    "TelcoflowSettings",
     "TelephonySettings",
     "UnderstandingSettings",
     "load_settings",
@@ -45,106 +47,56 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class GraphSettings(_Section):
-    tenant_id: str = ""
-    """Directory (tenant) id of the app registration."""
-    client_id: str = ""
-    """Application (client) id of the app registration."""
-    client_secret: SecretStr | None = None
-    certificate_path: Path | None = None
-    """PEM or PKCS12 file with the app's certificate and key (instead of client_secret)."""
-    certificate_password: SecretStr | None = None
-    static_token: SecretStr | None = None
-    """A fixed bearer token, only for a Graph stand-in on this machine."""
-    base_url: str = "https://graph.microsoft.com/v1.0"
-    deadline_seconds: float = Field(default=4.0, gt=0)
-    """Longest one calendar operation may take, retries and Retry-After waits included."""
-    attempt_timeout_seconds: float = Field(default=2.5, gt=0)
-    busy_source: Literal["schedule", "calendar_view"] = "schedule"
-    schedule_mailbox: str | None = None
-    page_size: int = Field(default=100, ge=1, le=1000)
+class _PortSection(BaseModel):
+    """A section whose backend setting may name a plugin; the plugin's own section sits inside it under its name.
+
+    Keys that are no field here must name an installed plugin: `load_settings` checks them (see entrypoints.plugins).
+    """
+
+    model_config = ConfigDict(extra="allow", frozen=True)
 
 
-class CalendarSettings(_Section):
-    backend: Literal["sqlite", "graph"] = "sqlite"
+class CalendarSettings(_PortSection):
+    backend: str = "sqlite"
     """Where staff calendars live: "sqlite" is the embedded one in `db`; "graph" is Microsoft 365."""
-    graph: GraphSettings = Field(default_factory=GraphSettings)
+    graph: GraphSettings | None = None
+    """Microsoft 365 sign-in and limits; needed when backend is "graph"."""
+
+    @model_validator(mode="after")
+    def _graph_is_configured(self) -> CalendarSettings:
+        if self.backend == "graph" and self.graph is None:
+            raise ValueError(
+                'backend "graph" needs the [calendar.graph] section (client_secret, certificate_path or static_token)'
+            )
+        return self
 
 
-class SnsSettings(_Section):
-    region: str = "us-east-1"
-    endpoint_url: str | None = None
-    """None for AWS itself; http://127.0.0.1:PORT for a local moto server."""
-    sender_id: str | None = None
-    """AWS.SNS.SMS.SenderID, where the destination country supports one (1-11 letters, digits, hyphens)."""
-    origination_number: str | None = None
-    """AWS.MM.SMS.OriginationNumber: an E.164 number the AWS account owns."""
-    sms_type: Literal["Transactional", "Promotional"] = "Transactional"
-    access_key_id: SecretStr | None = None
-    """None: boto3's default chain (environment, profile, instance role)."""
-    secret_access_key: SecretStr | None = None
-    session_token: SecretStr | None = None
-    connect_timeout: float = Field(default=2.0, gt=0)
-    read_timeout: float = Field(default=5.0, gt=0)
-    send_deadline: float = Field(default=10.0, gt=0)
-    """No new publish attempt starts after this many seconds."""
-    max_attempts: int = Field(default=3, ge=1)
-
-
-class SmsSettings(_Section):
-    backend: Literal["local", "sns"] = "local"
+class SmsSettings(_PortSection):
+    backend: str = "local"
     """Where texts go: "local" records them in `db` instead of sending; "sns" sends through Amazon SNS."""
     sns: SnsSettings = Field(default_factory=SnsSettings)
 
 
-class TelcoflowSettings(_Section):
-    base_url: str = "wss://wss-prod.agentao.com"
-    """The Telcoflow platform, or ws://127.0.0.1:PORT for the loopback server."""
-    api_key: SecretStr | None = None
-    connector_uuid: SecretStr | None = None
-    cert_file: Path | None = None
-    """mTLS client certificate (instead of API key + connector UUID)."""
-    key_file: Path | None = None
-    sample_rate: Literal[8000, 16000, 24000] = 16000
-
-
-class TelephonySettings(_Section):
-    backend: Literal["telcoflow"] = "telcoflow"
+class TelephonySettings(_PortSection):
+    backend: str = "telcoflow"
     ring_seconds: int = Field(default=30, ge=1, le=120)
     """How long a hand-over to a person rings before it counts as unanswered."""
     grace_seconds: float = Field(default=30.0, ge=0)
     """On SIGINT/SIGTERM: time live calls get to finish; after half of it they are handed to a person."""
 
 
-class PollySettings(_Section):
-    region: str = "us-east-1"
-    endpoint_url: str | None = None
-    """None for AWS; http://127.0.0.1:PORT for a local moto server."""
-    voice_id: str = "Joanna"
-    engine: Literal["standard", "neural"] = "standard"
-    access_key_id: SecretStr | None = None
-    """None: boto3's default chain (environment, profile, instance role)."""
-    secret_access_key: SecretStr | None = None
-    session_token: SecretStr | None = None
-    connect_timeout: float = Field(default=2.0, gt=0)
-    read_timeout: float = Field(default=4.0, gt=0)
-    deadline: float = Field(default=8.0, gt=0)
-    """One sentence's synthesis, retries included."""
-    max_attempts: int = Field(default=3, ge=1)
-
-
-class SpeechSettings(_Section):
-    stt: Literal["pocketsphinx", "marked"] = "pocketsphinx"
+class SpeechSettings(_PortSection):
+    stt: str = "pocketsphinx"
     """Speech to text. "pocketsphinx": offline, with a language model built from the catalogue.
     "marked": reads text carried inside the audio (tests and benchmarks without a recogniser)."""
-    tts: Literal["espeak", "polly", "marked"] = "espeak"
+    tts: str = "espeak"
     """Text to speech. "espeak": offline espeak-ng. "polly": Amazon Polly. "marked": writes the text into the audio."""
     polly: PollySettings = Field(default_factory=PollySettings)
     voice: str = "en-us"
     """The espeak-ng voice the agent speaks with."""
     rate_wpm: int = Field(default=160, ge=80, le=450)
     """How fast the agent speaks (espeak-ng words per minute)."""
-    turns: Literal["silero", "energy"] = "silero"
+    turns: str = "silero"
     """Turn-taking. "silero": the Silero voice-activity network (robust to line noise). "energy": loudness."""
     cache_dir: Path | None = None
     """Where the recogniser keeps the language model it builds (default: the user's cache folder)."""
@@ -165,11 +117,16 @@ class SpeechSettings(_Section):
 
 class StorageSettings(_Section):
     backend: Literal["sqlite"] = "sqlite"
-    """Where holds, bookings, customers and the outbox live: "sqlite" is the file named by `db`."""
+    """Where holds, bookings and the outbox live: "sqlite" is the file named by `db`."""
 
 
-class UnderstandingSettings(_Section):
-    backend: Literal["rules"] = "rules"
+class CustomersSettings(_PortSection):
+    backend: str = "sqlite"
+    """Where callers' names come from: "sqlite" is the customers table in `db` (`slotline customers add`)."""
+
+
+class UnderstandingSettings(_PortSection):
+    backend: str = "rules"
     """How caller text becomes meaning: "rules" is the offline rule-based interpreter."""
 
 
@@ -218,13 +175,15 @@ class Settings(BaseSettings):
     default_region: str = Field(default="US", pattern=r"^[A-Z]{2}$")
     """Country assumed for phone numbers written without +country code (ISO 3166 alpha-2)."""
     storage: StorageSettings = Field(default_factory=StorageSettings)
+    customers: CustomersSettings = Field(default_factory=CustomersSettings)
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     sms: SmsSettings = Field(default_factory=SmsSettings)
     understanding: UnderstandingSettings = Field(default_factory=UnderstandingSettings)
     dialogue: DialogueSettings = Field(default_factory=DialogueSettings)
     outbox: OutboxSettings = Field(default_factory=OutboxSettings)
     telephony: TelephonySettings = Field(default_factory=TelephonySettings)
-    telcoflow: TelcoflowSettings = Field(default_factory=TelcoflowSettings)
+    telcoflow: TelcoflowSettings | None = None
+    """The Telcoflow connection and credentials; needed by `serve` when telephony.backend is "telcoflow"."""
     speech: SpeechSettings = Field(default_factory=SpeechSettings)
 
     @classmethod
@@ -252,18 +211,54 @@ class Overrides(TypedDict, total=False):
 
 
 def load_settings(overrides: Overrides | None = None) -> Settings:
-    """Settings from every source, or `SettingsInvalid` naming the first bad one."""
+    """Settings from every source, or `SettingsInvalid` naming the first bad one (plugin sections included)."""
     try:
-        return Settings(**(overrides or {}))
+        settings = Settings(**(overrides or {}))
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        parts = [str(p) for p in first["loc"]]
-        if first["type"] == "extra_forbidden":
-            raise SettingsInvalid(f"unknown setting {'.'.join(parts)!r} in the config file") from None
-        where = f"setting {'.'.join(parts)} (env SLOTLINE_{'__'.join(parts).upper()})" if parts else "settings"
-        value = first.get("input")
-        shown = f" (got {value!r})" if isinstance(value, str | int | float | date) else ""
-        raise SettingsInvalid(f"{where}: {first['msg'][:1].lower()}{first['msg'][1:]}{shown}") from None
+        raise _one_line(exc) from None
+    _check_backends(settings)
+    return settings
+
+
+def _one_line(exc: ValidationError, within: tuple[str, ...] = ()) -> SettingsInvalid:
+    first = exc.errors(include_url=False)[0]
+    parts = [*within, *(str(p) for p in first["loc"])]
+    if first["type"] == "extra_forbidden":
+        return SettingsInvalid(f"unknown setting {'.'.join(parts)!r} in the config file")
+    where = f"setting {'.'.join(parts)} (env SLOTLINE_{'__'.join(parts).upper()})" if parts else "settings"
+    value = first.get("input")
+    shown = f" (got {value!r})" if isinstance(value, str | int | float | date) else ""
+    return SettingsInvalid(f"{where}: {first['msg'][:1].lower()}{first['msg'][1:]}{shown}")
+
+
+def _check_backends(settings: Settings) -> None:
+    """Every backend setting names a built-in or installed backend; a plugin's section passes its own model."""
+    plugin_names: dict[str, set[str]] = {}
+    for port in PORTS:
+        section: BaseModel = getattr(settings, port.section)
+        chosen: str = getattr(section, port.setting.partition(".")[2])
+        plugins = installed(port)
+        plugin_names.setdefault(port.section, set()).update(plugins)
+        if chosen in port.builtins:
+            continue
+        env = f"SLOTLINE_{port.setting.replace('.', '__').upper()}"
+        if chosen not in plugins:
+            choices = ", ".join([*port.builtins, *sorted(plugins)])
+            raise SettingsInvalid(
+                f"setting {port.setting} (env {env}): unknown backend {chosen!r}; choose one of {choices}"
+            )
+        try:
+            model = load_plugin(port, chosen).settings_model
+        except PluginBroken as exc:
+            raise SettingsInvalid(str(exc)) from exc
+        try:
+            model.model_validate((section.model_extra or {}).get(chosen, {}))
+        except ValidationError as exc:
+            raise _one_line(exc, (port.section, chosen)) from None
+    for name, known in plugin_names.items():
+        for key in getattr(settings, name).model_extra or {}:
+            if key not in known:
+                raise SettingsInvalid(f"unknown setting '{name}.{key}': no such setting and no plugin of that name")
 
 
 def _config_path(init_settings: PydanticBaseSettingsSource) -> Path | None:

@@ -13,7 +13,7 @@ from slotline.domain.catalogue import StaffMember
 from slotline.domain.ids import ServiceId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.time_window import TimeWindow
-from slotline.infrastructure.msgraph import GraphCalendarConfig
+from slotline.infrastructure.msgraph import GraphSettings
 from slotline.infrastructure.msgraph.booking_tag import PHONE_PROPERTY
 from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
 from slotline.infrastructure.sqlite import SqliteCalendarGateway, SqliteDatabase
@@ -59,7 +59,7 @@ def fake_graph() -> Iterator[FakeGraph]:
 class TestGraphCalendar(CalendarContract):
     @pytest.fixture
     async def calendar(self, fake_graph: FakeGraph) -> AsyncIterator[CalendarUnderTest]:
-        config = GraphCalendarConfig(
+        config = GraphSettings(
             base_url=fake_graph.base_url,
             static_token=SecretStr(fake_graph.token),
             deadline_seconds=2.0,

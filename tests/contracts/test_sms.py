@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from slotline.domain.phone import PhoneNumber
-from slotline.infrastructure.aws import SnsSmsSender
+from slotline.infrastructure.aws.sns_sms_sender import SnsSmsSender
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteSmsSender
 from slotline.testing.contracts import SmsSenderContract, SmsUnderTest
 from slotline.testing.fakes import RecordingSmsSender, SettableClock

@@ -19,6 +19,7 @@ from slotline.entrypoints.serving import CallServer, ServeStats, call_server
 from slotline.entrypoints.settings import load_settings
 from slotline.infrastructure.marked_speech import decode_marks, encode_marks
 from slotline.infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer
+from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 
 NOW = "2026-11-25T09:00:00-05:00"
 MARKED = {"stt": "marked", "tts": "marked", "turns": "energy", "end_of_turn_ms": 300, "reply_timeout_seconds": 3.0}
@@ -82,12 +83,10 @@ async def agent_on(
     settings = load_settings({"db": db, "now": datetime.fromisoformat(NOW)})
     settings = settings.model_copy(
         update={
-            "telcoflow": settings.telcoflow.model_copy(
-                update={
-                    "base_url": server.base_url,
-                    "api_key": SecretStr("loopback-test-key"),
-                    "connector_uuid": SecretStr("00000000-0000-4000-8000-000000000001"),
-                }
+            "telcoflow": TelcoflowSettings(
+                base_url=server.base_url,
+                api_key=SecretStr("loopback-test-key"),
+                connector_uuid=SecretStr("00000000-0000-4000-8000-000000000001"),
             ),
             "telephony": settings.telephony.model_copy(update={"grace_seconds": grace, "ring_seconds": 1}),
             "speech": settings.speech.model_copy(update=OFFLINE if offline_speech else MARKED),

@@ -10,7 +10,7 @@ from pydantic import SecretStr
 
 from slotline.domain.catalogue import Catalogue, Service, StaffMember, WeeklyHours
 from slotline.domain.ids import ServiceId, StaffId
-from slotline.infrastructure.msgraph import GraphCalendarConfig
+from slotline.infrastructure.msgraph import GraphSettings
 from slotline.infrastructure.msgraph.booking_tag import PHONE_PROPERTY
 from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
 from tests.integration.fake_graph import FakeGraph, PropertyValues
@@ -21,10 +21,10 @@ SAM, ALEX, JORDAN = (CATALOGUE.staff_member(s) for s in ("sam", "alex", "jordan"
 SAM_CAL, ALEX_CAL, JORDAN_CAL = CALENDARS
 
 
-def config_for(fake: FakeGraph, **changes: Any) -> GraphCalendarConfig:
+def config_for(fake: FakeGraph, **changes: Any) -> GraphSettings:
     """Settings for the fake on its port: a static token, and deadlines short enough for tests."""
     settings: dict[str, Any] = {"deadline_seconds": 2.0, "attempt_timeout_seconds": 1.0, **changes}
-    return GraphCalendarConfig(base_url=fake.base_url, static_token=SecretStr(fake.token), **settings)
+    return GraphSettings(base_url=fake.base_url, static_token=SecretStr(fake.token), **settings)
 
 
 def gateway_for(fake: FakeGraph, catalogue: Catalogue = CATALOGUE, **changes: Any) -> GraphCalendarGateway:

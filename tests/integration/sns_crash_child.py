@@ -18,7 +18,8 @@ from pathlib import Path
 
 from slotline.application.outbox_dispatcher import OutboxDispatcher
 from slotline.domain.phone import PhoneNumber
-from slotline.infrastructure.aws import SnsConfig, SnsSmsSender
+from slotline.infrastructure.aws.sns_settings import SnsSettings
+from slotline.infrastructure.aws.sns_sms_sender import SnsSmsSender
 from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox
 from tests.integration.sns_moto import sns_config
@@ -27,7 +28,7 @@ from tests.integration.sns_moto import sns_config
 class PausingSender(SnsSmsSender):
     """A real SnsSmsSender that, once the publish has succeeded, leaves a marker file and never returns."""
 
-    def __init__(self, config: SnsConfig, marker: Path) -> None:
+    def __init__(self, config: SnsSettings, marker: Path) -> None:
         super().__init__(config)
         self._marker = marker
 

@@ -25,7 +25,7 @@ import boto3
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.compat import HTTPHeaders
 
-from slotline.infrastructure.aws import SnsConfig
+from slotline.infrastructure.aws.sns_settings import SnsSettings
 
 START_WITHIN = 15.0  # seconds; the server is usually up in under one
 
@@ -199,9 +199,9 @@ def attributes(params: dict[str, str]) -> dict[str, str]:
     return found
 
 
-def sns_config(endpoint: str) -> SnsConfig:
+def sns_config(endpoint: str) -> SnsSettings:
     """Settings for a sender talking to moto: fixed test credentials, short timeouts, fast and jitter-free backoff."""
-    return SnsConfig(
+    return SnsSettings(
         region="us-east-1",
         endpoint_url=endpoint,
         access_key_id="testing",

@@ -11,9 +11,9 @@ import pytest
 from slotline.domain.time_window import TimeWindow
 from slotline.infrastructure.msgraph.busy import SCHEDULES_PER_REQUEST, CalendarViewBusy, ScheduleBusy
 from slotline.infrastructure.msgraph.client import connect
-from slotline.infrastructure.msgraph.config import BusySource
 from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
 from slotline.infrastructure.msgraph.retry import Deadline
+from slotline.infrastructure.msgraph.settings import BusySource
 from tests.factories import NEW_YORK
 from tests.integration.fake_graph import FakeGraph
 from tests.integration.fake_graph.measure_busy import EVENTS_PER_DAY, WAYS, fill

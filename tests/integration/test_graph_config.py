@@ -16,11 +16,11 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
-from pydantic import SecretStr
+from pydantic import SecretStr, ValidationError
 
 from slotline.application.errors import CalendarUnavailable
 from slotline.domain.catalogue import StaffMember
-from slotline.infrastructure.msgraph import GraphCalendarConfig, GraphConfigInvalid
+from slotline.infrastructure.msgraph import GraphConfigInvalid, GraphSettings
 from slotline.infrastructure.msgraph.client import StaticTokenCredential, credential
 from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
 from tests.integration.fake_graph import FakeGraph, Fault
@@ -71,15 +71,15 @@ def pkcs12_file(path: Path, password: str) -> Path:
     ],
 )
 def test_unusable_settings_are_refused(settings: dict[str, Any], complaint: str) -> None:
-    with pytest.raises(GraphConfigInvalid, match=complaint) as refused:
-        GraphCalendarConfig(**settings)
+    with pytest.raises(ValidationError, match=complaint) as refused:
+        GraphSettings(**settings)
 
     assert SECRET not in str(refused.value)
 
 
 def test_secrets_stay_out_of_repr() -> None:
-    config = GraphCalendarConfig(**APP, certificate_path=Path("app.pfx"), certificate_password=SecretStr(SECRET))
-    local = GraphCalendarConfig(base_url="http://127.0.0.1:1/v1.0", static_token=SecretStr(SECRET))
+    config = GraphSettings(**APP, certificate_path=Path("app.pfx"), certificate_password=SecretStr(SECRET))
+    local = GraphSettings(base_url="http://127.0.0.1:1/v1.0", static_token=SecretStr(SECRET))
 
     shown = [repr(config), str(config), repr(local), repr(GraphCalendarGateway(local, CATALOGUE))]
     shown.append(repr(StaticTokenCredential(SecretStr(SECRET))))
@@ -90,7 +90,7 @@ def test_secrets_stay_out_of_repr() -> None:
 
 
 async def test_a_client_secret_builds_an_azure_identity_credential() -> None:
-    built = credential(GraphCalendarConfig(**APP, client_secret=SecretStr(SECRET)))
+    built = credential(GraphSettings(**APP, client_secret=SecretStr(SECRET)))
 
     assert isinstance(built, ClientSecretCredential)
     await built.close()
@@ -99,7 +99,7 @@ async def test_a_client_secret_builds_an_azure_identity_credential() -> None:
 async def test_a_certificate_builds_an_azure_identity_credential(tmp_path: Path) -> None:
     path = pkcs12_file(tmp_path / "app.pfx", SECRET)
 
-    built = credential(GraphCalendarConfig(**APP, certificate_path=path, certificate_password=SecretStr(SECRET)))
+    built = credential(GraphSettings(**APP, certificate_path=path, certificate_password=SecretStr(SECRET)))
 
     assert isinstance(built, CertificateCredential)
     await built.close()
@@ -107,7 +107,7 @@ async def test_a_certificate_builds_an_azure_identity_credential(tmp_path: Path)
 
 async def test_a_certificate_that_cannot_be_opened_is_unavailable_not_a_crash(tmp_path: Path) -> None:
     path = pkcs12_file(tmp_path / "app.pfx", "the-right-one")
-    config = GraphCalendarConfig(**APP, certificate_path=path, certificate_password=SecretStr(SECRET))
+    config = GraphSettings(**APP, certificate_path=path, certificate_password=SecretStr(SECRET))
     gateway = GraphCalendarGateway(config, CATALOGUE)
 
     with pytest.raises(CalendarUnavailable, match="cannot set up the Graph client") as failed:
@@ -119,7 +119,7 @@ async def test_a_certificate_that_cannot_be_opened_is_unavailable_not_a_crash(tm
 def test_every_staff_member_needs_a_calendar() -> None:
     without = StaffMember(SAM.id, SAM.name, SAM.hours)
     catalogue = replace(CATALOGUE, staff=(without, *CATALOGUE.staff[1:]))
-    config = GraphCalendarConfig(base_url="http://127.0.0.1:1/v1.0", static_token=SecretStr("t"))
+    config = GraphSettings(base_url="http://127.0.0.1:1/v1.0", static_token=SecretStr("t"))
 
     with pytest.raises(GraphConfigInvalid, match="sam"):
         GraphCalendarGateway(config, catalogue)

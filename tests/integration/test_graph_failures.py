@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import replace
 
 import pytest
 from kiota_abstractions.api_error import APIError
@@ -226,7 +225,9 @@ async def test_a_calendar_graph_cannot_read_is_unavailable_not_free(fake: FakeGr
 
 
 async def test_a_wrong_token_is_unavailable(fake: FakeGraph) -> None:
-    gateway = GraphCalendarGateway(replace(config_for(fake), static_token=SecretStr("not-the-token")), CATALOGUE)
+    gateway = GraphCalendarGateway(
+        config_for(fake).model_copy(update={"static_token": SecretStr("not-the-token")}), CATALOGUE
+    )
 
     with pytest.raises(CalendarUnavailable, match="HTTP 401"):
         await gateway.cancel(SAM, "x")

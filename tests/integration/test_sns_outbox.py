@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 from slotline.application.outbox_dispatcher import DispatchReport, OutboxDispatcher, RetryPolicy
 from slotline.application.ports.outbox import OutboxMessage, OutboxStatus
 from slotline.domain.appointment import AppointmentStatus
-from slotline.infrastructure.aws import SnsSmsSender
+from slotline.infrastructure.aws.sns_sms_sender import SnsSmsSender
 from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.outbox_runner import OutboxRunner
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
@@ -40,7 +39,7 @@ def hook(moto: MotoServer) -> PublishHook:
 @pytest.fixture
 def sender(moto: MotoServer, hook: PublishHook) -> Iterator[SnsSmsSender]:
     # Two publish attempts per send: the sender's own quick retries, inside the outbox's slow ones.
-    sender = SnsSmsSender(replace(sns_config(moto.endpoint), max_attempts=2), session=hook.session())
+    sender = SnsSmsSender(sns_config(moto.endpoint).model_copy(update={"max_attempts": 2}), session=hook.session())
     yield sender
     sender.close()
 

@@ -6,14 +6,14 @@ import asyncio
 import logging
 import socket
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 
 import pytest
+from pydantic import ValidationError
 
 from slotline.application.errors import SmsSendFailed
-from slotline.domain.errors import InvalidValue
 from slotline.domain.phone import PhoneNumber
-from slotline.infrastructure.aws import SnsConfig, SnsSmsSender
+from slotline.infrastructure.aws.sns_settings import SnsSettings
+from slotline.infrastructure.aws.sns_sms_sender import SnsSmsSender
 from tests.integration.sns_moto import (
     INVALID_PARAMETER,
     NOT_AUTHORIZED,
@@ -39,7 +39,7 @@ def moto() -> Iterator[MotoServer]:
 
 
 @pytest.fixture
-def config(moto: MotoServer) -> SnsConfig:
+def config(moto: MotoServer) -> SnsSettings:
     moto.reset()
     return sns_config(moto.endpoint)
 
@@ -50,7 +50,7 @@ def hook() -> PublishHook:
 
 
 @pytest.fixture
-def sender(config: SnsConfig, hook: PublishHook) -> Iterator[SnsSmsSender]:
+def sender(config: SnsSettings, hook: PublishHook) -> Iterator[SnsSmsSender]:
     sender = SnsSmsSender(config, session=hook.session())
     yield sender
     sender.close()
@@ -65,7 +65,9 @@ async def test_a_text_arrives_with_the_number_and_the_fitted_text(moto: MotoServ
 
 
 async def test_the_configured_attributes_go_with_every_publish(moto: MotoServer, hook: PublishHook) -> None:
-    config = replace(sns_config(moto.endpoint), sender_id="MapleClinic", origination_number="+12125550100")
+    config = sns_config(moto.endpoint).model_copy(
+        update={"sender_id": "MapleClinic", "origination_number": "+12125550100"}
+    )
     sender = SnsSmsSender(config, session=hook.session())
 
     await sender.send(PHONE, "hello", dedupe_key="k1")
@@ -160,7 +162,9 @@ async def test_a_server_that_never_answers_times_out_as_a_temporary_failure(hook
     with socket.socket() as silent:  # accepts connections (into the backlog) and never replies
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)
-        config = replace(sns_config(f"http://127.0.0.1:{silent.getsockname()[1]}"), read_timeout=0.2, max_attempts=2)
+        config = sns_config(f"http://127.0.0.1:{silent.getsockname()[1]}").model_copy(
+            update={"read_timeout": 0.2, "max_attempts": 2}
+        )
         sender = SnsSmsSender(config, session=hook.session())
 
         with pytest.raises(SmsSendFailed, match="SNS unreachable: ReadTimeoutError") as failure:
@@ -171,7 +175,9 @@ async def test_a_server_that_never_answers_times_out_as_a_temporary_failure(hook
 
 
 async def test_the_deadline_stops_retries_that_would_start_too_late(moto: MotoServer, hook: PublishHook) -> None:
-    config = replace(sns_config(moto.endpoint), max_attempts=5, send_deadline=0.05, backoff_initial=0.1)
+    config = sns_config(moto.endpoint).model_copy(
+        update={"max_attempts": 5, "send_deadline": 0.05, "backoff_initial": 0.1}
+    )
     sender = SnsSmsSender(config, session=hook.session())
     hook.fail_always(THROTTLING)
 
@@ -218,26 +224,26 @@ async def test_a_text_longer_than_a_segment_is_sent_with_a_warning(
 
 
 def test_credentials_stay_out_of_repr() -> None:
-    config = SnsConfig(access_key_id="AKIAEXAMPLE", secret_access_key="s3cr3t-value", session_token="tok3n")
+    config = SnsSettings(access_key_id="AKIAEXAMPLE", secret_access_key="s3cr3t-value", session_token="tok3n")
 
     shown = repr(SnsSmsSender(config))
 
-    assert shown.startswith("SnsSmsSender(SnsConfig(region='us-east-1'")
+    assert shown.startswith("SnsSmsSender(SnsSettings(region='us-east-1'")
     assert not [secret for secret in ("AKIAEXAMPLE", "s3cr3t-value", "tok3n") if secret in shown]
 
 
 @pytest.mark.parametrize(
     ("build", "problem"),
     [
-        (lambda: SnsConfig(sms_type="Urgent"), "sms_type"),
-        (lambda: SnsConfig(sender_id="Maple Street Clinic"), "sender_id"),
-        (lambda: SnsConfig(sender_id="12345"), "sender_id"),
-        (lambda: SnsConfig(origination_number="2125550100"), "origination_number"),
-        (lambda: SnsConfig(access_key_id="AKIAEXAMPLE"), "together"),
-        (lambda: SnsConfig(read_timeout=0.0), "positive"),
-        (lambda: SnsConfig(max_attempts=0), "max_attempts"),
+        (lambda: SnsSettings(sms_type="Urgent"), "sms_type"),
+        (lambda: SnsSettings(sender_id="Maple Street Clinic"), "sender_id"),
+        (lambda: SnsSettings(sender_id="12345"), "sender_id"),
+        (lambda: SnsSettings(origination_number="2125550100"), "origination_number"),
+        (lambda: SnsSettings(access_key_id="AKIAEXAMPLE"), "together"),
+        (lambda: SnsSettings(read_timeout=0.0), "read_timeout"),
+        (lambda: SnsSettings(max_attempts=0), "max_attempts"),
     ],
 )
-def test_a_config_that_cannot_work_is_refused(build: Callable[[], SnsConfig], problem: str) -> None:
-    with pytest.raises(InvalidValue, match=problem):
+def test_a_config_that_cannot_work_is_refused(build: Callable[[], SnsSettings], problem: str) -> None:
+    with pytest.raises(ValidationError, match=problem):
         build()

@@ -7,7 +7,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -18,11 +18,11 @@ from slotline.application.errors import TelephonyUnavailable
 from slotline.application.ports import LiveCall
 from slotline.infrastructure.telcoflow.adapter import (
     SdkWorkarounds,
-    TelcoflowConfig,
     TelcoflowLiveCall,
     TelcoflowTelephony,
 )
 from slotline.infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer, NoSessionManager
+from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 
 API_KEY = "test-key-never-logged"
 CONNECTOR = "connector-1"
@@ -88,10 +88,17 @@ async def running_agent(
     async with LoopbackTelcoflowServer(
         api_key=API_KEY, connector_uuid=CONNECTOR, jitter_ms=jitter_ms, record=record
     ) as server:
-        settings = TelcoflowConfig(
-            base_url=server.base_url, api_key=API_KEY, connector_uuid=CONNECTOR, drain_grace_ms=200
+        ring_seconds = config.pop("ring_seconds", 30)
+        settings = TelcoflowSettings(
+            **{
+                "base_url": server.base_url,
+                "api_key": API_KEY,
+                "connector_uuid": CONNECTOR,
+                "drain_grace_ms": 200,
+                **config,
+            }
         )
-        telephony = TelcoflowTelephony(replace(settings, **config), clock=StepClock(), workarounds=workarounds)
+        telephony = TelcoflowTelephony(settings, ring_seconds=ring_seconds, clock=StepClock(), workarounds=workarounds)
         agent: Agent
 
         async def on_call(call: LiveCall) -> None:
@@ -162,7 +169,7 @@ async def test_unreachable_server_is_telephony_unavailable() -> None:
     async with LoopbackTelcoflowServer() as server:
         url = server.base_url
     telephony = TelcoflowTelephony(
-        TelcoflowConfig(base_url=url, api_key=API_KEY, connector_uuid=CONNECTOR), clock=StepClock()
+        TelcoflowSettings(base_url=url, api_key=API_KEY, connector_uuid=CONNECTOR), clock=StepClock()
     )
     with pytest.raises(TelephonyUnavailable) as raised:
         await asyncio.wait_for(telephony.run(hang_up_at_once), timeout=5.0)
@@ -174,7 +181,7 @@ async def test_wrong_api_key_is_telephony_unavailable(caplog: pytest.LogCaptureF
     """Defect 9: the SDK reports a refused key as a plain connection error; it must not retry forever either."""
     caplog.set_level(logging.DEBUG)
     async with LoopbackTelcoflowServer(api_key=API_KEY, connector_uuid=CONNECTOR) as server:
-        wrong = TelcoflowConfig(base_url=server.base_url, api_key="wrong-key-also-secret", connector_uuid=CONNECTOR)
+        wrong = TelcoflowSettings(base_url=server.base_url, api_key="wrong-key-also-secret", connector_uuid=CONNECTOR)
         telephony = TelcoflowTelephony(wrong, clock=StepClock())
         with pytest.raises(TelephonyUnavailable):
             await asyncio.wait_for(telephony.run(hang_up_at_once), timeout=5.0)
@@ -185,7 +192,7 @@ async def test_wrong_api_key_is_telephony_unavailable(caplog: pytest.LogCaptureF
 
 async def test_stop_before_run_returns_at_once() -> None:
     telephony = TelcoflowTelephony(
-        TelcoflowConfig(base_url="ws://127.0.0.1:9", api_key=API_KEY, connector_uuid=CONNECTOR), clock=StepClock()
+        TelcoflowSettings(base_url="ws://127.0.0.1:9", api_key=API_KEY, connector_uuid=CONNECTOR), clock=StepClock()
     )
     await telephony.stop()
     await asyncio.wait_for(telephony.run(hang_up_at_once), timeout=1.0)
@@ -205,7 +212,7 @@ async def test_a_server_that_never_finishes_setup_is_left_cleanly() -> None:
 
     async with serve(silent, "127.0.0.1", 0) as server:
         port = server.sockets[0].getsockname()[1]
-        config = TelcoflowConfig(base_url=f"ws://127.0.0.1:{port}", api_key=API_KEY, connector_uuid=CONNECTOR)
+        config = TelcoflowSettings(base_url=f"ws://127.0.0.1:{port}", api_key=API_KEY, connector_uuid=CONNECTOR)
         with pytest.raises(TelephonyUnavailable, match=r"setup\.done"):
             await asyncio.wait_for(TelcoflowTelephony(config, clock=StepClock()).run(hang_up_at_once), timeout=15.0)
         await asyncio.wait_for(closed.wait(), timeout=1.0)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from abxbus import EventBus
+from pydantic import ValidationError
 from telcoflow import SessionManager
 from telcoflow.bus_events import SmSessionNotify
 
@@ -18,28 +18,30 @@ from slotline.domain.phone import PhoneNumber
 from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.telcoflow.adapter import (
     SdkIncompatible,
-    TelcoflowConfig,
     TelcoflowTelephony,
     ensure_sdk_supported,
 )
 from slotline.infrastructure.telcoflow.adapter.caller import masked, parse_caller
+from slotline.infrastructure.telcoflow.adapter.config import session_manager_config
 from slotline.infrastructure.telcoflow.adapter.frames import pad_to_frames, pieces
 from slotline.infrastructure.telcoflow.adapter.workarounds import let_bus_drop_old_history
+from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 from tests.factories import NOW
 
 SECRET = "sk-live-do-not-print"
 
 
-def key_config(**changes: Any) -> TelcoflowConfig:
-    base = TelcoflowConfig(base_url="ws://127.0.0.1:9", api_key=SECRET, connector_uuid="conn-secret")
-    return replace(base, **changes)
+def key_config(**changes: Any) -> TelcoflowSettings:
+    return TelcoflowSettings(
+        **{"base_url": "ws://127.0.0.1:9", "api_key": SECRET, "connector_uuid": "conn-secret", **changes}
+    )
 
 
 def test_credentials_stay_out_of_repr() -> None:
     config = key_config()
     assert SECRET not in repr(config) and "conn-secret" not in repr(config)
     assert SECRET not in repr(TelcoflowTelephony(config, clock=FixedClock(NOW)))
-    tls = TelcoflowConfig(cert_file=Path("/etc/agent.crt"), key_file=Path("/etc/agent-secret.key"))
+    tls = TelcoflowSettings(cert_file=Path("/etc/agent.crt"), key_file=Path("/etc/agent-secret.key"))
     assert "agent-secret" not in repr(tls)
 
 
@@ -47,8 +49,6 @@ def test_credentials_stay_out_of_repr() -> None:
     "changes",
     [
         {"sample_rate": 44100},
-        {"ring_seconds": 0},
-        {"ring_seconds": 121},
         {"drain_grace_ms": -1},
         {"send_buffer_bytes": 1000},
         {"base_url": "https://example.test"},
@@ -58,13 +58,19 @@ def test_credentials_stay_out_of_repr() -> None:
     ],
 )
 def test_inconsistent_configuration_is_refused(changes: dict[str, object]) -> None:
-    with pytest.raises(InvalidValue):
+    with pytest.raises(ValidationError):
         key_config(**changes)
 
 
-def test_no_credentials_at_all_is_refused() -> None:
+@pytest.mark.parametrize("ring_seconds", [0, 121])
+def test_a_ring_time_out_of_range_is_refused(ring_seconds: int) -> None:
     with pytest.raises(InvalidValue):
-        TelcoflowConfig()
+        TelcoflowTelephony(key_config(), ring_seconds=ring_seconds, clock=FixedClock(NOW))
+
+
+def test_no_credentials_at_all_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        TelcoflowSettings()
 
 
 @pytest.mark.parametrize(("rate", "frame"), [(8000, 320), (16000, 640), (24000, 960)])
@@ -145,14 +151,14 @@ async def _notifications_delivered(sm: SessionManager, count: int) -> tuple[int,
 
 async def test_without_history_drop_the_sdk_bus_refuses_events_after_100() -> None:
     """Defect 1 on the real SDK bus: the 101st session-manager frame is refused (about call 34 in production)."""
-    sm = SessionManager(key_config().session_manager_config())
+    sm = SessionManager(session_manager_config(key_config()))
     delivered, refused = await _notifications_delivered(sm, 150)
     assert (delivered, refused) == (100, 50)
 
 
 async def test_history_drop_keeps_every_event_flowing() -> None:
     """Mitigation 1: with max_history_drop the same 150 frames all arrive and history stays bounded."""
-    sm = SessionManager(key_config().session_manager_config())
+    sm = SessionManager(session_manager_config(key_config()))
     let_bus_drop_old_history(sm)
     assert sm._bus.event_history.max_history_drop is True
     delivered, refused = await _notifications_delivered(sm, 150)

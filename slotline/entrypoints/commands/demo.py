@@ -7,6 +7,7 @@ import asyncio
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dependency_injector import providers
 from pydantic import SecretStr
@@ -14,13 +15,17 @@ from pydantic import SecretStr
 from slotline.application.ports import OutboxOperations, TextToSpeech
 from slotline.entrypoints.commands.base import Parser, Subparsers
 from slotline.entrypoints.container import Container, build_container
-from slotline.entrypoints.demo.run import DemoCall, DemoResult
 from slotline.entrypoints.demo.script import BUNDLED, bundled_script, load_script
 from slotline.entrypoints.demo.timing import turn_latencies_ms
 from slotline.entrypoints.settings import Settings
+from slotline.entrypoints.wiring.extras import needs_extra
 from slotline.infrastructure.common.phone_parsing import parse_phone
 from slotline.infrastructure.marked_speech import MarkedTextToSpeech
-from slotline.infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer
+from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
+
+if TYPE_CHECKING:  # the loopback server runs on websockets (the telcoflow extra): imported when the demo runs
+    from slotline.entrypoints.demo.run import DemoResult
+    from slotline.infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer
 
 __all__ = ["register"]
 
@@ -58,18 +63,19 @@ def out(text: str) -> None:
 
 
 async def _demo(settings: Settings, db: Path, lines: list[str], caller: str, record: Path | None) -> int:
+    with needs_extra("the demo", "telcoflow"):
+        from slotline.entrypoints.demo.run import DemoCall
+        from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
     started = time.monotonic()
 
     async with LoopbackTelcoflowServer() as server:
         wired = settings.model_copy(
             update={
                 "db": db,
-                "telcoflow": settings.telcoflow.model_copy(
-                    update={
-                        "base_url": server.base_url,
-                        "api_key": SecretStr("demo"),
-                        "connector_uuid": SecretStr("00000000-0000-4000-8000-00000000de70"),
-                    }
+                "telcoflow": TelcoflowSettings(
+                    base_url=server.base_url,
+                    api_key=SecretStr("demo"),
+                    connector_uuid=SecretStr("00000000-0000-4000-8000-00000000de70"),
                 ),
             }
         )

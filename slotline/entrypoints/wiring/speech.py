@@ -6,53 +6,44 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from slotline.domain.catalogue import Catalogue
-from slotline.entrypoints.settings import PollySettings
-from slotline.entrypoints.wiring.secrets import reveal
+from slotline.entrypoints.wiring.extras import needs_extra
+from slotline.infrastructure.aws.polly_settings import PollySettings
 
 if TYPE_CHECKING:
     from slotline.infrastructure.aws.polly_tts import PollyTextToSpeech
-    from slotline.infrastructure.espeak import EspeakTextToSpeech
-    from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText
+
+    with needs_extra('speech.tts "espeak"', "voice"):
+        from slotline.infrastructure.espeak import EspeakTextToSpeech
+    with needs_extra('speech.stt "pocketsphinx"', "voice"):
+        from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText
     from slotline.infrastructure.silero_vad import SileroTurnDetectorFactory
 
 
 def pocketsphinx_stt(catalogue: Catalogue, cache_dir: Path | None) -> PocketsphinxSpeechToText:
-    from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText
+    with needs_extra('speech.stt "pocketsphinx"', "voice"):
+        from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText
 
     return PocketsphinxSpeechToText(catalogue, cache_dir)
 
 
 def espeak_tts(voice: str, rate_wpm: int) -> EspeakTextToSpeech:
-    from slotline.infrastructure.espeak import EspeakTextToSpeech
+    with needs_extra('speech.tts "espeak"', "voice"):
+        from slotline.infrastructure.espeak import EspeakTextToSpeech
 
     return EspeakTextToSpeech(voice=voice, rate_wpm=rate_wpm)
 
 
 def silero_turns(end_of_turn_ms: int, quick_end_ms: int, reply_timeout_seconds: float) -> SileroTurnDetectorFactory:
-    from slotline.infrastructure.silero_vad import SileroSettings, SileroTurnDetectorFactory
+    with needs_extra('speech.turns "silero"', "voice"):
+        from slotline.infrastructure.silero_vad import SileroSettings, SileroTurnDetectorFactory
 
     return SileroTurnDetectorFactory(
         SileroSettings(end_silence_ms=end_of_turn_ms, quick_end_ms=quick_end_ms, reply_timeout_s=reply_timeout_seconds)
     )
 
 
-def polly_tts(settings: dict[str, object]) -> PollyTextToSpeech:
-    from slotline.infrastructure.aws.polly_config import PollyConfig
-    from slotline.infrastructure.aws.polly_tts import PollyTextToSpeech
+def polly_tts(settings: PollySettings) -> PollyTextToSpeech:
+    with needs_extra('speech.tts "polly"', "polly"):
+        from slotline.infrastructure.aws.polly_tts import PollyTextToSpeech
 
-    s = PollySettings.model_validate(settings)
-    return PollyTextToSpeech(
-        PollyConfig(
-            region=s.region,
-            endpoint_url=s.endpoint_url,
-            voice_id=s.voice_id,
-            engine=s.engine,
-            access_key_id=reveal(s.access_key_id),
-            secret_access_key=reveal(s.secret_access_key),
-            session_token=reveal(s.session_token),
-            connect_timeout=s.connect_timeout,
-            read_timeout=s.read_timeout,
-            deadline=s.deadline,
-            max_attempts=s.max_attempts,
-        )
-    )
+    return PollyTextToSpeech(settings)

@@ -3,28 +3,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from slotline.application.ports import Clock
-from slotline.entrypoints.settings import TelcoflowSettings
-from slotline.entrypoints.wiring.secrets import reveal
+from slotline.entrypoints.settings import SettingsInvalid
+from slotline.entrypoints.wiring.extras import needs_extra
+from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 
 if TYPE_CHECKING:
     from slotline.infrastructure.telcoflow.adapter import TelcoflowTelephony
 
 
 def telcoflow_telephony(
-    settings: dict[str, object], ring_seconds: int, region: str, clock: Clock
+    settings: TelcoflowSettings | None, ring_seconds: int, region: str, clock: Clock
 ) -> TelcoflowTelephony:
     """The Telcoflow adapter, importing the SDK only now."""
-    from slotline.infrastructure.telcoflow.adapter import TelcoflowConfig, TelcoflowTelephony
+    with needs_extra('telephony.backend "telcoflow"', "telcoflow"):
+        from slotline.infrastructure.telcoflow.adapter import TelcoflowTelephony
 
-    s = TelcoflowSettings.model_validate(settings)
-    config = TelcoflowConfig(
-        base_url=s.base_url,
-        api_key=reveal(s.api_key),
-        connector_uuid=reveal(s.connector_uuid),
-        cert_file=s.cert_file,
-        key_file=s.key_file,
-        sample_rate=s.sample_rate,
-        ring_seconds=ring_seconds,
-        caller_region=region,
-    )
-    return TelcoflowTelephony(config, clock=clock)
+    if settings is None:
+        raise SettingsInvalid(
+            'telephony.backend "telcoflow" needs the [telcoflow] section: api_key and connector_uuid, or cert_file '
+            "and key_file (env SLOTLINE_TELCOFLOW__API_KEY, SLOTLINE_TELCOFLOW__CONNECTOR_UUID)"
+        )
+    return TelcoflowTelephony(settings, ring_seconds=ring_seconds, caller_region=region, clock=clock)

@@ -1,6 +1,10 @@
-"""Amazon Web Services adapters: texts through SNS, speech through Polly."""
+"""Amazon Web Services adapters: texts through SNS (`aws.sns_sms_sender`), speech through Polly (`aws.polly_tts`).
 
-from slotline.infrastructure.aws.sns_config import SnsConfig
-from slotline.infrastructure.aws.sns_sms_sender import SnsSmsSender
+Importing this package is cheap: it exports the settings only. The adapters import boto3; import them where they
+are built.
+"""
 
-__all__ = ["SnsConfig", "SnsSmsSender"]
+from slotline.infrastructure.aws.polly_settings import PollySettings
+from slotline.infrastructure.aws.sns_settings import SnsSettings
+
+__all__ = ["PollySettings", "SnsSettings"]

@@ -7,35 +7,26 @@ from collections.abc import Callable
 from typing import Any, Generic, Protocol, TypeVar
 
 from botocore.config import Config
+from pydantic import SecretStr
+
+from slotline.infrastructure.aws.access_settings import AwsAccessSettings
 
 
-class AwsAccess(Protocol):
-    """The fields SnsConfig and PollyConfig share."""
-
-    @property
-    def region(self) -> str: ...
-    @property
-    def endpoint_url(self) -> str | None: ...
-    @property
-    def access_key_id(self) -> str | None: ...
-    @property
-    def secret_access_key(self) -> str | None: ...
-    @property
-    def session_token(self) -> str | None: ...
-    @property
-    def connect_timeout(self) -> float: ...
-    @property
-    def read_timeout(self) -> float: ...
+def _reveal(secret: SecretStr | None) -> str | None:
+    return None if secret is None else secret.get_secret_value()
 
 
-def client_options(c: AwsAccess) -> dict[str, Any]:
-    """Keyword arguments for `session.client(service, ...)`; tenacity does the retrying, so botocore must not."""
+def client_options(c: AwsAccessSettings) -> dict[str, Any]:
+    """Keyword arguments for `session.client(service, ...)`; tenacity does the retrying, so botocore must not.
+
+    The only place the credentials are revealed: they are handed to boto3 here.
+    """
     return {
         "region_name": c.region,
         "endpoint_url": c.endpoint_url,
-        "aws_access_key_id": c.access_key_id,
-        "aws_secret_access_key": c.secret_access_key,
-        "aws_session_token": c.session_token,
+        "aws_access_key_id": _reveal(c.access_key_id),
+        "aws_secret_access_key": _reveal(c.secret_access_key),
+        "aws_session_token": _reveal(c.session_token),
         "config": Config(
             connect_timeout=c.connect_timeout,
             read_timeout=c.read_timeout,

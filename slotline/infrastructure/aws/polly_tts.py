@@ -27,14 +27,14 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_exp
 from slotline.application.errors import SpeechUnavailable
 from slotline.domain.dialogue.sentences import split_sentences
 from slotline.infrastructure.aws.client_options import LazyClient, client_options
-from slotline.infrastructure.aws.polly_config import PollyConfig
+from slotline.infrastructure.aws.polly_settings import PollySettings
 from slotline.infrastructure.common.resampling import resample_pcm16
 
 if TYPE_CHECKING:  # the stubs are a development dependency; nothing below needs them at run time
     from mypy_boto3_polly.client import PollyClient
     from mypy_boto3_polly.literals import VoiceIdType
 
-__all__ = ["MAX_TEXT_CHARS", "PollyConfig", "PollyTextToSpeech", "split_for_polly"]
+__all__ = ["MAX_TEXT_CHARS", "PollyTextToSpeech", "split_for_polly"]
 
 log = logging.getLogger(__name__)
 
@@ -121,13 +121,13 @@ class PollyTextToSpeech:
     (a profile, or event hooks).
     """
 
-    def __init__(self, config: PollyConfig, *, session: boto3.session.Session | None = None) -> None:
+    def __init__(self, config: PollySettings, *, session: boto3.session.Session | None = None) -> None:
         self._config = config
         self._session = session
         self._client = LazyClient(self._new_client)
 
     @property
-    def config(self) -> PollyConfig:
+    def config(self) -> PollySettings:
         return self._config
 
     async def synthesize(self, text: str, sample_rate: int) -> bytes:

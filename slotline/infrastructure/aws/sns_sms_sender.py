@@ -20,8 +20,8 @@ from tenacity import (
 from slotline.application.errors import SmsSendFailed
 from slotline.domain.phone import PhoneNumber
 from slotline.infrastructure.aws.client_options import LazyClient, client_options
-from slotline.infrastructure.aws.sns_config import SnsConfig
 from slotline.infrastructure.aws.sns_errors import sms_failure
+from slotline.infrastructure.aws.sns_settings import SnsSettings
 from slotline.infrastructure.common.sent_texts import SentTexts
 from slotline.infrastructure.common.sms_recipient import sms_e164
 from slotline.infrastructure.common.sms_text import fit_sms, segment_count
@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the stubs are a development dependency; nothing below needs
     from mypy_boto3_sns.client import SNSClient
     from mypy_boto3_sns.type_defs import MessageAttributeValueTypeDef
 
-__all__ = ["SnsConfig", "SnsSmsSender"]
+__all__ = ["SnsSmsSender"]
 
 log = logging.getLogger(__name__)
 
@@ -50,14 +50,14 @@ class SnsSmsSender:
     at-least-once), and so may one sent by two processes at once.
     """
 
-    def __init__(self, config: SnsConfig, *, session: boto3.session.Session | None = None) -> None:
+    def __init__(self, config: SnsSettings, *, session: boto3.session.Session | None = None) -> None:
         self._config = config
         self._session = session
         self._client = LazyClient(self._new_client)
         self._sent = SentTexts(keep=1024)  # dedupe key -> MessageId
 
     @property
-    def config(self) -> SnsConfig:
+    def config(self) -> SnsSettings:
         return self._config
 
     async def send(self, to: PhoneNumber, body: str, *, dedupe_key: str) -> str:

@@ -4,6 +4,6 @@ Importing this package is cheap: it exports the configuration only. The gateway 
 `infrastructure.msgraph.gateway`, whose import pulls in msgraph-sdk (about 0.3 s); import it where it is built.
 """
 
-from slotline.infrastructure.msgraph.config import GRAPH_V1, GraphCalendarConfig, GraphConfigInvalid
+from slotline.infrastructure.msgraph.settings import GRAPH_V1, GraphConfigInvalid, GraphSettings
 
-__all__ = ["GRAPH_V1", "GraphCalendarConfig", "GraphConfigInvalid"]
+__all__ = ["GRAPH_V1", "GraphConfigInvalid", "GraphSettings"]

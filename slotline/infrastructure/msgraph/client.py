@@ -1,4 +1,4 @@
-"""Building a GraphServiceClient from GraphCalendarConfig: its credential, base URL, timeouts, SDK retries off."""
+"""Building a GraphServiceClient from GraphSettings: its credential, base URL, timeouts, SDK retries off."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from azure.core.credentials import AccessToken
 from azure.core.credentials_async import AsyncTokenCredential
 from pydantic import SecretStr
 
-from slotline.infrastructure.msgraph.config import GraphCalendarConfig, GraphConfigInvalid
 from slotline.infrastructure.msgraph.sdk import (
     AzureIdentityAuthenticationProvider,
     GraphRequestAdapter,
@@ -20,6 +19,7 @@ from slotline.infrastructure.msgraph.sdk import (
     KiotaClientFactory,
     RetryHandlerOption,
 )
+from slotline.infrastructure.msgraph.settings import GraphConfigInvalid, GraphSettings
 
 __all__ = ["GraphConnection", "StaticTokenCredential", "connect"]
 
@@ -59,7 +59,7 @@ class StaticTokenCredential:
         return "StaticTokenCredential(token=<hidden>)"
 
 
-def credential(config: GraphCalendarConfig) -> AsyncTokenCredential:
+def credential(config: GraphSettings) -> AsyncTokenCredential:
     """The config's credential; azure-identity is imported only when a real sign-in is configured."""
     if config.static_token is not None:
         return StaticTokenCredential(config.static_token)
@@ -90,7 +90,7 @@ class GraphConnection:
         await self.credential.close()
 
 
-def connect(config: GraphCalendarConfig) -> GraphConnection:
+def connect(config: GraphSettings) -> GraphConnection:
     """A client on `config.base_url` whose SDK retry handler is off: the gateway retries within its deadline.
 
     The kiota RetryHandler would otherwise retry 429/503/504 three times on every method and sleep up to

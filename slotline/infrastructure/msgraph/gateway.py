@@ -18,7 +18,6 @@ from slotline.domain.time_window import TimeWindow
 from slotline.infrastructure.msgraph.booking_tag import BOOKING_PROPERTY, PHONE_PROPERTY
 from slotline.infrastructure.msgraph.busy import BusyReader, CalendarViewBusy, ScheduleBusy
 from slotline.infrastructure.msgraph.client import GraphConnection, connect
-from slotline.infrastructure.msgraph.config import GraphCalendarConfig, GraphConfigInvalid
 from slotline.infrastructure.msgraph.event_ids import EventRef
 from slotline.infrastructure.msgraph.mapping import appointment_from, event_for, transaction_id
 from slotline.infrastructure.msgraph.paging import every_event
@@ -33,6 +32,7 @@ from slotline.infrastructure.msgraph.sdk import (
     QueryParameters,
     RequestConfiguration,
 )
+from slotline.infrastructure.msgraph.settings import GraphConfigInvalid, GraphSettings
 from slotline.infrastructure.msgraph.tasks import all_of
 
 __all__ = ["GraphCalendarGateway"]
@@ -94,10 +94,10 @@ class GraphCalendarGateway:
 
     def __init__(
         self,
-        config: GraphCalendarConfig,
+        config: GraphSettings,
         catalogue: Catalogue,
         *,
-        connector: Callable[[GraphCalendarConfig], GraphConnection] = connect,
+        connector: Callable[[GraphSettings], GraphConnection] = connect,
     ) -> None:
         missing = [m.id for m in catalogue.staff if not m.calendar]
         if missing:

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.time_window import TimeWindow
-from slotline.infrastructure.msgraph.config import BusySource
+from slotline.infrastructure.msgraph.settings import BusySource
 from tests.factories import NEW_YORK
 from tests.integration.fake_graph.server import FakeGraph
 from tests.integration.graph_helpers import gateway_for, staffed_catalogue

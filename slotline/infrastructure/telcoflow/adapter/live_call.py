@@ -28,8 +28,8 @@ from slotline.application.errors import CallEnded, TelephonyUnavailable
 from slotline.application.ports import CallState, Clock, TransferOutcome
 from slotline.domain.phone import PhoneNumber
 from slotline.infrastructure.telcoflow.adapter.caller import masked, parse_caller
-from slotline.infrastructure.telcoflow.adapter.config import TelcoflowConfig
 from slotline.infrastructure.telcoflow.adapter.frames import pad_to_frames, pieces
+from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 
 log = logging.getLogger("slotline.infrastructure.telcoflow.adapter")
 
@@ -52,12 +52,22 @@ class CallError:
 class TelcoflowLiveCall:
     """A `LiveCall` over the SDK's `Call`. Made by `TelcoflowTelephony` for each incoming call."""
 
-    def __init__(self, call: Call, config: TelcoflowConfig, clock: Clock, *, wait_for_playout: bool = True) -> None:
+    def __init__(
+        self,
+        call: Call,
+        config: TelcoflowSettings,
+        clock: Clock,
+        *,
+        ring_seconds: int = 30,
+        caller_region: str | None = None,
+        wait_for_playout: bool = True,
+    ) -> None:
         self._call = call
         self._config = config
         self._clock = clock
+        self._ring_seconds = ring_seconds
         self._wait_for_playout = wait_for_playout
-        self._caller = parse_caller(call.caller_number, config.caller_region)
+        self._caller = parse_caller(call.caller_number, caller_region)
         self._states: list[tuple[CallState, datetime]] = [(CallState.PENDING, clock.now())]
         self._errors: list[CallError] = []
         self._ended = asyncio.Event()
@@ -172,7 +182,7 @@ class TelcoflowLiveCall:
             self._unconfirmed_audio = False
 
     async def connect_to_human(self, ring_seconds: int | None = None) -> TransferOutcome:
-        ring = self._config.ring_seconds if ring_seconds is None else ring_seconds
+        ring = self._ring_seconds if ring_seconds is None else ring_seconds
         if not 1 <= ring <= 120:
             raise ValueError(f"ring_seconds must be 1..120, got {ring}")
         self._ensure_live()

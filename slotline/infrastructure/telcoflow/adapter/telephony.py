@@ -17,8 +17,9 @@ from telcoflow import (
 
 from slotline.application.errors import TelephonyUnavailable
 from slotline.application.ports import CallHandler, Clock
+from slotline.domain.errors import InvalidValue
 from slotline.infrastructure.telcoflow.adapter.caller import masked, parse_caller
-from slotline.infrastructure.telcoflow.adapter.config import TelcoflowConfig
+from slotline.infrastructure.telcoflow.adapter.config import session_manager_config
 from slotline.infrastructure.telcoflow.adapter.live_call import TelcoflowLiveCall
 from slotline.infrastructure.telcoflow.adapter.redaction import redact_handshake_secrets
 from slotline.infrastructure.telcoflow.adapter.workarounds import (
@@ -26,6 +27,7 @@ from slotline.infrastructure.telcoflow.adapter.workarounds import (
     ensure_sdk_supported,
     let_bus_drop_old_history,
 )
+from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 
 log = logging.getLogger("slotline.infrastructure.telcoflow.adapter")
 
@@ -34,10 +36,26 @@ _OFFLINE_WARNING_SECONDS = 30.0  # the SDK reconnects forever and silently (defe
 
 
 class TelcoflowTelephony:
-    """Takes calls from the Telcoflow platform (or the loopback server) with the telcoflow 1.0.0 SDK."""
+    """Takes calls from the Telcoflow platform (or the loopback server) with the telcoflow 1.0.0 SDK.
 
-    def __init__(self, config: TelcoflowConfig, *, clock: Clock, workarounds: SdkWorkarounds | None = None) -> None:
+    `ring_seconds`: how long a transfer rings when `connect_to_human` is given no time of its own (1..120).
+    `caller_region`: region for caller numbers that arrive without a leading +; None accepts only international form.
+    """
+
+    def __init__(
+        self,
+        config: TelcoflowSettings,
+        *,
+        clock: Clock,
+        ring_seconds: int = 30,
+        caller_region: str | None = None,
+        workarounds: SdkWorkarounds | None = None,
+    ) -> None:
+        if not 1 <= ring_seconds <= 120:
+            raise InvalidValue(f"Telcoflow ring_seconds must be 1..120, got {ring_seconds}")
         self._config = config
+        self._ring_seconds = ring_seconds
+        self._caller_region = caller_region
         self._clock = clock
         self._workarounds = workarounds or SdkWorkarounds()
         self._sm: SessionManager | None = None
@@ -64,7 +82,7 @@ class TelcoflowTelephony:
         if self._stopping.is_set():
             self._closed.set()
             return
-        sm = SessionManager(self._config.session_manager_config())
+        sm = SessionManager(session_manager_config(self._config))
         if self._workarounds.drop_old_bus_history:
             let_bus_drop_old_history(sm)
 
@@ -175,7 +193,14 @@ class TelcoflowTelephony:
             log.info("call %s: not answered, shutting down", call.id)
             self._sessions.discard(session_id)
             return
-        live = TelcoflowLiveCall(call, self._config, self._clock, wait_for_playout=self._workarounds.wait_for_playout)
+        live = TelcoflowLiveCall(
+            call,
+            self._config,
+            self._clock,
+            ring_seconds=self._ring_seconds,
+            caller_region=self._caller_region,
+            wait_for_playout=self._workarounds.wait_for_playout,
+        )
         log.info("call %s: incoming from %s", call.id, masked(live.caller))
         task = asyncio.create_task(self._handle(session_id, on_call, live), name=f"telcoflow-call-{call.id}")
         self._calls[task] = live
