@@ -35,8 +35,10 @@ if TYPE_CHECKING:
     from slotline.domain.time_window import TimeWindow
     from slotline.domain.understanding import Intent, Interpretation
     from slotline.entrypoints.agent import LedgerWithoutOutbox, Slotline
+    from slotline.entrypoints.plugins import BackendPlugin, PluginBroken, PluginContext
     from slotline.entrypoints.serving import ServeStats
     from slotline.entrypoints.settings import Settings, SettingsInvalid, load_settings
+    from slotline.entrypoints.wiring.extras import BackendNotInstalled
     from slotline.infrastructure.clock import FixedClock, SystemClock
     from slotline.infrastructure.common.phone_parsing import parse_phone
     from slotline.infrastructure.yaml_catalogue import CatalogueFileInvalid, load_catalogue
@@ -49,6 +51,10 @@ _WHERE = {
     "SettingsInvalid": "slotline.entrypoints.settings",
     "load_settings": "slotline.entrypoints.settings",
     "ServeStats": "slotline.entrypoints.serving",
+    "BackendPlugin": "slotline.entrypoints.plugins",
+    "PluginContext": "slotline.entrypoints.plugins",
+    "PluginBroken": "slotline.entrypoints.plugins",
+    "BackendNotInstalled": "slotline.entrypoints.wiring.extras",
     "Conversation": "slotline.application.conversation",
     "Reply": "slotline.application.conversation",
     "CallEnd": "slotline.application.conversation",
@@ -96,6 +102,8 @@ _WHERE = {
 __all__ = [
     "Appointment",
     "AppointmentId",
+    "BackendNotInstalled",
+    "BackendPlugin",
     "BackendUnavailable",
     "BookingError",
     "Business",
@@ -116,6 +124,8 @@ __all__ = [
     "Outbox",
     "OutboxMessage",
     "PhoneNumber",
+    "PluginBroken",
+    "PluginContext",
     "Reply",
     "ServeStats",
     "Service",
