@@ -10,7 +10,7 @@ from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
 from tests.factories import NOW
 from tests.integration.fake_graph import FakeGraph
 from tests.integration.graph_helpers import CALENDARS, SAM
-from tests.integration.log_capture import debug_log, leaks
+from tests.integration.log_helpers import debug_log, leaks
 from tests.integration.sqlite_helpers import CATALOGUE, PHONE, appointment, slot
 
 TOKEN = "graph-static-token-do-not-log-7f3a91"

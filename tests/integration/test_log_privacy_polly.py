@@ -4,7 +4,7 @@ credentials out."""
 from __future__ import annotations
 
 from slotline.infrastructure.aws.polly_tts import PollyConfig, PollyTextToSpeech
-from tests.integration.log_capture import debug_log, leaks
+from tests.integration.log_helpers import debug_log, leaks
 from tests.integration.sns_moto import MotoServer
 
 KEY_ID = "AKIAQ3EXAMPLEPOLLY42"

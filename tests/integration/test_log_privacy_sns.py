@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from slotline.domain.phone import PhoneNumber
 from slotline.infrastructure.aws import SnsSmsSender
-from tests.integration.log_capture import debug_log, leaks
+from tests.integration.log_helpers import debug_log, leaks
 from tests.integration.sns_moto import MotoServer, sns_config
 
 KEY_ID = "ASIAQ3EXAMPLEKEYID77"

@@ -8,7 +8,7 @@ import asyncio
 from slotline.application.ports import LiveCall
 from slotline.infrastructure.telcoflow.adapter import TelcoflowConfig, TelcoflowTelephony
 from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
-from tests.integration.log_capture import debug_log, leaks
+from tests.integration.log_helpers import debug_log, leaks
 from tests.integration.test_telcoflow_harness import StepClock
 
 API_KEY = "tf_live_4f9a2c7e1b8d4e6fa0c3d5b7e9f1a2c4"

@@ -7,6 +7,8 @@ import logging
 
 import pytest
 
+from slotline.entrypoints.logs import configured_secrets
+from slotline.entrypoints.settings import Settings
 from slotline.infrastructure.common.log_redaction import HIDDEN, RedactingFilter, redact
 
 JWT = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2dyYXBoIn0.c2lnbmF0dXJlLXBhcnQ"
@@ -80,3 +82,14 @@ def test_arguments_that_do_not_fit_the_format_are_not_shown() -> None:
     shown = _emit(("hunter2-secret",))
 
     assert "hunter2-secret" not in shown and "[arguments not logged]" in shown
+
+
+def test_every_configured_secret_is_handed_to_the_filter() -> None:
+    settings = Settings(
+        sms={"sns": {"access_key_id": "AKID-1", "secret_access_key": "aws-secret-2", "session_token": "tok-3"}},
+        calendar={"graph": {"client_secret": "graph-secret-4"}},
+    )
+
+    found = set(configured_secrets(settings))
+
+    assert {"AKID-1", "aws-secret-2", "tok-3", "graph-secret-4"} <= found
