@@ -39,7 +39,7 @@ Transcript = Callable[[str, str, str], None]
 
 ONE_MOMENT = "One moment, please."
 NOBODY_FREE = "I'm sorry, nobody could take your call just now. Shall I text you so someone calls you back?"
-CALLBACK_PROMISED = "Okay, I've sent you a text, and someone will call you back soon. Goodbye!"
+CALLBACK_PROMISED = "Okay, I'll text you, and someone will call you back soon. Goodbye!"  # queued, not yet sent
 CALLBACK_DECLINED = "Okay. Please call us again later. Goodbye!"
 NO_CALLBACK_NUMBER = (
     "I'm sorry, nobody could take your call just now, and I can't see your number to call you back. "

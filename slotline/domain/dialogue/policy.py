@@ -153,10 +153,10 @@ class DialoguePolicy:
                 return self._written(stored, self._say.cancelled(stored), keep=False)
             case NumberLookedUp():
                 return self._looked_up(event)
-            case ConfirmationQueued(to=to):
+            case ConfirmationQueued(to=to, sent=sent):
                 self._reset_task()
                 return [
-                    Say(self._say.texted(to is not None)),
+                    Say(self._say.texted(to is not None, sent=sent)),
                     self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE),
                 ]
             case BackendFailed():

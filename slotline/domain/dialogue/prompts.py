@@ -153,10 +153,13 @@ class Prompts:
         service = self._service(appointment.service_id)
         return f"Just to confirm: shall I cancel your {service} on {when} with {self._staff(appointment.staff_id)}?"
 
-    def texted(self, sent: bool) -> str:
+    def texted(self, textable: bool, *, sent: bool) -> str:
+        """Only a text the provider has accepted is 'sent'; one still queued is promised."""
+        if not textable:
+            return "I can't send a text to this number, so please make a note of it."
         if sent:
             return "I've sent you a text with the details."
-        return "I can't send a text to this number, so please make a note of it."
+        return "I'll text you the details."
 
     def anything_else(self) -> str:
         return "Is there anything else I can help you with?"
