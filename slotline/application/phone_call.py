@@ -140,14 +140,19 @@ class PhoneCallHandler:
     async def _answer(self, call: LiveCall, detector: TurnDetector, working: Awaitable[Reply]) -> None:
         """Speak the reply `working` comes to; if that takes a while (a slow backend), say so meanwhile."""
         reply = asyncio.ensure_future(working)
-        done, _ = await asyncio.wait({reply}, timeout=self._settings.filler_after_seconds)
-        if not done:
-            try:
-                await self._say(call, detector, ONE_MOMENT)
-            except CallEnded:
-                await asyncio.wait({reply})  # a booking under way completes before the call is wound up
-                raise
-        await self._speak(call, detector, await reply)
+        try:
+            done, _ = await asyncio.wait({reply}, timeout=self._settings.filler_after_seconds)
+            if not done:
+                try:
+                    await self._say(call, detector, ONE_MOMENT)
+                except CallEnded:
+                    await asyncio.wait({reply})  # a booking under way completes before the call is wound up
+                    raise
+            answer = await reply
+        except asyncio.CancelledError:  # the call itself was cancelled (shutdown): so is its work, as before
+            reply.cancel()
+            raise
+        await self._speak(call, detector, answer)
 
     async def _speak(self, call: LiveCall, detector: TurnDetector, reply: Reply) -> None:
         seconds = 0.0
