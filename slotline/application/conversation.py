@@ -17,7 +17,7 @@ from slotline.application.use_cases.book_appointment import BookAppointment
 from slotline.application.use_cases.cancel_appointment import CancelAppointment
 from slotline.application.use_cases.find_availability import FindAvailability
 from slotline.application.use_cases.hold_slot import HoldSlot
-from slotline.application.use_cases.keys import slot_key
+from slotline.application.use_cases.keys import slot_key, text_id
 from slotline.application.use_cases.lookup_caller import LookupCaller
 from slotline.application.use_cases.reschedule_appointment import RescheduleAppointment
 from slotline.application.use_cases.send_confirmation import SendConfirmation
@@ -82,6 +82,7 @@ class Conversation:
         self.policy = DialoguePolicy(catalogue, limits)
         self.end: CallEnd | None = None
         self._understood: tuple[str, Interpretation] | None = None  # the last text interpreted, kept for `hear`
+        self._written_key = ""  # the key of the last booking change, whose confirmation text it queued
 
     @property
     def caller(self) -> PhoneNumber | None:
@@ -177,22 +178,23 @@ class Conversation:
             case act.Book(hold=hold):
                 assert self._caller is not None  # the policy asks a withheld caller for a number before booking
                 customer = self._customer or Customer(self._caller)
+                key = self._written_key = slot_key(self._call_id, hold.slot)
                 try:
-                    return ev.Booked(await s.book(hold, customer, key=slot_key(self._call_id, hold.slot)))
+                    return ev.Booked(await s.book(hold, customer, key=key))
                 except (BookingError, HoldExpired, CalendarConflict):
                     return ev.SlotTaken(hold.slot)
             case act.Reschedule(appointment=appointment, hold=hold):
-                key = slot_key(self._call_id, hold.slot) + "/move"
+                key = self._written_key = slot_key(self._call_id, hold.slot) + "/move"
                 try:
                     return ev.Rescheduled(await s.reschedule(appointment, hold, key=key))
                 except (BookingError, HoldExpired, CalendarConflict):
                     return ev.SlotTaken(hold.slot)
             case act.Cancel(appointment=appointment):
-                key = f"{self._call_id}/cancel/{appointment.id}"
+                key = self._written_key = f"{self._call_id}/cancel/{appointment.id}"
                 return ev.Cancelled(await s.cancel(appointment, key=key))
             case act.ConfirmBySms(appointment=appointment):
-                await s.confirm()
-                return ev.ConfirmationQueued(appointment.customer_phone)
+                sent = await s.confirm(text_id(self._written_key))
+                return ev.ConfirmationQueued(appointment.customer_phone, sent=sent)
             case act.LookUpNumber(number=number):
                 return await self._take_number(number)
             case act.TransferToHuman(reason=reason):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from slotline.application.errors import SmsSendFailed
@@ -32,6 +32,8 @@ class DispatchReport:
     sent: int = 0
     retrying: int = 0
     dead: int = 0
+    sent_ids: frozenset[str] = field(default=frozenset(), compare=False)
+    """Which messages the provider accepted in this round (the counts alone are what reports compare by)."""
 
 
 class OutboxDispatcher:
@@ -50,6 +52,7 @@ class OutboxDispatcher:
 
     async def _round(self, limit: int) -> DispatchReport:
         sent = retrying = dead = 0
+        sent_ids: set[str] = set()
         for message in await self._outbox.due(self._clock.now(), limit):
             now = self._clock.now()
             if message.attempts >= self._retry.max_attempts:  # earlier attempts never came back (a crash each time)
@@ -77,4 +80,5 @@ class OutboxDispatcher:
                 continue
             await self._outbox.mark_sent(message.id, provider_id, self._clock.now())
             sent += 1
-        return DispatchReport(sent, retrying, dead)
+            sent_ids.add(message.id)
+        return DispatchReport(sent, retrying, dead, frozenset(sent_ids))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from slotline.application.conversation import CallEnd, Conversation, Reply
@@ -37,8 +37,9 @@ Transcript = Callable[[str, str, str], None]
 """(call id, "caller" or "agent", text): told every line as it is heard or about to be spoken."""
 
 
+ONE_MOMENT = "One moment, please."
 NOBODY_FREE = "I'm sorry, nobody could take your call just now. Shall I text you so someone calls you back?"
-CALLBACK_PROMISED = "Okay, I've sent you a text, and someone will call you back soon. Goodbye!"
+CALLBACK_PROMISED = "Okay, I'll text you, and someone will call you back soon. Goodbye!"  # queued, not yet sent
 CALLBACK_DECLINED = "Okay. Please call us again later. Goodbye!"
 NO_CALLBACK_NUMBER = (
     "I'm sorry, nobody could take your call just now, and I can't see your number to call you back. "
@@ -52,6 +53,8 @@ class PhoneSettings:
     """How long a transfer rings before it counts as unanswered."""
     playout_wait_seconds: float = 30.0
     """Longest wait for queued agent audio to finish before hanging up or transferring."""
+    filler_after_seconds: float = 1.0
+    """When working out a reply takes longer than this, the agent says "One moment, please." meanwhile."""
 
 
 @dataclass(slots=True)
@@ -93,7 +96,7 @@ class PhoneCallHandler:
         try:
             await call.answer()
             detector = self._detectors(call.sample_rate)
-            await self._speak(call, detector, await conversation.start())
+            await self._answer(call, detector, conversation.start())
             await self._converse(call, detector, conversation)
             if conversation.end is None:
                 outcome.caller_hung_up = True
@@ -115,16 +118,16 @@ class PhoneCallHandler:
         try:
             async for frame in call.audio():
                 if self.draining.is_set():
-                    await self._speak(call, detector, await conversation.hand_over())
+                    await self._answer(call, detector, conversation.hand_over())
                     return
                 for turn in await listener.take(frame):
                     if isinstance(turn, CallerSilent):
-                        reply = await conversation.silence()
+                        reply = conversation.silence()
                     else:
                         said = turn.text
                         self._tell(call, "caller", said)
-                        reply = await conversation.hear(said) if said.strip() else await conversation.not_understood()
-                    await self._speak(call, detector, reply)
+                        reply = conversation.hear(said) if said.strip() else conversation.not_understood()
+                    await self._answer(call, detector, reply)
                     if conversation.ended:
                         return
         finally:
@@ -133,6 +136,23 @@ class PhoneCallHandler:
     def _tell(self, call: LiveCall, who: str, text: str) -> None:
         if self._transcript is not None:
             self._transcript(call.call_id, who, text)
+
+    async def _answer(self, call: LiveCall, detector: TurnDetector, working: Awaitable[Reply]) -> None:
+        """Speak the reply `working` comes to; if that takes a while (a slow backend), say so meanwhile."""
+        reply = asyncio.ensure_future(working)
+        try:
+            done, _ = await asyncio.wait({reply}, timeout=self._settings.filler_after_seconds)
+            if not done:
+                try:
+                    await self._say(call, detector, ONE_MOMENT)
+                except CallEnded:
+                    await asyncio.wait({reply})  # a booking under way completes before the call is wound up
+                    raise
+            answer = await reply
+        except asyncio.CancelledError:  # the call itself was cancelled (shutdown): so is its work, as before
+            reply.cancel()
+            raise
+        await self._speak(call, detector, answer)
 
     async def _speak(self, call: LiveCall, detector: TurnDetector, reply: Reply) -> None:
         seconds = 0.0

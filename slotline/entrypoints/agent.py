@@ -38,6 +38,7 @@ from slotline.domain.phone import PhoneNumber
 from slotline.entrypoints.container import Container, build_container
 from slotline.entrypoints.serving import ServeStats, call_server
 from slotline.entrypoints.settings import Settings, load_settings
+from slotline.entrypoints.warming import WarmAdapters, conversation_adapters
 from slotline.infrastructure.common.phone_parsing import parse_phone
 
 __all__ = ["LedgerWithoutOutbox", "Slotline"]
@@ -54,8 +55,8 @@ class LedgerWithoutOutbox(SlotlineError):
 class Slotline:
     """The booking agent, built from `settings` (default: `load_settings()`), with any port replaced.
 
-    Nothing is built until it is needed; `async with` prepares the embedded database (when it is used) and closes
-    the adapters at the end.
+    Nothing is built until it is needed; `async with` prepares the embedded database (when it is used), warms the
+    adapters that can be warmed (as `slotline serve` does) and closes them at the end.
     """
 
     def __init__(
@@ -95,6 +96,7 @@ class Slotline:
             if adapter is not None:
                 getattr(self.container, name).override(providers.Object(adapter))
         self._embedded_storage = ledger is None and self.settings.storage.backend == "sqlite"
+        self._warm: WarmAdapters | None = None
 
     @property
     def catalogue(self) -> Catalogue:
@@ -128,11 +130,19 @@ class Slotline:
         """Answer phone calls through the telephony backend until SIGINT/SIGTERM (or `max_calls` calls)."""
         return await call_server(self.container, max_calls=max_calls).run()
 
+    async def warm_up(self) -> None:
+        """Do the adapters' slow start-up work (imports, sign-in) now, so the first caller does not wait for it."""
+        self._warm = WarmAdapters(conversation_adapters(self.container))
+        await self._warm.warm_up()
+
     async def __aenter__(self) -> Self:
         self.prepare()
+        await self.warm_up()
         return self
 
     async def __aexit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         await self.wait_for_texts()
+        if self._warm is not None:
+            await self._warm.aclose()

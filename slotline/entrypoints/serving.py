@@ -6,12 +6,12 @@ import asyncio
 import logging
 import signal
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
 
 from slotline.application.phone_call import PhoneCallHandler
 from slotline.application.ports import LiveCall, Telephony
 from slotline.entrypoints.container import Container
 from slotline.entrypoints.logs import CALL_ID
+from slotline.entrypoints.warming import WarmAdapters, conversation_adapters
 from slotline.infrastructure.outbox_runner import OutboxRunner
 
 log = logging.getLogger("slotline.serve")
@@ -27,15 +27,6 @@ class ServeStats:
     outcomes: list[str] = field(default_factory=list)
 
 
-@runtime_checkable
-class Warmable(Protocol):
-    """An adapter that can do its slow start-up work (imports, sign-in) before the first caller needs it."""
-
-    async def warm_up(self) -> None: ...
-
-    async def aclose(self) -> None: ...
-
-
 class CallServer:
     """Runs the telephony adapter with the phone-call handler, the outbox runner alongside."""
 
@@ -49,7 +40,7 @@ class CallServer:
         grace_seconds: float,
         warm: tuple[object, ...] = (),
     ) -> None:
-        self._warm = [w for w in warm if isinstance(w, Warmable)]
+        self._warm = WarmAdapters(warm)
         self._telephony = telephony
         self._handler = handler
         self._outbox = outbox
@@ -71,8 +62,7 @@ class CallServer:
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, self.request_stop)
-        for adapter in self._warm:
-            await adapter.warm_up()
+        await self._warm.warm_up()
         outbox_stop = asyncio.Event()
         outbox = asyncio.create_task(self._outbox.run_until(outbox_stop))
         taking = asyncio.create_task(self._telephony.run(self._on_call))
@@ -87,8 +77,7 @@ class CallServer:
             stop.cancel()
             outbox_stop.set()
             await outbox
-            for adapter in self._warm:
-                await adapter.aclose()
+            await self._warm.aclose()
             for signum in (signal.SIGINT, signal.SIGTERM):
                 loop.remove_signal_handler(signum)
         return self.stats
@@ -149,5 +138,5 @@ def call_server(container: Container, *, max_calls: int | None) -> CallServer:
         container.outbox_runner(),
         max_calls=max_calls,
         grace_seconds=container.config.telephony.grace_seconds(),
-        warm=(container.calendar(),),
+        warm=conversation_adapters(container),
     )

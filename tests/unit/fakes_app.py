@@ -14,6 +14,7 @@ from slotline.application.use_cases.hold_slot import HoldSlot
 from slotline.application.use_cases.lookup_caller import LookupCaller
 from slotline.application.use_cases.reschedule_appointment import RescheduleAppointment
 from slotline.application.use_cases.send_confirmation import SendConfirmation
+from slotline.application.waits import CallerWaits
 from slotline.domain.appointment import Appointment, AppointmentStatus, Customer, Hold
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.ids import AppointmentId, ServiceId, StaffId
@@ -49,6 +50,7 @@ class FakesApp:
         calendar: InMemoryCalendarGateway | None = None,
         ledger: InMemorySlotLedger | None = None,
         catalogue: Catalogue | None = None,
+        waits: CallerWaits | None = None,
     ) -> None:
         self.catalogue = c = catalogue or sample_catalogue()
         self.clock = clock = SettableClock(NOW)
@@ -59,12 +61,12 @@ class FakesApp:
         self.customers = InMemoryCustomerDirectory()
         self.sms = RecordingSmsSender()
         texts = ConfirmationTexts(c)
-        self.availability = FindAvailability(c, self.calendar, self.ledger, clock)
+        self.availability = FindAvailability(c, self.calendar, self.ledger, clock, waits)
         self.hold = HoldSlot(c, self.ledger, self.availability, clock)
         self.book = BookAppointment(c, self.calendar, self.ledger, self.availability, texts, clock)
         self.reschedule = RescheduleAppointment(c, self.calendar, self.ledger, self.availability, texts, clock)
         self.cancel = CancelAppointment(c, self.calendar, self.ledger, texts, clock)
-        self.lookup = LookupCaller(self.customers, self.ledger, self.calendar, clock)
+        self.lookup = LookupCaller(self.customers, self.ledger, self.calendar, clock, waits)
         self.dispatcher = OutboxDispatcher(self.outbox, self.sms, clock)
         self.confirm = SendConfirmation(self.dispatcher)
 

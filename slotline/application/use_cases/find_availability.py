@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Mapping, Sequence
 from datetime import date, time, timedelta
 
+from slotline.application.errors import CalendarUnavailable
 from slotline.application.ports import CalendarGateway, Clock, SlotLedger
+from slotline.application.waits import CallerWaits
 from slotline.domain.appointment import Appointment
 from slotline.domain.availability import SlotSet, bookable_days, find_slots
 from slotline.domain.booking_rules import ensure_bookable
-from slotline.domain.catalogue import Catalogue, Service
+from slotline.domain.catalogue import Catalogue, Service, StaffMember
 from slotline.domain.ids import StaffId
 from slotline.domain.local_time import wall_to_instant
 from slotline.domain.preference import Preference
@@ -22,11 +26,21 @@ SEARCH_AHEAD = timedelta(days=14)  # without a preferred day
 
 
 class FindAvailability:
-    def __init__(self, catalogue: Catalogue, calendar: CalendarGateway, ledger: SlotLedger, clock: Clock) -> None:
+    """Free slots and re-checks; a caller waits on each, so the calendar read gets `waits.read_seconds`."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        calendar: CalendarGateway,
+        ledger: SlotLedger,
+        clock: Clock,
+        waits: CallerWaits | None = None,
+    ) -> None:
         self._catalogue = catalogue
         self._calendar = calendar
         self._ledger = ledger
         self._clock = clock
+        self._waits = waits or CallerWaits()
 
     async def load(
         self,
@@ -47,7 +61,7 @@ class FindAvailability:
             wall_to_instant(last + timedelta(days=2), time(0), c.zone),
         )
         ids = [m.id for m in members]
-        busy = dict(await self._calendar.busy(members, window))
+        busy = dict(await self._busy(members, window))
         appointments = await self._ledger.appointments(ids, window)
         holds = await self._ledger.live_holds(ids, window, now)
         if moving is not None:
@@ -56,6 +70,14 @@ class FindAvailability:
             busy[moving.staff_id] = [w for w in own if w != moving.window]
         holds = [h for h in holds if h.id != ignore_hold]
         return StaffLoad.combine(c, now, busy, appointments, holds)
+
+    async def _busy(self, members: Sequence[StaffMember], window: TimeWindow) -> Mapping[StaffId, list[TimeWindow]]:
+        budget = self._waits.read_seconds
+        try:
+            async with asyncio.timeout(budget):
+                return await self._calendar.busy(members, window)
+        except TimeoutError as exc:
+            raise CalendarUnavailable(f"no busy times within {budget:g} s") from exc
 
     async def recheck(self, slot: Slot, *, moving: Appointment | None = None, ignore_hold: str | None = None) -> None:
         """Raise the booking rule `slot` breaks against the calendars, bookings and holds as they are now.

@@ -22,9 +22,14 @@ def derived_id(key: str, purpose: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, f"{purpose}:{key}"))
 
 
+def text_id(key: str) -> str:
+    """The id of the outbox message the booking change with this key queued."""
+    return derived_id(key, "sms")
+
+
 def text_for(key: str, kind: str, to: PhoneNumber, body: str, now: datetime) -> OutboxMessage:
     """The outbox message a booking change with this key queues: a retried change queues nothing new."""
-    return OutboxMessage(id=derived_id(key, "sms"), to=to, body=body, dedupe_key=f"{key}/{kind}", created_at=now)
+    return OutboxMessage(id=text_id(key), to=to, body=body, dedupe_key=f"{key}/{kind}", created_at=now)
 
 
 def appointment_id(key: str) -> AppointmentId:

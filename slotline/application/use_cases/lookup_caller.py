@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 
 from slotline.application.errors import BackendUnavailable
 from slotline.application.ports import CalendarGateway, Clock, CustomerDirectory, SlotLedger
+from slotline.application.waits import CallerWaits
 from slotline.domain.appointment import Appointment, Customer
 from slotline.domain.phone import PhoneNumber
 
@@ -18,15 +20,25 @@ class CallerProfile:
 
 
 class LookupCaller:
-    """Who is calling, and their upcoming appointments (slotline's own and those staff put in calendars by hand)."""
+    """Who is calling, and their upcoming appointments (slotline's own and those staff put in calendars by hand).
+
+    The caller waits for this before the greeting, so the calendar gets `waits.lookup_seconds`; a calendar that
+    is down or slow leaves slotline's own bookings only.
+    """
 
     def __init__(
-        self, customers: CustomerDirectory, ledger: SlotLedger, calendar: CalendarGateway, clock: Clock
+        self,
+        customers: CustomerDirectory,
+        ledger: SlotLedger,
+        calendar: CalendarGateway,
+        clock: Clock,
+        waits: CallerWaits | None = None,
     ) -> None:
         self._customers = customers
         self._ledger = ledger
         self._calendar = calendar
         self._clock = clock
+        self._waits = waits or CallerWaits()
 
     async def __call__(self, phone: PhoneNumber | None) -> CallerProfile:
         if phone is None:
@@ -34,8 +46,13 @@ class LookupCaller:
         now = self._clock.now()
         customer = await self._customers.find(phone)
         mine = [a for a in await self._ledger.for_customer(phone) if a.is_upcoming(now)]
+        budget = self._waits.lookup_seconds
         try:
-            external = await self._calendar.upcoming(phone, now)
+            async with asyncio.timeout(budget):
+                external = await self._calendar.upcoming(phone, now)
+        except TimeoutError:
+            log.warning("calendar lookup for %s took over %g s, using own bookings only", phone.masked(), budget)
+            external = []
         except BackendUnavailable as exc:
             log.warning("calendar lookup failed for %s, using slotline's own bookings only: %s", phone.masked(), exc)
             external = []

@@ -62,9 +62,13 @@ class Cancelled:
 
 @dataclass(frozen=True, slots=True)
 class ConfirmationQueued:
-    """The confirmation text is on its way (`to`), or cannot be sent because the number is unusable."""
+    """The confirmation text is on its way (`to`), or cannot be sent because the number is unusable.
+
+    `sent` when the SMS provider has already accepted it; otherwise it is queued and will be sent.
+    """
 
     to: PhoneNumber | None
+    sent: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,10 +153,10 @@ class DialoguePolicy:
                 return self._written(stored, self._say.cancelled(stored), keep=False)
             case NumberLookedUp():
                 return self._looked_up(event)
-            case ConfirmationQueued(to=to):
+            case ConfirmationQueued(to=to, sent=sent):
                 self._reset_task()
                 return [
-                    Say(self._say.texted(to is not None)),
+                    Say(self._say.texted(to is not None, sent=sent)),
                     self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE),
                 ]
             case BackendFailed():
@@ -303,7 +303,7 @@ class DialoguePolicy:
             self._said_number = None
             text = self._say.not_a_number() if heard.phone is not None else self._say.number_again()
             return self._number_missed(text, Stage.NUMBER)
-        return self._number_missed(self._say.confirm_yes_no() + " " + self._prompt, Stage.NUMBER_CONFIRM)
+        return self._number_missed(self._say.confirm_yes_no(self._prompt), Stage.NUMBER_CONFIRM)
 
     def _number_missed(self, text: str, stage: Stage) -> list[Action]:
         self._number_misses += 1
@@ -421,7 +421,7 @@ class DialoguePolicy:
             self._hold = None
             self.stage = Stage.OFFERING
             return [ReleaseHold(hold), *self._on_offering(heard)]
-        return self._misunderstood(self._say.confirm_yes_no() + " " + self._prompt)
+        return self._misunderstood(self._say.confirm_yes_no(self._prompt))
 
     def _rejected(self, others_left: bool) -> list[Action]:
         self._rejections += 1
@@ -443,7 +443,7 @@ class DialoguePolicy:
         mode = _TASKS.get(heard.intent)
         if mode is not None and mode is not Mode.CANCEL:
             return self._begin(mode, heard)
-        return self._misunderstood(self._say.confirm_yes_no() + " " + self._prompt)
+        return self._misunderstood(self._say.confirm_yes_no(self._prompt))
 
     def _on_anything_else(self, heard: Interpretation) -> list[Action]:
         if heard.intent is Intent.DENY and not heard.has_details:

@@ -17,6 +17,7 @@ from slotline.domain.dialogue.phrasing import (
     say_time,
     say_when,
 )
+from slotline.domain.dialogue.sentences import join_sentences
 from slotline.domain.preference import Preference
 from slotline.domain.selection import Offer
 from slotline.domain.slot import Slot
@@ -54,8 +55,9 @@ class Prompts:
         hello = f"Hi {customer.name.split()[0]}, thanks" if customer and customer.name else "Thanks"
         opening = f"{hello} for calling {self._c.business.name}."
         if upcoming:
-            return f"{opening} I see you have {self.describe(upcoming[0])}. {self.intent_question(upcoming)}"
-        return f"{opening} I can book, reschedule or cancel an appointment. What can I do for you?"
+            seen = f"I see you have {self.describe(upcoming[0])}."
+            return join_sentences(opening, seen, self.intent_question(upcoming))
+        return join_sentences(opening, "I can book, reschedule or cancel an appointment. What can I do for you?")
 
     def intent_question(self, upcoming: tuple[Appointment, ...]) -> str:
         """The greeting's question on its own, for reprompts."""
@@ -81,29 +83,29 @@ class Prompts:
     def offer(self, offer: Offer, pref: Preference) -> str:
         zone = self._c.zone
         lead = ""
-        if not offer.on_preferred_day and pref.day is not None:
+        nearest = not offer.on_preferred_day and pref.day is not None
+        if nearest:
             wanted = " ".join(w for w in (say_bounds(pref.bounds), _on_days(pref)) if w)
-            lead = f"I have nothing left {wanted}. The nearest I have are "
+            lead = f"I have nothing left {wanted}. The nearest I have are"
         elif pref.at is not None and not pref.approximate and all(_local(s, zone) != pref.at for s in offer.slots):
-            lead = "That exact time isn't free. "
+            lead = "That exact time isn't free."
         days = {s.window.start.astimezone(zone).date() for s in offer.slots}
         if len(days) == 1:
             (day,) = days
             times = [f"{say_time(s.window.start, zone)} with {self._staff(s.staff_id)}" for s in offer.slots]
             listing = f"on {say_date(day)} I have {say_list(times)}"
-            listing = listing[0].upper() + listing[1:] if not lead else listing
         else:
             times = [f"{say_when(s.window.start, zone)} with {self._staff(s.staff_id)}" for s in offer.slots]
-            listing = ("I have " if not lead.endswith("are ") else "") + say_list(times)
-        question = " Would that work?" if len(offer.slots) == 1 else " Which would you like?"
-        return f"{lead}{listing}.{question}"
+            listing = ("" if nearest else "I have ") + say_list(times)
+        question = "Would that work?" if len(offer.slots) == 1 else "Which would you like?"
+        return join_sentences(lead, f"{listing}.", question)
 
     def which_one(self, count: int) -> str:
         choices = ["the first", "the second", "the third", "the fourth", "the fifth"][:count]
         return f"Which one would you like: {say_list(choices)}?"
 
     def only_n(self, count: int) -> str:
-        return f"I only offered {count}. {self.which_one(count)}"
+        return join_sentences(f"I only offered {count}.", self.which_one(count))
 
     def readback(self, slot: Slot, moving: Appointment | None) -> str:
         zone = self._c.zone
@@ -125,16 +127,16 @@ class Prompts:
         return f"I have {say_digits(groups)}. Is that right?"
 
     def not_a_number(self) -> str:
-        return f"Sorry, that doesn't sound like a full phone number. {self.ask_number()}"
+        return join_sentences("Sorry, that doesn't sound like a full phone number.", self.ask_number())
 
     def number_again(self) -> str:
-        return f"Sorry about that. {self.ask_number()}"
+        return join_sentences("Sorry about that.", self.ask_number())
 
     def number_taken(self) -> str:
         return "Thank you."
 
-    def confirm_yes_no(self) -> str:
-        return "Please say yes or no."
+    def confirm_yes_no(self, prompt: str = "") -> str:
+        return join_sentences("Please say yes or no.", prompt)
 
     def booked(self, stored: Appointment) -> str:
         return f"You're booked: {self.describe(stored)}."
@@ -153,10 +155,13 @@ class Prompts:
         service = self._service(appointment.service_id)
         return f"Just to confirm: shall I cancel your {service} on {when} with {self._staff(appointment.staff_id)}?"
 
-    def texted(self, sent: bool) -> str:
+    def texted(self, textable: bool, *, sent: bool) -> str:
+        """Only a text the provider has accepted is 'sent'; one still queued is promised."""
+        if not textable:
+            return "I can't send a text to this number, so please make a note of it."
         if sent:
             return "I've sent you a text with the details."
-        return "I can't send a text to this number, so please make a note of it."
+        return "I'll text you the details."
 
     def anything_else(self) -> str:
         return "Is there anything else I can help you with?"
@@ -179,10 +184,10 @@ class Prompts:
         return "I'm sorry, that time was just taken. Let me look again."
 
     def sorry_again(self, prompt: str) -> str:
-        return f"Sorry, I didn't catch that. {prompt}"
+        return join_sentences("Sorry, I didn't catch that.", prompt)
 
     def still_there(self, prompt: str) -> str:
-        return f"Are you still there? {prompt}"
+        return join_sentences("Are you still there?", prompt)
 
     def goodbye(self) -> str:
         return f"Thank you for calling {self._c.business.name}. Goodbye!"

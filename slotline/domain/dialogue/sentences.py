@@ -1,14 +1,30 @@
-"""Cutting what the agent says into sentences, so the first can play while the rest are synthesised."""
+"""Joining pieces of what the agent says into sentences, and cutting them apart again for synthesis."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences"]
+__all__ = ["join_sentences", "split_sentences"]
 
 # A stop after one of these is not the end of a sentence ("Dr. Chen", "Maple St. Clinic").
 _ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "mt", "jr", "sr", "vs", "etc", "approx", "e.g", "i.e"})
 _END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
+
+
+def join_sentences(*pieces: str) -> str:
+    """Pieces joined by one space; a piece that starts a sentence (first, or after . ! ?) starts with a capital.
+
+    'That exact time isn't free.' + 'on Tuesday I have 3 PM.' -> 'That exact time isn't free. On Tuesday I have 3 PM.'
+    """
+    out = ""
+    for piece in (p.strip() for p in pieces):
+        if not piece:
+            continue
+        starts_sentence = not out or out.rstrip("\"')]").endswith((".", "!", "?"))
+        if starts_sentence:
+            piece = piece[0].upper() + piece[1:]
+        out = f"{out} {piece}" if out else piece
+    return out
 
 
 def split_sentences(text: str) -> list[str]:

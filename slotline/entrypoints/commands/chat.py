@@ -11,6 +11,7 @@ from slotline.domain.phone import PhoneNumber
 from slotline.entrypoints.calls import new_conversation
 from slotline.entrypoints.commands.base import Parser, Subparsers
 from slotline.entrypoints.container import Container
+from slotline.entrypoints.warming import WarmAdapters, conversation_adapters
 from slotline.infrastructure.common.phone_parsing import parse_phone
 
 __all__ = ["register", "run"]
@@ -36,6 +37,18 @@ def run(args: argparse.Namespace, container: Container) -> int:
 
 
 async def _chat(container: Container, caller: PhoneNumber | None) -> int:
+    adapters = WarmAdapters(conversation_adapters(container))
+    await adapters.warm_up()  # as `serve` does, so the first answer does not wait for imports and sign-in
+    try:
+        conversation = await _converse(container, caller)
+        await container.booking().confirm.drain(within=15.0)
+    finally:
+        await adapters.aclose()
+    _finish(conversation)
+    return 0
+
+
+async def _converse(container: Container, caller: PhoneNumber | None) -> Conversation:
     conversation = new_conversation(container, caller)
     interactive = sys.stdin.isatty()
     _show(await conversation.start())
@@ -47,9 +60,7 @@ async def _chat(container: Container, caller: PhoneNumber | None) -> int:
             await conversation.abandon()
             break
         _show(await conversation.hear(line.strip()))
-    await container.booking().confirm.drain(within=15.0)
-    _finish(conversation)
-    return 0
+    return conversation
 
 
 def _show(reply: Reply) -> None:

@@ -112,6 +112,8 @@ class GraphCalendarGateway:
         )
         self._connection: GraphConnection | None = None
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
+        self.warmed = False
+        """True once `warm_up` has succeeded: the first caller waits for neither imports nor sign-in."""
 
     def __repr__(self) -> str:
         return f"GraphCalendarGateway({self._config!r})"
@@ -179,6 +181,7 @@ class GraphCalendarGateway:
         connection = self._connect()
         what = "sign in"
         await call(lambda: connection.credential.get_token(self._config.scope), what=what, deadline=self._deadline())
+        self.warmed = True
 
     async def aclose(self) -> None:
         """Close the HTTP client and credential of the current event loop's connection."""

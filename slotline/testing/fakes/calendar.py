@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -29,18 +30,28 @@ class CalendarEvent:
 class InMemoryCalendarGateway:
     """CalendarGateway that records what it is told and, like the shipped ones, never refuses an overlap.
 
-    `fail_with(error)` makes every call raise `error` (e.g. CalendarUnavailable) until `fail_with(None)`.
+    `fail_with(error)` makes every call raise `error` (e.g. CalendarUnavailable) until `fail_with(None)`;
+    `stall()` makes every call wait, like a server that accepts and never answers, until `stall(False)`.
     """
 
     def __init__(self) -> None:
         self._events: dict[str, CalendarEvent] = {}
         self._numbers = count(1)
         self._failure: Exception | None = None
+        self._answering = asyncio.Event()
+        self._answering.set()
 
     def fail_with(self, error: Exception | None) -> None:
         self._failure = error
 
-    def _check(self) -> None:
+    def stall(self, stalled: bool = True) -> None:
+        if stalled:
+            self._answering.clear()
+        else:
+            self._answering.set()
+
+    async def _check(self) -> None:
+        await self._answering.wait()
         if self._failure is not None:
             raise self._failure
 
@@ -53,7 +64,7 @@ class InMemoryCalendarGateway:
 
     async def busy(self, staff: Sequence[StaffMember], window: TimeWindow) -> dict[StaffId, list[TimeWindow]]:
         """Whole events meeting `window` per staff member, earliest first; every asked member has a key."""
-        self._check()
+        await self._check()
         found: dict[StaffId, list[TimeWindow]] = {m.id: [] for m in staff}
         for event in self.events():
             if event.staff_id in found and event.window.overlaps(window):
@@ -62,7 +73,7 @@ class InMemoryCalendarGateway:
 
     async def create(self, appointment: Appointment, staff: StaffMember, *, idempotency_key: str) -> str:
         """Add the appointment's event; a key seen before returns the event it made."""
-        self._check()
+        await self._check()
         for event in self._events.values():
             if event.key == idempotency_key:
                 return event.id
@@ -72,7 +83,7 @@ class InMemoryCalendarGateway:
 
     async def move(self, appointment: Appointment, staff: StaffMember, event_id: str) -> str:
         """Rewrite the event for the appointment's window and staff member; it keeps its id."""
-        self._check()
+        await self._check()
         event = self._events.get(event_id)
         if event is None:
             raise EventNotFound(event_id)
@@ -81,12 +92,12 @@ class InMemoryCalendarGateway:
 
     async def cancel(self, staff: StaffMember, event_id: str) -> None:
         """Delete the event; one already gone is fine."""
-        self._check()
+        await self._check()
         self._events.pop(event_id, None)
 
     async def upcoming(self, phone: PhoneNumber, now: datetime) -> list[Appointment]:
         """Bookings for this customer starting after `now`, soonest first."""
-        self._check()
+        await self._check()
         confirmed = AppointmentStatus.CONFIRMED
         return [
             replace(e.booking, staff_id=e.staff_id, window=e.window, external_event_id=e.id, status=confirmed)
