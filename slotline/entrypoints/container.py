@@ -36,6 +36,7 @@ from slotline.application.use_cases.request_callback import RequestCallback
 from slotline.application.use_cases.requeue_dead_messages import RequeueDeadMessages
 from slotline.application.use_cases.reschedule_appointment import RescheduleAppointment
 from slotline.application.use_cases.send_confirmation import SendConfirmation
+from slotline.application.waits import CallerWaits
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.entrypoints.plugins import PORTS, PluginContext, build_backend
@@ -87,8 +88,8 @@ def energy_detectors(end_of_turn_ms: int, quick_end_ms: int, reply_timeout_secon
     )
 
 
-def phone_settings(ring_seconds: int) -> PhoneSettings:
-    return PhoneSettings(ring_seconds=ring_seconds)
+def phone_settings(ring_seconds: int, filler_after_seconds: float) -> PhoneSettings:
+    return PhoneSettings(ring_seconds=ring_seconds, filler_after_seconds=filler_after_seconds)
 
 
 class Container(containers.DeclarativeContainer):
@@ -168,12 +169,17 @@ class Container(containers.DeclarativeContainer):
         OutboxRunner, dispatcher, config.outbox.dispatch_interval_seconds, batch=config.outbox.dispatch_batch
     )
     requeue_dead: providers.Provider[RequeueDeadMessages] = providers.Singleton(RequeueDeadMessages, outbox)
+    caller_waits: providers.Provider[CallerWaits] = providers.Singleton(
+        CallerWaits,
+        lookup_seconds=config.dialogue.lookup_budget_seconds,
+        read_seconds=config.dialogue.calendar_read_budget_seconds,
+    )
     availability: providers.Provider[FindAvailability] = providers.Singleton(
-        FindAvailability, catalogue, calendar, ledger, clock
+        FindAvailability, catalogue, calendar, ledger, clock, waits=caller_waits
     )
     booking: providers.Provider[BookingServices] = providers.Singleton(
         BookingServices,
-        lookup=providers.Singleton(LookupCaller, customers, ledger, calendar, clock),
+        lookup=providers.Singleton(LookupCaller, customers, ledger, calendar, clock, waits=caller_waits),
         availability=availability,
         hold=providers.Singleton(HoldSlot, catalogue, ledger, availability, clock),
         book=providers.Singleton(BookAppointment, catalogue, calendar, ledger, availability, texts, clock),
@@ -232,7 +238,7 @@ class Container(containers.DeclarativeContainer):
         turn_detectors,
         providers.Singleton(RequestCallback, catalogue, outbox, clock),
         clock,
-        providers.Callable(phone_settings, config.telephony.ring_seconds),
+        providers.Callable(phone_settings, config.telephony.ring_seconds, config.telephony.filler_after_seconds),
         transcript=transcript,
     )
 

@@ -83,6 +83,8 @@ class TelephonySettings(_PortSection):
     """How long a hand-over to a person rings before it counts as unanswered."""
     grace_seconds: float = Field(default=30.0, ge=0)
     """On SIGINT/SIGTERM: time live calls get to finish; after half of it they are handed to a person."""
+    filler_after_seconds: float = Field(default=1.0, gt=0, le=10)
+    """When a reply takes longer than this, the agent says "One moment, please." meanwhile."""
 
 
 class SpeechSettings(_PortSection):
@@ -139,6 +141,12 @@ class DialogueSettings(_Section):
     """Times the caller may turn down what is offered before the agent hands over."""
     max_empty_searches: int = Field(default=2, ge=1)
     """Searches that find nothing at all before the agent hands over."""
+    lookup_budget_seconds: float = Field(default=0.5, gt=0, le=10)
+    """Longest the greeting waits on the calendar for the caller's upcoming appointments; past it the caller is
+    greeted from slotline's own records alone."""
+    calendar_read_budget_seconds: float = Field(default=2.0, gt=0, le=30)
+    """Longest a caller waits on a calendar read (free slots, the re-check before a hold or booking); past it the
+    agent apologises and hands the call over."""
 
 
 class OutboxSettings(_Section):

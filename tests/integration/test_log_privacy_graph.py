@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import SecretStr
 
-from slotline.infrastructure.msgraph import GraphCalendarConfig
+from slotline.infrastructure.msgraph import GraphSettings
 from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
 from tests.factories import NOW
 from tests.integration.fake_graph import FakeGraph
@@ -18,7 +18,7 @@ TOKEN = "graph-static-token-do-not-log-7f3a91"
 
 async def test_graph_calls_at_debug_log_no_token_and_no_full_number() -> None:
     with FakeGraph.running(CALENDARS, token=TOKEN) as fake:
-        config = GraphCalendarConfig(base_url=fake.base_url, static_token=SecretStr(TOKEN), deadline_seconds=4.0)
+        config = GraphSettings(base_url=fake.base_url, static_token=SecretStr(TOKEN), deadline_seconds=4.0)
         gateway = GraphCalendarGateway(config, CATALOGUE)
         with debug_log(secrets=[TOKEN]) as log:
             await gateway.create(appointment(slot(10), "a1", phone=PHONE), SAM, idempotency_key="k1")

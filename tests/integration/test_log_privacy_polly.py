@@ -3,7 +3,8 @@ credentials out."""
 
 from __future__ import annotations
 
-from slotline.infrastructure.aws.polly_tts import PollyConfig, PollyTextToSpeech
+from slotline.infrastructure.aws.polly_settings import PollySettings
+from slotline.infrastructure.aws.polly_tts import PollyTextToSpeech
 from tests.integration.log_helpers import debug_log, leaks
 from tests.integration.sns_moto import MotoServer
 
@@ -14,12 +15,14 @@ SESSION_TOKEN = "FwoGZXIvYXdzEXAMPLEPOLLYTOKEN//////////wEaDHRva2VuLWRvLW5vdC1sb
 
 async def test_polly_speech_at_debug_logs_no_credentials() -> None:
     with MotoServer.running() as moto:
-        config = PollyConfig(
-            endpoint_url=moto.endpoint,
-            access_key_id=KEY_ID,
-            secret_access_key=SECRET_KEY,
-            session_token=SESSION_TOKEN,
-            max_attempts=1,
+        config = PollySettings.model_validate(
+            {
+                "endpoint_url": moto.endpoint,
+                "access_key_id": KEY_ID,
+                "secret_access_key": SECRET_KEY,
+                "session_token": SESSION_TOKEN,
+                "max_attempts": 1,
+            }
         )
         tts = PollyTextToSpeech(config)
         with debug_log(secrets=[KEY_ID, SECRET_KEY, SESSION_TOKEN]) as log:

@@ -3,10 +3,10 @@ credentials, the recipient's number and the text itself out."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from pydantic import SecretStr
 
 from slotline.domain.phone import PhoneNumber
-from slotline.infrastructure.aws import SnsSmsSender
+from slotline.infrastructure.aws.sns_sms_sender import SnsSmsSender
 from tests.integration.log_helpers import debug_log, leaks
 from tests.integration.sns_moto import MotoServer, sns_config
 
@@ -19,9 +19,8 @@ BODY = "Maple Street: haircut with Sam on Tue 10:00. Reply STOP to opt out"
 
 async def test_an_sns_text_at_debug_logs_no_credentials_number_or_body() -> None:
     with MotoServer.running() as moto:
-        config = replace(
-            sns_config(moto.endpoint), access_key_id=KEY_ID, secret_access_key=SECRET_KEY, session_token=SESSION_TOKEN
-        )
+        secrets = {"access_key_id": KEY_ID, "secret_access_key": SECRET_KEY, "session_token": SESSION_TOKEN}
+        config = sns_config(moto.endpoint).model_copy(update={k: SecretStr(v) for k, v in secrets.items()})
         sender = SnsSmsSender(config)
         with debug_log(secrets=[KEY_ID, SECRET_KEY, SESSION_TOKEN]) as log:
             await sender.send(TO, BODY, dedupe_key="k1")

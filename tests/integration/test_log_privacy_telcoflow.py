@@ -6,8 +6,9 @@ from __future__ import annotations
 import asyncio
 
 from slotline.application.ports import LiveCall
-from slotline.infrastructure.telcoflow.adapter import TelcoflowConfig, TelcoflowTelephony
+from slotline.infrastructure.telcoflow.adapter import TelcoflowTelephony
 from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
+from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 from tests.integration.log_helpers import debug_log, leaks
 from tests.integration.test_telcoflow_harness import StepClock
 
@@ -24,7 +25,7 @@ async def answer_and_hang_up(call: LiveCall) -> None:
 async def test_a_call_at_debug_logs_no_key_connector_or_caller() -> None:
     with debug_log(secrets=[API_KEY, CONNECTOR]) as log:
         async with LoopbackTelcoflowServer(api_key=API_KEY, connector_uuid=CONNECTOR) as server:
-            config = TelcoflowConfig(base_url=server.base_url, api_key=API_KEY, connector_uuid=CONNECTOR)
+            config = TelcoflowSettings(base_url=server.base_url, api_key=API_KEY, connector_uuid=CONNECTOR)
             telephony = TelcoflowTelephony(config, clock=StepClock())
             runner = asyncio.create_task(telephony.run(answer_and_hang_up))
             await server.wait_for_session_manager(timeout=5.0)

@@ -87,7 +87,7 @@ def test_arguments_that_do_not_fit_the_format_are_not_shown() -> None:
 def test_every_configured_secret_is_handed_to_the_filter() -> None:
     settings = Settings(
         sms={"sns": {"access_key_id": "AKID-1", "secret_access_key": "aws-secret-2", "session_token": "tok-3"}},
-        calendar={"graph": {"client_secret": "graph-secret-4"}},
+        calendar={"graph": {"tenant_id": "t", "client_id": "c", "client_secret": "graph-secret-4"}},
     )
 
     found = set(configured_secrets(settings))
