@@ -9,15 +9,25 @@ from enum import StrEnum
 from slotline.domain.catalogue import Service
 from slotline.domain.errors import InvalidValue
 from slotline.domain.ids import AppointmentId, ServiceId, StaffId
+from slotline.domain.names import clean_name
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.slot import Slot
 from slotline.domain.time_window import TimeWindow
 
 
+def _cleaned(name: str | None) -> str | None:
+    return (clean_name(name) or None) if name is not None else None
+
+
 @dataclass(frozen=True, slots=True)
 class Customer:
+    """A caller the business knows. The name is cleaned by `clean_name` whoever builds one; blank means unknown."""
+
     phone: PhoneNumber
     name: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", _cleaned(self.name))
 
 
 class AppointmentStatus(StrEnum):
@@ -40,6 +50,7 @@ class Appointment:
     def __post_init__(self) -> None:
         if not self.id:
             raise InvalidValue("an appointment needs an id")
+        object.__setattr__(self, "customer_name", _cleaned(self.customer_name))
 
     @property
     def slot(self) -> Slot:

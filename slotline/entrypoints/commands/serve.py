@@ -7,7 +7,7 @@ import asyncio
 
 from slotline.entrypoints.commands.base import Parser, Subparsers, whole_number
 from slotline.entrypoints.container import Container
-from slotline.entrypoints.logs import configure
+from slotline.entrypoints.logs import configure, configured_secrets
 from slotline.entrypoints.serving import call_server
 
 __all__ = ["register"]
@@ -28,7 +28,7 @@ def register(subparsers: Subparsers, common: Parser) -> None:
 
 
 def run(args: argparse.Namespace, container: Container) -> int:
-    configure(args.log_level)
+    configure(args.log_level, secrets=configured_secrets(container.settings()))
     if container.config.storage.backend() == "sqlite":
         container.database().migrate()
     service = call_server(container, max_calls=args.max_calls)

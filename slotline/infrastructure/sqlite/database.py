@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -49,6 +50,19 @@ def _ensure_sqlite(path: Path) -> None:
             raise StorageUnavailable(f"{path} is not a SQLite database")
 
 
+def _create_owner_only(path: Path) -> None:
+    """Create a missing database file as 0600 whatever the umask; SQLite gives its -wal and -shm the same mode.
+    An existing file keeps the mode its owner chose."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except (FileExistsError, FileNotFoundError):  # a missing folder is SQLite's to report, in its own words
+        return
+    try:
+        os.fchmod(fd, 0o600)  # the umask can only have taken bits away; put back the owner's read and write
+    finally:
+        os.close(fd)
+
+
 def _is_locked(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
 
@@ -76,6 +90,7 @@ class SqliteDatabase:
                 return
             with _storage_errors(self.path):
                 _ensure_sqlite(self.path)
+                _create_owner_only(self.path)
                 with closing(self._connect()) as conn:
                     self._enable_wal(conn)
                     migrate(conn)
