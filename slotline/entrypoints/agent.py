@@ -108,6 +108,7 @@ class Slotline:
     def prepare(self) -> None:
         """Create or upgrade the embedded SQLite database when this agent uses it; a bad file fails here, once."""
         if self._embedded_storage:
+            self.container.database().ensure_writable()
             self.container.database().migrate()
 
     def conversation(self, caller: PhoneNumber | str | None = None, *, call_id: str | None = None) -> Conversation:

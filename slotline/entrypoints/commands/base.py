@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING, NoReturn, TypeAlias
 if TYPE_CHECKING:
     from slotline.entrypoints.container import Container
 
-__all__ = ["Handler", "Parser", "Registrar", "Subparsers", "UsageError", "aware_instant", "iso_date", "whole_number"]
+__all__ = [
+    "Handler",
+    "Parser",
+    "Registrar",
+    "Subparsers",
+    "UsageError",
+    "aware_instant",
+    "iso_date",
+    "prepare_storage",
+    "whole_number",
+]
 
 Handler = Callable[[argparse.Namespace, "Container"], int]
 """Runs one subcommand with parsed arguments and the configured container; returns the exit code."""
@@ -32,6 +42,15 @@ class Parser(argparse.ArgumentParser):
 
 Registrar = Callable[[Subparsers, Parser], None]
 """Adds one subcommand to `slotline`; the second argument is the parent parser holding the global options."""
+
+
+def prepare_storage(container: Container) -> None:
+    """The start-up check of a command that writes: the database can be written and its schema is current, so a
+    read-only file is one line and exit 2, not calls handed to a person."""
+    if container.config.storage.backend() == "sqlite":
+        database = container.database()
+        database.ensure_writable()
+        database.migrate()
 
 
 def iso_date(text: str) -> date:
