@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
+from slotline.entrypoints.supported_dates import outside_supported_range
+
 if TYPE_CHECKING:
     from slotline.entrypoints.container import Container
 
@@ -55,9 +57,12 @@ def prepare_storage(container: Container) -> None:
 
 def iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+    if problem := outside_supported_range(day):
+        raise argparse.ArgumentTypeError(problem)
+    return day
 
 
 def aware_instant(text: str) -> datetime:
@@ -67,6 +72,8 @@ def aware_instant(text: str) -> datetime:
         raise argparse.ArgumentTypeError(f"not an ISO-8601 date and time: {text!r}") from None
     if moment.tzinfo is None:
         raise argparse.ArgumentTypeError(f"{text!r} needs a UTC offset, e.g. 2026-11-25T09:00:00-05:00")
+    if problem := outside_supported_range(moment.date()):
+        raise argparse.ArgumentTypeError(problem)
     return moment
 
 
