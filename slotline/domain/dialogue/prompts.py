@@ -127,6 +127,9 @@ class Prompts:
     def not_a_number(self) -> str:
         return f"Sorry, that doesn't sound like a full phone number. {self.ask_number()}"
 
+    def no_extension(self) -> str:
+        return f"Sorry, a text can't go to an extension. {self.ask_number()}"
+
     def number_again(self) -> str:
         return f"Sorry about that. {self.ask_number()}"
 
