@@ -23,6 +23,11 @@ def test_a_possible_number_in_a_range_the_metadata_does_not_know_is_accepted() -
     [
         ("+1212555012", "US", "'+1212555012' is not a possible phone number for US: too short"),
         ("212 555 012", "US", "'212 555 012' is not a possible phone number for US: too short"),
+        (
+            "555 0123",
+            "US",
+            "'555 0123' is not a possible phone number for US: a local number only, give it with its area code",
+        ),
         ("+4477009001234567", "US", "'+4477009001234567' is not a possible phone number for GB: too long"),
         ("+999 1234 5678", "US", "'+999 1234 5678' does not start with a known country code"),
         ("call me", "US", "'call me' is not a phone number"),

@@ -26,6 +26,7 @@ _IMPOSSIBLE = {
     ValidationResult.TOO_SHORT: "too short",
     ValidationResult.TOO_LONG: "too long",
     ValidationResult.INVALID_LENGTH: "no number there has that many digits",
+    ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "a local number only, give it with its area code",
 }
 
 
@@ -54,7 +55,7 @@ def _possible(text: str, region: str | None) -> phonenumbers.PhoneNumber:
     except NumberParseException as exc:
         raise InvalidPhoneNumber(text, _NOT_PARSED.get(exc.error_type, "is not a phone number")) from None
     reason = phonenumbers.is_possible_number_with_reason(parsed)
-    if reason not in (ValidationResult.IS_POSSIBLE, ValidationResult.IS_POSSIBLE_LOCAL_ONLY):
+    if reason != ValidationResult.IS_POSSIBLE:  # a local-only number lacks its area code: not an identity
         country = phonenumbers.region_code_for_country_code(parsed.country_code or 0)
         where = country if country != phonenumbers.UNKNOWN_REGION else f"+{parsed.country_code}"
         raise ImpossiblePhoneNumber(text, where, _IMPOSSIBLE.get(reason, "not possible"))
