@@ -18,9 +18,29 @@ class InvalidValue(SlotlineError, ValueError):
 
 
 class InvalidPhoneNumber(InvalidValue):
-    def __init__(self, raw: str) -> None:
-        super().__init__(f"{raw!r} is not a phone number in E.164 form (+ and 8 to 15 digits)")
+    """`raw` cannot be used as a phone number; the message says why (by default: it is not written in E.164)."""
+
+    def __init__(self, raw: str, problem: str = "is not a phone number in E.164 form (+ and 8 to 15 digits)") -> None:
+        super().__init__(f"{raw!r} {problem}")
         self.raw = raw
+
+
+class ImpossiblePhoneNumber(InvalidPhoneNumber):
+    """No number of that country could be written so (too short, too long); `region` is the country it was read in."""
+
+    def __init__(self, raw: str, region: str, why: str) -> None:
+        super().__init__(raw, f"is not a possible phone number for {region}: {why}")
+        self.region = region
+
+
+class PhoneNumberWithExtension(InvalidPhoneNumber):
+    """A typed number carries an extension; texts go to the number itself, never to an extension."""
+
+    def __init__(self, raw: str, extension: str) -> None:
+        super().__init__(
+            raw, f"has an extension ({extension}); give the number alone: a text cannot be sent to an extension"
+        )
+        self.extension = extension
 
 
 class InvalidTimeWindow(InvalidValue):

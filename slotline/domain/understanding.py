@@ -30,6 +30,7 @@ class HeardNumber:
 
     number: PhoneNumber | None  # None: enough digits for an attempt, but no valid number
     groups: tuple[str, ...] = ()  # ("212", "555", "0123") or ("+44", "20", "7946", "0958")
+    extension: str | None = None  # said or typed after the number ("x4", ";ext=4"): no text can go to it, so no number
 
     def __repr__(self) -> str:  # interpretations may be logged; a full number must not be
         return f"HeardNumber({self.number.masked() if self.number else 'invalid'})"

@@ -39,7 +39,7 @@ from slotline.entrypoints.container import Container, build_container
 from slotline.entrypoints.serving import ServeStats, call_server
 from slotline.entrypoints.settings import Settings, load_settings
 from slotline.entrypoints.warming import WarmAdapters, conversation_adapters
-from slotline.infrastructure.common.phone_parsing import parse_phone
+from slotline.infrastructure.common.phone_parsing import parse_caller_id
 
 __all__ = ["LedgerWithoutOutbox", "Slotline"]
 
@@ -110,12 +110,14 @@ class Slotline:
     def prepare(self) -> None:
         """Create or upgrade the embedded SQLite database when this agent uses it; a bad file fails here, once."""
         if self._embedded_storage:
+            self.container.database().ensure_writable()
             self.container.database().migrate()
 
     def conversation(self, caller: PhoneNumber | str | None = None, *, call_id: str | None = None) -> Conversation:
-        """A new conversation with `caller` (a number in any common format; None: withheld)."""
+        """A new conversation with `caller`: caller ID in any common format (any possible number; an extension is
+        ignored), or None when withheld."""
         if isinstance(caller, str):
-            caller = parse_phone(caller, self.settings.default_region)
+            caller = parse_caller_id(caller, self.settings.default_region)
         return self.container.conversations()(call_id or uuid.uuid4().hex, caller)
 
     async def send_due_texts(self, limit: int = 100) -> DispatchReport:

@@ -15,7 +15,9 @@ from slotline.entrypoints.commands.base import Handler, Parser, UsageError, awar
 from slotline.entrypoints.container import build_container
 from slotline.entrypoints.plugins import PluginBroken
 from slotline.entrypoints.settings import Overrides, SettingsInvalid, load_settings
+from slotline.entrypoints.wiring.calendar import check_configuration
 from slotline.entrypoints.wiring.extras import BackendNotInstalled
+from slotline.infrastructure.msgraph.settings import GraphConfigInvalid
 from slotline.infrastructure.yaml_catalogue import CatalogueFileInvalid
 
 __all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
@@ -35,6 +37,7 @@ _USAGE_ERRORS = (
     PluginBroken,
     CatalogueFileInvalid,
     StorageUnavailable,
+    GraphConfigInvalid,
 )
 
 
@@ -78,7 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         handler: Handler = args.handler
-        return handler(args, build_container(load_settings(_overrides(args))))
+        container = build_container(load_settings(_overrides(args)))
+        check_configuration(container)
+        return handler(args, container)
     except (UsageError, SlotlineError) as exc:
         print(f"slotline: error: {exc}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, _USAGE_ERRORS) else EXIT_FAILURE

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import os
 import tomllib
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Literal, TypedDict
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, InitSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
 from slotline.domain.errors import SlotlineError
 from slotline.entrypoints.plugins import PORTS, PluginBroken, installed, load_plugin
+from slotline.entrypoints.supported_dates import outside_supported_range
 from slotline.infrastructure.aws.polly_settings import PollySettings
 from slotline.infrastructure.aws.sns_settings import SnsSettings
 from slotline.infrastructure.msgraph.settings import GraphSettings
@@ -193,6 +194,13 @@ class Settings(BaseSettings):
     telcoflow: TelcoflowSettings | None = None
     """The Telcoflow connection and credentials; needed by `serve` when telephony.backend is "telcoflow"."""
     speech: SpeechSettings = Field(default_factory=SpeechSettings)
+
+    @field_validator("now")
+    @classmethod
+    def _now_is_a_supported_day(cls, now: datetime | None) -> datetime | None:
+        if now is not None and (problem := outside_supported_range(now.date())):
+            raise ValueError(problem)
+        return now
 
     @classmethod
     def settings_customise_sources(

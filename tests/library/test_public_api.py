@@ -97,3 +97,17 @@ def test_ledger_and_outbox_are_replaced_together(tmp_path: Path) -> None:
     ledger = SqliteSlotLedger(SqliteDatabase(tmp_path / "x.db"), FixedClock(NOW))
     with pytest.raises(LedgerWithoutOutbox, match="replace the ledger and the outbox together"):
         Slotline(Settings(db=tmp_path / "x.db"), ledger=ledger)
+
+
+async def test_a_conversations_caller_is_caller_id_any_possible_number_and_its_extension_ignored(
+    tmp_path: Path,
+) -> None:
+    crm = CrmDirectory()
+    customers: CustomerDirectory = crm
+    await crm.save(Customer(PhoneNumber("+447700900123"), "Ann Perkins"))  # a range the metadata leaves unallocated
+    agent = Slotline(Settings(db=tmp_path / "x.db"), clock=FixedClock(NOW), customers=customers)
+
+    async with agent:
+        greeting = (await agent.conversation(caller="+44 7700 900123;ext=2").start()).lines[0]
+
+    assert greeting.startswith("Hi Ann, thanks for calling Maple Street Clinic.")

@@ -108,3 +108,17 @@ def test_a_whole_number_sounds_finished_and_half_of_one_does_not() -> None:
 
 def test_the_full_number_never_shows_in_a_repr() -> None:
     assert "5550123" not in repr(US.understand("212 555 0123", NOW))
+
+
+@pytest.mark.parametrize(
+    ("said", "extension"),
+    [
+        ("212 555 0123;ext=4", "4"),
+        ("212-555-0123 x4", "4"),
+        ("+1 212 555 0123 ext. 12", "12"),
+        ("two one two five five five zero one two three extension four", "4"),
+    ],
+)
+def test_a_number_with_an_extension_is_heard_as_an_extension_not_a_number(said: str, extension: str) -> None:
+    heard = US.understand(said, NOW)
+    assert heard.phone == HeardNumber(None, extension=extension)

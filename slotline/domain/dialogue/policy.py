@@ -278,7 +278,8 @@ class DialoguePolicy:
     def _on_number(self, heard: Interpretation) -> list[Action]:
         if heard.phone is not None:
             if heard.phone.number is None:
-                return self._number_missed(self._say.not_a_number(), Stage.NUMBER)
+                missed = self._say.not_a_number() if heard.phone.extension is None else self._say.no_extension()
+                return self._number_missed(missed, Stage.NUMBER)
             self._said_number = heard.phone
             return self._ask_number()
         mode = _TASKS.get(heard.intent)

@@ -129,6 +129,9 @@ class Prompts:
     def not_a_number(self) -> str:
         return join_sentences("Sorry, that doesn't sound like a full phone number.", self.ask_number())
 
+    def no_extension(self) -> str:
+        return f"Sorry, a text can't go to an extension. {self.ask_number()}"
+
     def number_again(self) -> str:
         return join_sentences("Sorry about that.", self.ask_number())
 

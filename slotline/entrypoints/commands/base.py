@@ -7,10 +7,22 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
+from slotline.entrypoints.supported_dates import outside_supported_range
+
 if TYPE_CHECKING:
     from slotline.entrypoints.container import Container
 
-__all__ = ["Handler", "Parser", "Registrar", "Subparsers", "UsageError", "aware_instant", "iso_date", "whole_number"]
+__all__ = [
+    "Handler",
+    "Parser",
+    "Registrar",
+    "Subparsers",
+    "UsageError",
+    "aware_instant",
+    "iso_date",
+    "prepare_storage",
+    "whole_number",
+]
 
 Handler = Callable[[argparse.Namespace, "Container"], int]
 """Runs one subcommand with parsed arguments and the configured container; returns the exit code."""
@@ -34,11 +46,23 @@ Registrar = Callable[[Subparsers, Parser], None]
 """Adds one subcommand to `slotline`; the second argument is the parent parser holding the global options."""
 
 
+def prepare_storage(container: Container) -> None:
+    """The start-up check of a command that writes: the database can be written and its schema is current, so a
+    read-only file is one line and exit 2, not calls handed to a person."""
+    if container.config.storage.backend() == "sqlite":
+        database = container.database()
+        database.ensure_writable()
+        database.migrate()
+
+
 def iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+    if problem := outside_supported_range(day):
+        raise argparse.ArgumentTypeError(problem)
+    return day
 
 
 def aware_instant(text: str) -> datetime:
@@ -48,6 +72,8 @@ def aware_instant(text: str) -> datetime:
         raise argparse.ArgumentTypeError(f"not an ISO-8601 date and time: {text!r}") from None
     if moment.tzinfo is None:
         raise argparse.ArgumentTypeError(f"{text!r} needs a UTC offset, e.g. 2026-11-25T09:00:00-05:00")
+    if problem := outside_supported_range(moment.date()):
+        raise argparse.ArgumentTypeError(problem)
     return moment
 
 

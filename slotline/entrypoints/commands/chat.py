@@ -9,7 +9,7 @@ import sys
 from slotline.application.conversation import CallEnd, Conversation, Reply
 from slotline.domain.phone import PhoneNumber
 from slotline.entrypoints.calls import new_conversation
-from slotline.entrypoints.commands.base import Parser, Subparsers
+from slotline.entrypoints.commands.base import Parser, Subparsers, prepare_storage
 from slotline.entrypoints.container import Container
 from slotline.entrypoints.warming import WarmAdapters, conversation_adapters
 from slotline.infrastructure.common.phone_parsing import parse_phone
@@ -31,8 +31,7 @@ def register(subparsers: Subparsers, common: Parser) -> None:
 
 def run(args: argparse.Namespace, container: Container) -> int:
     caller = parse_phone(args.caller, container.config.default_region()) if args.caller else None
-    if container.config.storage.backend() == "sqlite":
-        container.database().migrate()  # an unusable database is a start-up error, not a call to hand over
+    prepare_storage(container)  # an unusable database is a start-up error, not a call to hand over
     return asyncio.run(_chat(container, caller))
 
 

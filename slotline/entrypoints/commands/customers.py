@@ -7,7 +7,7 @@ import asyncio
 
 from slotline.domain.appointment import Customer
 from slotline.domain.names import clean_name
-from slotline.entrypoints.commands.base import Parser, Subparsers, UsageError
+from slotline.entrypoints.commands.base import Parser, Subparsers, UsageError, prepare_storage
 from slotline.entrypoints.container import Container
 from slotline.infrastructure.common.phone_parsing import parse_phone
 
@@ -28,6 +28,7 @@ def add_customer(args: argparse.Namespace, container: Container) -> int:
     name = clean_name(str(args.name))
     if not name:
         raise UsageError("--name must not be empty (control characters and escape sequences do not count)")
+    prepare_storage(container)
     asyncio.run(container.customers().save(Customer(phone, name)))
     print(f"saved {name} ({phone.e164})")
     return 0

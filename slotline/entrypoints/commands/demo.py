@@ -13,7 +13,7 @@ from dependency_injector import providers
 from pydantic import SecretStr
 
 from slotline.application.ports import OutboxOperations, TextToSpeech
-from slotline.entrypoints.commands.base import Parser, Subparsers
+from slotline.entrypoints.commands.base import Parser, Subparsers, prepare_storage
 from slotline.entrypoints.container import Container, build_container
 from slotline.entrypoints.demo.script import BUNDLED, bundled_script, load_script
 from slotline.entrypoints.demo.timing import turn_latencies_ms
@@ -86,7 +86,7 @@ async def _demo(settings: Settings, db: Path, lines: list[str], caller: str, rec
             out(f"{stamp}  agent: {text}" if who == "agent" else f"{stamp}  (agent heard: {text!r})")
 
         container.transcript.override(providers.Object(transcript))
-        container.database().migrate()
+        prepare_storage(container)
         out(f"[loading the speech engines: {wired.speech.stt} / {wired.speech.tts} / {wired.speech.turns}]")
         container.stt()
         voice = _caller_voice(wired)

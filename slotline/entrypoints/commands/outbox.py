@@ -10,7 +10,7 @@ import sys
 
 from slotline.application.ports import OutboxMessage, OutboxOperations, OutboxStatus
 from slotline.application.ports.outbox import OutboxMessageNotDead, OutboxMessageNotFound
-from slotline.entrypoints.commands.base import Parser, Subparsers, UsageError, aware_instant
+from slotline.entrypoints.commands.base import Parser, Subparsers, UsageError, aware_instant, prepare_storage
 from slotline.entrypoints.container import Container
 
 __all__ = ["register"]
@@ -82,6 +82,7 @@ def requeue_dead(args: argparse.Namespace, container: Container) -> int:
         raise UsageError("give the IDs of dead messages, or --all-dead (not both)")
     if args.since is not None and not args.all_dead:
         raise UsageError("--since goes with --all-dead")
+    prepare_storage(container)
     use_case = container.requeue_dead()
     try:
         requeued = asyncio.run(use_case.all_dead(args.since) if args.all_dead else use_case(args.ids))
@@ -95,6 +96,7 @@ def requeue_dead(args: argparse.Namespace, container: Container) -> int:
 
 
 def dispatch_due(args: argparse.Namespace, container: Container) -> int:
+    prepare_storage(container)
     if args.loop:
         asyncio.run(_loop(container))
         return 0

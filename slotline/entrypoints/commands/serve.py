@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from slotline.entrypoints.commands.base import Parser, Subparsers, whole_number
+from slotline.entrypoints.commands.base import Parser, Subparsers, prepare_storage, whole_number
 from slotline.entrypoints.container import Container
 from slotline.entrypoints.logs import configure, configured_secrets
 from slotline.entrypoints.serving import call_server
@@ -29,8 +29,7 @@ def register(subparsers: Subparsers, common: Parser) -> None:
 
 def run(args: argparse.Namespace, container: Container) -> int:
     configure(args.log_level, secrets=configured_secrets(container.settings()))
-    if container.config.storage.backend() == "sqlite":
-        container.database().migrate()
+    prepare_storage(container)  # an unusable database is a start-up error, not a call to hand over
     service = call_server(container, max_calls=args.max_calls)
     stats = asyncio.run(service.run())
     handed = stats.handed_over_at_shutdown

@@ -1,4 +1,8 @@
-"""The check every SMS provider makes before it is asked to text a number: valid, and written in E.164."""
+"""The check every SMS sender makes before it texts a number: valid by the numbering plan, and written in E.164.
+
+Numbers are accepted as identities when merely possible (see phone_parsing); a text needs more, so a number in a
+range the plan does not allocate fails here, for good, with a reason the outbox keeps.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,12 @@ def sms_e164(to: PhoneNumber) -> str:
     try:
         parsed = phonenumbers.parse(to.e164, None)
     except phonenumbers.NumberParseException:
-        parsed = None
-    if parsed is None or not phonenumbers.is_valid_number(parsed):
-        raise SmsSendFailed(f"{to.masked()} is not a valid phone number", permanent=True)
+        raise SmsSendFailed(f"{to.masked()} is not a valid phone number: not a number at all", permanent=True) from None
+    if not phonenumbers.is_valid_number(parsed):
+        region = phonenumbers.region_code_for_country_code(parsed.country_code or 0)
+        raise SmsSendFailed(
+            f"{to.masked()} is not a valid phone number: possible in {region}, but in no range its numbering plan"
+            " allocates (phonenumbers metadata), so no text was sent",
+            permanent=True,
+        )
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)

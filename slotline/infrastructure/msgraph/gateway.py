@@ -32,7 +32,8 @@ from slotline.infrastructure.msgraph.sdk import (
     QueryParameters,
     RequestConfiguration,
 )
-from slotline.infrastructure.msgraph.settings import GraphConfigInvalid, GraphSettings
+from slotline.infrastructure.msgraph.settings import GraphSettings
+from slotline.infrastructure.msgraph.staff_calendars import ensure_staff_calendars
 from slotline.infrastructure.msgraph.tasks import all_of
 
 __all__ = ["GraphCalendarGateway"]
@@ -99,9 +100,7 @@ class GraphCalendarGateway:
         *,
         connector: Callable[[GraphSettings], GraphConnection] = connect,
     ) -> None:
-        missing = [m.id for m in catalogue.staff if not m.calendar]
-        if missing:
-            raise GraphConfigInvalid(f"staff without a Microsoft 365 calendar in the catalogue: {', '.join(missing)}")
+        ensure_staff_calendars(catalogue)
         self._config = config
         self._catalogue = catalogue
         self._connector = connector

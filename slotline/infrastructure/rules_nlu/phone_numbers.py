@@ -19,6 +19,7 @@ MIN_DIGITS = 7
 _ZERO = frozenset({"oh", "o"})
 _REPEATS = {"double": 2, "triple": 3}
 _GROUP = re.compile(r"\+?\d+")
+_EXTENSION = frozenset({"extension", "ext", "x"})  # typed ";ext=4" and "x4" reach here as "ext 4" and "x 4"
 
 
 def _digit(word: str) -> str | None:
@@ -78,11 +79,14 @@ def _heard(digits: str, region: str) -> HeardNumber:
 
 
 def find_phone(words: Sequence[str], region: str) -> Found[HeardNumber] | None:
-    """The first run of at least MIN_DIGITS digits, as a valid number in `region` or as an invalid attempt."""
+    """The first run of at least MIN_DIGITS digits, as a valid number in `region` or as an invalid attempt (one with
+    an extension among them: a text cannot go to an extension)."""
     i = 0
     while i < len(words):
         digits, end = _run_at(words, i)
         if len(digits.lstrip("+")) >= MIN_DIGITS:
+            if word_at(words, end) in _EXTENSION and (extension := _run_at(words, end + 1))[0]:
+                return Found(HeardNumber(None, extension=extension[0]), i, extension[1])
             heard = _heard(digits, region)
             if heard.number is None and words[i] in _ZERO:  # "oh, two one two ..." starts with a sound, not a zero
                 rest = _heard(digits[1:], region)

@@ -20,6 +20,7 @@ from slotline.infrastructure.sqlite.schema import migrate
 T = TypeVar("T")
 
 _HEADER = b"SQLite format 3\x00"
+_EFFECTIVE_IDS = os.access in os.supports_effective_ids
 
 
 def _one_line(text: str) -> str:
@@ -48,6 +49,21 @@ def _ensure_sqlite(path: Path) -> None:
     with path.open("rb") as file:
         if file.read(len(_HEADER)) != _HEADER:
             raise StorageUnavailable(f"{path} is not a SQLite database")
+
+
+def _ensure_writable(path: Path) -> None:
+    """Refuse a file or folder this process cannot write, before SQLite opens it: SQLite would open it read-only,
+    leave -wal and -shm behind, and fail only at the first write (every booking handed to a person)."""
+    if path.exists():
+        try:
+            os.close(os.open(path, os.O_RDWR))  # the kernel's own answer, for this process's user and privileges
+        except PermissionError:
+            raise StorageUnavailable(f"{path} is read-only for this user; slotline must be able to write it") from None
+    folder = path.absolute().parent
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK, effective_ids=_EFFECTIVE_IDS):
+        raise StorageUnavailable(
+            f"{path}: the folder {folder} is read-only for this user; SQLite writes {path.name}-wal and -shm there"
+        )
 
 
 def _create_owner_only(path: Path) -> None:
@@ -95,6 +111,12 @@ class SqliteDatabase:
                     self._enable_wal(conn)
                     migrate(conn)
             self._ready.set()
+
+    def ensure_writable(self) -> None:
+        """Fail with StorageUnavailable unless this process can write the file and create its -wal and -shm:
+        the start-up check of a command that writes, so that a read-only file is refused before any call."""
+        with _storage_errors(self.path):
+            _ensure_writable(self.path)
 
     def _enable_wal(self, conn: sqlite3.Connection) -> None:
         # Switching the journal mode can fail with SQLITE_BUSY without waiting on the busy handler when another

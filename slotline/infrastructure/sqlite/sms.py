@@ -13,6 +13,7 @@ from uuid import uuid4
 from slotline.application.errors import SmsSendFailed
 from slotline.application.ports.clock import Clock
 from slotline.domain.phone import PhoneNumber
+from slotline.infrastructure.common.sms_recipient import sms_e164
 from slotline.infrastructure.sqlite.database import SqliteDatabase
 from slotline.infrastructure.sqlite.epoch import floor_epoch, from_epoch
 
@@ -38,7 +39,8 @@ class _Failures:
 
 
 class SqliteSmsSender:
-    """Stores each text in `sms_sent`; a dedupe key sent before returns the earlier id.
+    """Stores each text in `sms_sent`; a dedupe key sent before returns the earlier id; a number no text could reach
+    fails for good, as with a real provider.
 
     `fail_next` makes the next sends raise SmsSendFailed, so the dispatcher's failure paths run on a real adapter.
     """
@@ -58,8 +60,9 @@ class SqliteSmsSender:
         if failures.remaining > 0:
             failures.remaining -= 1
             raise SmsSendFailed(failures.reason, permanent=failures.permanent)
+        number = sms_e164(to)  # refused like a real provider would, with the reason the outbox keeps
         new_id = uuid4().hex
-        params = (new_id, to.e164, body, dedupe_key, floor_epoch(self._clock.now()))
+        params = (new_id, number, body, dedupe_key, floor_epoch(self._clock.now()))
 
         def work(conn: sqlite3.Connection) -> str:
             conn.execute(

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from slotline.domain.errors import InvalidPhoneNumber
 from slotline.domain.phone import PhoneNumber
-from slotline.infrastructure.common.phone_parsing import parse_phone
+from slotline.infrastructure.common.phone_parsing import parse_caller_id
 
 
 def parse_caller(raw: str, region: str | None) -> PhoneNumber | None:
-    """'+12125550100' -> PhoneNumber; withheld ('anonymous', '') or invalid -> None."""
+    """'+12125550100' -> PhoneNumber: any possible number, an extension ignored; withheld ('anonymous', '') or
+    impossible -> None."""
     text = raw.strip()
     if not text or not any(ch.isdigit() for ch in text):
         return None
     try:
-        return parse_phone(text, region)
+        return parse_caller_id(text, region)
     except InvalidPhoneNumber:
         return None
 
