@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from argparse import SUPPRESS, Namespace
@@ -13,6 +14,7 @@ from slotline.domain.errors import BookingError, InvalidValue, SlotlineError
 from slotline.entrypoints.commands import COMMANDS
 from slotline.entrypoints.commands.base import Handler, Parser, UsageError, aware_instant
 from slotline.entrypoints.container import build_container
+from slotline.entrypoints.logs import configure, configured_secrets
 from slotline.entrypoints.plugins import PluginBroken
 from slotline.entrypoints.settings import Overrides, SettingsInvalid, load_settings
 from slotline.entrypoints.wiring.calendar import check_configuration
@@ -81,7 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         handler: Handler = args.handler
-        container = build_container(load_settings(_overrides(args)))
+        settings = load_settings(_overrides(args))
+        if not logging.getLogger().handlers:  # no log set up yet: what reaches stderr is redacted, as serve's log is
+            configure("WARNING", secrets=configured_secrets(settings))
+        container = build_container(settings)
         check_configuration(container)
         return handler(args, container)
     except (UsageError, SlotlineError) as exc:
