@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from slotline.entrypoints.settings import Settings, SettingsInvalid, load_settings
     from slotline.entrypoints.wiring.extras import BackendNotInstalled
     from slotline.infrastructure.clock import FixedClock, SystemClock
+    from slotline.infrastructure.common.log_redaction import RedactingFilter
     from slotline.infrastructure.common.phone_parsing import parse_phone
     from slotline.infrastructure.yaml_catalogue import CatalogueFileInvalid, load_catalogue
 
@@ -63,6 +64,7 @@ _WHERE = {
     "parse_phone": "slotline.infrastructure.common.phone_parsing",
     "FixedClock": "slotline.infrastructure.clock",
     "SystemClock": "slotline.infrastructure.clock",
+    "RedactingFilter": "slotline.infrastructure.common.log_redaction",
     # the ports an integrator may implement
     "CalendarGateway": "slotline.application.ports",
     "Clock": "slotline.application.ports",
@@ -126,6 +128,7 @@ __all__ = [
     "PhoneNumber",
     "PluginBroken",
     "PluginContext",
+    "RedactingFilter",
     "Reply",
     "ServeStats",
     "Service",
