@@ -9,6 +9,7 @@ from enum import StrEnum
 from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import UNBOUNDED, PartOfDay, Preference, StartBounds
+from slotline.domain.questions import Question
 
 
 class Intent(StrEnum):
@@ -21,6 +22,8 @@ class Intent(StrEnum):
     REPEAT = "repeat"
     GOODBYE = "goodbye"
     INFORM = "inform"  # details only ("next tuesday at three"), no verb
+    QUESTION = "question"  # a question about the business and nothing else: `question` says which
+    URGENT = "urgent"  # the caller needs urgent care: hand over at once
     UNKNOWN = "unknown"
 
 
@@ -51,6 +54,7 @@ class Interpretation:
     ordinal: int | None = None  # "the second one" -> 2; "the last one" -> -1
     staff_id: StaffId | None = None
     phone: HeardNumber | None = None  # a phone number said digit by digit or typed; not a booking detail
+    question: Question | None = None  # a question about the business, alone or inside a booking turn
 
     @property
     def preference(self) -> Preference:

@@ -97,7 +97,7 @@ def test_nothing_acceptable_transfers(slotline: Slotline) -> None:
 
 
 def test_three_misunderstandings_transfer(slotline: Slotline) -> None:
-    run = chat(slotline, "flibber", "what are your opening hours", "the weather is lovely today")
+    run = chat(slotline, "flibber", "blah blah blah", "the weather is lovely today")
     assert run.ending == "[transferred to a human]"
     assert run.agent[1] == "Sorry, I didn't catch that. Would you like to book, reschedule or cancel an appointment?"
     assert (

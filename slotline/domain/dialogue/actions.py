@@ -91,6 +91,8 @@ class TransferReason(StrEnum):
     BACKEND = "a backend failed"
     NO_CALLER_ID = "no caller number to book under"
     SHUTTING_DOWN = "the service is shutting down"
+    URGENT = "urgent care"  # the business's urgent words were said: handed over at once
+    NO_INFORMATION = "a question the business's facts do not answer"  # and the caller said yes to a person
 
 
 @dataclass(frozen=True, slots=True)

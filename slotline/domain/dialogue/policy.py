@@ -6,6 +6,7 @@ the slot it holds after an explicit yes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import StrEnum
 
 from slotline.domain.appointment import Appointment, Hold
@@ -26,6 +27,7 @@ from slotline.domain.dialogue.actions import (
     TransferReason,
     TransferToHuman,
 )
+from slotline.domain.dialogue.answers import Answers
 from slotline.domain.dialogue.events import (
     BackendFailed,
     Booked,
@@ -47,6 +49,7 @@ from slotline.domain.dialogue.prompts import Prompts
 from slotline.domain.ids import ServiceId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import Preference
+from slotline.domain.questions import Question
 from slotline.domain.selection import Offer
 from slotline.domain.slot import Slot
 from slotline.domain.understanding import HeardNumber, Intent, Interpretation
@@ -67,6 +70,7 @@ class Stage(StrEnum):
     CANCEL_CONFIRM = "confirming a cancellation"
     SENDING = "sending the confirmation"
     ANYTHING_ELSE = "asking if there is anything else"
+    HANDOVER_OFFER = "offering a person for a question without a fact"
     ENDED = "ended"
 
 
@@ -79,6 +83,15 @@ class Mode(StrEnum):
 _TASKS = {Intent.BOOK: Mode.BOOK, Intent.RESCHEDULE: Mode.RESCHEDULE, Intent.CANCEL: Mode.CANCEL}
 # Nothing is waiting for the caller in these stages: an action's answer is.
 _BUSY = (Stage.NOT_STARTED, Stage.LOOKING_UP, Stage.SEARCHING, Stage.HOLDING, Stage.COMMITTING, Stage.SENDING)
+
+
+def _names_only_a_service(heard: Interpretation) -> bool:
+    return (
+        heard.intent in (Intent.INFORM, Intent.UNKNOWN)
+        and heard.service_id is not None
+        and not heard.preference.says_when
+        and heard.ordinal is None
+    )
 
 
 class DialoguePolicy:
@@ -108,6 +121,9 @@ class DialoguePolicy:
         self._said_number: HeardNumber | None = None  # the number being read back to a withheld caller
         self._number_misses = 0  # wrong, invalid or unclear numbers; never reset, so asking cannot go on forever
         self._before_number: Interpretation | None = None  # the turn that started a task that needs the number
+        self._answers = Answers(catalogue)
+        self._asked_which: Question | None = None  # a price or description asked without the service
+        self._resume: tuple[str, Stage] = ("", Stage.INTENT)  # what the caller was doing before a hand-over offer
         self._reset_task()
 
     # -- public -------------------------------------------------------------------------------------
@@ -199,6 +215,8 @@ class DialoguePolicy:
         return [Say(self._say.still_there(self._prompt))]
 
     def _heard(self, heard: Interpretation) -> list[Action]:
+        if heard.intent is Intent.URGENT:
+            return self._transfer(TransferReason.URGENT)  # before anything else the turn holds
         if heard.intent is Intent.HUMAN:
             return self._transfer(TransferReason.CALLER_ASKED)
         if heard.intent is Intent.REPEAT:
@@ -207,6 +225,9 @@ class DialoguePolicy:
             return self._goodbye()
         if self.stage in _BUSY:
             return []  # nothing is waiting for the caller; the runner never sends this
+        answered = self._answer(heard)
+        if answered is not None:
+            return answered
         if heard.intent is Intent.UNKNOWN and not heard.has_details and heard.phone is None:
             return self._misunderstood()
         handler = {
@@ -459,6 +480,46 @@ class DialoguePolicy:
             self._upcoming = sorted([*self._upcoming, stored], key=lambda a: a.window.start)
         self.stage = Stage.SENDING
         return [Say(text), ConfirmBySms(stored)]
+
+    # -- questions about the business ----------------------------------------------------------------
+
+    def _answer(self, heard: Interpretation) -> list[Action] | None:
+        """Answers a question from the catalogue, then goes back to what the caller was doing; None: no question."""
+        if self.stage is Stage.HANDOVER_OFFER:
+            return self._on_handover_offer(heard)
+        asked_which, self._asked_which = self._asked_which, None
+        question = heard.question
+        if question is None and asked_which is not None and _names_only_a_service(heard):
+            question = asked_which  # "which one?" -> "a cleaning"
+        if question is None:
+            return None
+        service = heard.service_id or self._service
+        alone = heard.intent is Intent.QUESTION or question is asked_which
+        if self._answers.needs_service(question, service):
+            if not alone:
+                return [*self._heard(replace(heard, question=None))]  # the booking goes on and asks the service
+            self._asked_which = question
+            return [Say(self._answers.which_service(question))]
+        text = self._answers.answer(question, service)
+        if not alone:  # "how much is a check-up, and do you have anything friday": answer, then the booking
+            return [Say(text or self._answers.no_information_here()), *self._heard(replace(heard, question=None))]
+        if text is None:
+            self._resume = (self._prompt, self.stage)
+            return [self._ask(self._answers.no_information(), Stage.HANDOVER_OFFER)]
+        return [Say(text), *self._back_to_task()]
+
+    def _back_to_task(self) -> list[Action]:
+        if self._mode is None and self.stage in (Stage.INTENT, Stage.ANYTHING_ELSE):
+            return [self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
+        return [Say(self._prompt)]
+
+    def _on_handover_offer(self, heard: Interpretation) -> list[Action]:
+        if heard.intent is Intent.AFFIRM and not heard.has_details:
+            return self._transfer(TransferReason.NO_INFORMATION)
+        self._prompt, self.stage = self._resume
+        if heard.intent is Intent.DENY and not heard.has_details:
+            return [Say(self._answers.handover_declined()), *self._back_to_task()]
+        return self._heard(heard)  # anything else is a turn in what they were doing
 
     # -- endings ------------------------------------------------------------------------------------
 

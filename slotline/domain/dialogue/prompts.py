@@ -7,6 +7,7 @@ from datetime import time, tzinfo
 from slotline.domain.appointment import Appointment, Customer
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue.actions import TransferReason
+from slotline.domain.dialogue.answers import DEFAULT_URGENT_SAY
 from slotline.domain.dialogue.phrasing import (
     article,
     say_bounds,
@@ -197,6 +198,7 @@ class Prompts:
 
     def transfer(self, reason: TransferReason) -> str:
         team = "Let me connect you with someone from the team."
+        urgent = self._c.business.facts.urgent
         return {
             TransferReason.CALLER_ASKED: f"Of course. {team}",
             TransferReason.MISUNDERSTANDINGS: f"I'm sorry, I'm having trouble understanding. {team}",
@@ -205,4 +207,6 @@ class Prompts:
             TransferReason.BACKEND: f"I'm sorry, I can't reach our booking system right now. {team}",
             TransferReason.NO_CALLER_ID: f"I'm sorry, I couldn't get a phone number to book under. {team}",
             TransferReason.SHUTTING_DOWN: f"I'm sorry, I have to hand you over now. {team}",
+            TransferReason.URGENT: urgent.say if urgent is not None else DEFAULT_URGENT_SAY,
+            TransferReason.NO_INFORMATION: f"Of course. {team}",
         }[reason]

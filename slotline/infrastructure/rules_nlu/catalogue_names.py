@@ -22,7 +22,7 @@ _EDGE_WORDS = KNOWN_WORDS
 _COMMON = wordset(
     "will may june april august mark grace joy hope faith rose art bill sue pat max sunny summer dawn guy ray rob "
     "drew chase hunter victor miles lane young hill king brown green white black long price rice wood stone little "
-    "cook baker rivers page bell ford"
+    "cook baker rivers page bell ford park"
 )
 _STAFF_LEADS = wordset("with see by from prefer")
 

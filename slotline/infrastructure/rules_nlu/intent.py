@@ -121,6 +121,15 @@ _DENY = (
     "cannot make it",
     "no thank you",
     "no thanks",
+    # "no, that's fine" declines an offer: the "that's fine" in it is not a yes
+    "no thats fine",
+    "no thats ok",
+    "no thats okay",
+    "no thats alright",
+    "no its fine",
+    "no its ok",
+    "no im fine",
+    "no im good",
 )
 _AFFIRM = (
     "yes",

@@ -15,6 +15,7 @@ from slotline.infrastructure.rules_nlu.chatter import is_chatter, is_off_topic, 
 from slotline.infrastructure.rules_nlu.choices import find_choice
 from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
 from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
+from slotline.infrastructure.rules_nlu.fact_reader import FactReader
 from slotline.infrastructure.rules_nlu.intent import classify
 from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
 from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
@@ -48,6 +49,7 @@ class RulesUtteranceInterpreter:
         self._region = default_region  # how a phone number said without a country code is read
         self._services = ServiceNames(catalogue.services)
         self._staff = StaffNames(catalogue.staff)
+        self._facts = FactReader(catalogue)
 
     async def interpret(self, utterance: str, now: datetime) -> Interpretation:
         return self.understand(utterance, now)
@@ -55,6 +57,8 @@ class RulesUtteranceInterpreter:
     def understand(self, utterance: str, now: datetime) -> Interpretation:
         """The synchronous work behind `interpret`."""
         words = normalise(utterance)
+        if self._facts.urgent(words):
+            return Interpretation(Intent.URGENT, text=utterance)  # before anything else the turn holds
         # Each extractor blanks the words it understood, in this order, so that no word is read twice:
         # "first available" is not a choice, "the first of december" not a choice, "at ten" not a choice.
         free = [BLANK if w == "please" else w for w in words]
@@ -95,6 +99,9 @@ class RulesUtteranceInterpreter:
             intent = Intent.UNKNOWN
         if intent in (Intent.AFFIRM, Intent.DENY) and not named and is_unrelated_question_or_chatter(words, free):
             intent = Intent.UNKNOWN  # "where exactly are you located" must never confirm a booking
+        asked = self._facts.read(words, utterance, local_today(now, self._zone), replace(result, intent=intent))
+        if asked is not None:
+            return asked
         if intent is Intent.UNKNOWN:  # an invalid number is kept, so the agent can say what was wrong with it
             return Interpretation(Intent.UNKNOWN, text=utterance, phone=heard_phone)
         return replace(result, intent=intent)

@@ -1,0 +1,250 @@
+"""Questions a receptionist answers (price, insurance, payment, opening hours, parking, address, directions, what a
+treatment involves, the business's own questions): which fact is asked, and about what."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from slotline.domain.catalogue import Catalogue
+from slotline.domain.questions import Question, Topic
+from slotline.infrastructure.rules_nlu.chatter import KNOWN_WORDS
+from slotline.infrastructure.rules_nlu.dates import WEEKDAYS
+from slotline.infrastructure.rules_nlu.inflections import root, roots
+from slotline.infrastructure.rules_nlu.words import normalise, wordset
+
+__all__ = ["FactQuestions", "looks_like_a_question"]
+
+_PLURAL_DAYS = {name + "s": weekday for name, weekday in WEEKDAYS.items() if name.endswith("day")}
+_GENERIC = wordset(
+    "and or the a an of by with pay payment payments health healthcare dental medical insurance insurer care plan "
+    "plans life cover coverage scheme schemes card cards"
+)
+
+
+def _any(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+_WHO = r"(?:you|it|the \w+)(?: guys)?"
+_TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
+    (
+        Topic.PRICE,
+        _any(
+            r"how much(?! (?:time|notice|longer))",
+            r"prices?",
+            "pricing",
+            r"costs?",
+            "costing",
+            r"charges?",
+            r"fees?",
+            "expensive",
+            "cheap",
+            "rates",
+        ),
+    ),
+    (
+        Topic.INSURANCE,
+        _any(
+            "insurance",
+            "insurer",
+            "insured",
+            "covered",
+            "coverage",
+            "in network",
+            "out of network",
+            r"referrals?",
+            r"health (?:plan|scheme)",
+            "nhs",
+        ),
+    ),
+    (
+        Topic.PAYMENT,
+        _any(
+            "pay",
+            "paying",
+            r"payments?",
+            "cash",
+            "credit",
+            "debit",
+            "contactless",
+            r"cheques?",
+            "venmo",
+            "paypal",
+            "zelle",
+            "amex",
+            "visa",
+            "mastercard",
+            "apple pay",
+            "google pay",
+            "financing",
+            "bank transfer",
+            r"(?<!gift )cards?",
+        ),
+    ),
+    (
+        Topic.OPENING,
+        _any(
+            rf"(?:are|is) {_WHO} (?:open|closed)",
+            r"(?:you|we) (?:guys )?(?:re )?(?:open|closed) (?:on|at|over|during|this|next|today|tomorrow)",
+            rf"(?:what time|when|what days|which days|what hours|how late|how early) (?:do|are|does|will) {_WHO} "
+            r"(?:open|close|closed|shut|work)",
+            rf"(?:do|does|will) {_WHO} (?:open|close|shut)",
+            r"opening (?:hours|times|days)",
+            r"(?:your|the|business|office|working|clinic|salon) hours",
+            r"hours (?:are|do) you",
+            r"open (?:late|early|on weekends?|on saturdays?|on sundays?)",
+        ),
+    ),
+    (Topic.PARKING, _any("park", "parking", "parked", "car park", "garage", "valet")),
+    (
+        Topic.DIRECTIONS,
+        _any(
+            "directions",
+            r"get (?:there|to you)",
+            "find you",
+            "entrance",
+            "which floor",
+            r"nearest (?:station|stop)",
+            "subway",
+            "tube",
+            "train station",
+            "bus stop",
+            "how do i get",
+        ),
+    ),
+    (
+        Topic.ADDRESS,
+        _any(
+            "address",
+            "located",
+            "location",
+            r"where (?:are|is) (?:you|it|the)",
+            "whereabouts",
+            "postcode",
+            "zip code",
+            r"(?:what|which) street",
+        ),
+    ),
+    (
+        Topic.DESCRIPTION,
+        _any(
+            r"involves?",
+            r"entails?",
+            "consist",
+            "what happens",
+            r"tell me (?:more )?about",
+            r"what (?:is|s) (?:a|an)",
+            r"whats (?:a|an)",
+            r"how long (?:does|do|is|will|would)",
+            r"what do you do (?:in|at|for|during)",
+        ),
+    ),
+)
+_NEEDS_SERVICE = (Topic.DESCRIPTION,)  # "what is the earliest" is not a question about a treatment
+_CANCEL = re.compile(r"\bcancel\w*")
+_NAMING = wordset("take accept use with by using for")  # the words after which a scheme or a way to pay is named
+# Talk about the call itself, not about the business: "can you hear me", "could you help me".
+_ABOUT_THE_CALL = wordset("hear listen understand help repeat spell explain call calling ring talk speak")
+_QUESTION_START = wordset("do does can could is are will would have what whats how where why who which when any")
+
+
+class _Names:
+    """Insurance schemes or ways to pay as the catalogue writes them, found by a distinctive word."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self._names = [
+            (name, {root(w) for w in normalise(name)} - _GENERIC, "".join(normalise(name))) for name in names
+        ]
+
+    def find(self, said: Sequence[str], joined: set[str]) -> str | None:
+        found = [
+            (len(words & set(said)), name) for name, words, key in self._names if words & set(said) or key in joined
+        ]
+        return max(found, key=lambda f: f[0])[1] if found else None
+
+
+def _joined(words: Sequence[str]) -> set[str]:
+    """Runs of up to three words run together ("met life" -> "metlife")."""
+    return {"".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+
+
+class FactQuestions:
+    """The questions of one catalogue: its schemes, ways to pay, holidays and own question phrases, prepared once."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        facts = catalogue.business.facts
+        self._schemes = _Names(facts.insurance.accepted + facts.insurance.declined)
+        self._payment = _Names(facts.payment)
+        self._faq = [
+            (i, [tuple(root(w) for w in normalise(a)) for a in entry.ask]) for i, entry in enumerate(facts.faq)
+        ]
+        dated = [(c.reason, c.day) for c in catalogue.closures] + [(s.reason, s.day) for s in catalogue.special_hours]
+        self._holidays = [(tuple(normalise(reason)), day) for reason, day in dated if reason.strip()]
+
+    def find(self, words: Sequence[str], *, day: date | None, today: date, service_named: bool) -> Question | None:
+        """The question in the turn, if any. `day` is the one day the turn names; `service_named` if it names one."""
+        words = [w for w in words if w]
+        text = " ".join(words)
+        said = roots(words)
+        topic = next((t for t, pattern in _TOPICS if pattern.search(text)), None)
+        if topic in _NEEDS_SERVICE and not service_named and "involve" not in text:
+            topic = None
+        faq = self._faq_asked(said)
+        if faq is not None and not (service_named and topic in (Topic.PRICE, Topic.DESCRIPTION)):
+            return Question(Topic.FAQ, faq=faq)
+        scheme = self._schemes.find(said, _joined(words))
+        payment = self._payment.find(said, _joined(words))
+        if topic in (None, Topic.PRICE, Topic.INSURANCE, Topic.PAYMENT) and scheme is not None:
+            return Question(Topic.INSURANCE, subject=scheme)
+        if topic in (None, Topic.PRICE, Topic.PAYMENT) and payment is not None and _names_after_verb(words):
+            return Question(Topic.PAYMENT, subject=payment)
+        if topic is Topic.PRICE and _CANCEL.search(text):
+            return Question(Topic.UNKNOWN)  # a cancellation fee is a policy only the business's own questions give
+        if topic in (Topic.INSURANCE, Topic.PAYMENT):
+            return Question(topic, unlisted=_unlisted(words))
+        if topic is Topic.OPENING:
+            return self._opening(words, day, today)
+        if topic is not None:
+            return Question(topic)
+        return None
+
+    def _faq_asked(self, said: list[str]) -> int | None:
+        for index, phrases in self._faq:
+            for phrase in phrases:
+                if any(tuple(said[i : i + len(phrase)]) == phrase for i in range(len(said) - len(phrase) + 1)):
+                    return index
+        return None
+
+    def _opening(self, words: list[str], day: date | None, today: date) -> Question:
+        for word in words:
+            if word in _PLURAL_DAYS:
+                return Question(Topic.OPENING, weekday=_PLURAL_DAYS[word])
+        for name, when in self._holidays:
+            if when >= today and any(
+                tuple(words[i : i + len(name)]) == name for i in range(len(words) - len(name) + 1)
+            ):
+                return Question(Topic.OPENING, day=when)
+        return Question(Topic.OPENING, day=day)
+
+
+def _names_after_verb(words: Sequence[str]) -> bool:
+    return any(w in _NAMING for w in words)
+
+
+def _unlisted(words: Sequence[str]) -> bool:
+    """Something is named after "take", "accept", "pay with"... that is neither booking talk nor a generic word."""
+    for i, word in enumerate(words):
+        if word in _NAMING:
+            rest = [w for w in words[i + 1 :] if w not in KNOWN_WORDS and w not in _GENERIC and w not in _NAMING]
+            if rest:
+                return True
+    return False
+
+
+def looks_like_a_question(words: Sequence[str], utterance: str) -> bool:
+    """A question form ("do you do hydrotherapy?") with at least one word outside the booking vocabulary."""
+    words = [w for w in words if w]
+    asks = bool(words) and (words[0] in _QUESTION_START or utterance.rstrip().endswith("?"))
+    return asks and any(w not in KNOWN_WORDS and w not in _ABOUT_THE_CALL for w in words)

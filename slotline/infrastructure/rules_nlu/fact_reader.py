@@ -1,0 +1,59 @@
+"""The turns that are not booking talk: urgent care, a person asked for by name or role, a question about the
+business. Kept apart from the booking extractors so the interpreter only asks it once per turn."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from slotline.domain.catalogue import Catalogue
+from slotline.domain.questions import Question, Topic
+from slotline.domain.understanding import Intent, Interpretation
+from slotline.infrastructure.rules_nlu.fact_questions import FactQuestions, looks_like_a_question
+from slotline.infrastructure.rules_nlu.people import PeopleNames
+from slotline.infrastructure.rules_nlu.urgent_words import UrgentWords
+
+__all__ = ["FactReader"]
+
+_TASKS = (Intent.BOOK, Intent.RESCHEDULE, Intent.CANCEL)
+_WINS_OVER_QUESTIONS = (Intent.HUMAN, Intent.REPEAT, Intent.GOODBYE)
+_BOOKING_WORD = re.compile(
+    r"\b(?:book\w*|appointment|schedul\w*|reservation)\b"
+)  # not "come in": "where do i park when i come in"
+
+
+class FactReader:
+    """Urgent words, people and questions of one catalogue."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        urgent = catalogue.business.facts.urgent
+        self._urgent = UrgentWords(urgent.words if urgent is not None else ())
+        self._people = PeopleNames(catalogue.staff)
+        self._questions = FactQuestions(catalogue)
+
+    def urgent(self, words: Sequence[str]) -> bool:
+        return self._urgent.heard(words)
+
+    def read(self, words: Sequence[str], utterance: str, today: date, heard: Interpretation) -> Interpretation | None:
+        """The turn as a hand-over to a person or as a question (alone, or inside a booking turn); None otherwise."""
+        intent = heard.intent
+        if intent not in (*_WINS_OVER_QUESTIONS, Intent.RESCHEDULE, Intent.CANCEL) and self._people.asked_for(
+            words, says_when=heard.preference.says_when
+        ):
+            return Interpretation(Intent.HUMAN, text=utterance)
+        if intent in _WINS_OVER_QUESTIONS:
+            return None
+        day = heard.day if heard.last_day is None else None
+        question = self._questions.find(words, day=day, today=today, service_named=heard.service_id is not None)
+        if question is None and intent is Intent.UNKNOWN and looks_like_a_question(words, utterance):
+            question = Question(Topic.UNKNOWN)
+        if question is None:
+            return None
+        text = " ".join(w for w in words if w)
+        task = intent in _TASKS and (heard.has_details or intent is not Intent.BOOK or bool(_BOOKING_WORD.search(text)))
+        timed = heard.preference.says_when or heard.ordinal is not None or heard.staff_id is not None
+        if task or (intent is Intent.INFORM and timed and question.topic is not Topic.OPENING):
+            return replace(heard, question=question)
+        return replace(heard, intent=Intent.QUESTION, question=question)

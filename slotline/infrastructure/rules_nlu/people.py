@@ -1,0 +1,51 @@
+"""A caller who wants a particular person for something that is not a booking ("can I talk to Maria about my
+results", "is Jen there?"): a hand-over, not a booking with them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from slotline.domain.catalogue import StaffMember
+from slotline.infrastructure.rules_nlu.words import normalise, word_at, wordset
+
+__all__ = ["PeopleNames"]
+
+_ROLES = wordset(
+    "doctor doctors dr dentist nurse physio physiotherapist therapist hygienist stylist barber manager billing "
+    "accounts owner practitioner clinician surgeon specialist colourist colorist optometrist vet"
+)
+_SPEAK = wordset("talk speak speaking talking chat word ask")
+_TO = wordset("to with")
+_HERE = wordset("there around in")
+_BOOKING = wordset("book booking booked appointment appointments schedule slot slots")
+
+
+class PeopleNames:
+    """Staff names and the roles callers ask for (the catalogue's titles and everyday ones)."""
+
+    def __init__(self, staff: Sequence[StaffMember]) -> None:
+        names: set[str] = set(_ROLES)
+        for member in staff:
+            names.update(normalise(member.name))
+            if member.title:
+                names.update(normalise(member.title))
+        self._names = frozenset(names)
+
+    def asked_for(self, words: Sequence[str], *, says_when: bool) -> bool:
+        """True for "talk/speak to", "a word with", "ask" or "is ... there" followed by a staff name or a role,
+        when nothing in the turn is about booking (no booking word, no day or time)."""
+        words = [w for w in words if w]
+        if says_when or _BOOKING & set(words):
+            return False
+        for i, word in enumerate(words):
+            if word in _SPEAK:
+                after = words[i + 1 : i + 5]
+                if word == "ask" and any(w in self._names for w in after[:2]):
+                    return True
+                if any(w in _TO for w in after[:3]) and any(w in self._names for w in after):
+                    return True
+            if word == "is" and word_at(words, i + 1) in self._names | {"the"}:
+                rest = words[i + 1 : i + 5]
+                if any(w in self._names for w in rest) and any(w in _HERE for w in rest):
+                    return True
+        return False

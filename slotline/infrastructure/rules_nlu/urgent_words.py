@@ -1,0 +1,36 @@
+"""The business's urgent-care phrases, heard in their inflections and in any order ("the pain is unbearable")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from slotline.infrastructure.rules_nlu.inflections import root, roots
+from slotline.infrastructure.rules_nlu.words import normalise, wordset
+
+__all__ = ["UrgentWords"]
+
+_SLACK = 3  # other words allowed among a phrase's words: "cracked a tooth", "my jaw is swollen"
+_NEGATIONS = wordset("no not isnt arent wasnt dont doesnt never without nothing")
+
+
+class UrgentWords:
+    """Phrases that mean a caller needs urgent care; a phrase counts unless negated just before ("no swelling")."""
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self._phrases = [tuple(root(w) for w in normalise(p)) for p in phrases]
+        self._phrases = [p for p in self._phrases if p]
+
+    def heard(self, words: Sequence[str]) -> bool:
+        said = roots(words)
+        return any(self._said(phrase, said) for phrase in self._phrases)
+
+    @staticmethod
+    def _said(phrase: tuple[str, ...], said: list[str]) -> bool:
+        width = len(phrase) + _SLACK if len(phrase) > 1 else 1
+        for i, word in enumerate(said):
+            if word not in phrase:
+                continue
+            window = said[i : i + width]
+            if all(p in window for p in phrase) and not _NEGATIONS & set(said[max(0, i - 2) : i]):
+                return True
+        return False
