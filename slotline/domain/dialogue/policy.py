@@ -124,6 +124,7 @@ class DialoguePolicy:
         self._answers = Answers(catalogue)
         self._asked_which: Question | None = None  # a price or description asked without the service
         self._resume: tuple[str, Stage] = ("", Stage.INTENT)  # what the caller was doing before a hand-over offer
+        self._asked_about: ServiceId | None = None  # the service of the last question: "I'll book one then"
         self._reset_task()
 
     # -- public -------------------------------------------------------------------------------------
@@ -271,6 +272,8 @@ class DialoguePolicy:
             self._service = self._target.service_id
             self._pref = Preference(staff_id=self._target.staff_id)
         self._absorb(heard)
+        if mode is Mode.BOOK and self._service is None:
+            self._service = self._asked_about  # "what does acupuncture involve?" ... "ok, I'll book one then"
         return [*actions, *self._advance()]
 
     def _absorb(self, heard: Interpretation) -> None:
@@ -494,6 +497,7 @@ class DialoguePolicy:
         if question is None:
             return None
         service = heard.service_id or self._service
+        self._asked_about = heard.service_id or self._asked_about
         alone = heard.intent is Intent.QUESTION or question is asked_which
         if self._answers.needs_service(question, service):
             if not alone:

@@ -12,6 +12,7 @@ from slotline.domain.questions import Question, Topic
 from slotline.infrastructure.rules_nlu.chatter import KNOWN_WORDS
 from slotline.infrastructure.rules_nlu.dates import WEEKDAYS
 from slotline.infrastructure.rules_nlu.inflections import root, roots
+from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.words import normalise, wordset
 
 __all__ = ["FactQuestions", "looks_like_a_question"]
@@ -145,8 +146,11 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
 _NEEDS_SERVICE = (Topic.DESCRIPTION,)  # "what is the earliest" is not a question about a treatment
 _CANCEL = re.compile(r"\bcancel\w*")
 _NAMING = wordset("take accept use with by using for")  # the words after which a scheme or a way to pay is named
-# Talk about the call itself, not about the business: "can you hear me", "could you help me".
-_ABOUT_THE_CALL = wordset("hear listen understand help repeat spell explain call calling ring talk speak")
+# Talk about the call or the offers, not about the business: "can you hear me", "what's the latest you have?".
+_NOT_A_FACT = wordset(
+    "hear listen understand help repeat spell explain call calling ring talk speak latest earliest soonest last "
+    "first nothing sometime somewhen youve weve theyve youll youd isnt arent havent hasnt wasnt werent"
+)
 _QUESTION_START = wordset("do does can could is are will would have what whats how where why who which when any")
 
 
@@ -244,7 +248,12 @@ def _unlisted(words: Sequence[str]) -> bool:
 
 
 def looks_like_a_question(words: Sequence[str], utterance: str) -> bool:
-    """A question form ("do you do hydrotherapy?") with at least one word outside the booking vocabulary."""
+    """A question form ("do you do hydrotherapy?") with at least one word outside the booking vocabulary, and no
+    number: "can you make that 11?" is about the booking."""
     words = [w for w in words if w]
-    asks = bool(words) and (words[0] in _QUESTION_START or utterance.rstrip().endswith("?"))
-    return asks and any(w not in KNOWN_WORDS and w not in _ABOUT_THE_CALL for w in words)
+    if any(cardinal_at(words, i) or ordinal_at(words, i) for i in range(len(words))):
+        return False
+    said = utterance.split()
+    first = said[0].strip(",.!?").lower().replace("'", "") if said else ""  # before fillers: "you know what, ..."
+    asks = first in _QUESTION_START or utterance.rstrip().endswith("?")
+    return asks and any(w not in KNOWN_WORDS and w not in _NOT_A_FACT for w in words)

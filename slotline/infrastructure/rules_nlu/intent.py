@@ -17,12 +17,14 @@ def _phrases(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(ordered) + r")\b")
 
 
+_REAL = r"(?:real |live |actual )?"
 _HUMAN = re.compile(
-    r"\b(?:talk|speak|speaking|talking|chat)\b(?: \w+){0,3}? (?:to|with) (?:a |an |the |some |your )?(?:real |live )?"
-    r"(?:person|human|someone|somebody|anyone|anybody|receptionist|agent|operator|representative|manager|people)\b"
+    r"\b(?:talk|speak|speaking|talking|chat)\b(?: \w+){0,3}? (?:to|with) (?:a |an |the |some |your )?"
+    + _REAL
+    + r"(?:person|human|someone|somebody|anyone|anybody|receptionist|agent|operator|representative|manager|people)\b"
     r"|\b(?:operator|representative|receptionist|real person|live person|human being|a human|live agent"
     r"|customer service|front desk|transfer me|connect me|put me through)\b"
-    r"|\b(?:a|the) (?:real |live )?person\b"
+    r"|\b(?:a|the) " + _REAL + r"person\b"
     r"|\b(?:want|need|get me|give me) (?:to talk to )?(?:someone|somebody|a human|a real person)\b"
 )
 # A task word with one of these up to three words before it is ruled out: "don't cancel", "no need to move it".
