@@ -20,7 +20,7 @@ __all__ = ["FactQuestions", "looks_like_a_question"]
 _PLURAL_DAYS = {name + "s": weekday for name, weekday in WEEKDAYS.items() if name.endswith("day")}
 _GENERIC = wordset(
     "and or the a an of by with pay payment payments health healthcare dental medical insurance insurer care plan "
-    "plans life cover coverage scheme schemes card cards"
+    "plans life cover coverage scheme schemes card cards referral referrals"
 )
 
 
@@ -121,7 +121,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             "address",
             "located",
             "location",
-            r"where (?:are|is) (?:you|it|the)",
+            r"where (?:are|is) (?:you|it|the|your)",
+            r"wheres (?:the|your)",
             "whereabouts",
             "postcode",
             "zip code",
@@ -131,7 +132,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     (
         Topic.DESCRIPTION,
         _any(
-            r"involves?",
+            r"involve[sd]?",
             r"entails?",
             "consist",
             "what happens",
@@ -145,7 +146,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
 )
 _NEEDS_SERVICE = (Topic.DESCRIPTION,)  # "what is the earliest" is not a question about a treatment
 _CANCEL = re.compile(r"\bcancel\w*")
-_NAMING = wordset("take accept use with by using for")  # the words after which a scheme or a way to pay is named
+_NAMING = wordset("take accept use with by using for pay")  # the words after which a scheme or a way to pay is named
 # Talk about the call or the offers, not about the business: "can you hear me", "what's the latest you have?".
 _NOT_A_FACT = wordset(
     "hear listen understand help repeat spell explain call calling ring talk speak latest earliest soonest last "
@@ -195,15 +196,17 @@ class FactQuestions:
         topic = next((t for t, pattern in _TOPICS if pattern.search(text)), None)
         if topic in _NEEDS_SERVICE and not service_named and "involve" not in text:
             topic = None
+        scheme = self._schemes.find(said, _joined(words))
+        if topic in (None, Topic.PRICE, Topic.INSURANCE, Topic.PAYMENT) and scheme is not None:
+            return Question(Topic.INSURANCE, subject=scheme)  # named by the caller: the most direct answer
         faq = self._faq_asked(said)
         if faq is not None and not (service_named and topic in (Topic.PRICE, Topic.DESCRIPTION)):
             return Question(Topic.FAQ, faq=faq)
-        scheme = self._schemes.find(said, _joined(words))
         payment = self._payment.find(said, _joined(words))
-        if topic in (None, Topic.PRICE, Topic.INSURANCE, Topic.PAYMENT) and scheme is not None:
-            return Question(Topic.INSURANCE, subject=scheme)
         if topic in (None, Topic.PRICE, Topic.PAYMENT) and payment is not None and _names_after_verb(words):
             return Question(Topic.PAYMENT, subject=payment)
+        if topic is Topic.PAYMENT and service_named:
+            return Question(Topic.PRICE)  # "what would I pay for a check-up"
         if topic is Topic.PRICE and _CANCEL.search(text):
             return Question(Topic.UNKNOWN)  # a cancellation fee is a policy only the business's own questions give
         if topic in (Topic.INSURANCE, Topic.PAYMENT):

@@ -14,8 +14,8 @@ _ROLES = wordset(
     "doctor doctors dr dentist nurse physio physiotherapist therapist hygienist stylist barber manager billing "
     "accounts owner practitioner clinician surgeon specialist colourist colorist optometrist vet"
 )
-_SPEAK = wordset("talk speak speaking talking chat word ask")
-_TO = wordset("to with")
+_SPEAK = wordset("talk speak speaking talking chat word ask message")
+_TO = wordset("to with for")
 _HERE = wordset("there around in")
 _BOOKING = wordset("book booking booked appointment appointments schedule slot slots")
 
