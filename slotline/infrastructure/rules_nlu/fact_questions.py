@@ -164,9 +164,8 @@ class _Names:
         ]
 
     def find(self, said: Sequence[str], joined: set[str]) -> str | None:
-        found = [
-            (len(words & set(said)), name) for name, words, key in self._names if words & set(said) or key in joined
-        ]
+        heard = set(said)
+        found = [(len(words & heard), name) for name, words, key in self._names if words & heard or key in joined]
         return max(found, key=lambda f: f[0])[1] if found else None
 
 
@@ -196,13 +195,14 @@ class FactQuestions:
         topic = next((t for t, pattern in _TOPICS if pattern.search(text)), None)
         if topic in _NEEDS_SERVICE and not service_named and "involve" not in text:
             topic = None
-        scheme = self._schemes.find(said, _joined(words))
+        joined = _joined(words)
+        scheme = self._schemes.find(said, joined)
         if topic in (None, Topic.PRICE, Topic.INSURANCE, Topic.PAYMENT) and scheme is not None:
             return Question(Topic.INSURANCE, subject=scheme)  # named by the caller: the most direct answer
         faq = self._faq_asked(said)
         if faq is not None and not (service_named and topic in (Topic.PRICE, Topic.DESCRIPTION)):
             return Question(Topic.FAQ, faq=faq)
-        payment = self._payment.find(said, _joined(words))
+        payment = self._payment.find(said, joined)
         if topic in (None, Topic.PRICE, Topic.PAYMENT) and payment is not None and _names_after_verb(words):
             return Question(Topic.PAYMENT, subject=payment)
         if topic is Topic.PAYMENT and service_named:

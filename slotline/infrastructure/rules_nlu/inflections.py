@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 __all__ = ["root", "roots"]
 
@@ -40,10 +41,12 @@ def _strip(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)  # a caller's words repeat across turns and calls; the cache is bounded
 def root(word: str) -> str:
     """'bleeding', 'bleeds', 'bled' -> 'bleed'; 'bruised', 'bruise' -> 'bruis'; a word without an ending stays."""
     word = _IRREGULAR.get(word, word)
-    base = _IRREGULAR.get(_strip(word), _strip(word))
+    stripped = _strip(word)
+    base = _IRREGULAR.get(stripped, stripped)
     return base[:-1] if len(base) > 3 and base.endswith("e") else base
 
 

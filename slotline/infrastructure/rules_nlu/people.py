@@ -16,7 +16,7 @@ _ROLES = wordset(
 )
 _SPEAK = wordset("talk speak speaking talking chat word ask message")
 _TO = wordset("to with for")
-_HERE = wordset("there around in")
+_HERE = wordset("there around in about")
 _BOOKING = wordset("book booking booked appointment appointments schedule slot slots")
 
 
