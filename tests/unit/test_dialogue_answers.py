@@ -24,7 +24,7 @@ from slotline.domain.questions import Question, Topic
 from slotline.domain.selection import choose_offers
 from slotline.domain.staff_load import StaffLoad
 from slotline.domain.understanding import Intent, Interpretation
-from tests.factories import NEW_YORK, NOW, sample_catalogue
+from tests.factories import NEW_YORK, NOW, sample_catalogue, span
 
 CALLER = PhoneNumber("+12125550123")
 TUESDAY = date(2026, 12, 1)
@@ -179,18 +179,25 @@ def test_what_a_treatment_involves_is_its_description() -> None:
 
 def test_the_week_is_derived_from_staff_hours_and_breaks() -> None:
     week = open_weekly(CAT)
+    assert week[0] == (
+        span("08:00-12:00"),
+        span("12:30-17:00"),
+    )  # Jordan 8-4 with a break at 12, Sam 9-5 with one at 12
+    assert week[6] == ()
     assert say_week(week) == (
-        "Monday 8 AM to noon and 12:30 PM to 5 PM, Tuesday 9 AM to 6 PM, Wednesday 8 AM to 6 PM, "
-        "Thursday 9 AM to 8 PM, Friday 8 AM to 6 PM, and Saturday 9 AM to 1 PM and 1:30 PM to 6 PM"
+        "Monday 8 AM to 5 PM, Tuesday and Saturday 9 AM to 6 PM, Wednesday and Friday 8 AM to 6 PM, "
+        "and Thursday 9 AM to 8 PM"
     )
     assert Answers(CAT).answer(Question(Topic.OPENING), None) == f"We're open {say_week(week)}."
 
 
-def test_days_with_the_same_hours_run_together() -> None:
-    nine_to_five = (CAT.staff[0].hours.on(0)[0],)
-    week = (nine_to_five,) * 5 + ((), ())
-    assert say_week(week) == "Monday to Friday 9 AM to noon"
-    assert say_week((nine_to_five, nine_to_five, (), (), (), (), ())) == "Monday and Tuesday 9 AM to noon"
+def test_days_with_the_same_hours_go_together() -> None:
+    nine_to_five = (span("09:00-12:00"), span("13:00-17:00"))
+    saturday = (span("09:00-13:00"),)
+    assert say_week((nine_to_five,) * 5 + (saturday, ())) == "Monday to Friday 9 AM to 5 PM, and Saturday 9 AM to 1 PM"
+    assert say_week((nine_to_five, nine_to_five, (), nine_to_five, (), (), ())) == (
+        "Monday, Tuesday, and Thursday 9 AM to 5 PM"
+    )
     assert say_week(((),) * 7) is None
 
 

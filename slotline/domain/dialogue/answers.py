@@ -27,23 +27,33 @@ def say_spans(spans: Sequence[LocalSpan]) -> str:
     return say_list(parts, "and")
 
 
-def say_week(week: Sequence[tuple[LocalSpan, ...]]) -> str | None:
-    """'Monday to Friday 8 AM to 6 PM and Saturday 9 AM to 1 PM': days with the same hours run together.
-
-    None when the business is never open."""
-    runs: list[tuple[int, int]] = []
-    for weekday, spans in enumerate(week):
-        if spans and runs and runs[-1][1] == weekday - 1 and week[runs[-1][0]] == spans:
-            runs[-1] = (runs[-1][0], weekday)
-        elif spans:
-            runs.append((weekday, weekday))
-    if not runs:
-        return None
-    said = []
-    for first, last in runs:
-        days = _DAYS[first] if first == last else f"{_DAYS[first]} {'and' if last == first + 1 else 'to'} {_DAYS[last]}"
-        said.append(f"{days} {say_spans(week[first])}")
+def _days(weekdays: Sequence[int]) -> str:
+    """'Monday to Wednesday and Friday', 'Tuesday and Thursday': three days or more in a row as a run."""
+    runs: list[list[int]] = []
+    for day in weekdays:
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    said: list[str] = []
+    for run in runs:
+        said += [f"{_DAYS[run[0]]} to {_DAYS[run[-1]]}"] if len(run) > 2 else [_DAYS[d] for d in run]
     return say_list(said, "and")
+
+
+def say_week(week: Sequence[tuple[LocalSpan, ...]]) -> str | None:
+    """'Monday to Wednesday and Friday 8 AM to 5 PM, and Thursday 9 AM to 7 PM'; None when never open.
+
+    Each day is said from its first opening to its last closing (a lunch gap is said only for one day asked about),
+    and days with the same hours go together."""
+    groups: dict[tuple[LocalSpan, ...], list[int]] = {}
+    for weekday, spans in enumerate(week):
+        if spans:
+            groups.setdefault((LocalSpan(spans[0].start, spans[-1].end),), []).append(weekday)
+    said = [f"{_days(days)} {say_spans(hours)}" for hours, days in groups.items()]
+    if len(said) < 2:
+        return said[0] if said else None
+    return ", ".join(said[:-1]) + ", and " + said[-1]  # "Monday to Friday 8 AM to 5 PM, and Saturday 9 AM to noon"
 
 
 class Answers:
