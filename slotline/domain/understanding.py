@@ -55,6 +55,9 @@ class Interpretation:
     staff_id: StaffId | None = None
     phone: HeardNumber | None = None  # a phone number said digit by digit or typed; not a booking detail
     question: Question | None = None  # a question about the business, alone or inside a booking turn
+    also_asked: tuple[
+        Question, ...
+    ] = ()  # more questions in the same turn ("do you take Aetna, and is there parking?")
 
     @property
     def preference(self) -> Preference:

@@ -108,3 +108,12 @@ def test_a_person_for_something_else_is_handed_over_not_booked(slotline: Slotlin
     run = talk(slotline, DENTAL, "can I talk to the doctor about my results", "yes")
     assert run.ending == "[transferred to a human]"
     assert bookings(slotline) == []
+
+
+def test_two_questions_in_one_turn_are_both_answered(slotline: Slotline) -> None:
+    run = talk(slotline, PHYSIO, "Hi, do you take Bupa? and is there parking?", "no thanks", now=UK_MONDAY)
+    assert run.agent[1:3] == [
+        "Yes, we take Bupa.",
+        "There is free parking behind the building, and a pay car park on Cole Street.",
+    ]
+    assert run.ending == "[call ended]"

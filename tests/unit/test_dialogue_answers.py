@@ -347,3 +347,25 @@ def test_urgent_hands_over_at_once_in_every_state(steps: int) -> None:
 def test_urgent_without_a_configured_sentence_says_the_default() -> None:
     world = World(sample_catalogue()).started()
     assert world.send(heard(Intent.URGENT)) == ["That sounds urgent. I'm putting you straight through to the team."]
+
+
+def test_every_question_of_a_turn_is_answered() -> None:
+    world = World().started()
+    said = world.send(
+        heard(
+            Intent.QUESTION, question=Question(Topic.INSURANCE, subject="Aetna"), also_asked=(Question(Topic.PARKING),)
+        )
+    )
+    assert said == [
+        "Yes, we take Aetna.",
+        "Free parking behind the building.",
+        "Is there anything else I can help you with?",
+    ]
+
+
+def test_a_question_without_a_fact_beside_one_with_is_answered_then_a_person_offered() -> None:
+    world = World().started()
+    said = world.send(heard(Intent.QUESTION, question=Question(Topic.PARKING), also_asked=(Question(Topic.UNKNOWN),)))
+    assert said[0] == "Free parking behind the building."
+    assert said[1].startswith("I'm sorry, I don't have that information")
+    assert world.stage() is Stage.HANDOVER_OFFER

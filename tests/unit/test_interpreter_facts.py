@@ -308,3 +308,25 @@ def test_a_person_for_a_booking_stays_a_booking(text: str, staff: str) -> None:
     heard = us(text)
     assert heard.intent is not Intent.HUMAN
     assert heard.staff_id == staff
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "do you take Aetna, and is there parking?",
+            (Question(Topic.INSURANCE, subject="Aetna"), Question(Topic.PARKING)),
+        ),
+        (
+            "do you take Aetna and Cigna",
+            (Question(Topic.INSURANCE, subject="Aetna"), Question(Topic.INSURANCE, subject="Cigna")),
+        ),
+        ("how do I find you? what's the address?", (Question(Topic.DIRECTIONS),)),  # the directions say the address
+        ("do you take debit and credit cards", (Question(Topic.PAYMENT, subject="debit and credit cards"),)),
+        ("how much is it and where are you", (Question(Topic.ADDRESS),)),  # "it" is the place asked about
+    ],
+)
+def test_every_question_of_a_turn(text: str, questions: tuple[Question, ...]) -> None:
+    heard = us(text)
+    assert heard.question is not None
+    assert (heard.question, *heard.also_asked) == questions

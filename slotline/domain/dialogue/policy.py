@@ -499,18 +499,22 @@ class DialoguePolicy:
         service = heard.service_id or self._service
         self._asked_about = heard.service_id or self._asked_about
         alone = heard.intent is Intent.QUESTION or question is asked_which
-        if self._answers.needs_service(question, service):
+        asked = [q for q in (question, *heard.also_asked) if not self._answers.needs_service(q, service)]
+        if not asked:  # "how much is it?" and nothing says of what
             if not alone:
-                return [*self._heard(replace(heard, question=None))]  # the booking goes on and asks the service
+                return self._heard(replace(heard, question=None, also_asked=()))  # the booking asks the service
             self._asked_which = question
             return [Say(self._answers.which_service(question))]
-        text = self._answers.answer(question, service)
+        texts = [self._answers.answer(q, service) for q in asked]
+        said: list[Action] = [Say(t) for t in texts if t is not None]
         if not alone:  # "how much is a check-up, and do you have anything friday": answer, then the booking
-            return [Say(text or self._answers.no_information_here()), *self._heard(replace(heard, question=None))]
-        if text is None:
+            if None in texts:
+                said.append(Say(self._answers.no_information_here()))
+            return [*said, *self._heard(replace(heard, question=None, also_asked=()))]
+        if None in texts:
             self._resume = (self._prompt, self.stage)
-            return [self._ask(self._answers.no_information(), Stage.HANDOVER_OFFER)]
-        return [Say(text), *self._back_to_task()]
+            return [*said, self._ask(self._answers.no_information(), Stage.HANDOVER_OFFER)]
+        return [*said, *self._back_to_task()]
 
     def _back_to_task(self) -> list[Action]:
         if self._mode is None and self.stage in (Stage.INTENT, Stage.ANYTHING_ELSE):

@@ -145,6 +145,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     ),
 )
 _NEEDS_SERVICE = (Topic.DESCRIPTION,)  # "what is the earliest" is not a question about a treatment
+_CLAUSES = re.compile(r"[?.!;]+|\b(?:and|also|plus)\b", re.IGNORECASE)
 _CANCEL = re.compile(r"\bcancel\w*")
 _NAMING = wordset("take accept use with by using for pay")  # the words after which a scheme or a way to pay is named
 # Talk about the call or the offers, not about the business: "can you hear me", "what's the latest you have?".
@@ -216,6 +217,28 @@ class FactQuestions:
         if topic is not None:
             return Question(topic)
         return None
+
+    def find_all(
+        self, utterance: str, words: Sequence[str], *, day: date | None, today: date, service_named: bool
+    ) -> tuple[Question, ...]:
+        """Every question in the turn, one per clause ("do you take Aetna? and is there parking?"), in order."""
+        whole = self.find(words, day=day, today=today, service_named=service_named)
+        if whole is None:
+            return ()
+        found: list[Question] = []
+        for clause in _CLAUSES.split(utterance):
+            question = self.find(normalise(clause), day=day, today=today, service_named=service_named)
+            if question is not None and question not in found:
+                found.append(question)
+        if len(found) < 2:
+            return (whole,)
+        named = {q.topic for q in found if q.subject is not None}
+        found = [q for q in found if q.subject is not None or q.topic not in named]  # "debit and credit cards"
+        if any(q.topic is Topic.DIRECTIONS for q in found):
+            found = [q for q in found if q.topic is not Topic.ADDRESS]  # the directions say the address
+        if not service_named and len(found) > 1:  # "how much is it" beside another question is about that one
+            found = [q for q in found if q.topic not in (Topic.PRICE, Topic.DESCRIPTION)] or found
+        return tuple(found)
 
     def _faq_asked(self, said: list[str]) -> int | None:
         for index, phrases in self._faq:

@@ -46,14 +46,17 @@ class FactReader:
         if intent in _WINS_OVER_QUESTIONS:
             return None
         day = heard.day if heard.last_day is None else None
-        question = self._questions.find(words, day=day, today=today, service_named=heard.service_id is not None)
-        if question is None and intent is Intent.UNKNOWN and looks_like_a_question(words, utterance):
-            question = Question(Topic.UNKNOWN)
-        if question is None:
+        found = self._questions.find_all(
+            utterance, words, day=day, today=today, service_named=heard.service_id is not None
+        )
+        if not found and intent is Intent.UNKNOWN and looks_like_a_question(words, utterance):
+            found = (Question(Topic.UNKNOWN),)
+        if not found:
             return None
+        question, also = found[0], found[1:]
         text = " ".join(w for w in words if w)
         task = intent in _TASKS and (heard.has_details or intent is not Intent.BOOK or bool(_BOOKING_WORD.search(text)))
         timed = heard.preference.says_when or heard.ordinal is not None or heard.staff_id is not None
         if task or (intent is Intent.INFORM and timed and question.topic is not Topic.OPENING):
-            return replace(heard, question=question)
-        return replace(heard, intent=Intent.QUESTION, question=question)
+            return replace(heard, question=question, also_asked=also)
+        return replace(heard, intent=Intent.QUESTION, question=question, also_asked=also)
