@@ -130,6 +130,9 @@ def test_a_way_to_pay_not_listed_is_not_guessed() -> None:
         ("are you open on Christmas Eve?", date(2026, 12, 24), None),
         ("are you closed for New Year's Day", date(2027, 1, 1), None),
         ("how late are you open on thursday", date(2026, 12, 10), None),
+        ("do you do Saturdays?", None, 5),
+        ("do you work weekends", None, None),
+        ("what time do you finish on Friday?", date(2026, 12, 11), None),
     ],
 )
 def test_opening_days_and_hours(text: str, day: date | None, weekday: int | None) -> None:
@@ -151,6 +154,8 @@ def test_opening_days_and_hours(text: str, day: date | None, weekday: int | None
         ("how do I find you?", Topic.DIRECTIONS),
         ("how do I get to you from the station", Topic.DIRECTIONS),
         ("which entrance do I use", Topic.DIRECTIONS),
+        ("are you near the tube", Topic.DIRECTIONS),
+        ("what area are you in", Topic.ADDRESS),
     ],
 )
 def test_where_they_are(text: str, topic: Topic) -> None:

@@ -90,8 +90,11 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             rf"(?:are|is) {_WHO} (?:open|closed)",
             r"(?:you|we) (?:guys )?(?:re )?(?:open|closed) (?:on|at|over|during|this|next|today|tomorrow)",
             rf"(?:what time|when|what days|which days|what hours|how late|how early) (?:do|are|does|will) {_WHO} "
-            r"(?:open|close|closed|shut|work)",
+            r"(?:open|close|closed|shut|work|finish|start)",
             rf"(?:do|does|will) {_WHO} (?:open|close|shut)",
+            r"(?:do|are) you (?:guys )?(?:do|work|open|working) (?:on )?(?:the )?(?:weekends?|"
+            + "|".join(f"{d}days" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))
+            + ")",
             r"opening (?:hours|times|days)",
             r"(?:your|the|business|office|working|clinic|salon) hours",
             r"hours (?:are|do) you",
@@ -107,7 +110,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             "find you",
             "entrance",
             "which floor",
-            r"nearest (?:station|stop)",
+            r"near(?:est)? (?:the |a )?(?:station|stop|subway|tube|metro)",
+            "easy to find",
             "subway",
             "tube",
             "train station",
@@ -127,6 +131,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             "postcode",
             "zip code",
             r"(?:what|which) street",
+            r"(?:what|which) (?:area|part of town|neighbou?rhood)",
         ),
     ),
     (
