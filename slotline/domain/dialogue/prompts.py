@@ -74,6 +74,14 @@ class Prompts:
             return "What day and time would suit you instead?"
         return "What day would you like to come in?"
 
+    def which_when(self, *, day: bool, time: bool) -> str:
+        """Asked when the caller said more about the day or time than was understood: never guessed."""
+        if day and time:
+            return "Sorry, I want to get this right: which day and time did you mean?"
+        if time:
+            return "Sorry, I want to get this right: what time did you mean?"
+        return "Sorry, I want to get this right: which day did you mean?"
+
     def nothing_free(self, service_id: str, pref: Preference) -> str:
         when = " ".join(w for w in (say_bounds(pref.bounds), _on_days(pref)) if w) or "around then"
         service = article(self._service(service_id))

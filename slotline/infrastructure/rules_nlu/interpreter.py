@@ -14,6 +14,7 @@ from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, Staf
 from slotline.infrastructure.rules_nlu.chatter import is_chatter, is_off_topic, is_unrelated_question_or_chatter
 from slotline.infrastructure.rules_nlu.choices import find_choice
 from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
+from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree
 from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.intent import classify
@@ -63,9 +64,11 @@ def _named(words: list[str], found: Found[T] | None) -> list[Found[T]]:
     return [] if ruled_out else [found]
 
 
-def _ambiguous(days: list[Found[DayReading]]) -> list[str]:
-    """A day said with two readings ("12/01") is named in `unsure` so that the agent asks which one."""
-    return ["day"] if any(f.value.ambiguous and f.value.counts for f in days) else []
+def _ambiguous(words: list[str], days: list[Found[DayReading]]) -> list[str]:
+    """A day said with two readings ("12/01"), or two days that disagree ("tuesday the 3rd" when the 3rd is a
+    Thursday), is named in `unsure` as "day", so that the agent asks which day was meant."""
+    two_readings = any(f.value.ambiguous and f.value.counts for f in days)
+    return ["day"] if two_readings or days_disagree(words, days) else []
 
 
 class RulesUtteranceInterpreter:
@@ -115,7 +118,7 @@ class RulesUtteranceInterpreter:
             ordinal=choice[0].value if choice else None,
             staff_id=staff[0].value if staff else None,
             phone=heard_phone,
-            unsure=leftover_meaning(free) + tuple(_ambiguous(days)),
+            unsure=leftover_meaning(free) + tuple(_ambiguous(words, days)),
         )
         ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)
         has_details = result.has_details or "day" in result.unsure  # "12/01" names a day, but which one is asked

@@ -51,7 +51,8 @@ def _span_at(words: Sequence[str], i: int) -> Found[int] | None:
     if count is None:
         return None
     unit = word_at(words, count.end)
-    if unit not in _SPANS or (count.value == 1) != (unit in ("week", "fortnight", "day")):
+    possessive = word_at(words, count.end + 1) == "time"  # "in a week's time" is typed "weeks time" once normalised
+    if unit not in _SPANS or ((count.value == 1) != (unit in ("week", "fortnight", "day")) and not possessive):
         return None
     return Found(count.value * _SPANS[unit], i, count.end + 1)
 
@@ -170,15 +171,15 @@ def _nth_weekday_of(words: Sequence[str], i: int, today: date) -> Found[DayReadi
     if month_word in MONTHS:
         month, end = MONTHS[month_word], k + 3
         year = today.year if month >= today.month else today.year + 1
-    elif (month_word, word_at(words, k + 3)) in (("next", "month"), ("this", "month")):
+    elif (month_word, word_at(words, k + 3)) in (("next", "month"), ("this", "month"), ("the", "month")):
         year, month = _next_month(today) if month_word == "next" else (today.year, today.month)
         end = k + 4
     else:
         return None
     n = -1 if last else nth.value if nth is not None else 1
     day = _nth_weekday(year, month, weekday, n)
-    if day is not None and day < today and month_word in MONTHS:
-        day = _nth_weekday(year + 1, month, weekday, n)  # "the first monday of december" said on the 20th
+    if day is not None and day < today:  # "the first monday of december" said on the 20th
+        day = _nth_weekday(year + 1, month, weekday, n) if month_word in MONTHS else None
     return _found(day, i, end)
 
 
