@@ -6,6 +6,7 @@ the slot it holds after an explicit yes.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 from slotline.domain.appointment import Appointment, Hold
@@ -137,8 +138,8 @@ class DialoguePolicy:
                 return self._silence()
             case SlotsFound(offer=offer):
                 return self._offered(offer)
-            case HoldPlaced(hold=hold):
-                return self._held(hold)
+            case HoldPlaced(hold=hold, today=today):
+                return self._held(hold, today)
             case SlotTaken():
                 self._hold = None
                 self.stage = Stage.SEARCHING
@@ -405,10 +406,10 @@ class DialoguePolicy:
         self.stage = Stage.HOLDING
         return [PlaceHold(slot, self._target if self._mode is Mode.RESCHEDULE else None)]
 
-    def _held(self, hold: Hold) -> list[Action]:
+    def _held(self, hold: Hold, today: date | None) -> list[Action]:
         self._hold = hold
         moving = self._target if self._mode is Mode.RESCHEDULE else None
-        return [self._ask(self._say.readback(hold.slot, moving), Stage.CONFIRMING)]
+        return [self._ask(self._say.readback(hold.slot, moving, today), Stage.CONFIRMING)]
 
     def _on_confirming(self, heard: Interpretation) -> list[Action]:
         assert self._hold is not None
