@@ -48,6 +48,8 @@ def understood(text: str, now: datetime, interpreter: RulesUtteranceInterpreter 
         ("in 3 days hence", date(2026, 11, 28)),
         ("the tuesday after next", date(2026, 12, 8)),
         ("tuesday after next", date(2026, 12, 8)),
+        ("friday after next", date(2026, 12, 4)),  # not this Friday (the 27th) but the one after
+        ("the saturday after next", date(2026, 12, 5)),
         # American
         ("a week from tuesday", date(2026, 12, 8)),
         ("a week from today", date(2026, 12, 2)),
@@ -141,16 +143,33 @@ def test_british_forms_in_a_london_business(text: str, expected: date) -> None:
 @pytest.mark.parametrize(
     ("text", "now"),
     [
-        ("friday after next", WEDNESDAY),  # this Friday is still to come: "next friday" itself has two readings
-        ("the thursday after next", WEDNESDAY),
+        ("the thursday after next", WEDNESDAY),  # tomorrow is a Thursday: a week after it, or two?
+        ("thursday after next", WEDNESDAY),
         ("tuesday after next", MONDAY_LONDON),
     ],
 )
-def test_the_day_after_next_is_asked_about_when_next_is_ambiguous(text: str, now: datetime) -> None:
+def test_the_day_after_next_is_asked_about_the_day_before(text: str, now: datetime) -> None:
     result = understood(f"a haircut {text}", now, UK if now is MONDAY_LONDON else US)
     assert result.day is None
     assert result.unsure == ("day",)
     assert result.intent is Intent.INFORM
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in two weeks' time, on the friday", date(2026, 12, 11)),  # the Friday of the week two weeks on
+        ("in two weeks on tuesday", date(2026, 12, 8)),
+        ("tuesday in two weeks", date(2026, 12, 8)),
+        ("three weeks from now, on monday", date(2026, 12, 14)),
+        ("in a fortnight, thursday", date(2026, 12, 10)),
+        ("in three weeks, same day as today", date(2026, 12, 16)),
+        ("next week, same day as today", date(2026, 12, 2)),
+    ],
+)
+def test_a_weekday_said_with_whole_weeks_is_that_weeks(text: str, expected: date) -> None:
+    result = understood(f"a haircut {text}", WEDNESDAY)
+    assert (result.day, result.unsure) == (expected, ())
 
 
 def test_no_relative_phrase_is_read_as_its_plain_weekday() -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 
 import pytest
 
+from slotline.domain.phone import PhoneNumber
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from tests.factories import NOW, sample_catalogue
@@ -30,7 +32,7 @@ def understood(text: str) -> Interpretation:
         ("tuesday, the one in january", ("january",)),
         ("tuesday except in the morning after 10", ("except",)),
         # two days that disagree, with no "no" or "actually" between them
-        ("tuesday in two weeks or so", ("day",)),  # in two weeks is a Wednesday
+        ("tuesday in ten days", ("day",)),  # in ten days is a Saturday
         ("tuesday unless it's the 3rd", ("day",)),
         ("tuesday the 3rd", ("day",)),  # the 3rd is a Thursday
         ("friday at three but not the friday this week", ("day",)),  # asked for and ruled out
@@ -124,7 +126,36 @@ def test_numeric_dates_with_two_readings_are_asked_about(text: str, day: date | 
     assert result.unsure == (() if day is not None or (at is not None and "/" not in text) else ("day",))
 
 
-def test_a_british_business_asks_about_an_ambiguous_numeric_date_too() -> None:
-    uk = RulesUtteranceInterpreter(sample_catalogue(), default_region="GB")
-    result = uk.understand("a haircut on 01/12", NOW)
-    assert (result.day, result.unsure) == (None, ("day",))
+def _british() -> RulesUtteranceInterpreter:
+    catalogue = sample_catalogue()
+    business = replace(catalogue.business, phone=PhoneNumber("+441174960120"))
+    return RulesUtteranceInterpreter(replace(catalogue, business=business), default_region="GB")
+
+
+@pytest.mark.parametrize(
+    ("text", "us", "uk"),
+    [
+        # both readings within the 60 days bookable from 25 November: asked, whatever the country
+        ("01/12", None, None),
+        ("12/01", None, None),
+        # one reading beyond the horizon: the business's own order is taken when it is the bookable one
+        ("12/4", date(2026, 12, 4), None),  # 4 December (US) or 12 April (too far)
+        ("4/12", None, date(2026, 12, 4)),  # 12 April (too far) or 4 December (UK)
+        ("1/6", date(2027, 1, 6), None),
+        ("6/1", None, date(2027, 1, 6)),
+    ],
+)
+def test_the_business_country_settles_a_numeric_date_only_when_the_other_reading_cannot_be_booked(
+    text: str, us: date | None, uk: date | None
+) -> None:
+    for interpreter, expected in ((INTERPRETER, us), (_british(), uk)):
+        result = interpreter.understand(f"a haircut on {text}", NOW)
+        assert result.day == expected, text
+        assert result.unsure == (() if expected is not None else ("day",))
+
+
+def test_a_bare_hour_beside_a_day_word_is_a_time_among_other_words() -> None:
+    result = understood("my son needs a haircut, 9 tomorrow")
+    assert (result.day, result.at, result.unsure) == (date(2026, 11, 26), time(9), ())
+    assert understood("a haircut friday 3").at == time(15)
+    assert understood("a haircut tomorrow, 2 of us").at is None

@@ -122,12 +122,11 @@ def _numeric(words: Sequence[str], i: int, today: date) -> Found[DayReading] | N
             return None
         return _found(valid_date(int(first), second, int(third)), i, i + 1, exact=True)
     year = None if third is None else int(third) + (2000 if len(third) == 2 else 0)
-    readings = {
-        d for d in (_month_day(today, int(first), second, year), _month_day(today, second, int(first), year)) if d
-    }
-    if len(readings) > 1:  # 12/01: December 1st (US) or 12 January (UK); never guessed, whatever the country
-        return Found(DayReading(None, exact=True, ambiguous=True), i, i + 1)
-    return _found(readings.pop() if readings else None, i, i + 1, exact=True)
+    month_first, day_first = _month_day(today, int(first), second, year), _month_day(today, second, int(first), year)
+    if month_first is not None and day_first is not None and month_first != day_first:
+        # 12/01: 1 December (US) or 12 January (UK); numeric_dates.py settles it only when one reading is bookable
+        return Found(DayReading(None, exact=True, ambiguous=True, either=(month_first, day_first)), i, i + 1)
+    return _found(month_first or day_first, i, i + 1, exact=True)
 
 
 def _month_day(today: date, month: int, day: int, year: int | None) -> date | None:

@@ -20,7 +20,10 @@ class DayReading:
     counts: bool = True  # False when ruled out ("not tuesday", "can't do friday")
     last: date | None = None
     bare_weekday: bool = False  # "tuesday", "on tuesday": said with "next week", it is next week's
-    ambiguous: bool = False  # two sensible days fit ("12/01", "the tuesday after next" early in the week): ask
+    ambiguous: bool = False  # two sensible days fit ("12/01", "the tuesday after next" on a Monday): ask
+    whole_weeks: bool = False  # counted in whole weeks from today ("in two weeks"): a weekday with it is in that week
+    # A numeric date with two readings: (month first, day first). "12/01" is (1 December, 12 January).
+    either: tuple[date, date] | None = None
 
     def within(self, days: DayReading) -> DayReading:
         """A bare weekday said with a range of days is the one in that range: "next week, maybe thursday"."""

@@ -18,8 +18,10 @@ from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree
 from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.intent import classify
+from slotline.infrastructure.rules_nlu.numeric_dates import NumericDates
 from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
 from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
+from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
 from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
 from slotline.infrastructure.rules_nlu.times import find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
@@ -80,6 +82,7 @@ class RulesUtteranceInterpreter:
         self._services = ServiceNames(catalogue.services)
         self._staff = StaffNames(catalogue.staff)
         self._opening = OpeningClock(catalogue)
+        self._numeric = NumericDates(catalogue)
 
     async def interpret(self, utterance: str, now: datetime) -> Interpretation:
         return self.understand(utterance, now)
@@ -93,10 +96,12 @@ class RulesUtteranceInterpreter:
         phone = _claimed(free, [find_phone(free, self._region)])
         heard_phone = phone[0].value if phone else None
         earliest = _claimed(free, find_earliest(free))
-        days = _claimed(free, find_days(free, local_today(now, self._zone)))
+        today = local_today(now, self._zone)
+        days = self._numeric.settle(weekday_in_counted_week(_claimed(free, find_days(free, today))), today)
         part_of_day = find_part_of_day(words)
         bounds = _claimed(free, find_bounds(free, part_of_day))
-        times = _claimed(free, find_times(free, part_of_day))
+        edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))
+        times = _claimed(free, find_times(free, part_of_day, edges))
         picked_time = pick_time(times)
         reading = self._opening.settle(picked_time) if picked_time is not None else None
         picked_days = pick_days(days)

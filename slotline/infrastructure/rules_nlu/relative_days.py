@@ -18,7 +18,7 @@ from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS, weekday_named
 from slotline.infrastructure.rules_nlu.words import Found, word_at
 
-__all__ = ["relative_day_at"]
+__all__ = ["relative_day_at", "weekday_in_counted_week"]
 
 _SPANS = {"week": 7, "weeks": 7, "fortnight": 14, "fortnights": 14, "day": 1, "days": 1}
 _PLAIN_DAYS = {"today": 0, "tomorrow": 1, "tmrw": 1, "now": 0}
@@ -27,8 +27,10 @@ _AGO = frozenset({"time", "hence"})  # "in two weeks' time", "in 3 days hence"
 _MAX_COUNT = 60
 
 
-def _found(day: date | None, start: int, end: int, *, ambiguous: bool = False) -> Found[DayReading]:
-    return Found(DayReading(day, ambiguous=ambiguous), start, end)
+def _found(
+    day: date | None, start: int, end: int, *, ambiguous: bool = False, whole_weeks: bool = False
+) -> Found[DayReading]:
+    return Found(DayReading(day, ambiguous=ambiguous, whole_weeks=whole_weeks), start, end)
 
 
 def _count_at(words: Sequence[str], i: int) -> Found[int] | None:
@@ -79,7 +81,8 @@ def _span_from(words: Sequence[str], i: int, today: date) -> Found[DayReading] |
     anchor = _anchor_at(words, span.end, today)
     if anchor is None:
         return None
-    return _found(anchor.value + timedelta(days=span.value), i, anchor.end)
+    from_today = anchor.value == today and span.value % 7 == 0
+    return _found(anchor.value + timedelta(days=span.value), i, anchor.end, whole_weeks=from_today)
 
 
 def _in_span(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
@@ -90,7 +93,7 @@ def _in_span(words: Sequence[str], i: int, today: date) -> Found[DayReading] | N
     if span is None:
         return None
     end = span.end + (word_at(words, span.end) in _AGO)
-    return _found(today + timedelta(days=span.value), i, end)
+    return _found(today + timedelta(days=span.value), i, end, whole_weeks=span.value % 7 == 0)
 
 
 def _weekday_week(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
@@ -105,10 +108,10 @@ def _weekday_week(words: Sequence[str], i: int, today: date) -> Found[DayReading
 
 
 def _after_next(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
-    """ "the tuesday after next", "tuesday after next": the Tuesday after "next tuesday".
+    """ "the tuesday after next", "tuesday after next": not the coming Tuesday but the one after it.
 
-    Said when the coming Tuesday is still this week, "next tuesday" itself has two readings (this coming one, or the
-    one of the following week), so "the one after next" has two as well: no day, asked about.
+    Said the day before a Tuesday, callers differ: tomorrow is rarely called "next tuesday", so "the one after next"
+    may be a week after tomorrow or two: no day, asked about.
     """
     j = i + 1 if word_at(words, i) in ("the", "on") else i
     j += word_at(words, j) == "the"
@@ -116,8 +119,7 @@ def _after_next(words: Sequence[str], i: int, today: date) -> Found[DayReading] 
     if weekday is None or (word_at(words, j + 1), word_at(words, j + 2)) != ("after", "next"):
         return None
     coming = resolve_weekday(today, weekday, WeekdayMode.BARE)
-    following = resolve_weekday(today, weekday, WeekdayMode.NEXT)
-    if coming != following:
+    if coming == today + timedelta(days=1):
         return _found(None, i, j + 3, ambiguous=True)
     return _found(coming + timedelta(days=7), i, j + 3)
 
@@ -136,6 +138,36 @@ def _plural_weekdays(words: Sequence[str], i: int, today: date) -> Found[DayRead
         end += 2
     first = resolve_weekday(today, weekday, WeekdayMode.BARE)
     return _found(first + timedelta(days=7 * (count.value - 1)), i, end)
+
+
+def _same_day(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """ "the same day as today": today's weekday, read like a bare weekday ("in three weeks, same day as today")."""
+    j = i + (word_at(words, i) == "on")
+    j += word_at(words, j) == "the"
+    if tuple(words[j : j + 4]) != ("same", "day", "as", "today"):
+        return None
+    return Found(DayReading(today + timedelta(days=7), bare_weekday=True), i, j + 4)
+
+
+def weekday_in_counted_week(found: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """A bare weekday said with whole weeks from today is that weekday of the week they lead to: "in two weeks,
+    on the friday", "three weeks from now on tuesday". The count itself is then no longer a day of its own."""
+    counted = [f for f in found if f.value.counts and f.value.whole_weeks and f.value.day is not None]
+    weekdays = [f for f in found if f.value.counts and f.value.bare_weekday and f.value.day is not None]
+    if len(counted) != 1 or not weekdays:
+        return found
+    target = counted[0].value.day
+    assert target is not None
+    monday = target - timedelta(days=target.weekday())
+    out: list[Found[DayReading]] = []
+    for f in found:
+        if f is counted[0]:
+            continue
+        if f in weekdays and f.value.day is not None:
+            day = monday + timedelta(days=f.value.day.weekday())
+            f = Found(DayReading(day, bare_weekday=False), f.start, f.end)
+        out.append(f)
+    return out
 
 
 def _next_month(today: date) -> tuple[int, int]:
@@ -195,6 +227,7 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date | None:
 _READERS: tuple[Callable[[Sequence[str], int, date], Found[DayReading] | None], ...] = (
     _span_from,
     _in_span,
+    _same_day,
     _plural_weekdays,
     _after_next,
     _weekday_week,

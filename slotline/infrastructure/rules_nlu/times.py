@@ -266,13 +266,17 @@ def _alone(words: Sequence[str], found: Found[TimeReading]) -> bool:
     return all(w in _CARRIERS for k, w in enumerate(words) if w != BLANK and not found.start <= k < found.end)
 
 
-def find_times(words: Sequence[str], part_of_day: PartOfDay | None = None) -> list[Found[TimeReading]]:
-    """Every clock time, left to right. A bare number counts only when the caller said nothing else."""
+def find_times(
+    words: Sequence[str], part_of_day: PartOfDay | None = None, day_edges: frozenset[int] = frozenset()
+) -> list[Found[TimeReading]]:
+    """Every clock time, left to right. A bare number counts only when the caller said nothing else, or right
+    beside a day phrase ("9 tomorrow", "friday 3"): `day_edges` holds where day phrases start and end."""
     out: list[Found[TimeReading]] = []
     i = 0
     while i < len(words):
         read = _time_at(words, i, part_of_day)
-        if read is None or not (read[1] or _alone(words, read[0])):
+        beside_day = read is not None and (read[0].end in day_edges or read[0].start in day_edges)
+        if read is None or not (read[1] or beside_day or _alone(words, read[0])):
             i += 1
             continue
         found = read[0]
