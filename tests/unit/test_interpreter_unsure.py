@@ -86,6 +86,9 @@ def test_what_used_to_be_read_as_the_plain_weekday_is_never_the_plain_weekday_un
         "tuesday actually make that wednesday",
         "tuesday or wednesday",
         "tuesday, the week after next",  # the Tuesday of that week
+        "a haircut, i saw sam last month, monday please",  # about the past
+        "monday please, last time was great",
+        "friday, i came in two weeks ago",
     ],
 )
 def test_what_is_all_understood_is_not_flagged(text: str) -> None:
@@ -159,3 +162,8 @@ def test_a_bare_hour_beside_a_day_word_is_a_time_among_other_words() -> None:
     assert (result.day, result.at, result.unsure) == (date(2026, 11, 26), time(9), ())
     assert understood("a haircut friday 3").at == time(15)
     assert understood("a haircut tomorrow, 2 of us").at is None
+
+
+def test_a_bare_hour_with_approval_words_is_a_time() -> None:
+    assert understood("9 is perfect").at == time(9)
+    assert understood("3 suits me").at == time(15)

@@ -24,10 +24,25 @@ _MEANING = wordset(
 _HARMLESS_AFTER_NOT = wordset("sure bothered fussed fussy too really quite")
 # A number word that is nearly always something else: "the one at three", "a check-up for me", "i need one".
 _NOT_NUMBERS = wordset("one a an")
+# After "last", these are about the past ("i saw tom last month"): they cannot change a day to book.
+_PAST_AFTER_LAST = wordset("week month year time visit appointment")
+_AGO = "ago"
+
+
+def _about_the_past(free: Sequence[str], i: int) -> bool:
+    """ "last month", "last time", "two weeks ago": words about the past, which no booking can be."""
+    word, following = free[i], free[i + 1] if i + 1 < len(free) else BLANK
+    if word == "last" and following in _PAST_AFTER_LAST:
+        return True
+    if i > 0 and free[i - 1] == "last" and word in _PAST_AFTER_LAST:
+        return True
+    return _AGO in free[i : i + 3] and all(w != BLANK for w in free[i : free.index(_AGO, i) + 1])
 
 
 def _means_something(free: Sequence[str], i: int) -> bool:
     word = free[i]
+    if _about_the_past(free, i):
+        return False
     if word == "not":
         following = free[i + 1] if i + 1 < len(free) else BLANK
         return following not in _HARMLESS_AFTER_NOT
