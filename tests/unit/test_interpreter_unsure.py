@@ -29,6 +29,7 @@ def understood(text: str) -> Interpretation:
         ("tuesday the following week", ("following", "week")),
         ("tuesday a fortnight after", ("fortnight", "after")),
         ("tuesday at 3 for 2 people", ("2",)),
+        ("tuesday, in 30 minutes", ("30",)),
         ("tuesday, the one in january", ("january",)),
         ("tuesday except in the morning after 10", ("except",)),
         # two days that disagree, with no "no" or "actually" between them
@@ -89,6 +90,7 @@ def test_what_used_to_be_read_as_the_plain_weekday_is_never_the_plain_weekday_un
         "a haircut, i saw sam last month, monday please",  # about the past
         "monday please, last time was great",
         "friday, i came in two weeks ago",
+        "tuesday at 10 for 30 minutes",  # how long: the service decides
     ],
 )
 def test_what_is_all_understood_is_not_flagged(text: str) -> None:

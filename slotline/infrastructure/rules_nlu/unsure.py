@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS
-from slotline.infrastructure.rules_nlu.words import BLANK, wordset
+from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
 
 __all__ = ["leftover_meaning"]
 
@@ -27,6 +27,7 @@ _NOT_NUMBERS = wordset("one a an")
 # After "last", these are about the past ("i saw tom last month"): they cannot change a day to book.
 _PAST_AFTER_LAST = wordset("week month year time visit appointment")
 _AGO = "ago"
+_DURATION_UNITS = wordset("minute minutes min mins hour hours hr hrs")
 
 
 def _about_the_past(free: Sequence[str], i: int) -> bool:
@@ -39,9 +40,17 @@ def _about_the_past(free: Sequence[str], i: int) -> bool:
     return _AGO in free[i : i + 3] and all(w != BLANK for w in free[i : free.index(_AGO, i) + 1])
 
 
+def _a_duration(free: Sequence[str], i: int) -> bool:
+    """ "for 30 minutes", "for an hour": how long, which the service decides; "in 30 minutes" is not one."""
+    number = cardinal_at(free, i) if i > 0 and free[i - 1] == "for" else None
+    if number is not None:
+        return word_at(free, number.end) in _DURATION_UNITS
+    return free[i] in _DURATION_UNITS and word_at(free, i - 2) == "for"
+
+
 def _means_something(free: Sequence[str], i: int) -> bool:
     word = free[i]
-    if _about_the_past(free, i):
+    if _about_the_past(free, i) or _a_duration(free, i):
         return False
     if word == "not":
         following = free[i + 1] if i + 1 < len(free) else BLANK
