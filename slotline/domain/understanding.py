@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 from enum import StrEnum
 
@@ -51,6 +51,25 @@ class Interpretation:
     ordinal: int | None = None  # "the second one" -> 2; "the last one" -> -1
     staff_id: StaffId | None = None
     phone: HeardNumber | None = None  # a phone number said digit by digit or typed; not a booking detail
+    # Words the interpreter did not use that could change a day, time, service or person ("week" in "tuesday week"
+    # if it were not understood, "after", "not", a number, a month), or a day with two readings ("12/01"):
+    # the turn must not be acted on as heard. Empty when everything meaningful was understood.
+    unsure: tuple[str, ...] = ()
+
+    def without_when(self) -> Interpretation:
+        """The same turn with its day and time wishes dropped: what is left is safe to act on when `unsure`."""
+        return replace(
+            self,
+            day=None,
+            last_day=None,
+            part_of_day=None,
+            at=None,
+            approximate=False,
+            bounds=UNBOUNDED,
+            earliest=False,
+            ordinal=None,
+            unsure=(),
+        )
 
     @property
     def preference(self) -> Preference:
