@@ -42,6 +42,7 @@ bench: $(DEV_STAMP) system-packages
 	$(BIN)/python -m benchmarks.availability
 	$(BIN)/python -m benchmarks.dialogue_turn
 	$(BIN)/python -m benchmarks.understanding
+	$(BIN)/python -m benchmarks.conversations
 	$(BIN)/python -m benchmarks.telephony
 	$(BIN)/python -m benchmarks.recognition
 

@@ -170,7 +170,8 @@ class Conversation:
                 pass
             case act.PlaceHold(slot=slot, moving=moving):
                 try:
-                    return ev.HoldPlaced(await s.hold(slot, key=slot_key(self._call_id, slot), moving=moving))
+                    hold = await s.hold(slot, key=slot_key(self._call_id, slot), moving=moving)
+                    return ev.HoldPlaced(hold, today=self._clock.now().astimezone(self._catalogue.zone).date())
                 except BookingError:
                     return ev.SlotTaken(slot)
             case act.ReleaseHold():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 from enum import StrEnum
 
@@ -55,9 +55,27 @@ class Interpretation:
     staff_id: StaffId | None = None
     phone: HeardNumber | None = None  # a phone number said digit by digit or typed; not a booking detail
     question: Question | None = None  # a question about the business, alone or inside a booking turn
-    also_asked: tuple[
-        Question, ...
-    ] = ()  # more questions in the same turn ("do you take Aetna, and is there parking?")
+    # More questions in the same turn: "do you take Aetna, and is there parking?".
+    also_asked: tuple[Question, ...] = ()
+    # Words the interpreter did not use that could change a day, time, service or person ("week" in "tuesday week"
+    # if it were not understood, "after", "not", a number, a month), or a day with two readings ("12/01"):
+    # the turn must not be acted on as heard. Empty when everything meaningful was understood.
+    unsure: tuple[str, ...] = ()
+
+    def without_when(self) -> Interpretation:
+        """The same turn with its day and time wishes dropped: what is left is safe to act on when `unsure`."""
+        return replace(
+            self,
+            day=None,
+            last_day=None,
+            part_of_day=None,
+            at=None,
+            approximate=False,
+            bounds=UNBOUNDED,
+            earliest=False,
+            ordinal=None,
+            unsure=(),
+        )
 
     @property
     def preference(self) -> Preference:

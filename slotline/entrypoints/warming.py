@@ -23,8 +23,9 @@ class Warmable(Protocol):
 
 
 def conversation_adapters(container: Container) -> tuple[object, ...]:
-    """The adapters every conversation uses that may have start-up work (the Graph calendar imports and signs in)."""
-    return (container.calendar(),)
+    """The adapters every conversation uses that may have start-up work (the Graph calendar imports and signs in;
+    the SNS sender makes its boto3 client)."""
+    return (container.calendar(), container.sms())
 
 
 class WarmAdapters:

@@ -27,7 +27,7 @@ def test_book_a_haircut(slotline: Slotline) -> None:
     )
     assert (
         run.agent[2]
-        == "Let me read that back: a haircut with Sam Rivera on Tuesday, December 1st at 2 PM. Shall I book it?"
+        == "Let me read that back: a haircut with Sam Rivera next Tuesday, December 1st at 2 PM. Shall I book it?"
     )
     assert run.agent[3] == "You're booked: a haircut on Tuesday, December 1st at 2 PM with Sam."
     assert run.ending == "[call ended]"
@@ -55,7 +55,7 @@ def test_returning_caller_reschedules_in_place(slotline: Slotline) -> None:
     run = chat(slotline, "i need to move it", "friday at three", "yes", "that's all")
     assert run.agent[0].startswith("Hi Dana, thanks for calling Maple Street Clinic. I see you have a haircut on")
     assert "Tuesday, December 1st at 2 PM with Sam" in run.agent[0]
-    assert "moves from Tuesday, December 1st at 2 PM to Friday, November 27th at 3 PM" in run.agent[2]
+    assert "moves from Tuesday, December 1st at 2 PM to this Friday, the 27th at 3 PM" in run.agent[2]
     (after,) = bookings(slotline)
     assert after["id"] == before["id"]
     assert after["start"] == "2026-11-27T15:00:00-05:00"
@@ -125,7 +125,7 @@ def test_hanging_up_during_the_readback_releases_the_hold(slotline: Slotline, db
     other = chat(slotline, "haircut tuesday at two pm", "yes", "no", caller="+12125550188")
     assert (
         other.agent[1]
-        == "Let me read that back: a haircut with Sam Rivera on Tuesday, December 1st at 2 PM. Shall I book it?"
+        == "Let me read that back: a haircut with Sam Rivera next Tuesday, December 1st at 2 PM. Shall I book it?"
     )
     assert [b["customer_phone"] for b in bookings(slotline)] == ["+12125550188"]
 
@@ -235,7 +235,7 @@ def test_a_booking_in_the_week_the_clocks_change(slotline: Slotline) -> None:
     run = chat(slotline, "haircut on monday march fifteenth at nine am", "yes", "no", now="2027-03-10T09:00:00-05:00")
     assert (
         run.agent[1]
-        == "Let me read that back: a haircut with Sam Rivera on Monday, March 15th at 9 AM. Shall I book it?"
+        == "Let me read that back: a haircut with Sam Rivera next Monday, the 15th at 9 AM. Shall I book it?"
     )
     (booking,) = bookings(slotline)
     assert booking["start"] == "2027-03-15T09:00:00-04:00"  # daylight time
@@ -313,7 +313,7 @@ def test_a_bound_said_after_the_offer_narrows_it(slotline: Slotline) -> None:
 
 def test_british_half_two(slotline: Slotline) -> None:
     run = chat(slotline, "a haircut tomorrow at half two", "yes", "no")
-    assert run.agent[1].endswith("on Thursday, November 26th at 2:30 PM. Shall I book it?")
+    assert run.agent[1].endswith("tomorrow, Thursday the 26th at 2:30 PM. Shall I book it?")
 
 
 def test_a_full_week_offers_the_nearest_days_either_side_of_it(slotline: Slotline, db: Path) -> None:

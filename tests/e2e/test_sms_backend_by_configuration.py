@@ -27,7 +27,10 @@ def test_a_booking_texts_through_sns(
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")  # moto accepts any credentials
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
     run = chat(slotline, "a haircut on tuesday at two pm", "yes", "no")
-    assert "I've sent you a text with the details." in run.agent
+    (line,) = [said for said in run.agent if "text" in said and "details" in said]
+    # What the caller hears is true either way: "sent" only if SNS accepted the text within the short wait the
+    # agent allows itself (a loaded machine may take longer); tests/unit/test_confirmation_wording.py pins both.
+    assert line in {"I've sent you a text with the details.", "I'll text you the details."}
     (sent,) = moto.sms()
     assert sent.phone_number == CALLER
     assert sent.message.startswith("Maple Street Clinic: your haircut with Sam Rivera is booked for Tue Dec 1 at 2 PM.")

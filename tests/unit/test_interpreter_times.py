@@ -71,7 +71,7 @@ def at_of(text: str) -> time | None:
         ("half seven in the morning", time(7, 30)),
         ("quarter to four", time(15, 45)),
         ("a quarter to four", time(15, 45)),
-        ("quarter to eight", time(7, 45)),
+        ("quarter to nine", time(8, 45)),
         ("quarter to one", time(12, 45)),
         ("quarter past ten", time(10, 15)),
         ("quarter after ten", time(10, 15)),

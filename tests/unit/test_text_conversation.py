@@ -40,7 +40,7 @@ async def test_book_a_haircut() -> None:
     )
     assert (
         agent[2]
-        == "Let me read that back: a haircut with Sam Rivera on Tuesday, December 1st at 2 PM. Shall I book it?"
+        == "Let me read that back: a haircut with Sam Rivera next Tuesday, December 1st at 2 PM. Shall I book it?"
     )
     assert agent[3] == "You're booked: a haircut on Tuesday, December 1st at 2 PM with Sam."
     assert conversation.end is CallEnd.HUNG_UP
@@ -70,7 +70,7 @@ async def test_a_returning_caller_reschedules_in_place() -> None:
     agent = await _chat(app, app.conversation("call-2"), "i need to move it", "friday at three", "yes", "that's all")
 
     assert agent[0].startswith("Hi Dana, thanks for calling Maple Street Clinic. I see you have a haircut on")
-    assert "moves from Tuesday, December 1st at 2 PM to Friday, November 27th at 3 PM" in agent[2]
+    assert "moves from Tuesday, December 1st at 2 PM to this Friday, the 27th at 3 PM" in agent[2]
     (after,) = await app.ledger.all()
     assert (after.id, after.window.start, after.external_event_id) == (before.id, at(27, 15), before.external_event_id)
     assert [e.window for e in app.calendar.events()] == [after.window]

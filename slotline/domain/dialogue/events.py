@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from slotline.domain.appointment import Appointment, Customer, Hold
 from slotline.domain.phone import PhoneNumber
@@ -36,6 +37,7 @@ class SlotsFound:
 @dataclass(frozen=True, slots=True)
 class HoldPlaced:
     hold: Hold
+    today: date | None = None  # in the business time zone, from the clock: lets the read-back say "tomorrow"
 
 
 @dataclass(frozen=True, slots=True)

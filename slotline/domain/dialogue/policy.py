@@ -7,6 +7,7 @@ the slot it holds after an explicit yes.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from enum import StrEnum
 
 from slotline.domain.appointment import Appointment, Hold
@@ -154,8 +155,8 @@ class DialoguePolicy:
                 return self._silence()
             case SlotsFound(offer=offer):
                 return self._offered(offer)
-            case HoldPlaced(hold=hold):
-                return self._held(hold)
+            case HoldPlaced(hold=hold, today=today):
+                return self._held(hold, today)
             case SlotTaken():
                 self._hold = None
                 self.stage = Stage.SEARCHING
@@ -229,6 +230,10 @@ class DialoguePolicy:
         answered = self._answer(heard)
         if answered is not None:
             return answered
+        if heard.unsure:
+            clarified = self._unsure(heard)
+            if clarified is not None:
+                return clarified
         if heard.intent is Intent.UNKNOWN and not heard.has_details and heard.phone is None:
             return self._misunderstood()
         handler = {
@@ -425,10 +430,10 @@ class DialoguePolicy:
         self.stage = Stage.HOLDING
         return [PlaceHold(slot, self._target if self._mode is Mode.RESCHEDULE else None)]
 
-    def _held(self, hold: Hold) -> list[Action]:
+    def _held(self, hold: Hold, today: date | None) -> list[Action]:
         self._hold = hold
         moving = self._target if self._mode is Mode.RESCHEDULE else None
-        return [self._ask(self._say.readback(hold.slot, moving), Stage.CONFIRMING)]
+        return [self._ask(self._say.readback(hold.slot, moving, today), Stage.CONFIRMING)]
 
     def _on_confirming(self, heard: Interpretation) -> list[Action]:
         assert self._hold is not None
@@ -528,6 +533,39 @@ class DialoguePolicy:
         if heard.intent is Intent.DENY and not heard.has_details:
             return [Say(self._answers.handover_declined()), *self._back_to_task()]
         return self._heard(heard)  # anything else is a turn in what they were doing
+
+    # -- a turn with words that were not understood (issue 13: never guess silently) ---------------
+
+    def _unsure(self, heard: Interpretation) -> list[Action] | None:
+        """Nothing is offered, held, booked or cancelled on a day or time the caller may not have meant: what was
+        understood for sure is kept (the task, the service, the person), the day and time are asked again."""
+        if self.stage is Stage.CANCEL_CONFIRM:
+            return self._misunderstood(self._say.confirm_yes_no(self._prompt))
+        timed = heard.at is not None or not heard.bounds.unbounded
+        dated = heard.day is not None or "day" in heard.unsure
+        question = self._say.which_when(day=dated or not timed, time=timed)
+        sure = heard.without_when()
+        if self.stage in (Stage.INTENT, Stage.ANYTHING_ELSE):
+            mode = _TASKS.get(heard.intent) or (Mode.BOOK if heard.intent is Intent.INFORM else None)
+            if mode is None:
+                return None
+            return self._clarified(self._begin(mode, sure), question)
+        if self.stage in (Stage.GATHER, Stage.OFFERING, Stage.CONFIRMING):
+            actions: list[Action] = [ReleaseHold(self._hold)] if self._hold else []
+            self._hold = None
+            self._pref = Preference(staff_id=self._pref.staff_id)  # the day and time are being changed: ask them
+            self._absorb(sure)
+            return self._clarified([*actions, *self._advance()], question)
+        if self.stage is Stage.NUMBER:
+            return self._on_number(sure)
+        return None
+
+    def _clarified(self, actions: list[Action], question: str) -> list[Action]:
+        """`actions`, with the plain "what day?" replaced by the clarifying question when that is what comes next."""
+        asking_day = self.stage is Stage.GATHER and self._service is not None and not self._pref.says_when
+        if not asking_day or not actions or not isinstance(actions[-1], Say):
+            return actions
+        return [*actions[:-1], self._ask(question, Stage.GATHER)]
 
     # -- endings ------------------------------------------------------------------------------------
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import time, tzinfo
+from datetime import date, time, tzinfo
 
 from slotline.domain.appointment import Appointment, Customer
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue.actions import TransferReason
+from slotline.domain.dialogue.anchors import say_day_near
 from slotline.domain.dialogue.answers import DEFAULT_URGENT_SAY
 from slotline.domain.dialogue.phrasing import (
     article,
@@ -75,6 +76,14 @@ class Prompts:
             return "What day and time would suit you instead?"
         return "What day would you like to come in?"
 
+    def which_when(self, *, day: bool, time: bool) -> str:
+        """Asked when the caller said more about the day or time than was understood: never guessed."""
+        if day and time:
+            return "Sorry, I want to get this right: which day and time did you mean?"
+        if time:
+            return "Sorry, I want to get this right: what time did you mean?"
+        return "Sorry, I want to get this right: which day did you mean?"
+
     def nothing_free(self, service_id: str, pref: Preference) -> str:
         when = " ".join(w for w in (say_bounds(pref.bounds), _on_days(pref)) if w) or "around then"
         service = article(self._service(service_id))
@@ -108,18 +117,22 @@ class Prompts:
     def only_n(self, count: int) -> str:
         return join_sentences(f"I only offered {count}.", self.which_one(count))
 
-    def readback(self, slot: Slot, moving: Appointment | None) -> str:
+    def readback(self, slot: Slot, moving: Appointment | None, today: date | None = None) -> str:
+        """With `today`, a near day is said the way a caller would say it ("tomorrow, Thursday the 26th"), so
+        that a day misunderstood is heard as one."""
         zone = self._c.zone
         staff = self._c.staff_member(slot.staff_id).name
-        when = say_when(slot.window.start, zone)
+        start = slot.window.start
+        day = say_day_near(start.astimezone(zone).date(), today)
+        at = f"{',' if day.count(',') > 1 else ''} at {say_time(start, zone)}"
         if moving is not None:
             old = say_when(moving.window.start, zone)
             return (
                 f"Let me read that back: your {self._service(slot.service_id)} moves from {old} "
-                f"to {when} with {staff}. Shall I go ahead?"
+                f"to {day.removeprefix('on ')}{at} with {staff}. Shall I go ahead?"
             )
         service = article(self._service(slot.service_id))
-        return f"Let me read that back: {service} with {staff} on {when}. Shall I book it?"
+        return f"Let me read that back: {service} with {staff} {day}{at}. Shall I book it?"
 
     def ask_number(self) -> str:
         return "What number can we text the confirmation to?"

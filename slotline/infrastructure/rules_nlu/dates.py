@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 from slotline.infrastructure.rules_nlu.calendar_rules import (
@@ -14,61 +14,15 @@ from slotline.infrastructure.rules_nlu.calendar_rules import (
     resolve_weekday,
     valid_date,
 )
+from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
+from slotline.infrastructure.rules_nlu.relative_days import relative_day_at
+from slotline.infrastructure.rules_nlu.vocabulary import ABBREVIATION_LEADS, AMBIGUOUS_WEEKDAYS, MONTHS, WEEKDAYS
 from slotline.infrastructure.rules_nlu.weeks import week_at
 from slotline.infrastructure.rules_nlu.words import Found, negated_before, word_at
 
 __all__ = ["MONTHS", "WEEKDAYS", "DayReading", "find_days", "pick_day", "pick_days"]
 
-WEEKDAYS = {
-    "monday": 0,
-    "mon": 0,
-    "tuesday": 1,
-    "tue": 1,
-    "tues": 1,
-    "wednesday": 2,
-    "wed": 2,
-    "weds": 2,
-    "thursday": 3,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "friday": 4,
-    "fri": 4,
-    "saturday": 5,
-    "sat": 5,
-    "sunday": 6,
-    "sun": 6,
-}
-# Abbreviations that are also words ("we'd", "i sat", "the sun") count only right after "on", "this" or "next".
-_AMBIGUOUS_WEEKDAYS = frozenset({"wed", "sat", "sun", "mon"})
-_ABBREVIATION_LEADS = frozenset({"on", "this", "next", "coming", "following", "last", "past", "previous"})
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
 _NUMERIC_DATE = re.compile(r"(\d{1,4})/(\d{1,2})(?:/(\d{2,4}))?")
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 # After an ordinal these mean a choice among offers ("the second one"), not a day of the month.
@@ -76,33 +30,6 @@ _CHOICE_NOUNS = frozenset({"one", "ones", "option", "choice", "slot", "time", "a
 _DAY_OF_MONTH_LEADS = frozenset({"on", "for", "by", "until", "till", "from"})
 _RELATIVE = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "overmorrow": 2}
 _COUNT_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
-
-
-@dataclass(frozen=True, slots=True)
-class DayReading:
-    """What a day phrase names. `day` is None when no valid future day fits ("february thirtieth", "last tuesday").
-
-    A range of days ("next week") runs from `day` to `last`; `last` is None for a single day.
-    """
-
-    day: date | None
-    exact: bool = False  # a calendar date ("the 23rd", "12/23") rather than a weekday or "tomorrow"
-    counts: bool = True  # False when ruled out ("not tuesday", "can't do friday")
-    last: date | None = None
-    bare_weekday: bool = False  # "tuesday", "on tuesday": said with "next week", it is next week's
-
-    def within(self, days: DayReading) -> DayReading:
-        """A bare weekday said with a range of days is the one in that range: "next week, maybe thursday"."""
-        if not self.bare_weekday or self.day is None or days.day is None or days.last is None or days.covers(self.day):
-            return self
-        for offset in range((days.last - days.day).days + 1):
-            candidate = days.day + timedelta(days=offset)
-            if candidate.weekday() == self.day.weekday():
-                return replace(self, day=candidate)
-        return self
-
-    def covers(self, other: date) -> bool:
-        return self.day is not None and self.last is not None and self.day <= other <= self.last
 
 
 def _found(
@@ -155,7 +82,7 @@ def _weekday_mode(words: Sequence[str], i: int) -> tuple[WeekdayMode | None, int
 def _weekday(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
     mode, j = _weekday_mode(words, i)
     name = word_at(words, j)
-    if name not in WEEKDAYS or (name in _AMBIGUOUS_WEEKDAYS and word_at(words, j - 1) not in _ABBREVIATION_LEADS):
+    if name not in WEEKDAYS or (name in AMBIGUOUS_WEEKDAYS and word_at(words, j - 1) not in ABBREVIATION_LEADS):
         return None
     end = j + 1
     suffix = (word_at(words, end), word_at(words, end + 1))
@@ -194,13 +121,18 @@ def _numeric(words: Sequence[str], i: int, today: date) -> Found[DayReading] | N
         if third is None:
             return None
         return _found(valid_date(int(first), second, int(third)), i, i + 1, exact=True)
-    month, day = int(first), second
-    if month > 12 >= day:  # 23/12: day first
-        month, day = day, month
-    if third is None:
-        return _found(resolve_month_day(today, month, day) if month <= 12 else None, i, i + 1, exact=True)
-    year = int(third) + (2000 if len(third) == 2 else 0)
-    return _found(valid_date(year, month, day) if month <= 12 else None, i, i + 1, exact=True)
+    year = None if third is None else int(third) + (2000 if len(third) == 2 else 0)
+    month_first, day_first = _month_day(today, int(first), second, year), _month_day(today, second, int(first), year)
+    if month_first is not None and day_first is not None and month_first != day_first:
+        # 12/01: 1 December (US) or 12 January (UK); numeric_dates.py settles it only when one reading is bookable
+        return Found(DayReading(None, exact=True, ambiguous=True, either=(month_first, day_first)), i, i + 1)
+    return _found(month_first or day_first, i, i + 1, exact=True)
+
+
+def _month_day(today: date, month: int, day: int, year: int | None) -> date | None:
+    if not 1 <= month <= 12:
+        return None
+    return resolve_month_day(today, month, day) if year is None else valid_date(year, month, day)
 
 
 def _month_first(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
@@ -261,7 +193,7 @@ def _week(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None
     return _found(first, i, found.end, last=last if last > first else None)
 
 
-_READERS = (_relative, _weekday, _numeric, _month_first, _day_first, _week)
+_READERS = (relative_day_at, _relative, _weekday, _numeric, _month_first, _day_first, _week)
 
 
 def find_days(words: Sequence[str], today: date) -> list[Found[DayReading]]:

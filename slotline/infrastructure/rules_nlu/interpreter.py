@@ -14,13 +14,27 @@ from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, Staf
 from slotline.infrastructure.rules_nlu.chatter import is_chatter, is_off_topic, is_unrelated_question_or_chatter
 from slotline.infrastructure.rules_nlu.choices import find_choice
 from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
+from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree
 from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
+from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.fact_reader import FactReader
 from slotline.infrastructure.rules_nlu.intent import classify
+from slotline.infrastructure.rules_nlu.numeric_dates import NumericDates
+from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
 from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
+from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
 from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
 from slotline.infrastructure.rules_nlu.times import find_times, pick_time
-from slotline.infrastructure.rules_nlu.words import BLANK, Found, claim, normalise
+from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
+from slotline.infrastructure.rules_nlu.words import (
+    BLANK,
+    Found,
+    claim,
+    negated_before,
+    negation_start,
+    normalise,
+    word_at,
+)
 
 __all__ = ["RulesUtteranceInterpreter", "local_today"]
 
@@ -35,10 +49,29 @@ def local_today(now: datetime, zone: ZoneInfo) -> date:
 
 
 def _claimed(words: list[str], found: Iterable[Found[T] | None]) -> list[Found[T]]:
+    """Blank the words each finding was read from, with the "not" that ruled it out ("not tuesday")."""
     kept = [f for f in found if f is not None]
     for f in kept:
-        claim(words, f)
+        claim(words, Found(f.value, negation_start(words, f.start), f.end))
     return kept
+
+
+def _named(words: list[str], found: Found[T] | None) -> list[Found[T]]:
+    """A service or person, unless ruled out ("not with sam"): then it is claimed, but names nobody."""
+    if found is None:
+        return []
+    ruled_out = negated_before(words, found.start) or (
+        word_at(words, found.start - 1) == "with" and negated_before(words, found.start - 1)
+    )
+    _claimed(words, [Found(found.value, found.start - (word_at(words, found.start - 1) == "with"), found.end)])
+    return [] if ruled_out else [found]
+
+
+def _ambiguous(words: list[str], days: list[Found[DayReading]]) -> list[str]:
+    """A day said with two readings ("12/01"), or two days that disagree ("tuesday the 3rd" when the 3rd is a
+    Thursday), is named in `unsure` as "day", so that the agent asks which day was meant."""
+    two_readings = any(f.value.ambiguous and f.value.counts for f in days)
+    return ["day"] if two_readings or days_disagree(words, days) else []
 
 
 class RulesUtteranceInterpreter:
@@ -50,6 +83,8 @@ class RulesUtteranceInterpreter:
         self._services = ServiceNames(catalogue.services)
         self._staff = StaffNames(catalogue.staff)
         self._facts = FactReader(catalogue)
+        self._opening = OpeningClock(catalogue)
+        self._numeric = NumericDates(catalogue)
 
     async def interpret(self, utterance: str, now: datetime) -> Interpretation:
         return self.understand(utterance, now)
@@ -65,14 +100,17 @@ class RulesUtteranceInterpreter:
         phone = _claimed(free, [find_phone(free, self._region)])
         heard_phone = phone[0].value if phone else None
         earliest = _claimed(free, find_earliest(free))
-        days = _claimed(free, find_days(free, local_today(now, self._zone)))
+        today = local_today(now, self._zone)
+        days = self._numeric.settle(weekday_in_counted_week(_claimed(free, find_days(free, today))), today)
         part_of_day = find_part_of_day(words)
         bounds = _claimed(free, find_bounds(free, part_of_day))
-        times = _claimed(free, find_times(free, part_of_day))
-        reading = pick_time(times)
+        edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))
+        times = _claimed(free, find_times(free, part_of_day, edges))
+        picked_time = pick_time(times)
+        reading = self._opening.settle(picked_time) if picked_time is not None else None
         picked_days = pick_days(days)
-        staff = _claimed(free, [self._staff.find(free)])
-        service = _claimed(free, [self._services.find(free)])
+        staff = _named(free, self._staff.find(free))
+        service = _named(free, self._services.find(free))
         choice = _claimed(free, [find_choice(free)])
 
         result = Interpretation(
@@ -89,9 +127,11 @@ class RulesUtteranceInterpreter:
             ordinal=choice[0].value if choice else None,
             staff_id=staff[0].value if staff else None,
             phone=heard_phone,
+            unsure=leftover_meaning(free) + tuple(_ambiguous(words, days)),
         )
         ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)
-        intent = classify(words, has_details=result.has_details, has_service=bool(service), ruled_out=ruled_out)
+        has_details = result.has_details or "day" in result.unsure  # "12/01" names a day, but which one is asked
+        intent = classify(words, has_details=has_details, has_service=bool(service), ruled_out=ruled_out)
         if intent is Intent.UNKNOWN and heard_phone is not None and heard_phone.number is not None:
             intent = Intent.INFORM  # "two one two five five five ..." answers "what number can we text?"
         named = bool(service or staff or choice or phone)
@@ -99,7 +139,7 @@ class RulesUtteranceInterpreter:
             intent = Intent.UNKNOWN
         if intent in (Intent.AFFIRM, Intent.DENY) and not named and is_unrelated_question_or_chatter(words, free):
             intent = Intent.UNKNOWN  # "where exactly are you located" must never confirm a booking
-        asked = self._facts.read(words, utterance, local_today(now, self._zone), replace(result, intent=intent))
+        asked = self._facts.read(words, utterance, today, replace(result, intent=intent))
         if asked is not None:
             return asked
         if intent is Intent.UNKNOWN:  # an invalid number is kept, so the agent can say what was wrong with it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 from typing import Literal
 
@@ -27,7 +27,7 @@ _SPOKEN_MINUTES_BEFORE_HOUR = frozenset({5, 10, 20, 25})
 # A bare number ("three") is a time only if the rest of the sentence is made of these words.
 _CARRIERS = wordset(
     "how what about maybe ok okay then yes yeah is that it works work fine good instead or lets say do "
-    "can we i you would could be the a please sure"
+    "can we i you would could be the a please sure perfect great lovely sounds suits brilliant ideal me for"
 )
 _LOCAL_PARTS = {
     ("in", "the", "morning"): PartOfDay.MORNING,
@@ -40,6 +40,7 @@ _LOCAL_PARTS = {
     ("this", "evening"): PartOfDay.EVENING,
 }
 _LUNCH = frozenset({"lunch", "lunchtime"})
+_TWELVES = {"noon": 12, "midday": 12, "midnight": 0}
 _MERIDIEMS = frozenset({"am", "pm"})
 _ORDINAL_LEADS = frozenset({"number", "option", "choice", "slot"})
 
@@ -51,6 +52,7 @@ class TimeReading:
     at: time
     approximate: bool = False
     counts: bool = True  # False when negated ("not at three")
+    flexible: bool = False  # a bare 12-hour time ("at two"): a.m. or p.m. was chosen by rule, opening hours may flip it
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +104,19 @@ def _british_half(words: Sequence[str], i: int) -> _Clock | None:
     return _Clock(hour.value, 30, hour.end, twenty_four=False, sure=True)
 
 
+def _hour_after(words: Sequence[str], i: int) -> tuple[int, int, bool] | None:
+    """The hour a fraction is said against: "two", "12", "noon", "midnight"; and whether it is on the 24-hour clock."""
+    if word_at(words, i) in _TWELVES:
+        return _TWELVES[word_at(words, i)], i + 1, True
+    hour = cardinal_at(words, i)
+    if hour is None or not 1 <= hour.value <= 12:
+        return None
+    return hour.value, hour.end, False
+
+
 def _spoken_fraction(words: Sequence[str], i: int) -> _Clock | None:
-    """ "half past two", "a quarter to four", "ten past three", "twenty to five"."""
+    """ "half past two", "a quarter to four", "ten past three", "twenty to five", "seventeen minutes past six",
+    "ten past midnight"."""
     j = i + 1 if word_at(words, i) == "a" else i
     word = word_at(words, j)
     if word == "half" and j == i:
@@ -116,29 +129,36 @@ def _spoken_fraction(words: Sequence[str], i: int) -> _Clock | None:
         minutes, k = 15, j + 1
     else:
         number = cardinal_at(words, j)
-        if number is None or number.value not in _SPOKEN_MINUTES_BEFORE_HOUR:
+        said_minutes = word_at(words, number.end) in ("minutes", "minute") if number is not None else False
+        if number is None or not (
+            number.value in _SPOKEN_MINUTES_BEFORE_HOUR or (said_minutes and 0 < number.value < 60)
+        ):
             return None
-        minutes, k = number.value, number.end + (word_at(words, number.end) in ("minutes", "minute"))
+        minutes, k = number.value, number.end + said_minutes
     relation = word_at(words, k)
     before = relation in _TO and minutes != 30 and word_at(words, i - 1) not in ("from", "between")
     if relation not in _PAST and not before:
         return None
-    hour = cardinal_at(words, k + 1)
-    if hour is None or not 1 <= hour.value <= 12:
+    hour = _hour_after(words, k + 1)
+    if hour is None:
         return None
-    return _Clock(hour.value, -minutes if before else minutes, hour.end, twenty_four=False, sure=True)
+    return _Clock(hour[0], -minutes if before else minutes, hour[1], twenty_four=hour[2], sure=True)
 
 
 def _said_clock(words: Sequence[str], i: int) -> _Clock | None:
     word = word_at(words, i)
-    if word in ("noon", "midday"):
-        return _Clock(12, 0, i + 1, twenty_four=True, sure=True)
+    if word in _TWELVES:
+        return _Clock(_TWELVES[word], 0, i + 1, twenty_four=True, sure=True)
     if word in _LUNCH:
         return _Clock(12, 0, i + 1 + (word_at(words, i + 1) == "time"), twenty_four=True, sure=False, rough=True)
     typed = _CLOCK.fullmatch(word)
     if typed:
         hour, minute = int(typed.group(1)), int(typed.group(2))
         return _Clock(hour, minute, i + 1, twenty_four=hour > 12 or word.startswith("0"), sure=True)
+    if len(word) == 3 and word.isdigit() and int(word[1:]) < 60 and word[0] != "0":  # "at 930", "930 am"
+        if word_at(words, i - 1) not in _AT | _APPROXIMATE and word_at(words, i + 1) not in _MERIDIEMS:
+            return None
+        return _Clock(int(word[0]), int(word[1:]), i + 1, twenty_four=False, sure=True)
     if len(word) == 4 and word.isdigit():  # "at 1500", "1500 hours": typed military time, never a bare year
         hours = word_at(words, i + 1) == "hours"
         if not hours and word_at(words, i - 1) not in _AT:
@@ -211,7 +231,8 @@ def _time_at(words: Sequence[str], i: int, part_of_day: PartOfDay | None) -> tup
     if at is None:
         return None
     sure = clock.sure or led or meridiem is not None or local_part is not None or end > clock.end
-    return Found(TimeReading(at, approximate), i, end), sure
+    flexible = not clock.twenty_four and meridiem is None and (local_part or part_of_day) is None and at.hour != 12
+    return Found(TimeReading(at, approximate, flexible=flexible), i, end), sure
 
 
 def clock_at(
@@ -245,18 +266,22 @@ def _alone(words: Sequence[str], found: Found[TimeReading]) -> bool:
     return all(w in _CARRIERS for k, w in enumerate(words) if w != BLANK and not found.start <= k < found.end)
 
 
-def find_times(words: Sequence[str], part_of_day: PartOfDay | None = None) -> list[Found[TimeReading]]:
-    """Every clock time, left to right. A bare number counts only when the caller said nothing else."""
+def find_times(
+    words: Sequence[str], part_of_day: PartOfDay | None = None, day_edges: frozenset[int] = frozenset()
+) -> list[Found[TimeReading]]:
+    """Every clock time, left to right. A bare number counts only when the caller said nothing else, or right
+    beside a day phrase ("9 tomorrow", "friday 3"): `day_edges` holds where day phrases start and end."""
     out: list[Found[TimeReading]] = []
     i = 0
     while i < len(words):
         read = _time_at(words, i, part_of_day)
-        if read is None or not (read[1] or _alone(words, read[0])):
+        beside_day = read is not None and (read[0].end in day_edges or read[0].start in day_edges)
+        if read is None or not (read[1] or beside_day or _alone(words, read[0])):
             i += 1
             continue
         found = read[0]
         if negated_before(words, found.start):
-            found = Found(TimeReading(found.value.at, found.value.approximate, counts=False), found.start, found.end)
+            found = Found(replace(found.value, counts=False), found.start, found.end)
         out.append(found)
         i = found.end
     return out

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-__all__ = ["BLANK", "Found", "claim", "negated_before", "normalise", "word_at", "wordset"]
+__all__ = ["BLANK", "Found", "claim", "negated_before", "negation_start", "normalise", "word_at", "wordset"]
 
 T = TypeVar("T")
 
@@ -23,6 +23,8 @@ BLANK = ""
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _DOTTED_CLOCK = re.compile(r"\b(\d{1,2})\.(\d{2})\b")
+_DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)")  # "01.12.2026", "1.12."
+_CLOCK_LEADS = frozenset({"at", "around", "about", "by", "before", "after", "from", "until", "till", "to", "say"})
 _DOTTED_MERIDIEM = re.compile(r"\b([ap])\.\s?m\b\.?")
 _WOULD = re.compile(r"\b(i|we|you|they|he|she)'d\b")
 _PLUS = re.compile(r"\+\s*(?=\d)")  # "+44 20 ..." keeps its plus as a word
@@ -61,6 +63,7 @@ def _tokens(text: str) -> list[str]:
     text = text.lower().translate(_QUOTES)
     text = _ISO_DATE.sub(r"\1/\2/\3", text)
     text = _PLUS.sub(" plus ", text)
+    text = _DOTTED_DATE.sub(_dotted_date, text)
     text = _DOTTED_CLOCK.sub(r"\1:\2", text)
     text = _DOTTED_MERIDIEM.sub(r" \1m ", text)
     text = _WOULD.sub(r"\1 would", text).replace("'", "")
@@ -71,6 +74,16 @@ def _tokens(text: str) -> list[str]:
         else:
             out.append(token)
     return out
+
+
+def _dotted_date(match: re.Match[str]) -> str:
+    """ "01.12.2026" and "1.12." (with the closing dot) are dates, typed day first or month first alike; "at 9.30."
+    and "10.45." (not a month) stay clock times."""
+    day, month, year = match.group(1), match.group(2), match.group(3)
+    before = match.string[: match.start()].split()
+    if year is None and (int(month) > 12 or (before and before[-1] in _CLOCK_LEADS)):
+        return match.group(0)
+    return f"{day}/{month}" + (f"/{year}" if year else "") + " "
 
 
 def _glue(tokens: list[str]) -> list[str]:
@@ -124,3 +137,13 @@ def negated_before(words: Sequence[str], start: int) -> bool:
     """True if the phrase starting at `start` is ruled out: "not tuesday", "can't do friday", "not at three"."""
     before = word_at(words, start - 1)
     return before in _NEGATIONS or (before in _NEGATED_VERBS and word_at(words, start - 2) in _NEGATIONS)
+
+
+def negation_start(words: Sequence[str], start: int) -> int:
+    """Where the ruling out of the phrase at `start` begins ("not" in "not tuesday", "cant" in "cant do friday");
+    `start` itself when the phrase is not ruled out."""
+    if word_at(words, start - 1) in _NEGATIONS:
+        return start - 1
+    if negated_before(words, start):
+        return start - 2
+    return start

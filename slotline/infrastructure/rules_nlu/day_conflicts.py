@@ -1,0 +1,45 @@
+"""Two days said in one turn that disagree, with nothing saying which one replaces the other: asked, not picked.
+
+"tuesday, no, wednesday" and "tuesday or wednesday" are a correction and a choice: the last day said counts, as
+before. "tuesday in two weeks" (a Wednesday), "tuesday the 3rd" (a Thursday) or "friday, but not the friday this
+week" (the same Friday) are not: one of the two days is misheard or misread, so the agent asks which day was meant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from slotline.infrastructure.rules_nlu.day_reading import DayReading
+from slotline.infrastructure.rules_nlu.words import Found, wordset
+
+__all__ = ["days_disagree"]
+
+# Between two days, these say the second one replaces (or is an alternative to) the first.
+_CORRECTIONS = wordset("no nope nah actually sorry instead rather make change wait or better scratch maybe perhaps")
+
+
+def _corrected(words: Sequence[str], first: Found[DayReading], second: Found[DayReading]) -> bool:
+    return any(w in _CORRECTIONS for w in words[first.end : second.start])
+
+
+def _agree(one: DayReading, other: DayReading) -> bool:
+    """The same day, or a date and the weekday it falls on ("friday the 4th", "the 3rd, a thursday")."""
+    if one.day == other.day:
+        return True
+    if one.day is None or other.day is None or one.exact == other.exact:
+        return False
+    return one.day.weekday() == other.day.weekday()
+
+
+def days_disagree(words: Sequence[str], found: Sequence[Found[DayReading]]) -> bool:
+    """True if single days said in `words` name different dates, or a day both asked for and ruled out."""
+    singles = [f for f in found if f.value.last is None]
+    counted = [f for f in singles if f.value.counts]
+    ruled_out = {f.value.day for f in singles if not f.value.counts and f.value.day is not None}
+    if any(f.value.day in ruled_out for f in counted):
+        return True
+    for first, second in pairwise(counted):
+        if not _agree(first.value, second.value) and not _corrected(words, first, second):
+            return True
+    return False

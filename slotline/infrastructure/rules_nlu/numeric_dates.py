@@ -1,0 +1,41 @@
+"""A numeric date with two readings ("12/01"), settled by the business's country only when that leaves no doubt.
+
+The business's own order (month first for a business whose phone number is North American, +1; day first for every
+other) is taken only when the other reading lies beyond the booking horizon, so it could not be booked anyway:
+"12/4" said to a Los Angeles salon on 24 November is 4 December, because 12 April is past its 60 days. When both
+readings could be booked ("12/01" said in November), or only the other one could, the day is asked about, never
+guessed: "3/9" to a London practice on 26 February is 3 September by its order, but 9 March is the bookable one,
+and a caller who typed it American-style must not be booked in September without being asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from slotline.domain.catalogue import Catalogue
+from slotline.infrastructure.rules_nlu.day_reading import DayReading
+from slotline.infrastructure.rules_nlu.words import Found
+
+__all__ = ["NumericDates"]
+
+
+class NumericDates:
+    """Which of a numeric date's two readings the business's country makes certain, if any."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self._month_first = catalogue.business.phone.e164.startswith("+1")
+        self._horizon = catalogue.policy.max_days_ahead
+
+    def settle(self, found: list[Found[DayReading]], today: date) -> list[Found[DayReading]]:
+        return [self._settled(f, today) for f in found]
+
+    def _settled(self, found: Found[DayReading], today: date) -> Found[DayReading]:
+        either = found.value.either
+        if either is None:
+            return found
+        ours, other = either if self._month_first else (either[1], either[0])
+        last = today + timedelta(days=self._horizon)
+        if ours <= last < other:
+            return Found(replace(found.value, day=ours, ambiguous=False, either=None), found.start, found.end)
+        return found

@@ -1,0 +1,241 @@
+"""Days counted from another day, British and American: "a week on tuesday", "tuesday week", "a fortnight
+tomorrow", "the tuesday after next", "three fridays from now", "in two weeks' time", "ten days from today",
+"next month on the 3rd", "the first monday of january".
+
+Every reader returns the words it read, so no word of the phrase is left over to be read again as a plain
+weekday. A phrase with two sensible readings ("the tuesday after next" said early in the week) names no day and is
+`ambiguous`: the agent asks which day was meant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+
+from slotline.infrastructure.rules_nlu.calendar_rules import WeekdayMode, resolve_weekday, valid_date
+from slotline.infrastructure.rules_nlu.day_reading import DayReading
+from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
+from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS, weekday_named
+from slotline.infrastructure.rules_nlu.words import Found, word_at
+
+__all__ = ["relative_day_at", "weekday_in_counted_week"]
+
+_SPANS = {"week": 7, "weeks": 7, "fortnight": 14, "fortnights": 14, "day": 1, "days": 1}
+_PLAIN_DAYS = {"today": 0, "tomorrow": 1, "tmrw": 1, "now": 0}
+_FROM = frozenset({"from", "after"})  # "a week from today", "two weeks after tuesday"
+_AGO = frozenset({"time", "hence"})  # "in two weeks' time", "in 3 days hence"
+_MAX_COUNT = 60
+
+
+def _found(
+    day: date | None, start: int, end: int, *, ambiguous: bool = False, whole_weeks: bool = False
+) -> Found[DayReading]:
+    return Found(DayReading(day, ambiguous=ambiguous, whole_weeks=whole_weeks), start, end)
+
+
+def _count_at(words: Sequence[str], i: int) -> Found[int] | None:
+    """ "a", "one", "two", "3": how many of what follows."""
+    if word_at(words, i) in ("a", "an"):
+        return Found(1, i, i + 1)
+    count = cardinal_at(words, i)
+    if (
+        count is None
+        or not 0 < count.value <= _MAX_COUNT
+        or (word_at(words, i).isdigit() and len(word_at(words, i)) > 2)
+    ):
+        return None
+    return count
+
+
+def _span_at(words: Sequence[str], i: int) -> Found[int] | None:
+    """ "a week", "two weeks", "a fortnight", "ten days": the length in days."""
+    count = _count_at(words, i)
+    if count is None:
+        return None
+    unit = word_at(words, count.end)
+    possessive = word_at(words, count.end + 1) == "time"  # "in a week's time" is typed "weeks time" once normalised
+    if unit not in _SPANS or ((count.value == 1) != (unit in ("week", "fortnight", "day")) and not possessive):
+        return None
+    return Found(count.value * _SPANS[unit], i, count.end + 1)
+
+
+def _anchor_at(words: Sequence[str], i: int, today: date) -> Found[date] | None:
+    """The day a span is counted from: "today", "tomorrow", "on tuesday", "from friday", "now"."""
+    j = i + 1 if word_at(words, i) in ("on", *_FROM) else i
+    word = word_at(words, j)
+    if word in _PLAIN_DAYS and (j > i or word != "now"):
+        return Found(today + timedelta(days=_PLAIN_DAYS[word]), i, j + 1)
+    if word in _PLAIN_DAYS:
+        return None
+    weekday = weekday_named(words, j)
+    if weekday is not None:
+        return Found(resolve_weekday(today, weekday, WeekdayMode.BARE), i, j + 1)
+    return None
+
+
+def _span_from(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """ "a week on tuesday", "a week today", "a fortnight tomorrow", "two weeks from friday", "ten days from now"."""
+    span = _span_at(words, i)
+    if span is None:
+        return None
+    anchor = _anchor_at(words, span.end, today)
+    if anchor is None:
+        return None
+    from_today = anchor.value == today and span.value % 7 == 0
+    return _found(anchor.value + timedelta(days=span.value), i, anchor.end, whole_weeks=from_today)
+
+
+def _in_span(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """ "in two weeks' time", "in 3 days hence", "in a fortnight"; "in a week" alone is read by dates.py too."""
+    if word_at(words, i) != "in":
+        return None
+    span = _span_at(words, i + 1)
+    if span is None:
+        return None
+    end = span.end + (word_at(words, span.end) in _AGO)
+    return _found(today + timedelta(days=span.value), i, end, whole_weeks=span.value % 7 == 0)
+
+
+def _weekday_week(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """ "tuesday week" (British): a week after the coming Tuesday."""
+    j = i + 1 if word_at(words, i) == "on" else i
+    weekday = weekday_named(words, j)
+    if weekday is None or word_at(words, j + 1) != "week":
+        return None
+    if word_at(words, j + 2) in ("after", "from", "on", "today", "tomorrow"):
+        return None  # "tuesday week after next" is not a form; leave it to be asked about
+    return _found(resolve_weekday(today, weekday, WeekdayMode.BARE) + timedelta(days=7), i, j + 2)
+
+
+def _after_next(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """ "the tuesday after next", "tuesday after next": not the coming Tuesday but the one after it.
+
+    Said the day before a Tuesday, callers differ: tomorrow is rarely called "next tuesday", so "the one after next"
+    may be a week after tomorrow or two: no day, asked about.
+    """
+    j = i + 1 if word_at(words, i) in ("the", "on") else i
+    j += word_at(words, j) == "the"
+    weekday = weekday_named(words, j)
+    if weekday is None or (word_at(words, j + 1), word_at(words, j + 2)) != ("after", "next"):
+        return None
+    coming = resolve_weekday(today, weekday, WeekdayMode.BARE)
+    if coming == today + timedelta(days=1):
+        return _found(None, i, j + 3, ambiguous=True)
+    return _found(coming + timedelta(days=7), i, j + 3)
+
+
+def _plural_weekdays(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """ "three tuesdays from now", "two fridays from today", "in two tuesdays": the Nth coming one."""
+    j = i + 1 if word_at(words, i) == "in" else i
+    count = _count_at(words, j)
+    if count is None or word_at(words, count.end)[:-1] not in WEEKDAYS or not word_at(words, count.end).endswith("s"):
+        return None
+    weekday = WEEKDAYS[word_at(words, count.end)[:-1]]
+    end = count.end + 1
+    if j == i:
+        if (word_at(words, end), word_at(words, end + 1)) not in (("from", "now"), ("from", "today")):
+            return None
+        end += 2
+    first = resolve_weekday(today, weekday, WeekdayMode.BARE)
+    return _found(first + timedelta(days=7 * (count.value - 1)), i, end)
+
+
+def _same_day(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """ "the same day as today": today's weekday, read like a bare weekday ("in three weeks, same day as today")."""
+    j = i + (word_at(words, i) == "on")
+    j += word_at(words, j) == "the"
+    if tuple(words[j : j + 4]) != ("same", "day", "as", "today"):
+        return None
+    return Found(DayReading(today + timedelta(days=7), bare_weekday=True), i, j + 4)
+
+
+def weekday_in_counted_week(found: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """A bare weekday said with whole weeks from today is that weekday of the week they lead to: "in two weeks,
+    on the friday", "three weeks from now on tuesday". The count itself is then no longer a day of its own."""
+    counted = [f for f in found if f.value.counts and f.value.whole_weeks and f.value.day is not None]
+    weekdays = [f for f in found if f.value.counts and f.value.bare_weekday and f.value.day is not None]
+    if len(counted) != 1 or not weekdays:
+        return found
+    target = counted[0].value.day
+    assert target is not None
+    monday = target - timedelta(days=target.weekday())
+    out: list[Found[DayReading]] = []
+    for f in found:
+        if f is counted[0]:
+            continue
+        if f in weekdays and f.value.day is not None:
+            day = monday + timedelta(days=f.value.day.weekday())
+            f = Found(DayReading(day, bare_weekday=False), f.start, f.end)
+        out.append(f)
+    return out
+
+
+def _next_month(today: date) -> tuple[int, int]:
+    return (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+
+
+def _next_month_on(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """ "next month on the 3rd", "next month, the third": that day of next month."""
+    if (word_at(words, i), word_at(words, i + 1)) != ("next", "month"):
+        return None
+    j = i + 2 + (word_at(words, i + 2) == "on")
+    j += word_at(words, j) == "the"
+    number = ordinal_at(words, j)
+    if number is None:
+        return None
+    year, month = _next_month(today)
+    return _found(valid_date(year, month, number.value), i, number.end)
+
+
+def _nth_weekday_of(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """ "the first monday of january", "the last friday of next month", "the second tuesday in march"."""
+    j = i + 1 if word_at(words, i) in ("the", "on") else i
+    j += word_at(words, j) == "the"
+    nth = ordinal_at(words, j)
+    last = word_at(words, j) == "last"
+    if nth is None and not last:
+        return None
+    k = j + 1 if last else nth.end if nth is not None else j
+    weekday = weekday_named(words, k)
+    if weekday is None or word_at(words, k + 1) not in ("of", "in"):
+        return None
+    month_word = word_at(words, k + 2)
+    if month_word in MONTHS:
+        month, end = MONTHS[month_word], k + 3
+        year = today.year if month >= today.month else today.year + 1
+    elif (month_word, word_at(words, k + 3)) in (("next", "month"), ("this", "month"), ("the", "month")):
+        year, month = _next_month(today) if month_word == "next" else (today.year, today.month)
+        end = k + 4
+    else:
+        return None
+    n = -1 if last else nth.value if nth is not None else 1
+    day = _nth_weekday(year, month, weekday, n)
+    if day is not None and day < today:  # "the first monday of december" said on the 20th
+        day = _nth_weekday(year + 1, month, weekday, n) if month_word in MONTHS else None
+    return _found(day, i, end)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date | None:
+    first = date(year, month, 1)
+    days = [first + timedelta(days=k) for k in range(31) if (first + timedelta(days=k)).month == month]
+    matching = [d for d in days if d.weekday() == weekday]
+    if n == -1:
+        return matching[-1]
+    return matching[n - 1] if 1 <= n <= len(matching) else None
+
+
+_READERS: tuple[Callable[[Sequence[str], int, date], Found[DayReading] | None], ...] = (
+    _span_from,
+    _in_span,
+    _same_day,
+    _plural_weekdays,
+    _after_next,
+    _weekday_week,
+    _next_month_on,
+    _nth_weekday_of,
+)
+
+
+def relative_day_at(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """A day counted from another day, starting at word `i`; read before the plain weekday readers."""
+    return next((f for read in _READERS if (f := read(words, i, today)) is not None), None)

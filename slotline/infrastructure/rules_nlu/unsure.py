@@ -1,0 +1,67 @@
+"""Words no reader used that could change what a detail means: the interpretation is then flagged, never trusted.
+
+Every reader blanks the words it understood. What is left after all of them ran is checked here: a left-over
+"week", "after", "not", number, month, weekday or ordinal next to a day, a time, a service or a person means the
+caller said more than was understood ("a week on tuesday" read as "tuesday" would be a wrong booking that sounds
+right), so the agent asks instead of acting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
+from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS
+from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
+
+__all__ = ["leftover_meaning"]
+
+_MEANING = wordset(
+    "week weeks fortnight fortnights month months year years days after before except not next last following "
+    "previous hence ago fortnightly weekly monthly"
+)
+# "not" in these is about the caller, not the detail: "i'm not sure", "not bothered", "if not".
+_HARMLESS_AFTER_NOT = wordset("sure bothered fussed fussy too really quite")
+# A number word that is nearly always something else: "the one at three", "a check-up for me", "i need one".
+_NOT_NUMBERS = wordset("one a an")
+# After "last", these are about the past ("i saw tom last month"): they cannot change a day to book.
+_PAST_AFTER_LAST = wordset("week month year time visit appointment")
+_AGO = "ago"
+_DURATION_UNITS = wordset("minute minutes min mins hour hours hr hrs")
+
+
+def _about_the_past(free: Sequence[str], i: int) -> bool:
+    """ "last month", "last time", "two weeks ago": words about the past, which no booking can be."""
+    word, following = free[i], free[i + 1] if i + 1 < len(free) else BLANK
+    if word == "last" and following in _PAST_AFTER_LAST:
+        return True
+    if i > 0 and free[i - 1] == "last" and word in _PAST_AFTER_LAST:
+        return True
+    return _AGO in free[i : i + 3] and all(w != BLANK for w in free[i : free.index(_AGO, i) + 1])
+
+
+def _a_duration(free: Sequence[str], i: int) -> bool:
+    """ "for 30 minutes", "for an hour": how long, which the service decides; "in 30 minutes" is not one."""
+    number = cardinal_at(free, i) if i > 0 and free[i - 1] == "for" else None
+    if number is not None:
+        return word_at(free, number.end) in _DURATION_UNITS
+    return free[i] in _DURATION_UNITS and word_at(free, i - 2) == "for"
+
+
+def _means_something(free: Sequence[str], i: int) -> bool:
+    word = free[i]
+    if _about_the_past(free, i) or _a_duration(free, i):
+        return False
+    if word == "not":
+        following = free[i + 1] if i + 1 < len(free) else BLANK
+        return following not in _HARMLESS_AFTER_NOT
+    if word in _MEANING or word in MONTHS or word in WEEKDAYS:
+        return True
+    if word in _NOT_NUMBERS:
+        return False
+    return cardinal_at(free, i) is not None or ordinal_at(free, i) is not None
+
+
+def leftover_meaning(free: Sequence[str]) -> tuple[str, ...]:
+    """The words in `free` (what no reader claimed) that could change a date, time, service or person."""
+    return tuple(w for i, w in enumerate(free) if w != BLANK and _means_something(free, i))

@@ -1,0 +1,112 @@
+"""A turn with words the interpreter could not place is never acted on as heard: the agent asks which day or time."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+
+from slotline.domain.dialogue import actions as act
+from slotline.domain.dialogue import events as ev
+from slotline.domain.dialogue.policy import Stage
+from slotline.domain.understanding import Intent
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from tests.factories import NOW
+from tests.unit.test_dialogue_policy import CALLER, CAT, TUESDAY, World, heard, upcoming
+
+WHICH_DAY = "Sorry, I want to get this right: which day did you mean?"
+WHICH_TIME = "Sorry, I want to get this right: what time did you mean?"
+WHICH_DAY_AND_TIME = "Sorry, I want to get this right: which day and time did you mean?"
+INTERPRETER = RulesUtteranceInterpreter(CAT)
+
+
+def started(*turns: str) -> tuple[World, list[str]]:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    said: list[str] = []
+    for turn in turns:
+        said = world.send(ev.Heard(INTERPRETER.understand(turn, NOW)))
+    return world, said
+
+
+@pytest.mark.parametrize(
+    ("opening", "question"),
+    [
+        ("i'd like a haircut on tuesday the week after", WHICH_DAY),
+        ("can i book a haircut for tuesday, not next week but the one after", WHICH_DAY),
+        ("a haircut thursday after next please", WHICH_DAY),  # said on a Wednesday
+        ("a haircut on 12/01", WHICH_DAY),
+        ("a haircut on 1.12.", WHICH_DAY),
+        ("a haircut on tuesday the 3rd", WHICH_DAY),
+        ("a haircut tuesday, in ten days or so", WHICH_DAY),
+        ("a haircut on 5/6 at 3", WHICH_DAY_AND_TIME),
+        ("a haircut tuesday at 3 for 2 people", WHICH_DAY_AND_TIME),
+        ("a haircut, at 3 except in the morning after 10", WHICH_TIME),
+    ],
+)
+def test_an_unsure_day_or_time_is_asked_about_and_nothing_is_searched(opening: str, question: str) -> None:
+    world, said = started(opening)
+    assert said == [question]
+    assert world.policy.stage is Stage.GATHER
+    assert "FindSlots" not in world.kinds()
+
+
+def test_the_answer_to_the_question_books_the_day_then_said() -> None:
+    world, _ = started("a haircut on tuesday the week after")
+    said = world.send(ev.Heard(INTERPRETER.understand("tuesday the 8th at 10", NOW)))
+    assert "Tuesday, December 8th at 10 AM" in said[-1]
+    said = world.send(heard(Intent.AFFIRM))
+    assert world.booked[0].window.start.date().isoformat() == "2026-12-08"
+
+
+def test_an_unsure_turn_at_the_read_back_never_books() -> None:
+    world, said = started("a haircut on tuesday at 3")
+    assert said[-1].startswith("Let me read that back")
+    said = world.send(ev.Heard(INTERPRETER.understand("yes please, but the week after", NOW)))
+    assert said == [WHICH_DAY]
+    assert world.kinds().count("ReleaseHold") == 1
+    assert "Book" not in world.kinds()
+    assert world.policy.hold is None
+
+
+def test_an_unsure_turn_among_offers_picks_nothing() -> None:
+    world, said = started("a haircut on tuesday")
+    assert said[-1].endswith("Which would you like?")
+    said = world.send(ev.Heard(INTERPRETER.understand("the first one but a week later", NOW)))
+    assert said == [WHICH_DAY]
+    assert "PlaceHold" not in world.kinds()
+
+
+def test_what_was_understood_for_sure_is_kept() -> None:
+    world, said = started("a massage with jordan on tuesday the week after")
+    assert said == [WHICH_DAY]
+    world.send(ev.Heard(INTERPRETER.understand("wednesday the 2nd", NOW)))
+    search = [a for a in world.done if isinstance(a, act.FindSlots)][-1]
+    assert search.service_id == "massage"
+    assert search.preference.staff_id == "jordan"
+
+
+def test_an_unsure_reschedule_asks_which_day_for_the_move() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    said = world.send(ev.Heard(INTERPRETER.understand("can i move it to thursday the week after", NOW)))
+    assert said == [WHICH_DAY]
+    assert world.policy.stage is Stage.GATHER
+
+
+def test_an_unsure_cancellation_answer_is_not_a_yes() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    world.send(heard(Intent.CANCEL))
+    said = world.send(ev.Heard(INTERPRETER.understand("yes the one on tuesday the week after", NOW)))
+    assert "Cancel" not in world.kinds()
+    assert said[-1].startswith("Sorry, I didn't catch that. Please say yes or no.")
+
+
+def test_a_sure_turn_is_not_asked_about() -> None:
+    world, said = started("a haircut a week on tuesday at 10")
+    assert said[-1].startswith("Let me read that back: a haircut with")
+    assert "December 8th at 10 AM" in said[-1]
+    assert world.policy.stage is Stage.CONFIRMING
+    assert heard(Intent.AFFIRM, at=time(10)).interpretation.unsure == ()
+    assert TUESDAY.isoformat() == "2026-12-01"
