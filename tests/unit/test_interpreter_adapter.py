@@ -88,7 +88,6 @@ GARBAGE = [
     "my name is john smith",
     "hello is anyone there",
     "can you hear me",
-    "i have a question about my bill",
     "good morning",
     "hi there",
     "blah blah blah",

@@ -211,7 +211,14 @@ def test_the_own_questions_of_other_businesses(interpreter: RulesUtteranceInterp
 
 @pytest.mark.parametrize(
     "text",
-    ["do you do hydrotherapy?", "do you do home visits?", "can you recommend a good shampoo", "do you take walk-ins?"],
+    [
+        "do you do hydrotherapy?",
+        "do you do home visits?",
+        "can you recommend a good shampoo",
+        "do you take walk-ins?",
+        "I have a question about my bill",
+        "I was wondering if you do home visits",
+    ],
 )
 def test_a_question_without_a_fact(text: str) -> None:
     heard = uk(text)
@@ -294,6 +301,8 @@ def test_no_urgent_words_no_urgency(text: str) -> None:
         (LA, "Hi, is Lena around? I wanted to ask her a question about my hair"),
         (LA, "can I talk to the barber"),
         (US, "Hi, I want to speak to an actual person please"),
+        (US, "is the doctor free to talk?"),
+        (US, "can Maria call me back please"),
     ],
 )
 def test_a_person_for_something_else_is_a_hand_over(interpreter: RulesUtteranceInterpreter, text: str) -> None:
@@ -307,6 +316,7 @@ def test_a_person_for_something_else_is_a_hand_over(interpreter: RulesUtteranceI
         ("I'd like a check-up with Maria on Tuesday", "maria"),
         ("is Maria in on Tuesday morning", "maria"),
         ("I'd like to see David for a filling", "david"),
+        ("Dr Lopez told me to call and get a filling", "maria"),
     ],
 )
 def test_a_person_for_a_booking_stays_a_booking(text: str, staff: str) -> None:

@@ -156,8 +156,10 @@ _NAMING = wordset("take accept use with by using for pay")  # the words after wh
 # Talk about the call or the offers, not about the business: "can you hear me", "what's the latest you have?".
 _NOT_A_FACT = wordset(
     "hear listen understand help repeat spell explain call calling ring talk speak latest earliest soonest last "
-    "first nothing sometime somewhen youve weve theyve youll youd isnt arent havent hasnt wasnt werent"
+    "question wondering wonder first nothing sometime somewhen youve weve theyve youll youd isnt arent havent hasnt "
+    "wasnt werent"
 )
+_WONDERING = re.compile(r"\b(?:i was wondering|i wonder|wanted to ask|want to ask|(?:a|one) question about)\b")
 _QUESTION_START = wordset("do does can could is are will would have what whats how where why who which when any")
 
 
@@ -286,5 +288,6 @@ def looks_like_a_question(words: Sequence[str], utterance: str) -> bool:
         return False
     said = utterance.split()
     first = said[0].strip(",.!?").lower().replace("'", "") if said else ""  # before fillers: "you know what, ..."
-    asks = first in _QUESTION_START or utterance.rstrip().endswith("?")
+    wonders = _WONDERING.search(" ".join(words)) is not None
+    asks = first in _QUESTION_START or utterance.rstrip().endswith("?") or wonders
     return asks and any(w not in KNOWN_WORDS and w not in _NOT_A_FACT for w in words)

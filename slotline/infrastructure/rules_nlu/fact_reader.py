@@ -40,7 +40,7 @@ class FactReader:
         """The turn as a hand-over to a person or as a question (alone, or inside a booking turn); None otherwise."""
         intent = heard.intent
         if intent not in (*_WINS_OVER_QUESTIONS, Intent.RESCHEDULE, Intent.CANCEL) and self._people.asked_for(
-            words, says_when=heard.preference.says_when
+            words, says_when=heard.preference.says_when, service_named=heard.service_id is not None
         ):
             return Interpretation(Intent.HUMAN, text=utterance)
         if intent in _WINS_OVER_QUESTIONS:

@@ -17,6 +17,7 @@ _ROLES = wordset(
 _SPEAK = wordset("talk speak speaking talking chat word ask message")
 _TO = wordset("to with for")
 _HERE = wordset("there around in about")
+_SPEAK_LOOSE = _SPEAK | wordset("call ring phone")  # anywhere in the turn, beside a name or a role
 _BOOKING = wordset("book booking booked appointment appointments schedule slot slots")
 
 
@@ -31,12 +32,14 @@ class PeopleNames:
                 names.update(normalise(member.title))
         self._names = frozenset(names)
 
-    def asked_for(self, words: Sequence[str], *, says_when: bool) -> bool:
+    def asked_for(self, words: Sequence[str], *, says_when: bool, service_named: bool) -> bool:
         """True for "talk/speak to", "a word with", "ask" or "is ... there" followed by a staff name or a role,
-        when nothing in the turn is about booking (no booking word, no day or time)."""
+        when nothing in the turn is about booking (no booking word, no day or time). Without "to"/"with"
+        ("is the doctor free to talk", "can Maria call me back") the turn must not name a service either."""
         words = [w for w in words if w]
         if says_when or _BOOKING & set(words):
             return False
+        loose = not service_named and bool(_SPEAK_LOOSE & set(words)) and any(w in self._names for w in words)
         for i, word in enumerate(words):
             if word in _SPEAK:
                 after = words[i + 1 : i + 5]
@@ -48,4 +51,4 @@ class PeopleNames:
                 rest = words[i + 1 : i + 5]
                 if any(w in self._names for w in rest) and any(w in _HERE for w in rest):
                     return True
-        return False
+        return loose
