@@ -57,6 +57,8 @@ class Interpretation:
     question: Question | None = None  # a question about the business, alone or inside a booking turn
     # More questions in the same turn: "do you take Aetna, and is there parking?".
     also_asked: tuple[Question, ...] = ()
+    # No service named, but "one", "it", "that", "then": "ok, I'll book one then" after a question about a service.
+    refers_back: bool = False
     # Words the interpreter did not use that could change a day, time, service or person ("week" in "tuesday week"
     # if it were not understood, "after", "not", a number, a month), or a day with two readings ("12/01"):
     # the turn must not be acted on as heard. Empty when everything meaningful was understood.

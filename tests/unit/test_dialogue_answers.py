@@ -283,9 +283,16 @@ def test_a_question_without_a_fact_inside_a_booking_turn_says_so_and_goes_on() -
 def test_the_service_asked_about_is_the_one_booked_next() -> None:
     world = World().started()
     world.send(asked(Topic.DESCRIPTION, service_id="haircut"))
-    world.send(heard(Intent.BOOK, day=TUESDAY))  # "ok, I'll book one then, on Tuesday"
+    world.send(heard(Intent.BOOK, day=TUESDAY, refers_back=True))  # "ok, I'll book one then, on Tuesday"
     assert world.stage() is Stage.OFFERING
     assert any(isinstance(a, act.FindSlots) and a.service_id == "haircut" for a in world.done)
+
+
+def test_a_booking_that_does_not_point_back_is_asked_its_service() -> None:
+    world = World().started()
+    world.send(asked(Topic.PRICE, service_id="haircut"))
+    (ask,) = world.send(heard(Intent.BOOK, day=TUESDAY))  # "can I book something for my daughter on Tuesday"
+    assert ask.startswith("What would you like to book?")
 
 
 # -- a question without a fact: a person on yes, back to the task on no --------------------------------------------

@@ -345,3 +345,16 @@ def test_every_question_of_a_turn(text: str, questions: tuple[Question, ...]) ->
     heard = us(text)
     assert heard.question is not None
     assert (heard.question, *heard.also_asked) == questions
+
+
+@pytest.mark.parametrize(
+    ("text", "back"),
+    [
+        ("ok, I'll book one then, Tuesday morning", True),
+        ("book me in for Saturday morning then", True),
+        ("can I book something for my daughter on Friday", False),
+        ("I'd like a check-up then", False),  # a service is named
+    ],
+)
+def test_a_booking_that_points_back_at_the_service_just_asked_about(text: str, back: bool) -> None:
+    assert us(text).refers_back is back

@@ -277,7 +277,7 @@ class DialoguePolicy:
             self._service = self._target.service_id
             self._pref = Preference(staff_id=self._target.staff_id)
         self._absorb(heard)
-        if mode is Mode.BOOK and self._service is None:
+        if mode is Mode.BOOK and self._service is None and heard.refers_back:
             self._service = self._asked_about  # "what does acupuncture involve?" ... "ok, I'll book one then"
         return [*actions, *self._advance()]
 

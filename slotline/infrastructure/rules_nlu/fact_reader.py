@@ -14,14 +14,23 @@ from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.rules_nlu.fact_questions import FactQuestions, looks_like_a_question
 from slotline.infrastructure.rules_nlu.people import PeopleNames
 from slotline.infrastructure.rules_nlu.urgent_words import UrgentWords
+from slotline.infrastructure.rules_nlu.words import wordset
 
-__all__ = ["FactReader"]
+__all__ = ["FactReader", "refers_back"]
 
 _TASKS = (Intent.BOOK, Intent.RESCHEDULE, Intent.CANCEL)
 _WINS_OVER_QUESTIONS = (Intent.HUMAN, Intent.REPEAT, Intent.GOODBYE)
 _BOOKING_WORD = re.compile(
     r"\b(?:book\w*|appointment|schedul\w*|reservation)\b"
 )  # not "come in": "where do i park when i come in"
+
+
+_BACK = wordset("one it that this those them then same")
+
+
+def refers_back(words: Sequence[str], *, named_service: bool) -> bool:
+    """No service named, but a word that points back at one just talked about: "ok, I'll book one then"."""
+    return not named_service and bool(_BACK & set(words))
 
 
 class FactReader:

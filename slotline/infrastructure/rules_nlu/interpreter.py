@@ -17,7 +17,7 @@ from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
 from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree
 from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
-from slotline.infrastructure.rules_nlu.fact_reader import FactReader
+from slotline.infrastructure.rules_nlu.fact_reader import FactReader, refers_back
 from slotline.infrastructure.rules_nlu.intent import classify
 from slotline.infrastructure.rules_nlu.numeric_dates import NumericDates
 from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
@@ -144,4 +144,4 @@ class RulesUtteranceInterpreter:
             return asked
         if intent is Intent.UNKNOWN:  # an invalid number is kept, so the agent can say what was wrong with it
             return Interpretation(Intent.UNKNOWN, text=utterance, phone=heard_phone)
-        return replace(result, intent=intent)
+        return replace(result, intent=intent, refers_back=refers_back(free, named_service=bool(service)))
