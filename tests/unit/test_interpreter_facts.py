@@ -358,3 +358,19 @@ def test_every_question_of_a_turn(text: str, questions: tuple[Question, ...]) ->
 )
 def test_a_booking_that_points_back_at_the_service_just_asked_about(text: str, back: bool) -> None:
     assert us(text).refers_back is back
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("are you open on boxing day", date(2026, 12, 28)),  # the closure is "the Boxing Day bank holiday"
+        ("are you open on the bank holiday", date(2026, 12, 28)),
+        ("are you open new year's day", date(2027, 1, 1)),
+        ("are you open on good friday", date(2027, 3, 26)),
+        ("are you open easter monday", date(2027, 3, 29)),
+        ("are you open christmas eve", date(2026, 12, 24)),
+        ("are you open over christmas", None),  # Christmas Eve or Christmas Day: no one day
+    ],
+)
+def test_a_closure_or_special_day_by_its_name(text: str, day: date | None) -> None:
+    assert uk(text).question == Question(Topic.OPENING, day=day)

@@ -150,6 +150,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     ),
 )
 _NEEDS_SERVICE = (Topic.DESCRIPTION,)  # "what is the earliest" is not a question about a treatment
+_HOLIDAY_FILLER = wordset("the a of for our")
+_HOLIDAY_GENERIC = wordset("holiday holidays public national closed closure staff training")
 _CLAUSES = re.compile(r"[?.!;]+|\b(?:and|also|plus)\b", re.IGNORECASE)
 _CANCEL = re.compile(r"\bcancel\w*")
 _NAMING = wordset("take accept use with by using for pay")  # the words after which a scheme or a way to pay is named
@@ -193,7 +195,7 @@ class FactQuestions:
             (i, [tuple(root(w) for w in normalise(a)) for a in entry.ask]) for i, entry in enumerate(facts.faq)
         ]
         dated = [(c.reason, c.day) for c in catalogue.closures] + [(s.reason, s.day) for s in catalogue.special_hours]
-        self._holidays = [(tuple(normalise(reason)), day) for reason, day in dated if reason.strip()]
+        self._holidays = [(_holiday_names(reason), day) for reason, day in dated if reason.strip()]
 
     def find(self, words: Sequence[str], *, day: date | None, today: date, service_named: bool) -> Question | None:
         """The question in the turn, if any. `day` is the one day the turn names; `service_named` if it names one."""
@@ -258,12 +260,22 @@ class FactQuestions:
         for word in words:
             if word in _PLURAL_DAYS:
                 return Question(Topic.OPENING, weekday=_PLURAL_DAYS[word])
-        for name, when in self._holidays:
-            if when >= today and any(
-                tuple(words[i : i + len(name)]) == name for i in range(len(words) - len(name) + 1)
-            ):
-                return Question(Topic.OPENING, day=when)
+        runs = {tuple(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+        named = [(max(len(n) for n in names & runs), when) for names, when in self._holidays if names & runs]
+        named = [(size, when) for size, when in named if when >= today]
+        best = max((size for size, _ in named), default=0)
+        days = {when for size, when in named if size == best}
+        if len(days) == 1:  # "christmas" alone names both Christmas Eve and Christmas Day: no one day
+            return Question(Topic.OPENING, day=days.pop())
         return Question(Topic.OPENING, day=day)
+
+
+def _holiday_names(reason: str) -> frozenset[tuple[str, ...]]:
+    """The ways a caller names a closure or special day: its reason's runs of two or three words ("boxing day" in
+    "the Boxing Day bank holiday"), and its distinctive single words ("thanksgiving", "easter")."""
+    words = [w for w in normalise(reason) if w not in _HOLIDAY_FILLER]
+    runs = {tuple(words[i : i + n]) for n in (2, 3) for i in range(len(words) - n + 1)}
+    return frozenset(runs | {(w,) for w in words if len(w) >= 5 and w not in _HOLIDAY_GENERIC})
 
 
 def _names_after_verb(words: Sequence[str]) -> bool:
