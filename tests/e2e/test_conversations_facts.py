@@ -23,7 +23,7 @@ def test_questions_answered_then_the_call_ends_politely(slotline: Slotline) -> N
     run = talk(
         slotline, DENTAL, "hi, how much is a cleaning?", "and do you take Aetna?", "where do I park?", "no thanks"
     )
-    assert run.agent[1:3] == ["A cleaning costs $120.", "Is there anything else I can help you with?"]
+    assert run.agent[1:3] == ["The cleaning is $120.", "Is there anything else I can help you with?"]
     assert run.agent[3] == "Yes, we take Aetna."
     assert run.agent[5].startswith("There is no parking of our own")
     assert run.agent[-1] == "Thank you for calling Brightside Family Dental. Goodbye!"
@@ -47,7 +47,7 @@ def test_a_question_inside_a_booking_turn_then_the_booking(slotline: Slotline) -
     run = talk(
         slotline, DENTAL, "how much is a check-up and do you have anything Friday morning", "the first one", "yes", "no"
     )
-    assert run.agent[1] == "A check-up costs $95."
+    assert run.agent[1] == "The check-up is $95."
     assert run.agent[2].startswith("On Friday, December 11th I have")
     (booking,) = bookings(slotline)
     assert booking["service"] == "checkup"

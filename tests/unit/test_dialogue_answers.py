@@ -113,7 +113,7 @@ class World:
 def test_price_of_a_named_service_then_anything_else() -> None:
     world = World().started()
     assert world.send(asked(Topic.PRICE, service_id="haircut")) == [
-        "A haircut costs $40.",
+        "The haircut is $40.",
         "Is there anything else I can help you with?",
     ]
     assert world.stage() is Stage.ANYTHING_ELSE
@@ -122,9 +122,9 @@ def test_price_of_a_named_service_then_anything_else() -> None:
 def test_price_without_a_service_asks_which_then_answers() -> None:
     world = World().started()
     (which,) = world.send(asked(Topic.PRICE))
-    assert which == "Which one would you like to know the price of: a haircut or a massage?"
+    assert which == "Which one would you like to know the price of: haircut or massage?"
     said = world.send(heard(Intent.INFORM, service_id="massage"))
-    assert said[0] == "A massage costs from $80."
+    assert said[0] == "The massage is from $80."
     assert not any(isinstance(a, act.FindSlots) for a in world.done)  # naming the service answered; it booked nothing
 
 
@@ -236,7 +236,7 @@ def test_while_asked_what_to_book_how_much_is_it_asks_which() -> None:
     (ask_service,) = world.send(heard(Intent.BOOK, day=TUESDAY))
     (which,) = world.send(asked(Topic.PRICE))
     assert which.startswith("Which one would you like to know the price of")
-    assert world.send(heard(Intent.INFORM, service_id="haircut")) == ["A haircut costs $40.", ask_service]
+    assert world.send(heard(Intent.INFORM, service_id="haircut")) == ["The haircut is $40.", ask_service]
 
 
 def test_with_offers_made_the_offers_stay_on_the_table() -> None:
@@ -251,7 +251,7 @@ def test_with_offers_made_the_offers_stay_on_the_table() -> None:
 def test_how_much_is_it_means_the_service_being_booked() -> None:
     world = World().started()
     (offer,) = world.send(heard(Intent.BOOK, service_id="massage", day=TUESDAY))
-    assert world.send(asked(Topic.PRICE)) == ["A massage costs from $80.", offer]
+    assert world.send(asked(Topic.PRICE)) == ["The massage is from $80.", offer]
 
 
 def test_at_the_read_back_the_hold_is_kept_and_the_read_back_asked_again() -> None:
@@ -268,7 +268,7 @@ def test_at_the_read_back_the_hold_is_kept_and_the_read_back_asked_again() -> No
 def test_a_question_inside_a_booking_turn_is_answered_and_the_booking_goes_on() -> None:
     world = World().started()
     said = world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY, question=Question(Topic.PRICE)))
-    assert said[0] == "A haircut costs $40."
+    assert said[0] == "The haircut is $40."
     assert said[1].startswith("On Tuesday, December 1st I have")
     assert world.stage() is Stage.OFFERING
 

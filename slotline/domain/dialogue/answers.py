@@ -70,7 +70,7 @@ class Answers:
         return any(self._per_service(question.topic, s) for s in self._c.services)
 
     def which_service(self, question: Question) -> str:
-        named = [article(s.name.lower()) for s in self._c.services if self._per_service(question.topic, s)]
+        named = [s.name.lower() for s in self._c.services if self._per_service(question.topic, s)]
         about = "the price of" if question.topic is Topic.PRICE else "about"
         return f"Which one would you like to know {about}: {say_list(named)}?"
 
@@ -125,7 +125,9 @@ class Answers:
         fact = self._per_service(topic, service)
         if fact is None or topic is Topic.DESCRIPTION:
             return fact
-        return f"{article(service.name.lower()).capitalize()} costs {fact}."
+        name = service.name.lower()
+        plural = name.endswith("s") and not name.endswith("ss")  # "highlights are", "a check-up is"
+        return f"The {name} {'are' if plural else 'is'} {fact}."
 
     def _schemes(self, question: Question) -> str | None:
         insurance = self._facts.insurance

@@ -125,6 +125,10 @@ _DENY = (
     "no thanks",
     # "no, that's fine" declines an offer: the "that's fine" in it is not a yes
     "no thats fine",
+    "no that is fine",
+    "no it is fine",
+    "no that is ok",
+    "no that is okay",
     "no thats ok",
     "no thats okay",
     "no thats alright",
