@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from slotline.domain.catalogue import Catalogue, Service
-from slotline.domain.dialogue.phrasing import article, say_clock, say_date, say_list
+from slotline.domain.dialogue.phrasing import say_clock, say_date, say_list
 from slotline.domain.dialogue.sentences import join_sentences
 from slotline.domain.ids import ServiceId
 from slotline.domain.local_time import LocalSpan
