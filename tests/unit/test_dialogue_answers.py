@@ -376,3 +376,10 @@ def test_a_question_without_a_fact_beside_one_with_is_answered_then_a_person_off
     assert said[0] == "Free parking behind the building."
     assert said[1].startswith("I'm sorry, I don't have that information")
     assert world.stage() is Stage.HANDOVER_OFFER
+
+
+def test_no_person_but_a_booking_starts_the_booking() -> None:
+    world = World().started()
+    world.send(asked(Topic.UNKNOWN))
+    world.send(heard(Intent.DENY, service_id="haircut", day=TUESDAY))  # "no, but can I book a haircut on tuesday"
+    assert world.stage() is Stage.OFFERING

@@ -532,6 +532,8 @@ class DialoguePolicy:
         self._prompt, self.stage = self._resume
         if heard.intent is Intent.DENY and not heard.has_details:
             return [Say(self._answers.handover_declined()), *self._back_to_task()]
+        if heard.intent is Intent.DENY:  # "no, but can I book a haircut on friday": the no answered the offer
+            heard = replace(heard, intent=Intent.INFORM)
         return self._heard(heard)  # anything else is a turn in what they were doing
 
     # -- a turn with words that were not understood (issue 13: never guess silently) ---------------
