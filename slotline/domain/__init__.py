@@ -30,6 +30,7 @@ from slotline.domain.local_time import LocalSpan
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.policy import BookingPolicy
 from slotline.domain.preference import PartOfDay, Preference
+from slotline.domain.questions import Question, Topic
 from slotline.domain.selection import Offer, choose_offers
 from slotline.domain.slot import Slot
 from slotline.domain.staff_load import StaffLoad
@@ -63,6 +64,7 @@ __all__ = [
     "PhoneNumber",
     "PhoneNumberWithExtension",
     "Preference",
+    "Question",
     "Service",
     "ServiceId",
     "Slot",
@@ -76,6 +78,7 @@ __all__ = [
     "StaffNotEligible",
     "TimeWindow",
     "TooShortNotice",
+    "Topic",
     "UnknownService",
     "UnknownStaffMember",
     "WeeklyHours",
