@@ -40,6 +40,8 @@ def _rank(slot: Slot, pref: Preference, zone: tzinfo) -> tuple[int, int, int, in
         distance = abs(_minutes(slot.window.start, zone) - (pref.at.hour * 60 + pref.at.minute))
         if pref.approximate:
             far = int(distance > APPROXIMATE_REACH.total_seconds() // 60)
+    if pref.latest and pref.at is None:
+        distance = 24 * 60 - _minutes(slot.window.start, zone)  # the last start of the day first
     return staff_miss, part_miss, far, distance, slot.window.start
 
 

@@ -6,6 +6,7 @@ the slot it holds after an explicit yes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import StrEnum
 
 from slotline.domain.appointment import Appointment, Hold
@@ -26,6 +27,7 @@ from slotline.domain.dialogue.actions import (
     TransferReason,
     TransferToHuman,
 )
+from slotline.domain.dialogue.conversation_prompts import ConversationPrompts
 from slotline.domain.dialogue.events import (
     BackendFailed,
     Booked,
@@ -44,9 +46,11 @@ from slotline.domain.dialogue.events import (
 )
 from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.prompts import Prompts
+from slotline.domain.dialogue.relative import appointments_meant, later_or_earlier_one, newer_preference
 from slotline.domain.ids import ServiceId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import Preference
+from slotline.domain.reference import Nudge
 from slotline.domain.selection import Offer
 from slotline.domain.slot import Slot
 from slotline.domain.understanding import HeardNumber, Intent, Interpretation
@@ -65,6 +69,8 @@ class Stage(StrEnum):
     CONFIRMING = "reading back"
     COMMITTING = "writing"
     CANCEL_CONFIRM = "confirming a cancellation"
+    WHICH_APPOINTMENT = "asking which appointment"
+    MOVE_OR_CANCEL = "asking whether to move or cancel"
     SENDING = "sending the confirmation"
     ANYTHING_ELSE = "asking if there is anything else"
     ENDED = "ended"
@@ -77,6 +83,10 @@ class Mode(StrEnum):
 
 
 _TASKS = {Intent.BOOK: Mode.BOOK, Intent.RESCHEDULE: Mode.RESCHEDULE, Intent.CANCEL: Mode.CANCEL}
+# issue 13: "I can't make my appointment" starts a reschedule that first asks whether to move or cancel.
+_CHANGES = {Intent.RESCHEDULE: Mode.RESCHEDULE, Intent.CANCEL: Mode.CANCEL, Intent.CANT_COME: Mode.RESCHEDULE}
+# Where "I can't make it" answers the agent's question, it is a no.
+_CANT_COME_IS_NO = ("offering slots", "reading back", "confirming a cancellation", "reading back a phone number")
 # Nothing is waiting for the caller in these stages: an action's answer is.
 _BUSY = (Stage.NOT_STARTED, Stage.LOOKING_UP, Stage.SEARCHING, Stage.HOLDING, Stage.COMMITTING, Stage.SENDING)
 
@@ -97,6 +107,12 @@ class DialoguePolicy:
         self._catalogue = catalogue
         self._limits = limits or DialogueLimits()
         self._say = Prompts(catalogue)
+        self._talk = ConversationPrompts(catalogue)
+        self._queue: list[ServiceId] = []  # more services asked for in the same request, booked one at a time
+        self._last_booked: Appointment | None = None
+        self._choosing: tuple[Appointment, ...] = ()  # the appointments asked about ("which one do you mean?")
+        self._pending: Interpretation | None = None  # the turn that started a change, until the target is known
+        self._announced = False
         self.stage = Stage.NOT_STARTED
         self.transfer_reason: TransferReason | None = None
         self._caller: PhoneNumber | None = None
@@ -144,6 +160,7 @@ class DialoguePolicy:
                 self.stage = Stage.SEARCHING
                 return [Say(self._say.slot_taken()), self._find()]
             case Booked(appointment=stored):
+                self._last_booked = stored
                 return self._written(stored, self._say.booked(stored))
             case Rescheduled(appointment=stored):
                 self._upcoming = [a for a in self._upcoming if a.id != stored.id]
@@ -155,10 +172,10 @@ class DialoguePolicy:
                 return self._looked_up(event)
             case ConfirmationQueued(to=to, sent=sent):
                 self._reset_task()
-                return [
-                    Say(self._say.texted(to is not None, sent=sent)),
-                    self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE),
-                ]
+                texted = Say(self._say.texted(to is not None, sent=sent))
+                if self._queue and self._last_booked is not None:
+                    return [texted, *self._next_service(self._last_booked)]
+                return [texted, self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
             case BackendFailed():
                 return self._transfer(TransferReason.BACKEND)
             case ShuttingDown():
@@ -199,6 +216,8 @@ class DialoguePolicy:
         return [Say(self._say.still_there(self._prompt))]
 
     def _heard(self, heard: Interpretation) -> list[Action]:
+        if heard.intent is Intent.CANT_COME and self.stage.value in _CANT_COME_IS_NO:
+            heard = replace(heard, intent=Intent.DENY)
         if heard.intent is Intent.HUMAN:
             return self._transfer(TransferReason.CALLER_ASKED)
         if heard.intent is Intent.REPEAT:
@@ -217,6 +236,8 @@ class DialoguePolicy:
             Stage.OFFERING: self._on_offering,
             Stage.CONFIRMING: self._on_confirming,
             Stage.CANCEL_CONFIRM: self._on_cancel_confirm,
+            Stage.WHICH_APPOINTMENT: self._on_which_appointment,
+            Stage.MOVE_OR_CANCEL: self._on_move_or_cancel,
             Stage.ANYTHING_ELSE: self._on_anything_else,
         }[self.stage]
         return handler(heard)
@@ -224,7 +245,7 @@ class DialoguePolicy:
     # -- stages -------------------------------------------------------------------------------------
 
     def _on_intent(self, heard: Interpretation) -> list[Action]:
-        mode = _TASKS.get(heard.intent)
+        mode = _CHANGES.get(heard.intent) or _TASKS.get(heard.intent)
         if mode is None and heard.has_details and heard.intent in (Intent.INFORM, Intent.UNKNOWN, Intent.AFFIRM):
             mode = Mode.BOOK  # "yes, a haircut on tuesday" answers the opening question with a booking
         if mode is None:
@@ -234,6 +255,7 @@ class DialoguePolicy:
     def _begin(self, mode: Mode, heard: Interpretation) -> list[Action]:
         actions: list[Action] = [ReleaseHold(self._hold)] if self._hold else []
         self._reset_task()
+        self._queue = []
         self._mode = mode
         if heard.phone is not None and heard.phone.number is not None:
             self._said_number = heard.phone  # "book a haircut, my number is 212 555 0123"
@@ -244,18 +266,85 @@ class DialoguePolicy:
             if not self._upcoming:
                 self._mode = Mode.BOOK
                 return [*actions, self._ask(self._say.no_upcoming(), Stage.INTENT)]
-            self._target = self._upcoming[0]
-            if mode is Mode.CANCEL:
-                return [*actions, self._ask(self._say.confirm_cancel(self._target), Stage.CANCEL_CONFIRM)]
-            self._service = self._target.service_id
-            self._pref = Preference(staff_id=self._target.staff_id)
+            meant = appointments_meant(self._upcoming, heard, self._catalogue.zone)
+            if len(self._upcoming) > 1 and len(meant) != 1:
+                self._pending = heard  # several, and not clear which: ask, then start again with this turn
+                self._choosing = meant if len(meant) > 1 else tuple(self._upcoming)
+                return [*actions, self._ask(self._talk.which_appointment(self._choosing), Stage.WHICH_APPOINTMENT)]
+            return [*actions, *self._change(mode, meant[0] if meant else self._upcoming[0], heard)]
         self._absorb(heard)
-        return [*actions, *self._advance()]
+        return [*actions, *self._announce(), *self._advance()]
+
+    def _change(self, mode: Mode, target: Appointment, heard: Interpretation) -> list[Action]:
+        """Move, cancel or ask which of the two, for the one appointment the caller means."""
+        self._mode = mode
+        self._target = target
+        if heard.day is not None and appointments_meant((target,), heard, self._catalogue.zone):
+            heard = replace(heard, day=None, last_day=None)  # "my appointment on Wednesday" names the old day
+            if heard.at is not None and target.window.start.astimezone(self._catalogue.zone).time() == heard.at:
+                heard = replace(heard, at=None)
+        if heard.intent is Intent.CANT_COME:
+            return [self._ask(self._talk.move_or_cancel(target), Stage.MOVE_OR_CANCEL)]
+        if mode is Mode.RESCHEDULE or mode is Mode.CANCEL:
+            if mode is Mode.CANCEL:
+                return [self._ask(self._say.confirm_cancel(target), Stage.CANCEL_CONFIRM)]
+            self._service = target.service_id
+            self._pref = Preference(staff_id=target.staff_id)
+        self._absorb(heard)
+        return self._advance()
+
+    def _on_which_appointment(self, heard: Interpretation) -> list[Action]:
+        pending = self._pending
+        assert pending is not None
+        choosing = self._choosing
+        if heard.ordinal is not None:
+            index = len(choosing) - 1 if heard.ordinal == -1 else heard.ordinal - 1
+            meant: tuple[Appointment, ...] = (choosing[index],) if 0 <= index < len(choosing) else ()
+        else:
+            meant = appointments_meant(choosing, heard, self._catalogue.zone) if heard.has_details else ()
+        if len(meant) != 1:
+            mode = _CHANGES.get(heard.intent) or _TASKS.get(heard.intent)
+            if mode is not None and not heard.has_details:
+                return self._begin(mode, heard)
+            return self._misunderstood(self._talk.which_appointment(choosing))
+        self._pending, self._choosing = None, ()
+        mode = _CHANGES.get(pending.intent) or _CHANGES.get(heard.intent) or Mode.RESCHEDULE
+        kept = replace(pending, day=None, last_day=None) if pending.day is not None else pending
+        if not appointments_meant(meant, pending, self._catalogue.zone):
+            kept = pending  # the day said first was the new day ("move it to Friday"), not the old one
+        return self._change(mode, meant[0], kept)
+
+    def _on_move_or_cancel(self, heard: Interpretation) -> list[Action]:
+        assert self._target is not None
+        target = self._target
+        if heard.intent is Intent.CANCEL:
+            self._mode = Mode.CANCEL
+            return [self._ask(self._say.confirm_cancel(target), Stage.CANCEL_CONFIRM)]
+        if heard.intent is Intent.RESCHEDULE or (heard.has_details and heard.intent is not Intent.DENY):
+            return self._change(Mode.RESCHEDULE, target, replace(heard, intent=Intent.RESCHEDULE))
+        if heard.intent is Intent.DENY and not heard.has_details:
+            self._reset_task()
+            return [Say(self._say.keep_it()), self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
+        return self._misunderstood(self._talk.move_or_cancel(target))
+
+    def _announce(self) -> list[Action]:
+        """Said once when a request names several services."""
+        if self._queue and self._service is not None and self._mode is Mode.BOOK and not self._announced:
+            self._announced = True
+            return [Say(self._talk.one_at_a_time(self._service, self._queue))]
+        return []
 
     def _absorb(self, heard: Interpretation) -> None:
         if heard.service_id is not None and self._mode is not Mode.RESCHEDULE:
             self._service = heard.service_id
-        self._pref = self._pref.merged(heard.preference)
+            if heard.more_services and self._mode is Mode.BOOK:
+                self._queue = [s for s in heard.more_services if s != heard.service_id]
+                self._announced = False
+        zone = self._catalogue.zone
+        on_table = [self._hold.slot] if self._hold is not None else list(self._offers)
+        target = self._target.window.start.astimezone(zone) if self._target is not None else None
+        table = [s.window.start.astimezone(zone) for s in on_table]
+        self._pref = self._pref.merged(newer_preference(heard, self._pref, table=table, target=target))
 
     def _advance(self) -> list[Action]:
         if self._caller is None:
@@ -335,7 +424,16 @@ class DialoguePolicy:
         if not heard.has_details:
             return self._misunderstood()
         self._absorb(heard)
-        return self._advance()
+        return [*self._announce(), *self._advance()]
+
+    def _next_service(self, booked: Appointment) -> list[Action]:
+        """The next service of a request for several, right after the one just booked where it can be."""
+        service = self._queue.pop(0)
+        end = booked.window.end.astimezone(self._catalogue.zone)
+        self._mode = Mode.BOOK
+        self._service = service
+        self._pref = Preference(day=end.date(), at=end.time())
+        return [Say(self._talk.next_service(service)), *self._advance()]
 
     def _offered(self, offer: Offer) -> list[Action]:
         assert self._service is not None
@@ -349,7 +447,19 @@ class DialoguePolicy:
         self._offers = offer.slots
         if offer.exact_time:
             return [OfferSlots(offer.slots[:1]), *self._choose(offer.slots[0])]
-        return [OfferSlots(offer.slots), self._ask(self._say.offer(offer, self._pref), Stage.OFFERING)]
+        text = self._say.offer(offer, self._pref)
+        closed = self._closed_day(offer)
+        nearest = text.find("The nearest I have")
+        if closed and nearest >= 0:
+            text = f"{closed} {text[nearest:]}"  # the reason instead of "I have nothing left"
+        return [OfferSlots(offer.slots), self._ask(text, Stage.OFFERING)]
+
+    def _closed_day(self, offer: Offer) -> str | None:
+        """Why the one day asked for had nothing at all (closed, a holiday, no one for the service)."""
+        pref = self._pref
+        if offer.on_preferred_day or pref.day is None or pref.last_day is not None or self._service is None:
+            return None
+        return self._talk.closed(self._service, pref.day)
 
     def _on_offering(self, heard: Interpretation) -> list[Action]:
         mode = _TASKS.get(heard.intent)
@@ -375,6 +485,9 @@ class DialoguePolicy:
         """The offered slot the caller chose, a reply when the choice was out of range, or None."""
         offers = self._offers
         zone = self._catalogue.zone
+        if heard.refers.nudge in (Nudge.LATER_ONE, Nudge.EARLIER_ONE):
+            one = later_or_earlier_one(heard.refers.nudge, offers)
+            return one if one is not None else [self._ask(self._say.which_one(len(offers)), Stage.OFFERING)]
         if heard.ordinal is not None:
             index = len(offers) - 1 if heard.ordinal == -1 else heard.ordinal - 1
             if 0 <= index < len(offers):
@@ -391,6 +504,8 @@ class DialoguePolicy:
                 and wanted.wants_day(s.window.start.astimezone(zone).date())
                 and (heard.staff_id is None or s.staff_id == heard.staff_id)
             ]
+            if len({s.window.start.date() for s in matches}) > 1:  # the same time on two days: not a choice
+                return [self._ask(self._say.which_one(len(offers)), Stage.OFFERING)]
             return matches[0] if matches else None
         if heard.staff_id is not None and heard.day is None and heard.part_of_day is None and heard.bounds.unbounded:
             mine = [s for s in offers if s.staff_id == heard.staff_id]
@@ -421,8 +536,26 @@ class DialoguePolicy:
         if heard.has_details or _TASKS.get(heard.intent) is not None:
             self._hold = None
             self.stage = Stage.OFFERING
+            heard = self._kept_from(hold, heard)
             return [ReleaseHold(hold), *self._on_offering(heard)]
         return self._misunderstood(self._say.confirm_yes_no(self._prompt))
+
+    def _kept_from(self, hold: Hold, heard: Interpretation) -> Interpretation:
+        """A change at the read-back keeps what it does not change: "make it eleven" stays on the held day,
+        "with Sam instead" at the held time."""
+        refers = heard.refers
+        if heard.ordinal is not None or refers.nudge in (Nudge.LATER_ONE, Nudge.EARLIER_ONE) or refers.weeks:
+            return heard
+        if refers.nudge is not None or refers.same_day or refers.same_time:
+            self._offers = (hold.slot,)  # "a bit later", "same day": relative to the slot read back
+            return heard
+        local = hold.slot.window.start.astimezone(self._catalogue.zone)
+        if heard.day is None and not heard.earliest:
+            heard = replace(heard, day=local.date(), last_day=None)
+            says_time = heard.at is not None or heard.part_of_day is not None or not heard.bounds.unbounded
+            if not says_time and not heard.latest:
+                heard = replace(heard, at=local.time(), approximate=False)
+        return heard
 
     def _rejected(self, others_left: bool) -> list[Action]:
         self._rejections += 1

@@ -56,6 +56,22 @@ _GOODBYE = _phrases(
     "see (?:you|ya)",
     "take care",
     "no thanks thats it",
+    # issue 13: closing words that drop the task ("never mind then", "I'll leave it")
+    "never ?mind",
+    "forget (?:it|about it|that)",
+    "(?:ill|i will|ill just|i will just|lets|just) leave it",
+    "leave it (?:there|for now|then)",
+    "dont worry (?:about it|then)",
+    "(?:ill|i will) (?:call|ring|phone) (?:back|again)",
+    "(?:ill|i will) think about it",
+)
+# issue 13: the caller cannot come to an appointment they have; the agent offers to move or cancel it.
+_CANT_COME = re.compile(
+    r"\b(?:cant|cannot|can not|couldnt|wont be able to|will not be able to|not be able to|not able to|unable to"
+    r"|not going to be able to|not gonna be able to|not gonna|not going to)"
+    r" (?:make|come|attend|do|go to|get to)\b(?: \w+){0,3}? (?:appointment|booking|it on|in on)\b"
+    r"|\b(?:wont be able to|will not be able to|not be able to|not able to|unable to|cant|cannot) (?:come|attend)\b"
+    r"|\b(?:wont|will not) be able to make it\b"
 )
 _THATS_IT = re.compile(r"\b(?:thats it|that is it|thats all for now)\b")
 _BOOK = re.compile(
@@ -224,6 +240,8 @@ def classify(
     reschedule, no_reschedule = _said(_RESCHEDULE, text)
     if reschedule:
         return Intent.RESCHEDULE
+    if _CANT_COME.search(text):
+        return Intent.CANT_COME
     if _REPEAT.search(text):
         return Intent.REPEAT
     polarity = _polarity(words)

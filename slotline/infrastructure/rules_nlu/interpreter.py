@@ -17,6 +17,7 @@ from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
 from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
 from slotline.infrastructure.rules_nlu.intent import classify
 from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
+from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
 from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
 from slotline.infrastructure.rules_nlu.times import find_times, pick_time
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, claim, normalise
@@ -54,13 +55,16 @@ class RulesUtteranceInterpreter:
 
     def understand(self, utterance: str, now: datetime) -> Interpretation:
         """The synchronous work behind `interpret`."""
-        words = normalise(utterance)
+        words = tidy(normalise(utterance))  # issue 13: "thursday's", "make it eleven"
         # Each extractor blanks the words it understood, in this order, so that no word is read twice:
         # "first available" is not a choice, "the first of december" not a choice, "at ten" not a choice.
         free = [BLANK if w == "please" else w for w in words]
         phone = _claimed(free, [find_phone(free, self._region)])
         heard_phone = phone[0].value if phone else None
         earliest = _claimed(free, find_earliest(free))
+        refers, said_relative = find_references(free)  # issue 13: before the dates, so "back a week" is not a date
+        _claimed(free, said_relative)
+        latest = _claimed(free, find_latest(free))
         days = _claimed(free, find_days(free, local_today(now, self._zone)))
         part_of_day = find_part_of_day(words)
         bounds = _claimed(free, find_bounds(free, part_of_day))
@@ -69,6 +73,7 @@ class RulesUtteranceInterpreter:
         picked_days = pick_days(days)
         staff = _claimed(free, [self._staff.find(free)])
         service = _claimed(free, [self._services.find(free)])
+        more = more_services(free, self._services, service[0].value) if service else ()  # issue 13
         choice = _claimed(free, [find_choice(free)])
 
         result = Interpretation(
@@ -85,12 +90,15 @@ class RulesUtteranceInterpreter:
             ordinal=choice[0].value if choice else None,
             staff_id=staff[0].value if staff else None,
             phone=heard_phone,
+            refers=refers,
+            more_services=more,
+            latest=bool(latest),
         )
         ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)
         intent = classify(words, has_details=result.has_details, has_service=bool(service), ruled_out=ruled_out)
         if intent is Intent.UNKNOWN and heard_phone is not None and heard_phone.number is not None:
             intent = Intent.INFORM  # "two one two five five five ..." answers "what number can we text?"
-        named = bool(service or staff or choice or phone)
+        named = bool(service or staff or choice or phone or said_relative or latest)
         if intent is Intent.INFORM and (is_off_topic(words) or (not named and is_chatter(words, free))):
             intent = Intent.UNKNOWN
         if intent in (Intent.AFFIRM, Intent.DENY) and not named and is_unrelated_question_or_chatter(words, free):

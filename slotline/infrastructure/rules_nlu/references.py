@@ -1,0 +1,109 @@
+"""Phrases relative to what is on the table ("same time", "push it back a week", "anything later?"), and the
+everyday forms the other extractors read better once tidied ("thursday's" -> "thursday", "make it eleven")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from slotline.domain.ids import ServiceId
+from slotline.domain.reference import NO_REFERENCE, Nudge, Reference
+from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames
+from slotline.infrastructure.rules_nlu.phrases import PhraseTable
+from slotline.infrastructure.rules_nlu.words import Found, claim, wordset
+
+__all__ = ["find_latest", "find_references", "more_services", "tidy"]
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_POSSESSIVE = {f"{d}s": d for d in _WEEKDAYS} | {"oclocks": "oclock", "todays": "today", "tomorrows": "tomorrow"}
+_HOURS = wordset(
+    "one two three four five six seven eight nine ten eleven twelve half quarter 1 2 3 4 5 6 7 8 9 10 11 12"
+)
+# "make it eleven", "how about ten": a bare hour after these is a time, as "at eleven" would be.
+_TIME_LEADS = {("make", "it"), ("make", "that"), ("how", "about"), ("what", "about"), ("maybe", "at")}
+
+
+def tidy(words: list[str]) -> list[str]:
+    """Possessives the date words do not know ("thursday's", "two o'clock's"), and "make it eleven" read as
+    "make it at eleven"."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        word = _POSSESSIVE.get(word, word)
+        if i >= 2 and (words[i - 2], words[i - 1]) in _TIME_LEADS and word in _HOURS:
+            out.append("at")
+        out.append(word)
+    return out
+
+
+_SAME_TIME = "same time"
+_SAME_DAY = "same day"
+_TABLE: PhraseTable[object] = PhraseTable(
+    [
+        *((_SAME_TIME, p) for p in ("same time", "the same time", "usual time", "the usual time")),
+        *((_SAME_DAY, p) for p in ("same day", "the same day", "that same day", "that day", "on the day")),
+        *((1, p) for p in ("back a week", "back by a week", "back one week", "a week later", "one week later")),
+        *((1, p) for p in ("by a week", "a week on")),
+        *((-1, p) for p in ("forward a week", "forward by a week", "a week earlier", "one week earlier")),
+        *((Nudge.LATER_ONE, p) for p in ("the later one", "the later time", "the later of the two")),
+        *((Nudge.EARLIER_ONE, p) for p in ("the earlier one", "the earlier time", "the earlier of the two")),
+        *((Nudge.LATER, p) for p in ("later", "a bit later", "little later", "a little later", "later on")),
+        *((Nudge.LATER, p) for p in ("later in the day", "later that day", "any later")),
+        *((Nudge.EARLIER, p) for p in ("earlier", "a bit earlier", "a little earlier", "earlier in the day")),
+        *((Nudge.EARLIER, p) for p in ("any earlier", "earlier that day")),
+    ]
+)
+_LATEST = PhraseTable(
+    (True, p) for p in ("latest", "the latest", "last appointment", "last slot", "end of the day", "latest appointment")
+)
+
+
+def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]]]:
+    """What was said relative to the table, and where (for the caller to claim)."""
+    kept: list[Found[object]] = []
+    ref = NO_REFERENCE
+    for f in _TABLE.scan(words):
+        if f.value == _SAME_TIME:
+            ref = replace(ref, same_time=True)
+        elif f.value == _SAME_DAY:
+            ref = replace(ref, same_day=True)
+        elif isinstance(f.value, Nudge):
+            if _said_in_passing(words, f):
+                continue
+            ref = replace(ref, nudge=f.value)
+        elif isinstance(f.value, int):
+            ref = replace(ref, weeks=f.value)
+        kept.append(f)
+    return ref, kept
+
+
+def _said_in_passing(words: Sequence[str], found: Found[object]) -> bool:
+    """'as I said earlier', 'I'll call back later', 'no later than three': no wish of its own."""
+    after = words[found.end] if found.end < len(words) else ""
+    if after in ("than", "this", "next") or " ".join(words[found.end : found.end + 3]) == "in the week":
+        return True  # "no later than three", "later this week": a bound or a date
+    if found.start and words[found.start - 1] == "or":
+        return True  # "four or later"
+    before = " ".join(words[max(0, found.start - 3) : found.start])
+    return any(lead in before for lead in ("said", "told", "call", "ring", "mentioned", "spoke", "talk"))
+
+
+def find_latest(words: Sequence[str]) -> list[Found[bool]]:
+    """'what's the latest you have', 'the last appointment of the day'; not "by three at the latest"."""
+    return [f for f in _LATEST.scan(words) if not (f.start and words[f.start - 1] == "at")]
+
+
+_AND = wordset("and plus also both with")
+
+
+def more_services(free: list[str], names: ServiceNames, first: ServiceId) -> tuple[ServiceId, ...]:
+    """Other services joined to the first by "and"/"plus" ("a check-up and a clean"); the words are claimed.
+
+    Without a joining word a second name is no second service: "a haircut, no, a colour" is a correction.
+    """
+    more: list[ServiceId] = []
+    while (found := names.find(free)) is not None:
+        claim(free, found)
+        lead = [w for w in free[max(0, found.start - 3) : found.start] if w]
+        if found.value != first and found.value not in more and _AND.intersection(lead):
+            more.append(found.value)
+    return tuple(more)
