@@ -96,6 +96,8 @@ def choose_offers(
         ranked = [s for s in ranked if _rank(s, pref, zone)[:3] == top]
     several_days = pref.last_day is not None and not pref.earliest
     offers = _one_a_day(ranked, count, spread, zone) if several_days else _distinct(ranked, count, spread)
+    if pref.latest:
+        offers = tuple(sorted(offers))  # found latest first, said in the order of the day
     exact = (
         bool(offers)
         and not several_days

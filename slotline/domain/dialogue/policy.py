@@ -266,7 +266,7 @@ class DialoguePolicy:
             if not self._upcoming:
                 self._mode = Mode.BOOK
                 return [*actions, self._ask(self._say.no_upcoming(), Stage.INTENT)]
-            meant = appointments_meant(self._upcoming, heard, self._catalogue.zone)
+            meant = appointments_meant(self._upcoming, heard, self._catalogue.zone, by_weekday=True)
             if len(self._upcoming) > 1 and len(meant) != 1:
                 self._pending = heard  # several, and not clear which: ask, then start again with this turn
                 self._choosing = meant if len(meant) > 1 else tuple(self._upcoming)
@@ -275,11 +275,16 @@ class DialoguePolicy:
         self._absorb(heard)
         return [*actions, *self._announce(), *self._advance()]
 
-    def _change(self, mode: Mode, target: Appointment, heard: Interpretation) -> list[Action]:
-        """Move, cancel or ask which of the two, for the one appointment the caller means."""
+    def _change(self, mode: Mode, target: Appointment, heard: Interpretation, names_it: bool = True) -> list[Action]:
+        """Move, cancel or ask which of the two, for the one appointment the caller means.
+
+        `names_it`: this turn is the one that said which appointment ("my appointment on Wednesday"), so a single
+        day in it that is the appointment's own is the old day, not a new one.
+        """
         self._mode = mode
         self._target = target
-        if heard.day is not None and appointments_meant((target,), heard, self._catalogue.zone):
+        old_day = heard.day is not None and heard.last_day is None
+        if names_it and old_day and appointments_meant((target,), heard, self._catalogue.zone, by_weekday=True):
             heard = replace(heard, day=None, last_day=None)  # "my appointment on Wednesday" names the old day
             if heard.at is not None and target.window.start.astimezone(self._catalogue.zone).time() == heard.at:
                 heard = replace(heard, at=None)
@@ -301,7 +306,9 @@ class DialoguePolicy:
             index = len(choosing) - 1 if heard.ordinal == -1 else heard.ordinal - 1
             meant: tuple[Appointment, ...] = (choosing[index],) if 0 <= index < len(choosing) else ()
         else:
-            meant = appointments_meant(choosing, heard, self._catalogue.zone) if heard.has_details else ()
+            meant = (
+                appointments_meant(choosing, heard, self._catalogue.zone, by_weekday=True) if heard.has_details else ()
+            )
         if len(meant) != 1:
             mode = _CHANGES.get(heard.intent) or _TASKS.get(heard.intent)
             if mode is not None and not heard.has_details:
@@ -309,10 +316,7 @@ class DialoguePolicy:
             return self._misunderstood(self._talk.which_appointment(choosing))
         self._pending, self._choosing = None, ()
         mode = _CHANGES.get(pending.intent) or _CHANGES.get(heard.intent) or Mode.RESCHEDULE
-        kept = replace(pending, day=None, last_day=None) if pending.day is not None else pending
-        if not appointments_meant(meant, pending, self._catalogue.zone):
-            kept = pending  # the day said first was the new day ("move it to Friday"), not the old one
-        return self._change(mode, meant[0], kept)
+        return self._change(mode, meant[0], pending)
 
     def _on_move_or_cancel(self, heard: Interpretation) -> list[Action]:
         assert self._target is not None
@@ -321,7 +325,7 @@ class DialoguePolicy:
             self._mode = Mode.CANCEL
             return [self._ask(self._say.confirm_cancel(target), Stage.CANCEL_CONFIRM)]
         if heard.intent is Intent.RESCHEDULE or (heard.has_details and heard.intent is not Intent.DENY):
-            return self._change(Mode.RESCHEDULE, target, replace(heard, intent=Intent.RESCHEDULE))
+            return self._change(Mode.RESCHEDULE, target, replace(heard, intent=Intent.RESCHEDULE), names_it=False)
         if heard.intent is Intent.DENY and not heard.has_details:
             self._reset_task()
             return [Say(self._say.keep_it()), self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]

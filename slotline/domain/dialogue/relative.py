@@ -59,7 +59,7 @@ def newer_preference(
         newer = replace(newer, day=old.day + timedelta(weeks=refers.weeks), last_day=None)
     if refers.same_time and target is not None and newer.day is not None and newer.last_day is not None:
         week_on = target.date() + timedelta(weeks=1)  # "same time next week": the same weekday, a week on
-        if newer.wants_day(week_on):
+        if newer.wants_day(week_on) or newer.wants_day(target.date()):  # "next week instead" of a day in it
             newer = replace(newer, day=week_on, last_day=None)
     if refers.nudge in (Nudge.LATER, Nudge.EARLIER):
         newer = _nudged(newer, old, refers.nudge, table, target)
@@ -99,14 +99,34 @@ def later_or_earlier_one(nudge: Nudge | None, offers: Sequence[Slot]) -> Slot | 
     return max(offers) if nudge is Nudge.LATER_ONE else min(offers)
 
 
-def appointments_meant(upcoming: Sequence[Appointment], heard: Interpretation, zone: tzinfo) -> tuple[Appointment, ...]:
-    """The caller's appointments that fit what they said of them (day, service, staff, time); all if nothing."""
+def appointments_meant(
+    upcoming: Sequence[Appointment], heard: Interpretation, zone: tzinfo, *, by_weekday: bool = False
+) -> tuple[Appointment, ...]:
+    """The caller's appointments that fit what they said of them (day, service, staff, time); all if nothing.
+
+    `by_weekday`: when no appointment is on the day named, a single weekday ("Thursday's") means the appointment
+    on that weekday, whichever week it is in.
+    """
+    exact = _meant(upcoming, heard, zone, by_weekday=False)
+    if exact or not by_weekday or heard.day is None or heard.last_day is not None:
+        return exact
+    return _meant(upcoming, heard, zone, by_weekday=True)
+
+
+def _meant(
+    upcoming: Sequence[Appointment], heard: Interpretation, zone: tzinfo, *, by_weekday: bool
+) -> tuple[Appointment, ...]:
     pref = heard.preference
+
+    def on_day(local: datetime) -> bool:
+        if by_weekday and heard.day is not None:
+            return local.weekday() == heard.day.weekday()
+        return pref.wants_day(local.date())
 
     def fits(a: Appointment) -> bool:
         local = a.window.start.astimezone(zone)
         return (
-            pref.wants_day(local.date())
+            on_day(local)
             and (heard.service_id is None or a.service_id == heard.service_id)
             and (heard.staff_id is None or a.staff_id == heard.staff_id)
             and (heard.at is None or local.time() == heard.at)
