@@ -15,11 +15,82 @@ from slotline.domain.phone import PhoneNumber
 from slotline.domain.policy import BookingPolicy
 
 
+def _no_blanks(texts: tuple[str, ...], what: str) -> None:
+    if any(not text.strip() for text in texts):
+        raise InvalidValue(f"{what}: a blank entry")
+
+
+@dataclass(frozen=True, slots=True)
+class InsuranceSchemes:
+    """Insurers and public schemes the business takes, and those it names as not taken."""
+
+    accepted: tuple[str, ...] = ()
+    declined: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _no_blanks(self.accepted + self.declined, "insurance")
+        both = sorted({a.casefold() for a in self.accepted} & {d.casefold() for d in self.declined})
+        if both:
+            raise InvalidValue(f"insurance: {', '.join(both)} is both accepted and declined")
+
+
+@dataclass(frozen=True, slots=True)
+class UrgentCare:
+    """Phrases that mean a caller needs urgent care, and what to say before handing them over at once."""
+
+    words: tuple[str, ...]
+    say: str
+
+    def __post_init__(self) -> None:
+        if not self.words:
+            raise InvalidValue("urgent care needs at least one word")
+        _no_blanks(self.words, "urgent words")
+        if not self.say.strip():
+            raise InvalidValue("urgent care needs a sentence to say")
+
+
+@dataclass(frozen=True, slots=True)
+class FaqEntry:
+    """A question the business answers: the words that identify it and the answer, as written."""
+
+    ask: tuple[str, ...]
+    answer: str
+
+    def __post_init__(self) -> None:
+        if not self.ask:
+            raise InvalidValue("a question needs at least one word or phrase to recognise it")
+        _no_blanks(self.ask, "question words")
+        if not self.answer.strip():
+            raise InvalidValue("a question needs an answer")
+
+
+@dataclass(frozen=True, slots=True)
+class BusinessFacts:
+    """What a receptionist knows about the business, as the catalogue writes it; every answer comes from here.
+
+    Opening days and hours are not facts: they follow from staff hours, breaks, closures and special hours."""
+
+    address: str | None = None
+    directions: str | None = None
+    parking: str | None = None
+    payment: tuple[str, ...] = ()
+    insurance: InsuranceSchemes = InsuranceSchemes()
+    urgent: UrgentCare | None = None
+    faq: tuple[FaqEntry, ...] = ()
+
+    def __post_init__(self) -> None:
+        _no_blanks(self.payment, "payment")
+        for name, text in (("address", self.address), ("directions", self.directions), ("parking", self.parking)):
+            if text is not None and not text.strip():
+                raise InvalidValue(f"{name} cannot be blank")
+
+
 @dataclass(frozen=True, slots=True)
 class Business:
     name: str
     timezone: ZoneInfo
     phone: PhoneNumber
+    facts: BusinessFacts = BusinessFacts()
 
     def __post_init__(self) -> None:
         if not self.name.strip():
@@ -35,6 +106,8 @@ class Service:
     aliases: tuple[str, ...] = ()
     buffer_before: timedelta = timedelta(0)
     buffer_after: timedelta = timedelta(0)
+    price: str | None = None  # spoken as written: "$95", "from £40", "$150 to $250"
+    description: str | None = None
 
     def __post_init__(self) -> None:
         if self.duration <= timedelta(0):
@@ -117,6 +190,7 @@ class StaffMember:
     calendar: str | None = None
     # A date listed here replaces the weekly hours on that date; an empty tuple is a day off.
     date_overrides: Mapping[date, tuple[LocalSpan, ...]] = field(default_factory=dict)
+    title: str | None = None  # the role callers name: "the hygienist"
 
     @property
     def first_name(self) -> str:

@@ -12,7 +12,6 @@ import argparse
 import asyncio
 import json
 import sys
-from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
@@ -45,7 +44,8 @@ async def dispatch_once(db: Path, endpoint: str, now: datetime, marker: Path | N
     config = sns_config(endpoint)
     sender = SnsSmsSender(config) if marker is None else PausingSender(config, marker)
     dispatcher = OutboxDispatcher(SqliteOutbox(SqliteDatabase(db)), sender, FixedClock(now))
-    return asdict(await dispatcher.dispatch_due())
+    report = await dispatcher.dispatch_due()
+    return {"sent": report.sent, "retrying": report.retrying, "dead": report.dead}
 
 
 def main(argv: list[str]) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from slotline.domain.catalogue import BusinessFacts, FaqEntry, InsuranceSchemes, UrgentCare
 from slotline.domain.errors import SlotlineError
 from slotline.domain.local_time import LocalSpan
 from slotline.domain.phone import PhoneNumber
@@ -96,6 +97,61 @@ def test_policy_fields_map_onto_the_booking_policy(tmp_path: Path) -> None:
         daily_cap_per_staff=4,
         buffers_within_hours=False,
     )
+
+
+FACTS = """\
+business:
+  name: Corner Barber
+  timezone: Europe/London
+  phone: "+44 20 7946 0958"
+  address: "2 Mill Lane, York YO1 7HU"
+  directions: "Behind the market."
+  parking: "Free on Mill Lane after six."
+  payment: [cash, cards]
+  insurance: {accepted: [NHS], declined: [Bupa]}
+  urgent: {words: [bleeding, cut myself], say: "Putting you through now."}
+  faq:
+    - {ask: [beard, beard trim], answer: "Beard trims come with every cut."}
+services:
+  - {id: cut, name: Cut, price: "£20", description: "A scissor cut.", duration_minutes: 20, staff: [kim]}
+staff:
+  - {id: kim, name: Kim Lee, title: barber, hours: {mon: ["09:00-12:00"]}}
+"""
+
+
+def test_business_facts_load_as_plain_values(tmp_path: Path) -> None:
+    catalogue = load_catalogue(write(tmp_path, FACTS))
+
+    assert catalogue.business.facts == BusinessFacts(
+        address="2 Mill Lane, York YO1 7HU",
+        directions="Behind the market.",
+        parking="Free on Mill Lane after six.",
+        payment=("cash", "cards"),
+        insurance=InsuranceSchemes(accepted=("NHS",), declined=("Bupa",)),
+        urgent=UrgentCare(words=("bleeding", "cut myself"), say="Putting you through now."),
+        faq=(FaqEntry(ask=("beard", "beard trim"), answer="Beard trims come with every cut."),),
+    )
+    cut = catalogue.service("cut")
+    assert (cut.price, cut.description) == ("£20", "A scissor cut.")
+    assert catalogue.staff_member("kim").title == "barber"
+
+
+def test_without_facts_the_business_knows_none() -> None:
+    catalogue = load_catalogue(sample_catalogue_path())
+
+    assert catalogue.business.facts == BusinessFacts()
+    assert all(s.price is None and s.description is None for s in catalogue.services)
+    assert all(m.title is None for m in catalogue.staff)
+
+
+@pytest.mark.parametrize("name", ["dental_us", "physio_uk", "salon_la"])
+def test_the_conversation_corpus_catalogues_load(name: str) -> None:
+    path = Path(__file__).parents[1] / "conversations" / "catalogues" / f"{name}.yaml"
+
+    catalogue = load_catalogue(path)
+
+    assert catalogue.business.facts.address
+    assert all(s.price and s.description for s in catalogue.services)
 
 
 Edit = Callable[[str], str]
@@ -291,6 +347,77 @@ BAD_FILES: list[tuple[str, Edit, str, str]] = [
         whole("closures:\n  - date: 2026-02-30\n"),
         "line 2, column 11",
         "2026-02-30 is not a real date",
+    ),
+    (
+        "unknown business fact",
+        replace('  phone: "+12125550100"', '  phone: "+12125550100"\n  opening_hours: all day'),
+        "business.opening_hours",
+        "unknown field (allowed here: name, timezone, phone, address",
+    ),
+    (
+        "blank address",
+        replace('  phone: "+12125550100"', '  phone: "+12125550100"\n  address: " "'),
+        "business.address",
+        "cannot be blank",
+    ),
+    (
+        "payment not a list",
+        replace('  phone: "+12125550100"', '  phone: "+12125550100"\n  payment: 3'),
+        "business.payment",
+        "valid list",
+    ),
+    (
+        "unknown insurance field",
+        replace('  phone: "+12125550100"', '  phone: "+12125550100"\n  insurance: {taken: [Aetna]}'),
+        "business.insurance.taken",
+        "unknown field (allowed here: accepted, declined)",
+    ),
+    (
+        "scheme accepted and declined",
+        replace(
+            '  phone: "+12125550100"', '  phone: "+12125550100"\n  insurance: {accepted: [Aetna], declined: [aetna]}'
+        ),
+        "business.insurance.declined[0]",
+        "'aetna' is also in business.insurance.accepted",
+    ),
+    (
+        "urgent without words",
+        replace('  phone: "+12125550100"', '  phone: "+12125550100"\n  urgent: {words: [], say: "Hold on."}'),
+        "business.urgent.words",
+        "at least 1 item",
+    ),
+    (
+        "urgent without a sentence",
+        replace('  phone: "+12125550100"', '  phone: "+12125550100"\n  urgent: {words: [bleeding]}'),
+        "business.urgent.say",
+        "missing (required)",
+    ),
+    (
+        "question without an answer",
+        replace('  phone: "+12125550100"', '  phone: "+12125550100"\n  faq: [{ask: [parking]}]'),
+        "business.faq[0].answer",
+        "missing (required)",
+    ),
+    (
+        "two answers to one question",
+        replace(
+            '  phone: "+12125550100"',
+            '  phone: "+12125550100"\n  faq: [{ask: [Wifi], answer: "Yes."}, {ask: [wifi], answer: "No."}]',
+        ),
+        "business.faq[1].ask[0]",
+        "'wifi' already asks business.faq[0]",
+    ),
+    (
+        "price as a number",
+        replace("duration_minutes: 30", "price: 45\n    duration_minutes: 30"),
+        "services[0].price",
+        "valid string",
+    ),
+    (
+        "blank title",
+        replace("name: Sam Rivera", 'name: Sam Rivera\n    title: ""'),
+        "staff[0].title",
+        "cannot be blank",
     ),
     ("empty file", whole(""), "", "the file is empty"),
     ("a list, not a mapping", whole("- haircut\n- massage\n"), "", "expected a mapping of sections"),

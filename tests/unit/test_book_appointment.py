@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from slotline.application.errors import HoldExpired
+from slotline.application.errors import HoldExpired, StorageUnavailable
 from slotline.domain.appointment import Appointment, AppointmentStatus, Customer
 from slotline.domain.catalogue import StaffMember
 from slotline.domain.errors import SlotNoLongerAvailable
@@ -104,4 +104,22 @@ async def test_when_the_ledger_refuses_the_calendar_event_is_removed_again() -> 
 
     assert app.calendar.events() == []
     assert [a.id for a in await app.ledger.all()] == ["rival"]
+    assert await app.outbox.all() == []
+
+
+class _BrokenLedger(InMemorySlotLedger):
+    """A ledger whose database went away between the hold and the booking."""
+
+    async def book(self, *args: object, **kwargs: object) -> Appointment:
+        raise StorageUnavailable("disk I/O error")
+
+
+async def test_when_the_ledger_cannot_be_written_the_calendar_event_is_removed_again() -> None:
+    app = FakesApp(ledger=_BrokenLedger())
+    hold = await app.hold(app.slot(at(26, 10)), key="call-1/hold")
+
+    with pytest.raises(StorageUnavailable):
+        await app.book(hold, CUSTOMER, key="call-1")
+
+    assert app.calendar.events() == []  # no event in the staff calendar that the ledger does not know
     assert await app.outbox.all() == []

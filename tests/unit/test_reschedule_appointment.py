@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from slotline.application.errors import HoldExpired
-from slotline.domain.appointment import AppointmentStatus
+from slotline.application.errors import HoldExpired, StorageUnavailable
+from slotline.domain.appointment import Appointment, AppointmentStatus
+from slotline.testing.fakes import InMemorySlotLedger
 from tests.unit.fakes_app import FakesApp, at
 
 
@@ -49,3 +50,21 @@ async def test_when_the_ledger_refuses_the_calendar_event_goes_back() -> None:
     assert await app.ledger.all() == [booked]
     assert [(e.id, e.window) for e in app.calendar.events()] == [(booked.external_event_id, booked.window)]
     assert len(await app.outbox.all()) == 1  # only the booking's own text
+
+
+class _LedgerThatStopsWriting(InMemorySlotLedger):
+    """Books fine, then its database goes away before the move is written."""
+
+    async def move(self, *args: object, **kwargs: object) -> Appointment:
+        raise StorageUnavailable("disk I/O error")
+
+
+async def test_when_the_ledger_cannot_be_written_the_calendar_event_goes_back() -> None:
+    app = FakesApp(ledger=_LedgerThatStopsWriting())
+    booked = await app.booked(app.slot(at(26, 10)), key="call-1")
+    hold = await app.hold(app.slot(at(26, 14)), key="call-2/hold", moving=booked)
+
+    with pytest.raises(StorageUnavailable):
+        await app.reschedule(booked, hold, key="call-2/move")
+
+    assert [(e.id, e.window) for e in app.calendar.events()] == [(booked.external_event_id, booked.window)]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from slotline.application.errors import HoldExpired
+from slotline.application.errors import HoldExpired, StorageUnavailable
 from slotline.application.ports import CalendarGateway, Clock, SlotLedger
 from slotline.application.texts import ConfirmationTexts
 from slotline.application.use_cases.find_availability import FindAvailability
@@ -16,7 +16,8 @@ class BookAppointment:
     """Turn a held slot into a confirmed booking: re-check, write the staff calendar, then the ledger with its SMS.
 
     The calendar write carries the idempotency key (a retry never creates a second event); the ledger write
-    and its outbox message are one transaction. If the ledger refuses, the calendar event is removed again.
+    and its outbox message are one transaction. If the ledger refuses, or cannot be written, the calendar event is
+    removed again: a staff calendar never keeps an event the ledger does not know.
     """
 
     def __init__(
@@ -64,6 +65,6 @@ class BookAppointment:
                 hold_id=hold.id,
                 outbox=[message],
             )
-        except (SlotNoLongerAvailable, HoldExpired):
+        except (SlotNoLongerAvailable, HoldExpired, StorageUnavailable):
             await self._calendar.cancel(member, event_id)
             raise

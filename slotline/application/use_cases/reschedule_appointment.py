@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from slotline.application.errors import AppointmentNotFound, HoldExpired
+from slotline.application.errors import AppointmentNotFound, HoldExpired, StorageUnavailable
 from slotline.application.ports import CalendarGateway, Clock, SlotLedger
 from slotline.application.texts import ConfirmationTexts
 from slotline.application.use_cases.adopt import adopt
@@ -54,7 +54,7 @@ class RescheduleAppointment:
             stored = await self._ledger.move(
                 appointment.id, slot, slot.occupied(service), key=key, now=now, hold_id=hold.id, outbox=[message]
             )
-        except (SlotNoLongerAvailable, HoldExpired):
+        except (SlotNoLongerAvailable, HoldExpired, StorageUnavailable):
             await self._calendar.move(appointment, old_member, event_id)
             raise
         if event_id != stored.external_event_id:

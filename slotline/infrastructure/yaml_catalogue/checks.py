@@ -19,6 +19,7 @@ def cross_reference_problems(file: CatalogueFile) -> Iterator[Problem]:
             if member not in known:
                 yield f"services[{i}].staff[{j}]", f"unknown staff member {member!r} (staff ids: {', '.join(known)})"
     yield from _spoken_name_clashes(file)
+    yield from _fact_problems(file)
     seen: dict[str, int] = {}
     for i, special in enumerate(file.special_hours):
         day = special.date.isoformat()
@@ -45,3 +46,18 @@ def _spoken_name_clashes(file: CatalogueFile) -> Iterator[Problem]:
             other = owner.setdefault(key, service.id)
             if other != service.id:
                 yield f"services[{i}].{field}", f"{name!r} already names service {other!r}"
+
+
+def _fact_problems(file: CatalogueFile) -> Iterator[Problem]:
+    """A scheme is taken or not, never both; a question's words point at one answer."""
+    accepted = {" ".join(a.casefold().split()) for a in file.business.insurance.accepted}
+    for j, scheme in enumerate(file.business.insurance.declined):
+        if " ".join(scheme.casefold().split()) in accepted:
+            yield f"business.insurance.declined[{j}]", f"{scheme!r} is also in business.insurance.accepted"
+    owner: dict[str, int] = {}
+    for i, entry in enumerate(file.business.faq):
+        for j, words in enumerate(entry.ask):
+            key = " ".join(words.casefold().split())
+            first = owner.setdefault(key, i)
+            if first != i:
+                yield f"business.faq[{i}].ask[{j}]", f"{words!r} already asks business.faq[{first}]"

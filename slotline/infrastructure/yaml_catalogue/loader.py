@@ -11,12 +11,25 @@ import yaml
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from slotline.domain.catalogue import Business, Catalogue, Closure, Service, SpecialHours, StaffMember, WeeklyHours
+from slotline.domain.catalogue import (
+    Business,
+    BusinessFacts,
+    Catalogue,
+    Closure,
+    FaqEntry,
+    InsuranceSchemes,
+    Service,
+    SpecialHours,
+    StaffMember,
+    UrgentCare,
+    WeeklyHours,
+)
 from slotline.domain.errors import InvalidValue, SlotlineError
 from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.policy import BookingPolicy
 from slotline.infrastructure.yaml_catalogue.checks import cross_reference_problems
 from slotline.infrastructure.yaml_catalogue.schema import (
+    BusinessFile,
     CatalogueFile,
     PolicyFile,
     ServiceFile,
@@ -110,7 +123,7 @@ class YamlCatalogueLoader:
 
     def _build(self, file: CatalogueFile) -> Catalogue:
         with self._at("business"):
-            business = Business(file.business.name, file.business.timezone, file.business.phone)
+            business = Business(file.business.name, file.business.timezone, file.business.phone, _facts(file.business))
         with self._at("policy"):
             policy = _policy(file.policy)
         services: list[Service] = []
@@ -130,6 +143,19 @@ class YamlCatalogueLoader:
                 closures=tuple(Closure(c.date, c.reason) for c in file.closures),
                 special_hours=tuple(SpecialHours(s.date, tuple(s.hours), s.reason) for s in file.special_hours),
             )
+
+
+def _facts(business: BusinessFile) -> BusinessFacts:
+    urgent = business.urgent
+    return BusinessFacts(
+        address=business.address,
+        directions=business.directions,
+        parking=business.parking,
+        payment=tuple(business.payment),
+        insurance=InsuranceSchemes(tuple(business.insurance.accepted), tuple(business.insurance.declined)),
+        urgent=UrgentCare(tuple(urgent.words), urgent.say) if urgent is not None else None,
+        faq=tuple(FaqEntry(tuple(entry.ask), entry.answer) for entry in business.faq),
+    )
 
 
 def _policy(policy: PolicyFile) -> BookingPolicy:
@@ -153,6 +179,8 @@ def _service(service: ServiceFile) -> Service:
         aliases=tuple(service.aliases),
         buffer_before=timedelta(minutes=service.buffer_before_minutes),
         buffer_after=timedelta(minutes=service.buffer_after_minutes),
+        price=service.price,
+        description=service.description,
     )
 
 
@@ -163,6 +191,7 @@ def _staff_member(member: StaffFile) -> StaffMember:
         hours=WeeklyHours(member.hours.by_weekday(), tuple(member.breaks)),
         calendar=member.calendar,
         date_overrides={day: tuple(spans) for day, spans in member.overrides.items()},
+        title=member.title,
     )
 
 

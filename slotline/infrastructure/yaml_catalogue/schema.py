@@ -108,10 +108,32 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class InsuranceFile(_Strict):
+    accepted: list[Text] = Field(default_factory=list)
+    declined: list[Text] = Field(default_factory=list)
+
+
+class UrgentFile(_Strict):
+    words: Annotated[list[Text], Field(min_length=1)]
+    say: Text
+
+
+class FaqFile(_Strict):
+    ask: Annotated[list[Text], Field(min_length=1)]
+    answer: Text
+
+
 class BusinessFile(_Strict):
     name: Text
     timezone: Annotated[ZoneInfo, PlainValidator(_parse_zone)]
     phone: Annotated[PhoneNumber, PlainValidator(_parse_phone)]
+    address: Text | None = None
+    directions: Text | None = None
+    parking: Text | None = None
+    payment: list[Text] = Field(default_factory=list)
+    insurance: InsuranceFile = Field(default_factory=InsuranceFile)
+    urgent: UrgentFile | None = None
+    faq: list[FaqFile] = Field(default_factory=list)
 
 
 class PolicyFile(_Strict):
@@ -128,6 +150,8 @@ class ServiceFile(_Strict):
     id: Id
     name: Text
     aliases: list[Text] = Field(default_factory=list)
+    price: Text | None = None
+    description: Text | None = None
     duration_minutes: Positive
     buffer_before_minutes: Minutes = 0
     buffer_after_minutes: Minutes = 0
@@ -152,6 +176,7 @@ class WeekHoursFile(_Strict):
 class StaffFile(_Strict):
     id: Id
     name: Text
+    title: Text | None = None
     calendar: Text | None = None
     hours: WeekHoursFile
     breaks: list[Span] = Field(default_factory=list)
