@@ -43,11 +43,9 @@ def test_anything_later_searches_after_the_offers_on_their_day(slotline: Slotlin
     assert _starts(slotline) == [("haircut", "2026-12-01T14:15:00-05:00", "sam", "confirmed")]
 
 
-def test_the_latest_you_have(slotline: Slotline) -> None:
-    run = chat(slotline, "a haircut on tuesday", "what's the latest you have?", "the last one", "yes", "no")
-    assert run.agent[2] == (
-        "On Tuesday, December 1st I have 3:15 PM with Sam, 4:15 PM with Sam, or 5:15 PM with Alex. Which would you like?"
-    )
+def test_the_latest_you_have_is_one_answer_and_a_yes_takes_it(slotline: Slotline) -> None:
+    run = chat(slotline, "a haircut on tuesday", "what's the latest you've got?", "that'll do", "yes", "no")
+    assert run.agent[2] == "On Tuesday, December 1st I have 5:15 PM with Alex. Would that work?"
     assert _starts(slotline) == [("haircut", "2026-12-01T17:15:00-05:00", "alex", "confirmed")]
 
 
@@ -59,7 +57,7 @@ def test_an_offered_time_said_as_a_time_picks_that_offer(slotline: Slotline) -> 
 
 
 def test_yes_to_several_offers_books_nothing_until_one_is_chosen(slotline: Slotline) -> None:
-    run = chat(slotline, "a haircut on tuesday", "what's the latest you have?", "yes")
+    run = chat(slotline, "a haircut on tuesday", "yes")
     assert run.agent[-1] == "Which one would you like: the first, the second, or the third?"
     assert bookings(slotline) == []
 

@@ -248,6 +248,8 @@ class DialoguePolicy:
         mode = _CHANGES.get(heard.intent) or _TASKS.get(heard.intent)
         if mode is None and heard.has_details and heard.intent in (Intent.INFORM, Intent.UNKNOWN, Intent.AFFIRM):
             mode = Mode.BOOK  # "yes, a haircut on tuesday" answers the opening question with a booking
+            if heard.refers.instead and self._upcoming:
+                mode = Mode.RESCHEDULE  # "my check-up on Wednesday, can we make it Friday instead?"
         if mode is None:
             return self._misunderstood()
         return self._begin(mode, heard)
@@ -289,7 +291,11 @@ class DialoguePolicy:
             if heard.at is not None and target.window.start.astimezone(self._catalogue.zone).time() == heard.at:
                 heard = replace(heard, at=None)
         if heard.intent is Intent.CANT_COME:
-            return [self._ask(self._talk.move_or_cancel(target), Stage.MOVE_OR_CANCEL)]
+            says_new = heard.at is not None or heard.part_of_day is not None or not heard.bounds.unbounded
+            if not (says_new or heard.refers.said or heard.refers.instead):
+                return [self._ask(self._talk.move_or_cancel(target), Stage.MOVE_OR_CANCEL)]
+            mode = Mode.RESCHEDULE  # "I can't make Tuesday, can we do Thursday at the same time?"
+            self._mode = mode
         if mode is Mode.RESCHEDULE or mode is Mode.CANCEL:
             if mode is Mode.CANCEL:
                 return [self._ask(self._say.confirm_cancel(target), Stage.CANCEL_CONFIRM)]
@@ -448,6 +454,8 @@ class DialoguePolicy:
             text = self._say.nothing_free(self._service, self._pref)
             self._pref = Preference(staff_id=self._pref.staff_id)
             return [self._ask(text, Stage.GATHER)]
+        if self._pref.latest:  # "what's the latest you have?" has one answer
+            offer = replace(offer, slots=(max(offer.slots),), exact_time=False)
         self._offers = offer.slots
         if offer.exact_time:
             return [OfferSlots(offer.slots[:1]), *self._choose(offer.slots[0])]

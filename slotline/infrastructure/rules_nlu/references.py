@@ -23,14 +23,27 @@ _HOURS = wordset(
 _TIME_LEADS = {("make", "it"), ("make", "that"), ("how", "about"), ("what", "about"), ("maybe", "at")}
 
 
+_FINE = wordset("is s fine good great perfect works suits sounds would ok okay lovely brilliant please")
+_HOUR_POSSESSIVE = {f"{w}s": w for w in _HOURS if not w.isdigit()}  # "eleven's good"
+_BEFORE_A_TIME = wordset("at before after by until till from to around about past between and or")
+
+
 def tidy(words: list[str]) -> list[str]:
-    """Possessives the date words do not know ("thursday's", "two o'clock's"), and "make it eleven" read as
-    "make it at eleven"."""
+    """Possessives the date words do not know ("thursday's", "two o'clock's"); "make it eleven", "can we do 2
+    instead" and "9 is perfect" read as "at eleven", "at 2", "at 9"."""
     out: list[str] = []
     for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        before = words[i - 1] if i else ""
+        if word in _HOUR_POSSESSIVE and after in _FINE:
+            word = _HOUR_POSSESSIVE[word]
         word = _POSSESSIVE.get(word, word)
-        if i >= 2 and (words[i - 2], words[i - 1]) in _TIME_LEADS and word in _HOURS:
-            out.append("at")
+        if word in _HOURS and before not in _BEFORE_A_TIME and word not in ("half", "quarter"):
+            led = i >= 2 and (words[i - 2], words[i - 1]) in _TIME_LEADS
+            done = before == "do" and after in ("", "instead", "then", "please", "rather")
+            opens = i == 0 and after in _FINE and word != "one"  # "one is fine" may be "one of them"
+            if led or done or opens:
+                out.append("at")
         out.append(word)
     return out
 
@@ -73,6 +86,8 @@ def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]
         elif isinstance(f.value, int):
             ref = replace(ref, weeks=f.value)
         kept.append(f)
+    if "instead" in words or "rather" in words:
+        ref = replace(ref, instead=True)
     return ref, kept
 
 
