@@ -57,6 +57,7 @@ class Interpretation:
     refers: Reference = NO_REFERENCE  # "same time", "a week later", "anything earlier?"
     more_services: tuple[ServiceId, ...] = ()  # "a check-up and a clean": the services after `service_id`
     latest: bool = False  # "what's the latest you have"
+    service_choices: tuple[ServiceId, ...] = ()  # close candidates for the service, to be asked about
 
     @property
     def preference(self) -> Preference:
@@ -84,4 +85,5 @@ class Interpretation:
             or not self.bounds.unbounded
             or self.refers.said
             or bool(self.more_services)
+            or bool(self.service_choices)
         )

@@ -28,6 +28,9 @@ class ConversationPrompts:
     def which_appointment(self, appointments: Sequence[Appointment]) -> str:
         return f"Which appointment do you mean: {say_list([self._describe(a) for a in appointments])}?"
 
+    def which_service(self, choices: Sequence[ServiceId]) -> str:
+        return f"Did you mean {say_list([article(self._service(s)) for s in choices])}?"
+
     def move_or_cancel(self, appointment: Appointment) -> str:
         return (
             f"No problem. Would you like to move your {self._service(appointment.service_id)} on "

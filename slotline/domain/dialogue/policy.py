@@ -192,6 +192,7 @@ class DialoguePolicy:
         self._hold = None
         self._rejections = 0
         self._empty_searches = 0
+        self._service_choices: tuple[ServiceId, ...] = ()  # "did you mean a check-up or a deep clean?"
 
     def _ask(self, text: str, stage: Stage) -> Say:
         self._prompt = text
@@ -345,6 +346,14 @@ class DialoguePolicy:
         return []
 
     def _absorb(self, heard: Interpretation) -> None:
+        if self._mode is not Mode.RESCHEDULE and self._service is None and heard.service_id is None:
+            choices = self._service_choices
+            if heard.ordinal is not None and choices:
+                index = len(choices) - 1 if heard.ordinal == -1 else heard.ordinal - 1
+                if 0 <= index < len(choices):
+                    heard = replace(heard, service_id=choices[index], ordinal=None)
+            elif heard.service_choices:
+                self._service_choices = heard.service_choices
         if heard.service_id is not None and self._mode is not Mode.RESCHEDULE:
             self._service = heard.service_id
             if heard.more_services and self._mode is Mode.BOOK:
@@ -360,6 +369,8 @@ class DialoguePolicy:
         if self._caller is None:
             return self._ask_number()
         if self._service is None:
+            if self._service_choices:
+                return [self._ask(self._talk.which_service(self._service_choices), Stage.GATHER)]
             return [self._ask(self._say.ask_service(), Stage.GATHER)]
         if not self._pref.says_when:
             return [self._ask(self._say.ask_day(self._mode is Mode.RESCHEDULE), Stage.GATHER)]

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.understanding import Intent, Interpretation
+from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
 from slotline.infrastructure.rules_nlu.chatter import is_chatter, is_off_topic, is_unrelated_question_or_chatter
 from slotline.infrastructure.rules_nlu.choices import find_choice
@@ -49,6 +50,8 @@ class RulesUtteranceInterpreter:
         self._region = default_region  # how a phone number said without a country code is read
         self._services = ServiceNames(catalogue.services)
         self._staff = StaffNames(catalogue.staff)
+        self._titles = StaffTitles(catalogue.staff)  # issue 13: business vocabulary
+        self._service_words = ServiceWords(catalogue.services)
 
     async def interpret(self, utterance: str, now: datetime) -> Interpretation:
         return self.understand(utterance, now)
@@ -72,14 +75,19 @@ class RulesUtteranceInterpreter:
         reading = pick_time(times)
         picked_days = pick_days(days)
         staff = _claimed(free, [self._staff.find(free)])
+        said_of_service = list(free)  # "a trim with the barber": the title also says which service
+        staff = staff or _claimed(free, [self._titles.find(free)])  # issue 13: "the hygienist"
         service = _claimed(free, [self._services.find(free)])
-        more = more_services(free, self._services, service[0].value) if service else ()  # issue 13
+        services = more_services(free, self._services, service[0]) if service else ()  # issue 13
         choice = _claimed(free, [find_choice(free)])
+        choice_words = {i for f in choice for i in range(f.start, f.end)}
+        unclaimed = [BLANK if i in choice_words else w for i, w in enumerate(said_of_service)]
+        candidates = () if service else self._service_words.find(unclaimed)  # issue 13: "a check for the kids"
 
         result = Interpretation(
             intent=Intent.UNKNOWN,
             text=utterance,
-            service_id=service[0].value if service else None,
+            service_id=services[0] if services else (candidates[0] if len(candidates) == 1 else None),
             day=picked_days.day if picked_days else None,
             last_day=picked_days.last if picked_days else None,
             part_of_day=part_of_day,
@@ -91,14 +99,17 @@ class RulesUtteranceInterpreter:
             staff_id=staff[0].value if staff else None,
             phone=heard_phone,
             refers=refers,
-            more_services=more,
+            more_services=services[1:],
+            service_choices=candidates if len(candidates) > 1 else (),
             latest=bool(latest),
         )
         ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)
-        intent = classify(words, has_details=result.has_details, has_service=bool(service), ruled_out=ruled_out)
+        intent = classify(
+            words, has_details=result.has_details, has_service=result.service_id is not None, ruled_out=ruled_out
+        )
         if intent is Intent.UNKNOWN and heard_phone is not None and heard_phone.number is not None:
             intent = Intent.INFORM  # "two one two five five five ..." answers "what number can we text?"
-        named = bool(service or staff or choice or phone or said_relative or latest)
+        named = bool(service or staff or choice or phone or said_relative or latest or candidates)
         if intent is Intent.INFORM and (is_off_topic(words) or (not named and is_chatter(words, free))):
             intent = Intent.UNKNOWN
         if intent in (Intent.AFFIRM, Intent.DENY) and not named and is_unrelated_question_or_chatter(words, free):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from slotline.domain.ids import ServiceId
 from slotline.domain.reference import NO_REFERENCE, Nudge, Reference
@@ -107,18 +108,24 @@ def find_latest(words: Sequence[str]) -> list[Found[bool]]:
     return [f for f in _LATEST.scan(words) if not (f.start and words[f.start - 1] == "at")]
 
 
-_AND = wordset("and plus also both with")
+_AND = wordset("and plus also both with then")
 
 
-def more_services(free: list[str], names: ServiceNames, first: ServiceId) -> tuple[ServiceId, ...]:
-    """Other services joined to the first by "and"/"plus" ("a check-up and a clean"); the words are claimed.
-
-    Without a joining word a second name is no second service: "a haircut, no, a colour" is a correction.
+def more_services(free: list[str], names: ServiceNames, first: Found[ServiceId]) -> tuple[ServiceId, ...]:
+    """Every service of a request for several, in the order said ("an assessment and then a sports massage");
+    just the first when no "and"/"plus" joins them ("a haircut, no, a colour" is a correction). Words are claimed.
     """
-    more: list[ServiceId] = []
-    while (found := names.find(free)) is not None:
-        claim(free, found)
-        lead = [w for w in free[max(0, found.start - 3) : found.start] if w]
-        if found.value != first and found.value not in more and _AND.intersection(lead):
-            more.append(found.value)
-    return tuple(more)
+    found = [first]
+    while (more := names.find(free)) is not None:
+        claim(free, more)
+        found.append(more)
+    found.sort(key=lambda f: f.start)
+    ordered: list[ServiceId] = []
+    for before, after in pairwise(found):
+        if not _AND.intersection(free[before.end : after.start]):
+            return (first.value,)
+        if before.value not in ordered:
+            ordered.append(before.value)
+    if found[-1].value not in ordered:
+        ordered.append(found[-1].value)
+    return tuple(ordered)
