@@ -141,3 +141,15 @@ def test_two_services_are_booked_one_after_the_other(slotline: Slotline) -> None
         ("haircut", "2026-11-27T09:00:00-05:00", "sam", "confirmed"),
         ("massage", "2026-11-27T09:30:00-05:00", "jordan", "confirmed"),
     ]
+
+
+def test_a_day_past_the_booking_horizon_is_explained(slotline: Slotline) -> None:
+    run = chat(slotline, "a haircut on march 2nd", "never mind")
+    assert run.agent[1].startswith("We only book 60 days ahead. The nearest I have are")
+    assert bookings(slotline) == []
+
+
+def test_a_time_inside_the_minimum_notice_is_explained(slotline: Slotline) -> None:
+    run = chat(slotline, "a haircut today at 9:30", "forget it")
+    assert run.agent[1].startswith("We need an hour's notice, so that's too soon. On Wednesday, November 25th I have")
+    assert bookings(slotline) == []

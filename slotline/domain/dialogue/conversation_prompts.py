@@ -4,7 +4,7 @@ one service at a time, and why a day has nothing."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from slotline.domain.appointment import Appointment
 from slotline.domain.catalogue import Catalogue
@@ -43,6 +43,18 @@ class ConversationPrompts:
 
     def next_service(self, service_id: ServiceId) -> str:
         return f"Now the {self._service(service_id)}: I'll look right after it."
+
+    def too_soon(self, notice: timedelta) -> str:
+        minutes = int(notice.total_seconds() // 60)
+        if minutes % 60 == 0:
+            hours = minutes // 60
+            said = "an hour's" if hours == 1 else f"{hours} hours'"
+        else:
+            said = f"{minutes} minutes'"
+        return f"We need {said} notice, so that's too soon."
+
+    def too_far(self, days: int) -> str:
+        return f"We only book {days} days ahead."
 
     def closed(self, service_id: ServiceId, day: date) -> str | None:
         """Why a day has nothing at all for this service, or None when it simply is full."""

@@ -7,6 +7,7 @@ the slot it holds after an explicit yes.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from slotline.domain.appointment import Appointment, Hold
@@ -82,6 +83,7 @@ class Mode(StrEnum):
     CANCEL = "cancel"
 
 
+_NOT_FREE = "That exact time isn't free. "
 _TASKS = {Intent.BOOK: Mode.BOOK, Intent.RESCHEDULE: Mode.RESCHEDULE, Intent.CANCEL: Mode.CANCEL}
 # issue 13: "I can't make my appointment" starts a reschedule that first asks whether to move or cancel.
 _CHANGES = {Intent.RESCHEDULE: Mode.RESCHEDULE, Intent.CANCEL: Mode.CANCEL, Intent.CANT_COME: Mode.RESCHEDULE}
@@ -113,6 +115,8 @@ class DialoguePolicy:
         self._choosing: tuple[Appointment, ...] = ()  # the appointments asked about ("which one do you mean?")
         self._pending: Interpretation | None = None  # the turn that started a change, until the target is known
         self._announced = False
+        self._started: datetime | None = None
+        self._too_far = False  # the day asked for was past the booking horizon; the search moved to its last day
         self.stage = Stage.NOT_STARTED
         self.transfer_reason: TransferReason | None = None
         self._caller: PhoneNumber | None = None
@@ -203,6 +207,7 @@ class DialoguePolicy:
 
     def _start(self, event: CallStarted) -> list[Action]:
         self._caller = event.caller
+        self._started = event.now.astimezone(self._catalogue.zone) if event.now is not None else None
         self._upcoming = sorted(event.upcoming, key=lambda a: a.window.start)
         upcoming = tuple(self._upcoming)
         self._ask(self._say.intent_question(upcoming), Stage.INTENT)
@@ -458,6 +463,13 @@ class DialoguePolicy:
 
     def _offered(self, offer: Offer) -> list[Action]:
         assert self._service is not None
+        if offer.empty and self._past_horizon():  # "we only book 60 days ahead", then the nearest real offer
+            last = (
+                self._started.date() + timedelta(days=self._catalogue.policy.max_days_ahead) if self._started else None
+            )
+            self._pref = replace(self._pref, day=last, last_day=None)
+            self._too_far = True
+            return [self._find()]
         if offer.empty:
             self._empty_searches += 1
             if self._empty_searches >= self._limits.max_empty_searches:
@@ -471,17 +483,35 @@ class DialoguePolicy:
         if offer.exact_time:
             return [OfferSlots(offer.slots[:1]), *self._choose(offer.slots[0])]
         text = self._say.offer(offer, self._pref)
-        closed = self._closed_day(offer)
-        nearest = text.find("The nearest I have")
-        if closed and nearest >= 0:
-            text = f"{closed} {text[nearest:]}"  # the reason instead of "I have nothing left"
+        reason = self._why_not(offer)
+        if reason:  # the reason instead of "I have nothing left" or "That exact time isn't free"
+            nearest = text.find("The nearest I have")
+            text = f"{reason} {text[nearest:] if nearest >= 0 else text.removeprefix(_NOT_FREE)}"
         return [OfferSlots(offer.slots), self._ask(text, Stage.OFFERING)]
 
-    def _closed_day(self, offer: Offer) -> str | None:
-        """Why the one day asked for had nothing at all (closed, a holiday, no one for the service)."""
-        pref = self._pref
-        if offer.on_preferred_day or pref.day is None or pref.last_day is not None or self._service is None:
+    def _past_horizon(self) -> bool:
+        day, started = self._pref.day, self._started
+        if day is None or started is None:
+            return False
+        return day > started.date() + timedelta(days=self._catalogue.policy.max_days_ahead)
+
+    def _why_not(self, offer: Offer) -> str | None:
+        """Why what was asked for is not offered: closed, a holiday, no one for the service, past the booking
+        horizon, or inside the minimum notice."""
+        pref, started, policy = self._pref, self._started, self._catalogue.policy
+        if self._too_far:
+            self._too_far = False
+            return self._talk.too_far(policy.max_days_ahead)
+        if self._service is None or pref.day is None or pref.last_day is not None:
             return None
+        if started is not None and pref.at is not None and pref.day == started.date():
+            wanted = datetime.combine(pref.day, pref.at, started.tzinfo)
+            if wanted < started + policy.min_notice and not offer.exact_time:
+                return self._talk.too_soon(policy.min_notice)
+        if offer.on_preferred_day:
+            return None
+        if started is not None and pref.day > started.date() + timedelta(days=policy.max_days_ahead):
+            return self._talk.too_far(policy.max_days_ahead)
         return self._talk.closed(self._service, pref.day)
 
     def _on_offering(self, heard: Interpretation) -> list[Action]:
