@@ -236,3 +236,11 @@ def test_close_candidates_are_asked_about() -> None:
     assert said == ["Did you mean a haircut or a hair colouring?"]
     world.send(heard(Intent.INFORM, ordinal=2))
     assert all(s.service_id == "colour" for s in _offered(world))
+
+
+def test_a_no_naming_the_offered_day_refuses_it_and_does_not_search_it_again() -> None:
+    world = _offers_on_tuesday()
+    searches = world.kinds().count("FindSlots")
+    said = world.send(heard(Intent.DENY, day=TUESDAY))  # "I can't make it on Tuesday after all"
+    assert said == ["No problem. What day or time would suit you better?"]
+    assert world.kinds().count("FindSlots") == searches

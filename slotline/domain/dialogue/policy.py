@@ -529,10 +529,20 @@ class DialoguePolicy:
             return [self._ask(self._say.which_one(len(self._offers)), Stage.OFFERING)]
         if heard.intent is Intent.DENY and not heard.has_details:
             return self._rejected(others_left=False)
+        if heard.intent is Intent.DENY and self._rules_out_the_offered_day(heard):
+            return self._rejected(others_left=False)  # "I can't make it on Tuesday" of Tuesday's offers
         if heard.has_details:
             self._absorb(heard)
             return self._advance()
         return self._misunderstood()
+
+    def _rules_out_the_offered_day(self, heard: Interpretation) -> bool:
+        """A no that names only the day every offer is on: that day is refused, not asked for."""
+        only_day = replace(heard, day=None, last_day=None, intent=Intent.UNKNOWN)
+        if heard.day is None or heard.last_day is not None or only_day.has_details:
+            return False
+        days = {s.window.start.astimezone(self._catalogue.zone).date() for s in self._offers}
+        return days == {heard.day}
 
     def _pick(self, heard: Interpretation) -> Slot | list[Action] | None:
         """The offered slot the caller chose, a reply when the choice was out of range, or None."""

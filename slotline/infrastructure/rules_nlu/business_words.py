@@ -29,7 +29,8 @@ _NOISE = KNOWN_WORDS | wordset(
     "book booking appointment appointments session visit please thanks thank hi hello hey today tomorrow week "
     "morning afternoon evening time day first next last new old just also then both done doing get getting "
     "she he shes hes her his their them year years old eight nine ten seven six five four three two "
-    "bring brought in need needs"
+    "bring brought in need needs back call ring phone number text thing quick problem looking way sort "
+    "free open available slot slots earliest latest soon possible"
 )
 _MIN_LENGTH = 3
 
