@@ -92,11 +92,16 @@ def test_anything_later_searches_after_the_last_offer_on_its_day() -> None:
     assert all(s.window.start > last and s.window.start.date() == TUESDAY for s in _offered(world))
 
 
-def test_anything_earlier_with_nothing_earlier_says_so() -> None:
+def test_anything_earlier_with_nothing_earlier_keeps_the_offers() -> None:
     world = _offers_on_tuesday()
+    offered = _offered(world)
     said = world.send(heard(Intent.INFORM, refers=Reference(nudge=Nudge.EARLIER)))
-    assert said[-1].startswith("I'm sorry, I don't have anything free for a haircut before 9 AM on Tuesday")
+    assert said == [
+        "I'm sorry, that's the earliest I have that day. Would one of those times work, or would you like another day?"
+    ]
     assert "PlaceHold" not in world.kinds()
+    world.send(heard(Intent.INFORM, ordinal=2))
+    assert _read_back(world).endswith(f"at {offered[1].window.start.astimezone(NEW_YORK).hour} AM. Shall I book it?")
 
 
 def test_the_latest_is_one_offer_and_a_yes_takes_it() -> None:

@@ -44,6 +44,12 @@ class ConversationPrompts:
     def next_service(self, service_id: ServiceId) -> str:
         return f"Now the {self._service(service_id)}: I'll look right after it."
 
+    def nothing_beyond(self, earlier: bool, offered: int) -> str:
+        """Nothing earlier (or later) than the offers on the table, which stay on it."""
+        which = "that's the earliest" if earlier else "that's the latest"
+        question = "Would one of those times work" if offered > 1 else "Would that time work"
+        return f"I'm sorry, {which} I have that day. {question}, or would you like another day?"
+
     def too_soon(self, notice: timedelta) -> str:
         minutes = int(notice.total_seconds() // 60)
         if minutes % 60 == 0:

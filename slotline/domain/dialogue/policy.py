@@ -116,6 +116,7 @@ class DialoguePolicy:
         self._pending: Interpretation | None = None  # the turn that started a change, until the target is known
         self._announced = False
         self._started: datetime | None = None
+        self._before_nudge: tuple[Preference, tuple[Slot, ...]] | None = None  # the offers before "anything later?"
         self._too_far = False  # the day asked for was past the booking horizon; the search moved to its last day
         self.stage = Stage.NOT_STARTED
         self.transfer_reason: TransferReason | None = None
@@ -368,6 +369,8 @@ class DialoguePolicy:
         on_table = [self._hold.slot] if self._hold is not None else list(self._offers)
         target = self._target.window.start.astimezone(zone) if self._target is not None else None
         table = [s.window.start.astimezone(zone) for s in on_table]
+        nudged = heard.refers.nudge in (Nudge.LATER, Nudge.EARLIER)
+        self._before_nudge = (self._pref, self._offers) if nudged and self._offers else None
         self._pref = self._pref.merged(newer_preference(heard, self._pref, table=table, target=target))
 
     def _advance(self) -> list[Action]:
@@ -470,6 +473,11 @@ class DialoguePolicy:
             self._pref = replace(self._pref, day=last, last_day=None)
             self._too_far = True
             return [self._find()]
+        if offer.empty and self._before_nudge is not None:  # nothing later or earlier: the offers stay
+            earlier = self._pref.bounds.before is not None
+            self._pref, self._offers = self._before_nudge
+            self._before_nudge = None
+            return [self._ask(self._talk.nothing_beyond(earlier, len(self._offers)), Stage.OFFERING)]
         if offer.empty:
             self._empty_searches += 1
             if self._empty_searches >= self._limits.max_empty_searches:
