@@ -21,12 +21,19 @@ class Reference:
     same_day: bool = False  # "the same day"
     nudge: Nudge | None = None
     weeks: int = 0  # "push it back a week" is 1, "bring it forward a week" is -1
+    minutes_past: int | None = None  # "make that quarter past": minutes past the hour already on the table
     instead: bool = False  # "Friday at ten instead": a change to something that exists, not something new
 
     @property
     def said(self) -> bool:
         """Something that changes the wish (`instead` alone does not)."""
-        return self.same_time or self.same_day or self.nudge is not None or self.weeks != 0
+        return (
+            self.same_time
+            or self.same_day
+            or self.nudge is not None
+            or self.weeks != 0
+            or self.minutes_past is not None
+        )
 
 
 NO_REFERENCE = Reference()

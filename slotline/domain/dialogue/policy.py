@@ -257,6 +257,8 @@ class DialoguePolicy:
             mode = Mode.BOOK  # "yes, a haircut on tuesday" answers the opening question with a booking
             if heard.refers.instead and self._upcoming:
                 mode = Mode.RESCHEDULE  # "my check-up on Wednesday, can we make it Friday instead?"
+        if mode is None and heard.intent is Intent.DENY and heard.service_id is not None:
+            mode = Mode.BOOK  # "a check-up Monday at nine, oh no, make it Tuesday": a request corrected as it is said
         if mode is None:
             return self._misunderstood()
         return self._begin(mode, heard)
@@ -293,7 +295,7 @@ class DialoguePolicy:
         self._mode = mode
         self._target = target
         old_day = heard.day is not None and heard.last_day is None
-        if names_it and old_day and appointments_meant((target,), heard, self._catalogue.zone, by_weekday=True):
+        if names_it and old_day and appointments_meant((target,), heard, self._catalogue.zone):
             heard = replace(heard, day=None, last_day=None)  # "my appointment on Wednesday" names the old day
             if heard.at is not None and target.window.start.astimezone(self._catalogue.zone).time() == heard.at:
                 heard = replace(heard, at=None)
@@ -473,7 +475,9 @@ class DialoguePolicy:
             self._pref = replace(self._pref, day=last, last_day=None)
             self._too_far = True
             return [self._find()]
-        if offer.empty and self._before_nudge is not None:  # nothing later or earlier: the offers stay
+        elsewhere = self._pref.day is not None and not offer.on_preferred_day
+        if self._before_nudge is not None and (offer.empty or elsewhere):
+            # nothing later or earlier that day: the offers stay (other days were not asked about)
             earlier = self._pref.bounds.before is not None
             self._pref, self._offers = self._before_nudge
             self._before_nudge = None
@@ -485,6 +489,10 @@ class DialoguePolicy:
             text = self._say.nothing_free(self._service, self._pref)
             self._pref = Preference(staff_id=self._pref.staff_id)
             return [self._ask(text, Stage.GATHER)]
+        if self._mode is Mode.RESCHEDULE and self._target is not None:
+            offer = self._without_its_own_time(offer, self._target)
+            if offer.empty:
+                return self._offered(offer)
         if self._pref.latest:  # "what's the latest you have?" has one answer
             offer = replace(offer, slots=(max(offer.slots),), exact_time=False)
         self._offers = offer.slots
@@ -496,6 +504,14 @@ class DialoguePolicy:
             nearest = text.find("The nearest I have")
             text = f"{reason} {text[nearest:] if nearest >= 0 else text.removeprefix(_NOT_FREE)}"
         return [OfferSlots(offer.slots), self._ask(text, Stage.OFFERING)]
+
+    @staticmethod
+    def _without_its_own_time(offer: Offer, target: Appointment) -> Offer:
+        """A move to the time the appointment already has is no move: that slot is never offered."""
+        slots = tuple(s for s in offer.slots if s.window.start != target.window.start)
+        if slots == offer.slots:
+            return offer
+        return replace(offer, slots=slots, exact_time=False)
 
     def _past_horizon(self) -> bool:
         day, started = self._pref.day, self._started
@@ -617,7 +633,7 @@ class DialoguePolicy:
         refers = heard.refers
         if heard.ordinal is not None or refers.nudge in (Nudge.LATER_ONE, Nudge.EARLIER_ONE) or refers.weeks:
             return heard
-        if refers.nudge is not None or refers.same_day or refers.same_time:
+        if refers.nudge is not None or refers.same_day or refers.same_time or refers.minutes_past is not None:
             self._offers = (hold.slot,)  # "a bit later", "same day": relative to the slot read back
             return heard
         local = hold.slot.window.start.astimezone(self._catalogue.zone)

@@ -61,6 +61,14 @@ def newer_preference(
         week_on = target.date() + timedelta(weeks=1)  # "same time next week": the same weekday, a week on
         if newer.wants_day(week_on) or newer.wants_day(target.date()):  # "next week instead" of a day in it
             newer = replace(newer, day=week_on, last_day=None)
+    if refers.minutes_past is not None and newer.at is None:
+        hour_of = (table[0] if len(table) == 1 else None) or (
+            datetime.combine(old.day, old.at) if old.day and old.at else None
+        )
+        if hour_of is not None:  # "make that quarter past": of the hour on the table ("quarter to": of the next)
+            hour = hour_of.hour + (1 if refers.minutes_past == 45 else 0)
+            if hour < 24:
+                newer = replace(newer, at=time(hour, refers.minutes_past), approximate=False)
     if refers.nudge in (Nudge.LATER, Nudge.EARLIER):
         newer = _nudged(newer, old, refers.nudge, table, target)
     return newer

@@ -51,13 +51,21 @@ def tidy(words: list[str]) -> list[str]:
 
 _SAME_TIME = "same time"
 _SAME_DAY = "same day"
+_WEEKS_LATER = "a week later"
+_WEEKS_EARLIER = "a week earlier"
 _TABLE: PhraseTable[object] = PhraseTable(
     [
         *((_SAME_TIME, p) for p in ("same time", "the same time", "usual time", "the usual time")),
         *((_SAME_DAY, p) for p in ("same day", "the same day", "that same day", "that day", "on the day")),
-        *((1, p) for p in ("back a week", "back by a week", "back one week", "a week later", "one week later")),
-        *((1, p) for p in ("by a week", "a week on")),
-        *((-1, p) for p in ("forward a week", "forward by a week", "a week earlier", "one week earlier")),
+        *(
+            (_WEEKS_LATER, p)
+            for p in ("back a week", "back by a week", "back one week", "a week later", "one week later")
+        ),
+        *((_WEEKS_LATER, p) for p in ("by a week", "a week on")),
+        *((_WEEKS_EARLIER, p) for p in ("forward a week", "forward by a week", "a week earlier", "one week earlier")),
+        *((15, p) for p in ("quarter past", "a quarter past", "quarter after", "a quarter after")),
+        *((30, p) for p in ("half past",)),
+        *((45, p) for p in ("quarter to", "a quarter to")),
         *((Nudge.LATER_ONE, p) for p in ("the later one", "the later time", "the later of the two")),
         *((Nudge.EARLIER_ONE, p) for p in ("the earlier one", "the earlier time", "the earlier of the two")),
         *((Nudge.LATER, p) for p in ("later", "a bit later", "little later", "a little later", "later on")),
@@ -84,8 +92,12 @@ def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]
             if _said_in_passing(words, f):
                 continue
             ref = replace(ref, nudge=f.value)
+        elif f.value in (_WEEKS_LATER, _WEEKS_EARLIER):
+            ref = replace(ref, weeks=1 if f.value == _WEEKS_LATER else -1)
         elif isinstance(f.value, int):
-            ref = replace(ref, weeks=f.value)
+            if f.end < len(words) and (words[f.end] in _HOURS or words[f.end].isdigit()):
+                continue  # "quarter past nine" is a time of its own
+            ref = replace(ref, minutes_past=f.value)
         kept.append(f)
     if "instead" in words or "rather" in words:
         ref = replace(ref, instead=True)
