@@ -57,7 +57,8 @@ class Interpretation:
     refers: Reference = NO_REFERENCE  # "same time", "a week later", "anything earlier?"
     more_services: tuple[ServiceId, ...] = ()  # "a check-up and a clean": the services after `service_id`
     latest: bool = False  # "what's the latest you have"
-    service_choices: tuple[ServiceId, ...] = ()  # close candidates for the service, to be asked about
+    # Close candidates, to be asked about: for the service, or (with `service_id`) for a second service
+    service_choices: tuple[ServiceId, ...] = ()
 
     @property
     def preference(self) -> Preference:

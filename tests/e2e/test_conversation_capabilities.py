@@ -153,3 +153,13 @@ def test_a_time_inside_the_minimum_notice_is_explained(slotline: Slotline) -> No
     run = chat(slotline, "a haircut today at 9:30", "forget it")
     assert run.agent[1].startswith("We need an hour's notice, so that's too soon. On Wednesday, November 25th I have")
     assert bookings(slotline) == []
+
+
+def test_a_second_service_said_in_a_shared_word_is_asked_about_not_dropped(slotline: Slotline) -> None:
+    run = chat(slotline, "a massage and something for my hair on friday at ten", "yes", "the colouring", "yes", "no")
+    assert run.agent[1] == "I'll book a massage and the other one, one at a time, starting with the massage."
+    assert "Did you mean a haircut or a hair colouring?" in run.agent
+    assert [(b["service"], b["status"]) for b in bookings(slotline)] == [
+        ("massage", "confirmed"),
+        ("colour", "confirmed"),
+    ]

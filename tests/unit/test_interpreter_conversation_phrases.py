@@ -163,3 +163,9 @@ def test_two_close_candidates_are_choices_not_a_guess() -> None:
     heard = understood("I need a cut on monday", _vocabulary())
     assert heard.service_id is None
     assert set(heard.service_choices) == {"haircut", "kids_cut"}
+
+
+def test_a_second_service_in_a_shared_word_is_choices_beside_the_first() -> None:
+    heard = understood("a massage and something for my hair")
+    assert heard.service_id == "massage"
+    assert set(heard.service_choices) == {"haircut", "colour"}

@@ -37,8 +37,10 @@ class ConversationPrompts:
             f"{say_when(appointment.window.start, self._c.zone)} to another time, or cancel it?"
         )
 
-    def one_at_a_time(self, first: ServiceId, rest: Sequence[ServiceId]) -> str:
+    def one_at_a_time(self, first: ServiceId, rest: Sequence[ServiceId], another: bool = False) -> str:
         names = [article(self._service(first)), *(article(self._service(s)) for s in rest)]
+        if another:
+            names.append("the other one")
         return f"I'll book {say_list(names, 'and')}, one at a time, starting with the {self._service(first)}."
 
     def next_service(self, service_id: ServiceId) -> str:

@@ -115,6 +115,7 @@ class DialoguePolicy:
         self._choosing: tuple[Appointment, ...] = ()  # the appointments asked about ("which one do you mean?")
         self._pending: Interpretation | None = None  # the turn that started a change, until the target is known
         self._announced = False
+        self._queued_choices: tuple[ServiceId, ...] = ()
         self._started: datetime | None = None
         self._before_nudge: tuple[Preference, tuple[Slot, ...]] | None = None  # the offers before "anything later?"
         self._too_far = False  # the day asked for was past the booking horizon; the search moved to its last day
@@ -178,7 +179,7 @@ class DialoguePolicy:
             case ConfirmationQueued(to=to, sent=sent):
                 self._reset_task()
                 texted = Say(self._say.texted(to is not None, sent=sent))
-                if self._queue and self._last_booked is not None:
+                if (self._queue or self._queued_choices) and self._last_booked is not None:
                     return [texted, *self._next_service(self._last_booked)]
                 return [texted, self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
             case BackendFailed():
@@ -267,6 +268,7 @@ class DialoguePolicy:
         actions: list[Action] = [ReleaseHold(self._hold)] if self._hold else []
         self._reset_task()
         self._queue = []
+        self._queued_choices = ()
         self._mode = mode
         if heard.phone is not None and heard.phone.number is not None:
             self._said_number = heard.phone  # "book a haircut, my number is 212 555 0123"
@@ -348,9 +350,10 @@ class DialoguePolicy:
 
     def _announce(self) -> list[Action]:
         """Said once when a request names several services."""
-        if self._queue and self._service is not None and self._mode is Mode.BOOK and not self._announced:
+        waiting = self._queue or self._queued_choices
+        if waiting and self._service is not None and self._mode is Mode.BOOK and not self._announced:
             self._announced = True
-            return [Say(self._talk.one_at_a_time(self._service, self._queue))]
+            return [Say(self._talk.one_at_a_time(self._service, self._queue, bool(self._queued_choices)))]
         return []
 
     def _absorb(self, heard: Interpretation) -> None:
@@ -364,8 +367,9 @@ class DialoguePolicy:
                 self._service_choices = heard.service_choices
         if heard.service_id is not None and self._mode is not Mode.RESCHEDULE:
             self._service = heard.service_id
-            if heard.more_services and self._mode is Mode.BOOK:
+            if (heard.more_services or heard.service_choices) and self._mode is Mode.BOOK:
                 self._queue = [s for s in heard.more_services if s != heard.service_id]
+                self._queued_choices = heard.service_choices  # "and a cut": which cut is asked after the first
                 self._announced = False
         zone = self._catalogue.zone
         on_table = [self._hold.slot] if self._hold is not None else list(self._offers)
@@ -459,11 +463,14 @@ class DialoguePolicy:
 
     def _next_service(self, booked: Appointment) -> list[Action]:
         """The next service of a request for several, right after the one just booked where it can be."""
-        service = self._queue.pop(0)
         end = booked.window.end.astimezone(self._catalogue.zone)
         self._mode = Mode.BOOK
-        self._service = service
         self._pref = Preference(day=end.date(), at=end.time())
+        if not self._queue:  # the other service was said in a word several services share: ask which
+            self._service_choices, self._queued_choices = self._queued_choices, ()
+            return self._advance()
+        service = self._queue.pop(0)
+        self._service = service
         return [Say(self._talk.next_service(service)), *self._advance()]
 
     def _offered(self, offer: Offer) -> list[Action]:

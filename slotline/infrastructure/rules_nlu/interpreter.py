@@ -26,6 +26,7 @@ from slotline.infrastructure.rules_nlu.words import BLANK, Found, claim, normali
 __all__ = ["RulesUtteranceInterpreter", "local_today"]
 
 T = TypeVar("T")
+_JOINED = frozenset(("and", "plus"))
 
 
 def local_today(now: datetime, zone: ZoneInfo) -> date:
@@ -83,6 +84,9 @@ class RulesUtteranceInterpreter:
         choice_words = {i for f in choice for i in range(f.start, f.end)}
         unclaimed = [BLANK if i in choice_words else w for i, w in enumerate(said_of_service)]
         candidates = () if service else self._service_words.find(unclaimed)  # issue 13: "a check for the kids"
+        if services and _JOINED.intersection(words):  # "a cut and a blowout": the other service is never dropped
+            other = tuple(s for s in self._service_words.find(free) if s not in services)
+            services, candidates = (*services, *other) if len(other) == 1 else services, other if len(other) > 1 else ()
 
         result = Interpretation(
             intent=Intent.UNKNOWN,
@@ -100,7 +104,7 @@ class RulesUtteranceInterpreter:
             phone=heard_phone,
             refers=refers,
             more_services=services[1:],
-            service_choices=candidates if len(candidates) > 1 else (),
+            service_choices=candidates if len(candidates) > 1 else (),  # with a service: the other one of these
             latest=bool(latest),
         )
         ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)
