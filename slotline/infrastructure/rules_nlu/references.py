@@ -61,7 +61,7 @@ _TABLE: PhraseTable[object] = PhraseTable(
             (_WEEKS_LATER, p)
             for p in ("back a week", "back by a week", "back one week", "a week later", "one week later")
         ),
-        *((_WEEKS_LATER, p) for p in ("by a week", "a week on")),
+        *((_WEEKS_LATER, p) for p in ("by a week",)),  # not "a week on": "a week on Tuesday" is a date
         *((_WEEKS_EARLIER, p) for p in ("forward a week", "forward by a week", "a week earlier", "one week earlier")),
         *((15, p) for p in ("quarter past", "a quarter past", "quarter after", "a quarter after")),
         *((30, p) for p in ("half past",)),
