@@ -249,3 +249,27 @@ def test_a_no_naming_the_offered_day_refuses_it_and_does_not_search_it_again() -
     said = world.send(heard(Intent.DENY, day=TUESDAY))  # "I can't make it on Tuesday after all"
     assert said == ["No problem. What day or time would suit you better?"]
     assert world.kinds().count("FindSlots") == searches
+
+
+def test_quarter_past_at_the_read_back_is_of_the_held_hour() -> None:
+    world = _booking_at_two()
+    world.send(heard(Intent.INFORM, refers=Reference(minutes_past=15)))
+    assert _read_back(world).endswith("on Tuesday, December 1st at 2:15 PM. Shall I book it?")
+
+
+def test_a_request_corrected_as_it_is_said_is_a_booking() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.DENY, service_id="haircut", day=TUESDAY, at=time(14)))
+    assert _read_back(world).endswith("on Tuesday, December 1st at 2 PM. Shall I book it?")
+
+
+def test_a_move_never_offers_the_appointments_own_time() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    world.send(heard(Intent.RESCHEDULE))
+    said = world.send(heard(Intent.INFORM, day=TUESDAY, at=time(15, 30)))  # the time it already has
+    own = upcoming().window.start
+    assert all(s.window.start != own for s in _offered(world))
+    assert world.policy.stage is Stage.OFFERING
+    assert said[-1].startswith("That's when your haircut already is. On Tuesday, December 1st I have")

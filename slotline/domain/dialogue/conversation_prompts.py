@@ -52,6 +52,9 @@ class ConversationPrompts:
         question = "Would one of those times work" if offered > 1 else "Would that time work"
         return f"I'm sorry, {which} I have that day. {question}, or would you like another day?"
 
+    def already_then(self, service_id: ServiceId) -> str:
+        return f"That's when your {self._service(service_id)} already is."
+
     def too_soon(self, notice: timedelta) -> str:
         minutes = int(notice.total_seconds() // 60)
         if minutes % 60 == 0:

@@ -530,6 +530,11 @@ class DialoguePolicy:
         """Why what was asked for is not offered: closed, a holiday, no one for the service, past the booking
         horizon, or inside the minimum notice."""
         pref, started, policy = self._pref, self._started, self._catalogue.policy
+        target = self._target if self._mode is Mode.RESCHEDULE else None
+        if target is not None and pref.at is not None:
+            own = target.window.start.astimezone(self._catalogue.zone)
+            if (pref.day, pref.at) == (own.date(), own.time()):
+                return self._talk.already_then(target.service_id)
         if self._too_far:
             self._too_far = False
             return self._talk.too_far(policy.max_days_ahead)
