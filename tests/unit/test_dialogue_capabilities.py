@@ -273,3 +273,13 @@ def test_a_move_never_offers_the_appointments_own_time() -> None:
     assert all(s.window.start != own for s in _offered(world))
     assert world.policy.stage is Stage.OFFERING
     assert said[-1].startswith("That's when your haircut already is. On Tuesday, December 1st I have")
+
+
+def test_a_move_to_a_time_its_own_staff_cannot_do_goes_to_who_can_and_says_so() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))  # with Sam, who stops at 5 PM; Alex works to 6 PM
+    world.send(heard(Intent.RESCHEDULE, day=WEDNESDAY, at=time(17, 15)))
+    assert _read_back(world) == (
+        "Let me read that back: your haircut moves from Tuesday, December 1st at 3:30 PM to Wednesday, "
+        "December 2nd at 5:15 PM with Alex Chen. Shall I go ahead?"
+    )

@@ -48,7 +48,7 @@ from slotline.domain.dialogue.events import (
 from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.prompts import Prompts
 from slotline.domain.dialogue.relative import appointments_meant, later_or_earlier_one, newer_preference
-from slotline.domain.ids import ServiceId
+from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import Preference
 from slotline.domain.reference import Nudge
@@ -199,6 +199,7 @@ class DialoguePolicy:
         self._rejections = 0
         self._empty_searches = 0
         self._service_choices: tuple[ServiceId, ...] = ()  # "did you mean a check-up or a deep clean?"
+        self._kept_staff: StaffId | None = None
 
     def _ask(self, text: str, stage: Stage) -> Say:
         self._prompt = text
@@ -312,6 +313,7 @@ class DialoguePolicy:
                 return [self._ask(self._say.confirm_cancel(target), Stage.CANCEL_CONFIRM)]
             self._service = target.service_id
             self._pref = Preference(staff_id=target.staff_id)
+            self._kept_staff = target.staff_id  # the appointment's own, not asked for: another may do the time
         self._absorb(heard)
         return self._advance()
 
@@ -498,6 +500,12 @@ class DialoguePolicy:
             return [self._ask(text, Stage.GATHER)]
         if self._mode is Mode.RESCHEDULE and self._target is not None:
             offer = self._without_its_own_time(offer, self._target)
+            pref = self._pref
+            exact = pref.at is not None and not pref.approximate and pref.day is not None
+            if exact and not offer.exact_time and self._kept_staff is not None and pref.staff_id == self._kept_staff:
+                self._kept_staff = None  # the time asked for, with anyone who does it (the read-back names them)
+                self._pref = replace(pref, staff_id=None)
+                return [self._find()]
             if offer.empty:
                 return self._offered(offer)
         if self._pref.latest:  # "what's the latest you have?" has one answer
