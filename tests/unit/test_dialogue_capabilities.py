@@ -283,3 +283,13 @@ def test_a_move_to_a_time_its_own_staff_cannot_do_goes_to_who_can_and_says_so() 
         "Let me read that back: your haircut moves from Tuesday, December 1st at 3:30 PM to Wednesday, "
         "December 2nd at 5:15 PM with Alex Chen. Shall I go ahead?"
     )
+
+
+def test_cancel_that_at_a_new_bookings_read_back_books_nothing_and_cancels_nothing() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    world.send(heard(Intent.BOOK, service_id="massage", day=FRIDAY, at=time(10)))
+    assert world.policy.stage is Stage.CONFIRMING
+    said = world.send(heard(Intent.CANCEL))
+    assert said == ["No problem, I won't book that.", "Is there anything else I can help you with?"]
+    assert "Cancel" not in world.kinds() and "Book" not in world.kinds()

@@ -169,3 +169,14 @@ def test_a_second_service_in_a_shared_word_is_choices_beside_the_first() -> None
     heard = understood("a massage and something for my hair")
     assert heard.service_id == "massage"
     assert set(heard.service_choices) == {"haircut", "colour"}
+
+
+@pytest.mark.parametrize("text", ["I'll call you back", "scrap that", "don't bother", "I'll give it a miss"])
+def test_more_closing_words(text: str) -> None:
+    assert understood(text).intent is Intent.GOODBYE
+
+
+def test_two_weeks_later_and_as_late_as_possible() -> None:
+    assert understood("can we bump it back two weeks").refers.weeks == 2
+    assert understood("as late as possible on friday").latest
+    assert understood("I won't need it anymore").intent is Intent.CANT_COME

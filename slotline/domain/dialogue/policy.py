@@ -640,6 +640,11 @@ class DialoguePolicy:
             self._hold = None
             self._offers = tuple(s for s in self._offers if s != hold.slot)
             return [ReleaseHold(hold), *self._rejected(others_left=bool(self._offers))]
+        if heard.intent is Intent.CANCEL and not heard.has_details and self._mode is Mode.BOOK:
+            self._hold = None  # "cancel that" at a new booking's read-back: it is not booked, nothing else is touched
+            self._reset_task()
+            said = Say(self._say.not_booked())
+            return [ReleaseHold(hold), said, self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
         if heard.has_details or _TASKS.get(heard.intent) is not None:
             self._hold = None
             self.stage = Stage.OFFERING

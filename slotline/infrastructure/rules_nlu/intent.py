@@ -32,7 +32,7 @@ _RESCHEDULE = re.compile(
     r"\b(?:re ?schedul\w*|move|postpone|push (?:it|that|this|my appointment) (?:back|forward)"
     r"|change (?:my|the|our|that|this|it)|(?:different|another|other) (?:time|day|date)"
     # issue 13: everyday words for moving an appointment
-    r"|rearrang\w*|(?:push|put|bring|shift) (?:\w+ ){1,2}(?:back|forward)"
+    r"|rearrang\w*|bump (?:it|that|this|my|the)|(?:push|put|bring|shift) (?:\w+ ){1,2}(?:back|forward)"
     r"|change (?:\w+ )?(?:appointment|session|booking|slot|time|day|visit)|swap (?:my|it|the))\b"
 )
 # issue 13: putting the task off is no request to move anything ("I'll sort it another time")
@@ -70,7 +70,11 @@ _GOODBYE = _phrases(
     "(?:ill|i will|ill just|i will just|lets|just) leave it",
     "leave it (?:there|for now|then)",
     "dont worry (?:about it|then)",
-    "(?:ill|i will) (?:call|ring|phone) (?:back|again)",
+    "(?:ill|i will) (?:call|ring|phone)(?: you| them)? (?:back|again)",
+    "(?:ill|i will) get back to you",
+    "(?:ill|i will) give it a miss",
+    "scrap that",
+    "dont bother",
     "(?:ill|i will) think about it",
 )
 # issue 13: the caller cannot come to an appointment they have; the agent offers to move or cancel it.
@@ -80,6 +84,7 @@ _CANT_COME = re.compile(
     r" (?:make|come|attend|do|go to|get to)\b(?: \w+){0,3}? (?:appointment|booking|it on|in on)\b"
     r"|\b(?:wont be able to|will not be able to|not be able to|not able to|unable to|cant|cannot) (?:come|attend)\b"
     r"|\b(?:wont|will not) be able to make it\b"
+    r"|\b(?:dont|do not|wont|will not) need (?:it|the appointment|my appointment|that appointment) any ?more\b"
     r"|\b(?:cant|cannot|can not|wont|will not|couldnt) make (?:it )?(?:on )?(?:my|the|our|his|her|their"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|this|next)\b"
 )

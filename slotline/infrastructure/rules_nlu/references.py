@@ -53,6 +53,7 @@ _SAME_TIME = "same time"
 _SAME_DAY = "same day"
 _WEEKS_LATER = "a week later"
 _WEEKS_EARLIER = "a week earlier"
+_TWO_WEEKS_LATER = "two weeks later"
 _TABLE: PhraseTable[object] = PhraseTable(
     [
         *((_SAME_TIME, p) for p in ("same time", "the same time", "usual time", "the usual time")),
@@ -62,6 +63,11 @@ _TABLE: PhraseTable[object] = PhraseTable(
             for p in ("back a week", "back by a week", "back one week", "a week later", "one week later")
         ),
         *((_WEEKS_LATER, p) for p in ("by a week",)),  # not "a week on": "a week on Tuesday" is a date
+        *(
+            (_TWO_WEEKS_LATER, p)
+            for p in ("back two weeks", "back a fortnight", "two weeks later", "a fortnight later")
+        ),
+        *((_TWO_WEEKS_LATER, p) for p in ("back by two weeks", "back by a fortnight")),
         *((_WEEKS_EARLIER, p) for p in ("forward a week", "forward by a week", "a week earlier", "one week earlier")),
         *((15, p) for p in ("quarter past", "a quarter past", "quarter after", "a quarter after")),
         *((30, p) for p in ("half past",)),
@@ -75,7 +81,18 @@ _TABLE: PhraseTable[object] = PhraseTable(
     ]
 )
 _LATEST = PhraseTable(
-    (True, p) for p in ("latest", "the latest", "last appointment", "last slot", "end of the day", "latest appointment")
+    (True, p)
+    for p in (
+        "latest",
+        "the latest",
+        "last appointment",
+        "last slot",
+        "end of the day",
+        "latest appointment",
+        "as late as possible",
+        "late as you can",
+        "last thing",
+    )
 )
 
 
@@ -92,8 +109,8 @@ def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]
             if _said_in_passing(words, f):
                 continue
             ref = replace(ref, nudge=f.value)
-        elif f.value in (_WEEKS_LATER, _WEEKS_EARLIER):
-            ref = replace(ref, weeks=1 if f.value == _WEEKS_LATER else -1)
+        elif f.value in (_WEEKS_LATER, _WEEKS_EARLIER, _TWO_WEEKS_LATER):
+            ref = replace(ref, weeks={_WEEKS_LATER: 1, _WEEKS_EARLIER: -1, _TWO_WEEKS_LATER: 2}[str(f.value)])
         elif isinstance(f.value, int):
             if f.end < len(words) and (words[f.end] in _HOURS or words[f.end].isdigit()):
                 continue  # "quarter past nine" is a time of its own
