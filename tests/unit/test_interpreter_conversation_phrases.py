@@ -51,6 +51,7 @@ def test_closing_words_end_the_call(text: str) -> None:
         "I won't make my massage on Saturday",
         "I can't make Tuesday, can we do Thursday at the same time?",
         "I'm unable to attend",
+        "hello, about my appointment, I'm not gonna make it",
     ],
 )
 def test_cannot_come_to_an_appointment(text: str) -> None:
@@ -129,7 +130,7 @@ def test_one_is_fine_is_no_time() -> None:
     assert understood("one is fine").at is None
 
 
-@pytest.mark.parametrize("text", ["that'll do", "I'll take that one", "brilliant", "suits me"])
+@pytest.mark.parametrize("text", ["that'll do", "I'll take that one", "brilliant", "suits me", "go on then"])
 def test_taking_what_was_offered_is_a_yes(text: str) -> None:
     assert understood(text).intent is Intent.AFFIRM
 

@@ -88,6 +88,11 @@ _CANT_COME = re.compile(
     r"|\b(?:cant|cannot|can not|wont|will not|couldnt) make (?:it )?(?:on )?(?:my|the|our|his|her|their"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|this|next)\b"
 )
+# With an appointment word anywhere: "about my appointment, I'm not gonna make it".
+_CANT_MAKE_IT = re.compile(
+    r"\b(?:cant|cannot|can not|couldnt|wont|will not|not gonna|not going to|wont be able to|not be able to"
+    r"|unable to) (?:make it|make that|come|attend)\b"
+)
 _THATS_IT = re.compile(r"\b(?:thats it|that is it|thats all for now)\b")
 _BOOK = re.compile(
     r"\b(?:book\w*|make (?:a |an |another |new )?(?:appointment|booking|reservation)|schedul\w*"
@@ -212,6 +217,8 @@ _AFFIRM = (
     "that suits me",
     "suits me",
     "go for it",
+    "go on",
+    "go on then",
     "grand",
 )
 # Neither yes nor no, and they hide the yes/no word inside them ("not sure", "right now").
@@ -273,7 +280,7 @@ def classify(
     reschedule, no_reschedule = _said(_RESCHEDULE, text)
     if reschedule:
         return Intent.RESCHEDULE
-    if _CANT_COME.search(text):
+    if _CANT_COME.search(text) or (_CANT_MAKE_IT.search(text) and _APPOINTMENT.search(text)):
         return Intent.CANT_COME
     if _REPEAT.search(text):
         return Intent.REPEAT
