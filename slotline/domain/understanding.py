@@ -9,6 +9,7 @@ from enum import StrEnum
 from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import UNBOUNDED, PartOfDay, Preference, StartBounds
+from slotline.domain.reference import NO_REFERENCE, Reference
 
 
 class Intent(StrEnum):
@@ -21,6 +22,7 @@ class Intent(StrEnum):
     REPEAT = "repeat"
     GOODBYE = "goodbye"
     INFORM = "inform"  # details only ("next tuesday at three"), no verb
+    CANT_COME = "cant_come"  # "I can't make my appointment": move it or cancel it
     UNKNOWN = "unknown"
 
 
@@ -71,6 +73,13 @@ class Interpretation:
             unsure=(),
         )
 
+    # -- issue 13, the conversation's capabilities --
+    refers: Reference = NO_REFERENCE  # "same time", "a week later", "anything earlier?"
+    more_services: tuple[ServiceId, ...] = ()  # "a check-up and a clean": the services after `service_id`
+    latest: bool = False  # "what's the latest you have"
+    # Close candidates, to be asked about: for the service, or (with `service_id`) for a second service
+    service_choices: tuple[ServiceId, ...] = ()
+
     @property
     def preference(self) -> Preference:
         return Preference(
@@ -82,6 +91,7 @@ class Interpretation:
             bounds=self.bounds,
             earliest=self.earliest,
             staff_id=self.staff_id,
+            latest=self.latest,
         )
 
     @property
@@ -92,5 +102,9 @@ class Interpretation:
                 for v in (self.service_id, self.day, self.part_of_day, self.at, self.ordinal, self.staff_id)
             )
             or self.earliest
+            or self.latest
             or not self.bounds.unbounded
+            or self.refers.said
+            or bool(self.more_services)
+            or bool(self.service_choices)
         )
