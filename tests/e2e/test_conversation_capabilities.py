@@ -16,20 +16,20 @@ def _starts(slotline: Slotline) -> list[tuple[str, str, str, str]]:
 
 def test_a_new_day_keeps_the_time_already_said(slotline: Slotline) -> None:
     run = chat(slotline, "book a haircut tuesday at two pm", "actually make that friday", "yes", "no")
-    assert "on Friday, November 27th at 2 PM. Shall I book it?" in run.agent[2]
+    assert "this Friday, the 27th at 2 PM. Shall I book it?" in run.agent[2]
     assert _starts(slotline) == [("haircut", "2026-11-27T14:00:00-05:00", "sam", "confirmed")]
 
 
 def test_at_the_read_back_a_new_time_keeps_the_day(slotline: Slotline) -> None:
     run = chat(slotline, "a haircut on tuesday at ten", "no, make it eleven", "yes", "no")
-    assert run.agent[2].endswith("on Tuesday, December 1st at 11 AM. Shall I book it?")
+    assert run.agent[2].endswith("next Tuesday, December 1st at 11 AM. Shall I book it?")
     assert _starts(slotline) == [("haircut", "2026-12-01T11:00:00-05:00", "sam", "confirmed")]
 
 
 def test_at_the_read_back_another_person_keeps_the_day_and_time(slotline: Slotline) -> None:
     run = chat(slotline, "a haircut on tuesday at ten with alex", "with Sam instead", "yes", "no")
-    assert "Alex Chen on Tuesday, December 1st at 10 AM" in run.agent[1]
-    assert "Sam Rivera on Tuesday, December 1st at 10 AM" in run.agent[2]
+    assert "Alex Chen next Tuesday, December 1st at 10 AM" in run.agent[1]
+    assert "Sam Rivera next Tuesday, December 1st at 10 AM" in run.agent[2]
     assert _starts(slotline) == [("haircut", "2026-12-01T10:00:00-05:00", "sam", "confirmed")]
 
 
@@ -51,7 +51,7 @@ def test_the_latest_you_have_is_one_answer_and_a_yes_takes_it(slotline: Slotline
 
 def test_an_offered_time_said_as_a_time_picks_that_offer(slotline: Slotline) -> None:
     run = chat(slotline, "a haircut on tuesday afternoon", "two o'clock's fine", "yes", "no")
-    assert "on Tuesday, December 1st at 2 PM. Shall I book it?" in run.agent[2]
+    assert "next Tuesday, December 1st at 2 PM. Shall I book it?" in run.agent[2]
     (booking,) = bookings(slotline)
     assert booking["start"] == "2026-12-01T14:00:00-05:00"
 
@@ -136,7 +136,7 @@ def test_a_closed_weekday_is_said_and_the_nearest_offered(slotline: Slotline) ->
 def test_two_services_are_booked_one_after_the_other(slotline: Slotline) -> None:
     run = chat(slotline, "a haircut and a massage on friday", "the first one", "yes", "yes", "no")
     assert run.agent[1] == "I'll book a haircut and a massage, one at a time, starting with the haircut."
-    assert "Let me read that back: a massage with Jordan Patel on Friday, November 27th at 9:30 AM" in run.agent[7]
+    assert "Let me read that back: a massage with Jordan Patel this Friday, the 27th at 9:30 AM" in run.agent[7]
     assert _starts(slotline) == [
         ("haircut", "2026-11-27T09:00:00-05:00", "sam", "confirmed"),
         ("massage", "2026-11-27T09:30:00-05:00", "jordan", "confirmed"),

@@ -9,6 +9,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from slotline.domain.catalogue import Catalogue
+from slotline.domain.reference import Reference
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
@@ -76,6 +77,12 @@ def _ambiguous(words: list[str], days: list[Found[DayReading]]) -> list[str]:
     return ["day"] if two_readings or days_disagree(words, days) else []
 
 
+def _weeks_from_what(refers: Reference, days: list[Found[DayReading]], choice: list[Found[int]]) -> list[str]:
+    """ "tuesday but a week later", "the first one but a week later": a week on from a day said in the same breath
+    is a day the caller may mean either way (that day, or a week after it), so it is asked, never guessed."""
+    return ["week"] if refers.weeks and (choice or any(f.value.counts for f in days)) else []
+
+
 class RulesUtteranceInterpreter:
     """Understands callers without a model: every rule is a small pure function, so results are repeatable."""
 
@@ -140,7 +147,7 @@ class RulesUtteranceInterpreter:
             ordinal=choice[0].value if choice else None,
             staff_id=staff[0].value if staff else None,
             phone=heard_phone,
-            unsure=leftover_meaning(free) + tuple(_ambiguous(words, days)),
+            unsure=(*leftover_meaning(free), *_ambiguous(words, days), *_weeks_from_what(refers, days, choice)),
             refers=refers,
             more_services=services[1:],
             service_choices=candidates if len(candidates) > 1 else (),  # with a service: the other one of these

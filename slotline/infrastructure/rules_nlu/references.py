@@ -10,6 +10,7 @@ from itertools import pairwise
 from slotline.domain.ids import ServiceId
 from slotline.domain.reference import NO_REFERENCE, Nudge, Reference
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames
+from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.words import Found, claim, wordset
 
@@ -27,6 +28,13 @@ _TIME_LEADS = {("make", "it"), ("make", "that"), ("how", "about"), ("what", "abo
 _FINE = wordset("is s fine good great perfect works suits sounds would ok okay lovely brilliant please")
 _HOUR_POSSESSIVE = {f"{w}s": w for w in _HOURS if not w.isdigit()}  # "eleven's good"
 _BEFORE_A_TIME = wordset("at before after by until till from to around about past between and or")
+# The hour a "quarter past" / "half past" is said against makes it a clock time of its own ("quarter to noon").
+_CLOCK_HOURS = _HOURS | wordset("noon midday midnight")
+
+
+def _counted(words: list[str], i: int) -> bool:
+    """ "three tuesdays", "2 fridays": a plural weekday after a count is a count of weeks, kept for the date reader."""
+    return i > 0 and words[i - 1] not in ("a", "an") and cardinal_at(words, i - 1) is not None
 
 
 def tidy(words: list[str]) -> list[str]:
@@ -38,7 +46,8 @@ def tidy(words: list[str]) -> list[str]:
         before = words[i - 1] if i else ""
         if word in _HOUR_POSSESSIVE and after in _FINE:
             word = _HOUR_POSSESSIVE[word]
-        word = _POSSESSIVE.get(word, word)
+        if not (word[:-1] in _WEEKDAYS and _counted(words, i)):
+            word = _POSSESSIVE.get(word, word)
         if word in _HOURS and before not in _BEFORE_A_TIME and word not in ("half", "quarter"):
             led = i >= 2 and (words[i - 2], words[i - 1]) in _TIME_LEADS
             done = before == "do" and after in ("", "instead", "then", "please", "rather")
@@ -104,6 +113,8 @@ def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]
         if f.value == _SAME_TIME:
             ref = replace(ref, same_time=True)
         elif f.value == _SAME_DAY:
+            if tuple(words[f.end : f.end + 2]) == ("as", "today"):
+                continue  # "same day as today" is today's weekday, read by the date reader
             ref = replace(ref, same_day=True)
         elif isinstance(f.value, Nudge):
             if _said_in_passing(words, f):
@@ -112,8 +123,8 @@ def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]
         elif f.value in (_WEEKS_LATER, _WEEKS_EARLIER, _TWO_WEEKS_LATER):
             ref = replace(ref, weeks={_WEEKS_LATER: 1, _WEEKS_EARLIER: -1, _TWO_WEEKS_LATER: 2}[str(f.value)])
         elif isinstance(f.value, int):
-            if f.end < len(words) and (words[f.end] in _HOURS or words[f.end].isdigit()):
-                continue  # "quarter past nine" is a time of its own
+            if f.end < len(words) and (words[f.end] in _CLOCK_HOURS or words[f.end].isdigit()):
+                continue  # "quarter past nine", "quarter to noon" are times of their own
             ref = replace(ref, minutes_past=f.value)
         kept.append(f)
     if "instead" in words or "rather" in words:
