@@ -15,7 +15,7 @@ from slotline.infrastructure.rules_nlu.catalogue_names import stem
 from slotline.infrastructure.rules_nlu.chatter import KNOWN_WORDS
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, normalise, wordset
 
-__all__ = ["ServiceWords", "StaffTitles"]
+__all__ = ["ServiceWords", "StaffTitles", "says_for_whom"]
 
 # Everyday words for who a service is for, folded together so "my daughter" meets "kids check-up".
 _SAME = {
@@ -33,6 +33,8 @@ _NOISE = KNOWN_WORDS | wordset(
     "free open available slot slots earliest latest soon possible"
 )
 _MIN_LENGTH = 3
+# Words for who, too common to say it on their own ("the first one", "a little later", "hey man").
+_NOT_WHO_ALONE = wordset("one little man guy guys")
 
 
 def _fold(word: str) -> str:
@@ -75,6 +77,25 @@ class ServiceWords:
             return ()
         best = max(scores.values())
         return tuple(s for s, score in scores.items() if score == best)
+
+    def find_for_whom(self, free: Sequence[str]) -> tuple[ServiceId, ...]:
+        """The best fitting services (as `find`) that are for who was said ("a check-up for my son": the children's
+        check-up); none when the business has no such service."""
+        who = _for_whom(free)
+        words = dict(self._words)
+        return tuple(s for s in self.find(free) if who & words[s])
+
+
+_WHO = frozenset(("kid", "men", "women"))
+
+
+def _for_whom(free: Sequence[str]) -> frozenset[str]:
+    return frozenset(_fold(w) for w in free if w != BLANK and w not in _NOT_WHO_ALONE) & _WHO
+
+
+def says_for_whom(free: Sequence[str]) -> bool:
+    """A word left over that says who the service is for ("my son's check-up", "a trim for my daughter")."""
+    return bool(_for_whom(free))
 
 
 class StaffTitles:

@@ -17,10 +17,18 @@ __all__ = ["days_disagree"]
 
 # Between two days, these say the second one replaces (or is an alternative to) the first.
 _CORRECTIONS = wordset("no nope nah actually sorry instead rather make change wait or better scratch maybe perhaps")
+# A day right before one of these names what the caller already has ("move monday's session to tuesday"), not a wish.
+_WHAT_EXISTS = wordset("appointment appointments session booking visit")
 
 
 def _corrected(words: Sequence[str], first: Found[DayReading], second: Found[DayReading]) -> bool:
-    return any(w in _CORRECTIONS for w in words[first.end : second.start])
+    return any(w in _CORRECTIONS for w in words[first.end : second.start]) or _names_what_exists(words, first)
+
+
+def _names_what_exists(words: Sequence[str], day: Found[DayReading]) -> bool:
+    """ "monday's appointment", "my tuesday session": the day of the appointment being talked about."""
+    after = words[day.end : day.end + 2]  # "monday's physio session"
+    return bool(_WHAT_EXISTS.intersection(after)) and after[0] not in ("and", "or")
 
 
 def _agree(one: DayReading, other: DayReading) -> bool:

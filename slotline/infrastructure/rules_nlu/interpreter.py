@@ -9,9 +9,10 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from slotline.domain.catalogue import Catalogue
+from slotline.domain.ids import ServiceId
 from slotline.domain.reference import Reference
 from slotline.domain.understanding import Intent, Interpretation
-from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles
+from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles, says_for_whom
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
 from slotline.infrastructure.rules_nlu.chatter import is_chatter, is_off_topic, is_unrelated_question_or_chatter
 from slotline.infrastructure.rules_nlu.choices import find_choice
@@ -96,6 +97,16 @@ class RulesUtteranceInterpreter:
         self._titles = StaffTitles(catalogue.staff)  # issue 13: business vocabulary
         self._service_words = ServiceWords(catalogue.services)
 
+    def _for_whom(
+        self, services: tuple[ServiceId, ...], said: list[str]
+    ) -> tuple[tuple[ServiceId, ...], tuple[ServiceId, ...]]:
+        """A service named with who it is for: the service that fits both best; when several fit as well, no service
+        and those candidates, so that the agent asks."""
+        fitting = self._service_words.find_for_whom(said)
+        if not fitting or fitting == services:
+            return services, ()
+        return (fitting, ()) if len(fitting) == 1 else ((), fitting)
+
     async def interpret(self, utterance: str, now: datetime) -> Interpretation:
         return self.understand(utterance, now)
 
@@ -125,10 +136,14 @@ class RulesUtteranceInterpreter:
         staff = staff or _named(free, self._titles.find(free))  # issue 13: "the hygienist"
         service = _named(free, self._services.find(free))
         services = more_services(free, self._services, service[0]) if service else ()  # issue 13
+        candidates: tuple[ServiceId, ...] = ()
+        if len(services) == 1 and says_for_whom(free):  # "my son's check-up": the children's one, or asked
+            services, candidates = self._for_whom(services, said_of_service)
         choice = _claimed(free, [find_choice(free)])
         choice_words = {i for f in choice for i in range(f.start, f.end)}
         unclaimed = [BLANK if i in choice_words else w for i, w in enumerate(said_of_service)]
-        candidates = () if service else self._service_words.find(unclaimed)  # issue 13: "a check for the kids"
+        if not service:
+            candidates = self._service_words.find(unclaimed)  # issue 13: "a check for the kids"
         if services and _JOINED.intersection(words):  # "a cut and a blowout": the other service is never dropped
             other = tuple(s for s in self._service_words.find(free) if s not in services)
             services, candidates = (*services, *other) if len(other) == 1 else services, other if len(other) > 1 else ()

@@ -20,8 +20,9 @@ _MEANING = wordset(
     "week weeks fortnight fortnights month months year years days after before except not next last following "
     "previous hence ago fortnightly weekly monthly"
 )
-# "not" in these is about the caller, not the detail: "i'm not sure", "not bothered", "if not".
-_HARMLESS_AFTER_NOT = wordset("sure bothered fussed fussy too really quite")
+# "not" in these is about the caller, not the detail: "i'm not sure", "not bothered"; or about what was read back
+# ("that's not right", "not what i said"), which the correction that follows says.
+_HARMLESS_AFTER_NOT = wordset("sure bothered fussed fussy too really quite right correct what")
 # A number word that is nearly always something else: "the one at three", "a check-up for me", "i need one".
 _NOT_NUMBERS = wordset("one a an")
 # After "last", these are about the past ("i saw tom last month"): they cannot change a day to book.
