@@ -20,6 +20,7 @@ from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
 from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree
 from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
+from slotline.infrastructure.rules_nlu.holidays import HolidayNames
 from slotline.infrastructure.rules_nlu.intent import classify
 from slotline.infrastructure.rules_nlu.numeric_dates import NumericDates
 from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
@@ -94,6 +95,7 @@ class RulesUtteranceInterpreter:
         self._staff = StaffNames(catalogue.staff)
         self._opening = OpeningClock(catalogue)
         self._numeric = NumericDates(catalogue)
+        self._holidays = HolidayNames(catalogue)
         self._titles = StaffTitles(catalogue.staff)  # issue 13: business vocabulary
         self._service_words = ServiceWords(catalogue.services)
 
@@ -123,7 +125,9 @@ class RulesUtteranceInterpreter:
         _claimed(free, said_relative)
         latest = _claimed(free, find_latest(free))
         today = local_today(now, self._zone)
-        days = self._numeric.settle(weekday_in_counted_week(_claimed(free, find_days(free, today))), today)
+        holidays = _claimed(free, self._holidays.find(free, today))  # issue 13: "on christmas day"
+        said_days = sorted([*holidays, *_claimed(free, find_days(free, today))], key=lambda f: f.start)
+        days = self._numeric.settle(weekday_in_counted_week(said_days), today)
         part_of_day = find_part_of_day(words)
         bounds = _claimed(free, find_bounds(free, part_of_day))
         edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))
