@@ -71,6 +71,8 @@ class Interpretation:
             earliest=False,
             ordinal=None,
             unsure=(),
+            refers=Reference(instead=self.refers.instead),  # "same time", "a week later": relative to an unsure day
+            latest=False,
         )
 
     # -- issue 13, the conversation's capabilities --

@@ -110,3 +110,14 @@ def test_a_sure_turn_is_not_asked_about() -> None:
     assert world.policy.stage is Stage.CONFIRMING
     assert heard(Intent.AFFIRM, at=time(10)).interpretation.unsure == ()
     assert TUESDAY.isoformat() == "2026-12-01"
+
+
+def test_an_unsure_cant_come_moves_nothing_and_asks() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    text = "i can't make my haircut on tuesday, could we do the tuesday after at the same time"
+    said = world.send(ev.Heard(INTERPRETER.understand(text, NOW)))
+    assert INTERPRETER.understand(text, NOW).unsure
+    assert said[-1].endswith("?")
+    assert not any(line.startswith("Let me read that back") for line in said)
+    assert not {"PlaceHold", "Reschedule", "Cancel"}.intersection(world.kinds())

@@ -68,3 +68,8 @@ def test_without_a_word_for_who_the_named_service_stands(text: str) -> None:
 
 def test_a_business_without_a_service_for_them_keeps_the_named_one() -> None:
     assert INTERPRETER.understand("a haircut for my son", NOW).service_id == "haircut"
+
+
+def test_a_second_day_said_instead_replaces_the_first() -> None:
+    result = INTERPRETER.understand("i can't make it on friday, can we do tuesday at 11 instead?", NOW)
+    assert (result.day, result.unsure) == (COMING_TUESDAY, ())

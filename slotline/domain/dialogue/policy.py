@@ -721,7 +721,8 @@ class DialoguePolicy:
         question = self._say.which_when(day=dated or not timed, time=timed)
         sure = heard.without_when()
         if self.stage in (Stage.INTENT, Stage.ANYTHING_ELSE):
-            mode = _TASKS.get(heard.intent) or (Mode.BOOK if heard.intent is Intent.INFORM else None)
+            mode = _CHANGES.get(heard.intent) or _TASKS.get(heard.intent)  # "i can't make it", unsure: asked too
+            mode = mode or (Mode.BOOK if heard.intent is Intent.INFORM else None)
             if mode is None:
                 return None
             return self._clarified(self._begin(mode, sure), question)

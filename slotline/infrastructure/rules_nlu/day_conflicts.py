@@ -17,12 +17,17 @@ __all__ = ["days_disagree"]
 
 # Between two days, these say the second one replaces (or is an alternative to) the first.
 _CORRECTIONS = wordset("no nope nah actually sorry instead rather make change wait or better scratch maybe perhaps")
+# Said just after the second day, these also say it replaces the first ("wednesday, can we do saturday at 11 instead").
+_INSTEAD = wordset("instead rather")
+_INSTEAD_REACH = 4
 # A day right before one of these names what the caller already has ("move monday's session to tuesday"), not a wish.
 _WHAT_EXISTS = wordset("appointment appointments session booking visit")
 
 
 def _corrected(words: Sequence[str], first: Found[DayReading], second: Found[DayReading]) -> bool:
-    return any(w in _CORRECTIONS for w in words[first.end : second.start]) or _names_what_exists(words, first)
+    if any(w in _CORRECTIONS for w in words[first.end : second.start]) or _names_what_exists(words, first):
+        return True
+    return any(w in _INSTEAD for w in words[second.end : second.end + _INSTEAD_REACH])  # "saturday at 11 instead"
 
 
 def _names_what_exists(words: Sequence[str], day: Found[DayReading]) -> bool:
