@@ -73,3 +73,13 @@ def test_a_business_without_a_service_for_them_keeps_the_named_one() -> None:
 def test_a_second_day_said_instead_replaces_the_first() -> None:
     result = INTERPRETER.understand("i can't make it on friday, can we do tuesday at 11 instead?", NOW)
     assert (result.day, result.unsure) == (COMING_TUESDAY, ())
+
+
+@pytest.mark.parametrize("text", ["it's my first time, 3 pm please", "my second visit, at 3 pm"])
+def test_a_first_time_is_no_choice_among_offers(text: str) -> None:
+    result = INTERPRETER.understand(text, NOW)
+    assert (result.ordinal, result.unsure, result.at is not None) == (None, (), True)
+
+
+def test_the_first_time_slot_is_a_choice() -> None:
+    assert INTERPRETER.understand("the first time slot", NOW).ordinal == 1

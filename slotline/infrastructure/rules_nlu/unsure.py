@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from slotline.infrastructure.rules_nlu.choices import NOT_A_CHOICE_BEFORE
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
@@ -60,6 +61,8 @@ def _means_something(free: Sequence[str], i: int) -> bool:
         return True
     if word in _NOT_NUMBERS:
         return False
+    if ordinal_at(free, i) is not None and word_at(free, i + 1) in NOT_A_CHOICE_BEFORE:
+        return False  # "it's my first time": about the caller
     return cardinal_at(free, i) is not None or ordinal_at(free, i) is not None
 
 
