@@ -115,7 +115,7 @@ def test_a_sure_turn_is_not_asked_about() -> None:
 def test_an_unsure_cant_come_moves_nothing_and_asks() -> None:
     world = World()
     world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
-    text = "i can't make my haircut on tuesday, could we do the tuesday after at the same time"
+    text = "i can't make my haircut on tuesday, could we do the week after at the same time"
     said = world.send(ev.Heard(INTERPRETER.understand(text, NOW)))
     assert INTERPRETER.understand(text, NOW).unsure
     assert said[-1].endswith("?")

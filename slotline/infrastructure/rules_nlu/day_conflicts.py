@@ -8,6 +8,7 @@ week" (the same Friday) are not: one of the two days is misheard or misread, so 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 from itertools import pairwise
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
@@ -37,8 +38,11 @@ def _names_what_exists(words: Sequence[str], day: Found[DayReading]) -> bool:
 
 
 def _agree(one: DayReading, other: DayReading) -> bool:
-    """The same day, or a date and the weekday it falls on ("friday the 4th", "the 3rd, a thursday")."""
+    """The same day, or a date and the weekday it falls on ("friday the 4th", "the 3rd, a thursday"), or a day and
+    "the same weekday after" it ("on saturday ... the saturday after")."""
     if one.day == other.day:
+        return True
+    if other.week_after_one_said and one.day is not None and other.day == one.day + timedelta(days=7):
         return True
     if one.day is None or other.day is None or one.exact == other.exact:
         return False
