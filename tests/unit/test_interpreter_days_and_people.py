@@ -83,3 +83,9 @@ def test_a_first_time_is_no_choice_among_offers(text: str) -> None:
 
 def test_the_first_time_slot_is_a_choice() -> None:
     assert INTERPRETER.understand("the first time slot", NOW).ordinal == 1
+
+
+@pytest.mark.parametrize(("text", "ordinal"), [("the first one on tuesday", 1), ("the second one tomorrow", 2)])
+def test_a_choice_beside_a_day_is_no_hour(text: str, ordinal: int) -> None:
+    result = INTERPRETER.understand(text, NOW)
+    assert (result.ordinal, result.at) == (ordinal, None)

@@ -364,7 +364,8 @@ class DialoguePolicy:
 
     def _absorb(self, heard: Interpretation) -> None:
         if self._mode is not Mode.RESCHEDULE and self._service is None and heard.service_id is None:
-            choices = self._service_choices
+            listed = self._prompt == self._say.ask_service()  # "we offer a, b or c": "the first one" is a
+            choices = self._service_choices or (tuple(s.id for s in self._catalogue.services) if listed else ())
             if heard.ordinal is not None and choices:
                 index = len(choices) - 1 if heard.ordinal == -1 else heard.ordinal - 1
                 if 0 <= index < len(choices):
