@@ -98,9 +98,9 @@ class Conversation:
             profile = await self._services.lookup(self._caller)
         except BackendUnavailable as exc:
             log.warning("call %s: caller lookup failed: %s", self._call_id, exc)
-            return await self._run(ev.CallStarted(self._caller))
+            return await self._run(ev.CallStarted(self._caller, now=self._clock.now()))
         self._customer = profile.customer
-        return await self._run(ev.CallStarted(self._caller, profile.customer, profile.upcoming))
+        return await self._run(ev.CallStarted(self._caller, profile.customer, profile.upcoming, self._clock.now()))
 
     async def sounds_finished(self, text: str) -> bool:
         """Whether `text` sounds like a whole turn, so the agent may answer it after a short pause."""

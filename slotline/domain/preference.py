@@ -120,6 +120,7 @@ class Preference:
     bounds: StartBounds = UNBOUNDED
     earliest: bool = False
     staff_id: StaffId | None = None
+    latest: bool = False  # "the latest you have": the last start of the day first
 
     def __post_init__(self) -> None:
         if self.last_day is not None and (self.day is None or self.last_day <= self.day):
@@ -134,6 +135,7 @@ class Preference:
             or self.part_of_day is not None
             or not self.bounds.unbounded
             or self.earliest
+            or self.latest
         )
 
     def wants_day(self, day: date) -> bool:
@@ -177,6 +179,7 @@ class Preference:
             at=at,
             approximate=(newer.approximate if newer.at else base.approximate) and at is not None,
             bounds=bounds,
-            earliest=newer.earliest or (base.earliest and newer.at is None),
+            earliest=newer.earliest or (base.earliest and newer.at is None and not newer.latest),
             staff_id=newer.staff_id or base.staff_id,
+            latest=newer.latest or (base.latest and newer.at is None and not newer.earliest),
         )

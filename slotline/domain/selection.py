@@ -40,6 +40,8 @@ def _rank(slot: Slot, pref: Preference, zone: tzinfo) -> tuple[int, int, int, in
         distance = abs(_minutes(slot.window.start, zone) - (pref.at.hour * 60 + pref.at.minute))
         if pref.approximate:
             far = int(distance > APPROXIMATE_REACH.total_seconds() // 60)
+    if pref.latest and pref.at is None:
+        distance = 24 * 60 - _minutes(slot.window.start, zone)  # the last start of the day first
     return staff_miss, part_miss, far, distance, slot.window.start
 
 
@@ -94,6 +96,8 @@ def choose_offers(
         ranked = [s for s in ranked if _rank(s, pref, zone)[:3] == top]
     several_days = pref.last_day is not None and not pref.earliest
     offers = _one_a_day(ranked, count, spread, zone) if several_days else _distinct(ranked, count, spread)
+    if pref.latest:
+        offers = tuple(sorted(offers))  # found latest first, said in the order of the day
     exact = (
         bool(offers)
         and not several_days

@@ -10,6 +10,7 @@ from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import UNBOUNDED, PartOfDay, Preference, StartBounds
 from slotline.domain.questions import Question
+from slotline.domain.reference import NO_REFERENCE, Reference
 
 
 class Intent(StrEnum):
@@ -24,6 +25,7 @@ class Intent(StrEnum):
     INFORM = "inform"  # details only ("next tuesday at three"), no verb
     QUESTION = "question"  # a question about the business and nothing else: `question` says which
     URGENT = "urgent"  # the caller needs urgent care: hand over at once
+    CANT_COME = "cant_come"  # "I can't make my appointment": move it or cancel it
     UNKNOWN = "unknown"
 
 
@@ -77,7 +79,16 @@ class Interpretation:
             earliest=False,
             ordinal=None,
             unsure=(),
+            refers=Reference(instead=self.refers.instead),  # "same time", "a week later": relative to an unsure day
+            latest=False,
         )
+
+    # -- issue 13, the conversation's capabilities --
+    refers: Reference = NO_REFERENCE  # "same time", "a week later", "anything earlier?"
+    more_services: tuple[ServiceId, ...] = ()  # "a check-up and a clean": the services after `service_id`
+    latest: bool = False  # "what's the latest you have"
+    # Close candidates, to be asked about: for the service, or (with `service_id`) for a second service
+    service_choices: tuple[ServiceId, ...] = ()
 
     @property
     def preference(self) -> Preference:
@@ -90,6 +101,7 @@ class Interpretation:
             bounds=self.bounds,
             earliest=self.earliest,
             staff_id=self.staff_id,
+            latest=self.latest,
         )
 
     @property
@@ -100,5 +112,9 @@ class Interpretation:
                 for v in (self.service_id, self.day, self.part_of_day, self.at, self.ordinal, self.staff_id)
             )
             or self.earliest
+            or self.latest
             or not self.bounds.unbounded
+            or self.refers.said
+            or bool(self.more_services)
+            or bool(self.service_choices)
         )

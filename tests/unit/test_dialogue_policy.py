@@ -167,7 +167,7 @@ def test_gathers_only_what_is_missing() -> None:
     assert said == ["What day would you like to come in?"]
     said = world.send(heard(Intent.INFORM, day=TUESDAY))
     # Jordan, the only masseur, does not work Tuesdays
-    assert said[-1].startswith("I have nothing left on Tuesday, December 1st. The nearest I have are Monday")
+    assert said[-1].startswith("There's no one for a massage on Tuesday, December 1st. The nearest I have are Monday")
 
 
 def test_exact_free_time_goes_straight_to_the_readback() -> None:
@@ -393,7 +393,7 @@ def test_a_day_with_nothing_in_the_bounds_says_so_and_offers_the_nearest_days() 
     # Jordan, the only masseur, does not work Tuesdays
     said = world.send(heard(Intent.BOOK, service_id="massage", day=TUESDAY, bounds=AFTER_FOUR))
     assert said[-1].startswith(
-        "I have nothing left after 4 PM on Tuesday, December 1st. The nearest I have are Thursday, November 26th at 4 PM"
+        "There's no one for a massage on Tuesday, December 1st. The nearest I have are Thursday, November 26th at 4 PM"
     )
     assert all(s.time() >= time(16) for s in offered(world))
 
@@ -435,4 +435,6 @@ def test_picking_an_offered_time_within_the_range_of_days() -> None:
     world.send(ev.CallStarted(CALLER))
     world.send(heard(Intent.BOOK, service_id="haircut", day=NEXT_MONDAY, last_day=NEXT_SUNDAY, at=time(10)))
     said = world.send(heard(Intent.INFORM, day=NEXT_MONDAY, last_day=NEXT_SUNDAY, at=time(10)))
+    assert said[-1] == "Which one would you like: the first, the second, or the third?"  # 10 AM on three days
+    said = world.send(heard(Intent.INFORM, ordinal=1))
     assert said[-1].endswith("on Monday, November 30th at 10 AM. Shall I book it?")

@@ -110,3 +110,22 @@ def test_a_sure_turn_is_not_asked_about() -> None:
     assert world.policy.stage is Stage.CONFIRMING
     assert heard(Intent.AFFIRM, at=time(10)).interpretation.unsure == ()
     assert TUESDAY.isoformat() == "2026-12-01"
+
+
+def test_an_unsure_cant_come_moves_nothing_and_asks() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    text = "i can't make my haircut on tuesday, could we do the week after at the same time"
+    said = world.send(ev.Heard(INTERPRETER.understand(text, NOW)))
+    assert INTERPRETER.understand(text, NOW).unsure
+    assert said[-1].endswith("?")
+    assert not any(line.startswith("Let me read that back") for line in said)
+    assert not {"PlaceHold", "Reschedule", "Cancel"}.intersection(world.kinds())
+
+
+def test_the_first_one_after_the_list_of_services_is_the_first_service() -> None:
+    world, said = started("i'd like to book something")
+    assert said[-1].startswith("What would you like to book? We offer haircut")
+    said = world.send(ev.Heard(INTERPRETER.understand("the first one on tuesday", NOW)))
+    assert said[-1].startswith("On Tuesday, December 1st I have")
+    assert "with Sam" in said[-1] or "with Alex" in said[-1]  # the haircut's staff

@@ -176,3 +176,11 @@ def test_no_relative_phrase_is_read_as_its_plain_weekday() -> None:
     plain = understood("a haircut on tuesday", WEDNESDAY).day
     for text in ("a week on tuesday", "tuesday week", "the tuesday after next", "a fortnight on tuesday"):
         assert understood(f"a haircut {text}", WEDNESDAY).day != plain, text
+
+
+def test_the_same_weekday_after_one_said_is_a_week_after_it() -> None:
+    now = datetime(2026, 11, 25, 9, tzinfo=NEW_YORK)
+    moved = US.understand("i can't make it on tuesday, could we do the tuesday after at ten?", now)
+    assert (moved.day, moved.unsure) == (date(2026, 12, 8), ())
+    alone = US.understand("could we do the tuesday after", now)
+    assert (alone.day, "day" in alone.unsure) == (None, True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from slotline.domain.appointment import Appointment, Customer, Hold
 from slotline.domain.phone import PhoneNumber
@@ -17,6 +17,7 @@ class CallStarted:
     caller: PhoneNumber | None
     customer: Customer | None = None
     upcoming: tuple[Appointment, ...] = ()
+    now: datetime | None = None  # when the call started: to explain the booking horizon and the minimum notice
 
 
 @dataclass(frozen=True, slots=True)

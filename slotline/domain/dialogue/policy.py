@@ -7,7 +7,7 @@ the slot it holds after an explicit yes.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from slotline.domain.appointment import Appointment, Hold
@@ -29,6 +29,7 @@ from slotline.domain.dialogue.actions import (
     TransferToHuman,
 )
 from slotline.domain.dialogue.answers import Answers
+from slotline.domain.dialogue.conversation_prompts import ConversationPrompts
 from slotline.domain.dialogue.events import (
     BackendFailed,
     Booked,
@@ -47,10 +48,12 @@ from slotline.domain.dialogue.events import (
 )
 from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.prompts import Prompts
-from slotline.domain.ids import ServiceId
+from slotline.domain.dialogue.relative import appointments_meant, later_or_earlier_one, newer_preference
+from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import Preference
 from slotline.domain.questions import Question
+from slotline.domain.reference import Nudge
 from slotline.domain.selection import Offer
 from slotline.domain.slot import Slot
 from slotline.domain.understanding import HeardNumber, Intent, Interpretation
@@ -69,6 +72,8 @@ class Stage(StrEnum):
     CONFIRMING = "reading back"
     COMMITTING = "writing"
     CANCEL_CONFIRM = "confirming a cancellation"
+    WHICH_APPOINTMENT = "asking which appointment"
+    MOVE_OR_CANCEL = "asking whether to move or cancel"
     SENDING = "sending the confirmation"
     ANYTHING_ELSE = "asking if there is anything else"
     HANDOVER_OFFER = "offering a person for a question without a fact"
@@ -81,7 +86,12 @@ class Mode(StrEnum):
     CANCEL = "cancel"
 
 
+_NOT_FREE = "That exact time isn't free. "
 _TASKS = {Intent.BOOK: Mode.BOOK, Intent.RESCHEDULE: Mode.RESCHEDULE, Intent.CANCEL: Mode.CANCEL}
+# issue 13: "I can't make my appointment" starts a reschedule that first asks whether to move or cancel.
+_CHANGES = {Intent.RESCHEDULE: Mode.RESCHEDULE, Intent.CANCEL: Mode.CANCEL, Intent.CANT_COME: Mode.RESCHEDULE}
+# Where "I can't make it" answers the agent's question, it is a no.
+_CANT_COME_IS_NO = ("offering slots", "reading back", "confirming a cancellation", "reading back a phone number")
 # Nothing is waiting for the caller in these stages: an action's answer is.
 _BUSY = (Stage.NOT_STARTED, Stage.LOOKING_UP, Stage.SEARCHING, Stage.HOLDING, Stage.COMMITTING, Stage.SENDING)
 
@@ -111,6 +121,16 @@ class DialoguePolicy:
         self._catalogue = catalogue
         self._limits = limits or DialogueLimits()
         self._say = Prompts(catalogue)
+        self._talk = ConversationPrompts(catalogue)
+        self._queue: list[ServiceId] = []  # more services asked for in the same request, booked one at a time
+        self._last_booked: Appointment | None = None
+        self._choosing: tuple[Appointment, ...] = ()  # the appointments asked about ("which one do you mean?")
+        self._pending: Interpretation | None = None  # the turn that started a change, until the target is known
+        self._announced = False
+        self._queued_choices: tuple[ServiceId, ...] = ()
+        self._started: datetime | None = None
+        self._before_nudge: tuple[Preference, tuple[Slot, ...]] | None = None  # the offers before "anything later?"
+        self._too_far = False  # the day asked for was past the booking horizon; the search moved to its last day
         self.stage = Stage.NOT_STARTED
         self.transfer_reason: TransferReason | None = None
         self._caller: PhoneNumber | None = None
@@ -162,6 +182,7 @@ class DialoguePolicy:
                 self.stage = Stage.SEARCHING
                 return [Say(self._say.slot_taken()), self._find()]
             case Booked(appointment=stored):
+                self._last_booked = stored
                 return self._written(stored, self._say.booked(stored))
             case Rescheduled(appointment=stored):
                 self._upcoming = [a for a in self._upcoming if a.id != stored.id]
@@ -173,10 +194,10 @@ class DialoguePolicy:
                 return self._looked_up(event)
             case ConfirmationQueued(to=to, sent=sent):
                 self._reset_task()
-                return [
-                    Say(self._say.texted(to is not None, sent=sent)),
-                    self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE),
-                ]
+                texted = Say(self._say.texted(to is not None, sent=sent))
+                if (self._queue or self._queued_choices) and self._last_booked is not None:
+                    return [texted, *self._next_service(self._last_booked)]
+                return [texted, self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
             case BackendFailed():
                 return self._transfer(TransferReason.BACKEND)
             case ShuttingDown():
@@ -193,6 +214,8 @@ class DialoguePolicy:
         self._hold = None
         self._rejections = 0
         self._empty_searches = 0
+        self._service_choices: tuple[ServiceId, ...] = ()  # "did you mean a check-up or a deep clean?"
+        self._kept_staff: StaffId | None = None
 
     def _ask(self, text: str, stage: Stage) -> Say:
         self._prompt = text
@@ -203,6 +226,7 @@ class DialoguePolicy:
 
     def _start(self, event: CallStarted) -> list[Action]:
         self._caller = event.caller
+        self._started = event.now.astimezone(self._catalogue.zone) if event.now is not None else None
         self._upcoming = sorted(event.upcoming, key=lambda a: a.window.start)
         upcoming = tuple(self._upcoming)
         self._ask(self._say.intent_question(upcoming), Stage.INTENT)
@@ -219,6 +243,8 @@ class DialoguePolicy:
     def _heard(self, heard: Interpretation) -> list[Action]:
         if heard.intent is Intent.URGENT:
             return self._transfer(TransferReason.URGENT)  # before anything else the turn holds
+        if heard.intent is Intent.CANT_COME and self.stage.value in _CANT_COME_IS_NO:
+            heard = replace(heard, intent=Intent.DENY)
         if heard.intent is Intent.HUMAN:
             return self._transfer(TransferReason.CALLER_ASKED)
         if heard.intent is Intent.REPEAT:
@@ -244,6 +270,8 @@ class DialoguePolicy:
             Stage.OFFERING: self._on_offering,
             Stage.CONFIRMING: self._on_confirming,
             Stage.CANCEL_CONFIRM: self._on_cancel_confirm,
+            Stage.WHICH_APPOINTMENT: self._on_which_appointment,
+            Stage.MOVE_OR_CANCEL: self._on_move_or_cancel,
             Stage.ANYTHING_ELSE: self._on_anything_else,
         }[self.stage]
         return handler(heard)
@@ -251,9 +279,13 @@ class DialoguePolicy:
     # -- stages -------------------------------------------------------------------------------------
 
     def _on_intent(self, heard: Interpretation) -> list[Action]:
-        mode = _TASKS.get(heard.intent)
+        mode = _CHANGES.get(heard.intent) or _TASKS.get(heard.intent)
         if mode is None and heard.has_details and heard.intent in (Intent.INFORM, Intent.UNKNOWN, Intent.AFFIRM):
             mode = Mode.BOOK  # "yes, a haircut on tuesday" answers the opening question with a booking
+            if heard.refers.instead and self._upcoming:
+                mode = Mode.RESCHEDULE  # "my check-up on Wednesday, can we make it Friday instead?"
+        if mode is None and heard.intent is Intent.DENY and heard.service_id is not None:
+            mode = Mode.BOOK  # "a check-up Monday at nine, oh no, make it Tuesday": a request corrected as it is said
         if mode is None:
             return self._misunderstood()
         return self._begin(mode, heard)
@@ -261,6 +293,8 @@ class DialoguePolicy:
     def _begin(self, mode: Mode, heard: Interpretation) -> list[Action]:
         actions: list[Action] = [ReleaseHold(self._hold)] if self._hold else []
         self._reset_task()
+        self._queue = []
+        self._queued_choices = ()
         self._mode = mode
         if heard.phone is not None and heard.phone.number is not None:
             self._said_number = heard.phone  # "book a haircut, my number is 212 555 0123"
@@ -271,25 +305,116 @@ class DialoguePolicy:
             if not self._upcoming:
                 self._mode = Mode.BOOK
                 return [*actions, self._ask(self._say.no_upcoming(), Stage.INTENT)]
-            self._target = self._upcoming[0]
-            if mode is Mode.CANCEL:
-                return [*actions, self._ask(self._say.confirm_cancel(self._target), Stage.CANCEL_CONFIRM)]
-            self._service = self._target.service_id
-            self._pref = Preference(staff_id=self._target.staff_id)
+            meant = appointments_meant(self._upcoming, heard, self._catalogue.zone, by_weekday=True)
+            if len(self._upcoming) > 1 and len(meant) != 1:
+                self._pending = heard  # several, and not clear which: ask, then start again with this turn
+                self._choosing = meant if len(meant) > 1 else tuple(self._upcoming)
+                return [*actions, self._ask(self._talk.which_appointment(self._choosing), Stage.WHICH_APPOINTMENT)]
+            return [*actions, *self._change(mode, meant[0] if meant else self._upcoming[0], heard)]
         self._absorb(heard)
         if mode is Mode.BOOK and self._service is None and heard.refers_back:
             self._service = self._asked_about  # "what does acupuncture involve?" ... "ok, I'll book one then"
-        return [*actions, *self._advance()]
+        return [*actions, *self._announce(), *self._advance()]
+
+    def _change(self, mode: Mode, target: Appointment, heard: Interpretation, names_it: bool = True) -> list[Action]:
+        """Move, cancel or ask which of the two, for the one appointment the caller means.
+
+        `names_it`: this turn is the one that said which appointment ("my appointment on Wednesday"), so a single
+        day in it that is the appointment's own is the old day, not a new one.
+        """
+        self._mode = mode
+        self._target = target
+        old_day = heard.day is not None and heard.last_day is None
+        if names_it and old_day and appointments_meant((target,), heard, self._catalogue.zone):
+            heard = replace(heard, day=None, last_day=None)  # "my appointment on Wednesday" names the old day
+            if heard.at is not None and target.window.start.astimezone(self._catalogue.zone).time() == heard.at:
+                heard = replace(heard, at=None)
+        if heard.intent is Intent.CANT_COME:
+            says_new = heard.at is not None or heard.part_of_day is not None or not heard.bounds.unbounded
+            if not (says_new or heard.refers.said or heard.refers.instead):
+                return [self._ask(self._talk.move_or_cancel(target), Stage.MOVE_OR_CANCEL)]
+            mode = Mode.RESCHEDULE  # "I can't make Tuesday, can we do Thursday at the same time?"
+            self._mode = mode
+        if mode is Mode.RESCHEDULE or mode is Mode.CANCEL:
+            if mode is Mode.CANCEL:
+                return [self._ask(self._say.confirm_cancel(target), Stage.CANCEL_CONFIRM)]
+            self._service = target.service_id
+            self._pref = Preference(staff_id=target.staff_id)
+            self._kept_staff = target.staff_id  # the appointment's own, not asked for: another may do the time
+        self._absorb(heard)
+        return self._advance()
+
+    def _on_which_appointment(self, heard: Interpretation) -> list[Action]:
+        pending = self._pending
+        assert pending is not None
+        choosing = self._choosing
+        if heard.ordinal is not None:
+            index = len(choosing) - 1 if heard.ordinal == -1 else heard.ordinal - 1
+            meant: tuple[Appointment, ...] = (choosing[index],) if 0 <= index < len(choosing) else ()
+        else:
+            meant = (
+                appointments_meant(choosing, heard, self._catalogue.zone, by_weekday=True) if heard.has_details else ()
+            )
+        if len(meant) != 1:
+            mode = _CHANGES.get(heard.intent) or _TASKS.get(heard.intent)
+            if mode is not None and not heard.has_details:
+                return self._begin(mode, heard)
+            return self._misunderstood(self._talk.which_appointment(choosing))
+        self._pending, self._choosing = None, ()
+        mode = _CHANGES.get(pending.intent) or _CHANGES.get(heard.intent) or Mode.RESCHEDULE
+        return self._change(mode, meant[0], pending)
+
+    def _on_move_or_cancel(self, heard: Interpretation) -> list[Action]:
+        assert self._target is not None
+        target = self._target
+        if heard.intent is Intent.CANCEL:
+            self._mode = Mode.CANCEL
+            return [self._ask(self._say.confirm_cancel(target), Stage.CANCEL_CONFIRM)]
+        if heard.intent is Intent.RESCHEDULE or (heard.has_details and heard.intent is not Intent.DENY):
+            return self._change(Mode.RESCHEDULE, target, replace(heard, intent=Intent.RESCHEDULE), names_it=False)
+        if heard.intent is Intent.DENY and not heard.has_details:
+            self._reset_task()
+            return [Say(self._say.keep_it()), self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
+        return self._misunderstood(self._talk.move_or_cancel(target))
+
+    def _announce(self) -> list[Action]:
+        """Said once when a request names several services."""
+        waiting = self._queue or self._queued_choices
+        if waiting and self._service is not None and self._mode is Mode.BOOK and not self._announced:
+            self._announced = True
+            return [Say(self._talk.one_at_a_time(self._service, self._queue, bool(self._queued_choices)))]
+        return []
 
     def _absorb(self, heard: Interpretation) -> None:
+        if self._mode is not Mode.RESCHEDULE and self._service is None and heard.service_id is None:
+            listed = self._prompt == self._say.ask_service()  # "we offer a, b or c": "the first one" is a
+            choices = self._service_choices or (tuple(s.id for s in self._catalogue.services) if listed else ())
+            if heard.ordinal is not None and choices:
+                index = len(choices) - 1 if heard.ordinal == -1 else heard.ordinal - 1
+                if 0 <= index < len(choices):
+                    heard = replace(heard, service_id=choices[index], ordinal=None)
+            elif heard.service_choices:
+                self._service_choices = heard.service_choices
         if heard.service_id is not None and self._mode is not Mode.RESCHEDULE:
             self._service = heard.service_id
-        self._pref = self._pref.merged(heard.preference)
+            if (heard.more_services or heard.service_choices) and self._mode is Mode.BOOK:
+                self._queue = [s for s in heard.more_services if s != heard.service_id]
+                self._queued_choices = heard.service_choices  # "and a cut": which cut is asked after the first
+                self._announced = False
+        zone = self._catalogue.zone
+        on_table = [self._hold.slot] if self._hold is not None else list(self._offers)
+        target = self._target.window.start.astimezone(zone) if self._target is not None else None
+        table = [s.window.start.astimezone(zone) for s in on_table]
+        nudged = heard.refers.nudge in (Nudge.LATER, Nudge.EARLIER)
+        self._before_nudge = (self._pref, self._offers) if nudged and self._offers else None
+        self._pref = self._pref.merged(newer_preference(heard, self._pref, table=table, target=target))
 
     def _advance(self) -> list[Action]:
         if self._caller is None:
             return self._ask_number()
         if self._service is None:
+            if self._service_choices:
+                return [self._ask(self._talk.which_service(self._service_choices), Stage.GATHER)]
             return [self._ask(self._say.ask_service(), Stage.GATHER)]
         if not self._pref.says_when:
             return [self._ask(self._say.ask_day(self._mode is Mode.RESCHEDULE), Stage.GATHER)]
@@ -364,10 +489,36 @@ class DialoguePolicy:
         if not heard.has_details:
             return self._misunderstood()
         self._absorb(heard)
-        return self._advance()
+        return [*self._announce(), *self._advance()]
+
+    def _next_service(self, booked: Appointment) -> list[Action]:
+        """The next service of a request for several, right after the one just booked where it can be."""
+        end = booked.window.end.astimezone(self._catalogue.zone)
+        self._mode = Mode.BOOK
+        self._pref = Preference(day=end.date(), at=end.time())
+        if not self._queue:  # the other service was said in a word several services share: ask which
+            self._service_choices, self._queued_choices = self._queued_choices, ()
+            return self._advance()
+        service = self._queue.pop(0)
+        self._service = service
+        return [Say(self._talk.next_service(service)), *self._advance()]
 
     def _offered(self, offer: Offer) -> list[Action]:
         assert self._service is not None
+        if offer.empty and self._past_horizon():  # "we only book 60 days ahead", then the nearest real offer
+            last = (
+                self._started.date() + timedelta(days=self._catalogue.policy.max_days_ahead) if self._started else None
+            )
+            self._pref = replace(self._pref, day=last, last_day=None)
+            self._too_far = True
+            return [self._find()]
+        elsewhere = self._pref.day is not None and not offer.on_preferred_day
+        if self._before_nudge is not None and (offer.empty or elsewhere):
+            # nothing later or earlier that day: the offers stay (other days were not asked about)
+            earlier = self._pref.bounds.before is not None
+            self._pref, self._offers = self._before_nudge
+            self._before_nudge = None
+            return [self._ask(self._talk.nothing_beyond(earlier, len(self._offers)), Stage.OFFERING)]
         if offer.empty:
             self._empty_searches += 1
             if self._empty_searches >= self._limits.max_empty_searches:
@@ -375,10 +526,65 @@ class DialoguePolicy:
             text = self._say.nothing_free(self._service, self._pref)
             self._pref = Preference(staff_id=self._pref.staff_id)
             return [self._ask(text, Stage.GATHER)]
+        if self._mode is Mode.RESCHEDULE and self._target is not None:
+            offer = self._without_its_own_time(offer, self._target)
+            pref = self._pref
+            exact = pref.at is not None and not pref.approximate and pref.day is not None
+            if exact and not offer.exact_time and self._kept_staff is not None and pref.staff_id == self._kept_staff:
+                self._kept_staff = None  # the time asked for, with anyone who does it (the read-back names them)
+                self._pref = replace(pref, staff_id=None)
+                return [self._find()]
+            if offer.empty:
+                return self._offered(offer)
+        if self._pref.latest:  # "what's the latest you have?" has one answer
+            offer = replace(offer, slots=(max(offer.slots),), exact_time=False)
         self._offers = offer.slots
         if offer.exact_time:
             return [OfferSlots(offer.slots[:1]), *self._choose(offer.slots[0])]
-        return [OfferSlots(offer.slots), self._ask(self._say.offer(offer, self._pref), Stage.OFFERING)]
+        text = self._say.offer(offer, self._pref)
+        reason = self._why_not(offer)
+        if reason:  # the reason instead of "I have nothing left" or "That exact time isn't free"
+            nearest = text.find("The nearest I have")
+            text = f"{reason} {text[nearest:] if nearest >= 0 else text.removeprefix(_NOT_FREE)}"
+        return [OfferSlots(offer.slots), self._ask(text, Stage.OFFERING)]
+
+    @staticmethod
+    def _without_its_own_time(offer: Offer, target: Appointment) -> Offer:
+        """A move to the time the appointment already has is no move: that slot is never offered."""
+        slots = tuple(s for s in offer.slots if s.window.start != target.window.start)
+        if slots == offer.slots:
+            return offer
+        return replace(offer, slots=slots, exact_time=False)
+
+    def _past_horizon(self) -> bool:
+        day, started = self._pref.day, self._started
+        if day is None or started is None:
+            return False
+        return day > started.date() + timedelta(days=self._catalogue.policy.max_days_ahead)
+
+    def _why_not(self, offer: Offer) -> str | None:
+        """Why what was asked for is not offered: closed, a holiday, no one for the service, past the booking
+        horizon, or inside the minimum notice."""
+        pref, started, policy = self._pref, self._started, self._catalogue.policy
+        target = self._target if self._mode is Mode.RESCHEDULE else None
+        if target is not None and pref.at is not None:
+            own = target.window.start.astimezone(self._catalogue.zone)
+            if (pref.day, pref.at) == (own.date(), own.time()):
+                return self._talk.already_then(target.service_id)
+        if self._too_far:
+            self._too_far = False
+            return self._talk.too_far(policy.max_days_ahead)
+        if self._service is None or pref.day is None or pref.last_day is not None:
+            return None
+        if started is not None and pref.at is not None and pref.day == started.date():
+            wanted = datetime.combine(pref.day, pref.at, started.tzinfo)
+            if wanted < started + policy.min_notice and not offer.exact_time:
+                return self._talk.too_soon(policy.min_notice)
+        if offer.on_preferred_day:
+            return None
+        if started is not None and pref.day > started.date() + timedelta(days=policy.max_days_ahead):
+            return self._talk.too_far(policy.max_days_ahead)
+        return self._talk.closed(self._service, pref.day)
 
     def _on_offering(self, heard: Interpretation) -> list[Action]:
         mode = _TASKS.get(heard.intent)
@@ -395,15 +601,28 @@ class DialoguePolicy:
             return [self._ask(self._say.which_one(len(self._offers)), Stage.OFFERING)]
         if heard.intent is Intent.DENY and not heard.has_details:
             return self._rejected(others_left=False)
+        if heard.intent is Intent.DENY and self._rules_out_the_offered_day(heard):
+            return self._rejected(others_left=False)  # "I can't make it on Tuesday" of Tuesday's offers
         if heard.has_details:
             self._absorb(heard)
             return self._advance()
         return self._misunderstood()
 
+    def _rules_out_the_offered_day(self, heard: Interpretation) -> bool:
+        """A no that names only the day every offer is on: that day is refused, not asked for."""
+        only_day = replace(heard, day=None, last_day=None, intent=Intent.UNKNOWN)
+        if heard.day is None or heard.last_day is not None or only_day.has_details:
+            return False
+        days = {s.window.start.astimezone(self._catalogue.zone).date() for s in self._offers}
+        return days == {heard.day}
+
     def _pick(self, heard: Interpretation) -> Slot | list[Action] | None:
         """The offered slot the caller chose, a reply when the choice was out of range, or None."""
         offers = self._offers
         zone = self._catalogue.zone
+        if heard.refers.nudge in (Nudge.LATER_ONE, Nudge.EARLIER_ONE):
+            one = later_or_earlier_one(heard.refers.nudge, offers)
+            return one if one is not None else [self._ask(self._say.which_one(len(offers)), Stage.OFFERING)]
         if heard.ordinal is not None:
             index = len(offers) - 1 if heard.ordinal == -1 else heard.ordinal - 1
             if 0 <= index < len(offers):
@@ -420,6 +639,8 @@ class DialoguePolicy:
                 and wanted.wants_day(s.window.start.astimezone(zone).date())
                 and (heard.staff_id is None or s.staff_id == heard.staff_id)
             ]
+            if len({s.window.start.date() for s in matches}) > 1:  # the same time on two days: not a choice
+                return [self._ask(self._say.which_one(len(offers)), Stage.OFFERING)]
             return matches[0] if matches else None
         if heard.staff_id is not None and heard.day is None and heard.part_of_day is None and heard.bounds.unbounded:
             mine = [s for s in offers if s.staff_id == heard.staff_id]
@@ -447,11 +668,34 @@ class DialoguePolicy:
             self._hold = None
             self._offers = tuple(s for s in self._offers if s != hold.slot)
             return [ReleaseHold(hold), *self._rejected(others_left=bool(self._offers))]
+        if heard.intent is Intent.CANCEL and not heard.has_details and self._mode is Mode.BOOK:
+            self._hold = None  # "cancel that" at a new booking's read-back: it is not booked, nothing else is touched
+            self._reset_task()
+            said = Say(self._say.not_booked())
+            return [ReleaseHold(hold), said, self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
         if heard.has_details or _TASKS.get(heard.intent) is not None:
             self._hold = None
             self.stage = Stage.OFFERING
+            heard = self._kept_from(hold, heard)
             return [ReleaseHold(hold), *self._on_offering(heard)]
         return self._misunderstood(self._say.confirm_yes_no(self._prompt))
+
+    def _kept_from(self, hold: Hold, heard: Interpretation) -> Interpretation:
+        """A change at the read-back keeps what it does not change: "make it eleven" stays on the held day,
+        "with Sam instead" at the held time."""
+        refers = heard.refers
+        if heard.ordinal is not None or refers.nudge in (Nudge.LATER_ONE, Nudge.EARLIER_ONE) or refers.weeks:
+            return heard
+        if refers.nudge is not None or refers.same_day or refers.same_time or refers.minutes_past is not None:
+            self._offers = (hold.slot,)  # "a bit later", "same day": relative to the slot read back
+            return heard
+        local = hold.slot.window.start.astimezone(self._catalogue.zone)
+        if heard.day is None and not heard.earliest:
+            heard = replace(heard, day=local.date(), last_day=None)
+            says_time = heard.at is not None or heard.part_of_day is not None or not heard.bounds.unbounded
+            if not says_time and not heard.latest:
+                heard = replace(heard, at=local.time(), approximate=False)
+        return heard
 
     def _rejected(self, others_left: bool) -> list[Action]:
         self._rejections += 1
@@ -548,7 +792,8 @@ class DialoguePolicy:
         question = self._say.which_when(day=dated or not timed, time=timed)
         sure = heard.without_when()
         if self.stage in (Stage.INTENT, Stage.ANYTHING_ELSE):
-            mode = _TASKS.get(heard.intent) or (Mode.BOOK if heard.intent is Intent.INFORM else None)
+            mode = _CHANGES.get(heard.intent) or _TASKS.get(heard.intent)  # "i can't make it", unsure: asked too
+            mode = mode or (Mode.BOOK if heard.intent is Intent.INFORM else None)
             if mode is None:
                 return None
             return self._clarified(self._begin(mode, sure), question)

@@ -189,6 +189,9 @@ class Prompts:
     def no_upcoming(self) -> str:
         return "I don't see an upcoming appointment for this number. Would you like to book a new one?"
 
+    def not_booked(self) -> str:
+        return "No problem, I won't book that."
+
     def keep_it(self) -> str:
         return "Okay, I'll keep it as it is."
 

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at, wordset
 
-__all__ = ["LAST", "MAX_CHOICE", "find_choice"]
+__all__ = ["LAST", "MAX_CHOICE", "NOT_A_CHOICE_BEFORE", "find_choice"]
 
 LAST = -1
 MAX_CHOICE = 10
 _NOUNS = wordset("one option choice slot appointment")
 _NUMBERED = wordset("number option choice")
 _NOT_A_CHOICE_AFTER = wordset("a just one")  # "just a second", "one second"
+NOT_A_CHOICE_BEFORE = wordset("time times visit timer")  # "it's my first time", "my second visit"
 
 
 def _numbered(words: Sequence[str], i: int) -> Found[int] | None:
@@ -33,6 +34,10 @@ def _ordinal(words: Sequence[str], i: int) -> Found[int] | None:
     if number is None or not 1 <= number.value <= MAX_CHOICE:
         return None
     if start == i and word_at(words, i - 1) in _NOT_A_CHOICE_AFTER:
+        return None
+    if word_at(words, number.end) in NOT_A_CHOICE_BEFORE:
+        if word_at(words, number.end + 1) in ("slot", "slots"):
+            return Found(number.value, start, number.end + 2)  # "the first time slot"
         return None
     end = number.end + (word_at(words, number.end) in _NOUNS)
     return Found(number.value, start, end)

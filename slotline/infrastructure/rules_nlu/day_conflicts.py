@@ -8,6 +8,7 @@ week" (the same Friday) are not: one of the two days is misheard or misread, so 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 from itertools import pairwise
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
@@ -17,15 +18,31 @@ __all__ = ["days_disagree"]
 
 # Between two days, these say the second one replaces (or is an alternative to) the first.
 _CORRECTIONS = wordset("no nope nah actually sorry instead rather make change wait or better scratch maybe perhaps")
+# Said just after the second day, these also say it replaces the first ("wednesday, can we do saturday at 11 instead").
+_INSTEAD = wordset("instead rather")
+_INSTEAD_REACH = 4
+# A day right before one of these names what the caller already has ("move monday's session to tuesday"), not a wish.
+_WHAT_EXISTS = wordset("appointment appointments session booking visit")
 
 
 def _corrected(words: Sequence[str], first: Found[DayReading], second: Found[DayReading]) -> bool:
-    return any(w in _CORRECTIONS for w in words[first.end : second.start])
+    if any(w in _CORRECTIONS for w in words[first.end : second.start]) or _names_what_exists(words, first):
+        return True
+    return any(w in _INSTEAD for w in words[second.end : second.end + _INSTEAD_REACH])  # "saturday at 11 instead"
+
+
+def _names_what_exists(words: Sequence[str], day: Found[DayReading]) -> bool:
+    """ "monday's appointment", "my tuesday session": the day of the appointment being talked about."""
+    after = words[day.end : day.end + 2]  # "monday's physio session"
+    return bool(_WHAT_EXISTS.intersection(after)) and after[0] not in ("and", "or")
 
 
 def _agree(one: DayReading, other: DayReading) -> bool:
-    """The same day, or a date and the weekday it falls on ("friday the 4th", "the 3rd, a thursday")."""
+    """The same day, or a date and the weekday it falls on ("friday the 4th", "the 3rd, a thursday"), or a day and
+    "the same weekday after" it ("on saturday ... the saturday after")."""
     if one.day == other.day:
+        return True
+    if other.week_after_one_said and one.day is not None and other.day == one.day + timedelta(days=7):
         return True
     if one.day is None or other.day is None or one.exact == other.exact:
         return False

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from slotline.domain.preference import PartOfDay
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
-from slotline.infrastructure.rules_nlu.words import Found
+from slotline.infrastructure.rules_nlu.words import Found, wordset
 
 __all__ = ["EARLIEST_PHRASES", "find_earliest", "find_part_of_day"]
 
@@ -42,9 +42,28 @@ EARLIEST_PHRASES = (
 _EARLIEST = PhraseTable((True, p) for p in EARLIEST_PHRASES)
 
 
+# After a part of the day, these rule it out: "mornings are bad for me", "evenings don't work".
+_RULED_OUT_AFTER = wordset("bad difficult tricky hard impossible out dont doesnt wont arent isnt cant")
+_NEGATIONS = wordset("no not never")  # only after a link: "mornings are no good"; "mornings not before ten" is a wish
+_LINKS = wordset("are is would will really just")
+
+
+def _ruled_out(words: Sequence[str], i: int) -> bool:
+    """ "mornings are bad", "evenings don't work", "the morning's no good": a part of the day the caller cannot do."""
+    j = i + 1
+    while j < len(words) and j <= i + 3 and words[j] in _LINKS:
+        j += 1
+    return j < len(words) and (words[j] in _RULED_OUT_AFTER or (j > i + 1 and words[j] in _NEGATIONS))
+
+
 def find_part_of_day(words: Sequence[str]) -> PartOfDay | None:
-    """The part of the day said last ("morning, no, afternoon" means the afternoon); "good night" is no wish."""
-    found = [_PARTS[w] for i, w in enumerate(words) if w in _PARTS and not (i and words[i - 1] == "good")]
+    """The part of the day said last ("morning, no, afternoon" means the afternoon); "good night" is no wish, and
+    neither is a part ruled out ("mornings are bad for me")."""
+    found = [
+        _PARTS[w]
+        for i, w in enumerate(words)
+        if w in _PARTS and not (i and words[i - 1] == "good") and not _ruled_out(words, i)
+    ]
     return found[-1] if found else None
 
 

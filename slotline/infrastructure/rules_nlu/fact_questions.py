@@ -249,6 +249,10 @@ class FactQuestions:
             found = [q for q in found if q.topic not in (Topic.PRICE, Topic.DESCRIPTION)] or found
         return tuple(found)
 
+    def names_a_faq(self, words: Sequence[str]) -> bool:
+        """Whether the turn says one of the business's own question phrases ("whitening")."""
+        return self._faq_asked(roots([w for w in words if w])) is not None
+
     def _faq_asked(self, said: list[str]) -> int | None:
         for index, phrases in self._faq:
             for phrase in phrases:

@@ -45,6 +45,10 @@ class FactReader:
     def urgent(self, words: Sequence[str]) -> bool:
         return self._urgent.heard(words)
 
+    def names_a_faq(self, words: Sequence[str]) -> bool:
+        """A business's own question phrase is said: it beats a service guessed from loose words."""
+        return self._questions.names_a_faq(words)
+
     def read(self, words: Sequence[str], utterance: str, today: date, heard: Interpretation) -> Interpretation | None:
         """The turn as a hand-over to a person or as a question (alone, or inside a booking turn); None otherwise."""
         intent = heard.intent

@@ -29,10 +29,18 @@ _HUMAN = re.compile(
 )
 # A task word with one of these up to three words before it is ruled out: "don't cancel", "no need to move it".
 _NEGATION_BEFORE = re.compile(r"\b(?:dont|do not|not|never|no need to|wont|doesnt|didnt)(?: \w+){0,3} $")
-_CANCEL = re.compile(r"\b(?:cancel\w*(?! (?:policy|fee))|call (?:it|that|this) off)\b")
+_CANCEL = re.compile(r"\b(?:cancel\w*(?! (?:policy|fee))|call (?:it|that|this) off|call off)\b")
 _RESCHEDULE = re.compile(
     r"\b(?:re ?schedul\w*|move|postpone|push (?:it|that|this|my appointment) (?:back|forward)"
-    r"|change (?:my|the|our|that|this|it)|(?:different|another|other) (?:time|day|date))\b"
+    r"|change (?:my|the|our|that|this|it)|(?:different|another|other) (?:time|day|date)"
+    # issue 13: everyday words for moving an appointment
+    r"|rearrang\w*|bump (?:it|that|this|my|the)|(?:push|put|bring|shift) (?:\w+ ){1,2}(?:back|forward)"
+    r"|change (?:\w+ )?(?:appointment|session|booking|slot|time|day|visit)|swap (?:my|it|the))\b"
+)
+# issue 13: putting the task off is no request to move anything ("I'll sort it another time")
+_PUT_OFF = re.compile(
+    r"\b(?:(?:ill|i will|we can|ill just|i can) (?:\w+ ){0,3}(?:another|some other) (?:time|day)"
+    r"|dont worry(?: about it)?(?: then)?(?: thanks| thank you)?$|dont worry(?: about it)?(?: then)? ill)\b"
 )
 _REPEAT = re.compile(
     r"\b(?:say (?:that|it) again|say again|repeat\w*|pardon|what was that|come again|what did you say"
@@ -58,6 +66,34 @@ _GOODBYE = _phrases(
     "see (?:you|ya)",
     "take care",
     "no thanks thats it",
+    # issue 13: closing words that drop the task ("never mind then", "I'll leave it")
+    "never ?mind",
+    "forget (?:it|about it|that)",
+    "(?:ill|i will|ill just|i will just|lets|just) leave it",
+    "leave it (?:there|for now|then)",
+    "dont worry (?:about it|then)",
+    "(?:ill|i will) (?:call|ring|phone)(?: you| them)? (?:back|again)",
+    "(?:ill|i will) get back to you",
+    "(?:ill|i will) give it a miss",
+    "scrap that",
+    "dont bother",
+    "(?:ill|i will) think about it",
+)
+# issue 13: the caller cannot come to an appointment they have; the agent offers to move or cancel it.
+_CANT_COME = re.compile(
+    r"\b(?:cant|cannot|can not|couldnt|wont be able to|will not be able to|not be able to|not able to|unable to"
+    r"|not going to be able to|not gonna be able to|not gonna|not going to)"
+    r" (?:make|come|attend|do|go to|get to)\b(?: \w+){0,3}? (?:appointment|booking|it on|in on)\b"
+    r"|\b(?:wont be able to|will not be able to|not be able to|not able to|unable to|cant|cannot) (?:come|attend)\b"
+    r"|\b(?:wont|will not) be able to make it\b"
+    r"|\b(?:dont|do not|wont|will not) need (?:it|the appointment|my appointment|that appointment) any ?more\b"
+    r"|\b(?:cant|cannot|can not|wont|will not|couldnt) make (?:it )?(?:on )?(?:my|the|our|his|her|their"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|this|next)\b"
+)
+# With an appointment word anywhere: "about my appointment, I'm not gonna make it".
+_CANT_MAKE_IT = re.compile(
+    r"\b(?:cant|cannot|can not|couldnt|wont|will not|not gonna|not going to|wont be able to|not be able to"
+    r"|unable to) (?:make it|make that|come|attend)\b"
 )
 _THATS_IT = re.compile(r"\b(?:thats it|that is it|thats all for now)\b")
 _BOOK = re.compile(
@@ -181,6 +217,24 @@ _AFFIRM = (
     "certainly",
     "why not",
     "yes please",
+    # issue 13: taking what was offered
+    "thatll do",
+    "that will do",
+    "that does",
+    "brilliant",
+    "ill take it",
+    "ill take that",
+    "ill take that one",
+    "ill have that",
+    "ill have that one",
+    "that ones fine",
+    "that one is fine",
+    "that suits me",
+    "suits me",
+    "go for it",
+    "go on",
+    "go on then",
+    "grand",
 )
 # Neither yes nor no, and they hide the yes/no word inside them ("not sure", "right now").
 _NEUTRAL = (
@@ -233,12 +287,16 @@ def classify(
     text = " ".join(words)
     if _HUMAN.search(text):
         return Intent.HUMAN
+    if _PUT_OFF.search(text) and not _CANCEL.search(text):
+        return Intent.GOODBYE
     cancel, no_cancel = _said(_CANCEL, text)
     if cancel:
         return Intent.CANCEL
     reschedule, no_reschedule = _said(_RESCHEDULE, text)
     if reschedule:
         return Intent.RESCHEDULE
+    if _CANT_COME.search(text) or (_CANT_MAKE_IT.search(text) and _APPOINTMENT.search(text)):
+        return Intent.CANT_COME
     if _REPEAT.search(text):
         return Intent.REPEAT
     polarity = _polarity(words)

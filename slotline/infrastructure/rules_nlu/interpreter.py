@@ -9,7 +9,10 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from slotline.domain.catalogue import Catalogue
+from slotline.domain.ids import ServiceId
+from slotline.domain.reference import Reference
 from slotline.domain.understanding import Intent, Interpretation
+from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles, says_for_whom
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
 from slotline.infrastructure.rules_nlu.chatter import is_chatter, is_off_topic, is_unrelated_question_or_chatter
 from slotline.infrastructure.rules_nlu.choices import find_choice
@@ -18,10 +21,12 @@ from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree
 from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.fact_reader import FactReader, refers_back
+from slotline.infrastructure.rules_nlu.holidays import HolidayNames
 from slotline.infrastructure.rules_nlu.intent import classify
 from slotline.infrastructure.rules_nlu.numeric_dates import NumericDates
 from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
 from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
+from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
 from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
 from slotline.infrastructure.rules_nlu.times import find_times, pick_time
@@ -39,6 +44,7 @@ from slotline.infrastructure.rules_nlu.words import (
 __all__ = ["RulesUtteranceInterpreter", "local_today"]
 
 T = TypeVar("T")
+_JOINED = frozenset(("and", "plus"))
 
 
 def local_today(now: datetime, zone: ZoneInfo) -> date:
@@ -74,6 +80,12 @@ def _ambiguous(words: list[str], days: list[Found[DayReading]]) -> list[str]:
     return ["day"] if two_readings or days_disagree(words, days) else []
 
 
+def _weeks_from_what(refers: Reference, days: list[Found[DayReading]], choice: list[Found[int]]) -> list[str]:
+    """ "tuesday but a week later", "the first one but a week later": a week on from a day said in the same breath
+    is a day the caller may mean either way (that day, or a week after it), so it is asked, never guessed."""
+    return ["week"] if refers.weeks and (choice or any(f.value.counts for f in days)) else []
+
+
 class RulesUtteranceInterpreter:
     """Understands callers without a model: every rule is a small pure function, so results are repeatable."""
 
@@ -85,23 +97,42 @@ class RulesUtteranceInterpreter:
         self._facts = FactReader(catalogue)
         self._opening = OpeningClock(catalogue)
         self._numeric = NumericDates(catalogue)
+        self._holidays = HolidayNames(catalogue)
+        self._titles = StaffTitles(catalogue.staff)  # issue 13: business vocabulary
+        self._service_words = ServiceWords(catalogue.services)
+
+    def _for_whom(
+        self, services: tuple[ServiceId, ...], said: list[str]
+    ) -> tuple[tuple[ServiceId, ...], tuple[ServiceId, ...]]:
+        """A service named with who it is for: the service that fits both best; when several fit as well, no service
+        and those candidates, so that the agent asks."""
+        fitting = self._service_words.find_for_whom(said)
+        if not fitting or fitting == services:
+            return services, ()
+        return (fitting, ()) if len(fitting) == 1 else ((), fitting)
 
     async def interpret(self, utterance: str, now: datetime) -> Interpretation:
         return self.understand(utterance, now)
 
     def understand(self, utterance: str, now: datetime) -> Interpretation:
         """The synchronous work behind `interpret`."""
-        words = normalise(utterance)
-        if self._facts.urgent(words):
+        normalised = normalise(utterance)
+        if self._facts.urgent(normalised):
             return Interpretation(Intent.URGENT, text=utterance)  # before anything else the turn holds
+        words = tidy(normalised)  # issue 13: "thursday's", "make it eleven"
         # Each extractor blanks the words it understood, in this order, so that no word is read twice:
         # "first available" is not a choice, "the first of december" not a choice, "at ten" not a choice.
         free = [BLANK if w == "please" else w for w in words]
         phone = _claimed(free, [find_phone(free, self._region)])
         heard_phone = phone[0].value if phone else None
         earliest = _claimed(free, find_earliest(free))
+        refers, said_relative = find_references(free)  # issue 13: before the dates, so "back a week" is not a date
+        _claimed(free, said_relative)
+        latest = _claimed(free, find_latest(free))
         today = local_today(now, self._zone)
-        days = self._numeric.settle(weekday_in_counted_week(_claimed(free, find_days(free, today))), today)
+        holidays = _claimed(free, self._holidays.find(free, today))  # issue 13: "on christmas day"
+        said_days = sorted([*holidays, *_claimed(free, find_days(free, today))], key=lambda f: f.start)
+        days = self._numeric.settle(weekday_in_counted_week(said_days), today)
         part_of_day = find_part_of_day(words)
         bounds = _claimed(free, find_bounds(free, part_of_day))
         edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))
@@ -110,13 +141,26 @@ class RulesUtteranceInterpreter:
         reading = self._opening.settle(picked_time) if picked_time is not None else None
         picked_days = pick_days(days)
         staff = _named(free, self._staff.find(free))
+        said_of_service = list(free)  # "a trim with the barber": the title also says which service
+        staff = staff or _named(free, self._titles.find(free))  # issue 13: "the hygienist"
         service = _named(free, self._services.find(free))
+        services = more_services(free, self._services, service[0]) if service else ()  # issue 13
+        candidates: tuple[ServiceId, ...] = ()
+        if len(services) == 1 and says_for_whom(free):  # "my son's check-up": the children's one, or asked
+            services, candidates = self._for_whom(services, said_of_service)
         choice = _claimed(free, [find_choice(free)])
+        choice_words = {i for f in choice for i in range(f.start, f.end)}
+        unclaimed = [BLANK if i in choice_words else w for i, w in enumerate(said_of_service)]
+        if not service and not self._facts.names_a_faq(normalised):  # "do you do teeth whitening?" is the question
+            candidates = self._service_words.find(unclaimed)  # issue 13: "a check for the kids"
+        if services and _JOINED.intersection(words):  # "a cut and a blowout": the other service is never dropped
+            other = tuple(s for s in self._service_words.find(free) if s not in services)
+            services, candidates = (*services, *other) if len(other) == 1 else services, other if len(other) > 1 else ()
 
         result = Interpretation(
             intent=Intent.UNKNOWN,
             text=utterance,
-            service_id=service[0].value if service else None,
+            service_id=services[0] if services else (candidates[0] if len(candidates) == 1 else None),
             day=picked_days.day if picked_days else None,
             last_day=picked_days.last if picked_days else None,
             part_of_day=part_of_day,
@@ -127,19 +171,25 @@ class RulesUtteranceInterpreter:
             ordinal=choice[0].value if choice else None,
             staff_id=staff[0].value if staff else None,
             phone=heard_phone,
-            unsure=leftover_meaning(free) + tuple(_ambiguous(words, days)),
+            unsure=(*leftover_meaning(free), *_ambiguous(words, days), *_weeks_from_what(refers, days, choice)),
+            refers=refers,
+            more_services=services[1:],
+            service_choices=candidates if len(candidates) > 1 else (),  # with a service: the other one of these
+            latest=bool(latest),
         )
         ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)
         has_details = result.has_details or "day" in result.unsure  # "12/01" names a day, but which one is asked
-        intent = classify(words, has_details=has_details, has_service=bool(service), ruled_out=ruled_out)
+        intent = classify(
+            words, has_details=has_details, has_service=result.service_id is not None, ruled_out=ruled_out
+        )
         if intent is Intent.UNKNOWN and heard_phone is not None and heard_phone.number is not None:
             intent = Intent.INFORM  # "two one two five five five ..." answers "what number can we text?"
-        named = bool(service or staff or choice or phone)
+        named = bool(service or staff or choice or phone or said_relative or latest or candidates)
         if intent is Intent.INFORM and (is_off_topic(words) or (not named and is_chatter(words, free))):
             intent = Intent.UNKNOWN
         if intent in (Intent.AFFIRM, Intent.DENY) and not named and is_unrelated_question_or_chatter(words, free):
             intent = Intent.UNKNOWN  # "where exactly are you located" must never confirm a booking
-        asked = self._facts.read(words, utterance, today, replace(result, intent=intent))
+        asked = self._facts.read(normalised, utterance, today, replace(result, intent=intent))
         if asked is not None:
             return asked
         if intent is Intent.UNKNOWN:  # an invalid number is kept, so the agent can say what was wrong with it

@@ -16,7 +16,7 @@ from slotline.infrastructure.rules_nlu.calendar_rules import WeekdayMode, resolv
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS, weekday_named
-from slotline.infrastructure.rules_nlu.words import Found, word_at
+from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 
 __all__ = ["relative_day_at", "weekday_in_counted_week"]
 
@@ -122,6 +122,27 @@ def _after_next(words: Sequence[str], i: int, today: date) -> Found[DayReading] 
     if coming == today + timedelta(days=1):
         return _found(None, i, j + 3, ambiguous=True)
     return _found(coming + timedelta(days=7), i, j + 3)
+
+
+_NOT_AFTER_ALONE = wordset("next that this the a an")  # "the tuesday after next", "the saturday after the 3rd"
+_LEADS = wordset("next this coming following last")
+
+
+def _weekday_after(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """ "my massage on saturday, could we do the saturday after": a week after the same weekday said before it in
+    the turn. With no such day said, "the saturday after" is after something on the table: no day, asked about."""
+    if word_at(words, i) != "the":
+        return None
+    weekday = weekday_named(words, i + 1)
+    if weekday is None or word_at(words, i + 2) != "after" or word_at(words, i + 3) in _NOT_AFTER_ALONE:
+        return None
+    if cardinal_at(words, i + 3) is not None or ordinal_at(words, i + 3) is not None or word_at(words, i + 3) in MONTHS:
+        return None
+    earlier = [k for k in range(i) if weekday_named(words, k) == weekday and word_at(words, k - 1) not in _LEADS]
+    if not earlier:
+        return _found(None, i, i + 3, ambiguous=True)
+    day = resolve_weekday(today, weekday, WeekdayMode.BARE) + timedelta(days=7)
+    return Found(DayReading(day, week_after_one_said=True), i, i + 3)
 
 
 def _plural_weekdays(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
@@ -230,6 +251,7 @@ _READERS: tuple[Callable[[Sequence[str], int, date], Found[DayReading] | None], 
     _same_day,
     _plural_weekdays,
     _after_next,
+    _weekday_after,
     _weekday_week,
     _next_month_on,
     _nth_weekday_of,

@@ -9,7 +9,7 @@ from datetime import time
 from typing import Literal
 
 from slotline.domain.preference import PartOfDay
-from slotline.infrastructure.rules_nlu.numbers import UNITS, cardinal_at
+from slotline.infrastructure.rules_nlu.numbers import UNITS, cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, negated_before, word_at, wordset
 
 __all__ = ["Meridiem", "TimeReading", "clock_at", "find_times", "pick_time", "resolve_hour", "said_meridiem"]
@@ -259,6 +259,17 @@ def said_meridiem(words: Sequence[str], found: Found[time]) -> Meridiem | None:
     return "am" if last == "am" else "pm" if last == "pm" else None
 
 
+# Before "one", these make it a choice, never an hour, even beside a day ("the first one on tuesday").
+_ONE_IS_A_CHOICE_AFTER = wordset("the that this which a any other earlier later last latter")
+
+
+def _one_is_a_choice(words: Sequence[str], found: Found[TimeReading]) -> bool:
+    before = word_at(words, found.start - 1)
+    return words[found.start] == "one" and (
+        before in _ONE_IS_A_CHOICE_AFTER or ordinal_at(words, found.start - 1) is not None
+    )
+
+
 def _alone(words: Sequence[str], found: Found[TimeReading]) -> bool:
     """True if nothing but carrier words surrounds a bare number ("three", "ok three then")."""
     if words[found.start] == "one":
@@ -276,6 +287,7 @@ def find_times(
     while i < len(words):
         read = _time_at(words, i, part_of_day)
         beside_day = read is not None and (read[0].end in day_edges or read[0].start in day_edges)
+        beside_day = beside_day and read is not None and not _one_is_a_choice(words, read[0])
         if read is None or not (read[1] or beside_day or _alone(words, read[0])):
             i += 1
             continue

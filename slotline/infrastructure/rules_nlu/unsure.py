@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from slotline.infrastructure.rules_nlu.choices import NOT_A_CHOICE_BEFORE
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
@@ -20,8 +21,9 @@ _MEANING = wordset(
     "week weeks fortnight fortnights month months year years days after before except not next last following "
     "previous hence ago fortnightly weekly monthly"
 )
-# "not" in these is about the caller, not the detail: "i'm not sure", "not bothered", "if not".
-_HARMLESS_AFTER_NOT = wordset("sure bothered fussed fussy too really quite")
+# "not" in these is about the caller, not the detail: "i'm not sure", "not bothered"; or about what was read back
+# ("that's not right", "not what i said"), which the correction that follows says.
+_HARMLESS_AFTER_NOT = wordset("sure bothered fussed fussy too really quite right correct what")
 # A number word that is nearly always something else: "the one at three", "a check-up for me", "i need one".
 _NOT_NUMBERS = wordset("one a an")
 # After "last", these are about the past ("i saw tom last month"): they cannot change a day to book.
@@ -59,6 +61,8 @@ def _means_something(free: Sequence[str], i: int) -> bool:
         return True
     if word in _NOT_NUMBERS:
         return False
+    if ordinal_at(free, i) is not None and word_at(free, i + 1) in NOT_A_CHOICE_BEFORE:
+        return False  # "it's my first time": about the caller
     return cardinal_at(free, i) is not None or ordinal_at(free, i) is not None
 
 

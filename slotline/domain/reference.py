@@ -1,0 +1,40 @@
+"""What a caller says relative to what is already on the table: "same time", "a week later", "anything earlier?"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Nudge(StrEnum):
+    """A move relative to the times already offered, held or booked."""
+
+    LATER = "later"  # "anything later?", "a bit later the same day"
+    EARLIER = "earlier"  # "anything earlier?"
+    LATER_ONE = "the later one"  # a choice between the offers
+    EARLIER_ONE = "the earlier one"
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    same_time: bool = False  # "same time": the time already said, or the appointment's own time when moving
+    same_day: bool = False  # "the same day"
+    nudge: Nudge | None = None
+    weeks: int = 0  # "push it back a week" is 1, "bring it forward a week" is -1
+    minutes_past: int | None = None  # "make that quarter past": minutes past the hour already on the table
+    instead: bool = False  # "Friday at ten instead": a change to something that exists, not something new
+
+    @property
+    def said(self) -> bool:
+        """Something that changes the wish (`instead` alone does not)."""
+        return (
+            self.same_time
+            or self.same_day
+            or self.nudge is not None
+            or self.weeks != 0
+            or self.minutes_past is not None
+        )
+
+
+NO_REFERENCE = Reference()
+"""Nothing said relative to the table."""

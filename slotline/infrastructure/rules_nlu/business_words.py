@@ -1,0 +1,118 @@
+"""Business vocabulary without code (issue 13): staff by the role callers name ("the hygienist"), and services by
+the words that matter when no whole name was said ("a check for the kids", "a trim with the barber").
+
+Everything comes from the catalogue (service names, aliases and ids; staff titles). Two services that fit the words
+equally well are returned as choices for the agent to ask about, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from slotline.domain.catalogue import Service, StaffMember
+from slotline.domain.ids import ServiceId, StaffId
+from slotline.infrastructure.rules_nlu.catalogue_names import stem
+from slotline.infrastructure.rules_nlu.chatter import KNOWN_WORDS
+from slotline.infrastructure.rules_nlu.words import BLANK, Found, normalise, wordset
+
+__all__ = ["ServiceWords", "StaffTitles", "says_for_whom"]
+
+# Everyday words for who a service is for, folded together so "my daughter" meets "kids check-up".
+_SAME = {
+    **dict.fromkeys(("kid", "kids", "child", "children", "childs", "daughter", "son", "boy", "girl", "baby"), "kid"),
+    **dict.fromkeys(("pediatric", "paediatric", "teen", "teenager", "toddler", "little", "one"), "kid"),
+    **dict.fromkeys(("men", "mens", "man", "gents", "gent", "gentleman", "male", "guy", "guys"), "men"),
+    **dict.fromkeys(("women", "womens", "woman", "ladies", "lady", "female"), "women"),
+}
+# Words that name no service on their own: fillers, task words, body parts and times.
+_NOISE = KNOWN_WORDS | wordset(
+    "book booking appointment appointments session visit please thanks thank hi hello hey today tomorrow week "
+    "morning afternoon evening time day first next last new old just also then both done doing get getting "
+    "she he shes hes her his their them year years old eight nine ten seven six five four three two "
+    "bring brought in need needs back call ring phone number text thing quick problem looking way sort "
+    "free open available slot slots earliest latest soon possible"
+)
+_MIN_LENGTH = 3
+# Words for who, too common to say it on their own ("the first one", "a little later", "hey man").
+_NOT_WHO_ALONE = wordset("one little man guy guys")
+
+
+def _fold(word: str) -> str:
+    word = _SAME.get(word, word)
+    return _SAME.get(stem(word), stem(word))
+
+
+def _meets(said: str, name_word: str) -> bool:
+    """'check' meets 'checkup', 'clean' meets 'cleaning'; otherwise whole words only."""
+    if said == name_word:
+        return True
+    shorter, longer = sorted((said, name_word), key=len)
+    return len(shorter) >= 4 and longer.startswith(shorter)
+
+
+class ServiceWords:
+    """The service (or the close candidates) whose names share the most words with what the caller said."""
+
+    def __init__(self, services: Sequence[Service]) -> None:
+        self._words: list[tuple[ServiceId, frozenset[str]]] = []
+        for service in services:
+            words: set[str] = set()
+            for name in (*service.spoken_names, service.id.replace("_", " ")):
+                for raw in normalise(name.replace("-", " ")):
+                    if raw not in _NOISE or raw in _SAME:
+                        words.add(_fold(raw))
+            self._words.append((service.id, frozenset(words)))
+
+    def find(self, free: Sequence[str]) -> tuple[ServiceId, ...]:
+        """One service when one fits best, several when they fit equally well, none when no word fits."""
+        said = {_fold(w) for w in free if w != BLANK and len(w) >= _MIN_LENGTH and (w not in _NOISE or w in _SAME)}
+        if not said:
+            return ()
+        scores: dict[ServiceId, int] = {}
+        for service_id, words in self._words:
+            content = [s for s in said if any(_meets(s, w) for w in words)]
+            if any(c != "kid" and c != "men" and c != "women" for c in content):  # who it is for is no service
+                scores[service_id] = len(content)
+        if not scores:
+            return ()
+        best = max(scores.values())
+        return tuple(s for s, score in scores.items() if score == best)
+
+    def find_for_whom(self, free: Sequence[str]) -> tuple[ServiceId, ...]:
+        """The best fitting services (as `find`) that are for who was said ("a check-up for my son": the children's
+        check-up); none when the business has no such service."""
+        who = _for_whom(free)
+        words = dict(self._words)
+        return tuple(s for s in self.find(free) if who & words[s])
+
+
+_WHO = frozenset(("kid", "men", "women"))
+
+
+def _for_whom(free: Sequence[str]) -> frozenset[str]:
+    return frozenset(_fold(w) for w in free if w != BLANK and w not in _NOT_WHO_ALONE) & _WHO
+
+
+def says_for_whom(free: Sequence[str]) -> bool:
+    """A word left over that says who the service is for ("my son's check-up", "a trim for my daughter")."""
+    return bool(_for_whom(free))
+
+
+class StaffTitles:
+    """'the hygienist', 'a physiotherapist': the one staff member with that title (a shared title names no one)."""
+
+    def __init__(self, staff: Sequence[StaffMember]) -> None:
+        owners: dict[tuple[str, ...], set[StaffId]] = {}
+        for member in staff:
+            if member.title:
+                owners.setdefault(tuple(stem(w) for w in normalise(member.title)), set()).add(member.id)
+        self._titles = {title: next(iter(ids)) for title, ids in owners.items() if len(ids) == 1 and title}
+        self._longest = max((len(t) for t in self._titles), default=0)
+
+    def find(self, free: Sequence[str]) -> Found[StaffId] | None:
+        for i in range(len(free)):
+            for size in range(min(self._longest, len(free) - i), 0, -1):
+                run = tuple(stem(w) for w in free[i : i + size])
+                if BLANK not in run and run in self._titles:
+                    return Found(self._titles[run], i, i + size)
+        return None

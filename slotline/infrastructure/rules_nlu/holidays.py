@@ -1,0 +1,72 @@
+"""Days named by the business's own closures and special hours: "on Christmas Day", "New Year's", "Martin Luther
+King Day", "the day after Thanksgiving".
+
+The names come from the catalogue (a closure's or special day's reason), so only a holiday the business wrote down
+is a day; any other holiday name is left over, and asked about rather than guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from slotline.domain.catalogue import Catalogue
+from slotline.infrastructure.rules_nlu.day_reading import DayReading
+from slotline.infrastructure.rules_nlu.phrases import PhraseTable
+from slotline.infrastructure.rules_nlu.words import Found, normalise, word_at, wordset
+
+__all__ = ["HolidayNames"]
+
+_FILLER = frozenset(("jr",))  # "Martin Luther King Jr. Day" is said "martin luther king day"
+_SHIFTS = {"after": 1, "before": -1}  # "the day after thanksgiving"
+_PERIOD = frozenset(("over", "around", "during", "throughout"))  # "over christmas" is the holiday season, no one day
+# Words that say a day is closed, not which: a reason made only of these ("Holiday", "Staff training") names no day.
+_GENERIC = wordset(
+    "the a our annual public bank holiday holidays closed closure day days off staff training team leave maintenance "
+    "refurbishment weekend break event stocktake inventory"
+)
+
+
+def _spoken(reason: str) -> set[str]:
+    """The ways a caller says a holiday: as written, without filler words, without its last "day" ("christmas")."""
+    words = normalise(reason)
+    words = words[1:] if words[:1] == ["the"] else words
+    kept = [w for w in words if w not in _FILLER]
+    ways = {" ".join(words), " ".join(kept)}
+    if len(kept) > 1 and kept[-1] == "day":
+        ways.add(" ".join(kept[:-1]))
+    return {w for w in ways if w and not _GENERIC.issuperset(w.split())}
+
+
+class HolidayNames:
+    """Finds the holidays of one business in what a caller said."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        named = [(c.day, c.reason) for c in catalogue.closures]
+        named += [(s.day, s.reason) for s in catalogue.special_hours if s.reason]
+        spoken: dict[str, set[date]] = {}
+        for day, reason in named:
+            for phrase in _spoken(reason):
+                spoken.setdefault(phrase, set()).add(day)
+        # A name several days share names none of them.
+        self._table: PhraseTable[date] = PhraseTable((min(d), p) for p, d in spoken.items() if len(d) == 1)
+
+    def find(self, words: Sequence[str], today: date) -> list[Found[DayReading]]:
+        """Each holiday said, with "the day after/before" it; a holiday already past is no day to book."""
+        out: list[Found[DayReading]] = []
+        for found in self._table.scan(words):
+            if word_at(words, found.start - 1) in _PERIOD:
+                continue
+            start, day = found.start, found.value
+            shift = _shift_before(words, found.start)
+            if shift is not None:
+                start, day = found.start - 2 - (word_at(words, found.start - 3) == "the"), day + timedelta(shift)
+            out.append(Found(DayReading(day if day >= today else None, exact=True), start, found.end))
+        return out
+
+
+def _shift_before(words: Sequence[str], start: int) -> int | None:
+    """ "the day after thanksgiving": +1; "the day before christmas eve": -1."""
+    if start >= 2 and words[start - 2] == "day" and words[start - 1] in _SHIFTS:
+        return _SHIFTS[words[start - 1]]
+    return None

@@ -1,0 +1,171 @@
+"""Phrases relative to what is on the table ("same time", "push it back a week", "anything later?"), and the
+everyday forms the other extractors read better once tidied ("thursday's" -> "thursday", "make it eleven")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+
+from slotline.domain.ids import ServiceId
+from slotline.domain.reference import NO_REFERENCE, Nudge, Reference
+from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames
+from slotline.infrastructure.rules_nlu.numbers import cardinal_at
+from slotline.infrastructure.rules_nlu.phrases import PhraseTable
+from slotline.infrastructure.rules_nlu.words import Found, claim, wordset
+
+__all__ = ["find_latest", "find_references", "more_services", "tidy"]
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_POSSESSIVE = {f"{d}s": d for d in _WEEKDAYS} | {"oclocks": "oclock", "todays": "today", "tomorrows": "tomorrow"}
+_HOURS = wordset(
+    "one two three four five six seven eight nine ten eleven twelve half quarter 1 2 3 4 5 6 7 8 9 10 11 12"
+)
+# "make it eleven", "how about ten": a bare hour after these is a time, as "at eleven" would be.
+_TIME_LEADS = {("make", "it"), ("make", "that"), ("how", "about"), ("what", "about"), ("maybe", "at")}
+
+
+_FINE = wordset("is s fine good great perfect works suits sounds would ok okay lovely brilliant please")
+_HOUR_POSSESSIVE = {f"{w}s": w for w in _HOURS if not w.isdigit()}  # "eleven's good"
+_BEFORE_A_TIME = wordset("at before after by until till from to around about past between and or")
+# The hour a "quarter past" / "half past" is said against makes it a clock time of its own ("quarter to noon").
+_CLOCK_HOURS = _HOURS | wordset("noon midday midnight")
+
+
+def _counted(words: list[str], i: int) -> bool:
+    """ "three tuesdays", "2 fridays": a plural weekday after a count is a count of weeks, kept for the date reader."""
+    return i > 0 and words[i - 1] not in ("a", "an") and cardinal_at(words, i - 1) is not None
+
+
+def tidy(words: list[str]) -> list[str]:
+    """Possessives the date words do not know ("thursday's", "two o'clock's"); "make it eleven", "can we do 2
+    instead" and "9 is perfect" read as "at eleven", "at 2", "at 9"."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        before = words[i - 1] if i else ""
+        if word in _HOUR_POSSESSIVE and after in _FINE:
+            word = _HOUR_POSSESSIVE[word]
+        if not (word[:-1] in _WEEKDAYS and _counted(words, i)):
+            word = _POSSESSIVE.get(word, word)
+        if word in _HOURS and before not in _BEFORE_A_TIME and word not in ("half", "quarter"):
+            led = i >= 2 and (words[i - 2], words[i - 1]) in _TIME_LEADS
+            done = before == "do" and after in ("", "instead", "then", "please", "rather")
+            opens = i == 0 and after in _FINE and word != "one"  # "one is fine" may be "one of them"
+            if led or done or opens:
+                out.append("at")
+        out.append(word)
+    return out
+
+
+_SAME_TIME = "same time"
+_SAME_DAY = "same day"
+_WEEKS_LATER = "a week later"
+_WEEKS_EARLIER = "a week earlier"
+_TWO_WEEKS_LATER = "two weeks later"
+_TABLE: PhraseTable[object] = PhraseTable(
+    [
+        *((_SAME_TIME, p) for p in ("same time", "the same time", "usual time", "the usual time")),
+        *((_SAME_DAY, p) for p in ("same day", "the same day", "that same day", "that day", "on the day")),
+        *(
+            (_WEEKS_LATER, p)
+            for p in ("back a week", "back by a week", "back one week", "a week later", "one week later")
+        ),
+        *((_WEEKS_LATER, p) for p in ("by a week",)),  # not "a week on": "a week on Tuesday" is a date
+        *(
+            (_TWO_WEEKS_LATER, p)
+            for p in ("back two weeks", "back a fortnight", "two weeks later", "a fortnight later")
+        ),
+        *((_TWO_WEEKS_LATER, p) for p in ("back by two weeks", "back by a fortnight")),
+        *((_WEEKS_EARLIER, p) for p in ("forward a week", "forward by a week", "a week earlier", "one week earlier")),
+        *((15, p) for p in ("quarter past", "a quarter past", "quarter after", "a quarter after")),
+        *((30, p) for p in ("half past",)),
+        *((45, p) for p in ("quarter to", "a quarter to")),
+        *((Nudge.LATER_ONE, p) for p in ("the later one", "the later time", "the later of the two")),
+        *((Nudge.EARLIER_ONE, p) for p in ("the earlier one", "the earlier time", "the earlier of the two")),
+        *((Nudge.LATER, p) for p in ("later", "a bit later", "little later", "a little later", "later on")),
+        *((Nudge.LATER, p) for p in ("later in the day", "later that day", "any later")),
+        *((Nudge.EARLIER, p) for p in ("earlier", "a bit earlier", "a little earlier", "earlier in the day")),
+        *((Nudge.EARLIER, p) for p in ("any earlier", "earlier that day")),
+    ]
+)
+_LATEST = PhraseTable(
+    (True, p)
+    for p in (
+        "latest",
+        "the latest",
+        "last appointment",
+        "last slot",
+        "end of the day",
+        "latest appointment",
+        "as late as possible",
+        "late as you can",
+        "last thing",
+    )
+)
+
+
+def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]]]:
+    """What was said relative to the table, and where (for the caller to claim)."""
+    kept: list[Found[object]] = []
+    ref = NO_REFERENCE
+    for f in _TABLE.scan(words):
+        if f.value == _SAME_TIME:
+            ref = replace(ref, same_time=True)
+        elif f.value == _SAME_DAY:
+            if tuple(words[f.end : f.end + 2]) == ("as", "today"):
+                continue  # "same day as today" is today's weekday, read by the date reader
+            ref = replace(ref, same_day=True)
+        elif isinstance(f.value, Nudge):
+            if _said_in_passing(words, f):
+                continue
+            ref = replace(ref, nudge=f.value)
+        elif f.value in (_WEEKS_LATER, _WEEKS_EARLIER, _TWO_WEEKS_LATER):
+            ref = replace(ref, weeks={_WEEKS_LATER: 1, _WEEKS_EARLIER: -1, _TWO_WEEKS_LATER: 2}[str(f.value)])
+        elif isinstance(f.value, int):
+            if f.end < len(words) and (words[f.end] in _CLOCK_HOURS or words[f.end].isdigit()):
+                continue  # "quarter past nine", "quarter to noon" are times of their own
+            ref = replace(ref, minutes_past=f.value)
+        kept.append(f)
+    if "instead" in words or "rather" in words:
+        ref = replace(ref, instead=True)
+    return ref, kept
+
+
+def _said_in_passing(words: Sequence[str], found: Found[object]) -> bool:
+    """'as I said earlier', 'I'll call back later', 'no later than three': no wish of its own."""
+    after = words[found.end] if found.end < len(words) else ""
+    if after in ("than", "this", "next") or " ".join(words[found.end : found.end + 3]) == "in the week":
+        return True  # "no later than three", "later this week": a bound or a date
+    if found.start and words[found.start - 1] == "or":
+        return True  # "four or later"
+    before = " ".join(words[max(0, found.start - 3) : found.start])
+    return any(lead in before for lead in ("said", "told", "call", "ring", "mentioned", "spoke", "talk"))
+
+
+def find_latest(words: Sequence[str]) -> list[Found[bool]]:
+    """'what's the latest you have', 'the last appointment of the day'; not "by three at the latest"."""
+    return [f for f in _LATEST.scan(words) if not (f.start and words[f.start - 1] == "at")]
+
+
+_AND = wordset("and plus also both with then")
+
+
+def more_services(free: list[str], names: ServiceNames, first: Found[ServiceId]) -> tuple[ServiceId, ...]:
+    """Every service of a request for several, in the order said ("an assessment and then a sports massage");
+    just the first when no "and"/"plus" joins them ("a haircut, no, a colour" is a correction). Words are claimed.
+    """
+    found = [first]
+    while (more := names.find(free)) is not None:
+        claim(free, more)
+        found.append(more)
+    found.sort(key=lambda f: f.start)
+    ordered: list[ServiceId] = []
+    for before, after in pairwise(found):
+        if not _AND.intersection(free[before.end : after.start]):
+            return (first.value,)
+        if before.value not in ordered:
+            ordered.append(before.value)
+    if found[-1].value not in ordered:
+        ordered.append(found[-1].value)
+    return tuple(ordered)

@@ -1,0 +1,295 @@
+"""Issue 13, the dialogue policy's capabilities: corrections keep what was not corrected, talking about the offers,
+moving and cancelling in everyday words, closing words and closed days, several services, asking between services."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+
+from slotline.domain.appointment import Appointment
+from slotline.domain.catalogue import Closure
+from slotline.domain.dialogue import actions as act
+from slotline.domain.dialogue import events as ev
+from slotline.domain.dialogue.conversation_prompts import ConversationPrompts
+from slotline.domain.dialogue.policy import Stage
+from slotline.domain.dialogue.relative import later_or_earlier_one
+from slotline.domain.ids import AppointmentId, ServiceId, StaffId
+from slotline.domain.reference import Nudge, Reference
+from slotline.domain.slot import Slot
+from slotline.domain.time_window import TimeWindow
+from slotline.domain.understanding import Intent
+from tests.factories import NEW_YORK, sample_catalogue
+from tests.unit.test_dialogue_policy import CALLER, TUESDAY, World, heard, upcoming
+
+FRIDAY = date(2026, 11, 27)
+WEDNESDAY = date(2026, 12, 2)
+
+
+def _read_back(world: World) -> str:
+    assert world.policy.stage is Stage.CONFIRMING
+    return world.said[-1]
+
+
+def _booking_at_two() -> World:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY, at=time(14)))
+    assert _read_back(world).endswith("on Tuesday, December 1st at 2 PM. Shall I book it?")
+    return world
+
+
+# -- corrections --------------------------------------------------------------------------------------
+
+
+def test_a_new_day_alone_keeps_the_time() -> None:
+    world = _booking_at_two()
+    world.send(heard(Intent.INFORM, day=FRIDAY))
+    assert _read_back(world).endswith("on Friday, November 27th at 2 PM. Shall I book it?")
+    assert "Book" not in world.kinds()
+
+
+def test_same_time_is_the_time_already_said() -> None:
+    world = _booking_at_two()
+    world.send(heard(Intent.DENY, day=WEDNESDAY, refers=Reference(same_time=True)))
+    assert _read_back(world).endswith("on Wednesday, December 2nd at 2 PM. Shall I book it?")
+
+
+def test_a_new_time_at_the_read_back_keeps_the_day() -> None:
+    world = _booking_at_two()
+    world.send(heard(Intent.DENY, at=time(11)))
+    assert _read_back(world).endswith("on Tuesday, December 1st at 11 AM. Shall I book it?")
+    assert world.kinds().count("ReleaseHold") == 1
+
+
+def test_another_person_at_the_read_back_keeps_day_and_time() -> None:
+    world = _booking_at_two()
+    world.send(heard(Intent.INFORM, staff_id=StaffId("alex")))
+    assert _read_back(world) == (
+        "Let me read that back: a haircut with Alex Chen on Tuesday, December 1st at 2 PM. Shall I book it?"
+    )
+
+
+# -- talking about the offers -----------------------------------------------------------------------------
+
+
+def _offers_on_tuesday() -> World:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY))
+    assert world.policy.stage is Stage.OFFERING
+    return world
+
+
+def _offered(world: World) -> tuple[Slot, ...]:
+    offers = [a for a in world.done if isinstance(a, act.OfferSlots)]
+    return offers[-1].slots
+
+
+def test_anything_later_searches_after_the_last_offer_on_its_day() -> None:
+    world = _offers_on_tuesday()
+    last = max(_offered(world)).window.start
+    world.send(heard(Intent.INFORM, refers=Reference(nudge=Nudge.LATER)))
+    assert all(s.window.start > last and s.window.start.date() == TUESDAY for s in _offered(world))
+
+
+def test_anything_earlier_with_nothing_earlier_keeps_the_offers() -> None:
+    world = _offers_on_tuesday()
+    offered = _offered(world)
+    said = world.send(heard(Intent.INFORM, refers=Reference(nudge=Nudge.EARLIER)))
+    assert said == [
+        "I'm sorry, that's the earliest I have that day. Would one of those times work, or would you like another day?"
+    ]
+    assert "PlaceHold" not in world.kinds()
+    world.send(heard(Intent.INFORM, ordinal=2))
+    assert _read_back(world).endswith(f"at {offered[1].window.start.astimezone(NEW_YORK).hour} AM. Shall I book it?")
+
+
+def test_the_latest_is_one_offer_and_a_yes_takes_it() -> None:
+    world = _offers_on_tuesday()
+    said = world.send(heard(Intent.INFORM, latest=True))
+    assert said[-1] == "On Tuesday, December 1st I have 5:15 PM with Alex. Would that work?"
+    world.send(heard(Intent.AFFIRM))
+    assert _read_back(world).endswith("on Tuesday, December 1st at 5:15 PM. Shall I book it?")
+
+
+def test_the_later_one_is_a_choice_only_between_two() -> None:
+    (first, second, third) = (
+        Slot(
+            TimeWindow.starting(datetime(2026, 12, 1, h, tzinfo=NEW_YORK), timedelta(minutes=30)),
+            StaffId("sam"),
+            ServiceId("haircut"),
+        )
+        for h in (9, 10, 11)
+    )
+    assert later_or_earlier_one(Nudge.LATER_ONE, (first, second)) == second
+    assert later_or_earlier_one(Nudge.EARLIER_ONE, (second, first)) == first
+    assert later_or_earlier_one(Nudge.LATER_ONE, (first, second, third)) is None
+
+
+def test_the_later_one_of_three_asks_which() -> None:
+    world = _offers_on_tuesday()
+    said = world.send(heard(Intent.INFORM, refers=Reference(nudge=Nudge.LATER_ONE)))
+    assert said == ["Which one would you like: the first, the second, or the third?"]
+
+
+# -- moving and cancelling ---------------------------------------------------------------------------------
+
+
+def _second() -> Appointment:
+    return replace(
+        upcoming(),
+        id=AppointmentId("other"),
+        service_id=ServiceId("massage"),
+        staff_id=StaffId("jordan"),
+        window=TimeWindow.starting(datetime(2026, 12, 3, 13, tzinfo=NEW_YORK), timedelta(minutes=60)),
+    )
+
+
+def test_push_it_back_a_week_keeps_the_time() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    world.send(heard(Intent.RESCHEDULE, refers=Reference(weeks=1)))
+    assert "moves from Tuesday, December 1st at 3:30 PM to Tuesday, December 8th at 3:30 PM" in _read_back(world)
+
+
+def test_cannot_come_asks_move_or_cancel_then_cancels_after_a_yes() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    said = world.send(heard(Intent.CANT_COME, day=TUESDAY))
+    assert said == [
+        "No problem. Would you like to move your haircut on Tuesday, December 1st at 3:30 PM to another time, "
+        "or cancel it?"
+    ]
+    said = world.send(heard(Intent.CANCEL))
+    assert said[-1].startswith("Just to confirm: shall I cancel your haircut on Tuesday, December 1st")
+    assert "Cancel" not in world.kinds()
+    world.send(heard(Intent.AFFIRM))
+    assert "Cancel" in world.kinds()
+
+
+def test_several_appointments_ask_which_then_the_weekday_answers() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(), _second())))
+    said = world.send(heard(Intent.CANCEL))
+    assert said == [
+        "Which appointment do you mean: the haircut on Tuesday, December 1st at 3:30 PM or the massage on "
+        "Thursday, December 3rd at 1 PM?"
+    ]
+    said = world.send(heard(Intent.INFORM, day=date(2026, 11, 26)))  # "Thursday": this week's, by its weekday
+    assert said == ["Just to confirm: shall I cancel your massage on Thursday, December 3rd at 1 PM with Jordan?"]
+
+
+def test_the_day_that_names_the_appointment_is_not_the_new_day() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(), _second())))
+    said = world.send(heard(Intent.RESCHEDULE, day=TUESDAY))
+    assert said == ["What day and time would suit you instead?"]
+
+
+def test_instead_with_an_appointment_is_a_move_not_a_new_booking() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    world.send(heard(Intent.INFORM, day=FRIDAY, at=time(10), refers=Reference(instead=True)))
+    assert "moves from Tuesday, December 1st at 3:30 PM to Friday, November 27th at 10 AM" in _read_back(world)
+
+
+# -- closing words and closed days ---------------------------------------------------------------------------
+
+
+def test_goodbye_at_the_read_back_releases_the_hold_and_books_nothing() -> None:
+    world = _booking_at_two()
+    world.send(heard(Intent.GOODBYE))
+    assert world.kinds()[-3:] == ["ReleaseHold", "Say", "Hangup"]
+    assert "Book" not in world.kinds()
+
+
+def test_a_closed_day_is_explained() -> None:
+    catalogue = replace(sample_catalogue(), closures=(Closure(date(2026, 12, 25), "Christmas Day"),))
+    talk = ConversationPrompts(catalogue)
+    assert talk.closed(ServiceId("haircut"), date(2026, 12, 25)) == (
+        "We're closed on Friday, December 25th for Christmas Day."
+    )
+    assert talk.closed(ServiceId("haircut"), date(2026, 11, 29)) == "We're closed on Sundays."
+    assert talk.closed(ServiceId("massage"), TUESDAY) == "There's no one for a massage on Tuesday, December 1st."
+    assert talk.closed(ServiceId("haircut"), TUESDAY) is None
+
+
+# -- several services and close candidates --------------------------------------------------------------------
+
+
+def test_two_services_are_booked_one_after_the_other() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(
+        heard(Intent.BOOK, service_id="haircut", more_services=(ServiceId("massage"),), day=FRIDAY, at=time(10))
+    )
+    assert said[0] == "I'll book a haircut and a massage, one at a time, starting with the haircut."
+    said = world.send(heard(Intent.AFFIRM))
+    assert (
+        said[-1]
+        == "Let me read that back: a massage with Jordan Patel on Friday, November 27th at 10:30 AM. Shall I book it?"
+    )
+    world.send(heard(Intent.AFFIRM))
+    assert [a.service_id for a in world.booked] == ["haircut", "massage"]
+    assert world.policy.stage is Stage.ANYTHING_ELSE
+
+
+def test_close_candidates_are_asked_about() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(heard(Intent.BOOK, service_choices=(ServiceId("haircut"), ServiceId("colour")), day=TUESDAY))
+    assert said == ["Did you mean a haircut or a hair colouring?"]
+    world.send(heard(Intent.INFORM, ordinal=2))
+    assert all(s.service_id == "colour" for s in _offered(world))
+
+
+def test_a_no_naming_the_offered_day_refuses_it_and_does_not_search_it_again() -> None:
+    world = _offers_on_tuesday()
+    searches = world.kinds().count("FindSlots")
+    said = world.send(heard(Intent.DENY, day=TUESDAY))  # "I can't make it on Tuesday after all"
+    assert said == ["No problem. What day or time would suit you better?"]
+    assert world.kinds().count("FindSlots") == searches
+
+
+def test_quarter_past_at_the_read_back_is_of_the_held_hour() -> None:
+    world = _booking_at_two()
+    world.send(heard(Intent.INFORM, refers=Reference(minutes_past=15)))
+    assert _read_back(world).endswith("on Tuesday, December 1st at 2:15 PM. Shall I book it?")
+
+
+def test_a_request_corrected_as_it_is_said_is_a_booking() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.DENY, service_id="haircut", day=TUESDAY, at=time(14)))
+    assert _read_back(world).endswith("on Tuesday, December 1st at 2 PM. Shall I book it?")
+
+
+def test_a_move_never_offers_the_appointments_own_time() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    world.send(heard(Intent.RESCHEDULE))
+    said = world.send(heard(Intent.INFORM, day=TUESDAY, at=time(15, 30)))  # the time it already has
+    own = upcoming().window.start
+    assert all(s.window.start != own for s in _offered(world))
+    assert world.policy.stage is Stage.OFFERING
+    assert said[-1].startswith("That's when your haircut already is. On Tuesday, December 1st I have")
+
+
+def test_a_move_to_a_time_its_own_staff_cannot_do_goes_to_who_can_and_says_so() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))  # with Sam, who stops at 5 PM; Alex works to 6 PM
+    world.send(heard(Intent.RESCHEDULE, day=WEDNESDAY, at=time(17, 15)))
+    assert _read_back(world) == (
+        "Let me read that back: your haircut moves from Tuesday, December 1st at 3:30 PM to Wednesday, "
+        "December 2nd at 5:15 PM with Alex Chen. Shall I go ahead?"
+    )
+
+
+def test_cancel_that_at_a_new_bookings_read_back_books_nothing_and_cancels_nothing() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    world.send(heard(Intent.BOOK, service_id="massage", day=FRIDAY, at=time(10)))
+    assert world.policy.stage is Stage.CONFIRMING
+    said = world.send(heard(Intent.CANCEL))
+    assert said == ["No problem, I won't book that.", "Is there anything else I can help you with?"]
+    assert "Cancel" not in world.kinds() and "Book" not in world.kinds()

@@ -1,0 +1,183 @@
+"""Issue 13: the interpreter's non-date phrases: closing words, can't-come, moving words, references to what is on
+the table ("same time", "a week later", "anything later?"), several services, and business vocabulary."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+
+import pytest
+
+from slotline.domain.catalogue import Service
+from slotline.domain.ids import ServiceId, StaffId
+from slotline.domain.reference import Nudge, Reference
+from slotline.domain.understanding import Intent, Interpretation
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from tests.factories import NOW, minutes, sample_catalogue
+
+CAT = sample_catalogue()
+INTERPRETER = RulesUtteranceInterpreter(CAT)
+
+
+def understood(text: str, interpreter: RulesUtteranceInterpreter = INTERPRETER) -> Interpretation:
+    return interpreter.understand(text, NOW)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "never mind then",
+        "ah ok nevermind",
+        "I'll leave it",
+        "oh OK, I'll leave it for now, thanks",
+        "forget it",
+        "you know what, forget about it",
+        "ok, I'll call back later, thanks",
+        "I'll think about it",
+        "do you know what, don't worry, I'll sort it another time",
+        "that's all",
+    ],
+)
+def test_closing_words_end_the_call(text: str) -> None:
+    assert understood(text).intent is Intent.GOODBYE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't make my appointment on Wednesday",
+        "I won't be able to come",
+        "I'm not going to be able to make it on Thursday",
+        "I won't make my massage on Saturday",
+        "I can't make Tuesday, can we do Thursday at the same time?",
+        "I'm unable to attend",
+        "hello, about my appointment, I'm not gonna make it",
+    ],
+)
+def test_cannot_come_to_an_appointment(text: str) -> None:
+    assert understood(text).intent is Intent.CANT_COME
+
+
+@pytest.mark.parametrize("text", ["can't make it", "I can't do that one"])
+def test_cannot_make_an_offer_is_still_a_no(text: str) -> None:
+    assert understood(text).intent is Intent.DENY
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("I'd like to call off my appointment on Monday, please", Intent.CANCEL),
+        ("I need to rearrange Monday's appointment", Intent.RESCHEDULE),
+        ("can I push my haircut back a week?", Intent.RESCHEDULE),
+        ("can I change Monday's session to Tuesday at ten?", Intent.RESCHEDULE),
+        ("could we bring it forward a week", Intent.RESCHEDULE),
+    ],
+)
+def test_everyday_words_for_moving_and_cancelling(text: str, intent: Intent) -> None:
+    assert understood(text).intent is intent
+
+
+def test_a_weekday_possessive_is_the_weekday() -> None:
+    heard = understood("I need to cancel Thursday's")
+    assert (heard.intent, heard.day) == (Intent.CANCEL, date(2026, 11, 26))
+
+
+@pytest.mark.parametrize(
+    ("text", "refers"),
+    [
+        ("same time next week", Reference(same_time=True)),
+        ("push it back a week", Reference(weeks=1)),
+        ("bring it forward a week", Reference(weeks=-1)),
+        ("a bit later the same day", Reference(same_day=True, nudge=Nudge.LATER)),
+        ("anything later in the day?", Reference(nudge=Nudge.LATER)),
+        ("anything earlier?", Reference(nudge=Nudge.EARLIER)),
+        ("the later one", Reference(nudge=Nudge.LATER_ONE)),
+        ("the earlier one please", Reference(nudge=Nudge.EARLIER_ONE)),
+        ("friday at ten instead", Reference(instead=True)),
+    ],
+)
+def test_what_is_said_relative_to_the_table(text: str, refers: Reference) -> None:
+    assert understood(text).refers == refers
+
+
+@pytest.mark.parametrize("text", ["later this week", "four or later", "no later than three", "as I said earlier"])
+def test_later_and_earlier_that_are_no_nudge(text: str) -> None:
+    assert understood(text).refers.nudge is None
+
+
+def test_the_latest_you_have_but_not_at_the_latest() -> None:
+    assert understood("what's the latest you have?").latest
+    heard = understood("by three at the latest")
+    assert not heard.latest
+    assert heard.bounds.not_after == time(15)
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("no, make it eleven", time(11)),
+        ("two o'clock's fine", time(14)),
+        ("eleven's good", time(11)),
+        ("could we do 2 instead?", time(14)),
+        ("9 is perfect", time(9)),
+    ],
+)
+def test_an_hour_said_as_a_choice_or_correction_is_a_time(text: str, at: time) -> None:
+    assert understood(text).at == at
+
+
+def test_one_is_fine_is_no_time() -> None:
+    assert understood("one is fine").at is None
+
+
+@pytest.mark.parametrize("text", ["that'll do", "I'll take that one", "brilliant", "suits me", "go on then"])
+def test_taking_what_was_offered_is_a_yes(text: str) -> None:
+    assert understood(text).intent is Intent.AFFIRM
+
+
+def test_two_services_joined_by_and_in_the_order_said() -> None:
+    heard = understood("a massage and then a haircut on friday")
+    assert (heard.service_id, heard.more_services) == ("massage", ("haircut",))
+
+
+def test_a_corrected_service_is_no_second_service() -> None:
+    assert understood("a haircut, no, a massage").more_services == ()
+
+
+def _vocabulary() -> RulesUtteranceInterpreter:
+    kids = Service(ServiceId("kids_cut"), "Kids haircut", minutes(20), (StaffId("sam"),), ("child's cut",))
+    staff = tuple(replace(m, title={"sam": "barber", "jordan": "massage therapist"}.get(m.id)) for m in CAT.staff)
+    return RulesUtteranceInterpreter(replace(CAT, services=(*CAT.services, kids), staff=staff))
+
+
+def test_a_staff_title_names_the_one_with_that_title() -> None:
+    heard = understood("a back massage with the massage therapist on friday", _vocabulary())
+    assert (heard.service_id, heard.staff_id) == ("massage", "jordan")
+
+
+def test_a_generic_word_and_a_qualifier_find_the_service() -> None:
+    heard = understood("I need to bring my daughter in for a cut on monday", _vocabulary())
+    assert heard.service_id == "kids_cut"
+
+
+def test_two_close_candidates_are_choices_not_a_guess() -> None:
+    heard = understood("I need a cut on monday", _vocabulary())
+    assert heard.service_id is None
+    assert set(heard.service_choices) == {"haircut", "kids_cut"}
+
+
+def test_a_second_service_in_a_shared_word_is_choices_beside_the_first() -> None:
+    heard = understood("a massage and something for my hair")
+    assert heard.service_id == "massage"
+    assert set(heard.service_choices) == {"haircut", "colour"}
+
+
+@pytest.mark.parametrize("text", ["I'll call you back", "scrap that", "don't bother", "I'll give it a miss"])
+def test_more_closing_words(text: str) -> None:
+    assert understood(text).intent is Intent.GOODBYE
+
+
+def test_two_weeks_later_and_as_late_as_possible() -> None:
+    assert understood("can we bump it back two weeks").refers.weeks == 2
+    assert understood("as late as possible on friday").latest
+    assert understood("I won't need it anymore").intent is Intent.CANT_COME
