@@ -1,7 +1,7 @@
 """Understanding over whole conversations: the corpus in tests/conversations/ played through the real agent.
 
-Run: python -m benchmarks.conversations [--split tuned|heldout|all] [--category C] [--show-failures]
-Prints, separately for the tuned and the held-out part, the pass rate per category and overall, the wrong actions
+Run: python -m benchmarks.conversations [--split tuned|heldout|heldout2|all] [--category C] [--show-failures]
+Prints, separately for the tuned part and each held-out set, the pass rate per category and overall, the wrong actions
 (anything booked, moved or cancelled that the caller did not ask for), and the caller turns per successful booking.
 """
 
