@@ -551,3 +551,22 @@ def test_the_defaults_leave_time_for_a_retry() -> None:
     config = PollySettings()
     assert (config.voice_id, config.engine) == ("Joanna", "standard")
     assert config.connect_timeout + config.read_timeout + config.backoff_max < config.deadline
+
+
+async def test_a_retry_cut_short_by_the_deadline_says_why_it_was_retrying(
+    config: PollySettings, hook: SpeechHook
+) -> None:
+    def slow(params: dict[str, str]) -> Answer:
+        time.sleep(2.0)  # in the worker thread: longer than the whole deadline
+        return SERVICE_FAILURE
+
+    tts = PollyTextToSpeech(config.model_copy(update={"deadline": 1.0, "max_attempts": 5}), session=hook.session())
+    hook.answer_next(SERVICE_FAILURE, SERVICE_FAILURE, slow)
+
+    with pytest.raises(SpeechUnavailable) as failure:
+        await tts.synthesize(SENTENCE, 8000)
+
+    message = str(failure.value)
+    assert "did not answer within the 1s deadline" in message
+    assert "after 3 attempts; the last failed with:" in message and "ServiceFailureException" in message
+    tts.close()

@@ -154,9 +154,13 @@ class PollyTextToSpeech:
         def stop(state: RetryCallState) -> bool:
             return state.attempt_number >= c.max_attempts or time.monotonic() + state.upcoming_sleep >= deadline
 
+        retried: list[str] = []  # why the attempts that were retried failed
+
         def log_retry(state: RetryCallState) -> None:
             error = state.outcome.exception() if state.outcome else None
             wait = state.next_action.sleep if state.next_action else 0.0
+            if isinstance(error, _AttemptFailed):
+                retried.append(error.reason)
             log.warning("Polly %s: attempt %d failed (%s); retry in %.2fs", label, state.attempt_number, error, wait)
 
         retrying = AsyncRetrying(
@@ -174,6 +178,8 @@ class PollyTextToSpeech:
                     return await self._attempt(text, polly_rate, deadline)
         except _AttemptFailed as exc:
             after = f" (after {attempts} attempts)" if attempts > 1 else ""
+            if retried and retried[-1] != exc.reason:  # the deadline cut a retry short: say why it was retrying
+                after = f" (after {attempts} attempts; the last failed with: {retried[-1]})"
             raise SpeechUnavailable(f"{exc.reason}{after}") from exc
         raise AssertionError("tenacity neither returned nor raised")  # pragma: no cover
 
