@@ -65,7 +65,7 @@ class CalendarContract:
     @pytest.fixture
     def calendar(self) -> CalendarUnderTest:
         """Override: the gateway under test, on empty calendars, with its back doors."""
-        raise NotImplementedError("subclass CalendarContract and override the `calendar` fixture")
+        pytest.fail("subclass CalendarContract and override the `calendar` fixture", pytrace=False)
 
     @pytest.mark.asyncio
     async def test_busy_has_every_asked_member_and_whole_events(self, calendar: CalendarUnderTest) -> None:

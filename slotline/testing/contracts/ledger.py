@@ -50,7 +50,7 @@ class SlotLedgerContract:
     @pytest.fixture
     def ledger(self) -> LedgerUnderTest:
         """Override: an empty ledger and the outbox it writes to."""
-        raise NotImplementedError("subclass SlotLedgerContract and override the `ledger` fixture")
+        pytest.fail("subclass SlotLedgerContract and override the `ledger` fixture", pytrace=False)
 
     @pytest.mark.asyncio
     async def test_a_hold_reserves_the_slot_for_its_key(self, ledger: LedgerUnderTest) -> None:

@@ -37,7 +37,7 @@ class OutboxContract:
     @pytest.fixture
     def outbox(self) -> Outbox:
         """Override: an empty outbox."""
-        raise NotImplementedError("subclass OutboxContract and override the `outbox` fixture")
+        pytest.fail("subclass OutboxContract and override the `outbox` fixture", pytrace=False)
 
     @pytest.mark.asyncio
     async def test_enqueued_messages_are_kept_oldest_first_once_per_dedupe_key(self, outbox: Outbox) -> None:

@@ -36,7 +36,7 @@ class SmsSenderContract:
     @pytest.fixture
     def sms(self) -> SmsUnderTest:
         """Override: the sender under test, with nothing delivered yet."""
-        raise NotImplementedError("subclass SmsSenderContract and override the `sms` fixture")
+        pytest.fail("subclass SmsSenderContract and override the `sms` fixture", pytrace=False)
 
     @pytest.mark.asyncio
     async def test_a_text_reaches_the_number(self, sms: SmsUnderTest) -> None:

@@ -25,12 +25,12 @@ class SpeechToTextContract:
     @pytest.fixture
     def speech_to_text(self) -> SpeechToText:
         """Override: the recogniser under test."""
-        raise NotImplementedError("subclass SpeechToTextContract and override the `speech_to_text` fixture")
+        pytest.fail("subclass SpeechToTextContract and override the `speech_to_text` fixture", pytrace=False)
 
     @pytest.fixture
     def voice(self) -> TextToSpeech:
         """Override: a synthesiser whose speech the recogniser under test understands."""
-        raise NotImplementedError("subclass SpeechToTextContract and override the `voice` fixture")
+        pytest.fail("subclass SpeechToTextContract and override the `voice` fixture", pytrace=False)
 
     async def _turn(self, voice: TextToSpeech, text: str, rate: int) -> bytes:
         return quiet(0.3, rate) + await voice.synthesize(text, rate) + quiet(0.3, rate)

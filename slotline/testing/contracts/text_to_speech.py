@@ -24,7 +24,7 @@ class TextToSpeechContract:
     @pytest.fixture
     def text_to_speech(self) -> TextToSpeech:
         """Override: the synthesiser under test."""
-        raise NotImplementedError("subclass TextToSpeechContract and override the `text_to_speech` fixture")
+        pytest.fail("subclass TextToSpeechContract and override the `text_to_speech` fixture", pytrace=False)
 
     @pytest.mark.asyncio
     async def test_speech_is_audible_pcm16_at_the_asked_rate(self, text_to_speech: TextToSpeech) -> None:

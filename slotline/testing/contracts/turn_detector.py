@@ -32,12 +32,12 @@ class TurnDetectorContract:
     @pytest.fixture
     def turn_detector_factory(self) -> TurnDetectorFactory:
         """Override: the factory under test, with its default end-of-turn and reply waits (under 10 s)."""
-        raise NotImplementedError("subclass TurnDetectorContract and override the `turn_detector_factory` fixture")
+        pytest.fail("subclass TurnDetectorContract and override the `turn_detector_factory` fixture", pytrace=False)
 
     @pytest.fixture
     def voice(self) -> TextToSpeech:
         """Override: a synthesiser whose audio the detector under test hears as speech."""
-        raise NotImplementedError("subclass TurnDetectorContract and override the `voice` fixture")
+        pytest.fail("subclass TurnDetectorContract and override the `voice` fixture", pytrace=False)
 
     async def _spoken(self, voice: TextToSpeech, rate: int) -> tuple[bytes, bytes]:
         """A second of quiet, one sentence, two seconds of quiet; and the sentence alone."""

@@ -33,7 +33,7 @@ class UtteranceInterpreterContract:
     @pytest.fixture
     def interpreter(self) -> UtteranceInterpreter:
         """Override: the interpreter under test, for `catalogue`."""
-        raise NotImplementedError("subclass UtteranceInterpreterContract and override the `interpreter` fixture")
+        pytest.fail("subclass UtteranceInterpreterContract and override the `interpreter` fixture", pytrace=False)
 
     @pytest.mark.asyncio
     async def test_the_answer_is_the_domain_interpretation_of_that_text(
