@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
 
 
@@ -16,6 +17,22 @@ class Nudge(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Beside:
+    """A day counted from the day on the table: "the Wednesday before" (weekday 2, -1), "the day after" (None, 1)."""
+
+    weekday: int | None  # Monday is 0; None: the very next or previous day
+    direction: int  # -1 before, 1 after
+
+    def of(self, anchor: date) -> date:
+        """The day this names, counted from `anchor` (never `anchor` itself)."""
+        step = timedelta(days=self.direction)
+        day = anchor + step
+        while self.weekday is not None and day.weekday() != self.weekday:
+            day += step
+        return day
+
+
+@dataclass(frozen=True, slots=True)
 class Reference:
     same_time: bool = False  # "same time": the time already said, or the appointment's own time when moving
     same_day: bool = False  # "the same day"
@@ -23,6 +40,7 @@ class Reference:
     weeks: int = 0  # "push it back a week" is 1, "bring it forward a week" is -1
     minutes_past: int | None = None  # "make that quarter past": minutes past the hour already on the table
     instead: bool = False  # "Friday at ten instead": a change to something that exists, not something new
+    beside: Beside | None = None  # "the Wednesday before", "the day after": counted from the day on the table
 
     @property
     def said(self) -> bool:
@@ -33,6 +51,7 @@ class Reference:
             or self.nudge is not None
             or self.weeks != 0
             or self.minutes_past is not None
+            or self.beside is not None
         )
 
 

@@ -81,6 +81,8 @@ class Interpretation:
             unsure=(),
             refers=Reference(instead=self.refers.instead),  # "same time", "a week later": relative to an unsure day
             latest=False,
+            weekday_only=False,
+            other_days=(),
         )
 
     # -- issue 13, the conversation's capabilities --
@@ -89,6 +91,10 @@ class Interpretation:
     latest: bool = False  # "what's the latest you have"
     # Close candidates, to be asked about: for the service, or (with `service_id`) for a second service
     service_choices: tuple[ServiceId, ...] = ()
+    # `day` was named by its weekday alone ("Friday", "on Friday"), so it is the nearest one; when moving an
+    # appointment, "Friday instead" means the Friday of the appointment's own week.
+    weekday_only: bool = False
+    other_days: tuple[date, ...] = ()  # single days said in the same breath besides `day` ("can't make Wednesday")
 
     @property
     def preference(self) -> Preference:

@@ -11,15 +11,16 @@ from slotline.domain.catalogue import Closure
 from slotline.domain.dialogue import actions as act
 from slotline.domain.dialogue import events as ev
 from slotline.domain.dialogue.conversation_prompts import ConversationPrompts
-from slotline.domain.dialogue.policy import Stage
+from slotline.domain.dialogue.limits import DialogueLimits
+from slotline.domain.dialogue.policy import DialoguePolicy, Stage
 from slotline.domain.dialogue.relative import later_or_earlier_one
 from slotline.domain.ids import AppointmentId, ServiceId, StaffId
-from slotline.domain.reference import Nudge, Reference
+from slotline.domain.reference import Beside, Nudge, Reference
 from slotline.domain.slot import Slot
 from slotline.domain.time_window import TimeWindow
 from slotline.domain.understanding import Intent
 from tests.factories import NEW_YORK, sample_catalogue
-from tests.unit.test_dialogue_policy import CALLER, TUESDAY, World, heard, upcoming
+from tests.unit.test_dialogue_policy import CALLER, CAT, TUESDAY, World, heard, upcoming
 
 FRIDAY = date(2026, 11, 27)
 WEDNESDAY = date(2026, 12, 2)
@@ -293,3 +294,71 @@ def test_cancel_that_at_a_new_bookings_read_back_books_nothing_and_cancels_nothi
     said = world.send(heard(Intent.CANCEL))
     assert said == ["No problem, I won't book that.", "Is there anything else I can help you with?"]
     assert "Cancel" not in world.kinds() and "Book" not in world.kinds()
+
+
+# -- held-out round 1 (issue 13): what the first held-out set showed -----------------------------------------
+
+
+def test_a_time_asked_for_roughly_that_is_free_is_read_back_at_once() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY, at=time(14), approximate=True))
+    assert _read_back(world).endswith("on Tuesday, December 1st at 2 PM. Shall I book it?")
+    world.send(heard(Intent.AFFIRM))
+    assert "Book" in world.kinds()
+
+
+def test_the_day_after_the_offered_day_keeps_looking_then() -> None:
+    world = _offers_on_tuesday()
+    world.send(heard(Intent.INFORM, refers=Reference(beside=Beside(weekday=None, direction=1))))
+    assert {s.window.start.astimezone(NEW_YORK).date() for s in _offered(world)} == {WEDNESDAY}
+
+
+def test_the_weekday_before_the_offered_day() -> None:
+    world = _offers_on_tuesday()
+    world.send(heard(Intent.INFORM, refers=Reference(beside=Beside(weekday=4, direction=-1))))
+    assert {s.window.start.astimezone(NEW_YORK).date() for s in _offered(world)} == {FRIDAY}
+
+
+def test_a_weekday_said_with_the_appointments_own_day_is_in_its_week() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))  # Tuesday, December 1st at 3:30 PM
+    # "I can't make Tuesday, could I do Friday instead, at ten?": Friday of that week, not this Friday
+    instead = Reference(instead=True)
+    world.send(
+        heard(Intent.CANT_COME, day=FRIDAY, at=time(10), weekday_only=True, other_days=(TUESDAY,), refers=instead)
+    )
+    assert "to Friday, December 4th at 10 AM" in _read_back(world)
+
+
+def test_a_weekday_said_alone_when_moving_is_the_nearest() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    world.send(heard(Intent.RESCHEDULE))
+    world.send(heard(Intent.INFORM, day=FRIDAY, at=time(10), weekday_only=True))
+    assert "to Friday, November 27th at 10 AM" in _read_back(world)
+
+
+def test_same_time_at_the_read_back_is_the_time_read_back() -> None:
+    world = _offers_on_tuesday()
+    first = _offered(world)[0]
+    world.send(heard(Intent.INFORM, ordinal=1))
+    world.send(heard(Intent.DENY, day=WEDNESDAY, refers=Reference(same_time=True, instead=True)))
+    held = first.window.start.astimezone(NEW_YORK)
+    assert f"on Wednesday, December 2nd at {held:%-I:%M}".replace(":00", "") in _read_back(world)
+
+
+def test_a_staff_member_who_does_one_service_names_it() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(heard(Intent.BOOK, staff_id=StaffId("jordan"), day=WEDNESDAY))
+    assert said[-1].startswith("What would you like to book?")  # Jordan does massages and consultations: asked
+    only_massages = replace(
+        CAT, services=tuple(replace(s, staff=(StaffId("sam"),)) if s.id == "consultation" else s for s in CAT.services)
+    )
+    world = World()
+    world.policy = DialoguePolicy(only_massages, DialogueLimits())
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.BOOK, staff_id=StaffId("jordan"), day=WEDNESDAY))
+    assert world.policy.stage is Stage.OFFERING
+    assert {s.service_id for s in _offered(world)} == {ServiceId("massage")}

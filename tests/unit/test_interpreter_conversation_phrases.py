@@ -10,7 +10,7 @@ import pytest
 
 from slotline.domain.catalogue import Service
 from slotline.domain.ids import ServiceId, StaffId
-from slotline.domain.reference import Nudge, Reference
+from slotline.domain.reference import Beside, Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from tests.factories import NOW, minutes, sample_catalogue
@@ -181,3 +181,87 @@ def test_two_weeks_later_and_as_late_as_possible() -> None:
     assert understood("can we bump it back two weeks").refers.weeks == 2
     assert understood("as late as possible on friday").latest
     assert understood("I won't need it anymore").intent is Intent.CANT_COME
+
+
+# -- held-out round 1 (issue 13) --------------------------------------------------------------------------
+
+
+def test_im_after_is_looking_for_not_a_time() -> None:
+    said = understood("hello, I'm after a massage, er, Saturday morning if possible")
+    assert (said.intent, said.service_id, said.unsure) == (Intent.BOOK, "massage", ())
+
+
+@pytest.mark.parametrize(("text", "after"), [("after work", time(17)), ("after school", time(15))])
+def test_after_work_or_school_is_a_bound(text: str, after: time) -> None:
+    said = understood(f"a haircut friday {text}")
+    assert (said.bounds.not_before, said.unsure) == (after, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("do I need a referral to come and see you?", Intent.UNKNOWN),
+        ("can I see you about my back?", Intent.UNKNOWN),
+        ("ok thanks, see you tuesday then", Intent.GOODBYE),
+        ("brilliant, see ya", Intent.GOODBYE),
+    ],
+)
+def test_see_you_is_goodbye_only_as_a_farewell(text: str, intent: Intent) -> None:
+    assert (understood(text).intent is Intent.GOODBYE) is (intent is Intent.GOODBYE)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("I'm not going to make Saturday, can we scrap it?", Intent.CANCEL),
+        ("I'm not going to make my appointment on Tuesday", Intent.CANT_COME),
+        ("can you get rid of my booking", Intent.CANCEL),
+    ],
+)
+def test_more_everyday_words_for_cancelling(text: str, intent: Intent) -> None:
+    said = understood(text)
+    assert (said.intent, said.unsure) == (intent, ())
+
+
+def test_a_request_corrected_as_it_is_said_keeps_what_was_not_corrected() -> None:
+    said = understood("a haircut on Friday at 3, actually no, Saturday")
+    assert (said.service_id, said.day, said.at) == ("haircut", date(2026, 11, 28), time(15))
+    said = understood("with Sam at ten, no wait, eleven")
+    assert (said.staff_id, said.at) == ("sam", time(11))
+
+
+def test_a_task_corrected_as_it_is_said_drops_the_first_tasks_details() -> None:
+    said = understood("I'd like to cancel Friday's appointment, actually no, can I move it to Monday morning?")
+    assert (said.intent, said.day) == (Intent.RESCHEDULE, date(2026, 11, 30))
+
+
+def test_a_person_ruled_out_beside_one_named_is_understood() -> None:
+    said = understood("oh wait, with Alex, not Sam")
+    assert (said.staff_id, said.unsure) == ("alex", ())
+    said = understood("not Sam, Alex please")
+    assert (said.staff_id, said.unsure) == ("alex", ())
+
+
+def test_a_count_and_unit_before_a_service_describe_it() -> None:
+    said = understood("I'm due my six-month massage, can I come in Tuesday?")
+    assert (said.service_id, said.day, said.unsure) == ("massage", date(2026, 12, 1), ())
+    assert understood("a massage in six months").unsure  # a date: not understood, so asked
+
+
+@pytest.mark.parametrize(
+    ("text", "beside"),
+    [
+        ("have you got anything on the Wednesday before?", Beside(2, -1)),
+        ("what about the day after", Beside(None, 1)),
+        ("the friday after that then", Beside(4, 1)),
+    ],
+)
+def test_a_day_counted_from_the_day_on_the_table(text: str, beside: Beside) -> None:
+    said = understood(text)
+    assert (said.day, said.refers.beside, said.unsure) == (None, beside, ())
+
+
+def test_a_lone_weekday_is_marked_with_the_other_days_said() -> None:
+    said = understood("I can't make my appointment on Tuesday, could I do Friday instead, same time?")
+    assert (said.day, said.weekday_only, said.other_days) == (date(2026, 11, 27), True, (date(2026, 12, 1),))
+    assert not understood("next friday").weekday_only

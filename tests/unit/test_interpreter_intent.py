@@ -170,7 +170,9 @@ def test_intents(text: str, intent: Intent) -> None:
         ("no i'd rather reschedule", Intent.RESCHEDULE),
         ("no let me talk to a person", Intent.HUMAN),
         ("cancel i mean talk to a human", Intent.HUMAN),
-        ("i want to cancel actually no move it", Intent.CANCEL),
+        # A task corrected as it is said: the correction is what the caller wants.
+        ("i want to cancel actually no move it", Intent.RESCHEDULE),
+        ("move it, no wait, cancel it", Intent.CANCEL),
         # A new booking request beats a yes or no ("yeah hi, i'd like ..." opens many calls)...
         ("yeah hi i'd like to book a haircut", Intent.BOOK),
         ("yes i'd like a haircut", Intent.BOOK),

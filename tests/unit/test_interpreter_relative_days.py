@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from slotline.domain.reference import Beside
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from tests.factories import NEW_YORK, sample_catalogue
@@ -182,5 +183,5 @@ def test_the_same_weekday_after_one_said_is_a_week_after_it() -> None:
     now = datetime(2026, 11, 25, 9, tzinfo=NEW_YORK)
     moved = US.understand("i can't make it on tuesday, could we do the tuesday after at ten?", now)
     assert (moved.day, moved.unsure) == (date(2026, 12, 8), ())
-    alone = US.understand("could we do the tuesday after", now)
-    assert (alone.day, "day" in alone.unsure) == (None, True)
+    alone = US.understand("could we do the tuesday after", now)  # after the day on the table: the dialogue counts it
+    assert (alone.day, alone.refers.beside) == (None, Beside(weekday=1, direction=1))

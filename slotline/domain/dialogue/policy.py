@@ -48,7 +48,12 @@ from slotline.domain.dialogue.events import (
 )
 from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.prompts import Prompts
-from slotline.domain.dialogue.relative import appointments_meant, later_or_earlier_one, newer_preference
+from slotline.domain.dialogue.relative import (
+    appointments_meant,
+    in_its_week,
+    later_or_earlier_one,
+    newer_preference,
+)
 from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import Preference
@@ -325,6 +330,9 @@ class DialoguePolicy:
         self._mode = mode
         self._target = target
         old_day = heard.day is not None and heard.last_day is None
+        own_day = target.window.start.astimezone(self._catalogue.zone).date()
+        if names_it and old_day and heard.weekday_only and heard.day is not None and own_day in heard.other_days:
+            heard = replace(heard, day=in_its_week(heard.day, own_day))  # "can't make Wednesday, could I do Friday"
         if names_it and old_day and appointments_meant((target,), heard, self._catalogue.zone):
             heard = replace(heard, day=None, last_day=None)  # "my appointment on Wednesday" names the old day
             if heard.at is not None and target.window.start.astimezone(self._catalogue.zone).time() == heard.at:
@@ -412,6 +420,8 @@ class DialoguePolicy:
     def _advance(self) -> list[Action]:
         if self._caller is None:
             return self._ask_number()
+        if self._service is None and self._mode is Mode.BOOK:
+            self._service = self._only_service_of(self._pref.staff_id)  # "with the hygienist": what she does
         if self._service is None:
             if self._service_choices:
                 return [self._ask(self._talk.which_service(self._service_choices), Stage.GATHER)]
@@ -422,6 +432,11 @@ class DialoguePolicy:
         return [self._find()]
 
     # -- a withheld caller's number -----------------------------------------------------------------
+
+    def _only_service_of(self, staff: StaffId | None) -> ServiceId | None:
+        """The one service a staff member performs, when they perform only one ("the hygienist" does cleanings)."""
+        theirs = [s.id for s in self._catalogue.services if staff is not None and staff in s.staff]
+        return theirs[0] if len(theirs) == 1 else None
 
     def _ask_number(self) -> list[Action]:
         said = self._said_number
@@ -539,7 +554,7 @@ class DialoguePolicy:
         if self._pref.latest:  # "what's the latest you have?" has one answer
             offer = replace(offer, slots=(max(offer.slots),), exact_time=False)
         self._offers = offer.slots
-        if offer.exact_time:
+        if offer.exact_time or self._the_one_asked_for() is not None:  # "around three" and 3 PM is free: read it back
             return [OfferSlots(offer.slots[:1]), *self._choose(offer.slots[0])]
         text = self._say.offer(offer, self._pref)
         reason = self._why_not(offer)
@@ -598,6 +613,9 @@ class DialoguePolicy:
         if heard.intent is Intent.AFFIRM and not heard.has_details:
             if len(self._offers) == 1:
                 return self._choose(self._offers[0])
+            asked = self._the_one_asked_for()
+            if asked is not None:  # "around three?" ... "3 PM, 2 PM or 4 PM" ... "yeah that works": the 3 PM
+                return self._choose(asked)
             return [self._ask(self._say.which_one(len(self._offers)), Stage.OFFERING)]
         if heard.intent is Intent.DENY and not heard.has_details:
             return self._rejected(others_left=False)
@@ -607,6 +625,16 @@ class DialoguePolicy:
             self._absorb(heard)
             return self._advance()
         return self._misunderstood()
+
+    def _the_one_asked_for(self) -> Slot | None:
+        """The first offer, when it is the only one at the very day and time the caller asked for (offers lead with
+        it): a plain yes takes it, as a receptionist would hear it."""
+        pref, zone = self._pref, self._catalogue.zone
+        if pref.at is None or pref.day is None or pref.last_day is not None or not self._offers:
+            return None
+        starts = [s.window.start.astimezone(zone) for s in self._offers]
+        matching = [i for i, local in enumerate(starts) if (local.date(), local.time()) == (pref.day, pref.at)]
+        return self._offers[0] if matching == [0] else None
 
     def _rules_out_the_offered_day(self, heard: Interpretation) -> bool:
         """A no that names only the day every offer is on: that day is refused, not asked for."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from slotline.domain.appointment import Appointment
 from slotline.domain.preference import UNBOUNDED, Preference, StartBounds
@@ -13,7 +13,7 @@ from slotline.domain.reference import Nudge
 from slotline.domain.slot import Slot
 from slotline.domain.understanding import Interpretation
 
-__all__ = ["appointments_meant", "later_or_earlier_one", "newer_preference"]
+__all__ = ["appointments_meant", "in_its_week", "later_or_earlier_one", "newer_preference"]
 
 _MINUTE = timedelta(minutes=1)
 
@@ -39,11 +39,15 @@ def newer_preference(
     """
     newer = heard.preference
     refers = heard.refers
+    base = target if target is not None else (table[0] if len(table) == 1 else None)
+    if refers.beside is not None and newer.day is None:
+        anchor = _day_on_the_table(table, old, target)
+        if anchor is not None:  # "the Wednesday before": before the day being talked about
+            newer = replace(newer, day=refers.beside.of(anchor), last_day=None)
     if newer.day is not None and not _says_time(newer) and not newer.latest:
         newer = replace(newer, at=old.at, approximate=old.approximate, part_of_day=old.part_of_day, bounds=old.bounds)
-    base = target if target is not None else (table[0] if len(table) == 1 else None)
-    if refers.same_time:
-        at = old.at if old.at is not None else (target.time() if target is not None else None)
+    if refers.same_time:  # the time wished for, else the appointment's own, else the one slot on the table
+        at = old.at if old.at is not None else (base.time() if base is not None else None)
         if at is not None:
             newer = replace(newer, at=at, approximate=False, part_of_day=None, bounds=UNBOUNDED)
     if refers.same_day and newer.day is None:
@@ -72,6 +76,24 @@ def newer_preference(
     if refers.nudge in (Nudge.LATER, Nudge.EARLIER):
         newer = _nudged(newer, old, refers.nudge, table, target)
     return newer
+
+
+def _day_on_the_table(table: Sequence[datetime], old: Preference, target: datetime | None) -> date | None:
+    """The day being talked about: the one every slot on the table is on, else the one wished for, else the day of
+    the appointment being moved."""
+    days = {s.date() for s in table}
+    if len(days) == 1:
+        return days.pop()
+    if old.day is not None and old.last_day is None:
+        return old.day
+    return target.date() if target is not None else None
+
+
+def in_its_week(day: date, appointment: date) -> date:
+    """A weekday said alone when moving an appointment ("can't make Wednesday, could I do Friday instead?") is
+    that weekday in the appointment's own week (Monday to Sunday) when that week is later than the nearest one."""
+    same_week = appointment + timedelta(days=day.weekday() - appointment.weekday())
+    return same_week if same_week > day else day
 
 
 def _nudged(

@@ -29,7 +29,10 @@ _HUMAN = re.compile(
 )
 # A task word with one of these up to three words before it is ruled out: "don't cancel", "no need to move it".
 _NEGATION_BEFORE = re.compile(r"\b(?:dont|do not|not|never|no need to|wont|doesnt|didnt)(?: \w+){0,3} $")
-_CANCEL = re.compile(r"\b(?:cancel\w*(?! (?:policy|fee))|call (?:it|that|this) off|call off)\b")
+_CANCEL = re.compile(
+    r"\b(?:cancel\w*(?! (?:policy|fee))|call (?:it|that|this) off|call off"
+    r"|scrap (?:it|my|the|our|that (?:appointment|booking|session))|get rid of (?:it|my|the))\b"
+)
 _RESCHEDULE = re.compile(
     r"\b(?:re ?schedul\w*|move|postpone|push (?:it|that|this|my appointment) (?:back|forward)"
     r"|change (?:my|the|our|that|this|it)|(?:different|another|other) (?:time|day|date)"
@@ -63,7 +66,8 @@ _GOODBYE = _phrases(
     "good night",
     "hang up",
     "talk (?:to you )?later",
-    "see (?:you|ya)",
+    # not "to come and see you", "can i see you": seeing them is what the caller asks for
+    "(?<!to )(?<!come )(?<!and )(?<!i )(?<!we )(?<!can )see (?:you|ya)(?! about| for| re| regarding)",
     "take care",
     "no thanks thats it",
     # issue 13: closing words that drop the task ("never mind then", "I'll leave it")
@@ -87,7 +91,8 @@ _CANT_COME = re.compile(
     r"|\b(?:wont be able to|will not be able to|not be able to|not able to|unable to|cant|cannot) (?:come|attend)\b"
     r"|\b(?:wont|will not) be able to make it\b"
     r"|\b(?:dont|do not|wont|will not) need (?:it|the appointment|my appointment|that appointment) any ?more\b"
-    r"|\b(?:cant|cannot|can not|wont|will not|couldnt) make (?:it )?(?:on )?(?:my|the|our|his|her|their"
+    r"|\b(?:cant|cannot|can not|wont|will not|couldnt|not going to|not gonna|not be able to|not able to)"
+    r" make (?:it )?(?:on )?(?:my|the|our|his|her|their"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|this|next)\b"
 )
 # With an appointment word anywhere: "about my appointment, I'm not gonna make it".
@@ -113,6 +118,7 @@ _WANT = _phrases(
     "could i have",
     "may i have",
     "looking for",
+    "(?:im|i am|were|we are) after",
     "interested in",
     "ill take",
     "i will take",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import TypeVar
@@ -23,11 +23,13 @@ from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.fact_reader import FactReader, refers_back
 from slotline.infrastructure.rules_nlu.holidays import HolidayNames
 from slotline.infrastructure.rules_nlu.intent import classify
+from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.numeric_dates import NumericDates
 from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
 from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
 from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
+from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
 from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
 from slotline.infrastructure.rules_nlu.times import find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
@@ -71,6 +73,38 @@ def _named(words: list[str], found: Found[T] | None) -> list[Found[T]]:
     )
     _claimed(words, [Found(found.value, found.start - (word_at(words, found.start - 1) == "with"), found.end)])
     return [] if ruled_out else [found]
+
+
+def _every_named(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]) -> list[Found[T]]:
+    """Every mention claimed, the ruled-out ones naming nobody: "with Tasha, not Lena" is Tasha."""
+    named: list[Found[T]] = []
+    while (found := find(words)) is not None:
+        named += _named(words, found)
+    return named
+
+
+_UNITS = frozenset(("day", "week", "month", "year", "hour", "minute", "mile"))
+
+
+def _with_qualifier(words: Sequence[str], found: Found[T] | None) -> Found[T] | None:
+    """ "my six-month check-up", "a 30 minute massage": a count and a singular unit just before a service describe
+    it; they are part of its name, not a date or a time."""
+    if found is None or word_at(words, found.start - 1) not in _UNITS:
+        return found
+    count = cardinal_at(words, found.start - 2)
+    if count is None or count.end != found.start - 1:
+        return found
+    return Found(found.value, count.start, found.end)
+
+
+def _other_days(days: Sequence[Found[DayReading]], picked: DayReading | None) -> tuple[date, ...]:
+    """The single days said besides the one picked: "I can't make Wednesday, could I do Friday" keeps Wednesday."""
+    said = (f.value.day for f in days if f.value.counts and f.value.last is None and f.value.day is not None)
+    return tuple(d for d in dict.fromkeys(said) if picked is None or d != picked.day)
+
+
+def _has_range(days: Sequence[Found[DayReading]]) -> bool:
+    return any(f.value.last is not None for f in days if f.value.counts)
 
 
 def _ambiguous(words: list[str], days: list[Found[DayReading]]) -> list[str]:
@@ -117,6 +151,14 @@ class RulesUtteranceInterpreter:
     def understand(self, utterance: str, now: datetime) -> Interpretation:
         """The synchronous work behind `interpret`."""
         normalised = normalise(utterance)
+        split = split_at_correction(normalised)
+        if split is not None:  # "a cut on Friday, actually no, Saturday"
+            later = self._read(utterance, split[1], now)
+            if later.intent is not Intent.UNKNOWN or later.has_details:
+                return corrected(self._read(utterance, split[0], now), later)
+        return self._read(utterance, normalised, now)
+
+    def _read(self, utterance: str, normalised: list[str], now: datetime) -> Interpretation:
         if self._facts.urgent(normalised):
             return Interpretation(Intent.URGENT, text=utterance)  # before anything else the turn holds
         words = tidy(normalised)  # issue 13: "thursday's", "make it eleven"
@@ -140,10 +182,10 @@ class RulesUtteranceInterpreter:
         picked_time = pick_time(times)
         reading = self._opening.settle(picked_time) if picked_time is not None else None
         picked_days = pick_days(days)
-        staff = _named(free, self._staff.find(free))
+        staff = _every_named(free, self._staff.find)  # "with Tasha, not Lena"
         said_of_service = list(free)  # "a trim with the barber": the title also says which service
         staff = staff or _named(free, self._titles.find(free))  # issue 13: "the hygienist"
-        service = _named(free, self._services.find(free))
+        service = _named(free, _with_qualifier(free, self._services.find(free)))
         services = more_services(free, self._services, service[0]) if service else ()  # issue 13
         candidates: tuple[ServiceId, ...] = ()
         if len(services) == 1 and says_for_whom(free):  # "my son's check-up": the children's one, or asked
@@ -176,6 +218,8 @@ class RulesUtteranceInterpreter:
             more_services=services[1:],
             service_choices=candidates if len(candidates) > 1 else (),  # with a service: the other one of these
             latest=bool(latest),
+            weekday_only=picked_days is not None and picked_days.bare_weekday and not _has_range(days),
+            other_days=_other_days(days, picked_days),
         )
         ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)
         has_details = result.has_details or "day" in result.unsure  # "12/01" names a day, but which one is asked

@@ -8,7 +8,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from slotline.domain.ids import ServiceId
-from slotline.domain.reference import NO_REFERENCE, Nudge, Reference
+from slotline.domain.reference import NO_REFERENCE, Beside, Nudge, Reference
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
@@ -127,9 +127,37 @@ def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]
                 continue  # "quarter past nine", "quarter to noon" are times of their own
             ref = replace(ref, minutes_past=f.value)
         kept.append(f)
+    beside = _beside(words)
+    if beside is not None:
+        ref = replace(ref, beside=beside.value)
+        kept.append(Found(beside.value, beside.start, beside.end))
     if "instead" in words or "rather" in words:
         ref = replace(ref, instead=True)
     return ref, kept
+
+
+_DIRECTIONS = {"before": -1, "after": 1}
+# What may follow "the wednesday before" for it to be counted from the day on the table ("the day after
+# thanksgiving", "the tuesday after next", "before noon" are read elsewhere).
+_ENDS_BESIDE = frozenset(("", "that", "then", "instead", "please", "maybe", "perhaps", "if", "or", "is", "would"))
+
+
+def _beside(words: Sequence[str]) -> Found[Beside] | None:
+    """ "the wednesday before", "the day after (that)": a day counted from the day on the table."""
+    for i in range(len(words) - 2):
+        if words[i] != "the" or words[i + 2] not in _DIRECTIONS:
+            continue
+        if any(w in _WEEKDAYS for w in words[:i]):
+            return None  # "on saturday ... the saturday after": counted from the day said, read with the dates
+        end = i + 3
+        if (words[end] if end < len(words) else "") not in _ENDS_BESIDE:
+            continue
+        end += end < len(words) and words[end] == "that"
+        if words[i + 1] == "day":
+            return Found(Beside(None, _DIRECTIONS[words[i + 2]]), i, end)
+        if words[i + 1] in _WEEKDAYS:
+            return Found(Beside(_WEEKDAYS.index(words[i + 1]), _DIRECTIONS[words[i + 2]]), i, end)
+    return None
 
 
 def _said_in_passing(words: Sequence[str], found: Found[object]) -> bool:

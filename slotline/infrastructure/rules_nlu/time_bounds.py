@@ -39,6 +39,12 @@ _VAGUE = PhraseTable((True, p) for p in ("any time", "anytime", "sometime", "som
 _KEYWORDS = frozenset({"after", "before", "later", "earlier", "between", "from", "onwards", "onward", "latest"})
 _RANGE_JOINS = frozenset({"and", "to", "until", "till", "til", "through"})
 _FROM_ON = frozenset({"on", "onwards", "onward"})  # "from four on"
+# The day's landmarks callers book around: (the earliest start after it, the start it must come before).
+_NAMED_TIMES = {
+    "work": (time(17, 0), time(9, 0)),
+    "school": (time(15, 0), time(8, 30)),
+}
+_THE = frozenset({"my", "the"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +91,10 @@ def _bounded(kind: _Kind, words: Sequence[str], i: int, part: PartOfDay | None) 
             return StartBounds(not_before=span[0], before=span[1]), span[2]
         if kind is _Kind.BETWEEN:
             return None
+    named = _NAMED_TIMES.get(word_at(words, i + (word_at(words, i) in _THE)))
+    if named is not None and kind in (_Kind.AFTER, _Kind.BEFORE):  # "after work", "before lunch"
+        end = i + (word_at(words, i) in _THE) + 1
+        return (StartBounds(not_before=named[0]), end) if kind is _Kind.AFTER else (StartBounds(before=named[1]), end)
     clock = clock_at(words, i, part)
     if clock is None:
         return None

@@ -23,7 +23,9 @@ _MEANING = wordset(
 )
 # "not" in these is about the caller, not the detail: "i'm not sure", "not bothered"; or about what was read back
 # ("that's not right", "not what i said"), which the correction that follows says.
-_HARMLESS_AFTER_NOT = wordset("sure bothered fussed fussy too really quite right correct what")
+_HARMLESS_AFTER_NOT = wordset("sure bothered fussed fussy too really quite right correct what going gonna able")
+# "i'm after a sports massage": British for "i'm looking for"; no time after it
+_LOOKING_FOR = wordset("im am were are s")
 # A number word that is nearly always something else: "the one at three", "a check-up for me", "i need one".
 _NOT_NUMBERS = wordset("one a an")
 # After "last", these are about the past ("i saw tom last month"): they cannot change a day to book.
@@ -53,6 +55,8 @@ def _a_duration(free: Sequence[str], i: int) -> bool:
 def _means_something(free: Sequence[str], i: int) -> bool:
     word = free[i]
     if _about_the_past(free, i) or _a_duration(free, i):
+        return False
+    if word == "after" and word_at(free, i - 1) in _LOOKING_FOR:
         return False
     if word == "not":
         following = free[i + 1] if i + 1 < len(free) else BLANK

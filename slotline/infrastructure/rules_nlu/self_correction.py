@@ -1,0 +1,85 @@
+"""A request corrected as it is said: "cancel Friday's, actually no, can I move it to Monday?".
+
+The words after the last correction marker are what the caller means; what they did not correct (the service, the
+person, the day or the time they did not say again) is kept from before it, unless the correction asks for a
+different task altogether, whose details belong to it alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from slotline.domain.understanding import Intent, Interpretation
+from slotline.infrastructure.rules_nlu.phrases import PhraseTable
+
+__all__ = ["corrected", "split_at_correction"]
+
+_MARKERS = PhraseTable(
+    (True, p)
+    for p in (
+        "actually no",
+        "no actually",
+        "no wait",
+        "wait no",
+        "oh wait",
+        "no sorry",
+        "sorry no",
+        "or rather",
+        "scratch that",
+        "scrap that",
+        "i mean",
+        "sorry i mean",
+        "no i mean",
+        "let me rephrase",
+        "on second thought",
+        "on second thoughts",
+    )
+)
+# A head of only these said nothing to correct ("oh, actually no, ...").
+_NOTHING = frozenset(("oh", "um", "uh", "er", "well", "so", "yes", "yeah", "hi", "hello", "sorry", "and", "but"))
+_TASKS = frozenset((Intent.BOOK, Intent.RESCHEDULE, Intent.CANCEL, Intent.CANT_COME, Intent.HUMAN))
+
+
+def split_at_correction(words: Sequence[str]) -> tuple[list[str], list[str]] | None:
+    """The words before and after the last correction marker, when both say something; None otherwise."""
+    found = list(_MARKERS.scan(words))
+    for marker in reversed(found):
+        head, tail = list(words[: marker.start]), list(words[marker.end :])
+        if tail and any(w not in _NOTHING for w in head):
+            return head, tail
+    return None
+
+
+def corrected(earlier: Interpretation, later: Interpretation) -> Interpretation:
+    """The turn as corrected: `later` over `earlier`, keeping what `later` did not say again."""
+    if later.intent in _TASKS and earlier.intent in _TASKS and later.intent is not earlier.intent:
+        return later  # "cancel it, actually no, move it to Monday": Friday was the appointment, not a new day
+    kept = later
+    if kept.service_id is None and not kept.service_choices:
+        kept = replace(
+            kept,
+            service_id=earlier.service_id,
+            more_services=earlier.more_services,
+            service_choices=earlier.service_choices,
+        )
+    if kept.staff_id is None:
+        kept = replace(kept, staff_id=earlier.staff_id)
+    if kept.day is None and not kept.refers.said:
+        kept = replace(kept, day=earlier.day, last_day=earlier.last_day, weekday_only=earlier.weekday_only)
+    says_time = kept.at is not None or kept.part_of_day is not None or not kept.bounds.unbounded or kept.earliest
+    if not says_time and not kept.refers.said and not kept.latest:
+        kept = replace(
+            kept,
+            at=earlier.at,
+            approximate=earlier.approximate,
+            part_of_day=earlier.part_of_day,
+            bounds=earlier.bounds,
+            earliest=earlier.earliest,
+        )
+    if kept.intent in (Intent.INFORM, Intent.UNKNOWN, Intent.DENY) and earlier.intent in _TASKS:
+        kept = replace(kept, intent=earlier.intent)
+    elif kept.intent is Intent.UNKNOWN and kept.has_details:
+        kept = replace(kept, intent=Intent.INFORM)
+    unsure = tuple(dict.fromkeys((*earlier.unsure, *kept.unsure))) if kept.day == earlier.day else kept.unsure
+    return replace(kept, unsure=unsure, text=earlier.text)
