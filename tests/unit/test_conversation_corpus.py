@@ -32,14 +32,16 @@ def test_every_split_loads_with_unique_ids_over_every_category() -> None:
         assert set(Counter(c.category for c in part)) == set(CATEGORIES)
     assert len([c for c in cases if c.split == "heldout"]) >= 110
     assert len([c for c in cases if c.split == "heldout2"]) >= 110
+    assert len([c for c in cases if c.split == "heldout3"]) >= 110
     assert len([c for c in cases if c.split == "tuned"]) >= 200
 
 
-def test_the_second_held_out_set_has_its_own_id_letter_and_eleven_per_category() -> None:
-    second = [c for c in load_cases() if c.split == "heldout2"]
+@pytest.mark.parametrize(("split", "letter"), [("heldout2", "x"), ("heldout3", "y")])
+def test_each_later_held_out_set_has_its_own_id_letter_and_eleven_per_category(split: str, letter: str) -> None:
+    later = [c for c in load_cases() if c.split == split]
 
-    assert all(c.id.split("-")[1].startswith("x") for c in second)
-    assert Counter(c.category for c in second) == dict.fromkeys(CATEGORIES, 11)
+    assert all(c.id.split("-")[1].startswith(letter) for c in later)
+    assert Counter(c.category for c in later) == dict.fromkeys(CATEGORIES, 11)
 
 
 def test_every_case_fits_its_catalogue_and_its_clock() -> None:
