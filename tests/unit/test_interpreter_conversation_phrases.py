@@ -265,3 +265,33 @@ def test_a_lone_weekday_is_marked_with_the_other_days_said() -> None:
     said = understood("I can't make my appointment on Tuesday, could I do Friday instead, same time?")
     assert (said.day, said.weekday_only, said.other_days) == (date(2026, 11, 27), True, (date(2026, 12, 1),))
     assert not understood("next friday").weekday_only
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("I need to rebook", Intent.RESCHEDULE),
+        ("can I shift my appointment", Intent.RESCHEDULE),
+        ("could you take me off the list for tomorrow", Intent.CANCEL),
+        ("I won't be needing Thursday's appointment", Intent.CANT_COME),
+    ],
+)
+def test_yet_more_words_for_moving_and_cancelling(text: str, intent: Intent) -> None:
+    assert understood(text).intent is intent
+
+
+def test_the_following_week_is_a_week_on() -> None:
+    assert understood("can I move it to the following week").refers == Reference(weeks=1)
+
+
+def test_a_late_or_early_one_is_no_one_oclock() -> None:
+    late = understood("any chance of a late one on thursday")
+    assert (late.at, late.latest, late.day) == (None, True, date(2026, 11, 26))
+    early = understood("an early one friday")
+    assert (early.at, early.earliest) == (None, True)
+
+
+@pytest.mark.parametrize("text", ["put me down for the 4 o'clock", "the 4 pm please", "the 10 30 one"])
+def test_the_n_oclock_is_a_time_not_a_date(text: str) -> None:
+    assert understood(text).day is None
+    assert understood(text).at is not None

@@ -28,6 +28,14 @@ _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 # After an ordinal these mean a choice among offers ("the second one"), not a day of the month.
 _CHOICE_NOUNS = frozenset({"one", "ones", "option", "choice", "slot", "time", "appointment", "available", "thing"})
 _DAY_OF_MONTH_LEADS = frozenset({"on", "for", "by", "until", "till", "from"})
+_TIME_AFTER = frozenset({"oclock", "am", "pm", "a.m", "p.m", "thirty", "fifteen", "forty", "fortyfive", "oh"})
+
+
+def _minutes(word: str) -> bool:
+    """ "30" in "the 10 30": two digits a time's minutes could be."""
+    return len(word) == 2 and word.isdigit() and int(word) < 60
+
+
 _RELATIVE = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "overmorrow": 2}
 _COUNT_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
@@ -176,6 +184,8 @@ def _day_first(words: Sequence[str], i: int, today: date) -> Found[DayReading] |
         return None  # a bare "23" is not a day; "on the 23" is
     if word_at(words, k) in _CHOICE_NOUNS:
         return None  # "the second one"
+    if word_at(words, k) in _TIME_AFTER or _minutes(word_at(words, k)):
+        return None  # "the 4 o'clock", "the 10 30": a time, not the 4th or the 10th
     said_small = number.value <= 5 and not word_at(words, j)[:1].isdigit()
     if said_small and not led:
         return None  # "the second" picks an offer; "on the second" is a day

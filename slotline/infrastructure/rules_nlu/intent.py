@@ -31,14 +31,16 @@ _HUMAN = re.compile(
 _NEGATION_BEFORE = re.compile(r"\b(?:dont|do not|not|never|no need to|wont|doesnt|didnt)(?: \w+){0,3} $")
 _CANCEL = re.compile(
     r"\b(?:cancel\w*(?! (?:policy|fee))|call (?:it|that|this) off|call off"
-    r"|scrap (?:it|my|the|our|that (?:appointment|booking|session))|get rid of (?:it|my|the))\b"
+    r"|scrap (?:it|my|the|our|that (?:appointment|booking|session))|get rid of (?:it|my|the)"
+    r"|take (?:me|us|my name|it) off)\b"
 )
 _RESCHEDULE = re.compile(
     r"\b(?:re ?schedul\w*|move|postpone|push (?:it|that|this|my appointment) (?:back|forward)"
     r"|change (?:my|the|our|that|this|it)|(?:different|another|other) (?:time|day|date)"
     # issue 13: everyday words for moving an appointment
     r"|rearrang\w*|bump (?:it|that|this|my|the)|(?:push|put|bring|shift) (?:\w+ ){1,2}(?:back|forward)"
-    r"|change (?:\w+ )?(?:appointment|session|booking|slot|time|day|visit)|swap (?:my|it|the))\b"
+    r"|change (?:\w+ )?(?:appointment|session|booking|slot|time|day|visit)|swap (?:my|it|the)"
+    r"|re ?book\w*|shift (?:it|that|this|my|the))\b"
 )
 # issue 13: putting the task off is no request to move anything ("I'll sort it another time")
 _PUT_OFF = re.compile(
@@ -91,6 +93,7 @@ _CANT_COME = re.compile(
     r"|\b(?:wont be able to|will not be able to|not be able to|not able to|unable to|cant|cannot) (?:come|attend)\b"
     r"|\b(?:wont|will not) be able to make it\b"
     r"|\b(?:dont|do not|wont|will not) need (?:it|the appointment|my appointment|that appointment) any ?more\b"
+    r"|\b(?:wont be needing|will not be needing|no longer need|dont need) (?:\w+ ){0,2}(?:appointment|booking)\b"
     r"|\b(?:cant|cannot|can not|wont|will not|couldnt|not going to|not gonna|not be able to|not able to)"
     r" make (?:it )?(?:on )?(?:my|the|our|his|her|their"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|this|next)\b"

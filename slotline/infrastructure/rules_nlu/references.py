@@ -44,6 +44,9 @@ def tidy(words: list[str]) -> list[str]:
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else ""
         before = words[i - 1] if i else ""
+        if word == "one" and before in _LATE_OR_EARLY and out:  # "a late one on thursday": no 1 o'clock
+            out[-1] = _LATE_OR_EARLY[before]
+            continue
         if word in _HOUR_POSSESSIVE and after in _FINE:
             word = _HOUR_POSSESSIVE[word]
         if not (word[:-1] in _WEEKDAYS and _counted(words, i)):
@@ -58,6 +61,7 @@ def tidy(words: list[str]) -> list[str]:
     return out
 
 
+_LATE_OR_EARLY = {"late": "latest", "early": "earliest"}
 _SAME_TIME = "same time"
 _SAME_DAY = "same day"
 _WEEKS_LATER = "a week later"
@@ -69,7 +73,14 @@ _TABLE: PhraseTable[object] = PhraseTable(
         *((_SAME_DAY, p) for p in ("same day", "the same day", "that same day", "that day", "on the day")),
         *(
             (_WEEKS_LATER, p)
-            for p in ("back a week", "back by a week", "back one week", "a week later", "one week later")
+            for p in (
+                "back a week",
+                "back by a week",
+                "back one week",
+                "a week later",
+                "one week later",
+                "the following week",
+            )
         ),
         *((_WEEKS_LATER, p) for p in ("by a week",)),  # not "a week on": "a week on Tuesday" is a date
         *(
