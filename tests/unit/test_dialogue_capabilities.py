@@ -362,3 +362,21 @@ def test_a_staff_member_who_does_one_service_names_it() -> None:
     world.send(heard(Intent.BOOK, staff_id=StaffId("jordan"), day=WEDNESDAY))
     assert world.policy.stage is Stage.OFFERING
     assert {s.service_id for s in _offered(world)} == {ServiceId("massage")}
+
+
+def test_the_earliest_on_a_day_is_one_offer() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY, earliest=True))
+    assert len(_offered(world)) == 1
+    world.send(heard(Intent.AFFIRM))
+    assert world.policy.stage is Stage.CONFIRMING
+
+
+def test_a_change_relative_to_nothing_on_the_table_moves_the_appointment() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))  # Tuesday, December 1st at 3:30 PM
+    world.send(heard(Intent.INFORM, refers=Reference(same_day=True, nudge=Nudge.LATER)))
+    assert all(s.window.start.astimezone(NEW_YORK).date() == TUESDAY for s in _offered(world))
+    world.send(heard(Intent.INFORM, ordinal=1))
+    assert "moves from Tuesday, December 1st at 3:30 PM" in _read_back(world)

@@ -287,8 +287,10 @@ class DialoguePolicy:
         mode = _CHANGES.get(heard.intent) or _TASKS.get(heard.intent)
         if mode is None and heard.has_details and heard.intent in (Intent.INFORM, Intent.UNKNOWN, Intent.AFFIRM):
             mode = Mode.BOOK  # "yes, a haircut on tuesday" answers the opening question with a booking
-            if heard.refers.instead and self._upcoming:
-                mode = Mode.RESCHEDULE  # "my check-up on Wednesday, can we make it Friday instead?"
+            if (heard.refers.instead or heard.refers.said) and self._upcoming:
+                # "my check-up on Wednesday, can we make it Friday instead?", "could I come a bit later the same
+                # day?": with nothing offered yet, a change relative to something is to the appointment they have
+                mode = Mode.RESCHEDULE
         if mode is None and heard.intent is Intent.DENY and heard.service_id is not None:
             mode = Mode.BOOK  # "a check-up Monday at nine, oh no, make it Tuesday": a request corrected as it is said
         if mode is None:
@@ -553,6 +555,8 @@ class DialoguePolicy:
                 return self._offered(offer)
         if self._pref.latest:  # "what's the latest you have?" has one answer
             offer = replace(offer, slots=(max(offer.slots),), exact_time=False)
+        elif self._pref.earliest and self._pref.day is not None:  # so has "the earliest you can do tomorrow"
+            offer = replace(offer, slots=(min(offer.slots),), exact_time=False)
         self._offers = offer.slots
         if offer.exact_time or self._the_one_asked_for() is not None:  # "around three" and 3 PM is free: read it back
             return [OfferSlots(offer.slots[:1]), *self._choose(offer.slots[0])]

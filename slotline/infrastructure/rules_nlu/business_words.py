@@ -24,6 +24,8 @@ _SAME = {
     **dict.fromkeys(("men", "mens", "man", "gents", "gent", "gentleman", "male", "guy", "guys"), "men"),
     **dict.fromkeys(("women", "womens", "woman", "ladies", "lady", "female"), "women"),
 }
+# Everyday words for the same treatment: "a trim" is a cut.
+_SYNONYMS = {"trim": "cut", "haircut": "cut", "clean": "cleaning", "polish": "cleaning", "exam": "checkup"}
 # Words that name no service on their own: fillers, task words, body parts and times.
 _NOISE = KNOWN_WORDS | wordset(
     "book booking appointment appointments session visit please thanks thank hi hello hey today tomorrow week "
@@ -38,7 +40,7 @@ _NOT_WHO_ALONE = wordset("one little man guy guys")
 
 
 def _fold(word: str) -> str:
-    word = _SAME.get(word, word)
+    word = _SYNONYMS.get(word, _SAME.get(word, word))
     return _SAME.get(stem(word), stem(word))
 
 
@@ -62,6 +64,7 @@ class ServiceWords:
                     if raw not in _NOISE or raw in _SAME:
                         words.add(_fold(raw))
             self._words.append((service.id, frozenset(words)))
+        self._for = {service_id: words & _WHO for service_id, words in self._words}  # who each one is for
 
     def find(self, free: Sequence[str]) -> tuple[ServiceId, ...]:
         """One service when one fits best, several when they fit equally well, none when no word fits."""
@@ -76,7 +79,11 @@ class ServiceWords:
         if not scores:
             return ()
         best = max(scores.values())
-        return tuple(s for s, score in scores.items() if score == best)
+        tied = tuple(s for s, score in scores.items() if score == best)
+        if len(tied) > 1 and not said & _WHO:  # "my check": the check-up, not the children's one
+            plain = [s for s in tied if not self._for[s]]
+            return (plain[0],) if len(plain) == 1 else tied
+        return tied
 
     def find_for_whom(self, free: Sequence[str]) -> tuple[ServiceId, ...]:
         """The best fitting services (as `find`) that are for who was said ("a check-up for my son": the children's

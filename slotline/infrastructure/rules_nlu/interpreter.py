@@ -14,7 +14,12 @@ from slotline.domain.reference import Reference
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles, says_for_whom
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
-from slotline.infrastructure.rules_nlu.chatter import is_chatter, is_off_topic, is_unrelated_question_or_chatter
+from slotline.infrastructure.rules_nlu.chatter import (
+    KNOWN_WORDS,
+    is_chatter,
+    is_off_topic,
+    is_unrelated_question_or_chatter,
+)
 from slotline.infrastructure.rules_nlu.choices import find_choice
 from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
 from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree
@@ -30,6 +35,7 @@ from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
 from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
+from slotline.infrastructure.rules_nlu.spelling import respelled
 from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
 from slotline.infrastructure.rules_nlu.times import find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
@@ -47,6 +53,7 @@ __all__ = ["RulesUtteranceInterpreter", "local_today"]
 
 T = TypeVar("T")
 _JOINED = frozenset(("and", "plus"))
+_HONORIFICS = frozenset(("dr", "doctor", "mr", "mrs", "ms", "miss", "mx"))
 
 
 def local_today(now: datetime, zone: ZoneInfo) -> date:
@@ -68,6 +75,8 @@ def _named(words: list[str], found: Found[T] | None) -> list[Found[T]]:
     """A service or person, unless ruled out ("not with sam"): then it is claimed, but names nobody."""
     if found is None:
         return []
+    if word_at(words, found.start - 1) in _HONORIFICS:  # "not dr lopez": the title is part of the name said
+        found = Found(found.value, found.start - 1, found.end)
     ruled_out = negated_before(words, found.start) or (
         word_at(words, found.start - 1) == "with" and negated_before(words, found.start - 1)
     )
@@ -103,6 +112,21 @@ def _other_days(days: Sequence[Found[DayReading]], picked: DayReading | None) ->
     return tuple(d for d in dict.fromkeys(said) if picked is None or d != picked.day)
 
 
+_KEEP = frozenset(("keep", "leave"))
+_OWNED = frozenset(("my", "the", "our", "his", "her", "their"))
+
+
+def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]) -> Found[T] | None:
+    """The first thing named that is not kept as it is: in "cancel the cleaning but keep my check-up" the check-up
+    is claimed and ruled out, and the cleaning is what the caller means."""
+    while (found := find(words)) is not None:
+        lead = found.start - (word_at(words, found.start - 1) in _OWNED)
+        if word_at(words, lead - 1) not in _KEEP:
+            return found
+        claim(words, Found(found.value, lead - 1, found.end))
+    return None
+
+
 def _has_range(days: Sequence[Found[DayReading]]) -> bool:
     return any(f.value.last is not None for f in days if f.value.counts)
 
@@ -134,6 +158,11 @@ class RulesUtteranceInterpreter:
         self._holidays = HolidayNames(catalogue)
         self._titles = StaffTitles(catalogue.staff)  # issue 13: business vocabulary
         self._service_words = ServiceWords(catalogue.services)
+        names = [
+            *(n for s in catalogue.services for n in (*s.spoken_names, s.name)),
+            *(m.name for m in catalogue.staff),
+        ]
+        self._known = KNOWN_WORDS | frozenset(w for n in names for w in normalise(n))
 
     def _for_whom(
         self, services: tuple[ServiceId, ...], said: list[str]
@@ -150,7 +179,7 @@ class RulesUtteranceInterpreter:
 
     def understand(self, utterance: str, now: datetime) -> Interpretation:
         """The synchronous work behind `interpret`."""
-        normalised = normalise(utterance)
+        normalised = respelled(normalise(utterance), self._known)  # "tommorow"
         split = split_at_correction(normalised)
         if split is not None:  # "a cut on Friday, actually no, Saturday"
             later = self._read(utterance, split[1], now)
@@ -185,7 +214,7 @@ class RulesUtteranceInterpreter:
         staff = _every_named(free, self._staff.find)  # "with Tasha, not Lena"
         said_of_service = list(free)  # "a trim with the barber": the title also says which service
         staff = staff or _named(free, self._titles.find(free))  # issue 13: "the hygienist"
-        service = _named(free, _with_qualifier(free, self._services.find(free)))
+        service = _named(free, _with_qualifier(free, _not_kept(free, self._services.find)))
         services = more_services(free, self._services, service[0]) if service else ()  # issue 13
         candidates: tuple[ServiceId, ...] = ()
         if len(services) == 1 and says_for_whom(free):  # "my son's check-up": the children's one, or asked

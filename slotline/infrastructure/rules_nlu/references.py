@@ -25,7 +25,9 @@ _HOURS = wordset(
 _TIME_LEADS = {("make", "it"), ("make", "that"), ("how", "about"), ("what", "about"), ("maybe", "at")}
 
 
-_FINE = wordset("is s fine good great perfect works suits sounds would ok okay lovely brilliant please")
+_FINE = wordset("is s fine good great perfect works suits sounds would ok okay lovely brilliant please better")
+# "actually six would be better", "ok four's fine": a bare hour right after these opens the answer.
+_OPENERS = wordset("actually ok okay maybe perhaps say so well hmm oh right alright")
 _HOUR_POSSESSIVE = {f"{w}s": w for w in _HOURS if not w.isdigit()}  # "eleven's good"
 _BEFORE_A_TIME = wordset("at before after by until till from to around about past between and or")
 # The hour a "quarter past" / "half past" is said against makes it a clock time of its own ("quarter to noon").
@@ -54,7 +56,7 @@ def tidy(words: list[str]) -> list[str]:
         if word in _HOURS and before not in _BEFORE_A_TIME and word not in ("half", "quarter"):
             led = i >= 2 and (words[i - 2], words[i - 1]) in _TIME_LEADS
             done = before == "do" and after in ("", "instead", "then", "please", "rather")
-            opens = i == 0 and after in _FINE and word != "one"  # "one is fine" may be "one of them"
+            opens = (i == 0 or before in _OPENERS) and after in _FINE and word != "one"  # "one is fine": of them?
             if led or done or opens:
                 out.append("at")
         out.append(word)

@@ -34,6 +34,11 @@ _MARKERS = PhraseTable(
         "let me rephrase",
         "on second thought",
         "on second thoughts",
+        "ok what about",
+        "okay what about",
+        "ok how about",
+        "okay how about",
+        "right what about",
     )
 )
 # A head of only these said nothing to correct ("oh, actually no, ...").

@@ -159,9 +159,10 @@ def _said_clock(words: Sequence[str], i: int) -> _Clock | None:
         if word_at(words, i - 1) not in _AT | _APPROXIMATE and word_at(words, i + 1) not in _MERIDIEMS:
             return None
         return _Clock(int(word[0]), int(word[1:]), i + 1, twenty_four=False, sure=True)
-    if len(word) == 4 and word.isdigit():  # "at 1500", "1500 hours": typed military time, never a bare year
+    if len(word) == 4 and word.isdigit():  # "at 1500", "1500 hours", "1430": typed 24-hour time, never a year
         hours = word_at(words, i + 1) == "hours"
-        if not hours and word_at(words, i - 1) not in _AT:
+        year_like = 1900 <= int(word) <= 2099
+        if not hours and word_at(words, i - 1) not in _AT and (year_like or int(word[:2]) > 23 or int(word[2:]) > 59):
             return None
         return _Clock(int(word[:2]), int(word[2:]), i + 1 + hours, twenty_four=True, sure=True)
     fraction = _spoken_fraction(words, i)

@@ -31,6 +31,7 @@ _NOT_NUMBERS = wordset("one a an")
 # After "last", these are about the past ("i saw tom last month"): they cannot change a day to book.
 _PAST_AFTER_LAST = wordset("week month year time visit appointment")
 _AGO = "ago"
+_EVERY = wordset("monthly yearly weekly annual annually")
 _DURATION_UNITS = wordset("minute minutes min mins hour hours hr hrs")
 
 
@@ -56,6 +57,10 @@ def _means_something(free: Sequence[str], i: int) -> bool:
     word = free[i]
     if _about_the_past(free, i) or _a_duration(free, i):
         return False
+    if (word in _EVERY and cardinal_at(free, i - 1) is not None) or (
+        word_at(free, i + 1) in _EVERY and cardinal_at(free, i) is not None
+    ):
+        return False  # "my six-monthly check": how often, never a day
     if word == "after" and word_at(free, i - 1) in _LOOKING_FOR:
         return False
     if word == "not":

@@ -136,6 +136,8 @@ def claim(words: list[str], found: Found[T]) -> None:
 def negated_before(words: Sequence[str], start: int) -> bool:
     """True if the phrase starting at `start` is ruled out: "not tuesday", "can't do friday", "not at three"."""
     before = word_at(words, start - 1)
+    if before == "of" and word_at(words, start - 2) == "instead":
+        return True  # "next week instead of tomorrow": tomorrow is the day being given up
     return before in _NEGATIONS or (before in _NEGATED_VERBS and word_at(words, start - 2) in _NEGATIONS)
 
 
@@ -144,6 +146,8 @@ def negation_start(words: Sequence[str], start: int) -> int:
     `start` itself when the phrase is not ruled out."""
     if word_at(words, start - 1) in _NEGATIONS:
         return start - 1
+    if word_at(words, start - 1) == "of" and word_at(words, start - 2) == "instead":
+        return start - 2
     if negated_before(words, start):
         return start - 2
     return start
