@@ -8,6 +8,7 @@ is not read as either.
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS
 
@@ -24,12 +25,14 @@ _CLOSE = 0.8  # how alike a slip and the day word must be
 _CLEARLY = 0.1  # how much closer than the next day word ("thusday" is Thursday or Tuesday)
 
 
+@lru_cache(maxsize=8192)
 def _respell(word: str) -> str:
     if word in _SHORTHAND:
         return _SHORTHAND[word]
     if len(word) < 6 or word in _KNOWN or word.removesuffix("s") in _KNOWN or not word.isalpha():
         return word
-    scored = sorted(((SequenceMatcher(None, word, w).ratio(), w) for w in _DAY_WORDS), reverse=True)
+    near = [w for w in _DAY_WORDS if abs(len(w) - len(word)) <= 2 and w[0] == word[0]]  # a slip keeps the rest
+    scored = sorted(((SequenceMatcher(None, word, w).ratio(), w) for w in near), reverse=True) + [(0.0, "")] * 2
     (best, meant), (second, _) = scored[0], scored[1]
     return meant if best >= _CLOSE and best - second >= _CLEARLY else word
 
