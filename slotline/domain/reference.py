@@ -41,6 +41,7 @@ class Reference:
     minutes_past: int | None = None  # "make that quarter past": minutes past the hour already on the table
     instead: bool = False  # "Friday at ten instead": a change to something that exists, not something new
     beside: Beside | None = None  # "the Wednesday before", "the day after": counted from the day on the table
+    shift_minutes: int = 0  # "an hour later" is 60, "push it back half an hour" 30, "an hour earlier" -60
 
     @property
     def said(self) -> bool:
@@ -52,6 +53,7 @@ class Reference:
             or self.weeks != 0
             or self.minutes_past is not None
             or self.beside is not None
+            or self.shift_minutes != 0
         )
 
 

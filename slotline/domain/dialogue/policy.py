@@ -718,7 +718,13 @@ class DialoguePolicy:
         refers = heard.refers
         if heard.ordinal is not None or refers.nudge in (Nudge.LATER_ONE, Nudge.EARLIER_ONE) or refers.weeks:
             return heard
-        if refers.nudge is not None or refers.same_day or refers.same_time or refers.minutes_past is not None:
+        if (
+            refers.nudge is not None
+            or refers.same_day
+            or refers.same_time
+            or refers.minutes_past is not None
+            or refers.shift_minutes
+        ):
             self._offers = (hold.slot,)  # "a bit later", "same day": relative to the slot read back
             return heard
         local = hold.slot.window.start.astimezone(self._catalogue.zone)
@@ -740,8 +746,8 @@ class DialoguePolicy:
 
     def _on_cancel_confirm(self, heard: Interpretation) -> list[Action]:
         assert self._target is not None
-        if heard.intent is Intent.AFFIRM:
-            self.stage = Stage.COMMITTING
+        if heard.intent is Intent.AFFIRM or (heard.intent is Intent.CANCEL and not heard.has_details):
+            self.stage = Stage.COMMITTING  # "yes, cancel it please" answers "shall I cancel ...?"
             return [Cancel(self._target)]
         if heard.intent is Intent.DENY:
             self._reset_task()
@@ -803,8 +809,8 @@ class DialoguePolicy:
         return [Say(self._prompt)]
 
     def _on_handover_offer(self, heard: Interpretation) -> list[Action]:
-        if heard.intent is Intent.AFFIRM and not heard.has_details:
-            return self._transfer(TransferReason.NO_INFORMATION)
+        if heard.intent in (Intent.AFFIRM, Intent.HUMAN) and not heard.has_details:
+            return self._transfer(TransferReason.NO_INFORMATION)  # "yes, put me through"
         self._prompt, self.stage = self._resume
         if heard.intent is Intent.DENY and not heard.has_details:
             return [Say(self._answers.handover_declined()), *self._back_to_task()]

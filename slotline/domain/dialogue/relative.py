@@ -54,6 +54,9 @@ def newer_preference(
         day = old.day if old.day is not None and old.last_day is None else (base.date() if base else None)
         if day is not None:
             newer = replace(newer, day=day, last_day=None)
+    if refers.shift_minutes and base is not None:  # "an hour later": of what is on the table or being moved
+        moved = base + timedelta(minutes=refers.shift_minutes)
+        newer = replace(newer, day=moved.date(), last_day=None, at=moved.time(), approximate=False, bounds=UNBOUNDED)
     if refers.weeks and base is not None:
         moved = base + timedelta(weeks=refers.weeks)
         newer = replace(newer, day=moved.date(), last_day=None)
@@ -73,8 +76,8 @@ def newer_preference(
             hour = hour_of.hour + (1 if refers.minutes_past == 45 else 0)
             if hour < 24:
                 newer = replace(newer, at=time(hour, refers.minutes_past), approximate=False)
-    if refers.nudge in (Nudge.LATER, Nudge.EARLIER):
-        newer = _nudged(newer, old, refers.nudge, table, target)
+    if refers.nudge in (Nudge.LATER, Nudge.EARLIER) and newer.bounds.unbounded and newer.at is None:
+        newer = _nudged(newer, old, refers.nudge, table, target)  # "anything later, after 6?" is after 6
     return newer
 
 

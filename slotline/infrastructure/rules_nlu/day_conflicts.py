@@ -17,7 +17,10 @@ from slotline.infrastructure.rules_nlu.words import Found, wordset
 __all__ = ["days_disagree"]
 
 # Between two days, these say the second one replaces (or is an alternative to) the first.
-_CORRECTIONS = wordset("no nope nah actually sorry instead rather make change wait or better scratch maybe perhaps")
+_CORRECTIONS = wordset(
+    "no nope nah actually sorry instead rather make change wait or better scratch maybe perhaps "
+    "move moved shift push bring switch swap"  # "my check-up on monday, could i move it to wednesday"
+)
 # Said just after the second day, these also say it replaces the first ("wednesday, can we do saturday at 11 instead").
 _INSTEAD = wordset("instead rather")
 _INSTEAD_REACH = 4

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -127,6 +127,24 @@ def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]
     return None
 
 
+_ONE_AFTER = (("the", "one", "after"), ("the", "following", "one"), ("the", "week", "after"))
+
+
+def _the_one_after(free: list[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """ "not this saturday but the one after": a week after the day ruled out (its words are claimed)."""
+    ruled_out = [f for f in days if not f.value.counts and f.value.last is None and f.value.day is not None]
+    if len(ruled_out) != 1 or any(f.value.counts for f in days):
+        return days
+    for i in range(ruled_out[0].end, len(free) - 2):
+        if tuple(free[i : i + 3]) in _ONE_AFTER:
+            end = i + 3 + (word_at(free, i + 3) == "that")
+            claim(free, Found(None, i, end))
+            day = ruled_out[0].value.day
+            assert day is not None
+            return [*days, Found(DayReading(day + timedelta(days=7)), i, end)]
+    return days
+
+
 def _has_range(days: Sequence[Found[DayReading]]) -> bool:
     return any(f.value.last is not None for f in days if f.value.counts)
 
@@ -203,7 +221,7 @@ class RulesUtteranceInterpreter:
         today = local_today(now, self._zone)
         holidays = _claimed(free, self._holidays.find(free, today))  # issue 13: "on christmas day"
         said_days = sorted([*holidays, *_claimed(free, find_days(free, today))], key=lambda f: f.start)
-        days = self._numeric.settle(weekday_in_counted_week(said_days), today)
+        days = _the_one_after(free, self._numeric.settle(weekday_in_counted_week(said_days), today))
         part_of_day = find_part_of_day(words)
         bounds = _claimed(free, find_bounds(free, part_of_day))
         edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))
@@ -242,7 +260,7 @@ class RulesUtteranceInterpreter:
             ordinal=choice[0].value if choice else None,
             staff_id=staff[0].value if staff else None,
             phone=heard_phone,
-            unsure=(*leftover_meaning(free), *_ambiguous(words, days), *_weeks_from_what(refers, days, choice)),
+            unsure=(*leftover_meaning(free), *_ambiguous(words, days)),
             refers=refers,
             more_services=services[1:],
             service_choices=candidates if len(candidates) > 1 else (),  # with a service: the other one of these
@@ -267,4 +285,6 @@ class RulesUtteranceInterpreter:
             return asked
         if intent is Intent.UNKNOWN:  # an invalid number is kept, so the agent can say what was wrong with it
             return Interpretation(Intent.UNKNOWN, text=utterance, phone=heard_phone)
+        if intent not in (Intent.RESCHEDULE, Intent.CANT_COME):  # moving: the day said is the appointment's own
+            result = replace(result, unsure=(*result.unsure, *_weeks_from_what(refers, days, choice)))
         return replace(result, intent=intent, refers_back=refers_back(free, named_service=bool(service)))

@@ -56,6 +56,8 @@ def tidy(words: list[str]) -> list[str]:
         if word in _HOURS and before not in _BEFORE_A_TIME and word not in ("half", "quarter"):
             led = i >= 2 and (words[i - 2], words[i - 1]) in _TIME_LEADS
             done = before == "do" and after in ("", "instead", "then", "please", "rather")
+            done = done or after == "instead" or (before == "of" and i >= 2 and words[i - 2] == "instead")
+            done = done or (after, words[i + 2] if i + 2 < len(words) else "") in (("it", "is"), ("it", "its"))
             opens = (i == 0 or before in _OPENERS) and after in _FINE and word != "one"  # "one is fine": of them?
             if led or done or opens:
                 out.append("at")
@@ -122,7 +124,14 @@ def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]
     """What was said relative to the table, and where (for the caller to claim)."""
     kept: list[Found[object]] = []
     ref = NO_REFERENCE
+    shift = find_shift(words)
+    if shift is not None:
+        ref = replace(ref, shift_minutes=shift.value)
+        kept.append(Found(shift.value, shift.start, shift.end))
+    taken = set(range(shift.start, shift.end)) if shift is not None else set()
     for f in _TABLE.scan(words):
+        if taken.intersection(range(f.start, f.end)):
+            continue
         if f.value == _SAME_TIME:
             ref = replace(ref, same_time=True)
         elif f.value == _SAME_DAY:
@@ -147,6 +156,36 @@ def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]
     if "instead" in words or "rather" in words:
         ref = replace(ref, instead=True)
     return ref, kept
+
+
+_AMOUNTS = PhraseTable(
+    [
+        *((60, p) for p in ("an hour", "a hour", "one hour", "1 hour")),
+        *((30, p) for p in ("half an hour", "half hour", "a half hour", "30 minutes", "thirty minutes", "30 mins")),
+        *((15, p) for p in ("15 minutes", "fifteen minutes", "quarter of an hour", "a quarter of an hour")),
+        *((45, p) for p in ("45 minutes", "forty five minutes", "three quarters of an hour")),
+        *((90, p) for p in ("an hour and a half", "one and a half hours", "90 minutes")),
+        *((120, p) for p in ("two hours", "2 hours", "a couple of hours", "a couple hours")),
+        *((180, p) for p in ("three hours", "3 hours")),
+        *((20, p) for p in ("20 minutes", "twenty minutes")),
+        *((10, p) for p in ("10 minutes", "ten minutes")),
+    ]
+)
+_SHIFT_AFTER = {"later": 1, "earlier": -1}
+_SHIFT_BEFORE = {"back": 1, "forward": -1}
+
+
+def find_shift(words: Sequence[str]) -> Found[int] | None:
+    """ "an hour later", "half an hour earlier", "back an hour", "forward by 30 minutes": minutes to move by."""
+    for amount in _AMOUNTS.scan(words):
+        after = words[amount.end] if amount.end < len(words) else ""
+        if after in _SHIFT_AFTER:
+            return Found(amount.value * _SHIFT_AFTER[after], amount.start, amount.end + 1)
+        lead = amount.start - (amount.start > 0 and words[amount.start - 1] == "by")
+        before = words[lead - 1] if lead > 0 else ""
+        if before in _SHIFT_BEFORE:
+            return Found(amount.value * _SHIFT_BEFORE[before], lead - 1, amount.end)
+    return None
 
 
 _DIRECTIONS = {"before": -1, "after": 1}

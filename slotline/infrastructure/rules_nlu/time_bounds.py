@@ -23,8 +23,15 @@ class _Kind(StrEnum):
     FROM = "from"  # "from two to four" is a range; "from four" alone is at or after four
 
 
+_FREE_FROM = tuple(  # "I don't finish work till five", "I get off work at 4": free from then on
+    f"{lead} {verb} {prep}"
+    for lead in ("dont", "do not", "wont", "")
+    for verb in ("finish work", "finish", "get off work", "get off", "leave work", "get out of work", "work")
+    for prep in ("till", "until", "til", "at", "by")
+)
 _LEADS = PhraseTable(
-    [(_Kind.AFTER, p) for p in ("after", "later than", "no earlier than", "not earlier than", "not before")]
+    [(_Kind.AFTER, p.strip()) for p in _FREE_FROM]
+    + [(_Kind.AFTER, p) for p in ("after", "later than", "no earlier than", "not earlier than", "not before")]
     + [(_Kind.BEFORE, p) for p in ("before", "earlier than")]
     + [(_Kind.NOT_AFTER, p) for p in ("no later than", "not later than", "not after")]
     + [(_Kind.BETWEEN, "between"), (_Kind.FROM, "from")]
@@ -36,7 +43,9 @@ _SUFFIXES = PhraseTable(
 )
 _VAGUE = PhraseTable((True, p) for p in ("any time", "anytime", "sometime", "some time", "at any time"))
 # Every lead phrase and every suffix has one of these: a sentence without any has no bounds.
-_KEYWORDS = frozenset({"after", "before", "later", "earlier", "between", "from", "onwards", "onward", "latest"})
+_KEYWORDS = frozenset(
+    {"after", "before", "later", "earlier", "between", "from", "onwards", "onward", "latest", "work", "finish", "off"}
+)
 _RANGE_JOINS = frozenset({"and", "to", "until", "till", "til", "through"})
 _FROM_ON = frozenset({"on", "onwards", "onward"})  # "from four on"
 # The day's landmarks callers book around: (the earliest start after it, the start it must come before).

@@ -31,6 +31,10 @@ _NOT_NUMBERS = wordset("one a an")
 # After "last", these are about the past ("i saw tom last month"): they cannot change a day to book.
 _PAST_AFTER_LAST = wordset("week month year time visit appointment")
 _AGO = "ago"
+_SINGULAR_UNITS = wordset("day week month year hour minute")
+_AGE_LEADS = wordset("hes shes aged age turned turning")
+_WHO_IS = wordset("he she son daughter boy girl kid child")
+_DAY_NOUNS = wordset("day week month the one weekday") | WEEKDAYS.keys()
 _EVERY = wordset("monthly yearly weekly annual annually")
 _DURATION_UNITS = wordset("minute minutes min mins hour hours hr hrs")
 
@@ -53,6 +57,36 @@ def _a_duration(free: Sequence[str], i: int) -> bool:
     return free[i] in _DURATION_UNITS and word_at(free, i - 2) == "for"
 
 
+def _describes_a_thing(free: Sequence[str], i: int) -> bool:
+    """ "my six-month check", "a two hour session": a count of more than one with a singular unit is an adjective."""
+    word = free[i]
+    if word in _SINGULAR_UNITS:
+        count = cardinal_at(free, i - 1)
+        return count is not None and count.value > 1
+    count = cardinal_at(free, i)
+    return count is not None and count.value > 1 and word_at(free, count.end) in _SINGULAR_UNITS
+
+
+def _an_age(free: Sequence[str], i: int) -> bool:
+    """ "he's four", "she is 6", "aged seven", "four years old": how old someone is."""
+    count = cardinal_at(free, i)
+    if count is not None and word_at(free, i - 1) in _AGE_LEADS:
+        return True
+    if count is not None and word_at(free, i - 1) == "is" and word_at(free, i - 2) in _WHO_IS:
+        return True
+    if count is not None and (word_at(free, count.end), word_at(free, count.end + 1)) == ("years", "old"):
+        return True
+    return free[i] == "years" and word_at(free, i + 1) == "old"
+
+
+def _in_the_past(free: Sequence[str], i: int) -> bool:
+    """ "I've never had physio before", "I've been there before": nothing follows, so no time is being limited."""
+    if free[i] not in ("before", "after") or word_at(free, i + 1) not in (BLANK, "that"):
+        return False
+    previous = word_at(free, i - 1)
+    return previous != BLANK and previous not in _DAY_NOUNS | _MEANING and word_at(free, i + 2) == BLANK
+
+
 def _means_something(free: Sequence[str], i: int) -> bool:
     word = free[i]
     if _about_the_past(free, i) or _a_duration(free, i):
@@ -62,6 +96,8 @@ def _means_something(free: Sequence[str], i: int) -> bool:
     ):
         return False  # "my six-monthly check": how often, never a day
     if word == "after" and word_at(free, i - 1) in _LOOKING_FOR:
+        return False
+    if _describes_a_thing(free, i) or _an_age(free, i) or _in_the_past(free, i):
         return False
     if word == "not":
         following = free[i + 1] if i + 1 < len(free) else BLANK
