@@ -15,6 +15,7 @@ from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.policy import DialoguePolicy, Stage
 from slotline.domain.dialogue.relative import later_or_earlier_one
 from slotline.domain.ids import AppointmentId, ServiceId, StaffId
+from slotline.domain.preference import StartBounds
 from slotline.domain.reference import Beside, Nudge, Reference
 from slotline.domain.slot import Slot
 from slotline.domain.time_window import TimeWindow
@@ -380,3 +381,30 @@ def test_a_change_relative_to_nothing_on_the_table_moves_the_appointment() -> No
     assert all(s.window.start.astimezone(NEW_YORK).date() == TUESDAY for s in _offered(world))
     world.send(heard(Intent.INFORM, ordinal=1))
     assert "moves from Tuesday, December 1st at 3:30 PM" in _read_back(world)
+
+
+def test_an_hour_later_at_the_read_back_moves_the_held_time() -> None:
+    world = _booking_at_two()
+    world.send(heard(Intent.DENY, refers=Reference(shift_minutes=60)))
+    assert _read_back(world).endswith("on Tuesday, December 1st at 3 PM. Shall I book it?")
+
+
+def test_an_hour_later_moves_the_appointment() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))  # Tuesday, December 1st at 3:30 PM
+    world.send(heard(Intent.RESCHEDULE, refers=Reference(shift_minutes=-60)))
+    assert "to Tuesday, December 1st at 2:30 PM" in _read_back(world)
+
+
+def test_yes_cancel_it_confirms_the_cancellation() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    world.send(heard(Intent.CANCEL))
+    world.send(heard(Intent.CANCEL))
+    assert "Cancel" in world.kinds()
+
+
+def test_an_explicit_bound_beats_anything_later() -> None:
+    world = _offers_on_tuesday()
+    world.send(heard(Intent.INFORM, bounds=StartBounds(not_before=time(16)), refers=Reference(nudge=Nudge.LATER)))
+    assert all(s.window.start.astimezone(NEW_YORK).time() >= time(16) for s in _offered(world))

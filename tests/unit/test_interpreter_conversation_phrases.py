@@ -361,3 +361,73 @@ def test_ok_what_about_another_day_is_that_day() -> None:
 
 def test_how_often_is_never_a_day() -> None:
     assert understood("my six-monthly massage on tuesday").unsure == ()
+
+
+# -- held-out round 3 (issue 13) --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("could we do it an hour later?", 60),
+        ("push it back half an hour", 30),
+        ("bring it forward by 30 minutes", -30),
+        ("an hour and a half earlier", -90),
+    ],
+)
+def test_moving_by_an_amount_of_time(text: str, minutes: int) -> None:
+    said = understood(text)
+    assert (said.refers.shift_minutes, said.refers.nudge, said.unsure) == (minutes, None, ())
+
+
+def test_a_time_given_up_instead_of_another() -> None:
+    said = understood("could I move my haircut on tuesday, so ten instead of nine?")
+    assert (said.intent, said.at, said.unsure) == (Intent.RESCHEDULE, time(10), ())
+    assert understood("sorry, could we do half nine instead?").at == time(9, 30)
+
+
+def test_n_it_is_takes_that_time() -> None:
+    assert understood("ok, fine, eleven it is").at == time(11)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my little boy needs a haircut, he's four, friday morning?",
+        "a haircut for my daughter, she is 6, on friday",
+        "I'm due my six-month massage on friday",
+        "I've never had a massage before",
+        "a two hour massage on friday",
+    ],
+)
+def test_ages_adjectives_and_the_past_are_not_doubts(text: str) -> None:
+    assert understood(text).unsure == ()
+
+
+def test_not_this_weekday_but_the_one_after() -> None:
+    said = understood("can I get a haircut, not this Saturday but the one after?")
+    assert (said.day, said.unsure) == (date(2026, 12, 5), ())
+
+
+def test_free_from_when_work_ends() -> None:
+    said = understood("what's the latest you can do? I don't finish work till five")
+    assert (said.bounds.not_before, said.at, said.latest) == (time(17), None, True)
+
+
+def test_i_booked_is_what_exists_not_a_request() -> None:
+    assert (
+        understood("I booked a haircut for Wednesday morning, could I make it a bit later?").intent is not Intent.BOOK
+    )
+    assert understood("can I get booked in for friday").intent is Intent.BOOK
+
+
+def test_a_task_given_up_but_actually() -> None:
+    said = understood("I was going to cancel my haircut next week but actually, could I bring it forward to tomorrow?")
+    assert (said.intent, said.day) == (Intent.RESCHEDULE, date(2026, 11, 26))
+
+
+def test_moving_from_one_day_to_another_said_together_is_no_doubt() -> None:
+    said = understood("I've got a haircut on Monday, could I move it to Wednesday, same time?")
+    assert (said.day, said.unsure) == (date(2026, 12, 2), ())
+    said = understood("I need to move my haircut on the 1st to the following week, same day and time")
+    assert (said.intent, said.unsure, said.refers.weeks) == (Intent.RESCHEDULE, (), 1)

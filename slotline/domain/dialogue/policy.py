@@ -250,8 +250,9 @@ class DialoguePolicy:
             return self._transfer(TransferReason.URGENT)  # before anything else the turn holds
         if heard.intent is Intent.CANT_COME and self.stage.value in _CANT_COME_IS_NO:
             heard = replace(heard, intent=Intent.DENY)
-        if heard.intent is Intent.HUMAN:
-            return self._transfer(TransferReason.CALLER_ASKED)
+        if heard.intent is Intent.HUMAN:  # "yes, put me through" to the offer made for a question: that reason
+            offered = self.stage is Stage.HANDOVER_OFFER
+            return self._transfer(TransferReason.NO_INFORMATION if offered else TransferReason.CALLER_ASKED)
         if heard.intent is Intent.REPEAT:
             return [Say(self._prompt)]
         if heard.intent is Intent.GOODBYE:

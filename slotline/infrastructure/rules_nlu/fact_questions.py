@@ -140,7 +140,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"involve[sd]?",
             r"entails?",
             "consist",
-            "what happens",
+            r"what (?:actually |exactly |usually |normally )?happens",
             r"tell me (?:more )?about",
             r"what (?:is|s) (?:a|an)",
             r"whats (?:a|an)",

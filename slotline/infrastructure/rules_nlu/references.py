@@ -56,7 +56,8 @@ def tidy(words: list[str]) -> list[str]:
         if word in _HOURS and before not in _BEFORE_A_TIME and word not in ("half", "quarter"):
             led = i >= 2 and (words[i - 2], words[i - 1]) in _TIME_LEADS
             done = before == "do" and after in ("", "instead", "then", "please", "rather")
-            done = done or after == "instead" or (before == "of" and i >= 2 and words[i - 2] == "instead")
+            instead = after == "instead" and before not in ("half", "quarter")  # "half nine instead" is 9:30
+            done = done or instead or (before == "of" and i >= 2 and words[i - 2] == "instead")
             done = done or (after, words[i + 2] if i + 2 < len(words) else "") in (("it", "is"), ("it", "its"))
             opens = (i == 0 or before in _OPENERS) and after in _FINE and word != "one"  # "one is fine": of them?
             if led or done or opens:

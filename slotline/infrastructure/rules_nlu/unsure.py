@@ -31,6 +31,7 @@ _NOT_NUMBERS = wordset("one a an")
 # After "last", these are about the past ("i saw tom last month"): they cannot change a day to book.
 _PAST_AFTER_LAST = wordset("week month year time visit appointment")
 _AGO = "ago"
+_EXPERIENCE = wordset("never ive had been tried done")
 _SINGULAR_UNITS = wordset("day week month year hour minute")
 _AGE_LEADS = wordset("hes shes aged age turned turning")
 _WHO_IS = wordset("he she son daughter boy girl kid child")
@@ -84,7 +85,8 @@ def _in_the_past(free: Sequence[str], i: int) -> bool:
     if free[i] not in ("before", "after") or word_at(free, i + 1) not in (BLANK, "that"):
         return False
     previous = word_at(free, i - 1)
-    return previous != BLANK and previous not in _DAY_NOUNS | _MEANING and word_at(free, i + 2) == BLANK
+    told = previous != BLANK or _EXPERIENCE.intersection(free[:i])  # "i've never had a massage before"
+    return bool(told) and previous not in _DAY_NOUNS | _MEANING and word_at(free, i + 2) == BLANK
 
 
 def _means_something(free: Sequence[str], i: int) -> bool:
