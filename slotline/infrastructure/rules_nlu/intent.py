@@ -105,7 +105,8 @@ _CANT_MAKE_IT = re.compile(
 )
 _THATS_IT = re.compile(r"\b(?:thats it|that is it|thats all for now)\b")
 _BOOK = re.compile(
-    r"\b(?:(?<!i )(?<!we )(?<!ive )(?<!weve )(?<!already )(?<!have )(?<!had )book\w*|make (?:a |an |another |new )?(?:appointment|booking|reservation)|schedul\w*"
+    r"\b(?:(?<!i )(?<!we )(?<!ive )(?<!weve )(?<!already )(?<!have )(?<!had )book\w*"  # not "i booked"
+    r"|make (?:a |an |another |new )?(?:appointment|booking|reservation)|schedul\w*"
     r"|set (?:up )?(?:a|an|me up)|(?:get|need|want|like|love) (?:a |an |another |new )?"
     r"(?:appointment|booking|reservation)|come in|(?:put|pencil|fit|squeeze) me (?:down|in))\b"
 )
