@@ -431,3 +431,27 @@ def test_moving_from_one_day_to_another_said_together_is_no_doubt() -> None:
     assert (said.day, said.unsure) == (date(2026, 12, 2), ())
     said = understood("I need to move my haircut on the 1st to the following week, same day and time")
     assert (said.intent, said.unsure, said.refers.weeks) == (Intent.RESCHEDULE, (), 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("sometime in december", date(2026, 12, 1), date(2026, 12, 31)),
+        ("in january", date(2027, 1, 1), date(2027, 1, 31)),
+        ("early january", date(2027, 1, 1), date(2027, 1, 10)),
+        ("mid january", date(2027, 1, 11), date(2027, 1, 20)),
+        ("the end of the month", date(2026, 11, 25), date(2026, 11, 30)),  # already under way: from today
+        ("the second week of january", date(2027, 1, 8), date(2027, 1, 14)),
+        ("the last week of february", date(2027, 2, 22), date(2027, 2, 28)),
+        ("next month", date(2026, 12, 1), date(2026, 12, 31)),
+        ("in may", date(2027, 5, 1), date(2027, 5, 31)),
+    ],
+)
+def test_parts_of_a_month_are_a_range_of_days(text: str, first: date, last: date) -> None:
+    said = understood(text)
+    assert (said.day, said.last_day, said.unsure) == (first, last, ())
+
+
+def test_may_i_is_no_month() -> None:
+    said = understood("may i book a haircut")
+    assert (said.day, said.unsure) == (None, ())

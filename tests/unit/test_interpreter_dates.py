@@ -240,7 +240,7 @@ def test_the_day_meant_when_several_are_said(text: str, expected: date) -> None:
     assert day_of(text) == expected
 
 
-@pytest.mark.parametrize("text", ["not tuesday", "last tuesday", "in december", "may i come", "march in"])
+@pytest.mark.parametrize("text", ["not tuesday", "last tuesday", "may i come", "march in"])
 def test_phrases_that_name_no_bookable_day(text: str) -> None:
     assert day_of(text) is None
 

@@ -30,7 +30,7 @@ def understood(text: str) -> Interpretation:
         ("tuesday a fortnight after", ("fortnight", "after")),
         ("tuesday at 3 for 2 people", ("2",)),
         ("tuesday, in 30 minutes", ("30",)),
-        ("tuesday, the one in january", ("january",)),
+        ("tuesday, the one in january", ("day",)),  # which tuesday of january: asked
         ("tuesday except in the morning after 10", ("except",)),
         # two days that disagree, with no "no" or "actually" between them
         ("tuesday in ten days", ("day",)),  # in ten days is a Saturday

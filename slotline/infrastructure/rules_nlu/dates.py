@@ -15,6 +15,7 @@ from slotline.infrastructure.rules_nlu.calendar_rules import (
     valid_date,
 )
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
+from slotline.infrastructure.rules_nlu.month_spans import month_span_at
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.relative_days import relative_day_at
 from slotline.infrastructure.rules_nlu.vocabulary import ABBREVIATION_LEADS, AMBIGUOUS_WEEKDAYS, MONTHS, WEEKDAYS
@@ -203,7 +204,7 @@ def _week(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None
     return _found(first, i, found.end, last=last if last > first else None)
 
 
-_READERS = (relative_day_at, _relative, _weekday, _numeric, _month_first, _day_first, _week)
+_READERS = (relative_day_at, _relative, _weekday, _numeric, _month_first, _day_first, _week, month_span_at)
 
 
 def find_days(words: Sequence[str], today: date) -> list[Found[DayReading]]:

@@ -153,7 +153,14 @@ def _ambiguous(words: list[str], days: list[Found[DayReading]]) -> list[str]:
     """A day said with two readings ("12/01"), or two days that disagree ("tuesday the 3rd" when the 3rd is a
     Thursday), is named in `unsure` as "day", so that the agent asks which day was meant."""
     two_readings = any(f.value.ambiguous and f.value.counts for f in days)
-    return ["day"] if two_readings or days_disagree(words, days) else []
+    return ["day"] if two_readings or days_disagree(words, days) or _weekday_in_a_month(days) else []
+
+
+def _weekday_in_a_month(days: list[Found[DayReading]]) -> bool:
+    """ "tuesday next month", "a tuesday in january": several such weekdays fit, so which one is asked."""
+    counted = [f.value for f in days if f.value.counts]
+    long_spans = [r for r in counted if r.day is not None and r.last is not None and (r.last - r.day).days > 6]
+    return bool(long_spans) and any(r.bare_weekday for r in counted)
 
 
 def _weeks_from_what(refers: Reference, days: list[Found[DayReading]], choice: list[Found[int]]) -> list[str]:

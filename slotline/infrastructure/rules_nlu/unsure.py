@@ -31,6 +31,7 @@ _NOT_NUMBERS = wordset("one a an")
 # After "last", these are about the past ("i saw tom last month"): they cannot change a day to book.
 _PAST_AFTER_LAST = wordset("week month year time visit appointment")
 _AGO = "ago"
+_AFTER_MAY = wordset("i we you be have need want not also just")
 _EXPERIENCE = wordset("never ive had been tried done")
 _SINGULAR_UNITS = wordset("day week month year hour minute")
 _AGE_LEADS = wordset("hes shes aged age turned turning")
@@ -104,6 +105,8 @@ def _means_something(free: Sequence[str], i: int) -> bool:
     if word == "not":
         following = free[i + 1] if i + 1 < len(free) else BLANK
         return following not in _HARMLESS_AFTER_NOT
+    if word == "may" and word_at(free, i + 1) in _AFTER_MAY:
+        return False  # "may i book": asking, not the month
     if word in _MEANING or word in MONTHS or word in WEEKDAYS:
         return True
     if word in _NOT_NUMBERS:
