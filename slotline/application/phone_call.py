@@ -15,6 +15,7 @@ from slotline.application.background_listening import BackgroundListener
 from slotline.application.conversation import CallEnd, Conversation, Reply
 from slotline.application.conversation_factory import ConversationFactory
 from slotline.application.errors import CallEnded
+from slotline.application.heard import log_heard
 from slotline.application.listening import CallerSilent, TurnListener
 from slotline.application.ports import (
     Clock,
@@ -210,7 +211,9 @@ class PhoneCallHandler:
                 question = CALLBACK_ASKED_AGAIN_SILENT
                 continue
             self._tell(call, "caller", turn.text)
-            intent = (await answers.interpret(turn.text)).intent
+            understood = await answers.interpret(turn.text)
+            log_heard(log, call.call_id, turn.text, understood)
+            intent = understood.intent
             if intent is Intent.AFFIRM:
                 await self._callback(number, call_id=call.call_id)
                 outcome.callback_requested = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -239,3 +240,34 @@ async def test_an_answer_that_is_neither_yes_nor_no_is_asked_again(
         await agent.task
     (message,) = await agent.container.outbox().all()
     assert message.to.e164 == CALLER
+
+
+async def test_debug_log_shows_each_turn_with_the_number_masked(
+    server: LoopbackTelcoflowServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="slotline")
+    async with agent_on(server, tmp_path / "slotline.db", max_calls=1) as agent:
+        call = await server.place_call(caller="anonymous")
+        call.set_transfer(answer=False)
+        await until_agent_says(call, "What can I do for you?")
+        await turn(call, "i would like a haircut next tuesday", "What number can we text the confirmation to?")
+        await turn(call, "my number is two one two five five five zero one eight eight", "Is that right?")
+        await turn(call, "yes", "Which would you like?")
+        await turn(call, "can i talk to a person", "Shall I text you so someone calls you back?")
+        await turn(call, "yes please", "someone will call you back soon. Goodbye!")
+        assert await call.wait_ended(timeout=10) == "disconnect"
+        await agent.task
+    lines = [r.getMessage() for r in caplog.records]
+    heard = [line.partition(": heard ")[2] for line in lines if ": heard '" in line]
+
+    assert heard == [
+        "'i would like a haircut next tuesday', understood book service_id='haircut' day=2026-12-01",
+        "'my number is * * * * * * * * * *', understood inform phone=HeardNumber(+12*******88)",
+        "'yes', understood affirm",
+        "'can i talk to a person', understood human",
+        "'yes please', understood affirm",  # the call-back question's answer
+    ]
+    for line in lines:  # no log line, from whatever logger, shows the number the caller said
+        assert "two one two five" not in line
+        assert "5550188" not in line
+        assert "0188" not in line
