@@ -11,20 +11,30 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import AsyncIterator
+from typing import Protocol
 
 from slotline.application.errors import CallEnded
 from slotline.application.listening import CallerSaid, HeardTurn, TurnListener
-from slotline.application.ports import LiveCall
 
-__all__ = ["BackgroundListener"]
+__all__ = ["BackgroundListener", "CallerAudio"]
 
 log = logging.getLogger(__name__)
+
+
+class CallerAudio(Protocol):
+    """What the background listener needs of a call (a LiveCall has it)."""
+
+    @property
+    def call_id(self) -> str: ...
+
+    def audio(self) -> AsyncIterator[bytes]: ...
 
 
 class BackgroundListener:
     """Reads `call`'s audio into `listener` in a task of its own from creation until `close()`."""
 
-    def __init__(self, call: LiveCall, listener: TurnListener) -> None:
+    def __init__(self, call: CallerAudio, listener: TurnListener) -> None:
         self._call = call
         self._listener = listener
         self._answers: asyncio.Queue[HeardTurn | None] = asyncio.Queue()

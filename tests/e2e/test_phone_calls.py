@@ -187,9 +187,13 @@ async def ring_out(call: LoopbackCall) -> None:
 
 
 async def test_yes_after_a_long_unanswered_ring_gets_the_call_back_text(
-    server: LoopbackTelcoflowServer, tmp_path: Path
+    server: LoopbackTelcoflowServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    async with agent_on(server, tmp_path / "slotline.db", max_calls=1, ring_seconds=LONG_RING) as agent:
+    caplog.set_level(logging.INFO, logger="slotline.infrastructure.telcoflow.adapter")
+    backlog = 50  # 1 s of caller audio: the ring is 4 s, so a reader that stopped during it would drop some
+    async with agent_on(
+        server, tmp_path / "slotline.db", max_calls=1, ring_seconds=LONG_RING, caller_backlog_frames=backlog
+    ) as agent:
         call = await server.place_call(caller=CALLER)
         await ring_out(call)
         await turn(call, "yes please", "someone will call you back soon. Goodbye!")
@@ -199,6 +203,7 @@ async def test_yes_after_a_long_unanswered_ring_gets_the_call_back_text(
     assert "call you back" in message.body
     assert message.to.e164 == CALLER
     assert heard(call).count("Shall I text you") == 1  # answered the first time it was asked
+    assert not [r for r in caplog.records if "dropping the oldest" in r.getMessage()]
 
 
 async def test_no_after_a_long_unanswered_ring_gets_no_text(server: LoopbackTelcoflowServer, tmp_path: Path) -> None:
