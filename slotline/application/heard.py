@@ -25,14 +25,7 @@ def described(understood: Interpretation) -> str:
         value = getattr(understood, field.name)
         if field.name in ("intent", "text") or value == field.default:
             continue
-        shown = (
-            value.value
-            if isinstance(value, Enum)
-            else value.isoformat()
-            if isinstance(value, date | time)
-            else repr(value)
-        )
-        parts.append(f"{field.name}={shown}")
+        parts.append(f"{field.name}={_shown(value)}")
     return mask_phone_digits(" ".join(parts))
 
 
