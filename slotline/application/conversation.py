@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from slotline.application.errors import BackendUnavailable, CalendarConflict, HoldExpired
+from slotline.application.heard import log_heard
 from slotline.application.ports import Clock, UtteranceInterpreter
 from slotline.application.use_cases.book_appointment import BookAppointment
 from slotline.application.use_cases.cancel_appointment import CancelAppointment
@@ -111,7 +112,7 @@ class Conversation:
             return await self.silence()
         interpretation = await self._interpret(text)
         self._understood = None
-        log.debug("call %s heard intent=%s", self._call_id, interpretation.intent)
+        log_heard(log, self._call_id, text, interpretation)
         return await self._run(ev.Heard(interpretation))
 
     async def _interpret(self, text: str) -> Interpretation:
@@ -124,6 +125,7 @@ class Conversation:
 
     async def not_understood(self) -> Reply:
         """The caller spoke but the recogniser could not make it out (or rejected it as out of domain)."""
+        log.debug("call %s: heard nothing usable (the recogniser gave no words)", self._call_id)
         return await self._run(ev.Heard(Interpretation(Intent.UNKNOWN)))
 
     async def hand_over(self) -> Reply:

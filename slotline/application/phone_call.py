@@ -11,9 +11,11 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from slotline.application.background_listening import BackgroundListener
 from slotline.application.conversation import CallEnd, Conversation, Reply
 from slotline.application.conversation_factory import ConversationFactory
 from slotline.application.errors import CallEnded
+from slotline.application.heard import log_heard
 from slotline.application.listening import CallerSilent, TurnListener
 from slotline.application.ports import (
     Clock,
@@ -41,6 +43,9 @@ ONE_MOMENT = "One moment, please."
 NOBODY_FREE = "I'm sorry, nobody could take your call just now. Shall I text you so someone calls you back?"
 CALLBACK_PROMISED = "Okay, I'll text you, and someone will call you back soon. Goodbye!"  # queued, not yet sent
 CALLBACK_DECLINED = "Okay. Please call us again later. Goodbye!"
+CALLBACK_ASKED_AGAIN = "Sorry, I didn't catch that. Shall I text you so someone calls you back? Please say yes or no."
+CALLBACK_ASKED_AGAIN_SILENT = "Are you still there? Shall I text you so someone calls you back?"
+CALLBACK_NOT_ANSWERED = "I won't text you then. Please call us again later. Goodbye!"
 NO_CALLBACK_NUMBER = (
     "I'm sorry, nobody could take your call just now, and I can't see your number to call you back. "
     "Please call again later. Goodbye!"
@@ -168,49 +173,78 @@ class PhoneCallHandler:
         self, call: LiveCall, detector: TurnDetector, outcome: CallOutcome, number: PhoneNumber | None
     ) -> None:
         """Hand over to a person; if nobody answers, offer a call-back text to `number` (the caller's, if known)."""
+        answers = _YesNo(self._interpreter, self._clock)
+        ears = BackgroundListener(call, TurnListener(call, detector, self._stt, answers.sounds_finished))
+        try:  # the caller's audio is read while it rings, so the question after it gets its whole reply window
+            await call.wait_played(self._settings.playout_wait_seconds)
+            outcome.transfer = await call.connect_to_human(self._settings.ring_seconds)
+            if outcome.transfer is TransferOutcome.CONNECTED:
+                await call.leave()
+                return
+            if number is None:
+                await self._say(call, detector, NO_CALLBACK_NUMBER)
+            else:
+                await self._offer_callback(call, detector, outcome, number, ears, answers)
+        finally:
+            await ears.close()
         await call.wait_played(self._settings.playout_wait_seconds)
-        outcome.transfer = await call.connect_to_human(self._settings.ring_seconds)
-        if outcome.transfer is TransferOutcome.CONNECTED:
-            await call.leave()
-            return
-        if number is None:
-            await self._say(call, detector, NO_CALLBACK_NUMBER)
-        else:
-            await self._say(call, detector, NOBODY_FREE)
-            if await self._hears_yes(call, detector):
+        await call.hang_up()
+
+    async def _offer_callback(
+        self,
+        call: LiveCall,
+        detector: TurnDetector,
+        outcome: CallOutcome,
+        number: PhoneNumber,
+        ears: BackgroundListener,
+        answers: _YesNo,
+    ) -> None:
+        """Ask whether to text the caller for a call-back, as any question is asked: the caller's answer is waited
+        for (the reply window after the question), and asked again once if it was silence or neither yes nor no."""
+        ears.expect_answer()
+        question = NOBODY_FREE
+        for _ in range(_CALLBACK_ASKS):
+            await self._say(call, detector, question)
+            turn = await ears.next_answer()
+            if isinstance(turn, CallerSilent):
+                log.debug("call %s: no answer to the call-back question", call.call_id)
+                question = CALLBACK_ASKED_AGAIN_SILENT
+                continue
+            self._tell(call, "caller", turn.text)
+            understood = await answers.interpret(turn.text)
+            log_heard(log, call.call_id, turn.text, understood)
+            intent = understood.intent
+            if intent is Intent.AFFIRM:
                 await self._callback(number, call_id=call.call_id)
                 outcome.callback_requested = True
                 await self._say(call, detector, CALLBACK_PROMISED)
-            else:
+                return
+            if intent is Intent.DENY:
                 await self._say(call, detector, CALLBACK_DECLINED)
-        await call.wait_played(self._settings.playout_wait_seconds)
-        await call.hang_up()
+                return
+            question = CALLBACK_ASKED_AGAIN
+        await self._say(call, detector, CALLBACK_NOT_ANSWERED)
 
     async def _say(self, call: LiveCall, detector: TurnDetector, text: str) -> None:
         await self._speak(call, detector, Reply([text]))
 
-    async def _hears_yes(self, call: LiveCall, detector: TurnDetector) -> bool:
-        understood: dict[str, Interpretation] = {}  # the turn is interpreted once: to end it, then to answer it
 
-        async def interpret(text: str) -> Interpretation:
-            if text not in understood:
-                understood[text] = await self._interpreter.interpret(text, self._clock.now())
-            return understood[text]
+_CALLBACK_ASKS = 2
+"""Times the call-back question is asked before an answer that is neither yes nor no counts as no."""
 
-        async def affirmed(text: str) -> bool:
-            return (await interpret(text)).intent is Intent.AFFIRM
 
-        async def finished(text: str) -> bool:
-            return sounds_finished(await interpret(text))
+class _YesNo:
+    """Interprets the answers to a yes/no question once each: to end the turn early, then to act on it."""
 
-        listener = TurnListener(call, detector, self._stt, finished)
-        try:
-            async for frame in call.audio():
-                for turn in await listener.take(frame):
-                    if isinstance(turn, CallerSilent):
-                        return False
-                    self._tell(call, "caller", turn.text)
-                    return await affirmed(turn.text)
-        finally:
-            listener.close()
-        raise CallEnded(call.call_id)
+    def __init__(self, interpreter: UtteranceInterpreter, clock: Clock) -> None:
+        self._interpreter = interpreter
+        self._clock = clock
+        self._understood: dict[str, Interpretation] = {}
+
+    async def interpret(self, text: str) -> Interpretation:
+        if text not in self._understood:
+            self._understood[text] = await self._interpreter.interpret(text, self._clock.now())
+        return self._understood[text]
+
+    async def sounds_finished(self, text: str) -> bool:
+        return sounds_finished(await self.interpret(text))

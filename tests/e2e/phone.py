@@ -78,6 +78,8 @@ async def agent_on(
     grace: float = 4.0,
     offline_speech: bool = False,
     transcript: Transcript | None = None,
+    ring_seconds: int = 1,
+    caller_backlog_frames: int = 500,
 ) -> AsyncIterator[Agent]:
     """The agent serving `server`; marked speech by default, the real offline engines with `offline_speech`."""
     settings = load_settings({"db": db, "now": datetime.fromisoformat(NOW)})
@@ -87,8 +89,9 @@ async def agent_on(
                 base_url=server.base_url,
                 api_key=SecretStr("loopback-test-key"),
                 connector_uuid=SecretStr("00000000-0000-4000-8000-000000000001"),
+                caller_backlog_frames=caller_backlog_frames,
             ),
-            "telephony": settings.telephony.model_copy(update={"grace_seconds": grace, "ring_seconds": 1}),
+            "telephony": settings.telephony.model_copy(update={"grace_seconds": grace, "ring_seconds": ring_seconds}),
             "speech": settings.speech.model_copy(update=OFFLINE if offline_speech else MARKED),
         }
     )

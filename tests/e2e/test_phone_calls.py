@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
+from slotline.application.phone_call import CALLBACK_ASKED_AGAIN_SILENT, CALLBACK_DECLINED, CALLBACK_NOT_ANSWERED
 from slotline.application.ports import CallState
-from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
-from tests.e2e.phone import CALLER, agent_on, heard, turn, until_agent_says
+from slotline.infrastructure.telcoflow.loopback import LoopbackCall, LoopbackTelcoflowServer
+from tests.e2e.phone import CALLER, agent_on, heard, say, turn, until_agent_says
 
 
 @pytest.fixture
@@ -165,3 +168,111 @@ async def test_a_withheld_caller_who_gave_a_number_is_offered_a_call_back_on_it(
     (message,) = await agent.container.outbox().all()
     assert "call you back" in message.body
     assert message.to.e164 == "+12125550188"
+
+
+LONG_RING = 4  # longer than the reply window (3 s): the caller audio of the whole ring must not be taken as it
+
+
+async def ring_out(call: LoopbackCall) -> None:
+    """The caller asks for a person; nobody picks up; the caller says something while it rings."""
+    call.set_transfer(answer=False, ring_seconds=LONG_RING)
+    await until_agent_says(call, "What can I do for you?")
+    await turn(call, "can i speak to a real person please", "Let me connect you with someone from the team.")
+    deadline = time.monotonic() + 10
+    while "call.connect" not in call.commands:  # the transfer has started ringing
+        assert time.monotonic() < deadline, f"the agent never transferred; commands: {call.commands}"
+        await asyncio.sleep(0.02)
+    call.feed(say("hello are you still there", call.sample_rate))  # while it rings: no answer to anything yet
+    await until_agent_says(call, "Shall I text you so someone calls you back?", timeout=LONG_RING + 10)
+
+
+async def test_yes_after_a_long_unanswered_ring_gets_the_call_back_text(
+    server: LoopbackTelcoflowServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="slotline.infrastructure.telcoflow.adapter")
+    backlog = 50  # 1 s of caller audio: the ring is 4 s, so a reader that stopped during it would drop some
+    async with agent_on(
+        server, tmp_path / "slotline.db", max_calls=1, ring_seconds=LONG_RING, caller_backlog_frames=backlog
+    ) as agent:
+        call = await server.place_call(caller=CALLER)
+        await ring_out(call)
+        await turn(call, "yes please", "someone will call you back soon. Goodbye!")
+        assert await call.wait_ended(timeout=10) == "disconnect"
+        await agent.task
+    (message,) = await agent.container.outbox().all()
+    assert "call you back" in message.body
+    assert message.to.e164 == CALLER
+    assert heard(call).count("Shall I text you") == 1  # answered the first time it was asked
+    assert not [r for r in caplog.records if "dropping the oldest" in r.getMessage()]
+
+
+async def test_no_after_a_long_unanswered_ring_gets_no_text(server: LoopbackTelcoflowServer, tmp_path: Path) -> None:
+    async with agent_on(server, tmp_path / "slotline.db", max_calls=1, ring_seconds=LONG_RING) as agent:
+        call = await server.place_call(caller=CALLER)
+        await ring_out(call)
+        said = await turn(call, "no thanks", "Please call us again later. Goodbye!")
+        assert await call.wait_ended(timeout=10) == "disconnect"
+        await agent.task
+    assert said.endswith(CALLBACK_DECLINED)
+    assert await agent.container.outbox().all() == []
+
+
+async def test_silence_after_a_long_unanswered_ring_is_asked_again_then_gets_no_text(
+    server: LoopbackTelcoflowServer, tmp_path: Path
+) -> None:
+    async with agent_on(server, tmp_path / "slotline.db", max_calls=1, ring_seconds=LONG_RING) as agent:
+        call = await server.place_call(caller=CALLER)
+        await ring_out(call)
+        await until_agent_says(call, CALLBACK_ASKED_AGAIN_SILENT)
+        said = await until_agent_says(call, CALLBACK_NOT_ANSWERED)
+        assert await call.wait_ended(timeout=10) == "disconnect"
+        await agent.task
+    assert said.endswith(f"{CALLBACK_ASKED_AGAIN_SILENT} {CALLBACK_NOT_ANSWERED}")
+    assert await agent.container.outbox().all() == []
+
+
+async def test_an_answer_that_is_neither_yes_nor_no_is_asked_again(
+    server: LoopbackTelcoflowServer, tmp_path: Path
+) -> None:
+    async with agent_on(server, tmp_path / "slotline.db", max_calls=1) as agent:
+        call = await server.place_call(caller=CALLER)
+        call.set_transfer(answer=False)
+        await until_agent_says(call, "What can I do for you?")
+        await turn(call, "operator", "Shall I text you so someone calls you back?")
+        await turn(call, "purple elephants", "Please say yes or no.")
+        await turn(call, "yes", "someone will call you back soon. Goodbye!")
+        assert await call.wait_ended(timeout=10) == "disconnect"
+        await agent.task
+    (message,) = await agent.container.outbox().all()
+    assert message.to.e164 == CALLER
+
+
+async def test_debug_log_shows_each_turn_with_the_number_masked(
+    server: LoopbackTelcoflowServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="slotline")
+    async with agent_on(server, tmp_path / "slotline.db", max_calls=1) as agent:
+        call = await server.place_call(caller="anonymous")
+        call.set_transfer(answer=False)
+        await until_agent_says(call, "What can I do for you?")
+        await turn(call, "i would like a haircut next tuesday", "What number can we text the confirmation to?")
+        await turn(call, "my number is two one two five five five zero one eight eight", "Is that right?")
+        await turn(call, "yes", "Which would you like?")
+        await turn(call, "can i talk to a person", "Shall I text you so someone calls you back?")
+        await turn(call, "yes please", "someone will call you back soon. Goodbye!")
+        assert await call.wait_ended(timeout=10) == "disconnect"
+        await agent.task
+    lines = [r.getMessage() for r in caplog.records]
+    heard = [line.partition(": heard ")[2] for line in lines if ": heard '" in line]
+
+    assert heard == [
+        "'i would like a haircut next tuesday', understood book service_id='haircut' day=2026-12-01",
+        "'my number is * * * * * * * * * *', understood inform phone=HeardNumber(+12*******88)",
+        "'yes', understood affirm",
+        "'can i talk to a person', understood human",
+        "'yes please', understood affirm",  # the call-back question's answer
+    ]
+    for line in lines:  # no log line, from whatever logger, shows the number the caller said
+        assert "two one two five" not in line
+        assert "5550188" not in line
+        assert "0188" not in line

@@ -23,7 +23,9 @@ async def server() -> AsyncIterator[LoopbackTelcoflowServer]:
         yield s
 
 
-async def start_serve(server: LoopbackTelcoflowServer, db: Path, *extra: str) -> asyncio.subprocess.Process:
+async def start_serve(
+    server: LoopbackTelcoflowServer, db: Path, *extra: str, environment: dict[str, str] | None = None
+) -> asyncio.subprocess.Process:
     env = {
         **os.environ,
         "SLOTLINE_TELCOFLOW__BASE_URL": server.base_url,
@@ -34,6 +36,7 @@ async def start_serve(server: LoopbackTelcoflowServer, db: Path, *extra: str) ->
         "SLOTLINE_SPEECH__STT": "marked",
         "SLOTLINE_SPEECH__TTS": "marked",
         "SLOTLINE_SPEECH__TURNS": "energy",
+        **(environment or {}),
     }
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "slotline", "serve", "--db", str(db), "--now", NOW, *extra,
@@ -77,3 +80,16 @@ async def test_max_calls(server: LoopbackTelcoflowServer, tmp_path: Path) -> Non
     out, err = await asyncio.wait_for(process.communicate(), timeout=20)
     assert process.returncode == 0, err.decode()
     assert out.decode().startswith("served 1 calls")
+
+
+async def test_the_sample_rate_comes_from_the_environment(server: LoopbackTelcoflowServer, tmp_path: Path) -> None:
+    process = await start_serve(
+        server, tmp_path / "slotline.db", "--max-calls", "1", environment={"SLOTLINE_TELCOFLOW__SAMPLE_RATE": "8000"}
+    )
+    await server.wait_for_session_manager(timeout=20)
+    call = await server.place_call(caller=CALLER)
+    await until_agent_says(call, "What can I do for you?")
+    await turn(call, "goodbye", "Goodbye!")
+    _, err = await asyncio.wait_for(process.communicate(), timeout=20)
+    assert process.returncode == 0, err.decode()
+    assert call.sample_rate == 8000

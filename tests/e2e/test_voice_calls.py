@@ -4,6 +4,7 @@ pocketsphinx and the Silero detector listen, through the loopback Telcoflow serv
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -131,3 +132,27 @@ async def test_out_of_domain_speech_is_not_acted_on(server: LoopbackTelcoflowSer
         await call.wait_ended(timeout=30)
     assert said.agent[1].startswith("Sorry, I didn't catch that.")
     assert await agent.container.ledger().all() == []
+
+
+async def test_debug_log_shows_what_the_recogniser_heard_its_score_and_the_meaning(
+    server: LoopbackTelcoflowServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="slotline")
+    said = Transcript()
+    async with agent_on(server, tmp_path / "x.db", max_calls=1, offline_speech=True, transcript=said):
+        call = await server.place_call(caller=CALLER)
+        await converse(call, ["i would like a haircut next tuesday"])
+        await said.until(lambda: any("Which would you like?" in line for line in said.agent))
+        await call.hang_up()
+        await call.wait_ended(timeout=10)
+    lines = [r.getMessage() for r in caplog.records]
+    recognised = [line for line in lines if line.startswith("recognised ")]
+    heard = [line for line in lines if ": heard '" in line]
+
+    assert any(line.startswith("recognised 'i would like a haircut next tuesday', score 0.") for line in recognised)
+    assert any(
+        line.endswith(
+            ": heard 'i would like a haircut next tuesday', understood book service_id='haircut' day=2026-12-01"
+        )
+        for line in heard
+    ), heard

@@ -8,5 +8,6 @@ Import each module by its path, so that using one helper loads only what that he
 - `sent_texts`: a sender's bounded memory of dedupe keys it already sent, with one lock per key in flight.
 - `phone_parsing`: human-written phone numbers to E.164.
 - `resampling`: PCM16 mono at another sample rate.
+- `setting_types`: setting types that read the same from the config file and the environment.
 - `espeak_program`: running the espeak-ng program; `espeak_phonemes`: its letter-to-sound pronunciations.
 """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import tempfile
 import threading
 import time
@@ -12,6 +13,7 @@ from types import TracebackType
 
 from slotline.application.errors import SpeechUnavailable
 from slotline.domain.catalogue import Catalogue
+from slotline.domain.spoken_numbers import mask_phone_digits
 from slotline.infrastructure.pocketsphinx_stt.audio import for_decoder
 from slotline.infrastructure.pocketsphinx_stt.model import DomainModel, LanguageModelSettings, build_domain_model
 from slotline.infrastructure.pocketsphinx_stt.recognizer import Recognizer
@@ -54,6 +56,9 @@ class Recognition:
     """The rejection rule's score (rejection.py): higher is more likely a booking utterance."""
     speech_seconds: float
     decode_seconds: float
+
+
+log = logging.getLogger(__name__)
 
 
 def _default_cache() -> Path:
@@ -138,6 +143,12 @@ class PocketsphinxSpeechToText:
             raise SpeechUnavailable(f"pocketsphinx failed: {exc}") from exc
         judgement = self._filter.judge(heard)
         words = " ".join(heard.words)
+        log.debug(
+            "recognised %r, score %.2f%s",
+            mask_phone_digits(words),
+            judgement.score,
+            f", rejected ({judgement.reason})" if judgement.reason else "",
+        )
         return Recognition(
             text="" if judgement.reason else words,
             heard=words,

@@ -6,13 +6,17 @@ Importing this module is cheap: it imports pydantic, never the telcoflow SDK.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, Self
+from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SecretStr, model_validator
+
+from slotline.infrastructure.common.setting_types import number_from_text
 
 __all__ = ["PRODUCTION_URL", "SampleRate", "TelcoflowSettings"]
 
-SampleRate = Literal[8000, 16000, 24000]
+SampleRate = Annotated[
+    Literal[8000, 16000, 24000], BeforeValidator(number_from_text)
+]  # SLOTLINE_TELCOFLOW__SAMPLE_RATE is text
 PRODUCTION_URL = "wss://wss-prod.agentao.com"
 
 
