@@ -408,3 +408,12 @@ def test_an_explicit_bound_beats_anything_later() -> None:
     world = _offers_on_tuesday()
     world.send(heard(Intent.INFORM, bounds=StartBounds(not_before=time(16)), refers=Reference(nudge=Nudge.LATER)))
     assert all(s.window.start.astimezone(NEW_YORK).time() >= time(16) for s in _offered(world))
+
+
+def test_a_move_asked_at_the_cancel_confirmation_cancels_nothing() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))
+    world.send(heard(Intent.CANCEL))
+    world.send(heard(Intent.AFFIRM, day=FRIDAY, at=time(10)))  # "could we do it friday at ten instead?"
+    assert "Cancel" not in world.kinds()
+    assert "moves from Tuesday, December 1st at 3:30 PM to Friday, November 27th at 10 AM" in _read_back(world)

@@ -455,3 +455,8 @@ def test_parts_of_a_month_are_a_range_of_days(text: str, first: date, last: date
 def test_may_i_is_no_month() -> None:
     said = understood("may i book a haircut")
     assert (said.day, said.unsure) == (None, ())
+
+
+def test_could_we_do_it_is_no_yes() -> None:
+    assert understood("ah, no, could we do it an hour later?").intent is not Intent.AFFIRM
+    assert understood("yes, do it").intent is Intent.AFFIRM

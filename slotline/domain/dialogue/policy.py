@@ -747,7 +747,7 @@ class DialoguePolicy:
 
     def _on_cancel_confirm(self, heard: Interpretation) -> list[Action]:
         assert self._target is not None
-        if heard.intent is Intent.AFFIRM or (heard.intent is Intent.CANCEL and not heard.has_details):
+        if heard.intent in (Intent.AFFIRM, Intent.CANCEL) and not heard.has_details:
             self.stage = Stage.COMMITTING  # "yes, cancel it please" answers "shall I cancel ...?"
             return [Cancel(self._target)]
         if heard.intent is Intent.DENY:
@@ -756,6 +756,8 @@ class DialoguePolicy:
         mode = _TASKS.get(heard.intent)
         if mode is not None and mode is not Mode.CANCEL:
             return self._begin(mode, heard)
+        if heard.has_details and heard.intent is not Intent.CANCEL:  # "could we move it to Friday instead?"
+            return self._change(Mode.RESCHEDULE, self._target, replace(heard, intent=Intent.RESCHEDULE), False)
         return self._misunderstood(self._say.confirm_yes_no(self._prompt))
 
     def _on_anything_else(self, heard: Interpretation) -> list[Action]:

@@ -279,8 +279,16 @@ def _said(pattern: re.Pattern[str], text: str) -> tuple[bool, bool]:
 
 def _polarity(words: Sequence[str]) -> Intent | None:
     """The last strong yes or no said ("yeah no" is a no, "no sorry yes" a yes)."""
-    said = [f.value for f in _POLARITY.scan(words) if f.value is not None]
+    said = [f.value for f in _POLARITY.scan(words) if f.value is not None and not _asks_to_do(words, f.start)]
     return said[-1] if said else None
+
+
+_ASKING = frozenset(("we", "i", "you", "could", "can", "to", "would", "should"))
+
+
+def _asks_to_do(words: Sequence[str], start: int) -> bool:
+    """ "could we do it an hour later?": a "do it" that asks for something else is no yes."""
+    return words[start] == "do" and start > 0 and words[start - 1] in _ASKING
 
 
 def classify(

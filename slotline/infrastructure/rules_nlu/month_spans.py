@@ -54,7 +54,8 @@ def _span(today: date, year: int, month: int, first: int, last: int) -> DayReadi
         end = date(year, month, days_in)
     if end < today:
         return DayReading(None)
-    return DayReading(max(start, today), last=end)
+    first_day = max(start, today)
+    return DayReading(first_day, last=end if end > first_day else None)  # its last day alone is one day
 
 
 def month_span_at(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
