@@ -460,3 +460,9 @@ def test_may_i_is_no_month() -> None:
 def test_could_we_do_it_is_no_yes() -> None:
     assert understood("ah, no, could we do it an hour later?").intent is not Intent.AFFIRM
     assert understood("yes, do it").intent is Intent.AFFIRM
+
+
+def test_earlier_than_that_is_a_nudge_but_no_later_than_three_a_bound() -> None:
+    assert understood("can it be a bit earlier than that").refers.nudge is Nudge.EARLIER
+    said = understood("no later than 3")
+    assert (said.refers.nudge, said.bounds.not_after) == (None, time(15))

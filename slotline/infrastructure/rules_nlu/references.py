@@ -216,6 +216,9 @@ def _beside(words: Sequence[str]) -> Found[Beside] | None:
 def _said_in_passing(words: Sequence[str], found: Found[object]) -> bool:
     """'as I said earlier', 'I'll call back later', 'no later than three': no wish of its own."""
     after = words[found.end] if found.end < len(words) else ""
+    than_that = after == "than" and (words[found.end + 1] if found.end + 1 < len(words) else "") in ("that", "this")
+    if than_that:
+        return False  # "a bit earlier than that": than what is on the table
     if after in ("than", "this", "next") or " ".join(words[found.end : found.end + 3]) == "in the week":
         return True  # "no later than three", "later this week": a bound or a date
     if found.start and words[found.start - 1] == "or":
