@@ -417,3 +417,19 @@ def test_a_move_asked_at_the_cancel_confirmation_cancels_nothing() -> None:
     world.send(heard(Intent.AFFIRM, day=FRIDAY, at=time(10)))  # "could we do it friday at ten instead?"
     assert "Cancel" not in world.kinds()
     assert "moves from Tuesday, December 1st at 3:30 PM to Friday, November 27th at 10 AM" in _read_back(world)
+
+
+def test_cannot_come_with_another_day_in_the_same_breath_moves_to_it() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))  # Tuesday, December 1st at 3:30 PM
+    # "I can't make Tuesday after all, what have you got on Wednesday?"
+    world.send(heard(Intent.CANT_COME, day=WEDNESDAY, weekday_only=True, other_days=(TUESDAY,)))
+    assert world.policy.stage is Stage.OFFERING
+    assert {s.window.start.astimezone(NEW_YORK).date() for s in _offered(world)} == {WEDNESDAY}
+
+
+def test_the_weekday_before_the_appointment_being_moved() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))  # Tuesday, December 1st at 3:30 PM
+    world.send(heard(Intent.RESCHEDULE, refers=Reference(beside=Beside(4, -1), same_time=True)))
+    assert "to Friday, November 27th at 3:30 PM" in _read_back(world)

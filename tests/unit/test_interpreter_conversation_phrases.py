@@ -278,7 +278,7 @@ def test_a_lone_weekday_is_marked_with_the_other_days_said() -> None:
         ("I need to rebook", Intent.RESCHEDULE),
         ("can I shift my appointment", Intent.RESCHEDULE),
         ("could you take me off the list for tomorrow", Intent.CANCEL),
-        ("I won't be needing Thursday's appointment", Intent.CANT_COME),
+        ("I won't be needing Thursday's appointment", Intent.CANCEL),
     ],
 )
 def test_yet_more_words_for_moving_and_cancelling(text: str, intent: Intent) -> None:
@@ -466,3 +466,40 @@ def test_earlier_than_that_is_a_nudge_but_no_later_than_three_a_bound() -> None:
     assert understood("can it be a bit earlier than that").refers.nudge is Nudge.EARLIER
     said = understood("no later than 3")
     assert (said.refers.nudge, said.bounds.not_after) == (None, time(15))
+
+
+# -- held-out round 4 (issue 13) --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["yep, go ahead", "yup", "nah", "ta, brilliant"])
+def test_yes_and_no_as_callers_say_them_are_no_chatter(text: str) -> None:
+    assert understood(text).intent is not Intent.UNKNOWN
+
+
+def test_wont_be_needing_it_is_a_cancellation() -> None:
+    assert understood("my daughter's appointment on the 4th, we won't be needing it any more").intent is Intent.CANCEL
+
+
+@pytest.mark.parametrize(
+    ("text", "beside"),
+    [
+        ("can we do the saturday after, same time?", Beside(5, 1)),
+        ("move my haircut on the 5th to the friday before, same time", Beside(4, -1)),
+    ],
+)
+def test_a_day_counted_from_the_table_before_more_words(text: str, beside: Beside) -> None:
+    said = understood(text)
+    assert (said.refers.beside, said.refers.same_time, said.unsure) == (beside, True, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hang on, before you book it, what should I wear?",
+        "I've never been to you before, it's my back, wednesday afternoon?",
+        "is Sam free on thursday? for a haircut I mean, not to chat",
+        "I can't make Tuesday after all",
+    ],
+)
+def test_before_after_and_not_that_limit_nothing(text: str) -> None:
+    assert understood(text).unsure == ()

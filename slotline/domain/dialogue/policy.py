@@ -342,6 +342,7 @@ class DialoguePolicy:
                 heard = replace(heard, at=None)
         if heard.intent is Intent.CANT_COME:
             says_new = heard.at is not None or heard.part_of_day is not None or not heard.bounds.unbounded
+            says_new = says_new or (heard.day is not None and own_day in heard.other_days)  # "..., Tuesday?"
             if not (says_new or heard.refers.said or heard.refers.instead):
                 return [self._ask(self._talk.move_or_cancel(target), Stage.MOVE_OR_CANCEL)]
             mode = Mode.RESCHEDULE  # "I can't make Tuesday, can we do Thursday at the same time?"

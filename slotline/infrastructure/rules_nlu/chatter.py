@@ -22,7 +22,9 @@ KNOWN_WORDS = wordset(
     "month hour hours minutes minute morning afternoon evening night tonight hi hello hey sorry well "
     "actually let lets possible better best ideally either both same sure right wait hold else all really "
     "very much lot thats theres youre cool lovely perfect exactly whenever whatever book "
-    "cancel reschedule move change different"
+    "cancel reschedule move change different "
+    # yes and no as callers say them ("yep, go ahead", "nah, that's it")
+    "yep yup yea ya yah nope nah ahead alright absolutely definitely certainly brilliant grand cheers ta"
 )
 # Questions slotline does not answer; a day or service inside them is not a booking detail.
 _OFF_TOPIC = re.compile(

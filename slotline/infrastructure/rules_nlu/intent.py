@@ -31,6 +31,9 @@ _HUMAN = re.compile(
 _NEGATION_BEFORE = re.compile(r"\b(?:dont|do not|not|never|no need to|wont|doesnt|didnt)(?: \w+){0,3} $")
 _CANCEL = re.compile(
     r"\b(?:cancel\w*(?! (?:policy|fee))|call (?:it|that|this) off|call off"
+    # "we won't be needing it any more", "I no longer need my appointment": the caller is done with it
+    r"|(?:wont|will not) be needing (?:it|that|this|my|the|our|her|his|\w+ (?:appointment|booking|session))"
+    r"|no longer need (?:it|my|the|our|that)"
     r"|scrap (?:it|my|the|our|that (?:appointment|booking|session))|get rid of (?:it|my|the)"
     r"|take (?:me|us|my name|it) off)\b"
 )
@@ -93,7 +96,6 @@ _CANT_COME = re.compile(
     r"|\b(?:wont be able to|will not be able to|not be able to|not able to|unable to|cant|cannot) (?:come|attend)\b"
     r"|\b(?:wont|will not) be able to make it\b"
     r"|\b(?:dont|do not|wont|will not) need (?:it|the appointment|my appointment|that appointment) any ?more\b"
-    r"|\b(?:wont be needing|will not be needing|no longer need|dont need) (?:\w+ ){0,2}(?:appointment|booking)\b"
     r"|\b(?:cant|cannot|can not|wont|will not|couldnt|not going to|not gonna|not be able to|not able to)"
     r" make (?:it )?(?:on )?(?:my|the|our|his|her|their"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|this|next)\b"

@@ -190,9 +190,15 @@ def find_shift(words: Sequence[str]) -> Found[int] | None:
 
 
 _DIRECTIONS = {"before": -1, "after": 1}
-# What may follow "the wednesday before" for it to be counted from the day on the table ("the day after
-# thanksgiving", "the tuesday after next", "before noon" are read elsewhere).
-_ENDS_BESIDE = frozenset(("", "that", "then", "instead", "please", "maybe", "perhaps", "if", "or", "is", "would"))
+# What may not follow "the wednesday before" for it to be counted from the day on the table: "the day after
+# thanksgiving", "the tuesday after next", "the day before the 3rd", "before noon" are read elsewhere.
+_NOT_BESIDE = frozenset(
+    (
+        *("next", "this", "last", "the", "noon", "midday", "midnight", "lunch", "lunchtime", "work", "school"),
+        *("christmas", "easter", "thanksgiving", "new", "boxing", "labor", "labour", "memorial", "independence"),
+        *("good", "valentines", "halloween", "mothers", "fathers", "bank", "today", "tomorrow", "tonight"),
+    )
+)
 
 
 def _beside(words: Sequence[str]) -> Found[Beside] | None:
@@ -203,7 +209,8 @@ def _beside(words: Sequence[str]) -> Found[Beside] | None:
         if any(w in _WEEKDAYS for w in words[:i]):
             return None  # "on saturday ... the saturday after": counted from the day said, read with the dates
         end = i + 3
-        if (words[end] if end < len(words) else "") not in _ENDS_BESIDE:
+        following = words[end] if end < len(words) else ""
+        if following in _NOT_BESIDE or following in _WEEKDAYS or cardinal_at(words, end) is not None:
             continue
         end += end < len(words) and words[end] == "that"
         if words[i + 1] == "day":

@@ -23,7 +23,7 @@ _MEANING = wordset(
 )
 # "not" in these is about the caller, not the detail: "i'm not sure", "not bothered"; or about what was read back
 # ("that's not right", "not what i said"), which the correction that follows says.
-_HARMLESS_AFTER_NOT = wordset("sure bothered fussed fussy too really quite right correct what going gonna able")
+_HARMLESS_AFTER_NOT = wordset("sure bothered fussed fussy too really quite right correct what going gonna able to")
 # "i'm after a sports massage": British for "i'm looking for"; no time after it
 _LOOKING_FOR = wordset("im am were are s")
 # A number word that is nearly always something else: "the one at three", "a check-up for me", "i need one".
@@ -32,6 +32,7 @@ _NOT_NUMBERS = wordset("one a an")
 _PAST_AFTER_LAST = wordset("week month year time visit appointment")
 _AGO = "ago"
 _AFTER_MAY = wordset("i we you be have need want not also just")
+_PRONOUNS = wordset("you i we it its he she they so and but im ive youve weve all")  # "after all"
 _EXPERIENCE = wordset("never ive had been tried done")
 _SINGULAR_UNITS = wordset("day week month year hour minute")
 _AGE_LEADS = wordset("hes shes aged age turned turning")
@@ -83,11 +84,16 @@ def _an_age(free: Sequence[str], i: int) -> bool:
 
 def _in_the_past(free: Sequence[str], i: int) -> bool:
     """ "I've never had physio before", "I've been there before": nothing follows, so no time is being limited."""
-    if free[i] not in ("before", "after") or word_at(free, i + 1) not in (BLANK, "that"):
+    if free[i] not in ("before", "after"):
+        return False
+    following = word_at(free, i + 1)
+    if following in _PRONOUNS:
+        return True  # "before you book it", "after i've paid"
+    if following not in (BLANK, "that"):
         return False
     previous = word_at(free, i - 1)
     told = previous != BLANK or _EXPERIENCE.intersection(free[:i])  # "i've never had a massage before"
-    return bool(told) and previous not in _DAY_NOUNS | _MEANING and word_at(free, i + 2) == BLANK
+    return bool(told) and previous not in _DAY_NOUNS | _MEANING and word_at(free, i + 2) in (BLANK, *_PRONOUNS)
 
 
 def _means_something(free: Sequence[str], i: int) -> bool:
