@@ -374,3 +374,9 @@ def test_a_booking_that_points_back_at_the_service_just_asked_about(text: str, b
 )
 def test_a_closure_or_special_day_by_its_name(text: str, day: date | None) -> None:
     assert uk(text).question == Question(Topic.OPENING, day=day)
+
+
+@pytest.mark.parametrize("text", ["do I need a letter from my GP?", "is a letter from the doctor needed"])
+def test_a_business_question_phrase_with_its_words_spread_out(text: str) -> None:
+    heard = uk(text)  # the catalogue's phrases: "referral", "gp letter", "doctor's letter"
+    assert heard.question is not None and heard.question.topic is Topic.FAQ

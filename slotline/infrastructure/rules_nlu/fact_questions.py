@@ -165,6 +165,16 @@ _WONDERING = re.compile(r"\b(?:i was wondering|i wonder|wanted to ask|want to as
 _QUESTION_START = wordset("do does can could is are will would have what whats how where why who which when any")
 
 
+_FAQ_WINDOW = 2  # extra words a phrase's words may be spread over ("letter from my gp" for "gp letter")
+
+
+def _close_together(said: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    """Every word of `phrase` within a window of its length plus `_FAQ_WINDOW` words, in any order."""
+    size = len(phrase) + _FAQ_WINDOW
+    wanted = set(phrase)
+    return any(wanted <= set(said[i : i + size]) for i in range(max(1, len(said) - size + 1)))
+
+
 class _Names:
     """Insurance schemes or ways to pay as the catalogue writes them, found by a distinctive word."""
 
@@ -258,6 +268,9 @@ class FactQuestions:
             for phrase in phrases:
                 if any(tuple(said[i : i + len(phrase)]) == phrase for i in range(len(said) - len(phrase) + 1)):
                     return index
+        for index, phrases in self._faq:  # "a letter from my gp" for "gp letter": the words close together
+            if any(len(phrase) > 1 and _close_together(said, phrase) for phrase in phrases):
+                return index
         return None
 
     def _opening(self, words: list[str], day: date | None, today: date) -> Question:
