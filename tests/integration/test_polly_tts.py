@@ -111,6 +111,7 @@ class SpeechHook:
         self._queued: deque[Answer | Responder] = deque()
         self._always: Answer | Responder | None = None
         self._hold: threading.Event | None = None
+        self._hold_after = 0  # requests answered before the hold applies
         self._delay = 0.0
         self.sent = threading.Event()  # set once the first request has been seen
         self._lock = threading.Lock()
@@ -133,9 +134,9 @@ class SpeechHook:
         with self._lock:
             self._always = answer
 
-    def hold_until(self, release: threading.Event) -> None:
-        """Keep every request waiting (in its worker thread) until `release` is set."""
-        self._hold = release
+    def hold_until(self, release: threading.Event, after: int = 0) -> None:
+        """Keep every request after the first `after` waiting (in its worker thread) until `release` is set."""
+        self._hold, self._hold_after = release, after
 
     def delay_each(self, seconds: float) -> None:
         """Keep every request waiting this long (in its worker thread) before it is answered."""
@@ -158,8 +159,9 @@ class SpeechHook:
         with self._lock:
             self.requests.append(params)
             answer = self._queued.popleft() if self._queued else self._always
+            held = self._hold is not None and len(self.requests) > self._hold_after
         self.sent.set()
-        if self._hold is not None:
+        if held and self._hold is not None:
             self._hold.wait(timeout=10)
         if self._delay:
             time.sleep(self._delay)
@@ -426,16 +428,21 @@ async def test_a_hanging_request_is_abandoned_at_the_deadline(config: PollySetti
 
 
 async def test_the_deadline_covers_every_piece_of_a_long_text(config: PollySettings, hook: SpeechHook) -> None:
-    tts = PollyTextToSpeech(config.model_copy(update={"deadline": 0.6}), session=hook.session())
-    hook.delay_each(0.25)  # each of the 3 pieces would be in time alone; together they are not
+    tts = PollyTextToSpeech(config.model_copy(update={"deadline": 2.0}), session=hook.session())
+    release = threading.Event()
+    hook.delay_each(1.0)  # the first piece takes half the deadline
+    hook.hold_until(release, after=1)  # the second is never answered in time
 
     started = time.monotonic()
-    with pytest.raises(SpeechUnavailable, match="deadline"):
-        await tts.synthesize(LONG, 8000)
-    elapsed = time.monotonic() - started
+    try:
+        with pytest.raises(SpeechUnavailable, match="deadline"):
+            await tts.synthesize(LONG, 8000)
+        elapsed = time.monotonic() - started
+    finally:
+        release.set()  # the abandoned worker thread finishes on its own
 
-    assert 0.6 <= elapsed < 0.6 + 2.0
-    assert hook.attempts >= 2  # more than one piece was asked for inside the one deadline (3 on a quiet machine)
+    assert 2.0 <= elapsed < 1.0 + 2.0  # one deadline for the text: a deadline per piece would end at 1.0 + 2.0
+    assert hook.attempts == 2  # the second piece was asked for inside the same deadline, the third never
     tts.close()
 
 
