@@ -219,6 +219,18 @@ def test_a_closed_day_is_explained() -> None:
 # -- several services and close candidates --------------------------------------------------------------------
 
 
+def test_a_second_service_still_to_be_chosen_is_named_by_the_word_its_choices_share() -> None:
+    kids = replace(CAT.services[0], id=ServiceId("kids_haircut"), name="Kids' haircut")
+    talk = ConversationPrompts(replace(CAT, services=(*CAT.services, kids)))
+    both = (ServiceId("haircut"), ServiceId("kids_haircut"))
+    assert talk.one_at_a_time(ServiceId("colour"), (), both) == (
+        "I'll book a hair colouring and a haircut, one at a time, starting with the hair colouring."
+    )
+    assert talk.one_at_a_time(ServiceId("colour"), (), (ServiceId("haircut"), ServiceId("massage"))) == (
+        "I'll book a hair colouring and the other one, one at a time, starting with the hair colouring."
+    )
+
+
 def test_two_services_are_booked_one_after_the_other() -> None:
     world = World()
     world.send(ev.CallStarted(CALLER))

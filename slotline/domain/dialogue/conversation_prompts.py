@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from slotline.domain.appointment import Appointment
 from slotline.domain.catalogue import Catalogue
-from slotline.domain.dialogue.phrasing import article, say_date, say_list, say_when
+from slotline.domain.dialogue.phrasing import article, say_date, say_list, say_when, shared_last_word
 from slotline.domain.ids import ServiceId
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -37,10 +37,11 @@ class ConversationPrompts:
             f"{say_when(appointment.window.start, self._c.zone)} to another time, or cancel it?"
         )
 
-    def one_at_a_time(self, first: ServiceId, rest: Sequence[ServiceId], another: bool = False) -> str:
+    def one_at_a_time(self, first: ServiceId, rest: Sequence[ServiceId], another: Sequence[ServiceId] = ()) -> str:
         names = [article(self._service(first)), *(article(self._service(s)) for s in rest)]
-        if another:
-            names.append("the other one")
+        if another:  # "a women's, men's or kids' haircut" is asked after the first: named by the word they share
+            shared = shared_last_word([self._service(s) for s in another])
+            names.append(article(shared) if shared else "the other one")
         return f"I'll book {say_list(names, 'and')}, one at a time, starting with the {self._service(first)}."
 
     def next_service(self, service_id: ServiceId) -> str:

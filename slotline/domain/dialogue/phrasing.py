@@ -72,5 +72,11 @@ def say_digits(groups: Sequence[str]) -> str:
     return ", ".join(" ".join("plus" if c == "+" else c for c in group) for group in groups)
 
 
+def shared_last_word(names: Sequence[str]) -> str | None:
+    """The last word every name ends with ("Women's haircut", "Kids' haircut": "haircut"), lower case; else None."""
+    last = {name.split()[-1].lower() for name in names if name.split()}
+    return next(iter(last)) if len(last) == 1 and len(names) > 1 else None
+
+
 def article(noun: str) -> str:
     return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun

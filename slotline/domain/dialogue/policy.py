@@ -394,7 +394,7 @@ class DialoguePolicy:
         waiting = self._queue or self._queued_choices
         if waiting and self._service is not None and self._mode is Mode.BOOK and not self._announced:
             self._announced = True
-            return [Say(self._talk.one_at_a_time(self._service, self._queue, bool(self._queued_choices)))]
+            return [Say(self._talk.one_at_a_time(self._service, self._queue, self._queued_choices))]
         return []
 
     def _absorb(self, heard: Interpretation) -> None:

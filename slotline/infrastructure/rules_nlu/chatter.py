@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from slotline.infrastructure.rules_nlu.ages import an_age
 from slotline.infrastructure.rules_nlu.words import BLANK, wordset
 
 __all__ = ["KNOWN_WORDS", "is_chatter", "is_off_topic"]
@@ -32,6 +33,11 @@ _OFF_TOPIC = re.compile(
     r"|directions|where|open(?:ing)? hours|hours are|do you (?:open|close)|are you (?:open|closed)"
     r"|(?:do|can) you (?:take|accept|sell)|insurance|refund|gift cards?|weather)\b"
 )
+# Who the booking is for, and how old they are ("friday for my daughter, she's 6"): booking talk, not chatter.
+_WHO_FOR = wordset(
+    "son daughter boy girl kid kids child children wife husband partner mum mom dad mother father baby shes hes "
+    "aged old years"
+)
 _MIN_UNKNOWN = 2
 _MIN_UNKNOWN_SHARE = 0.4
 
@@ -42,7 +48,11 @@ def is_chatter(all_words: Sequence[str], unclaimed: Sequence[str]) -> bool:
     `unclaimed` is the sentence with the understood details blanked out. Used only when no service,
     staff member, choice or task verb was found: such a sentence stands or falls by its day and time alone.
     """
-    unknown = sum(1 for w in unclaimed if w != BLANK and w not in KNOWN_WORDS)
+    unknown = sum(
+        1
+        for i, w in enumerate(unclaimed)
+        if w != BLANK and w not in KNOWN_WORDS and w not in _WHO_FOR and not an_age(unclaimed, i)
+    )
     return unknown >= _MIN_UNKNOWN and unknown >= _MIN_UNKNOWN_SHARE * len(all_words)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -53,6 +54,7 @@ __all__ = ["RulesUtteranceInterpreter", "local_today"]
 
 T = TypeVar("T")
 _JOINED = frozenset(("and", "plus"))
+_MYSELF = (("for", "me"), ("for", "myself"), ("me", "and"), ("myself", "and"))
 _HONORIFICS = frozenset(("dr", "doctor", "mr", "mrs", "ms", "miss", "mx"))
 
 
@@ -104,6 +106,14 @@ def _with_qualifier(words: Sequence[str], found: Found[T] | None) -> Found[T] | 
     if count is None or count.end != found.start - 1:
         return found
     return Found(found.value, count.start, found.end)
+
+
+def _also_for_the_caller(words: Sequence[str]) -> bool:
+    """ "for me and one for my son", "me and my daughter": the caller wants one too (not "not for me")."""
+    pairs = list(pairwise(words))
+    return _JOINED.intersection(words) != set() and any(
+        pair in _MYSELF and word_at(words, k - 1) != "not" for k, pair in enumerate(pairs)
+    )
 
 
 def _other_days(days: Sequence[Found[DayReading]], picked: DayReading | None) -> tuple[date, ...]:
@@ -243,7 +253,10 @@ class RulesUtteranceInterpreter:
         services = more_services(free, self._services, service[0]) if service else ()  # issue 13
         candidates: tuple[ServiceId, ...] = ()
         if len(services) == 1 and says_for_whom(free):  # "my son's check-up": the children's one, or asked
+            plain = services
             services, candidates = self._for_whom(services, said_of_service)
+            if len(services) == 1 and services != plain and _also_for_the_caller(words):
+                services = (*plain, *services)  # "a check-up for me and one for my daughter": both
         choice = _claimed(free, [find_choice(free)])
         choice_words = {i for f in choice for i in range(f.start, f.end)}
         unclaimed = [BLANK if i in choice_words else w for i, w in enumerate(said_of_service)]
@@ -267,7 +280,7 @@ class RulesUtteranceInterpreter:
             ordinal=choice[0].value if choice else None,
             staff_id=staff[0].value if staff else None,
             phone=heard_phone,
-            unsure=(*leftover_meaning(free), *_ambiguous(words, days)),
+            unsure=(*leftover_meaning(free, dated=picked_days is not None), *_ambiguous(words, days)),
             refers=refers,
             more_services=services[1:],
             service_choices=candidates if len(candidates) > 1 else (),  # with a service: the other one of these

@@ -9,6 +9,7 @@ from datetime import time
 from typing import Literal
 
 from slotline.domain.preference import PartOfDay
+from slotline.infrastructure.rules_nlu.ages import an_age
 from slotline.infrastructure.rules_nlu.numbers import UNITS, cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, negated_before, word_at, wordset
 
@@ -42,6 +43,11 @@ _LOCAL_PARTS = {
 _LUNCH = frozenset({"lunch", "lunchtime"})
 _TWELVES = {"noon": 12, "midday": 12, "midnight": 0}
 _MERIDIEMS = frozenset({"am", "pm"})
+_HAVE = wordset("got have has")
+_HOLDERS = wordset("i we they she he")
+_CONTRACTED_HOLDERS = wordset("ive weve theyve shes hes")
+# Between "I've got" and "at 5", these make it the caller's own free time or a question about the booking.
+_NOT_AN_EVENT = wordset("time space free availability room you anything something one slot appointment to")
 _ORDINAL_LEADS = frozenset({"number", "option", "choice", "slot"})
 
 Meridiem = Literal["am", "pm"]
@@ -278,6 +284,21 @@ def _alone(words: Sequence[str], found: Found[TimeReading]) -> bool:
     return all(w in _CARRIERS for k, w in enumerate(words) if w != BLANK and not found.start <= k < found.end)
 
 
+def another_events_time(words: Sequence[str], start: int) -> bool:
+    """ "she's got swim at 5", "I have a meeting at 2": when the caller (or who it is for) is busy, not the booking."""
+    if words[start] == "at":
+        start += 1  # the reading may begin with its "at"
+    if word_at(words, start - 1) != "at":
+        return False
+    for k in range(start - 2, max(start - 6, 0) - 1, -1):
+        word = words[k] if k >= 0 else BLANK
+        if word == BLANK or word in _NOT_AN_EVENT:
+            return False
+        if word in _HAVE and (word_at(words, k - 1) in _HOLDERS or word_at(words, k - 1) in _CONTRACTED_HOLDERS):
+            return k < start - 2  # something had between "got" and "at": "got swim at", not "got at"
+    return False
+
+
 def find_times(
     words: Sequence[str], part_of_day: PartOfDay | None = None, day_edges: frozenset[int] = frozenset()
 ) -> list[Found[TimeReading]]:
@@ -287,6 +308,8 @@ def find_times(
     i = 0
     while i < len(words):
         read = _time_at(words, i, part_of_day)
+        if read is not None and (an_age(words, read[0].start) or another_events_time(words, read[0].start)):
+            read = None  # "she's nine, on friday": how old, not when; "she's got swim at 5": another thing's time
         beside_day = read is not None and (read[0].end in day_edges or read[0].start in day_edges)
         beside_day = beside_day and read is not None and not _one_is_a_choice(words, read[0])
         if read is None or not (read[1] or beside_day or _alone(words, read[0])):

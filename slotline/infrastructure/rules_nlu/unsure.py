@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from slotline.infrastructure.rules_nlu.ages import an_age
 from slotline.infrastructure.rules_nlu.choices import NOT_A_CHOICE_BEFORE
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
+from slotline.infrastructure.rules_nlu.times import another_events_time
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
 
@@ -35,9 +37,13 @@ _AFTER_MAY = wordset("i we you be have need want not also just")
 _PRONOUNS = wordset("you i we it its he she they so and but im ive youve weve all")  # "after all"
 _EXPERIENCE = wordset("never ive had been tried done")
 _SINGULAR_UNITS = wordset("day week month year hour minute")
-_AGE_LEADS = wordset("hes shes aged age turned turning")
-_WHO_IS = wordset("he she son daughter boy girl kid child")
 _DAY_NOUNS = wordset("day week month the one weekday") | WEEKDAYS.keys()
+_OCCASION_LEADS = wordset("the a an my our his her their your")
+# After "before the"/"after my": words that make it a time, not an occasion ("before the end of the month").
+_TEMPORAL = _DAY_NOUNS | wordset(
+    "end start beginning middle weekend morning afternoon evening night lunch lunchtime noon midday first second "
+    "third fourth last next following same other earlier later holiday appointment booking visit"
+)
 _EVERY = wordset("monthly yearly weekly annual annually")
 _DURATION_UNITS = wordset("minute minutes min mins hour hours hr hrs")
 
@@ -70,18 +76,6 @@ def _describes_a_thing(free: Sequence[str], i: int) -> bool:
     return count is not None and count.value > 1 and word_at(free, count.end) in _SINGULAR_UNITS
 
 
-def _an_age(free: Sequence[str], i: int) -> bool:
-    """ "he's four", "she is 6", "aged seven", "four years old": how old someone is."""
-    count = cardinal_at(free, i)
-    if count is not None and word_at(free, i - 1) in _AGE_LEADS:
-        return True
-    if count is not None and word_at(free, i - 1) == "is" and word_at(free, i - 2) in _WHO_IS:
-        return True
-    if count is not None and (word_at(free, count.end), word_at(free, count.end + 1)) == ("years", "old"):
-        return True
-    return free[i] == "years" and word_at(free, i + 1) == "old"
-
-
 def _in_the_past(free: Sequence[str], i: int) -> bool:
     """ "I've never had physio before", "I've been there before": nothing follows, so no time is being limited."""
     if free[i] not in ("before", "after"):
@@ -96,9 +90,21 @@ def _in_the_past(free: Sequence[str], i: int) -> bool:
     return bool(told) and previous not in _DAY_NOUNS | _MEANING and word_at(free, i + 2) in (BLANK, *_PRONOUNS)
 
 
-def _means_something(free: Sequence[str], i: int) -> bool:
+def _an_occasion(free: Sequence[str], i: int) -> bool:
+    """ "before the holidays", "the week before a race", "after my surgery": why, beside a day already said."""
+    if free[i] in ("week", "day", "night", "morning") and word_at(free, i + 1) in ("before", "after"):
+        return _an_occasion(free, i + 1)  # "it's the week before a race"
+    if free[i] not in ("before", "after") or word_at(free, i + 1) not in _OCCASION_LEADS:
+        return False
+    noun = word_at(free, i + 2)
+    return noun.isalpha() and noun not in _TEMPORAL and noun not in MONTHS and noun not in WEEKDAYS
+
+
+def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
     word = free[i]
-    if _about_the_past(free, i) or _a_duration(free, i):
+    if _about_the_past(free, i) or _a_duration(free, i) or (dated and _an_occasion(free, i)):
+        return False
+    if cardinal_at(free, i) is not None and another_events_time(free, i):  # "she's got swim at 5"
         return False
     if (word in _EVERY and cardinal_at(free, i - 1) is not None) or (
         word_at(free, i + 1) in _EVERY and cardinal_at(free, i) is not None
@@ -106,7 +112,7 @@ def _means_something(free: Sequence[str], i: int) -> bool:
         return False  # "my six-monthly check": how often, never a day
     if word == "after" and word_at(free, i - 1) in _LOOKING_FOR:
         return False
-    if _describes_a_thing(free, i) or _an_age(free, i) or _in_the_past(free, i):
+    if _describes_a_thing(free, i) or an_age(free, i) or _in_the_past(free, i):
         return False
     if word == "not":
         following = free[i + 1] if i + 1 < len(free) else BLANK
@@ -122,6 +128,7 @@ def _means_something(free: Sequence[str], i: int) -> bool:
     return cardinal_at(free, i) is not None or ordinal_at(free, i) is not None
 
 
-def leftover_meaning(free: Sequence[str]) -> tuple[str, ...]:
-    """The words in `free` (what no reader claimed) that could change a date, time, service or person."""
-    return tuple(w for i, w in enumerate(free) if w != BLANK and _means_something(free, i))
+def leftover_meaning(free: Sequence[str], dated: bool = False) -> tuple[str, ...]:
+    """The words in `free` (what no reader claimed) that could change a date, time, service or person. `dated`: a day
+    was read, so "before the holidays" is the caller's reason, not a second bound."""
+    return tuple(w for i, w in enumerate(free) if w != BLANK and _means_something(free, i, dated))

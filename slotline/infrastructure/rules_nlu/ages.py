@@ -1,0 +1,25 @@
+"""How old someone is ("she's nine", "my son is 4", "aged seven", "six years old"): never a time or a day."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from slotline.infrastructure.rules_nlu.numbers import cardinal_at
+from slotline.infrastructure.rules_nlu.words import word_at, wordset
+
+__all__ = ["an_age"]
+
+_AGE_LEADS = wordset("hes shes aged age turned turning")
+_WHO_IS = wordset("he she son daughter boy girl kid child")
+_OLD_UNITS = wordset("years months weeks year month")
+
+
+def an_age(words: Sequence[str], i: int) -> bool:
+    """True if the number at `i`, or the "years" of "years old" at `i`, tells how old someone is."""
+    count = cardinal_at(words, i)
+    if count is None:
+        return words[i] in _OLD_UNITS and word_at(words, i + 1) == "old"
+    before = word_at(words, i - 1)
+    if before in _AGE_LEADS or (before == "is" and word_at(words, i - 2) in _WHO_IS):
+        return True
+    return word_at(words, count.end) in _OLD_UNITS and word_at(words, count.end + 1) == "old"
