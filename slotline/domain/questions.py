@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from slotline.domain.ids import StaffId
+
 
 class Topic(StrEnum):
     PRICE = "price"
@@ -17,6 +19,7 @@ class Topic(StrEnum):
     DIRECTIONS = "directions"
     DESCRIPTION = "description"  # what a service involves
     FAQ = "faq"  # one of the business's own question/answer pairs
+    STAFF_DAYS = "staff_days"  # when a staff member works ("what days is Marco in?")
     UNKNOWN = "unknown"  # a question about something the catalogue has no fact for
 
 
@@ -30,3 +33,4 @@ class Question:
     faq: int | None = None  # index into the catalogue's questions, for Topic.FAQ
     day: date | None = None  # "are you open on Christmas Eve"
     weekday: int | None = None  # "are you open on Saturdays" (0 = Monday), when no one date is meant
+    staff: StaffId | None = None  # whose working days, for Topic.STAFF_DAYS

@@ -92,6 +92,8 @@ class Answers:
                 return self._place(facts.address, None) or facts.directions
             case Topic.DIRECTIONS:
                 return self._place(facts.address, facts.directions)
+            case Topic.STAFF_DAYS:
+                return self._staff_days(question)
             case Topic.FAQ:
                 faq = facts.faq
                 return faq[question.faq].answer if question.faq is not None and question.faq < len(faq) else None
@@ -172,6 +174,26 @@ class Answers:
         if special is not None and special.reason:
             return f"On {say_date(day)}, {special.reason}, we're open {say_spans(spans)}."
         return f"On {say_date(day)} we're open {say_spans(spans)}."
+
+    def _staff_days(self, question: Question) -> str | None:
+        member = next((m for m in self._c.staff if m.id == question.staff), None)
+        if member is None:
+            return None
+        name = member.first_name
+        usual = say_week([member.hours.on(d) for d in range(7)])
+        works = f"{name} works {usual}." if usual else f"{name} has no regular working days."
+        if question.day is not None:
+            spans = self._c.working_spans(member, question.day)
+            if spans:
+                return f"Yes, {name} is in on {say_date(question.day)}, {say_spans(spans)}."
+            return f"No, {name} isn't in on {say_date(question.day)}. {works}"
+        if question.weekday is not None:
+            day = _DAYS[question.weekday]
+            spans = member.hours.on(question.weekday)
+            if spans:
+                return f"Yes, {name} works on {day}s, {say_spans(spans)}."
+            return f"No, {name} doesn't work on {day}s. {works}"
+        return works
 
     @staticmethod
     def _place(address: str | None, directions: str | None) -> str | None:

@@ -13,6 +13,7 @@ from slotline.domain.questions import Question, Topic
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.rules_nlu.fact_questions import FactQuestions, looks_like_a_question
 from slotline.infrastructure.rules_nlu.people import PeopleNames
+from slotline.infrastructure.rules_nlu.staff_days import StaffDays
 from slotline.infrastructure.rules_nlu.urgent_words import UrgentWords
 from slotline.infrastructure.rules_nlu.words import wordset
 
@@ -41,6 +42,7 @@ class FactReader:
         self._urgent = UrgentWords(urgent.words if urgent is not None else ())
         self._people = PeopleNames(catalogue.staff)
         self._questions = FactQuestions(catalogue)
+        self._staff_days = StaffDays(catalogue.staff)
 
     def urgent(self, words: Sequence[str]) -> bool:
         return self._urgent.heard(words)
@@ -52,6 +54,9 @@ class FactReader:
     def read(self, words: Sequence[str], utterance: str, today: date, heard: Interpretation) -> Interpretation | None:
         """The turn as a hand-over to a person or as a question (alone, or inside a booking turn); None otherwise."""
         intent = heard.intent
+        staff_days = self._staff_days.find(words, heard.staff_id, heard.day if heard.last_day is None else None)
+        if staff_days is not None and intent not in (Intent.RESCHEDULE, Intent.CANCEL, Intent.GOODBYE):
+            return Interpretation(Intent.QUESTION, text=utterance, staff_id=staff_days.staff, question=staff_days)
         if intent not in (*_WINS_OVER_QUESTIONS, Intent.RESCHEDULE, Intent.CANCEL) and self._people.asked_for(
             words, says_when=heard.preference.says_when, service_named=heard.service_id is not None
         ):

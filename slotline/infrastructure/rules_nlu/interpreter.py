@@ -117,8 +117,9 @@ def _also_for_the_caller(words: Sequence[str]) -> bool:
 
 
 def _other_days(days: Sequence[Found[DayReading]], picked: DayReading | None) -> tuple[date, ...]:
-    """The single days said besides the one picked: "I can't make Wednesday, could I do Friday" keeps Wednesday."""
-    said = (f.value.day for f in days if f.value.counts and f.value.last is None and f.value.day is not None)
+    """The single days said besides the one picked, ruled out or not: "I can't make Wednesday, could I do Friday"
+    keeps Wednesday."""
+    said = (f.value.day for f in days if f.value.last is None and f.value.day is not None)
     return tuple(d for d in dict.fromkeys(said) if picked is None or d != picked.day)
 
 
