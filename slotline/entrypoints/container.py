@@ -204,7 +204,9 @@ class Container(containers.DeclarativeContainer):
     )
     stt: providers.Provider[SpeechToText] = providers.Selector(
         config.speech.stt,
-        pocketsphinx=providers.Singleton(pocketsphinx_stt, catalogue, config.speech.cache_dir),
+        pocketsphinx=providers.Singleton(
+            pocketsphinx_stt, catalogue, config.speech.cache_dir, config.speech.pocketsphinx.processes
+        ),
         marked=providers.Singleton(MarkedSpeechToText),
     )
     tts: providers.Provider[TextToSpeech] = providers.Selector(

@@ -26,6 +26,7 @@ __all__ = [
     "DialogueSettings",
     "OutboxSettings",
     "Overrides",
+    "PocketsphinxSection",
     "Settings",
     "SettingsInvalid",
     "SmsSettings",
@@ -88,6 +89,13 @@ class TelephonySettings(_PortSection):
     """When a reply takes longer than this, the agent says "One moment, please." meanwhile."""
 
 
+class PocketsphinxSection(_Section):
+    processes: int | None = Field(default=None, ge=0)
+    """Worker processes that decode callers' turns, each with the model loaded once. None (the default): one per
+    core of this machine. 0: decode on a thread of the serving process, which stalls every call while a turn is
+    decoded (pocketsphinx holds the GIL); for tests and embedding. See docs/performance.md#voice-capacity."""
+
+
 class SpeechSettings(_PortSection):
     stt: str = "pocketsphinx"
     """Speech to text. "pocketsphinx": offline, with a language model built from the catalogue.
@@ -101,6 +109,7 @@ class SpeechSettings(_PortSection):
     """How fast the agent speaks (espeak-ng words per minute)."""
     turns: str = "silero"
     """Turn-taking. "silero": the Silero voice-activity network (robust to line noise). "energy": loudness."""
+    pocketsphinx: PocketsphinxSection = Field(default_factory=PocketsphinxSection)
     cache_dir: Path | None = None
     """Where the recogniser keeps the language model it builds (default: the user's cache folder)."""
     end_of_turn_ms: int = Field(default=700, ge=100)
