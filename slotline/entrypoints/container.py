@@ -200,6 +200,7 @@ class Container(containers.DeclarativeContainer):
             config.telephony.ring_seconds,
             config.default_region,
             clock,
+            config.telephony.max_concurrent_calls,
         ),
     )
     stt: providers.Provider[SpeechToText] = providers.Selector(

@@ -87,6 +87,10 @@ class TelephonySettings(_PortSection):
     """On SIGINT/SIGTERM: time live calls get to finish; after half of it they are handed to a person."""
     filler_after_seconds: float = Field(default=1.0, gt=0, le=10)
     """When a reply takes longer than this, the agent says "One moment, please." meanwhile."""
+    max_concurrent_calls: int = Field(default=20, ge=1)
+    """Live calls this process takes at most; above it a new call is left to another agent on the same connector
+    (and taken here when a call ends, if nobody has). Set it to what one process carries with turn latency in bounds
+    (docs/performance.md#voice-capacity)."""
 
 
 class PocketsphinxSection(_Section):
