@@ -38,7 +38,7 @@ class SimulatedCaller:
                 continue
             pcm = await self._voice.synthesize(line, self._call.sample_rate)
             self._say(line)
-            before = len(self._call.agent_audio)
+            before = self._call.agent_bytes_played
             self._call.feed(pcm)
             await self._first_answer(before)
         await self._agent_finished()
@@ -52,10 +52,10 @@ class SimulatedCaller:
     async def _agent_finished(self) -> bool:
         """Wait until the agent has said something new and then stayed quiet; False if the call ended."""
         deadline = time.monotonic() + AGENT_TURN_LIMIT
-        last_size, last_change = len(self._call.agent_audio), time.monotonic()
+        last_size, last_change = self._call.agent_bytes_played, time.monotonic()
         while not self._call.ended and time.monotonic() < deadline:
             await asyncio.sleep(0.05)
-            size = len(self._call.agent_audio)
+            size = self._call.agent_bytes_played
             if size != last_size:
                 last_size, last_change = size, time.monotonic()
             elif size > self._heard and time.monotonic() - last_change >= QUIET_BEFORE_ANSWERING:
@@ -66,4 +66,4 @@ class SimulatedCaller:
     async def _quiet_turn(self) -> None:
         """Stay silent until the agent speaks again (it re-prompts after its reply timeout)."""
         with contextlib.suppress(TimeoutError, LoopbackError):
-            await self._call.wait_agent_audio(len(self._call.agent_audio) + 1, timeout=AGENT_TURN_LIMIT)
+            await self._call.wait_agent_audio(self._call.agent_bytes_played + 1, timeout=AGENT_TURN_LIMIT)

@@ -91,6 +91,11 @@ class LoopbackCall:
         return bytes(self._media.agent_audio)
 
     @property
+    def agent_bytes_played(self) -> int:
+        """How much agent audio has played: `len(agent_audio)` without copying it (for callers that poll)."""
+        return len(self._media.agent_audio)
+
+    @property
     def caller_audio_pending(self) -> int:
         """Caller bytes fed and not yet sent."""
         return self._media.feed.pending
