@@ -1,7 +1,7 @@
 """Voice capacity: how many concurrent spoken calls one `slotline serve` process carries with turn latency in bounds.
 
 Run: python -m benchmarks.voice_capacity [--calls 10 20] [--search] [--target-p95-ms 700] [--stagger-s 10]
-                                          [--sample-rate 16000] [--voice en-us]
+                                          [--sample-rate 16000] [--voice en-us] [--processes N]
 
 For each N, `slotline serve` runs as its own process with the shipped defaults (pocketsphinx in one worker process
 per core, Silero turn-taking, espeak-ng; a fresh SQLite file; the clock pinned) and telephony.max_concurrent_calls
@@ -153,9 +153,11 @@ class Level:
 
 
 async def start_agent(
-    server: LoopbackTelcoflowServer, scratch: Path, calls: int, rate: int
+    server: LoopbackTelcoflowServer, scratch: Path, calls: int, rate: int, processes: int | None
 ) -> asyncio.subprocess.Process:
+    chosen = {} if processes is None else {"SLOTLINE_SPEECH__POCKETSPHINX__PROCESSES": str(processes)}
     env = {
+        **chosen,
         **os.environ,
         "SLOTLINE_TELCOFLOW__BASE_URL": server.base_url,
         "SLOTLINE_TELCOFLOW__API_KEY": API_KEY,
@@ -181,7 +183,7 @@ async def one_caller(
     return call
 
 
-async def run_level(calls: int, voice: CachedVoice, rate: int, stagger: float) -> Level:
+async def run_level(calls: int, voice: CachedVoice, rate: int, stagger: float, processes: int | None) -> Level:
     booking_scripts = scripts()
     numbers = [f"+1212555{n:04d}" for n in range(calls)]
     for lines in booking_scripts:
@@ -190,7 +192,7 @@ async def run_level(calls: int, voice: CachedVoice, rate: int, stagger: float) -
     with tempfile.TemporaryDirectory() as directory:
         scratch = Path(directory)
         async with LoopbackTelcoflowServer(api_key=API_KEY, connector_uuid=CONNECTOR, record=True) as server:
-            agent = await start_agent(server, scratch, calls, rate)
+            agent = await start_agent(server, scratch, calls, rate, processes)
             try:
                 await server.wait_for_session_manager(timeout=120)  # serve warms up its workers first
                 load = uptime()
@@ -259,14 +261,21 @@ def main() -> None:
     parser.add_argument("--stagger-s", type=float, default=10.0, help="callers ring over this many seconds")
     parser.add_argument("--sample-rate", type=int, default=16000, choices=(8000, 16000))
     parser.add_argument("--voice", default="en-us", help="the callers' espeak-ng voice")
+    parser.add_argument(
+        "--processes", type=int, help="the agent's speech.pocketsphinx.processes (default: the setting's, one per core)"
+    )
     args = parser.parse_args()
     voice = CachedVoice(args.voice)
-    print(f"cores {os.cpu_count()}, load average at start {uptime()}, {args.sample_rate} Hz, voice {args.voice}\n")
+    workers = "one per core" if args.processes is None else args.processes
+    print(
+        f"cores {os.cpu_count()}, load average at start {uptime()}, {args.sample_rate} Hz, voice {args.voice}, "
+        f"recognition workers {workers}\n"
+    )
     print(header(), flush=True)
     results: dict[int, Level] = {}
 
     def level(n: int) -> Level:
-        results[n] = asyncio.run(run_level(n, voice, args.sample_rate, args.stagger_s))
+        results[n] = asyncio.run(run_level(n, voice, args.sample_rate, args.stagger_s, args.processes))
         print(row(results[n]), flush=True)
         return results[n]
 
