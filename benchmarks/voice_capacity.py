@@ -1,7 +1,7 @@
 """Voice capacity: how many concurrent spoken calls one `slotline serve` process carries with turn latency in bounds.
 
 Run: python -m benchmarks.voice_capacity [--calls 10 20] [--search] [--target-p95-ms 700] [--stagger-s 10]
-                                          [--sample-rate 16000] [--voice en-us] [--processes N]
+                                          [--sample-rate 16000] [--voice en-us] [--processes N] [--agents K]
 
 For each N, `slotline serve` runs as its own process with the shipped defaults (pocketsphinx in one worker process
 per core, Silero turn-taking, espeak-ng; a fresh SQLite file; the clock pinned) and telephony.max_concurrent_calls
@@ -16,7 +16,9 @@ caller's slot and hung up after its goodbye); how often the agent stopped its ow
 process tree's CPU (the server and its recognition workers, from /proc) in seconds per call-minute and in cores.
 `--search` raises N by 10 from 10 until a level fails (p95 >= target or fewer than 90% of calls ended right), then
 tries the midpoint once; the largest N that passed is the capacity. The callers and the loopback server share the
-machine with the agent: their CPU is not counted, but it is taken from the agent.
+machine with the agent: their CPU is not counted, but it is taken from the agent. `--agents K` runs K serve
+processes on the one connector and database, each with max_concurrent_calls = N/K (rounded up): the deployment
+telephony.max_concurrent_calls is for, when one event loop is what runs out.
 """
 
 from __future__ import annotations
@@ -122,6 +124,11 @@ def tree_cpu(root: int) -> TreeCpu:
     return TreeCpu(ticks.get(root, 0) / per_second, sum(ticks.get(pid, 0) for pid in family - {root}) / per_second)
 
 
+def agents_cpu(agents: list[asyncio.subprocess.Process]) -> TreeCpu:
+    each = [tree_cpu(agent.pid) for agent in agents]
+    return TreeCpu(sum(c.serve for c in each), sum(c.children for c in each))
+
+
 def uptime() -> str:
     """The load averages over 1, 5 and 15 minutes, as `uptime` prints them."""
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
@@ -153,12 +160,13 @@ class Level:
 
 
 async def start_agent(
-    server: LoopbackTelcoflowServer, scratch: Path, calls: int, rate: int, processes: int | None
+    server: LoopbackTelcoflowServer, scratch: Path, n: int, calls: int, rate: int, processes: int | None
 ) -> asyncio.subprocess.Process:
+    """Agent `n`, taking at most `calls` calls at once; every agent shares one database, as on one machine."""
     chosen = {} if processes is None else {"SLOTLINE_SPEECH__POCKETSPHINX__PROCESSES": str(processes)}
     env = {
-        **chosen,
         **os.environ,
+        **chosen,
         "SLOTLINE_TELCOFLOW__BASE_URL": server.base_url,
         "SLOTLINE_TELCOFLOW__API_KEY": API_KEY,
         "SLOTLINE_TELCOFLOW__CONNECTOR_UUID": CONNECTOR,
@@ -166,7 +174,7 @@ async def start_agent(
         "SLOTLINE_TELEPHONY__MAX_CONCURRENT_CALLS": str(calls),
         "SLOTLINE_SPEECH__CACHE_DIR": str(CACHE / "models"),
     }
-    log = (scratch / "serve.log").open("wb")
+    log = (scratch / f"serve-{n}.log").open("wb")
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "slotline", "serve", "--db", str(scratch / "slotline.db"), "--now", NOW,
         "--log-level", "WARNING", env=env, stdout=log, stderr=log,
@@ -183,7 +191,9 @@ async def one_caller(
     return call
 
 
-async def run_level(calls: int, voice: CachedVoice, rate: int, stagger: float, processes: int | None) -> Level:
+async def run_level(
+    calls: int, voice: CachedVoice, rate: int, stagger: float, processes: int | None, agents: int
+) -> Level:
     booking_scripts = scripts()
     numbers = [f"+1212555{n:04d}" for n in range(calls)]
     for lines in booking_scripts:
@@ -192,11 +202,15 @@ async def run_level(calls: int, voice: CachedVoice, rate: int, stagger: float, p
     with tempfile.TemporaryDirectory() as directory:
         scratch = Path(directory)
         async with LoopbackTelcoflowServer(api_key=API_KEY, connector_uuid=CONNECTOR, record=True) as server:
-            agent = await start_agent(server, scratch, calls, rate, processes)
+            share = -(-calls // agents)  # each agent's max_concurrent_calls
+            started = [await start_agent(server, scratch, n, share, rate, processes) for n in range(agents)]
             try:
-                await server.wait_for_session_manager(timeout=120)  # serve warms up its workers first
+                async with asyncio.timeout(120):  # serve warms up its workers before it connects
+                    while len(server.sm_connections) < agents:  # noqa: ASYNC110 - the server has no event for this
+                        await asyncio.sleep(0.1)
+                await server.wait_for_session_manager(timeout=5)
                 load = uptime()
-                wall, before, mine = time.monotonic(), tree_cpu(agent.pid), time.process_time()
+                wall, before, mine = time.monotonic(), agents_cpu(started), time.process_time()
                 placed = await asyncio.gather(
                     *(
                         one_caller(server, voice, numbers[n], booking_scripts[n % len(booking_scripts)],
@@ -204,13 +218,15 @@ async def run_level(calls: int, voice: CachedVoice, rate: int, stagger: float, p
                         for n in range(calls)
                     )
                 )  # fmt: skip
-                cpu, wall = tree_cpu(agent.pid) - before, time.monotonic() - wall
+                cpu, wall = agents_cpu(started) - before, time.monotonic() - wall
                 mine = time.process_time() - mine
             finally:
-                agent.send_signal(signal.SIGTERM)
-                await asyncio.wait_for(agent.wait(), timeout=60)
-            if agent.returncode != 0:
-                sys.stderr.write((scratch / "serve.log").read_text()[-3000:])
+                for agent in started:
+                    agent.send_signal(signal.SIGTERM)
+                for n, agent in enumerate(started):
+                    await asyncio.wait_for(agent.wait(), timeout=60)
+                    if agent.returncode != 0:
+                        sys.stderr.write((scratch / f"serve-{n}.log").read_text()[-3000:])
         with sqlite3.connect(scratch / "slotline.db") as db:
             booked = {row[0] for row in db.execute("SELECT customer_phone FROM appointments WHERE status='confirmed'")}
     latencies: list[int] = []
@@ -264,18 +280,21 @@ def main() -> None:
     parser.add_argument(
         "--processes", type=int, help="the agent's speech.pocketsphinx.processes (default: the setting's, one per core)"
     )
+    parser.add_argument(
+        "--agents", type=int, default=1, help="serve processes on the one connector, each taking N/agents calls"
+    )
     args = parser.parse_args()
     voice = CachedVoice(args.voice)
     workers = "one per core" if args.processes is None else args.processes
     print(
         f"cores {os.cpu_count()}, load average at start {uptime()}, {args.sample_rate} Hz, voice {args.voice}, "
-        f"recognition workers {workers}\n"
+        f"recognition workers {workers} per agent, {args.agents} agent process(es)\n"
     )
     print(header(), flush=True)
     results: dict[int, Level] = {}
 
     def level(n: int) -> Level:
-        results[n] = asyncio.run(run_level(n, voice, args.sample_rate, args.stagger_s, args.processes))
+        results[n] = asyncio.run(run_level(n, voice, args.sample_rate, args.stagger_s, args.processes, args.agents))
         print(row(results[n]), flush=True)
         return results[n]
 
