@@ -100,6 +100,28 @@ async def test_turns_are_decoded_in_other_processes_one_per_worker(
     assert pooled_pids <= worker_pids()  # the same workers decoded them all: none was lost or replaced
 
 
+async def test_turns_given_up_while_they_wait_for_a_worker_take_no_worker(
+    cache: Path, in_process: PocketsphinxSpeechToText, turns: list[tuple[bytes, int]]
+) -> None:
+    """The listener cancels a turn's recognition when the caller goes on talking; a cancelled turn that was waiting
+    for the one worker never reaches it, and the worker stays usable for the turns after."""
+    stt = PocketsphinxSpeechToText(sample_catalogue(), cache, PocketsphinxSettings(processes=1))
+    try:
+        await stt.warm_up()
+        pcm, rate = turns[0]
+        async with asyncio.timeout(120):  # a lost or doubled worker slot would hang here
+            first = asyncio.create_task(stt.transcribe(pcm, rate))
+            given_up = [asyncio.create_task(stt.transcribe(pcm, rate)) for _ in range(4)]
+            await asyncio.sleep(0)
+            for task in given_up:
+                task.cancel()
+            later = await asyncio.gather(first, stt.transcribe(pcm, rate), stt.transcribe(pcm, rate))
+        assert all(task.cancelled() for task in given_up)
+        assert set(later) == {await in_process.transcribe(pcm, rate)} != {""}
+    finally:
+        await stt.aclose()
+
+
 async def test_ctrl_c_on_the_process_group_does_not_stop_the_workers(
     in_process: PocketsphinxSpeechToText,
     pooled: PocketsphinxSpeechToText,

@@ -11,6 +11,7 @@ and exit by themselves if the serving process dies without shutting them down.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -74,6 +75,12 @@ def _ready() -> int:
     return os.getpid()
 
 
+def _release_on(loop: asyncio.AbstractEventLoop, free: asyncio.Semaphore) -> None:
+    """From the executor's thread: a worker is free again (unless that event loop is gone, and its waiters too)."""
+    with contextlib.suppress(RuntimeError):  # the loop was closed
+        loop.call_soon_threadsafe(free.release)
+
+
 class RecognitionPool:
     """`processes` spawned workers decoding turns for every call of this process; turns queue when all are busy.
 
@@ -89,6 +96,7 @@ class RecognitionPool:
         self._processes = processes
         self._closed = False
         self._executor = self._new_executor()
+        self._free: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
 
     @property
     def processes(self) -> int:
@@ -120,14 +128,39 @@ class RecognitionPool:
             log.info("%d recognition worker processes ready", self._processes)
 
     async def recognise(self, pcm: bytes, sample_rate: int) -> Recognition:
+        """Decode one turn in a worker.
+
+        Turns wait here, not in the executor's queue, until a worker is free: the executor hands queued turns to
+        its workers ahead of time, where a turn that stopped mattering (the caller went on talking and the listener
+        cancelled it) can no longer be cancelled and would hold up the turns behind it. A worker counts as free again
+        when its turn is done, also when nobody waits for that turn any more.
+        """
         if self._closed:
             raise SpeechUnavailable("the recognition workers are shut down")
+        loop = asyncio.get_running_loop()
+        free = self._free_workers(loop)
+        await free.acquire()
         executor = self._executor
         try:
-            return await asyncio.get_running_loop().run_in_executor(executor, _recognise, pcm, sample_rate)
+            decoding = executor.submit(_recognise, pcm, sample_rate)
+        except BrokenProcessPool as exc:
+            free.release()
+            self._replace(executor)
+            raise SpeechUnavailable(f"a recognition worker stopped: {exc}") from exc
+        except BaseException:
+            free.release()
+            raise
+        decoding.add_done_callback(lambda _: _release_on(loop, free))
+        try:
+            return await asyncio.wrap_future(decoding)
         except BrokenProcessPool as exc:
             self._replace(executor)
             raise SpeechUnavailable(f"a recognition worker stopped: {exc}") from exc
+
+    def _free_workers(self, loop: asyncio.AbstractEventLoop) -> asyncio.Semaphore:
+        if self._free is None or self._free[0] is not loop:  # an asyncio.Semaphore belongs to one event loop
+            self._free = (loop, asyncio.Semaphore(self._processes))
+        return self._free[1]
 
     def _replace(self, broken: ProcessPoolExecutor) -> None:
         if self._executor is not broken or self._closed:
