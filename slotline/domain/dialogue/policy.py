@@ -46,6 +46,13 @@ from slotline.domain.dialogue.events import (
     SlotsFound,
     SlotTaken,
 )
+from slotline.domain.dialogue.expectation import (
+    OPEN,
+    Expectation,
+    Expecting,
+    offers_expected,
+    services_expected,
+)
 from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.prompts import Prompts
 from slotline.domain.dialogue.relative import (
@@ -99,6 +106,9 @@ _CHANGES = {Intent.RESCHEDULE: Mode.RESCHEDULE, Intent.CANCEL: Mode.CANCEL, Inte
 _CANT_COME_IS_NO = ("offering slots", "reading back", "confirming a cancellation", "reading back a phone number")
 # Nothing is waiting for the caller in these stages: an action's answer is.
 _BUSY = (Stage.NOT_STARTED, Stage.LOOKING_UP, Stage.SEARCHING, Stage.HOLDING, Stage.COMMITTING, Stage.SENDING)
+
+# Questions answered by yes or no (or by a change: the recogniser still hears anything).
+_YES_NO = (Stage.CONFIRMING, Stage.CANCEL_CONFIRM, Stage.NUMBER_CONFIRM, Stage.ANYTHING_ELSE, Stage.HANDOVER_OFFER)
 
 
 def _names_only_a_service(heard: Interpretation) -> bool:
@@ -162,6 +172,24 @@ class DialoguePolicy:
     @property
     def hold(self) -> Hold | None:
         return self._hold
+
+    @property
+    def expecting(self) -> Expectation:
+        """What the question just asked expects as an answer (for the recogniser to listen for)."""
+        stage = self.stage
+        if stage is Stage.OFFERING:
+            return offers_expected(Expecting.CHOICE, self._offers, self._catalogue)
+        if stage is Stage.CONFIRMING and self._hold is not None:
+            return offers_expected(Expecting.YES_NO, (self._hold.slot,), self._catalogue)
+        if stage in _YES_NO:
+            return Expectation(Expecting.YES_NO)
+        if stage is Stage.NUMBER:
+            return Expectation(Expecting.PHONE_DIGITS)
+        if stage is Stage.GATHER and self._service is None and not self._service_choices:
+            return services_expected(self._catalogue)
+        if stage is Stage.GATHER and self._service is not None and not self._pref.says_when:
+            return Expectation(Expecting.DAY)
+        return OPEN
 
     def handle(self, event: Event) -> list[Action]:
         if self.ended:

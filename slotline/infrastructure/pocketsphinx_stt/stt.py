@@ -13,6 +13,7 @@ from types import TracebackType
 
 from slotline.application.errors import SpeechUnavailable
 from slotline.domain.catalogue import Catalogue
+from slotline.domain.dialogue.expectation import Expectation
 from slotline.domain.spoken_numbers import mask_phone_digits
 from slotline.infrastructure.pocketsphinx_stt.audio import for_decoder
 from slotline.infrastructure.pocketsphinx_stt.model import DomainModel, LanguageModelSettings, build_domain_model
@@ -90,10 +91,10 @@ class PocketsphinxSpeechToText:
         """Build off the event loop."""
         return await asyncio.to_thread(cls, catalogue, cache_dir, settings)
 
-    async def transcribe(self, pcm: bytes, sample_rate: int) -> str:
-        return (await self.recognise(pcm, sample_rate)).text
+    async def transcribe(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> str:
+        return (await self.recognise(pcm, sample_rate, expecting)).text
 
-    async def recognise(self, pcm: bytes, sample_rate: int) -> Recognition:
+    async def recognise(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> Recognition:
         """`transcribe` with the details."""
         return await asyncio.to_thread(self._recognise_borrowing, pcm, sample_rate)
 
@@ -166,10 +167,10 @@ class PocketsphinxCallSpeechToText:
         self._owner = owner
         self._recognizer: Recognizer | None = recognizer
 
-    async def transcribe(self, pcm: bytes, sample_rate: int) -> str:
-        return (await self.recognise(pcm, sample_rate)).text
+    async def transcribe(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> str:
+        return (await self.recognise(pcm, sample_rate, expecting)).text
 
-    async def recognise(self, pcm: bytes, sample_rate: int) -> Recognition:
+    async def recognise(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> Recognition:
         recognizer = self._recognizer
         if recognizer is None:
             raise RuntimeError("this call's recogniser is closed")
