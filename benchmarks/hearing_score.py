@@ -4,7 +4,8 @@ An interpretation becomes a set of claims ("intent=deny", "offer=2", "day=2026-1
 ordinal, a time or a staff member is resolved to the offer it names, as the dialogue policy does (`_pick`). Then:
 - right: the same claims as meant;
 - asked again: no claim at all (the recogniser rejected the turn, or the words meant nothing): the agent asks again;
-- confirm: the recogniser said it was unsure between answers, so the agent checks before acting;
+- unsure: the recogniser heard two different answers (n-best, or a second decode against what the question
+  expects) and gave no words, so the agent asks again (safe, as "asked again", counted apart);
 - partial: some of what was meant and nothing else (the agent asks for the rest);
 - DANGEROUS: a claim the caller did not make (another offer, day, time, staff member or service; yes for no;
   book for talk to someone): the agent would act on a different answer.
@@ -25,7 +26,7 @@ from tests.factories import NEW_YORK
 class Outcome(StrEnum):
     RIGHT = "right"
     ASKED_AGAIN = "asked again"
-    CONFIRM = "confirm"
+    UNSURE = "unsure"
     PARTIAL = "partial"
     DANGEROUS = "DANGEROUS"
 
@@ -69,10 +70,11 @@ def _offer_named(heard: Interpretation, offers: Sequence[Slot]) -> int | None:
 def claims(heard: Interpretation, turn: Turn) -> frozenset[str]:
     out: set[str] = set()
     offer = _offer_named(heard, turn.offers) if turn.asked is Asked.CHOICE else None
+    out_of_range = turn.asked is Asked.CHOICE and heard.ordinal is not None and offer is None
     if offer is not None:
         out.add(f"offer={offer}")
     else:
-        if heard.ordinal is not None:
+        if heard.ordinal is not None and not out_of_range:  # "the fifth" of three: "I only offered 3" (asked again)
             out.add(f"ordinal={heard.ordinal}")
         if heard.at is not None:
             out.add(f"at={heard.at:%H:%M}")
@@ -111,7 +113,7 @@ def outcome(heard: frozenset[str], turn: Turn, *, unsure: bool = False) -> Outco
     if heard == meant:
         return Outcome.RIGHT
     if unsure:
-        return Outcome.CONFIRM
+        return Outcome.UNSURE
     if not heard:
         return Outcome.ASKED_AGAIN
     if heard < meant:

@@ -1,15 +1,17 @@
 """Hearing benchmark (issue 14): caller turns, each answering a question, over voices x lines x noise.
 
 Run: python -m benchmarks.recognition_matrix [--voices V ...] [--lines 16k 8k 8k-mulaw] [--noise quiet line]
-                                             [--sets tuned held-out] [--json FILE] [--dangerous]
+                                             [--sets tuned held-out] [--json FILE] [--ignore-expectation]
 Needs espeak-ng (apt) and pocketsphinx, soxr (pip); about 6 minutes for the whole matrix on 2 cores.
 
 Each turn (benchmarks/hearing_turns.py) is synthesised by espeak-ng at 16 kHz, carried over the line (16 kHz; 8 kHz;
 8 kHz through G.711 mu-law), with or without line noise (white, -45 dBFS at the line's rate, under the codec),
 recognised, and interpreted by the rules interpreter; what it claims in its context is compared with what the caller
 meant (benchmarks/hearing_score.py). Reported per voice x line x noise, for the TUNED lines and the HELD-OUT lines
-separately, and summed for tuned and held-out voices: word error rate, turns right, asked again, confirmed, partial,
-and DANGEROUS turns (acted on as a different answer). Not part of the tests; numbers are in docs/performance.md.
+separately, and summed for tuned and held-out voices: word error rate, turns right, asked again, unsure (asked
+again because two decodes named different answers), partial, DANGEROUS turns (acted on as a different answer) and the
+median decode time. The recogniser is told what each turn's question expects (`--ignore-expectation`: it is not).
+Not part of the tests; numbers are in docs/performance.md.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import statistics
 import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -27,10 +30,12 @@ import soxr
 
 from benchmarks.g711 import through_mu_law
 from benchmarks.hearing_score import Outcome, claims, outcome
-from benchmarks.hearing_turns import HELD_OUT_LINES, HELD_OUT_VOICES, TUNED_LINES, TUNED_VOICES, Turn
+from benchmarks.hearing_turns import HELD_OUT_LINES, HELD_OUT_VOICES, TUNED_LINES, TUNED_VOICES, Asked, Turn
 from benchmarks.recognition import edit_distance, words_of
+from slotline.domain.catalogue import Catalogue
+from slotline.domain.dialogue.expectation import OPEN, Expectation, Expecting, offers_expected, services_expected
 from slotline.infrastructure.espeak import EspeakTextToSpeech
-from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText, Recognition
+from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSettings, PocketsphinxSpeechToText, Recognition
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from tests.factories import NOW, sample_catalogue
 
@@ -77,6 +82,7 @@ class Cell:
     word_errors: int = 0
     outcomes: dict[str, int] = field(default_factory=dict)
     dangerous: list[str] = field(default_factory=list)
+    decode_ms: list[float] = field(default_factory=list)
 
     def add(self, other: Cell) -> None:
         self.turns += other.turns
@@ -85,6 +91,7 @@ class Cell:
         for key, n in other.outcomes.items():
             self.outcomes[key] = self.outcomes.get(key, 0) + n
         self.dangerous += other.dangerous
+        self.decode_ms += other.decode_ms
 
     def count(self, kind: Outcome) -> int:
         return self.outcomes.get(kind.value, 0)
@@ -94,16 +101,33 @@ class Cell:
         right = self.count(Outcome.RIGHT)
         return (
             f"{wer:.0f}% | {right}/{self.turns} ({100 * right / max(self.turns, 1):.0f}%) "
-            f"| {self.count(Outcome.ASKED_AGAIN)} | {self.count(Outcome.CONFIRM)} | {self.count(Outcome.PARTIAL)} "
-            f"| **{self.count(Outcome.DANGEROUS)}**"
+            f"| {self.count(Outcome.ASKED_AGAIN)} | {self.count(Outcome.UNSURE)} | {self.count(Outcome.PARTIAL)} "
+            f"| **{self.count(Outcome.DANGEROUS)}** | {statistics.median(self.decode_ms or [0.0]):.0f}"
         )
 
 
-async def run(voices: Sequence[str], lines: Sequence[str], noises: Sequence[str], sets: Sequence[str]) -> list[Cell]:
+def expectation_of(turn: Turn, catalogue: Catalogue) -> Expectation:
+    """What the dialogue policy expects after the turn's question (as DialoguePolicy.expecting makes it)."""
+    match turn.asked:
+        case Asked.YES_NO:
+            return offers_expected(Expecting.YES_NO, turn.offers, catalogue)
+        case Asked.CHOICE:
+            return offers_expected(Expecting.CHOICE, turn.offers, catalogue)
+        case Asked.DAY:
+            return Expectation(Expecting.DAY)
+        case Asked.SERVICE:
+            return services_expected(catalogue)
+    return OPEN
+
+
+async def run(
+    voices: Sequence[str], lines: Sequence[str], noises: Sequence[str], sets: Sequence[str], expect: bool
+) -> list[Cell]:
     catalogue = sample_catalogue()
     interpreter = RulesUtteranceInterpreter(catalogue)
+    settings = PocketsphinxSettings() if expect else PocketsphinxSettings(expectation=None)
     with tempfile.TemporaryDirectory() as cache:
-        stt = await PocketsphinxSpeechToText.start(catalogue, Path(cache))
+        stt = await PocketsphinxSpeechToText.start(catalogue, Path(cache), settings)
     cells: list[Cell] = []
     for voice in voices:
         tts = EspeakTextToSpeech(voice)
@@ -115,7 +139,7 @@ async def run(voices: Sequence[str], lines: Sequence[str], noises: Sequence[str]
                     cell = Cell(voice, line.name, noise, set_name)
                     for n, turn in enumerate(SETS[set_name]):
                         audio = over_the_line(spoken[turn.said], line, noise == "line", seed=n)
-                        result = await stt.recognise(audio, line.rate)
+                        result = await stt.recognise(audio, line.rate, expectation_of(turn, catalogue))
                         await _score(cell, turn, result, interpreter)
                     cells.append(cell)
                     print(f"| {voice} | {line.name} | {noise} | {set_name} | {cell.row()} |", flush=True)
@@ -128,7 +152,8 @@ async def _score(cell: Cell, turn: Turn, result: Recognition, interpreter: Rules
     cell.words += len(said)
     cell.word_errors += edit_distance(said, words_of(result.heard))
     heard = claims(await interpreter.interpret(result.text, NOW), turn)
-    kind = outcome(heard, turn)
+    kind = outcome(heard, turn, unsure=result.unsure)
+    cell.decode_ms.append(result.decode_seconds * 1000)
     cell.outcomes[kind.value] = cell.outcomes.get(kind.value, 0) + 1
     if kind is Outcome.DANGEROUS:
         cell.dangerous.append(
@@ -138,12 +163,12 @@ async def _score(cell: Cell, turn: Turn, result: Recognition, interpreter: Rules
 
 
 def summary(cells: Sequence[Cell]) -> None:
-    header = "| WER | right | asked again | confirm | partial | dangerous |"
+    header = "| WER | right | asked again | unsure | partial | dangerous | decode p50 ms |"
     print()
     print("Summed over noise conditions:")
     print()
     print(f"| voices | lines | line {header}")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for group, members in (("tuned", TUNED_VOICES), ("held-out", HELD_OUT_VOICES)):
         for set_name in SETS:
             for line in LINES.values():
@@ -170,10 +195,11 @@ def main() -> None:
     parser.add_argument("--noise", nargs="+", choices=["quiet", "line"], default=["quiet", "line"])
     parser.add_argument("--sets", nargs="+", choices=list(SETS), default=list(SETS))
     parser.add_argument("--json", type=Path, help="also write every cell here (for before/after comparisons)")
+    parser.add_argument("--ignore-expectation", action="store_true", help="recognise without what the question expects")
     args = parser.parse_args()
-    print("| voice | line | noise | lines | WER | right | asked again | confirm | partial | dangerous |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    cells = asyncio.run(run(args.voices, args.lines, args.noise, args.sets))
+    print("| voice | line | noise | lines | WER | right | asked again | unsure | partial | dangerous | decode p50 ms |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    cells = asyncio.run(run(args.voices, args.lines, args.noise, args.sets, not args.ignore_expectation))
     summary(cells)
     if args.json:
         args.json.write_text(json.dumps([asdict(c) for c in cells], indent=1))

@@ -49,8 +49,8 @@ class Expectation:
     kind: Expecting
     offers: tuple[OfferedSlot, ...] = ()
     """CHOICE: the offers in the order they were said (the first is "the first one"); YES_NO: the slot read back."""
-    services: tuple[str, ...] = ()
-    """SERVICE: the names and aliases of the services asked about, lower case."""
+    services: tuple[tuple[str, ...], ...] = ()
+    """SERVICE: each service asked about by its name and aliases, lower case."""
 
 
 OPEN = Expectation(Expecting.OPEN)
@@ -67,5 +67,5 @@ def offers_expected(kind: Expecting, slots: Sequence[Slot], catalogue: Catalogue
 
 
 def services_expected(catalogue: Catalogue) -> Expectation:
-    names = [name.lower() for s in catalogue.services for name in (s.name, *s.aliases)]
-    return Expectation(Expecting.SERVICE, services=tuple(dict.fromkeys(names)))
+    names = [tuple(dict.fromkeys(name.lower() for name in (s.name, *s.aliases))) for s in catalogue.services]
+    return Expectation(Expecting.SERVICE, services=tuple(names))

@@ -15,7 +15,14 @@ from slotline.application.errors import SpeechUnavailable
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue.expectation import Expectation
 from slotline.domain.spoken_numbers import mask_phone_digits
-from slotline.infrastructure.pocketsphinx_stt.audio import for_decoder
+from slotline.infrastructure.pocketsphinx_stt.audio import DECODER_RATE, for_decoder
+from slotline.infrastructure.pocketsphinx_stt.expected import (
+    ExpectationSettings,
+    Heard,
+    answers_for,
+    hear_expected,
+    vocabulary,
+)
 from slotline.infrastructure.pocketsphinx_stt.model import DomainModel, LanguageModelSettings, build_domain_model
 from slotline.infrastructure.pocketsphinx_stt.recognizer import Recognizer
 from slotline.infrastructure.pocketsphinx_stt.rejection import DomainFilter, RejectionRule
@@ -41,6 +48,8 @@ class PocketsphinxSettings:
     second_pass: bool = True
     """Run pocketsphinx's second (fwdflat) search pass: without it decoding is about a quarter faster, but intents
     right fell from 33/40 to 27/40 (en-us, 16 kHz) because the word posteriors of a one-pass lattice are worse."""
+    expectation: ExpectationSettings | None = field(default_factory=ExpectationSettings)
+    """How what the question expects is listened for (expected.py); None: it is ignored."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +66,8 @@ class Recognition:
     """The rejection rule's score (rejection.py): higher is more likely a booking utterance."""
     speech_seconds: float
     decode_seconds: float
+    unsure: bool = False
+    """Rejected because the decodes named different expected answers ("first" or "third"): see expected.py."""
 
 
 log = logging.getLogger(__name__)
@@ -81,6 +92,7 @@ class PocketsphinxSpeechToText:
             catalogue, cache_dir or _default_cache(), self._settings.language_model
         )
         self._filter = DomainFilter(self.model.known_pairs, self._settings.rejection)
+        self._vocabulary = vocabulary(self.model.dictionary)
         self._idle = [self._new_recognizer()]  # one at start-up: proves the files load before the first call
         self._idle_lock = threading.Lock()
 
@@ -96,7 +108,7 @@ class PocketsphinxSpeechToText:
 
     async def recognise(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> Recognition:
         """`transcribe` with the details."""
-        return await asyncio.to_thread(self._recognise_borrowing, pcm, sample_rate)
+        return await asyncio.to_thread(self._recognise_borrowing, pcm, sample_rate, expecting)
 
     def for_call(self) -> PocketsphinxCallSpeechToText:
         """A recogniser that keeps one decoder for a whole call; close it when the call ends."""
@@ -117,14 +129,16 @@ class PocketsphinxSpeechToText:
             if len(self._idle) < self._settings.idle_decoders:
                 self._idle.append(recognizer)
 
-    def _recognise_borrowing(self, pcm: bytes, sample_rate: int) -> Recognition:
+    def _recognise_borrowing(self, pcm: bytes, sample_rate: int, expecting: Expectation | None) -> Recognition:
         recognizer = self._borrow()
         try:
-            return self._recognise_with(recognizer, pcm, sample_rate)
+            return self._recognise_with(recognizer, pcm, sample_rate, expecting)
         finally:
             self._give_back(recognizer)
 
-    def _recognise_with(self, recognizer: Recognizer, pcm: bytes, sample_rate: int) -> Recognition:
+    def _recognise_with(
+        self, recognizer: Recognizer, pcm: bytes, sample_rate: int, expecting: Expectation | None = None
+    ) -> Recognition:
         """Decode and judge one turn on `recognizer` (blocking)."""
         if sample_rate <= 0:
             raise ValueError(f"sample rate must be positive, not {sample_rate}")
@@ -138,25 +152,32 @@ class PocketsphinxSpeechToText:
             narrowband_floor_dbfs=self._settings.narrowband_floor_dbfs,
             pad_s=self._settings.pad_s,
         )
+        listening = self._settings.expectation
+        answers = answers_for(expecting, self._vocabulary) if listening is not None else None
         try:
-            heard = recognizer.decode(audio)
+            heard = recognizer.decode(audio, alternatives=listening.alternatives if listening and answers else 0)
+            judgement = self._filter.judge(heard)
+            kept = Heard(() if judgement.reason else heard.words, judgement.reason)
+            if listening is not None and answers is not None and expecting is not None:
+                narrowband = sample_rate < DECODER_RATE
+                kept = hear_expected(recognizer, audio, heard, kept.rejected, expecting, answers, narrowband, listening)
         except RuntimeError as exc:
             raise SpeechUnavailable(f"pocketsphinx failed: {exc}") from exc
-        judgement = self._filter.judge(heard)
         words = " ".join(heard.words)
         log.debug(
             "recognised %r, score %.2f%s",
             mask_phone_digits(words),
             judgement.score,
-            f", rejected ({judgement.reason})" if judgement.reason else "",
+            f", rejected ({kept.rejected})" if kept.rejected else "",
         )
         return Recognition(
-            text="" if judgement.reason else words,
+            text=" ".join(kept.words),
             heard=words,
-            rejected=judgement.reason,
+            rejected=kept.rejected,
             score=judgement.score,
             speech_seconds=heard.speech_seconds,
             decode_seconds=time.perf_counter() - started,
+            unsure=kept.unsure,
         )
 
 
@@ -174,7 +195,7 @@ class PocketsphinxCallSpeechToText:
         recognizer = self._recognizer
         if recognizer is None:
             raise RuntimeError("this call's recogniser is closed")
-        return await asyncio.to_thread(self._owner._recognise_with, recognizer, pcm, sample_rate)
+        return await asyncio.to_thread(self._owner._recognise_with, recognizer, pcm, sample_rate, expecting)
 
     def close(self) -> None:
         """Give the decoder back for other calls."""
