@@ -22,8 +22,10 @@ from slotline.domain.ids import StaffId
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.espeak import EspeakTextToSpeech
 from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText, Recognition
+from slotline.infrastructure.pocketsphinx_stt.answers import expected_answers
 from slotline.infrastructure.pocketsphinx_stt.audio import DECODER_RATE, for_decoder
-from slotline.infrastructure.pocketsphinx_stt.recognizer import DecodedWords
+from slotline.infrastructure.pocketsphinx_stt.expected import vocabulary
+from slotline.infrastructure.pocketsphinx_stt.recognizer import DecodedWords, Recognizer
 from slotline.infrastructure.pocketsphinx_stt.rejection import DomainFilter
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.silero_vad import SileroTurnDetector
@@ -303,3 +305,14 @@ async def test_an_answer_the_question_did_not_expect_is_still_heard(stt: Pockets
     heard = await stt.recognise(pcm, 16000, Expectation(Expecting.YES_NO))
 
     assert {"cancel", "appointment"} <= set(heard.text.split())
+
+
+def test_a_grammar_decode_that_reaches_no_answer_is_no_words_not_an_error(stt: PocketsphinxSpeechToText) -> None:
+    """Noise the expected answers' grammar cannot end on has no hypothesis at all (seg() and nbest() are None)."""
+    answers = expected_answers(Expectation(Expecting.YES_NO), vocabulary(stt.model.dictionary))
+    assert answers is not None
+    noise = np.random.default_rng(4).normal(0, 100, 32000).astype("<i2").tobytes()
+
+    heard = Recognizer(stt.model).decode(noise, alternatives=5, grammar=answers.grammar())
+
+    assert heard.words == ()

@@ -79,8 +79,10 @@ class Recognizer:
             self._decoder.start_utt()
             self._decoder.process_raw(pcm16k, False, True)
             self._decoder.end_utt()
-            segments = [(s.word, s.start_frame, s.end_frame, s.prob) for s in self._decoder.seg()]
-            others = [h.hypstr for _, h in zip(range(alternatives), self._decoder.nbest(), strict=False)]
+            # A grammar search that reaches no end state has no hypothesis: seg() gives None, nbest() Nones
+            segments = [(s.word, s.start_frame, s.end_frame, s.prob) for s in self._decoder.seg() or ()]
+            best = self._decoder.nbest() if alternatives else None
+            others = [h.hypstr for _, h in zip(range(alternatives), best or (), strict=False) if h is not None]
         spoken = [(w.split("(", 1)[0], a, b, p) for w, a, b, p in segments if not w.startswith(("<", "["))]
         if not spoken:
             return DecodedWords((), 0.0)
