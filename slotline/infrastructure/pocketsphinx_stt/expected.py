@@ -23,7 +23,7 @@ from slotline.domain.dialogue.expectation import Expectation, Expecting
 from slotline.infrastructure.pocketsphinx_stt.answers import CLOSED, ExpectedAnswers, expected_answers
 from slotline.infrastructure.pocketsphinx_stt.recognizer import DecodedWords, Recognizer
 
-__all__ = ["ExpectationSettings", "Heard", "hear_expected", "vocabulary"]
+__all__ = ["ExpectationSettings", "KeptWords", "hear_expected", "vocabulary"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +37,7 @@ class ExpectationSettings:
 
 
 @dataclass(frozen=True, slots=True)
-class Heard:
+class KeptWords:
     words: tuple[str, ...]
     """The words to act on (empty when rejected)."""
     rejected: str | None
@@ -67,7 +67,7 @@ def hear_expected(
     answers: ExpectedAnswers,
     narrowband: bool,
     settings: ExpectationSettings,
-) -> Heard:
+) -> KeptWords:
     """Judge the language model's `heard` (and the rejection rule's verdict) against the expected answers."""
     grammar = recognizer.decode(audio, grammar=answers.grammar())
     named = answers.answers_in(heard.words)
@@ -78,11 +78,11 @@ def hear_expected(
     unsure_word = next((w for w in heard.words if confusable and w in settings.confusable), None)
     if rejected is None:
         if unsure_word is not None:
-            return Heard((), f"unsure: '{unsure_word}' is easily misheard", unsure=True)
+            return KeptWords((), f"unsure: '{unsure_word}' is easily misheard", unsure=True)
         if named and len(every) > 1:
-            return Heard((), f"unsure: {' or '.join(sorted(every))}", unsure=True)
-        return Heard(heard.words, None)
+            return KeptWords((), f"unsure: {' or '.join(sorted(every))}", unsure=True)
+        return KeptWords(heard.words, None)
     forced = any(confusable and w in settings.confusable for w in grammar.words)
     if len(named) == 1 and by_grammar == named and by_others <= named and unsure_word is None and not forced:
-        return Heard(grammar.words, None)  # thrown out by the rule, but every decode heard this one answer
-    return Heard((), rejected)
+        return KeptWords(grammar.words, None)  # thrown out by the rule, but every decode heard this one answer
+    return KeptWords((), rejected)

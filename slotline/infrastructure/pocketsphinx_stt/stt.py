@@ -18,7 +18,7 @@ from slotline.domain.spoken_numbers import mask_phone_digits
 from slotline.infrastructure.pocketsphinx_stt.audio import DECODER_RATE, for_decoder
 from slotline.infrastructure.pocketsphinx_stt.expected import (
     ExpectationSettings,
-    Heard,
+    KeptWords,
     answers_for,
     hear_expected,
     vocabulary,
@@ -157,7 +157,7 @@ class PocketsphinxSpeechToText:
         try:
             heard = recognizer.decode(audio, alternatives=listening.alternatives if listening and answers else 0)
             judgement = self._filter.judge(heard)
-            kept = Heard(() if judgement.reason else heard.words, judgement.reason)
+            kept = KeptWords(() if judgement.reason else heard.words, judgement.reason)
             if listening is not None and answers is not None and expecting is not None:
                 narrowband = sample_rate < DECODER_RATE
                 kept = hear_expected(recognizer, audio, heard, kept.rejected, expecting, answers, narrowband, listening)
