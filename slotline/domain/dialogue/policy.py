@@ -198,10 +198,11 @@ class DialoguePolicy:
             case NumberLookedUp():
                 return self._looked_up(event)
             case ConfirmationQueued(to=to, sent=sent):
+                asked_staff = self._pref.staff_id
                 self._reset_task()
                 texted = Say(self._say.texted(to is not None, sent=sent))
                 if (self._queue or self._queued_choices) and self._last_booked is not None:
-                    return [texted, *self._next_service(self._last_booked)]
+                    return [texted, *self._next_service(self._last_booked, asked_staff)]
                 return [texted, self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
             case BackendFailed():
                 return self._transfer(TransferReason.BACKEND)
@@ -409,6 +410,8 @@ class DialoguePolicy:
                 self._service_choices = heard.service_choices
         if heard.service_id is not None and self._mode is not Mode.RESCHEDULE:
             self._service = heard.service_id
+            if self._last_booked is not None:  # the next of several services: the person asked for if they do it
+                self._keep_staff_who_does(heard.service_id)
             if (heard.more_services or heard.service_choices) and self._mode is Mode.BOOK:
                 self._queue = [s for s in heard.more_services if s != heard.service_id]
                 self._queued_choices = heard.service_choices  # "and a cut": which cut is asked after the first
@@ -510,17 +513,25 @@ class DialoguePolicy:
         self._absorb(heard)
         return [*self._announce(), *self._advance()]
 
-    def _next_service(self, booked: Appointment) -> list[Action]:
+    def _next_service(self, booked: Appointment, asked_staff: StaffId | None) -> list[Action]:
         """The next service of a request for several, right after the one just booked where it can be."""
         end = booked.window.end.astimezone(self._catalogue.zone)
         self._mode = Mode.BOOK
-        self._pref = Preference(day=end.date(), at=end.time())
+        # Around the end of the first, not at it exactly (the caller did not name that time), and with the person
+        # asked for when they do the next service too ("a cut and colour with Tasha").
+        self._pref = Preference(day=end.date(), at=end.time(), approximate=True, staff_id=asked_staff)
         if not self._queue:  # the other service was said in a word several services share: ask which
             self._service_choices, self._queued_choices = self._queued_choices, ()
             return self._advance()
         service = self._queue.pop(0)
         self._service = service
+        self._keep_staff_who_does(service)
         return [Say(self._talk.next_service(service)), *self._advance()]
+
+    def _keep_staff_who_does(self, service: ServiceId) -> None:
+        staff = self._pref.staff_id
+        if staff is not None and staff not in self._catalogue.service(service).staff:
+            self._pref = replace(self._pref, staff_id=None)
 
     def _offered(self, offer: Offer) -> list[Action]:
         assert self._service is not None

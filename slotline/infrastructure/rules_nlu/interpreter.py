@@ -40,6 +40,7 @@ from slotline.infrastructure.rules_nlu.spelling import respelled
 from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
 from slotline.infrastructure.rules_nlu.times import find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
+from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
 from slotline.infrastructure.rules_nlu.words import (
     BLANK,
     Found,
@@ -187,6 +188,7 @@ class RulesUtteranceInterpreter:
         self._zone = catalogue.zone
         self._region = default_region  # how a phone number said without a country code is read
         self._services = ServiceNames(catalogue.services)
+        self._visits = VisitKinds(catalogue.services)
         self._staff = StaffNames(catalogue.staff)
         self._facts = FactReader(catalogue)
         self._opening = OpeningClock(catalogue)
@@ -263,6 +265,9 @@ class RulesUtteranceInterpreter:
         unclaimed = [BLANK if i in choice_words else w for i, w in enumerate(said_of_service)]
         if not service and not self._facts.names_a_faq(normalised):  # "do you do teeth whitening?" is the question
             candidates = self._service_words.find(unclaimed)  # issue 13: "a check for the kids"
+        if not services and not candidates and (visit := visit_said(words)) is not None:
+            candidates = self._visits.services(visit)  # "book my daughter in", "I'm a new patient"
+            services = candidates if len(candidates) == 1 else ()
         if services and _JOINED.intersection(words):  # "a cut and a blowout": the other service is never dropped
             other = tuple(s for s in self._service_words.find(free) if s not in services)
             services, candidates = (*services, *other) if len(other) == 1 else services, other if len(other) > 1 else ()
