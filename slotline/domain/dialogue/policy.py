@@ -57,7 +57,7 @@ from slotline.domain.dialogue.relative import (
 from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import Preference
-from slotline.domain.questions import Question
+from slotline.domain.questions import PER_SERVICE_TOPICS, Question, Topic
 from slotline.domain.reference import Nudge
 from slotline.domain.selection import Offer
 from slotline.domain.slot import Slot
@@ -149,6 +149,7 @@ class DialoguePolicy:
         self._before_number: Interpretation | None = None  # the turn that started a task that needs the number
         self._answers = Answers(catalogue)
         self._asked_which: Question | None = None  # a price or description asked without the service
+        self._answered: Question | None = None  # the per-service question answered last turn, for a follow-on
         self._resume: tuple[str, Stage] = ("", Stage.INTENT)  # what the caller was doing before a hand-over offer
         self._asked_about: ServiceId | None = None  # the service of the last question: "I'll book one then"
         self._reset_task()
@@ -793,9 +794,14 @@ class DialoguePolicy:
         if self.stage is Stage.HANDOVER_OFFER:
             return self._on_handover_offer(heard)
         asked_which, self._asked_which = self._asked_which, None
+        answered, self._answered = self._answered, None
         question = heard.question
         if question is None and asked_which is not None and _names_only_a_service(heard):
             question = asked_which  # "which one?" -> "a cleaning"
+        if question is not None and question.topic is Topic.FOLLOW_ON:  # "and a follow-up?"
+            if answered is None:  # nothing asked just before: the service is what they want
+                return self._heard(replace(heard, intent=Intent.INFORM, question=None))
+            question = answered
         if question is None:
             return None
         service = heard.service_id or self._service
@@ -809,6 +815,8 @@ class DialoguePolicy:
             return [Say(self._answers.which_service(question))]
         texts = [self._answers.answer(q, service) for q in asked]
         said: list[Action] = [Say(t) for t in texts if t is not None]
+        if texts[0] is not None and asked[0].topic in PER_SERVICE_TOPICS:
+            self._answered = asked[0]  # "how much is a cut?" ... "and a colour?"
         if not alone:  # "how much is a check-up, and do you have anything friday": answer, then the booking
             if None in texts:
                 said.append(Say(self._answers.no_information_here()))

@@ -306,7 +306,7 @@ class RulesUtteranceInterpreter:
             intent = Intent.UNKNOWN
         if intent in (Intent.AFFIRM, Intent.DENY) and not named and is_unrelated_question_or_chatter(words, free):
             intent = Intent.UNKNOWN  # "where exactly are you located" must never confirm a booking
-        asked = self._facts.read(normalised, utterance, today, replace(result, intent=intent))
+        asked = self._facts.read(normalised, free, utterance, today, replace(result, intent=intent))
         if asked is not None:
             return asked
         if intent is Intent.UNKNOWN:  # an invalid number is kept, so the agent can say what was wrong with it
