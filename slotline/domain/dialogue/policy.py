@@ -666,6 +666,8 @@ class DialoguePolicy:
         """The offered slot the caller chose, a reply when the choice was out of range, or None."""
         offers = self._offers
         zone = self._catalogue.zone
+        if heard.service_id is not None and heard.service_id != self._service:
+            return None  # "it's the cleaning I need, not the check-up": no check-up on the table is chosen
         if heard.refers.nudge in (Nudge.LATER_ONE, Nudge.EARLIER_ONE):
             one = later_or_earlier_one(heard.refers.nudge, offers)
             return one if one is not None else [self._ask(self._say.which_one(len(offers)), Stage.OFFERING)]

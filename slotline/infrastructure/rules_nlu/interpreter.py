@@ -126,16 +126,25 @@ def _other_days(days: Sequence[Found[DayReading]], picked: DayReading | None) ->
 
 _KEEP = frozenset(("keep", "leave"))
 _OWNED = frozenset(("my", "the", "our", "his", "her", "their"))
+_ARTICLES = _OWNED | {"a", "an"}
 
 
-def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]) -> Found[T] | None:
+def _not_kept(
+    words: list[str], find: Callable[[Sequence[str]], Found[T] | None], also: list[str]
+) -> Found[T] | None:
     """The first thing named that is not kept as it is: in "cancel the cleaning but keep my check-up" the check-up
-    is claimed and ruled out, and the cleaning is what the caller means."""
+    is claimed and ruled out, and the cleaning is what the caller means. A thing ruled out ("not the check-up") is
+    claimed in `also` too, so that no looser reading finds it again."""
     while (found := find(words)) is not None:
         lead = found.start - (word_at(words, found.start - 1) in _OWNED)
-        if word_at(words, lead - 1) not in _KEEP:
+        article = found.start - (word_at(words, found.start - 1) in _ARTICLES)
+        if word_at(words, lead - 1) in _KEEP:
+            claim(words, Found(found.value, lead - 1, found.end))
+        elif article < found.start and negated_before(words, article):  # "the cleaning, not the check-up"
+            claim(words, Found(found.value, negation_start(words, article), found.end))
+            claim(also, Found(found.value, negation_start(words, article), found.end))
+        else:
             return found
-        claim(words, Found(found.value, lead - 1, found.end))
     return None
 
 
@@ -252,7 +261,7 @@ class RulesUtteranceInterpreter:
         staff = _every_named(free, self._staff.find)  # "with Tasha, not Lena"
         said_of_service = list(free)  # "a trim with the barber": the title also says which service
         staff = staff or _named(free, self._titles.find(free))  # issue 13: "the hygienist"
-        service = _named(free, _with_qualifier(free, _not_kept(free, self._services.find)))
+        service = _named(free, _with_qualifier(free, _not_kept(free, self._services.find, said_of_service)))
         services = more_services(free, self._services, service[0]) if service else ()  # issue 13
         candidates: tuple[ServiceId, ...] = ()
         if len(services) == 1 and says_for_whom(free):  # "my son's check-up": the children's one, or asked
