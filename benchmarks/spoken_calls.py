@@ -81,7 +81,7 @@ SCRIPTS = (
     Script(
         "s14",
         ("i'd like to cancel my appointment please", "yes", "no thank you"),
-        ("massage", "jordan", "2026-12-01T14:00:00"),
+        ("massage", "jordan", "2026-12-02T14:00:00"),
     ),
     Script(
         "s15",
@@ -201,6 +201,13 @@ async def _spoken(script: Script, rate: str, voice: str, scratch: Path) -> tuple
 
 
 def _one(script: Script, rate: str, voice: str) -> Outcome:
+    try:
+        return _played(script, rate, voice)
+    except Exception as exc:  # one broken call is reported, not the end of the run
+        return Outcome(script.id, rate, f"error: {type(exc).__name__}: {exc}")
+
+
+def _played(script: Script, rate: str, voice: str) -> Outcome:
     with tempfile.TemporaryDirectory() as scratch:
         typed_dir, spoken_dir = Path(scratch, "typed"), Path(scratch, "spoken")
         typed_dir.mkdir()
