@@ -129,9 +129,7 @@ _OWNED = frozenset(("my", "the", "our", "his", "her", "their"))
 _ARTICLES = _OWNED | {"a", "an"}
 
 
-def _not_kept(
-    words: list[str], find: Callable[[Sequence[str]], Found[T] | None], also: list[str]
-) -> Found[T] | None:
+def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None], also: list[str]) -> Found[T] | None:
     """The first thing named that is not kept as it is: in "cancel the cleaning but keep my check-up" the check-up
     is claimed and ruled out, and the cleaning is what the caller means. A thing ruled out ("not the check-up") is
     claimed in `also` too, so that no looser reading finds it again."""

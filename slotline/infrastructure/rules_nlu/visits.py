@@ -27,11 +27,14 @@ class Visit(Enum):
 
 
 _CHILD = r"(?:son|daughter|sons|daughters|boy|girl|boys|girls|kid|kids|child|children|baby|toddler|little one|lad|lass)"
-_MY_CHILD = rf"(?:my|our) (?:(?:little|young|youngest|eldest|oldest|older|younger|two|twin) )*{_CHILD}\b"
+_MY_CHILD = (
+    rf"(?:my|our) (?:(?:little|young|youngest|eldest|oldest|older|younger|two|twin) )*{_CHILD}\b"
+    r"|(?:my|our) little (?:guy|man|fella|fellow|one|monkey|munchkin)\b"
+)
 _SAID = {
     Visit.CHILD: re.compile(
-        rf"\b(?:book|booking|bring|bringing|get|getting|take|taking|for|see) (?:\w+ )?{_MY_CHILD}"
-        rf"|\b{_MY_CHILD} (?:needs|need|wants|want|has to|have to|should|is due|are due)\b"
+        rf"\b(?:book|booking|bring|bringing|get|getting|take|taking|for|see) (?:\w+ )?(?:{_MY_CHILD})"
+        rf"|\b(?:{_MY_CHILD}) (?:needs|need|wants|want|has to|have to|should|is due|are due)\b"
     ),
     Visit.FIRST: re.compile(
         r"\b(?:first time|first visit|my first appointment|new patient|new client|new customer"
