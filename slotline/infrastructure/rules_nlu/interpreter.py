@@ -38,7 +38,7 @@ from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_w
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
 from slotline.infrastructure.rules_nlu.spelling import respelled
 from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
-from slotline.infrastructure.rules_nlu.times import find_times, pick_time
+from slotline.infrastructure.rules_nlu.times import another_events_day, find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
 from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
 from slotline.infrastructure.rules_nlu.words import (
@@ -146,6 +146,13 @@ def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]
     return None
 
 
+def _busy_days(free: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """ "saturday, she has soccer friday": the day of something the caller already has is ruled out, not wished."""
+    return [
+        Found(replace(f.value, counts=False), f.start, f.end) if another_events_day(free, f.start) else f for f in days
+    ]
+
+
 _ONE_AFTER = (("the", "one", "after"), ("the", "following", "one"), ("the", "week", "after"))
 
 
@@ -246,8 +253,10 @@ class RulesUtteranceInterpreter:
         _claimed(free, said_relative)
         latest = _claimed(free, find_latest(free))
         today = local_today(now, self._zone)
-        holidays = _claimed(free, self._holidays.find(free, today))  # issue 13: "on christmas day"
-        said_days = sorted([*holidays, *_claimed(free, find_days(free, today))], key=lambda f: f.start)
+        holidays = _claimed(free, _busy_days(free, self._holidays.find(free, today)))  # issue 13: "on christmas day"
+        said_days = sorted(
+            [*holidays, *_claimed(free, _busy_days(free, find_days(free, today)))], key=lambda f: f.start
+        )
         days = _the_one_after(free, self._numeric.settle(weekday_in_counted_week(said_days), today))
         part_of_day = find_part_of_day(words)
         bounds = _claimed(free, find_bounds(free, part_of_day))
