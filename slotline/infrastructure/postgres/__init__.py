@@ -1,0 +1,21 @@
+"""The shared backends: one PostgreSQL database holds bookings, holds, the outbox, staff calendars and customers,
+for any number of `slotline serve` workers. Importing this package imports psycopg (the `postgres` extra)."""
+
+from slotline.infrastructure.postgres.calendar import PostgresCalendarGateway
+from slotline.infrastructure.postgres.customers import PostgresCustomerDirectory
+from slotline.infrastructure.postgres.database import PostgresDatabase
+from slotline.infrastructure.postgres.ledger import PostgresSlotLedger
+from slotline.infrastructure.postgres.outbox import PostgresOutbox
+from slotline.infrastructure.postgres.schema import SchemaOutdated, SchemaTooNew
+from slotline.infrastructure.postgres.settings import PostgresSettings
+
+__all__ = [
+    "PostgresCalendarGateway",
+    "PostgresCustomerDirectory",
+    "PostgresDatabase",
+    "PostgresOutbox",
+    "PostgresSettings",
+    "PostgresSlotLedger",
+    "SchemaOutdated",
+    "SchemaTooNew",
+]
