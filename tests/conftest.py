@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from slotline.infrastructure.postgres import PostgresDatabase
+from slotline.infrastructure.postgres.adapters import PostgresDatabase
 from tests.postgres_helpers import create_database, drop_database, emptied, settings
 
 

@@ -10,8 +10,20 @@ import pytest
 from psycopg.conninfo import make_conninfo
 from pydantic import SecretStr
 
-from slotline.infrastructure.postgres import PostgresDatabase, PostgresSettings
+from slotline.infrastructure.postgres.adapters import PostgresDatabase, PostgresSettings
 from slotline.infrastructure.postgres.database import describe
+
+__all__ = [
+    "DEFAULT_DSN",
+    "ENV",
+    "TABLES",
+    "admin_dsn",
+    "create_database",
+    "describe",
+    "drop_database",
+    "emptied",
+    "settings",
+]
 
 ENV = "SLOTLINE_TEST_POSTGRES_DSN"
 DEFAULT_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=test"

@@ -16,7 +16,7 @@ from slotline.domain.time_window import TimeWindow
 from slotline.infrastructure.msgraph import GraphSettings
 from slotline.infrastructure.msgraph.booking_tag import PHONE_PROPERTY
 from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
-from slotline.infrastructure.postgres import PostgresCalendarGateway, PostgresDatabase
+from slotline.infrastructure.postgres.adapters import PostgresCalendarGateway, PostgresDatabase
 from slotline.infrastructure.sqlite import SqliteCalendarGateway, SqliteDatabase
 from slotline.infrastructure.sqlite.ledger_rows import span
 from slotline.testing.contracts import CalendarContract, CalendarUnderTest

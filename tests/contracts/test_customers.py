@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from slotline.application.ports import CustomerDirectory
-from slotline.infrastructure.postgres import PostgresCustomerDirectory, PostgresDatabase
+from slotline.infrastructure.postgres.adapters import PostgresCustomerDirectory, PostgresDatabase
 from slotline.infrastructure.sqlite import SqliteCustomerDirectory, SqliteDatabase
 from slotline.testing.contracts import CustomerDirectoryContract
 from slotline.testing.fakes import InMemoryCustomerDirectory, SettableClock

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from slotline.application.ports import Outbox
-from slotline.infrastructure.postgres import PostgresDatabase, PostgresOutbox, PostgresSlotLedger
+from slotline.infrastructure.postgres.adapters import PostgresDatabase, PostgresOutbox, PostgresSlotLedger
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from slotline.testing.contracts import LedgerUnderTest, OutboxContract, SlotLedgerContract
 from slotline.testing.fakes import InMemoryOutbox, InMemorySlotLedger, InMemoryStore, SettableClock

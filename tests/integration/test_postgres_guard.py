@@ -9,7 +9,7 @@ import psycopg
 import pytest
 from psycopg import errors
 
-from slotline.infrastructure.postgres import PostgresDatabase
+from slotline.infrastructure.postgres.adapters import PostgresDatabase
 
 T0 = datetime(2026, 11, 26, tzinfo=UTC)
 

@@ -16,7 +16,7 @@ from slotline.application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
 from slotline.application.ports.outbox import OutboxMessage, OutboxStatus
 from slotline.domain.phone import PhoneNumber
 from slotline.infrastructure.clock import FixedClock
-from slotline.infrastructure.postgres import PostgresDatabase, PostgresOutbox
+from slotline.infrastructure.postgres.adapters import PostgresDatabase, PostgresOutbox
 from tests.postgres_helpers import settings
 
 PHONE = PhoneNumber("+12125550123")

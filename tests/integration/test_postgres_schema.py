@@ -10,7 +10,7 @@ import pytest
 from pydantic import SecretStr
 
 from slotline.application.errors import StorageUnavailable
-from slotline.infrastructure.postgres import (
+from slotline.infrastructure.postgres.adapters import (
     PostgresCustomerDirectory,
     PostgresDatabase,
     PostgresSettings,

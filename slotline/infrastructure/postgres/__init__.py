@@ -1,21 +1,11 @@
 """The shared backends: one PostgreSQL database holds bookings, holds, the outbox, staff calendars and customers,
-for any number of `slotline serve` workers. Importing this package imports psycopg (the `postgres` extra)."""
+for any number of `slotline serve` workers.
 
-from slotline.infrastructure.postgres.calendar import PostgresCalendarGateway
-from slotline.infrastructure.postgres.customers import PostgresCustomerDirectory
-from slotline.infrastructure.postgres.database import PostgresDatabase
-from slotline.infrastructure.postgres.ledger import PostgresSlotLedger
-from slotline.infrastructure.postgres.outbox import PostgresOutbox
-from slotline.infrastructure.postgres.schema import SchemaOutdated, SchemaTooNew
+Importing this package is cheap: it exports the configuration only. The adapters live in
+`infrastructure.postgres.adapters`, whose import pulls in psycopg (the `postgres` extra);
+import it where they are built.
+"""
+
 from slotline.infrastructure.postgres.settings import PostgresSettings
 
-__all__ = [
-    "PostgresCalendarGateway",
-    "PostgresCustomerDirectory",
-    "PostgresDatabase",
-    "PostgresOutbox",
-    "PostgresSettings",
-    "PostgresSlotLedger",
-    "SchemaOutdated",
-    "SchemaTooNew",
-]
+__all__ = ["PostgresSettings"]

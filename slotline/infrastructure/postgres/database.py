@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -40,9 +41,10 @@ def describe(conninfo: str) -> str:
         parts = conninfo_to_dict(conninfo)
     except psycopg.ProgrammingError:
         raise StorageUnavailable("storage.postgres.dsn is not a valid libpq connection string or URI") from None
-    host = parts.get("host") or parts.get("hostaddr") or "(libpq default host)"
-    port = parts.get("port") or "5432"
-    return f"{host}:{port}/{parts.get('dbname') or '(libpq default database)'}"
+    env = os.environ
+    host = parts.get("host") or parts.get("hostaddr") or env.get("PGHOST") or "(libpq default host)"
+    port = parts.get("port") or env.get("PGPORT") or "5432"
+    return f"{host}:{port}/{parts.get('dbname') or env.get('PGDATABASE') or '(libpq default database)'}"
 
 
 def _utc(conn: Conn) -> None:
@@ -84,6 +86,11 @@ class PostgresDatabase:
             )
         _utc(conn)
         return conn
+
+    @property
+    def latest_version(self) -> int:
+        """The schema version this slotline works with."""
+        return schema.latest_version()
 
     def version(self) -> int:
         """The schema version of the database (0 when never migrated)."""
