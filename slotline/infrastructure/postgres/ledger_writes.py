@@ -1,8 +1,9 @@
 """The ledger's write transactions, run synchronously on a connection already inside a transaction.
 
 Each takes a transaction-scoped advisory lock on its idempotency key first, so a repeated request waits for the
-first and returns what it wrote. Expired holds of the staff member are deleted in the same transaction before the
-insert or move, so the exclusion constraint (which knows nothing of time) never sees a hold that has lapsed.
+first and returns what it wrote, then one on the staff member whose time it reserves (see guard.staff_lock).
+Expired holds of the staff member are deleted in the same transaction before the insert or move, so the exclusion
+constraint (which knows nothing of time) never sees a hold that has lapsed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from slotline.domain.appointment import Appointment, AppointmentStatus, Hold
 from slotline.domain.slot import Slot
 from slotline.domain.time_window import TimeWindow
 from slotline.infrastructure.postgres.database import Conn
-from slotline.infrastructure.postgres.guard import guarded, key_lock
+from slotline.infrastructure.postgres.guard import guarded, key_lock, staff_lock
 from slotline.infrastructure.postgres.ledger_rows import (
     APPOINTMENT_COLUMNS,
     HOLD_COLUMNS,
@@ -82,6 +83,7 @@ def take_hold(
 ) -> Hold:
     """Insert a hold (not blocked by the appointment it is `replacing`), or return the live one this key made."""
     key_lock(conn, f"hold:{key}")
+    staff_lock(conn, slot.staff_id)
     _purge_expired_holds(conn, slot.staff_id, now, key)
     row = conn.execute(f"SELECT {HOLD_COLUMNS} FROM holds WHERE key = %s", (key,)).fetchone()
     if row is not None:
@@ -106,6 +108,7 @@ def book(
     row = conn.execute(query, (key,)).fetchone()
     if row is not None:
         return appointment_from(row)
+    staff_lock(conn, appointment.staff_id)
     if hold_id is not None:
         _consume_hold(conn, hold_id, now)
     _purge_expired_holds(conn, appointment.staff_id, now)
@@ -131,6 +134,7 @@ def move(
         return seen
     if not load(conn, appointment_id, for_update=True).is_live:
         raise AppointmentNotFound(appointment_id)
+    staff_lock(conn, slot.staff_id)
     if hold_id is not None:
         _consume_hold(conn, hold_id, now)
     _purge_expired_holds(conn, slot.staff_id, now)
