@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from dependency_injector import containers, providers
 from pydantic import BaseModel
@@ -44,6 +44,13 @@ from slotline.entrypoints.settings import Settings
 from slotline.entrypoints.wiring.calendar import graph_calendar
 from slotline.entrypoints.wiring.sms import sns_sender
 from slotline.entrypoints.wiring.speech import espeak_tts, pocketsphinx_stt, polly_tts, silero_turns
+from slotline.entrypoints.wiring.storage import (
+    postgres_calendar,
+    postgres_customers,
+    postgres_database,
+    postgres_ledger,
+    postgres_outbox,
+)
 from slotline.entrypoints.wiring.telephony import telcoflow_telephony
 from slotline.infrastructure.clock import FixedClock, SystemClock
 from slotline.infrastructure.energy_vad import EnergyTurnDetectorFactory
@@ -60,6 +67,9 @@ from slotline.infrastructure.sqlite import (
     SqliteSmsSender,
 )
 from slotline.infrastructure.yaml_catalogue import load_catalogue, sample_catalogue_path
+
+if TYPE_CHECKING:
+    from slotline.infrastructure.postgres.adapters import PostgresDatabase
 
 __all__ = ["Container", "build_container", "catalogue_file", "clock_kind"]
 
@@ -111,6 +121,10 @@ class Container(containers.DeclarativeContainer):
     catalogue: providers.Singleton[Catalogue] = providers.Singleton(load_catalogue, catalogue_path)
 
     database: providers.Singleton[SqliteDatabase] = providers.Singleton(SqliteDatabase, config.db)
+    postgres: providers.Singleton[PostgresDatabase] = providers.Singleton(
+        postgres_database, settings.provided.storage.postgres
+    )
+    """The one connection pool of this process to `storage.postgres`, shared by every "postgres" backend."""
 
     plugin_context: providers.Provider[PluginContext] = providers.Singleton(
         PluginContext, catalogue, clock, config.default_region, config.db
@@ -120,18 +134,22 @@ class Container(containers.DeclarativeContainer):
     ledger: providers.Provider[SlotLedger] = providers.Selector(
         config.storage.backend,
         sqlite=providers.Singleton(SqliteSlotLedger, database, clock),
+        postgres=providers.Singleton(postgres_ledger, postgres, clock),
     )
     customers: providers.Provider[CustomerDirectory] = providers.Selector(
         config.customers.backend,
         sqlite=providers.Singleton(SqliteCustomerDirectory, database, clock),
+        postgres=providers.Singleton(postgres_customers, postgres, clock),
     )
     outbox: providers.Provider[Outbox] = providers.Selector(
         config.storage.backend,
         sqlite=providers.Singleton(SqliteOutbox, database),
+        postgres=providers.Singleton(postgres_outbox, postgres),
     )
     calendar: providers.Provider[CalendarGateway] = providers.Selector(
         config.calendar.backend,
         sqlite=providers.Singleton(SqliteCalendarGateway, database, clock),
+        postgres=providers.Singleton(postgres_calendar, postgres, clock),
         graph=providers.Singleton(graph_calendar, catalogue, settings.provided.calendar.graph),
     )
     sms: providers.Provider[SmsSender] = providers.Selector(

@@ -17,6 +17,7 @@ from slotline.entrypoints.supported_dates import outside_supported_range
 from slotline.infrastructure.aws.polly_settings import PollySettings
 from slotline.infrastructure.aws.sns_settings import SnsSettings
 from slotline.infrastructure.msgraph.settings import GraphSettings
+from slotline.infrastructure.postgres.settings import PostgresSettings
 from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 
 __all__ = [
@@ -59,7 +60,8 @@ class _PortSection(BaseModel):
 
 class CalendarSettings(_PortSection):
     backend: str = "sqlite"
-    """Where staff calendars live: "sqlite" is the embedded one in `db`; "graph" is Microsoft 365."""
+    """Where staff calendars live: "sqlite" is the embedded one in `db`; "postgres" the embedded one in
+    `storage.postgres`; "graph" is Microsoft 365."""
     graph: GraphSettings | None = None
     """Microsoft 365 sign-in and limits; needed when backend is "graph"."""
 
@@ -119,13 +121,17 @@ class SpeechSettings(_PortSection):
 
 
 class StorageSettings(_Section):
-    backend: Literal["sqlite"] = "sqlite"
-    """Where holds, bookings and the outbox live: "sqlite" is the file named by `db`."""
+    backend: Literal["sqlite", "postgres"] = "sqlite"
+    """Where holds, bookings and the outbox live: "sqlite" is the file named by `db`; "postgres" is the database
+    of `storage.postgres`, shared by any number of workers (docs/postgres.md)."""
+    postgres: PostgresSettings = Field(default_factory=PostgresSettings)
+    """The PostgreSQL database of every "postgres" backend (storage, customers, calendar)."""
 
 
 class CustomersSettings(_PortSection):
     backend: str = "sqlite"
-    """Where callers' names come from: "sqlite" is the customers table in `db` (`slotline customers add`)."""
+    """Where callers' names come from: "sqlite" is the customers table in `db` (`slotline customers add`);
+    "postgres" the customers table in `storage.postgres`."""
 
 
 class UnderstandingSettings(_PortSection):
