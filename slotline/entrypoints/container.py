@@ -218,11 +218,14 @@ class Container(containers.DeclarativeContainer):
             config.telephony.ring_seconds,
             config.default_region,
             clock,
+            config.telephony.max_concurrent_calls,
         ),
     )
     stt: providers.Provider[SpeechToText] = providers.Selector(
         config.speech.stt,
-        pocketsphinx=providers.Singleton(pocketsphinx_stt, catalogue, config.speech.cache_dir),
+        pocketsphinx=providers.Singleton(
+            pocketsphinx_stt, catalogue, config.speech.cache_dir, config.speech.pocketsphinx.processes
+        ),
         marked=providers.Singleton(MarkedSpeechToText),
     )
     tts: providers.Provider[TextToSpeech] = providers.Selector(

@@ -27,6 +27,7 @@ __all__ = [
     "DialogueSettings",
     "OutboxSettings",
     "Overrides",
+    "PocketsphinxSection",
     "Settings",
     "SettingsInvalid",
     "SmsSettings",
@@ -88,6 +89,17 @@ class TelephonySettings(_PortSection):
     """On SIGINT/SIGTERM: time live calls get to finish; after half of it they are handed to a person."""
     filler_after_seconds: float = Field(default=1.0, gt=0, le=10)
     """When a reply takes longer than this, the agent says "One moment, please." meanwhile."""
+    max_concurrent_calls: int = Field(default=20, ge=1)
+    """Live calls this process takes at most; above it a new call is left to another agent on the same connector
+    (and taken here when a call ends, if nobody has). Set it to what one process carries with turn latency in bounds
+    (docs/performance.md#voice-capacity)."""
+
+
+class PocketsphinxSection(_Section):
+    processes: int | None = Field(default=None, ge=0)
+    """Worker processes that decode callers' turns, each with the model loaded once. None (the default): one per
+    core of this machine. 0: decode on a thread of the serving process, which stalls every call while a turn is
+    decoded (pocketsphinx holds the GIL); for tests and embedding. See docs/performance.md#voice-capacity."""
 
 
 class SpeechSettings(_PortSection):
@@ -103,6 +115,7 @@ class SpeechSettings(_PortSection):
     """How fast the agent speaks (espeak-ng words per minute)."""
     turns: str = "silero"
     """Turn-taking. "silero": the Silero voice-activity network (robust to line noise). "energy": loudness."""
+    pocketsphinx: PocketsphinxSection = Field(default_factory=PocketsphinxSection)
     cache_dir: Path | None = None
     """Where the recogniser keeps the language model it builds (default: the user's cache folder)."""
     end_of_turn_ms: int = Field(default=700, ge=100)
