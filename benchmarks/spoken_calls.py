@@ -66,7 +66,7 @@ SCRIPTS = (
     Script("s03", ("i need a consultation with jordan on monday", "the third one please", "yes", "no thank you")),
     Script("s04", ("a haircut tomorrow at two pm please", "yes", "no thanks")),
     Script("s05", ("could i book a hair colour on saturday", "the first one", "yes that's right", "no")),
-    Script("s06", ("hello i want a massage on monday at eleven", "yes please", "nothing else thank you")),
+    Script("s06", ("hello i want a massage on monday at ten", "yes please", "nothing else thank you")),
     Script("s07", ("i'd like to book an appointment", "a haircut", "next wednesday", "the first one", "yes", "no")),
     Script("s08", ("book me a consultation for friday afternoon", "the last one", "yes", "no thank you")),
     Script("s09", ("hi can i see sam for a haircut on monday", "the second one", "yes please", "no thanks bye")),
