@@ -59,8 +59,18 @@ class CallResult:
     ended: str | None
 
 
-async def book_by_phone(call: LoopbackCall, request: str, *, timeout: float = 60.0) -> CallResult:
-    """Ask for `request`, take the first offer, confirm, say no to anything else, and wait for the hang-up."""
+async def book_by_phone(
+    call: LoopbackCall,
+    request: str,
+    *,
+    stop_at: str | None = None,
+    timeout: float = 60.0,
+) -> CallResult:
+    """Ask for `request`, take the first offer, confirm, say no to anything else, and wait for the hang-up.
+
+    With `stop_at` (one of the agent's prompts in ANSWERS), return as soon as the agent has asked it, the call
+    still up (a hold is live after "Shall I book it?", the booking made after "anything else ...?").
+    """
     words = AgentWords(call)
     deadline = time.monotonic() + timeout
     heard_up_to = 0
@@ -82,6 +92,10 @@ async def book_by_phone(call: LoopbackCall, request: str, *, timeout: float = 60
         await until_said("What can I do for you?")
         call.feed(encode_marks(request, call.sample_rate))
         while (prompt := await until_said(GOODBYE, *(p for p, _ in ANSWERS))) != GOODBYE:
+            if prompt == stop_at:
+                said = words.read()
+                booked = BOOKED.search(said)
+                return CallResult(call, booked.group(1) if booked else None, said, None)
             call.feed(encode_marks(dict(ANSWERS)[prompt], call.sample_rate))
         ended: str | None = await call.wait_ended(timeout=max(1.0, deadline - time.monotonic()))
     except (AssertionError, LoopbackError, TimeoutError):
