@@ -52,7 +52,7 @@ from slotline.entrypoints.wiring.storage import (
     postgres_outbox,
 )
 from slotline.entrypoints.wiring.telephony import telcoflow_telephony
-from slotline.infrastructure.clock import FixedClock, SystemClock
+from slotline.infrastructure.clock import FixedClock, ShiftedClock, SystemClock
 from slotline.infrastructure.energy_vad import EnergyTurnDetectorFactory
 from slotline.infrastructure.energy_vad.detector import EnergySettings
 from slotline.infrastructure.marked_speech import MarkedSpeechToText, MarkedTextToSpeech
@@ -74,9 +74,12 @@ if TYPE_CHECKING:
 __all__ = ["Container", "build_container", "catalogue_file", "clock_kind"]
 
 
-def clock_kind(now: datetime | None) -> Literal["fixed", "system"]:
-    """The clock to run on: pinned when the settings name an instant, the real one otherwise."""
-    return "system" if now is None else "fixed"
+def clock_kind(now: datetime | None, since: datetime | None = None) -> Literal["fixed", "shifted", "system"]:
+    """The clock to run on: pinned when the settings name an instant, running from it when they also say since
+    when (`now_since`), the real one otherwise."""
+    if now is None:
+        return "system"
+    return "fixed" if since is None else "shifted"
 
 
 def catalogue_file(catalog: Path | None) -> Path:
@@ -84,11 +87,14 @@ def catalogue_file(catalog: Path | None) -> Path:
     return sample_catalogue_path() if catalog is None else catalog
 
 
-def retry_policy(max_attempts: int, first_retry_seconds: float, max_retry_seconds: float) -> RetryPolicy:
+def retry_policy(
+    max_attempts: int, first_retry_seconds: float, max_retry_seconds: float, lease_seconds: float
+) -> RetryPolicy:
     return RetryPolicy(
         max_attempts=max_attempts,
         first_delay=timedelta(seconds=first_retry_seconds),
         max_delay=timedelta(seconds=max_retry_seconds),
+        lease=timedelta(seconds=lease_seconds),
     )
 
 
@@ -111,8 +117,9 @@ class Container(containers.DeclarativeContainer):
     """The validated settings object; adapters get their section from it as the model they define, not a dict."""
 
     clock: providers.Provider[Clock] = providers.Selector(
-        providers.Callable(clock_kind, config.now),
+        providers.Callable(clock_kind, config.now, config.now_since),
         fixed=providers.Singleton(FixedClock, config.now),
+        shifted=providers.Singleton(ShiftedClock, config.now, config.now_since),
         system=providers.Singleton(SystemClock),
     )
 
@@ -181,6 +188,7 @@ class Container(containers.DeclarativeContainer):
             config.outbox.max_attempts,
             config.outbox.first_retry_seconds,
             config.outbox.max_retry_seconds,
+            config.outbox.lease_seconds,
         ),
     )
     outbox_runner: providers.Provider[OutboxRunner] = providers.Singleton(

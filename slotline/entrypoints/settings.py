@@ -179,6 +179,9 @@ class OutboxSettings(_Section):
     dispatch_interval_seconds: float = Field(default=15.0, gt=0)
     """How often `serve` (and `outbox dispatch --loop`) looks for texts that are due."""
     dispatch_batch: int = Field(default=100, ge=1)
+    lease_seconds: float = Field(default=120.0, gt=0)
+    """How long a text a dispatcher has claimed is hidden from the others (every worker runs one): longer than any
+    one send. A worker that dies mid-send loses nothing; another sends the text once this has passed."""
 
 
 class Settings(BaseSettings):
@@ -200,6 +203,9 @@ class Settings(BaseSettings):
     """The SQLite database holding bookings, holds, the outbox and the embedded calendars."""
     now: AwareDatetime | None = None
     """Pin the clock to this instant (demos, tests); None means the real time."""
+    now_since: AwareDatetime | None = None
+    """With `now`: the real instant at which the clock reads `now`; from then on it runs. Workers given the same
+    pair share one time on a chosen day while holds and leases still run out (rehearsals, tests)."""
     default_region: str = Field(default="US", pattern=r"^[A-Z]{2}$")
     """Country assumed for phone numbers written without +country code (ISO 3166 alpha-2)."""
     storage: StorageSettings = Field(default_factory=StorageSettings)
@@ -213,6 +219,12 @@ class Settings(BaseSettings):
     telcoflow: TelcoflowSettings | None = None
     """The Telcoflow connection and credentials; needed by `serve` when telephony.backend is "telcoflow"."""
     speech: SpeechSettings = Field(default_factory=SpeechSettings)
+
+    @model_validator(mode="after")
+    def _since_goes_with_now(self) -> Settings:
+        if self.now_since is not None and self.now is None:
+            raise ValueError("now_since needs now: it says when the clock read `now`")
+        return self
 
     @field_validator("now")
     @classmethod
