@@ -221,6 +221,16 @@ class Settings(BaseSettings):
     speech: SpeechSettings = Field(default_factory=SpeechSettings)
 
     @model_validator(mode="after")
+    def _embedded_stores_follow_storage(self) -> Settings:
+        """With storage on PostgreSQL, the embedded customers and calendar go there too unless set otherwise."""
+        if self.storage.backend == "postgres":
+            for name in ("customers", "calendar"):
+                section = getattr(self, name)
+                if "backend" not in section.model_fields_set and section.backend == "sqlite":
+                    object.__setattr__(self, name, section.model_copy(update={"backend": "postgres"}))  # frozen
+        return self
+
+    @model_validator(mode="after")
     def _since_goes_with_now(self) -> Settings:
         if self.now_since is not None and self.now is None:
             raise ValueError("now_since needs now: it says when the clock read `now`")

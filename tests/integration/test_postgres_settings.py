@@ -46,3 +46,15 @@ def test_without_a_dsn_libpq_reads_its_environment(
     db.check()  # reached the run's database, migrated: the schema is current
     assert db.version() == db.latest_version
     assert db.where == f"{parts['host']}:{parts.get('port') or 5432}/{parts['dbname']}"
+
+
+def test_the_embedded_customers_and_calendar_follow_storage_unless_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SLOTLINE_STORAGE__BACKEND", "postgres")
+    settings = load_settings()
+    assert (settings.customers.backend, settings.calendar.backend) == ("postgres", "postgres")
+    monkeypatch.setenv("SLOTLINE_CALENDAR__BACKEND", "sqlite")
+    assert load_settings().calendar.backend == "sqlite"  # said, so kept
+    monkeypatch.delenv("SLOTLINE_STORAGE__BACKEND")
+    monkeypatch.delenv("SLOTLINE_CALENDAR__BACKEND")
+    settings = load_settings()
+    assert (settings.customers.backend, settings.calendar.backend) == ("sqlite", "sqlite")
