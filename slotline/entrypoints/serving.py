@@ -138,5 +138,5 @@ def call_server(container: Container, *, max_calls: int | None) -> CallServer:
         container.outbox_runner(),
         max_calls=max_calls,
         grace_seconds=container.config.telephony.grace_seconds(),
-        warm=conversation_adapters(container),
+        warm=(*conversation_adapters(container), container.stt()),  # the recogniser starts its workers
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 import pytest
@@ -10,7 +11,7 @@ from slotline.application.ports import SpeechToText, TextToSpeech, TurnDetectorF
 from slotline.infrastructure.energy_vad import EnergyTurnDetectorFactory
 from slotline.infrastructure.espeak import EspeakTextToSpeech
 from slotline.infrastructure.marked_speech import MarkedSpeechToText, MarkedTextToSpeech
-from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText
+from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSettings, PocketsphinxSpeechToText
 from slotline.infrastructure.silero_vad import SileroTurnDetectorFactory
 from slotline.testing.contracts import SpeechToTextContract, TextToSpeechContract, TurnDetectorContract
 from slotline.testing.sample import sample_catalogue
@@ -26,6 +27,15 @@ def espeak() -> Iterator[EspeakTextToSpeech]:
 @pytest.fixture(scope="module")
 def pocketsphinx(tmp_path_factory: pytest.TempPathFactory) -> PocketsphinxSpeechToText:
     return PocketsphinxSpeechToText(sample_catalogue(), tmp_path_factory.mktemp("pocketsphinx"))
+
+
+@pytest.fixture(scope="module")
+def pocketsphinx_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PocketsphinxSpeechToText]:
+    stt = PocketsphinxSpeechToText(
+        sample_catalogue(), tmp_path_factory.mktemp("pocketsphinx"), PocketsphinxSettings(processes=2)
+    )
+    yield stt
+    asyncio.run(stt.aclose())
 
 
 class TestMarkedTextToSpeech(TextToSpeechContract):
@@ -54,6 +64,16 @@ class TestPocketsphinxSpeechToText(SpeechToTextContract):
     @pytest.fixture
     def speech_to_text(self, pocketsphinx: PocketsphinxSpeechToText) -> SpeechToText:
         return pocketsphinx
+
+    @pytest.fixture
+    def voice(self, espeak: EspeakTextToSpeech) -> TextToSpeech:
+        return espeak
+
+
+class TestPocketsphinxInWorkerProcesses(SpeechToTextContract):
+    @pytest.fixture
+    def speech_to_text(self, pocketsphinx_workers: PocketsphinxSpeechToText) -> SpeechToText:
+        return pocketsphinx_workers
 
     @pytest.fixture
     def voice(self, espeak: EspeakTextToSpeech) -> TextToSpeech:

@@ -80,6 +80,7 @@ async def agent_on(
     transcript: Transcript | None = None,
     ring_seconds: int = 1,
     caller_backlog_frames: int = 500,
+    max_concurrent_calls: int = 20,
 ) -> AsyncIterator[Agent]:
     """The agent serving `server`; marked speech by default, the real offline engines with `offline_speech`."""
     settings = load_settings({"db": db, "now": datetime.fromisoformat(NOW)})
@@ -91,7 +92,13 @@ async def agent_on(
                 connector_uuid=SecretStr("00000000-0000-4000-8000-000000000001"),
                 caller_backlog_frames=caller_backlog_frames,
             ),
-            "telephony": settings.telephony.model_copy(update={"grace_seconds": grace, "ring_seconds": ring_seconds}),
+            "telephony": settings.telephony.model_copy(
+                update={
+                    "grace_seconds": grace,
+                    "ring_seconds": ring_seconds,
+                    "max_concurrent_calls": max_concurrent_calls,
+                }
+            ),
             "speech": settings.speech.model_copy(update=OFFLINE if offline_speech else MARKED),
         }
     )

@@ -82,6 +82,7 @@ async def running_agent(
     workarounds: SdkWorkarounds | None = None,
     jitter_ms: int = 60,
     record: bool = False,
+    max_concurrent_calls: int | None = None,
     **config: Any,
 ) -> AsyncIterator[Agent]:
     """A loopback server and a TelcoflowTelephony taking calls from it; both stopped on the way out."""
@@ -98,7 +99,13 @@ async def running_agent(
                 **config,
             }
         )
-        telephony = TelcoflowTelephony(settings, ring_seconds=ring_seconds, clock=StepClock(), workarounds=workarounds)
+        telephony = TelcoflowTelephony(
+            settings,
+            ring_seconds=ring_seconds,
+            clock=StepClock(),
+            workarounds=workarounds,
+            max_concurrent_calls=max_concurrent_calls,
+        )
         agent: Agent
 
         async def on_call(call: LiveCall) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,11 +20,20 @@ if TYPE_CHECKING:
     from slotline.infrastructure.silero_vad import SileroTurnDetectorFactory
 
 
-def pocketsphinx_stt(catalogue: Catalogue, cache_dir: Path | None) -> PocketsphinxSpeechToText:
+def pocketsphinx_stt(catalogue: Catalogue, cache_dir: Path | None, processes: int | None) -> PocketsphinxSpeechToText:
+    """The recogniser, decoding in `processes` worker processes (None: one per core; 0: in this process)."""
     with needs_extra('speech.stt "pocketsphinx"', "voice"):
-        from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText
+        from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSettings, PocketsphinxSpeechToText
 
-    return PocketsphinxSpeechToText(catalogue, cache_dir)
+    chosen = cores() if processes is None else processes
+    return PocketsphinxSpeechToText(catalogue, cache_dir, PocketsphinxSettings(processes=chosen))
+
+
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity, where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def espeak_tts(voice: str, rate_wpm: int) -> EspeakTextToSpeech:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 def telcoflow_telephony(
-    settings: TelcoflowSettings | None, ring_seconds: int, region: str, clock: Clock
+    settings: TelcoflowSettings | None, ring_seconds: int, region: str, clock: Clock, max_concurrent_calls: int
 ) -> TelcoflowTelephony:
     """The Telcoflow adapter, importing the SDK only now."""
     with needs_extra('telephony.backend "telcoflow"', "telcoflow"):
@@ -23,4 +23,10 @@ def telcoflow_telephony(
             'telephony.backend "telcoflow" needs the [telcoflow] section: api_key and connector_uuid, or cert_file '
             "and key_file (env SLOTLINE_TELCOFLOW__API_KEY, SLOTLINE_TELCOFLOW__CONNECTOR_UUID)"
         )
-    return TelcoflowTelephony(settings, ring_seconds=ring_seconds, caller_region=region, clock=clock)
+    return TelcoflowTelephony(
+        settings,
+        ring_seconds=ring_seconds,
+        caller_region=region,
+        clock=clock,
+        max_concurrent_calls=max_concurrent_calls,
+    )

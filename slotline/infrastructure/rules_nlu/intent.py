@@ -43,7 +43,8 @@ _RESCHEDULE = re.compile(
     # issue 13: everyday words for moving an appointment
     r"|rearrang\w*|bump (?:it|that|this|my|the)|(?:push|put|bring|shift) (?:\w+ ){1,2}(?:back|forward)"
     r"|change (?:\w+ )?(?:appointment|session|booking|slot|time|day|visit)|swap (?:my|it|the)"
-    r"|re ?book\w*|shift (?:it|that|this|my|the))\b"
+    r"|re ?book\w*|shift (?:it|that|this|my|the)"
+    r"|push (?:it|that|this|him|her|them|my \w+)(?: out| back| forward)? (?:to|till|until|til))\b"
 )
 # issue 13: putting the task off is no request to move anything ("I'll sort it another time")
 _PUT_OFF = re.compile(
@@ -110,7 +111,8 @@ _BOOK = re.compile(
     r"\b(?:(?<!i )(?<!we )(?<!ive )(?<!weve )(?<!already )(?<!have )(?<!had )book\w*"  # not "i booked"
     r"|make (?:a |an |another |new )?(?:appointment|booking|reservation)|schedul\w*"
     r"|set (?:up )?(?:a|an|me up)|(?:get|need|want|like|love) (?:a |an |another |new )?"
-    r"(?:appointment|booking|reservation)|come in|(?:put|pencil|fit|squeeze) me (?:down|in))\b"
+    r"(?:appointment|booking|reservation)|come in|(?:put|pencil|fit|squeeze) me (?:down|in)"
+    r"|bring (?:\w+ ){1,3}in(?! (?:the|a|an|my|his|her|their|our) \w+ (?:back|forward)))\b"
 )
 _BOOK_IT = re.compile(r"\bbook (?:it|that|this|them|those|me in)\b(?! for)")  # confirms what was offered
 _APPOINTMENT = re.compile(r"\b(?:appointment|booking|reservation)\b")

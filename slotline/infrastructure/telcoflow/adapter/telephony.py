@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Coroutine
 from typing import Any
 
@@ -14,6 +15,7 @@ from telcoflow import (
     SessionNotification,
     WSSError,
 )
+from telcoflow.exceptions import WSSSessionBusy, WSSSessionClosed, WSSSessionNotFound
 
 from slotline.application.errors import TelephonyUnavailable
 from slotline.application.ports import CallHandler, Clock
@@ -32,6 +34,9 @@ from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 log = logging.getLogger("slotline.infrastructure.telcoflow.adapter")
 
 _ENTER_WAIT_SECONDS = 5.0
+_PASSED_ON_SECONDS = 60.0
+"""A call passed on at the limit is tried again when a slot frees, if it was announced this recently."""
+_PASSED_ON_KEPT = 200
 _OFFLINE_WARNING_SECONDS = 30.0  # the SDK reconnects forever and silently (defect 7); say so this often
 
 
@@ -40,6 +45,9 @@ class TelcoflowTelephony:
 
     `ring_seconds`: how long a transfer rings when `connect_to_human` is given no time of its own (1..120).
     `caller_region`: region for caller numbers that arrive without a leading +; None accepts only international form.
+    `max_concurrent_calls`: above this many live calls a new call is not taken (its session is not opened), so
+    another agent on the connector takes it; if none has when a call here ends, this agent takes the oldest call
+    it passed on (announced in the last 60 s) that is still unclaimed. None: no limit.
     """
 
     def __init__(
@@ -50,9 +58,13 @@ class TelcoflowTelephony:
         ring_seconds: int = 30,
         caller_region: str | None = None,
         workarounds: SdkWorkarounds | None = None,
+        max_concurrent_calls: int | None = None,
     ) -> None:
         if not 1 <= ring_seconds <= 120:
             raise InvalidValue(f"Telcoflow ring_seconds must be 1..120, got {ring_seconds}")
+        if max_concurrent_calls is not None and max_concurrent_calls < 1:
+            raise InvalidValue(f"max_concurrent_calls must be at least 1, got {max_concurrent_calls}")
+        self._max_calls = max_concurrent_calls
         self._config = config
         self._ring_seconds = ring_seconds
         self._caller_region = caller_region
@@ -63,7 +75,10 @@ class TelcoflowTelephony:
         self._stopping = asyncio.Event()
         self._closed = asyncio.Event()
         self._entered = asyncio.Event()  # `async with sm` has returned: open_session works from here on
-        self._sessions: set[str] = set()  # sessions opened here whose call is not finished
+        self._sessions: set[str] = set()  # sessions opened (or being opened) here whose call is not finished
+        self._passed_on: dict[str, tuple[SessionNotification, float]] = {}  # at the limit, oldest first
+        self._retaking: asyncio.Task[None] | None = None
+        self._on_call: CallHandler | None = None
         self._calls: dict[asyncio.Task[None], TelcoflowLiveCall] = {}
         self._by_session: dict[str, TelcoflowLiveCall] = {}
 
@@ -79,6 +94,7 @@ class TelcoflowTelephony:
         if self._started:
             raise RuntimeError("TelcoflowTelephony.run() takes calls once; make a new one to run again")
         self._started = True
+        self._on_call = on_call
         if self._stopping.is_set():
             self._closed.set()
             return
@@ -100,6 +116,8 @@ class TelcoflowTelephony:
             log.info("Telcoflow: taking calls at %s (connection %s)", self._config.base_url, sm.id)
             await self._watch(sm)
         finally:
+            if self._retaking is not None:
+                self._retaking.cancel()
             # Also after a failed connect: defect 8 leaves that socket and its receive task running otherwise.
             await sm.__aexit__(None, None, None)  # type: ignore[no-untyped-call]  # unannotated in the SDK
             self._closed.set()
@@ -116,6 +134,11 @@ class TelcoflowTelephony:
             await self._closed.wait()
 
     # ── For the serve command ────────────────────────────────────────────────
+
+    @property
+    def max_concurrent_calls(self) -> int | None:
+        """Live calls taken at most (None: no limit)."""
+        return self._max_calls
 
     @property
     def stopping(self) -> bool:
@@ -168,13 +191,40 @@ class TelcoflowTelephony:
             except TimeoutError:
                 log.warning("session %s: not taken, the session manager did not finish connecting", note.session_id)
                 return
-        try:
-            session = await sm.open_session(note.session_id)
-        except WSSError as exc:  # taken by another agent (SESSION_BUSY), already closed, or the link dropped
-            log.warning("session %s: could not open: %s", note.session_id, exc)
+        if self._at_limit():
+            log.info(
+                "session %s: not taken, %d calls live (telephony.max_concurrent_calls); left to another agent",
+                note.session_id,
+                len(self._sessions),
+            )
+            self._pass_on(note)
             return
+        await self._take(sm, on_call, note)
+
+    def _at_limit(self) -> bool:
+        return self._max_calls is not None and len(self._sessions) >= self._max_calls
+
+    async def _take(self, sm: SessionManager, on_call: CallHandler, note: SessionNotification) -> bool:
+        """Open the session, register the handlers and ready it; False if it could not be opened."""
         session_id = note.session_id
-        self._sessions.add(session_id)
+        self._sessions.add(session_id)  # counted from now: a call being opened holds its slot
+        try:
+            session = await sm.open_session(session_id)
+        except WSSSessionBusy as exc:  # another agent on the connector opened it first: theirs, no retry
+            log.debug("session %s: taken by another agent (%s)", session_id, exc.bound_sm_ws_id)
+            self._sessions.discard(session_id)
+            return False
+        except (WSSSessionClosed, WSSSessionNotFound) as exc:  # the caller gave up before anyone opened it
+            log.info("session %s: gone before it was opened: %s", session_id, exc)
+            self._sessions.discard(session_id)
+            return False
+        except WSSError as exc:  # the link dropped, or the platform refused for another reason
+            log.warning("session %s: could not open: %s", session_id, exc)
+            self._sessions.discard(session_id)
+            return False
+        except asyncio.CancelledError:
+            self._sessions.discard(session_id)
+            raise
         session.on_incoming_call(lambda call: self._on_incoming_call(session_id, on_call, call))
         session.on_closed(lambda reason: self._on_session_closed(sm, session_id, str(reason)))
         try:
@@ -183,10 +233,37 @@ class TelcoflowTelephony:
             log.warning("session %s: ready failed: %s", session_id, exc)
             self._sessions.discard(session_id)
             sm._registry.pop(session_id, None)
-            return
+            return False
         log.debug("session %s: ready (caller %s)", session_id, masked(parse_caller(note.remote_address, None)))
         if not self._workarounds.return_from_notifications:
             await self._unless_stopped(session.wait_closed())
+        return True
+
+    def _pass_on(self, note: SessionNotification) -> None:
+        self._passed_on.pop(note.session_id, None)
+        self._passed_on[note.session_id] = (note, time.monotonic())
+        while len(self._passed_on) > _PASSED_ON_KEPT:
+            del self._passed_on[next(iter(self._passed_on))]
+
+    def _slot_freed(self) -> None:
+        """A call here ended: take the oldest call passed on that no other agent has claimed (in the background)."""
+        sm, on_call = self._sm, self._on_call
+        if sm is None or on_call is None or not self._passed_on or self._stopping.is_set():
+            return
+        if self._retaking is None or self._retaking.done():
+            self._retaking = asyncio.create_task(self._retake(sm, on_call), name="telcoflow-retake")
+
+    async def _retake(self, sm: SessionManager, on_call: CallHandler) -> None:
+        while self._passed_on and not self._at_limit() and not self._stopping.is_set():
+            session_id = next(iter(self._passed_on))
+            note, announced = self._passed_on.pop(session_id)
+            if time.monotonic() - announced > _PASSED_ON_SECONDS or session_id in self._sessions:
+                continue
+            try:
+                if await self._take(sm, on_call, note):
+                    log.info("session %s: taken after a call ended (it had been passed on)", session_id)
+            except Exception:
+                log.exception("session %s: taking a call passed on failed", session_id)
 
     def _on_incoming_call(self, session_id: str, on_call: CallHandler, call: Call) -> None:
         if self._stopping.is_set():
@@ -212,7 +289,8 @@ class TelcoflowTelephony:
             sm._registry.pop(session_id, None)
         live = self._by_session.get(session_id)
         if live is None:
-            self._sessions.discard(session_id)  # closed before its call arrived
+            self._sessions.discard(session_id)  # closed before its call arrived (or after its handler ended)
+            self._slot_freed()
         else:
             live.session_closed(reason)
         log.debug("session %s: closed (%s)", session_id, reason)
@@ -230,6 +308,7 @@ class TelcoflowTelephony:
                 log.exception("call %s: releasing the call failed", live.call_id)
             self._by_session.pop(session_id, None)
             self._sessions.discard(session_id)
+            self._slot_freed()
 
     # ── Inside ───────────────────────────────────────────────────────────────
 
