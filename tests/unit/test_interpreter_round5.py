@@ -188,3 +188,36 @@ def test_when_you_open_is_the_earliest(text: str) -> None:
 def test_everyday_words_for_a_vaccination() -> None:
     heard = VET.understand("my dog's due for his yearly needle, can I bring him in on wednesday", OCTOBER)
     assert (heard.intent, heard.service_id) == (Intent.BOOK, "vaccination")
+
+
+# -- after the sixth held-out set (its wrong actions) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["of course, Easter. Thursday then?", "fair enough, thursday then"])
+def test_taking_in_what_was_said_before_a_day_is_no_chatter(text: str) -> None:
+    heard = INTERPRETER.understand(text, OCTOBER)
+    assert heard.intent in (Intent.INFORM, Intent.AFFIRM) and heard.day == date(2026, 10, 15)  # no question
+
+
+def test_the_time_of_what_the_kids_have_is_not_the_booking() -> None:
+    heard = INTERPRETER.understand("oh actually, can we make it 8 instead? the kids have got footy at ten", OCTOBER)
+    assert (heard.at, heard.unsure) == (time(8), ())
+
+
+def test_a_number_after_anything_later_is_a_time() -> None:
+    heard = INTERPRETER.understand("ooh, is there anything a little later, like 11?", OCTOBER)
+    assert (heard.at, heard.unsure) == (time(11), ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I booked a haircut for saturday, can I switch it to monday", "I'm booked monday at 8, can I do 3 instead"],
+)
+def test_switching_or_something_instead_of_a_booking_moves_it(text: str) -> None:
+    assert INTERPRETER.understand(text, OCTOBER).intent is Intent.RESCHEDULE
+
+
+def test_the_thing_named_after_cancel_is_the_one_cancelled() -> None:
+    text = "I've got two things booked on saturday, the haircut and the massage, can you cancel just the massage"
+    heard = INTERPRETER.understand(text, OCTOBER)
+    assert (heard.intent, heard.service_id) == (Intent.CANCEL, "massage")

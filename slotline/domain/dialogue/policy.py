@@ -891,7 +891,11 @@ class DialoguePolicy:
         if self.stage in (Stage.GATHER, Stage.OFFERING, Stage.CONFIRMING):
             actions: list[Action] = [ReleaseHold(self._hold)] if self._hold else []
             self._hold = None
-            self._pref = Preference(staff_id=self._pref.staff_id)  # the day and time are being changed: ask them
+            kept = self._pref
+            self._pref = Preference(staff_id=kept.staff_id)  # the day and time are being changed: ask them
+            if not dated and kept.day is not None and _only_numbers(heard.unsure):  # "later, like 11?": the day stays
+                self._pref = Preference(day=kept.day, last_day=kept.last_day, staff_id=kept.staff_id)
+                question = self._say.which_when(day=False, time=True)
             self._absorb(sure)
             return self._clarified([*actions, *self._advance()], question)
         if self.stage is Stage.NUMBER:
@@ -928,3 +932,13 @@ class DialoguePolicy:
         self._hold = None
         self.stage = Stage.ENDED
         return [*actions, Say(self._say.goodbye()), Hangup()]
+
+
+_NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+)
+
+
+def _only_numbers(unsure: tuple[str, ...]) -> bool:
+    """Every word left unsure is a number: a time or a date, but no other word moves the day ("a week after")."""
+    return bool(unsure) and all(w.isdigit() or w in _NUMBER_WORDS for w in unsure)

@@ -44,7 +44,8 @@ _RESCHEDULE = re.compile(
     r"|rearrang\w*|bump (?:it|that|this|my|the)|(?:push|put|bring|shift) (?:\w+ ){1,2}(?:back|forward)"
     r"|change (?:\w+ )?(?:appointment|session|booking|slot|time|day|visit)|swap (?:my|it|the)"
     r"|re ?book\w*|shift (?:it|that|this|my|the)"
-    r"|push (?:it|that|this|him|her|them|my \w+)(?: out| back| forward)? (?:to|till|until|til))\b"
+    r"|push (?:it|that|this|him|her|them|my \w+)(?: out| back| forward)? (?:to|till|until|til)"
+    r"|(?:switch|swap) (?:it|that|this|him|her|them|my \w+|the \w+) (?:to|for|over))\b"
 )
 # issue 13: putting the task off is no request to move anything ("I'll sort it another time")
 _PUT_OFF = re.compile(
@@ -106,6 +107,8 @@ _CANT_MAKE_IT = re.compile(
     r"\b(?:cant|cannot|can not|couldnt|wont|will not|not gonna|not going to|wont be able to|not be able to"
     r"|unable to) (?:make it|make that|come|attend)\b"
 )
+# "I'm booked Monday at 8, can I do later in the day instead?": what exists, then something instead of it.
+_BOOKED_INSTEAD = re.compile(r"\b(?:im|i am|were|we are|ive|i have|i|we) booked\b.*\binstead\b")
 _THATS_IT = re.compile(r"\b(?:thats it|that is it|thats all for now)\b")
 _BOOK = re.compile(
     r"\b(?:(?<!i )(?<!we )(?<!ive )(?<!weve )(?<!already )(?<!have )(?<!had )book\w*"  # not "i booked"
@@ -315,7 +318,7 @@ def classify(
     if cancel:
         return Intent.CANCEL
     reschedule, no_reschedule = _said(_RESCHEDULE, text)
-    if reschedule:
+    if reschedule or _BOOKED_INSTEAD.search(text):
         return Intent.RESCHEDULE
     if _CANT_COME.search(text) or (_CANT_MAKE_IT.search(text) and _APPOINTMENT.search(text)):
         return Intent.CANT_COME

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.ids import ServiceId
-from slotline.domain.reference import Reference
+from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles, says_for_whom
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
@@ -138,6 +138,7 @@ def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]
         article = found.start - (word_at(words, found.start - 1) in _ARTICLES)
         if word_at(words, lead - 1) in _KEEP:
             claim(words, Found(found.value, lead - 1, found.end))
+            claim(also, Found(found.value, lead - 1, found.end))
         elif article < found.start and negated_before(words, article):  # "the cleaning, not the check-up"
             claim(words, Found(found.value, negation_start(words, article), found.end))
             claim(also, Found(found.value, negation_start(words, article), found.end))
@@ -151,6 +152,21 @@ def _busy_days(free: Sequence[str], days: list[Found[DayReading]]) -> list[Found
     return [
         Found(replace(f.value, counts=False), f.start, f.end) if another_events_day(free, f.start) else f for f in days
     ]
+
+
+_NUDGES = (Nudge.LATER, Nudge.EARLIER)
+_ACTS = frozenset(("cancel", "move", "reschedule", "switch", "shift", "change", "swap", "drop"))
+
+
+def _acted_on(words: list[str], find: Callable[[Sequence[str]], Found[T] | None], also: list[str]) -> None:
+    """ "I've got the bath and his nails on Saturday, can you cancel just the nails one": with a thing named after
+    the cancel or move, the things named before it only say what exists; they are claimed (in `also` too)."""
+    verb = next((i for i, w in enumerate(words) if w in _ACTS), None)
+    if verb is None or find([BLANK if i <= verb else w for i, w in enumerate(words)]) is None:
+        return
+    while (found := find(words)) is not None and found.start < verb:
+        claim(words, found)
+        claim(also, found)
 
 
 _ONE_AFTER = (("the", "one", "after"), ("the", "following", "one"), ("the", "week", "after"))
@@ -261,13 +277,14 @@ class RulesUtteranceInterpreter:
         part_of_day = find_part_of_day(words)
         bounds = _claimed(free, find_bounds(free, part_of_day))
         edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))
-        times = _claimed(free, find_times(free, part_of_day, edges))
+        times = _claimed(free, find_times(free, part_of_day, edges, nudged=refers.nudge in _NUDGES))  # later, 11?
         picked_time = pick_time(times)
         reading = self._opening.settle(picked_time) if picked_time is not None else None
         picked_days = pick_days(days)
         staff = _every_named(free, self._staff.find)  # "with Tasha, not Lena"
         said_of_service = list(free)  # "a trim with the barber": the title also says which service
         staff = staff or _named(free, self._titles.find(free))  # issue 13: "the hygienist"
+        _acted_on(free, self._services.find, said_of_service)  # "the bath and his nails, cancel just the nails"
         service = _named(free, _with_qualifier(free, _not_kept(free, self._services.find, said_of_service)))
         services = more_services(free, self._services, service[0]) if service else ()  # issue 13
         candidates: tuple[ServiceId, ...] = ()

@@ -307,11 +307,36 @@ def _had_before(words: Sequence[str], start: int) -> bool:
         word = words[k] if k >= 0 else BLANK
         if word == BLANK or word in _NOT_AN_EVENT or word in _BREAKS:
             return False
-        if word in _HAVE and (word_at(words, k - 1) in _HOLDERS or word_at(words, k - 1) in _CONTRACTED_HOLDERS):
+        if word in _HAVE and _held_by(words, k):
             if word_at(words, k - 2) in _ASKING:
                 return False  # "can i have a cleaning at 3": asked for, not had
             return k < start - 2  # something had between "got" and "at": "got swim at", not "got at"
     return False
+
+
+def _a_time_lead(words: Sequence[str], start: int) -> bool:
+    """ "still 4", "say 3", "make it 8": a bare number said as the time."""
+    before = word_at(words, start - 1)
+    if before == "still" or (before == "it" and word_at(words, start - 2) == "make"):
+        return True
+    return before in ("like", "say") and word_at(words, start - 2) not in _LIKERS
+
+
+_LIKERS = wordset("i id we wed you youd they theyd would should to")
+
+
+def _held_by(words: Sequence[str], k: int) -> bool:
+    """Someone before the "got"/"has" at `k`: "she's got", "the kids have got", "my son has", "ive got"."""
+    before = k - 1
+    if words[k] == "got" and word_at(words, before) in ("have", "has"):
+        before -= 1  # "the kids have got"
+    holder = word_at(words, before)
+    if holder in _HOLDERS or holder in _CONTRACTED_HOLDERS:
+        return True
+    return holder.isalpha() and holder not in _ASKING and word_at(words, before - 1) in _OWNERS  # "my son has"
+
+
+_OWNERS = wordset("the my our his her their")
 
 
 # Between "<holder> has" and the time or day, these start another clause: "i've got work monday so tuesday".
@@ -323,7 +348,10 @@ _ASKING = wordset("can could may might would will do should shall")
 
 
 def find_times(
-    words: Sequence[str], part_of_day: PartOfDay | None = None, day_edges: frozenset[int] = frozenset()
+    words: Sequence[str],
+    part_of_day: PartOfDay | None = None,
+    day_edges: frozenset[int] = frozenset(),
+    nudged: bool = False,
 ) -> list[Found[TimeReading]]:
     """Every clock time, left to right. A bare number counts only when the caller said nothing else, or right
     beside a day phrase ("9 tomorrow", "friday 3"): `day_edges` holds where day phrases start and end."""
@@ -336,7 +364,7 @@ def find_times(
         beside_day = read is not None and (read[0].end in day_edges or read[0].start in day_edges)
         beside_day = beside_day and read is not None and not _one_is_a_choice(words, read[0])
         refused = read is not None and _refused_after(words, read[0].end)  # "4 is too late", "ten's no good"
-        kept = read is not None and word_at(words, read[0].start - 1) == "still"  # "saturday, still 4"
+        kept = read is not None and (nudged or _a_time_lead(words, read[0].start))  # "still 4", "later, like 11?"
         if read is None or not (read[1] or beside_day or refused or kept or _alone(words, read[0])):
             i += 1
             continue
