@@ -20,6 +20,7 @@ from dependency_injector import providers
 from pydantic import SecretStr
 
 from slotline.application.ports import SpeechToText, TextToSpeech
+from slotline.domain.dialogue.expectation import Expectation
 from slotline.entrypoints.container import build_container
 from slotline.entrypoints.demo.run import DemoCall
 from slotline.entrypoints.demo.script import bundled_script
@@ -42,10 +43,10 @@ class Timed:
         timed = self
 
         class _Stt:
-            async def transcribe(self, pcm: bytes, sample_rate: int) -> str:
+            async def transcribe(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> str:
                 t0 = time.perf_counter()
                 try:
-                    return await inner.transcribe(pcm, sample_rate)
+                    return await inner.transcribe(pcm, sample_rate, expecting)
                 finally:
                     timed.stt_ms.append((time.perf_counter() - t0) * 1000)
 

@@ -27,6 +27,7 @@ from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue import actions as act
 from slotline.domain.dialogue import events as ev
 from slotline.domain.dialogue import turn_end
+from slotline.domain.dialogue.expectation import Expectation
 from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.policy import DialoguePolicy
 from slotline.domain.errors import BookingError
@@ -93,6 +94,11 @@ class Conversation:
     @property
     def ended(self) -> bool:
         return self.end is not None
+
+    @property
+    def expecting(self) -> Expectation:
+        """What the agent's last question expects as an answer: the recogniser listens for it on the next turn."""
+        return self.policy.expecting
 
     async def start(self) -> Reply:
         try:

@@ -23,11 +23,18 @@ from slotline.application.ports import (
     TurnMayEnd,
     Utterance,
 )
+from slotline.domain.dialogue.expectation import Expectation
 
 log = logging.getLogger(__name__)
 
 SoundsFinished = Callable[[str], Awaitable[bool]]
 """Whether recognised text sounds like a finished turn (see domain.dialogue.turn_end)."""
+Expecting = Callable[[], Expectation | None]
+"""What the agent's last question expects as an answer, asked when a turn's recognition starts."""
+
+
+def _nothing_expected() -> Expectation | None:
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,26 +56,28 @@ HeardTurn = CallerSaid | CallerSilent
 class EarlyRecognition:
     """Recognises a turn from the moment its audio is final; the result is reused while the audio stays the same."""
 
-    def __init__(self, stt: SpeechToText, sample_rate: int) -> None:
+    def __init__(self, stt: SpeechToText, sample_rate: int, expecting: Expecting = _nothing_expected) -> None:
         self._stt = stt
         self._rate = sample_rate
-        self._pending: tuple[bytes, asyncio.Task[str]] | None = None
+        self._expecting = expecting
+        self._pending: tuple[bytes, Expectation | None, asyncio.Task[str]] | None = None
 
     def start(self, pcm: bytes) -> None:
-        if self._pending is not None and self._pending[0] == pcm:
+        expected = self._expecting()
+        if self._pending is not None and self._pending[:2] == (pcm, expected):
             return
         self.forget()
-        self._pending = (pcm, asyncio.create_task(self._stt.transcribe(pcm, self._rate)))
+        self._pending = (pcm, expected, asyncio.create_task(self._stt.transcribe(pcm, self._rate, expected)))
 
     async def result_for(self, pcm: bytes) -> str:
         """The text of `pcm`, from the recognition already running on it when there is one."""
         self.start(pcm)
         assert self._pending is not None
-        return await asyncio.shield(self._pending[1])
+        return await asyncio.shield(self._pending[2])
 
     def forget(self) -> None:
         if self._pending is not None:
-            self._pending[1].cancel()
+            self._pending[2].cancel()
             self._pending = None
 
 
@@ -85,15 +94,23 @@ class Playback(Protocol):
 
 
 class TurnListener:
-    """One call's listening: feed it each caller frame; it returns the turns those frames completed."""
+    """One call's listening: feed it each caller frame; it returns the turns those frames completed.
+
+    `expecting` tells the recogniser what the agent's last question expects (asked as each turn's recognition starts).
+    """
 
     def __init__(
-        self, call: Playback, detector: TurnDetector, stt: SpeechToText, sounds_finished: SoundsFinished
+        self,
+        call: Playback,
+        detector: TurnDetector,
+        stt: SpeechToText,
+        sounds_finished: SoundsFinished,
+        expecting: Expecting = _nothing_expected,
     ) -> None:
         self._call = call
         self._detector = detector
         self._finished = sounds_finished
-        self._early = EarlyRecognition(stt, call.sample_rate)
+        self._early = EarlyRecognition(stt, call.sample_rate, expecting)
 
     async def take(self, frame: bytes) -> list[HeardTurn]:
         turns: list[HeardTurn] = []

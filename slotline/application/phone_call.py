@@ -28,6 +28,7 @@ from slotline.application.ports import (
     UtteranceInterpreter,
 )
 from slotline.application.use_cases.request_callback import RequestCallback
+from slotline.domain.dialogue.expectation import Expectation, Expecting
 from slotline.domain.dialogue.sentences import split_sentences
 from slotline.domain.dialogue.turn_end import sounds_finished
 from slotline.domain.phone import PhoneNumber
@@ -119,7 +120,7 @@ class PhoneCallHandler:
         return outcome
 
     async def _converse(self, call: LiveCall, detector: TurnDetector, conversation: Conversation) -> None:
-        listener = TurnListener(call, detector, self._stt, conversation.sounds_finished)
+        listener = TurnListener(call, detector, self._stt, conversation.sounds_finished, lambda: conversation.expecting)
         try:
             async for frame in call.audio():
                 if self.draining.is_set():
@@ -174,7 +175,8 @@ class PhoneCallHandler:
     ) -> None:
         """Hand over to a person; if nobody answers, offer a call-back text to `number` (the caller's, if known)."""
         answers = _YesNo(self._interpreter, self._clock)
-        ears = BackgroundListener(call, TurnListener(call, detector, self._stt, answers.sounds_finished))
+        listener = TurnListener(call, detector, self._stt, answers.sounds_finished, lambda: _CALLBACK_EXPECTS)
+        ears = BackgroundListener(call, listener)
         try:  # the caller's audio is read while it rings, so the question after it gets its whole reply window
             await call.wait_played(self._settings.playout_wait_seconds)
             outcome.transfer = await call.connect_to_human(self._settings.ring_seconds)
@@ -229,6 +231,8 @@ class PhoneCallHandler:
         await self._speak(call, detector, Reply([text]))
 
 
+_CALLBACK_EXPECTS = Expectation(Expecting.YES_NO)
+"""The call-back question ("Shall I text you so someone calls you back?") is answered yes or no."""
 _CALLBACK_ASKS = 2
 """Times the call-back question is asked before an answer that is neither yes nor no counts as no."""
 

@@ -20,7 +20,12 @@ class Topic(StrEnum):
     DESCRIPTION = "description"  # what a service involves
     FAQ = "faq"  # one of the business's own question/answer pairs
     STAFF_DAYS = "staff_days"  # when a staff member works ("what days is Marco in?")
+    FOLLOW_ON = "follow_on"  # the question just answered, about another service: "and a follow-up?"
     UNKNOWN = "unknown"  # a question about something the catalogue has no fact for
+
+
+PER_SERVICE_TOPICS = frozenset((Topic.PRICE, Topic.DESCRIPTION))
+"""Topics whose answer is about one service: a follow-on ("and a colour?") asks the same of another."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,13 +46,17 @@ def _rank(slot: Slot, pref: Preference, zone: tzinfo) -> tuple[int, int, int, in
 
 
 def _distinct(ranked: Iterable[Slot], count: int, spread: timedelta) -> tuple[Slot, ...]:
+    """Up to `count` slots at least `spread` apart; when that leaves fewer than `count` (a narrow window: "after
+    four" in a day ending at five), the rest at least half of it apart ("4 PM or 4:30 PM", not "4 PM" alone)."""
+    ranked = list(ranked)
     chosen: list[Slot] = []
-    for slot in ranked:
-        if all(abs(slot.window.start - c.window.start) >= spread for c in chosen):
-            chosen.append(slot)
-            if len(chosen) == count:
-                break
-    return tuple(chosen)
+    for gap in (spread, spread / 2):
+        for slot in ranked:
+            if len(chosen) < count and all(abs(slot.window.start - c.window.start) >= gap for c in chosen):
+                chosen.append(slot)
+        if len(chosen) == count:
+            break
+    return tuple(sorted(chosen, key=ranked.index))  # best first, as ranked ("4, 4:30 or 5" in time order)
 
 
 def _one_a_day(ranked: Sequence[Slot], count: int, spread: timedelta, zone: tzinfo) -> tuple[Slot, ...]:

@@ -95,7 +95,7 @@ class Slotline:
         for name, adapter in replaced.items():
             if adapter is not None:
                 getattr(self.container, name).override(providers.Object(adapter))
-        self._embedded_storage = ledger is None and self.settings.storage.backend == "sqlite"
+        self._storage = None if ledger is not None else self.settings.storage.backend
         self._warm: WarmAdapters | None = None
 
     @property
@@ -108,10 +108,13 @@ class Slotline:
         return self.container.clock()
 
     def prepare(self) -> None:
-        """Create or upgrade the embedded SQLite database when this agent uses it; a bad file fails here, once."""
-        if self._embedded_storage:
+        """Create or upgrade the embedded SQLite database when this agent uses it, or check that the PostgreSQL one
+        answers with this slotline's schema (`slotline db migrate` upgrades it); a bad store fails here, once."""
+        if self._storage == "sqlite":
             self.container.database().ensure_writable()
             self.container.database().migrate()
+        elif self._storage == "postgres":
+            self.container.postgres().check()
 
     def conversation(self, caller: PhoneNumber | str | None = None, *, call_id: str | None = None) -> Conversation:
         """A new conversation with `caller`: caller ID in any common format (any possible number; an extension is
@@ -148,3 +151,5 @@ class Slotline:
         await self.wait_for_texts()
         if self._warm is not None:
             await self._warm.aclose()
+        if self._storage == "postgres":
+            self.container.postgres().close()

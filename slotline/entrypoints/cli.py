@@ -19,6 +19,7 @@ from slotline.entrypoints.plugins import PluginBroken
 from slotline.entrypoints.settings import Overrides, SettingsInvalid, load_settings
 from slotline.entrypoints.wiring.calendar import check_configuration
 from slotline.entrypoints.wiring.extras import BackendNotInstalled
+from slotline.entrypoints.wiring.storage import close_postgres
 from slotline.infrastructure.msgraph.settings import GraphConfigInvalid
 from slotline.infrastructure.yaml_catalogue import CatalogueFileInvalid
 
@@ -87,8 +88,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not logging.getLogger().handlers:  # no log set up yet: what reaches stderr is redacted, as serve's log is
             configure("WARNING", secrets=configured_secrets(settings))
         container = build_container(settings)
-        check_configuration(container)
-        return handler(args, container)
+        try:
+            check_configuration(container)
+            return handler(args, container)
+        finally:
+            close_postgres(container)
     except (UsageError, SlotlineError) as exc:
         print(f"slotline: error: {exc}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, _USAGE_ERRORS) else EXIT_FAILURE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from dependency_injector import containers, providers
 from pydantic import BaseModel
@@ -44,8 +44,15 @@ from slotline.entrypoints.settings import Settings
 from slotline.entrypoints.wiring.calendar import graph_calendar
 from slotline.entrypoints.wiring.sms import sns_sender
 from slotline.entrypoints.wiring.speech import espeak_tts, pocketsphinx_stt, polly_tts, silero_turns
+from slotline.entrypoints.wiring.storage import (
+    postgres_calendar,
+    postgres_customers,
+    postgres_database,
+    postgres_ledger,
+    postgres_outbox,
+)
 from slotline.entrypoints.wiring.telephony import telcoflow_telephony
-from slotline.infrastructure.clock import FixedClock, SystemClock
+from slotline.infrastructure.clock import FixedClock, ShiftedClock, SystemClock
 from slotline.infrastructure.energy_vad import EnergyTurnDetectorFactory
 from slotline.infrastructure.energy_vad.detector import EnergySettings
 from slotline.infrastructure.marked_speech import MarkedSpeechToText, MarkedTextToSpeech
@@ -61,12 +68,18 @@ from slotline.infrastructure.sqlite import (
 )
 from slotline.infrastructure.yaml_catalogue import load_catalogue, sample_catalogue_path
 
+if TYPE_CHECKING:
+    from slotline.infrastructure.postgres.adapters import PostgresDatabase
+
 __all__ = ["Container", "build_container", "catalogue_file", "clock_kind"]
 
 
-def clock_kind(now: datetime | None) -> Literal["fixed", "system"]:
-    """The clock to run on: pinned when the settings name an instant, the real one otherwise."""
-    return "system" if now is None else "fixed"
+def clock_kind(now: datetime | None, since: datetime | None = None) -> Literal["fixed", "shifted", "system"]:
+    """The clock to run on: pinned when the settings name an instant, running from it when they also say since
+    when (`now_since`), the real one otherwise."""
+    if now is None:
+        return "system"
+    return "fixed" if since is None else "shifted"
 
 
 def catalogue_file(catalog: Path | None) -> Path:
@@ -74,11 +87,14 @@ def catalogue_file(catalog: Path | None) -> Path:
     return sample_catalogue_path() if catalog is None else catalog
 
 
-def retry_policy(max_attempts: int, first_retry_seconds: float, max_retry_seconds: float) -> RetryPolicy:
+def retry_policy(
+    max_attempts: int, first_retry_seconds: float, max_retry_seconds: float, lease_seconds: float
+) -> RetryPolicy:
     return RetryPolicy(
         max_attempts=max_attempts,
         first_delay=timedelta(seconds=first_retry_seconds),
         max_delay=timedelta(seconds=max_retry_seconds),
+        lease=timedelta(seconds=lease_seconds),
     )
 
 
@@ -101,8 +117,9 @@ class Container(containers.DeclarativeContainer):
     """The validated settings object; adapters get their section from it as the model they define, not a dict."""
 
     clock: providers.Provider[Clock] = providers.Selector(
-        providers.Callable(clock_kind, config.now),
+        providers.Callable(clock_kind, config.now, config.now_since),
         fixed=providers.Singleton(FixedClock, config.now),
+        shifted=providers.Singleton(ShiftedClock, config.now, config.now_since),
         system=providers.Singleton(SystemClock),
     )
 
@@ -111,6 +128,10 @@ class Container(containers.DeclarativeContainer):
     catalogue: providers.Singleton[Catalogue] = providers.Singleton(load_catalogue, catalogue_path)
 
     database: providers.Singleton[SqliteDatabase] = providers.Singleton(SqliteDatabase, config.db)
+    postgres: providers.Singleton[PostgresDatabase] = providers.Singleton(
+        postgres_database, settings.provided.storage.postgres
+    )
+    """The one connection pool of this process to `storage.postgres`, shared by every "postgres" backend."""
 
     plugin_context: providers.Provider[PluginContext] = providers.Singleton(
         PluginContext, catalogue, clock, config.default_region, config.db
@@ -120,18 +141,22 @@ class Container(containers.DeclarativeContainer):
     ledger: providers.Provider[SlotLedger] = providers.Selector(
         config.storage.backend,
         sqlite=providers.Singleton(SqliteSlotLedger, database, clock),
+        postgres=providers.Singleton(postgres_ledger, postgres, clock),
     )
     customers: providers.Provider[CustomerDirectory] = providers.Selector(
         config.customers.backend,
         sqlite=providers.Singleton(SqliteCustomerDirectory, database, clock),
+        postgres=providers.Singleton(postgres_customers, postgres, clock),
     )
     outbox: providers.Provider[Outbox] = providers.Selector(
         config.storage.backend,
         sqlite=providers.Singleton(SqliteOutbox, database),
+        postgres=providers.Singleton(postgres_outbox, postgres),
     )
     calendar: providers.Provider[CalendarGateway] = providers.Selector(
         config.calendar.backend,
         sqlite=providers.Singleton(SqliteCalendarGateway, database, clock),
+        postgres=providers.Singleton(postgres_calendar, postgres, clock),
         graph=providers.Singleton(graph_calendar, catalogue, settings.provided.calendar.graph),
     )
     sms: providers.Provider[SmsSender] = providers.Selector(
@@ -163,6 +188,7 @@ class Container(containers.DeclarativeContainer):
             config.outbox.max_attempts,
             config.outbox.first_retry_seconds,
             config.outbox.max_retry_seconds,
+            config.outbox.lease_seconds,
         ),
     )
     outbox_runner: providers.Provider[OutboxRunner] = providers.Singleton(

@@ -18,7 +18,8 @@ is imported only when its backend is selected.
 
 Groups: slotline.calendar, slotline.sms, slotline.customers, slotline.understanding, slotline.stt, slotline.tts,
 slotline.turns, slotline.telephony. Storage (ledger and outbox) has no group: those two ports share one SQLite
-transaction when a booking is made, so a storage backend is a bundle of ports, not one adapter.
+transaction when a booking is made, so a storage backend is a bundle of ports, not one adapter (`storage.backend`:
+sqlite or postgres).
 """
 
 from __future__ import annotations
@@ -93,9 +94,9 @@ class PortBackends:
 
 
 PORTS: tuple[PortBackends, ...] = (
-    PortBackends("calendar.backend", "calendar", "slotline.calendar", ("sqlite", "graph")),
+    PortBackends("calendar.backend", "calendar", "slotline.calendar", ("sqlite", "graph", "postgres")),
     PortBackends("sms.backend", "sms", "slotline.sms", ("local", "sns")),
-    PortBackends("customers.backend", "customers", "slotline.customers", ("sqlite",)),
+    PortBackends("customers.backend", "customers", "slotline.customers", ("sqlite", "postgres")),
     PortBackends("understanding.backend", "understanding", "slotline.understanding", ("rules",)),
     PortBackends("speech.stt", "speech", "slotline.stt", ("pocketsphinx", "marked")),
     PortBackends("speech.tts", "speech", "slotline.tts", ("espeak", "polly", "marked")),

@@ -17,6 +17,7 @@ from slotline.entrypoints.supported_dates import outside_supported_range
 from slotline.infrastructure.aws.polly_settings import PollySettings
 from slotline.infrastructure.aws.sns_settings import SnsSettings
 from slotline.infrastructure.msgraph.settings import GraphSettings
+from slotline.infrastructure.postgres.settings import PostgresSettings
 from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 
 __all__ = [
@@ -60,7 +61,8 @@ class _PortSection(BaseModel):
 
 class CalendarSettings(_PortSection):
     backend: str = "sqlite"
-    """Where staff calendars live: "sqlite" is the embedded one in `db`; "graph" is Microsoft 365."""
+    """Where staff calendars live: "sqlite" is the embedded one in `db`; "postgres" the embedded one in
+    `storage.postgres`; "graph" is Microsoft 365."""
     graph: GraphSettings | None = None
     """Microsoft 365 sign-in and limits; needed when backend is "graph"."""
 
@@ -132,13 +134,17 @@ class SpeechSettings(_PortSection):
 
 
 class StorageSettings(_Section):
-    backend: Literal["sqlite"] = "sqlite"
-    """Where holds, bookings and the outbox live: "sqlite" is the file named by `db`."""
+    backend: Literal["sqlite", "postgres"] = "sqlite"
+    """Where holds, bookings and the outbox live: "sqlite" is the file named by `db`; "postgres" is the database
+    of `storage.postgres`, shared by any number of workers (docs/postgres.md)."""
+    postgres: PostgresSettings = Field(default_factory=PostgresSettings)
+    """The PostgreSQL database of every "postgres" backend (storage, customers, calendar)."""
 
 
 class CustomersSettings(_PortSection):
     backend: str = "sqlite"
-    """Where callers' names come from: "sqlite" is the customers table in `db` (`slotline customers add`)."""
+    """Where callers' names come from: "sqlite" is the customers table in `db` (`slotline customers add`);
+    "postgres" the customers table in `storage.postgres`."""
 
 
 class UnderstandingSettings(_PortSection):
@@ -173,6 +179,9 @@ class OutboxSettings(_Section):
     dispatch_interval_seconds: float = Field(default=15.0, gt=0)
     """How often `serve` (and `outbox dispatch --loop`) looks for texts that are due."""
     dispatch_batch: int = Field(default=100, ge=1)
+    lease_seconds: float = Field(default=120.0, gt=0)
+    """How long a text a dispatcher has claimed is hidden from the others (every worker runs one): longer than any
+    one send. A worker that dies mid-send loses nothing; another sends the text once this has passed."""
 
 
 class Settings(BaseSettings):
@@ -194,6 +203,9 @@ class Settings(BaseSettings):
     """The SQLite database holding bookings, holds, the outbox and the embedded calendars."""
     now: AwareDatetime | None = None
     """Pin the clock to this instant (demos, tests); None means the real time."""
+    now_since: AwareDatetime | None = None
+    """With `now`: the real instant at which the clock reads `now`; from then on it runs. Workers given the same
+    pair share one time on a chosen day while holds and leases still run out (rehearsals, tests)."""
     default_region: str = Field(default="US", pattern=r"^[A-Z]{2}$")
     """Country assumed for phone numbers written without +country code (ISO 3166 alpha-2)."""
     storage: StorageSettings = Field(default_factory=StorageSettings)
@@ -207,6 +219,22 @@ class Settings(BaseSettings):
     telcoflow: TelcoflowSettings | None = None
     """The Telcoflow connection and credentials; needed by `serve` when telephony.backend is "telcoflow"."""
     speech: SpeechSettings = Field(default_factory=SpeechSettings)
+
+    @model_validator(mode="after")
+    def _embedded_stores_follow_storage(self) -> Settings:
+        """With storage on PostgreSQL, the embedded customers and calendar go there too unless set otherwise."""
+        if self.storage.backend == "postgres":
+            for name in ("customers", "calendar"):
+                section = getattr(self, name)
+                if "backend" not in section.model_fields_set and section.backend == "sqlite":
+                    object.__setattr__(self, name, section.model_copy(update={"backend": "postgres"}))  # frozen
+        return self
+
+    @model_validator(mode="after")
+    def _since_goes_with_now(self) -> Settings:
+        if self.now_since is not None and self.now is None:
+            raise ValueError("now_since needs now: it says when the clock read `now`")
+        return self
 
     @field_validator("now")
     @classmethod

@@ -1,4 +1,4 @@
-"""The CalendarGateway contract against the SQLite calendar, Graph (on the fake Graph server) and the in-memory fake."""
+"""The CalendarGateway contract against the SQLite and PostgreSQL calendars, Graph (on the fake Graph server) and the in-memory fake."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from slotline.domain.time_window import TimeWindow
 from slotline.infrastructure.msgraph import GraphSettings
 from slotline.infrastructure.msgraph.booking_tag import PHONE_PROPERTY
 from slotline.infrastructure.msgraph.gateway import GraphCalendarGateway
+from slotline.infrastructure.postgres.adapters import PostgresCalendarGateway, PostgresDatabase
 from slotline.infrastructure.sqlite import SqliteCalendarGateway, SqliteDatabase
 from slotline.infrastructure.sqlite.ledger_rows import span
 from slotline.testing.contracts import CalendarContract, CalendarUnderTest
@@ -45,6 +46,39 @@ class TestSqliteCalendar(CalendarContract):
             )
             params = (event_id, staff.id, *span(window), "Booked by hand", phone.e164, f"hand-{event_id}", service)
             await db.write(lambda c: c.execute(query, params))
+            return event_id
+
+        return CalendarUnderTest(gateway, add_busy, add_hand_booking)
+
+
+class TestPostgresCalendar(CalendarContract):
+    @pytest.fixture
+    def calendar(self, postgres: PostgresDatabase) -> CalendarUnderTest:
+        gateway = PostgresCalendarGateway(postgres, clock=SettableClock(NOW))
+
+        async def add_busy(staff: StaffMember, window: TimeWindow) -> str:
+            return await gateway.add_busy(staff.id, window)
+
+        async def add_hand_booking(
+            staff: StaffMember, window: TimeWindow, phone: PhoneNumber, service: ServiceId
+        ) -> str:
+            event_id = uuid4().hex
+            query = (
+                "INSERT INTO calendar_events (id, staff_id, starts_at, ends_at, subject, customer_phone,"
+                " appointment_id, service_id, slotline, created_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, true, %s)"
+            )
+            params = (
+                event_id,
+                staff.id,
+                window.start,
+                window.end,
+                "Booked by hand",
+                phone.e164,
+                f"hand-{event_id}",
+                service,
+                NOW,
+            )
+            await postgres.write(lambda c: c.execute(query, params))
             return event_id
 
         return CalendarUnderTest(gateway, add_busy, add_hand_booking)

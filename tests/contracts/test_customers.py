@@ -1,4 +1,4 @@
-"""The CustomerDirectory contract against the SQLite directory and the in-memory fake."""
+"""The CustomerDirectory contract against the SQLite and PostgreSQL directories and the in-memory fake."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from slotline.application.ports import CustomerDirectory
+from slotline.infrastructure.postgres.adapters import PostgresCustomerDirectory, PostgresDatabase
 from slotline.infrastructure.sqlite import SqliteCustomerDirectory, SqliteDatabase
 from slotline.testing.contracts import CustomerDirectoryContract
 from slotline.testing.fakes import InMemoryCustomerDirectory, SettableClock
@@ -23,3 +24,9 @@ class TestInMemoryCustomerDirectory(CustomerDirectoryContract):
     @pytest.fixture
     def customers(self) -> CustomerDirectory:
         return InMemoryCustomerDirectory()
+
+
+class TestPostgresCustomerDirectory(CustomerDirectoryContract):
+    @pytest.fixture
+    def customers(self, postgres: PostgresDatabase) -> CustomerDirectory:
+        return PostgresCustomerDirectory(postgres, clock=SettableClock(NOW))

@@ -1,4 +1,4 @@
-"""The SlotLedger and Outbox contracts against the SQLite store and the in-memory one."""
+"""The SlotLedger and Outbox contracts against the SQLite store, the PostgreSQL store and the in-memory one."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from slotline.application.ports import Outbox
+from slotline.infrastructure.postgres.adapters import PostgresDatabase, PostgresOutbox, PostgresSlotLedger
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteOutbox, SqliteSlotLedger
 from slotline.testing.contracts import LedgerUnderTest, OutboxContract, SlotLedgerContract
 from slotline.testing.fakes import InMemoryOutbox, InMemorySlotLedger, InMemoryStore, SettableClock
@@ -37,3 +38,15 @@ class TestInMemoryOutbox(OutboxContract):
     @pytest.fixture
     def outbox(self) -> Outbox:
         return InMemoryOutbox()
+
+
+class TestPostgresSlotLedger(SlotLedgerContract):
+    @pytest.fixture
+    def ledger(self, postgres: PostgresDatabase) -> LedgerUnderTest:
+        return LedgerUnderTest(PostgresSlotLedger(postgres, clock=SettableClock(NOW)), PostgresOutbox(postgres))
+
+
+class TestPostgresOutbox(OutboxContract):
+    @pytest.fixture
+    def outbox(self, postgres: PostgresDatabase) -> Outbox:
+        return PostgresOutbox(postgres)

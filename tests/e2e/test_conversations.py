@@ -276,19 +276,25 @@ def test_slots_command_sees_bookings_and_calendar_busy_time(slotline: Slotline, 
 
 def test_after_four_offers_only_slots_from_four(slotline: Slotline) -> None:
     run = chat(slotline, "i'd like a haircut next tuesday after four", "the first one", "yes", "no thanks")
-    assert run.agent[1] == "On Tuesday, December 1st I have 4 PM with Sam or 5 PM with Alex. Which would you like?"
+    assert run.agent[1] == (
+        "On Tuesday, December 1st I have 4 PM with Sam, 4:30 PM with Alex, or 5 PM with Alex. Which would you like?"
+    )
     (booking,) = bookings(slotline)
     assert booking["start"] == "2026-12-01T16:00:00-05:00"
 
 
 def test_before_eleven_must_start_before_eleven(slotline: Slotline) -> None:
     run = chat(slotline, "a haircut next tuesday before eleven", "no", "goodbye")
-    assert run.agent[1] == "On Tuesday, December 1st I have 9 AM with Sam or 10 AM with Sam. Which would you like?"
+    assert run.agent[1] == (
+        "On Tuesday, December 1st I have 9 AM with Sam, 9:30 AM with Sam, or 10 AM with Sam. Which would you like?"
+    )
 
 
 def test_between_two_and_four_on_friday(slotline: Slotline) -> None:
     run = chat(slotline, "can i get a haircut on friday between two and four", "no", "goodbye")
-    assert run.agent[1] == "On Friday, November 27th I have 2 PM with Sam or 3 PM with Sam. Which would you like?"
+    assert run.agent[1] == (
+        "On Friday, November 27th I have 2 PM with Sam, 2:30 PM with Sam, or 3 PM with Sam. Which would you like?"
+    )
 
 
 def test_sometime_next_week_offers_days_of_next_week(slotline: Slotline) -> None:

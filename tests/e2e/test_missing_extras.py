@@ -69,6 +69,12 @@ def test_a_chat_books_with_no_vendor_sdk_importable(tmp_path: Path) -> None:
             ["msgraph"],
             """calendar.backend "graph" needs the graph extra: pip install 'slotline[graph]'""",
         ),
+        (
+            "SLOTLINE_STORAGE__BACKEND",
+            "postgres",
+            ["psycopg"],
+            """"postgres" storage needs the postgres extra: pip install 'slotline[postgres]'""",
+        ),
     ],
 )
 def test_a_chat_on_a_backend_without_its_extra_is_one_line_and_exit_2(

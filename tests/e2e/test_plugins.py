@@ -93,7 +93,7 @@ def test_an_unknown_backend_lists_the_built_in_and_installed_choices(
 
     expected = (
         "slotline: error: setting customers.backend (env SLOTLINE_CUSTOMERS__BACKEND): "
-        "unknown backend 'salesforce'; choose one of sqlite, example_crm\n"
+        "unknown backend 'salesforce'; choose one of sqlite, postgres, example_crm\n"
     )
     assert (run.code, run.err) == (2, expected)
 
@@ -146,7 +146,7 @@ def test_a_plugin_named_like_a_built_in_backend_is_never_loaded(tmp_path: Path) 
     unknown = slotline_with(folder, "chat", "--db", str(tmp_path / "x.db"), env={"SLOTLINE_CUSTOMERS__BACKEND": "x"})
 
     assert chosen.returncode == 0, chosen.stderr
-    assert unknown.stderr.endswith("unknown backend 'x'; choose one of sqlite, example_crm\n")
+    assert unknown.stderr.endswith("unknown backend 'x'; choose one of sqlite, postgres, example_crm\n")
 
 
 def test_a_plugin_that_cannot_be_imported_is_one_line_naming_its_entry_point(tmp_path: Path) -> None:

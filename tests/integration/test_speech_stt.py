@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import gc
 from dataclasses import dataclass
+from datetime import date, time
 from pathlib import Path
 
 import numpy as np
@@ -16,12 +17,15 @@ import pytest
 
 from slotline.application.ports import Utterance
 from slotline.domain.catalogue import StaffMember
+from slotline.domain.dialogue.expectation import Expectation, Expecting, OfferedSlot
 from slotline.domain.ids import StaffId
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.espeak import EspeakTextToSpeech
 from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText, Recognition
+from slotline.infrastructure.pocketsphinx_stt.answers import expected_answers
 from slotline.infrastructure.pocketsphinx_stt.audio import DECODER_RATE, for_decoder
-from slotline.infrastructure.pocketsphinx_stt.recognizer import DecodedWords
+from slotline.infrastructure.pocketsphinx_stt.expected import vocabulary
+from slotline.infrastructure.pocketsphinx_stt.recognizer import DecodedWords, Recognizer
 from slotline.infrastructure.pocketsphinx_stt.rejection import DomainFilter
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.silero_vad import SileroTurnDetector
@@ -252,3 +256,63 @@ def test_the_rejection_rule_weighs_posteriors_against_word_pairs_outside_the_gra
     assert odd.unseen_pairs == 2 and odd.score == pytest.approx(0.9 - 2 * 2 / 3)
     assert gabbled.reason == "8.0 words per second"
     assert rule.judge(DecodedWords((), 0.0)).reason == "no words"
+
+
+FRIDAY_OFFERS = Expectation(
+    Expecting.CHOICE,
+    (
+        OfferedSlot(date(2026, 11, 27), time(10, 0), "Sam Rivera"),
+        OfferedSlot(date(2026, 11, 27), time(13, 30), "Alex Chen"),
+        OfferedSlot(date(2026, 11, 27), time(15, 0), "Sam Rivera"),
+    ),
+)
+
+
+@pytest.mark.asyncio
+async def test_a_first_heard_as_a_third_on_a_phone_line_is_unsure_not_the_third_offer(
+    stt: PocketsphinxSpeechToText,
+) -> None:
+    """Issue 14: at 8 kHz "the first one" decodes as "the third one"; told what the question expects, the
+    recogniser gives no words (the agent asks again) instead of the third offer."""
+    pcm = line(await EspeakTextToSpeech("en-us").synthesize("the first one", 8000), 8000)
+
+    plain = await stt.recognise(pcm, 8000)
+    expecting = await stt.recognise(pcm, 8000, FRIDAY_OFFERS)
+
+    assert "third" in plain.heard.split() and plain.text  # what happened before: acted on as the third offer
+    assert expecting.text == "" and expecting.unsure
+
+
+@pytest.mark.asyncio
+async def test_a_no_thanks_on_a_phone_line_is_heard_as_a_no_when_yes_or_no_was_expected(
+    stt: PocketsphinxSpeechToText,
+) -> None:
+    """Issue 14: "no thanks" at 8 kHz comes back "no thank"; the yes/no grammar and the n-best list agree it is a
+    no, so it is kept (and understood as a no)."""
+    pcm = line(await EspeakTextToSpeech("en-us").synthesize("no thanks", 8000), 8000)
+
+    expecting = await stt.recognise(pcm, 8000, Expectation(Expecting.YES_NO))
+
+    understood = await RulesUtteranceInterpreter(sample_catalogue()).interpret(expecting.text, NOW)
+    assert understood.intent is Intent.DENY
+
+
+@pytest.mark.asyncio
+async def test_an_answer_the_question_did_not_expect_is_still_heard(stt: PocketsphinxSpeechToText) -> None:
+    """The general domain model still hears anything else: a request at a yes/no question is not forced into yes."""
+    pcm = line(await EspeakTextToSpeech("en-us").synthesize("I want to cancel my appointment", 16000), 16000)
+
+    heard = await stt.recognise(pcm, 16000, Expectation(Expecting.YES_NO))
+
+    assert {"cancel", "appointment"} <= set(heard.text.split())
+
+
+def test_a_grammar_decode_that_reaches_no_answer_is_no_words_not_an_error(stt: PocketsphinxSpeechToText) -> None:
+    """Noise the expected answers' grammar cannot end on has no hypothesis at all (seg() and nbest() are None)."""
+    answers = expected_answers(Expectation(Expecting.YES_NO), vocabulary(stt.model.dictionary))
+    assert answers is not None
+    noise = np.random.default_rng(4).normal(0, 100, 32000).astype("<i2").tobytes()
+
+    heard = Recognizer(stt.model).decode(noise, alternatives=5, grammar=answers.grammar())
+
+    assert heard.words == ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 import multiprocessing
 import os
 import signal
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from slotline.application.errors import SpeechUnavailable
+from slotline.domain.dialogue.expectation import Expectation, Expecting, OfferedSlot
 from slotline.infrastructure.espeak import EspeakTextToSpeech
 from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSettings, PocketsphinxSpeechToText, Recognition
 from tests.factories import sample_catalogue
@@ -201,3 +203,32 @@ def alive(pid: int) -> bool:
     # a zombie is dead too: the killed server never reaped it (its parent is now init, which will)
     stat = Path(f"/proc/{pid}/stat")
     return not (stat.exists() and stat.read_text().split(") ")[-1].startswith("Z"))
+
+
+@pytest.mark.asyncio
+async def test_workers_listen_for_what_the_question_expects_as_this_process_does(tmp_path: Path) -> None:
+    """The expectation and its answers are frozen data sent with the audio: a worker hears "the first one" on a
+    phone line as unsure, exactly as the in-process decoder does (issue 14)."""
+    offers = Expectation(
+        Expecting.CHOICE,
+        tuple(OfferedSlot(dt.date(2026, 11, 27), at, staff) for at, staff in ISSUE_14_OFFERS),
+    )
+    pcm = await EspeakTextToSpeech("en-us").synthesize("the first one", 8000)
+    pcm = bytes(4800) + pcm + bytes(4800)
+    here = PocketsphinxSpeechToText(sample_catalogue(), tmp_path)
+    pooled = PocketsphinxSpeechToText(sample_catalogue(), tmp_path, PocketsphinxSettings(processes=1))
+    try:
+        in_process = await here.recognise(pcm, 8000, offers)
+        in_worker = await pooled.recognise(pcm, 8000, offers)
+    finally:
+        await pooled.aclose()
+
+    assert in_worker.unsure and in_worker.text == ""
+    assert (in_worker.text, in_worker.heard, in_worker.rejected) == (
+        in_process.text,
+        in_process.heard,
+        in_process.rejected,
+    )
+
+
+ISSUE_14_OFFERS = ((dt.time(10, 0), "Sam Rivera"), (dt.time(13, 30), "Alex Chen"), (dt.time(15, 0), "Sam Rivera"))

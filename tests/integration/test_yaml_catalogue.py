@@ -144,7 +144,9 @@ def test_without_facts_the_business_knows_none() -> None:
     assert all(m.title is None for m in catalogue.staff)
 
 
-@pytest.mark.parametrize("name", ["dental_us", "physio_uk", "salon_la"])
+@pytest.mark.parametrize(
+    "name", ["dental_us", "physio_uk", "salon_la", "vet_au", "optician_ie", "chiro_ca", "groomer_nz"]
+)
 def test_the_conversation_corpus_catalogues_load(name: str) -> None:
     path = Path(__file__).parents[1] / "conversations" / "catalogues" / f"{name}.yaml"
 

@@ -11,6 +11,7 @@ from slotline.application.background_listening import BackgroundListener
 from slotline.application.errors import CallEnded, SpeechUnavailable
 from slotline.application.listening import CallerSaid, CallerSilent, TurnListener
 from slotline.application.ports import SpeechToText
+from slotline.domain.dialogue.expectation import Expectation
 from slotline.infrastructure.energy_vad.detector import EnergySettings, EnergyTurnDetector
 from slotline.infrastructure.marked_speech import MarkedSpeechToText, encode_marks
 
@@ -58,7 +59,7 @@ class Line:
 
 
 class BrokenStt:
-    async def transcribe(self, pcm: bytes, sample_rate: int) -> str:
+    async def transcribe(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> str:
         raise SpeechUnavailable("pocketsphinx failed: out of memory")
 
 

@@ -383,3 +383,22 @@ def test_no_person_but_a_booking_starts_the_booking() -> None:
     world.send(asked(Topic.UNKNOWN))
     world.send(heard(Intent.DENY, service_id="haircut", day=TUESDAY))  # "no, but can I book a haircut on tuesday"
     assert world.stage() is Stage.OFFERING
+
+
+# -- a question asked again about another service ("and a massage?") -------------------------------------------
+
+
+def test_a_follow_on_asks_the_question_just_answered_about_another_service() -> None:
+    world = World().started()
+    world.send(asked(Topic.PRICE, service_id="haircut"))
+    said = world.send(asked(Topic.FOLLOW_ON, service_id="massage"))
+    assert said == ["The massage is from $80.", "Is there anything else I can help you with?"]
+    assert not any(isinstance(a, act.FindSlots) for a in world.done)
+
+
+def test_a_follow_on_with_no_question_before_it_is_the_service_wanted() -> None:
+    world = World().started()
+    world.send(asked(Topic.PRICE, service_id="haircut"))
+    world.send(heard(Intent.INFORM, day=TUESDAY))  # something else in between: the question is no longer on the table
+    world.send(asked(Topic.FOLLOW_ON, service_id="massage"))
+    assert any(isinstance(a, act.FindSlots) and a.service_id == "massage" for a in world.done)

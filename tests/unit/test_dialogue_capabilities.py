@@ -445,3 +445,42 @@ def test_the_weekday_before_the_appointment_being_moved() -> None:
     world.send(ev.CallStarted(CALLER, None, (upcoming(),)))  # Tuesday, December 1st at 3:30 PM
     world.send(heard(Intent.RESCHEDULE, refers=Reference(beside=Beside(4, -1), same_time=True)))
     assert "to Friday, November 27th at 3:30 PM" in _read_back(world)
+
+
+def test_the_next_service_keeps_the_person_asked_for_when_they_do_it() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(
+        heard(
+            Intent.BOOK,
+            service_id="colour",
+            more_services=(ServiceId("haircut"),),
+            staff_id="alex",
+            day=FRIDAY,
+            at=time(11, 15),
+        )
+    )
+    world.send(heard(Intent.AFFIRM))
+    assert all(s.staff_id == "alex" for s in _offered(world))  # the haircut, which Sam does too
+    world.send(heard(Intent.INFORM, ordinal=1))
+    world.send(heard(Intent.AFFIRM))
+    assert [(a.service_id, a.staff_id) for a in world.booked] == [("colour", "alex"), ("haircut", "alex")]
+    assert not any("exact time" in s for s in world.said)  # the caller named no time for the haircut
+
+
+def test_the_next_service_is_with_anyone_who_does_it_when_the_person_asked_for_does_not() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(
+        heard(
+            Intent.BOOK,
+            service_id="colour",
+            more_services=(ServiceId("massage"),),
+            staff_id="alex",
+            day=FRIDAY,
+            at=time(11, 15),
+        )
+    )
+    world.send(heard(Intent.AFFIRM))
+    world.send(heard(Intent.AFFIRM))
+    assert [(a.service_id, a.staff_id) for a in world.booked] == [("colour", "alex"), ("massage", "jordan")]

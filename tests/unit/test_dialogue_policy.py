@@ -364,7 +364,9 @@ def test_after_four_offers_only_slots_from_four() -> None:
     world = World()
     world.send(ev.CallStarted(CALLER))
     said = world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY, bounds=AFTER_FOUR))
-    assert said[-1] == "On Tuesday, December 1st I have 4 PM with Sam or 5 PM with Alex. Which would you like?"
+    assert said[-1] == (
+        "On Tuesday, December 1st I have 4 PM with Sam, 4:30 PM with Alex, or 5 PM with Alex. Which would you like?"
+    )
     assert all(s.time() >= time(16) for s in offered(world))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from slotline.application.listening import CallerSaid, CallerSilent, HeardTurn, TurnListener
+from slotline.domain.dialogue.expectation import Expectation, Expecting
 from slotline.domain.dialogue.turn_end import sounds_finished
 from slotline.infrastructure.energy_vad.detector import EnergySettings, EnergyTurnDetector
 from slotline.infrastructure.marked_speech import MarkedSpeechToText, encode_marks
@@ -35,11 +36,13 @@ class FakeCall:
 class CountingStt(MarkedSpeechToText):
     def __init__(self) -> None:
         self.calls = 0
+        self.expected: list[Expectation | None] = []
 
-    async def transcribe(self, pcm: bytes, sample_rate: int) -> str:
+    async def transcribe(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> str:
         self.calls += 1
+        self.expected.append(expecting)
         await asyncio.sleep(0.01)  # a recogniser takes a while: the listener must wait for it, not skip it
-        return await super().transcribe(pcm, sample_rate)
+        return await super().transcribe(pcm, sample_rate, expecting)
 
 
 def frames_of(text: str) -> list[bytes]:
@@ -100,3 +103,22 @@ async def test_the_caller_talking_over_the_agent_stops_its_playback() -> None:
 async def test_silence_is_a_silent_turn() -> None:
     heard = await listen([QUIET] * 300)  # 6 s: the reply window
     assert heard == [(300, CallerSilent())]
+
+
+async def test_the_recogniser_is_told_what_the_question_expects_when_the_turn_is_recognised() -> None:
+    stt = CountingStt()
+    asked = [Expectation(Expecting.YES_NO)]
+    detector = EnergyTurnDetector(RATE, EnergySettings(end_silence_ms=600, pause_ms=100, quick_end_ms=200))
+
+    async def finished(text: str) -> bool:
+        return False
+
+    listener = TurnListener(FakeCall(), detector, stt, finished, lambda: asked[-1])
+    for chunk in [*frames_of("yes"), *[QUIET] * 40]:
+        await listener.take(chunk)
+    asked.append(Expectation(Expecting.DAY))
+    for chunk in [*frames_of("friday"), *[QUIET] * 40]:
+        await listener.take(chunk)
+    listener.close()
+
+    assert stt.expected == [Expectation(Expecting.YES_NO), Expectation(Expecting.DAY)]

@@ -2,11 +2,17 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from slotline.domain.dialogue.expectation import Expectation
+
 
 class SpeechToText(Protocol):
-    """Turns one caller utterance (PCM16 mono) into text as a recogniser produces it (lower case, words)."""
+    """Turns one caller utterance (PCM16 mono) into text as a recogniser produces it (lower case, words).
 
-    async def transcribe(self, pcm: bytes, sample_rate: int) -> str: ...
+    `expecting`: what the agent's last question expects as an answer (None: nothing known). A recogniser may listen
+    for it, and must still return whatever else the caller said; one that cannot use it ignores it.
+    """
+
+    async def transcribe(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> str: ...
 
 
 class TextToSpeech(Protocol):

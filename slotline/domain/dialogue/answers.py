@@ -12,13 +12,12 @@ from slotline.domain.dialogue.sentences import join_sentences
 from slotline.domain.ids import ServiceId
 from slotline.domain.local_time import LocalSpan
 from slotline.domain.opening_hours import open_on, open_weekly
-from slotline.domain.questions import Question, Topic
+from slotline.domain.questions import PER_SERVICE_TOPICS, Question, Topic
 
 __all__ = ["DEFAULT_URGENT_SAY", "Answers", "say_spans", "say_week"]
 
 DEFAULT_URGENT_SAY = "That sounds urgent. I'm putting you straight through to the team."
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_PER_SERVICE = (Topic.PRICE, Topic.DESCRIPTION)
 
 
 def say_spans(spans: Sequence[LocalSpan]) -> str:
@@ -65,7 +64,7 @@ class Answers:
 
     def needs_service(self, question: Question, service_id: ServiceId | None) -> bool:
         """A price or a description was asked without saying of what, and the catalogue has some to give."""
-        if question.topic not in _PER_SERVICE or service_id is not None:
+        if question.topic not in PER_SERVICE_TOPICS or service_id is not None:
             return False
         return any(self._per_service(question.topic, s) for s in self._c.services)
 
@@ -97,7 +96,7 @@ class Answers:
             case Topic.FAQ:
                 faq = facts.faq
                 return faq[question.faq].answer if question.faq is not None and question.faq < len(faq) else None
-            case Topic.UNKNOWN:
+            case Topic.UNKNOWN | Topic.FOLLOW_ON:  # the policy turns a follow-on into the question it follows
                 return None
 
     def no_information(self) -> str:

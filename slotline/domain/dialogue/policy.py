@@ -46,6 +46,13 @@ from slotline.domain.dialogue.events import (
     SlotsFound,
     SlotTaken,
 )
+from slotline.domain.dialogue.expectation import (
+    OPEN,
+    Expectation,
+    Expecting,
+    offers_expected,
+    services_expected,
+)
 from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.prompts import Prompts
 from slotline.domain.dialogue.relative import (
@@ -57,7 +64,7 @@ from slotline.domain.dialogue.relative import (
 from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import Preference
-from slotline.domain.questions import Question
+from slotline.domain.questions import PER_SERVICE_TOPICS, Question, Topic
 from slotline.domain.reference import Nudge
 from slotline.domain.selection import Offer
 from slotline.domain.slot import Slot
@@ -99,6 +106,9 @@ _CHANGES = {Intent.RESCHEDULE: Mode.RESCHEDULE, Intent.CANCEL: Mode.CANCEL, Inte
 _CANT_COME_IS_NO = ("offering slots", "reading back", "confirming a cancellation", "reading back a phone number")
 # Nothing is waiting for the caller in these stages: an action's answer is.
 _BUSY = (Stage.NOT_STARTED, Stage.LOOKING_UP, Stage.SEARCHING, Stage.HOLDING, Stage.COMMITTING, Stage.SENDING)
+
+# Questions answered by yes or no (or by a change: the recogniser still hears anything).
+_YES_NO = (Stage.CONFIRMING, Stage.CANCEL_CONFIRM, Stage.NUMBER_CONFIRM, Stage.ANYTHING_ELSE, Stage.HANDOVER_OFFER)
 
 
 def _names_only_a_service(heard: Interpretation) -> bool:
@@ -149,6 +159,7 @@ class DialoguePolicy:
         self._before_number: Interpretation | None = None  # the turn that started a task that needs the number
         self._answers = Answers(catalogue)
         self._asked_which: Question | None = None  # a price or description asked without the service
+        self._answered: Question | None = None  # the per-service question answered last turn, for a follow-on
         self._resume: tuple[str, Stage] = ("", Stage.INTENT)  # what the caller was doing before a hand-over offer
         self._asked_about: ServiceId | None = None  # the service of the last question: "I'll book one then"
         self._reset_task()
@@ -162,6 +173,24 @@ class DialoguePolicy:
     @property
     def hold(self) -> Hold | None:
         return self._hold
+
+    @property
+    def expecting(self) -> Expectation:
+        """What the question just asked expects as an answer (for the recogniser to listen for)."""
+        stage = self.stage
+        if stage is Stage.OFFERING:
+            return offers_expected(Expecting.CHOICE, self._offers, self._catalogue)
+        if stage is Stage.CONFIRMING and self._hold is not None:
+            return offers_expected(Expecting.YES_NO, (self._hold.slot,), self._catalogue)
+        if stage in _YES_NO:
+            return Expectation(Expecting.YES_NO)
+        if stage is Stage.NUMBER:
+            return Expectation(Expecting.PHONE_DIGITS)
+        if stage is Stage.GATHER and self._service is None and not self._service_choices:
+            return services_expected(self._catalogue)
+        if stage is Stage.GATHER and self._service is not None and not self._pref.says_when:
+            return Expectation(Expecting.DAY)
+        return OPEN
 
     def handle(self, event: Event) -> list[Action]:
         if self.ended:
@@ -198,10 +227,11 @@ class DialoguePolicy:
             case NumberLookedUp():
                 return self._looked_up(event)
             case ConfirmationQueued(to=to, sent=sent):
+                asked_staff = self._pref.staff_id
                 self._reset_task()
                 texted = Say(self._say.texted(to is not None, sent=sent))
                 if (self._queue or self._queued_choices) and self._last_booked is not None:
-                    return [texted, *self._next_service(self._last_booked)]
+                    return [texted, *self._next_service(self._last_booked, asked_staff)]
                 return [texted, self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
             case BackendFailed():
                 return self._transfer(TransferReason.BACKEND)
@@ -409,6 +439,8 @@ class DialoguePolicy:
                 self._service_choices = heard.service_choices
         if heard.service_id is not None and self._mode is not Mode.RESCHEDULE:
             self._service = heard.service_id
+            if self._last_booked is not None:  # the next of several services: the person asked for if they do it
+                self._keep_staff_who_does(heard.service_id)
             if (heard.more_services or heard.service_choices) and self._mode is Mode.BOOK:
                 self._queue = [s for s in heard.more_services if s != heard.service_id]
                 self._queued_choices = heard.service_choices  # "and a cut": which cut is asked after the first
@@ -510,17 +542,25 @@ class DialoguePolicy:
         self._absorb(heard)
         return [*self._announce(), *self._advance()]
 
-    def _next_service(self, booked: Appointment) -> list[Action]:
+    def _next_service(self, booked: Appointment, asked_staff: StaffId | None) -> list[Action]:
         """The next service of a request for several, right after the one just booked where it can be."""
         end = booked.window.end.astimezone(self._catalogue.zone)
         self._mode = Mode.BOOK
-        self._pref = Preference(day=end.date(), at=end.time())
+        # Around the end of the first, not at it exactly (the caller did not name that time), and with the person
+        # asked for when they do the next service too ("a cut and colour with Tasha").
+        self._pref = Preference(day=end.date(), at=end.time(), approximate=True, staff_id=asked_staff)
         if not self._queue:  # the other service was said in a word several services share: ask which
             self._service_choices, self._queued_choices = self._queued_choices, ()
             return self._advance()
         service = self._queue.pop(0)
         self._service = service
+        self._keep_staff_who_does(service)
         return [Say(self._talk.next_service(service)), *self._advance()]
+
+    def _keep_staff_who_does(self, service: ServiceId) -> None:
+        staff = self._pref.staff_id
+        if staff is not None and staff not in self._catalogue.service(service).staff:
+            self._pref = replace(self._pref, staff_id=None)
 
     def _offered(self, offer: Offer) -> list[Action]:
         assert self._service is not None
@@ -654,6 +694,8 @@ class DialoguePolicy:
         """The offered slot the caller chose, a reply when the choice was out of range, or None."""
         offers = self._offers
         zone = self._catalogue.zone
+        if heard.service_id is not None and heard.service_id != self._service:
+            return None  # "it's the cleaning I need, not the check-up": no check-up on the table is chosen
         if heard.refers.nudge in (Nudge.LATER_ONE, Nudge.EARLIER_ONE):
             one = later_or_earlier_one(heard.refers.nudge, offers)
             return one if one is not None else [self._ask(self._say.which_one(len(offers)), Stage.OFFERING)]
@@ -782,9 +824,14 @@ class DialoguePolicy:
         if self.stage is Stage.HANDOVER_OFFER:
             return self._on_handover_offer(heard)
         asked_which, self._asked_which = self._asked_which, None
+        answered, self._answered = self._answered, None
         question = heard.question
         if question is None and asked_which is not None and _names_only_a_service(heard):
             question = asked_which  # "which one?" -> "a cleaning"
+        if question is not None and question.topic is Topic.FOLLOW_ON:  # "and a follow-up?"
+            if answered is None:  # nothing asked just before: the service is what they want
+                return self._heard(replace(heard, intent=Intent.INFORM, question=None))
+            question = answered
         if question is None:
             return None
         service = heard.service_id or self._service
@@ -798,6 +845,8 @@ class DialoguePolicy:
             return [Say(self._answers.which_service(question))]
         texts = [self._answers.answer(q, service) for q in asked]
         said: list[Action] = [Say(t) for t in texts if t is not None]
+        if texts[0] is not None and asked[0].topic in PER_SERVICE_TOPICS:
+            self._answered = asked[0]  # "how much is a cut?" ... "and a colour?"
         if not alone:  # "how much is a check-up, and do you have anything friday": answer, then the booking
             if None in texts:
                 said.append(Say(self._answers.no_information_here()))
@@ -842,7 +891,11 @@ class DialoguePolicy:
         if self.stage in (Stage.GATHER, Stage.OFFERING, Stage.CONFIRMING):
             actions: list[Action] = [ReleaseHold(self._hold)] if self._hold else []
             self._hold = None
-            self._pref = Preference(staff_id=self._pref.staff_id)  # the day and time are being changed: ask them
+            kept = self._pref
+            self._pref = Preference(staff_id=kept.staff_id)  # the day and time are being changed: ask them
+            if not dated and kept.day is not None and _only_numbers(heard.unsure):  # "later, like 11?": the day stays
+                self._pref = Preference(day=kept.day, last_day=kept.last_day, staff_id=kept.staff_id)
+                question = self._say.which_when(day=False, time=True)
             self._absorb(sure)
             return self._clarified([*actions, *self._advance()], question)
         if self.stage is Stage.NUMBER:
@@ -879,3 +932,13 @@ class DialoguePolicy:
         self._hold = None
         self.stage = Stage.ENDED
         return [*actions, Say(self._say.goodbye()), Hangup()]
+
+
+_NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+)
+
+
+def _only_numbers(unsure: tuple[str, ...]) -> bool:
+    """Every word left unsure is a number: a time or a date, but no other word moves the day ("a week after")."""
+    return bool(unsure) and all(w.isdigit() or w in _NUMBER_WORDS for w in unsure)

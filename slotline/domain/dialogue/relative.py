@@ -40,6 +40,8 @@ def newer_preference(
     newer = heard.preference
     refers = heard.refers
     base = target if target is not None else (table[0] if len(table) == 1 else None)
+    if heard.weekday_only and newer.day is not None and newer.last_day is None:
+        newer = replace(newer, day=_weekday_on_the_table(newer.day, table))
     if refers.beside is not None and newer.day is None:
         anchor = _day_on_the_table(table, old, target)
         if anchor is not None:  # "the Wednesday before": before the day being talked about
@@ -166,3 +168,9 @@ def _meant(
         )
 
     return tuple(a for a in upcoming if fits(a))
+
+
+def _weekday_on_the_table(day: date, table: Sequence[datetime]) -> date:
+    """ "Tuesday then" to offers over several days: the Tuesday among them, not the nearest Tuesday."""
+    same = {start.date() for start in table if start.weekday() == day.weekday()}
+    return same.pop() if len(same) == 1 else day

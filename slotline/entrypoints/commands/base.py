@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
 from slotline.entrypoints.supported_dates import outside_supported_range
+from slotline.entrypoints.wiring.storage import uses
 
 if TYPE_CHECKING:
     from slotline.entrypoints.container import Container
@@ -48,11 +49,14 @@ Registrar = Callable[[Subparsers, Parser], None]
 
 def prepare_storage(container: Container) -> None:
     """The start-up check of a command that writes: the database can be written and its schema is current, so a
-    read-only file is one line and exit 2, not calls handed to a person."""
-    if container.config.storage.backend() == "sqlite":
+    read-only file is one line and exit 2, not calls handed to a person. A SQLite file is created or upgraded here;
+    a PostgreSQL database is only checked: an older or newer schema is refused (`slotline db migrate` upgrades)."""
+    if uses(container, "sqlite"):
         database = container.database()
         database.ensure_writable()
         database.migrate()
+    if uses(container, "postgres"):
+        container.postgres().check()
 
 
 def iso_date(text: str) -> date:

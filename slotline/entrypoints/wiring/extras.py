@@ -17,6 +17,7 @@ EXTRA_MODULES: dict[str, frozenset[str]] = {
     "polly": frozenset({"boto3", "botocore"}),
     "voice": _VOICE,
     "telcoflow": frozenset({"telcoflow", "abxbus", "websockets"}) | _VOICE,
+    "postgres": frozenset({"psycopg", "psycopg_pool", "psycopg_binary", "psycopg_c"}),
 }
 """The top-level modules each extra of pyproject.toml brings; an ImportError naming another module is a bug."""
 

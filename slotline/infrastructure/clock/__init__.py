@@ -1,5 +1,5 @@
-"""Clocks that satisfy `application.ports.Clock`: the real one and a pinned one for tests and `--now`."""
+"""Clocks that satisfy `application.ports.Clock`: the real one, a pinned one (`--now`), and a shifted one."""
 
-from slotline.infrastructure.clock.clocks import FixedClock, SystemClock
+from slotline.infrastructure.clock.clocks import FixedClock, ShiftedClock, SystemClock
 
-__all__ = ["FixedClock", "SystemClock"]
+__all__ = ["FixedClock", "ShiftedClock", "SystemClock"]

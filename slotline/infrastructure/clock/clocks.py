@@ -1,8 +1,8 @@
-"""The two clocks slotline runs on."""
+"""The clocks slotline runs on: the real one, one pinned to an instant, and one running from a pinned instant."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from slotline.domain.errors import InvalidValue
 
@@ -27,3 +27,24 @@ class FixedClock:
 
     def __repr__(self) -> str:
         return f"FixedClock({self._at.isoformat()})"
+
+
+class ShiftedClock:
+    """The real clock moved so that it read `at` at the real instant `since`, running on from there.
+
+    Several processes given the same pair keep one time between them, on a chosen day, while holds, leases and
+    retries still run out: rehearsals, and tests of expiry across worker processes (`now` with `now_since`).
+    """
+
+    def __init__(self, at: datetime, since: datetime) -> None:
+        for instant in (at, since):
+            if instant.tzinfo is None or instant.utcoffset() is None:
+                raise InvalidValue(f"a shifted clock needs time-zone-aware instants, got {instant.isoformat()}")
+        self._at = at
+        self._shift: timedelta = at - since
+
+    def now(self) -> datetime:
+        return (datetime.now(UTC) + self._shift).astimezone(self._at.tzinfo)
+
+    def __repr__(self) -> str:
+        return f"ShiftedClock(read {self._at.isoformat()}, shifted by {self._shift})"

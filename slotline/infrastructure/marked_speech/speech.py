@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from slotline.domain.dialogue.expectation import Expectation
 from slotline.infrastructure.marked_speech.codec import decode_marks, encode_marks
 
 
@@ -16,5 +17,6 @@ class MarkedTextToSpeech:
 class MarkedSpeechToText:
     """SpeechToText that reads text written by MarkedTextToSpeech, lower-cased as a recogniser would give it."""
 
-    async def transcribe(self, pcm: bytes, sample_rate: int) -> str:
+    async def transcribe(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> str:
+        """The marked text; what the question expects changes nothing (the marks are exact)."""
         return decode_marks(pcm).lower()

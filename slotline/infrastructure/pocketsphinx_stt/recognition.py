@@ -6,7 +6,10 @@ import time
 from dataclasses import dataclass, field
 
 from slotline.application.errors import SpeechUnavailable
-from slotline.infrastructure.pocketsphinx_stt.audio import for_decoder
+from slotline.domain.dialogue.expectation import Expectation
+from slotline.infrastructure.pocketsphinx_stt.answers import ExpectedAnswers
+from slotline.infrastructure.pocketsphinx_stt.audio import DECODER_RATE, for_decoder
+from slotline.infrastructure.pocketsphinx_stt.expected import ExpectationSettings, KeptWords, hear_expected
 from slotline.infrastructure.pocketsphinx_stt.model import LanguageModelSettings
 from slotline.infrastructure.pocketsphinx_stt.recognizer import Recognizer
 from slotline.infrastructure.pocketsphinx_stt.rejection import DomainFilter, RejectionRule
@@ -32,6 +35,8 @@ class PocketsphinxSettings:
     second_pass: bool = True
     """Run pocketsphinx's second (fwdflat) search pass: without it decoding is about a quarter faster, but intents
     right fell from 33/40 to 27/40 (en-us, 16 kHz) because the word posteriors of a one-pass lattice are worse."""
+    expectation: ExpectationSettings | None = field(default_factory=ExpectationSettings)
+    """How what the question expects is listened for (expected.py); None: it is ignored."""
     processes: int = 0
     """Worker processes that decode turns (each loads the model once). 0: decode on a thread of this process, as
     embedding and tests do; pocketsphinx holds the GIL while it decodes, so then every turn stalls the event loop
@@ -56,12 +61,23 @@ class Recognition:
     """The rejection rule's score (rejection.py): higher is more likely a booking utterance."""
     speech_seconds: float
     decode_seconds: float
+    unsure: bool = False
+    """Rejected because the decodes named different expected answers ("first" or "third"): see expected.py."""
 
 
 def recognise_turn(
-    recognizer: Recognizer, judge: DomainFilter, settings: PocketsphinxSettings, pcm: bytes, sample_rate: int
+    recognizer: Recognizer,
+    judge: DomainFilter,
+    settings: PocketsphinxSettings,
+    pcm: bytes,
+    sample_rate: int,
+    expecting: Expectation | None = None,
+    answers: ExpectedAnswers | None = None,
 ) -> Recognition:
-    """Decode and judge one turn on `recognizer` (blocking: CPU-bound, and it holds the GIL while it decodes)."""
+    """Decode and judge one turn on `recognizer` (blocking: CPU-bound, and it holds the GIL while it decodes).
+
+    `answers`: the expected answers of the question `expecting` (answers.py), listened for as expected.py says.
+    """
     if sample_rate <= 0:
         raise ValueError(f"sample rate must be positive, not {sample_rate}")
     started = time.perf_counter()
@@ -74,17 +90,22 @@ def recognise_turn(
         narrowband_floor_dbfs=settings.narrowband_floor_dbfs,
         pad_s=settings.pad_s,
     )
+    listening = settings.expectation if expecting is not None and answers is not None else None
     try:
-        heard = recognizer.decode(audio)
+        heard = recognizer.decode(audio, alternatives=listening.alternatives if listening else 0)
+        judgement = judge.judge(heard)
+        kept = KeptWords(() if judgement.reason else heard.words, judgement.reason)
+        if listening is not None and expecting is not None and answers is not None:
+            narrowband = sample_rate < DECODER_RATE
+            kept = hear_expected(recognizer, audio, heard, kept.rejected, expecting, answers, narrowband, listening)
     except RuntimeError as exc:
         raise SpeechUnavailable(f"pocketsphinx failed: {exc}") from exc
-    judgement = judge.judge(heard)
-    words = " ".join(heard.words)
     return Recognition(
-        text="" if judgement.reason else words,
-        heard=words,
-        rejected=judgement.reason,
+        text=" ".join(kept.words),
+        heard=" ".join(heard.words),
+        rejected=kept.rejected,
         score=judgement.score,
         speech_seconds=heard.speech_seconds,
         decode_seconds=time.perf_counter() - started,
+        unsure=kept.unsure,
     )

@@ -10,7 +10,10 @@ from pathlib import Path
 from types import TracebackType
 
 from slotline.domain.catalogue import Catalogue
+from slotline.domain.dialogue.expectation import Expectation
 from slotline.domain.spoken_numbers import mask_phone_digits
+from slotline.infrastructure.pocketsphinx_stt.answers import ExpectedAnswers
+from slotline.infrastructure.pocketsphinx_stt.expected import answers_for, vocabulary
 from slotline.infrastructure.pocketsphinx_stt.model import DomainModel, build_domain_model
 from slotline.infrastructure.pocketsphinx_stt.recognition import PocketsphinxSettings, Recognition, recognise_turn
 from slotline.infrastructure.pocketsphinx_stt.recognizer import Recognizer
@@ -44,6 +47,7 @@ class PocketsphinxSpeechToText:
             catalogue, cache_dir or _default_cache(), self._settings.language_model
         )
         self._filter = DomainFilter(self.model.known_pairs, self._settings.rejection)
+        self._vocabulary = vocabulary(self.model.dictionary)
         self._idle = [self._new_recognizer()]  # one at start-up: proves the files load before the first call
         self._idle_lock = threading.Lock()
         self._pool: RecognitionPool | None = None
@@ -73,14 +77,19 @@ class PocketsphinxSpeechToText:
         if self._pool is not None:
             await self._pool.aclose()
 
-    async def transcribe(self, pcm: bytes, sample_rate: int) -> str:
-        return (await self.recognise(pcm, sample_rate)).text
+    async def transcribe(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> str:
+        return (await self.recognise(pcm, sample_rate, expecting)).text
 
-    async def recognise(self, pcm: bytes, sample_rate: int) -> Recognition:
+    async def recognise(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> Recognition:
         """`transcribe` with the details."""
+        answers = self._answers(expecting)
         if self._pool is not None:
-            return _logged(await self._pool.recognise(pcm, sample_rate))
-        return _logged(await asyncio.to_thread(self._recognise_borrowing, pcm, sample_rate))
+            return _logged(await self._pool.recognise(pcm, sample_rate, expecting, answers))
+        return _logged(await asyncio.to_thread(self._recognise_borrowing, pcm, sample_rate, expecting))
+
+    def _answers(self, expecting: Expectation | None) -> ExpectedAnswers | None:
+        """The expected answers to listen for (None: decode as for any turn)."""
+        return answers_for(expecting, self._vocabulary) if self._settings.expectation is not None else None
 
     def for_call(self) -> PocketsphinxCallSpeechToText:
         """A recogniser for one call (on a decoder of its own when decoding in this process); close it at the end."""
@@ -101,16 +110,19 @@ class PocketsphinxSpeechToText:
             if len(self._idle) < self._settings.idle_decoders:
                 self._idle.append(recognizer)
 
-    def _recognise_borrowing(self, pcm: bytes, sample_rate: int) -> Recognition:
+    def _recognise_borrowing(self, pcm: bytes, sample_rate: int, expecting: Expectation | None) -> Recognition:
         recognizer = self._borrow()
         try:
-            return self._recognise_with(recognizer, pcm, sample_rate)
+            return self._recognise_with(recognizer, pcm, sample_rate, expecting)
         finally:
             self._give_back(recognizer)
 
-    def _recognise_with(self, recognizer: Recognizer, pcm: bytes, sample_rate: int) -> Recognition:
+    def _recognise_with(
+        self, recognizer: Recognizer, pcm: bytes, sample_rate: int, expecting: Expectation | None = None
+    ) -> Recognition:
         """Decode and judge one turn on `recognizer` (blocking)."""
-        return recognise_turn(recognizer, self._filter, self._settings, pcm, sample_rate)
+        answers = self._answers(expecting)
+        return recognise_turn(recognizer, self._filter, self._settings, pcm, sample_rate, expecting, answers)
 
 
 def _logged(recognition: Recognition) -> Recognition:
@@ -131,15 +143,16 @@ class PocketsphinxCallSpeechToText:
         self._recognizer = recognizer
         self._closed = False
 
-    async def transcribe(self, pcm: bytes, sample_rate: int) -> str:
-        return (await self.recognise(pcm, sample_rate)).text
+    async def transcribe(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> str:
+        return (await self.recognise(pcm, sample_rate, expecting)).text
 
-    async def recognise(self, pcm: bytes, sample_rate: int) -> Recognition:
+    async def recognise(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> Recognition:
         if self._closed:
             raise RuntimeError("this call's recogniser is closed")
         if self._recognizer is None:
-            return await self._owner.recognise(pcm, sample_rate)
-        return _logged(await asyncio.to_thread(self._owner._recognise_with, self._recognizer, pcm, sample_rate))
+            return await self._owner.recognise(pcm, sample_rate, expecting)
+        recognizer = self._recognizer
+        return _logged(await asyncio.to_thread(self._owner._recognise_with, recognizer, pcm, sample_rate, expecting))
 
     def close(self) -> None:
         """Give the decoder back for other calls."""

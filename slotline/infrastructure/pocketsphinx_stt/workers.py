@@ -23,6 +23,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from slotline.application.errors import SpeechUnavailable
+from slotline.domain.dialogue.expectation import Expectation
+from slotline.infrastructure.pocketsphinx_stt.answers import ExpectedAnswers
 from slotline.infrastructure.pocketsphinx_stt.model import DomainModel
 from slotline.infrastructure.pocketsphinx_stt.recognition import PocketsphinxSettings, Recognition, recognise_turn
 from slotline.infrastructure.pocketsphinx_stt.recognizer import Recognizer
@@ -64,10 +66,12 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(0)  # the serving process is gone (killed): nobody will ask for another turn
 
 
-def _recognise(pcm: bytes, sample_rate: int) -> Recognition:
+def _recognise(
+    pcm: bytes, sample_rate: int, expecting: Expectation | None, answers: ExpectedAnswers | None
+) -> Recognition:
     if _worker is None:
         raise RuntimeError("this process is not a recognition worker")
-    return recognise_turn(_worker.recognizer, _worker.judge, _worker.settings, pcm, sample_rate)
+    return recognise_turn(_worker.recognizer, _worker.judge, _worker.settings, pcm, sample_rate, expecting, answers)
 
 
 def _ready() -> int:
@@ -127,8 +131,14 @@ class RecognitionPool:
         else:
             log.info("%d recognition worker processes ready", self._processes)
 
-    async def recognise(self, pcm: bytes, sample_rate: int) -> Recognition:
-        """Decode one turn in a worker.
+    async def recognise(
+        self,
+        pcm: bytes,
+        sample_rate: int,
+        expecting: Expectation | None = None,
+        answers: ExpectedAnswers | None = None,
+    ) -> Recognition:
+        """One turn, decoded by a worker; `expecting` and `answers` are frozen data, sent along with the audio.
 
         Turns wait here, not in the executor's queue, until a worker is free: the executor hands queued turns to
         its workers ahead of time, where a turn that stopped mattering (the caller went on talking and the listener
@@ -142,7 +152,7 @@ class RecognitionPool:
         await free.acquire()
         executor = self._executor
         try:
-            decoding = executor.submit(_recognise, pcm, sample_rate)
+            decoding = executor.submit(_recognise, pcm, sample_rate, expecting, answers)
         except BrokenProcessPool as exc:
             free.release()
             self._replace(executor)

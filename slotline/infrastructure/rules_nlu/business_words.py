@@ -25,7 +25,10 @@ _SAME = {
     **dict.fromkeys(("women", "womens", "woman", "ladies", "lady", "female"), "women"),
 }
 # Everyday words for the same treatment: "a trim" is a cut.
-_SYNONYMS = {"trim": "cut", "haircut": "cut", "clean": "cleaning", "polish": "cleaning", "exam": "checkup"}
+_SYNONYMS = {
+    **{"trim": "cut", "haircut": "cut", "clean": "cleaning", "polish": "cleaning", "exam": "checkup"},
+    **{"yearly": "annual", "needle": "shot", "needles": "shot", "jab": "shot", "jabs": "shot", "shots": "shot"},
+}
 # Words that name no service on their own: fillers, task words, body parts and times.
 _NOISE = KNOWN_WORDS | wordset(
     "book booking appointment appointments session visit please thanks thank hi hello hey today tomorrow week "

@@ -25,7 +25,9 @@ KNOWN_WORDS = wordset(
     "very much lot thats theres youre cool lovely perfect exactly whenever whatever book "
     "cancel reschedule move change different "
     # yes and no as callers say them ("yep, go ahead", "nah, that's it")
-    "yep yup yea ya yah nope nah ahead alright absolutely definitely certainly brilliant grand cheers ta"
+    "yep yup yea ya yah nope nah ahead alright absolutely definitely certainly brilliant grand cheers ta "
+    # how callers take in what they were told before answering ("of course, Easter. Thursday then?", "fair enough")
+    "course fair enough oh ah ahh right understood makes sense forgot silly"
 )
 # Questions slotline does not answer; a day or service inside them is not a booking detail.
 _OFF_TOPIC = re.compile(

@@ -14,7 +14,7 @@ MAX_CHOICE = 10
 _NOUNS = wordset("one option choice slot appointment")
 _NUMBERED = wordset("number option choice")
 _NOT_A_CHOICE_AFTER = wordset("a just one")  # "just a second", "one second"
-NOT_A_CHOICE_BEFORE = wordset("time times visit timer")  # "it's my first time", "my second visit"
+NOT_A_CHOICE_BEFORE = wordset("time times visit timer ever")  # "it's my first time", "my second visit"
 
 
 def _numbered(words: Sequence[str], i: int) -> Found[int] | None:

@@ -8,7 +8,6 @@ week" (the same Friday) are not: one of the two days is misheard or misread, so 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
 from itertools import pairwise
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
@@ -31,7 +30,16 @@ _WHAT_EXISTS = wordset("appointment appointments session booking visit")
 def _corrected(words: Sequence[str], first: Found[DayReading], second: Found[DayReading]) -> bool:
     if any(w in _CORRECTIONS for w in words[first.end : second.start]) or _names_what_exists(words, first):
         return True
+    if _moved_from_to(words, first, second):
+        return True
     return any(w in _INSTEAD for w in words[second.end : second.end + _INSTEAD_REACH])  # "saturday at 11 instead"
+
+
+def _moved_from_to(words: Sequence[str], first: Found[DayReading], second: Found[DayReading]) -> bool:
+    """ "move my check-up from monday to wednesday": the day it is on, then the day it goes to."""
+    between = [w for w in words[first.end : second.start] if w]
+    before = [w for w in words[max(0, first.start - 6) : first.start] if w]
+    return between == ["to"] and before[-1:] == ["from"] and bool(_CORRECTIONS.intersection(before))
 
 
 def _names_what_exists(words: Sequence[str], day: Found[DayReading]) -> bool:
@@ -42,10 +50,10 @@ def _names_what_exists(words: Sequence[str], day: Found[DayReading]) -> bool:
 
 def _agree(one: DayReading, other: DayReading) -> bool:
     """The same day, or a date and the weekday it falls on ("friday the 4th", "the 3rd, a thursday"), or a day and
-    "the same weekday after" it ("on saturday ... the saturday after")."""
+    a weekday counted from it ("on saturday ... the saturday after", "monday ... the thursday after")."""
     if one.day == other.day:
         return True
-    if other.week_after_one_said and one.day is not None and other.day == one.day + timedelta(days=7):
+    if other.counted_from is not None and other.counted_from == one.day:
         return True
     if one.day is None or other.day is None or one.exact == other.exact:
         return False

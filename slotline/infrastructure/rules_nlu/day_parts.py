@@ -38,6 +38,14 @@ EARLIEST_PHRASES = (
     "first thing",
     "right away",
     "right now",
+    # the first slot of the day asked for ("anything right when you open?")
+    "when you open",
+    "as you open",
+    "when you first open",
+    "when the doors open",
+    "opening time",
+    "start of the day",
+    "first of the day",
 )
 _EARLIEST = PhraseTable((True, p) for p in EARLIEST_PHRASES)
 

@@ -24,7 +24,7 @@ class DayReading:
     whole_weeks: bool = False  # counted in whole weeks from today ("in two weeks"): a weekday with it is in that week
     # A numeric date with two readings: (month first, day first). "12/01" is (1 December, 12 January).
     either: tuple[date, date] | None = None
-    week_after_one_said: bool = False  # "on saturday ... the saturday after": a week after the day said before it
+    counted_from: date | None = None  # "on monday ... the thursday after": the day said before it, counted from
 
     def within(self, days: DayReading) -> DayReading:
         """A bare weekday said with a range of days is the one in that range: "next week, maybe thursday"."""

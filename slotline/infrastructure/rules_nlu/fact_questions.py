@@ -34,6 +34,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         Topic.PRICE,
         _any(
             r"how much(?! (?:time|notice|longer))",
+            r"whats the damage",
+            r"set (?:me|us|you) back",
             r"prices?",
             "pricing",
             r"costs?",
@@ -223,7 +225,7 @@ class FactQuestions:
         if faq is not None and not (service_named and topic in (Topic.PRICE, Topic.DESCRIPTION)):
             return Question(Topic.FAQ, faq=faq)
         payment = self._payment.find(said, joined)
-        if topic in (None, Topic.PRICE, Topic.PAYMENT) and payment is not None and _names_after_verb(words):
+        if topic in (None, Topic.PRICE, Topic.PAYMENT) and payment is not None and _asks_about_paying(words):
             return Question(Topic.PAYMENT, subject=payment)
         if topic is Topic.PAYMENT and service_named:
             return Question(Topic.PRICE)  # "what would I pay for a check-up"
@@ -295,8 +297,12 @@ def _holiday_names(reason: str) -> frozenset[tuple[str, ...]]:
     return frozenset(runs | {(w,) for w in words if len(w) >= 5 and w not in _HOLIDAY_GENERIC})
 
 
-def _names_after_verb(words: Sequence[str]) -> bool:
-    return any(w in _NAMING for w in words)
+_FINE = wordset("fine ok okay alright good work works accepted")
+
+
+def _asks_about_paying(words: Sequence[str]) -> bool:
+    """ "do you take venmo", "can I pay with amex", "venmo's fine?": a way to pay named as a question."""
+    return any(w in _NAMING or w in _FINE for w in words)
 
 
 def _unlisted(words: Sequence[str]) -> bool:
@@ -313,8 +319,8 @@ def looks_like_a_question(words: Sequence[str], utterance: str) -> bool:
     """A question form ("do you do hydrotherapy?") with at least one word outside the booking vocabulary, and no
     number: "can you make that 11?" is about the booking."""
     words = [w for w in words if w]
-    if any(cardinal_at(words, i) or ordinal_at(words, i) for i in range(len(words))):
-        return False
+    if any((cardinal_at(words, i) or ordinal_at(words, i)) and words[i] != "one" for i in range(len(words))):
+        return False  # "a sad one" is no number
     said = utterance.split()
     first = said[0].strip(",.!?").lower().replace("'", "") if said else ""  # before fillers: "you know what, ..."
     wonders = _WONDERING.search(" ".join(words)) is not None

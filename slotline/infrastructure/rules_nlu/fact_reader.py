@@ -12,6 +12,7 @@ from slotline.domain.catalogue import Catalogue
 from slotline.domain.questions import Question, Topic
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.rules_nlu.fact_questions import FactQuestions, looks_like_a_question
+from slotline.infrastructure.rules_nlu.follow_on import asks_again_about
 from slotline.infrastructure.rules_nlu.people import PeopleNames
 from slotline.infrastructure.rules_nlu.staff_days import StaffDays
 from slotline.infrastructure.rules_nlu.urgent_words import UrgentWords
@@ -21,6 +22,20 @@ __all__ = ["FactReader", "refers_back"]
 
 _TASKS = (Intent.BOOK, Intent.RESCHEDULE, Intent.CANCEL)
 _WINS_OVER_QUESTIONS = (Intent.HUMAN, Intent.REPEAT, Intent.GOODBYE)
+_AGAIN = Question(Topic.FOLLOW_ON)
+
+
+def _only_a_service(heard: Interpretation) -> bool:
+    return (
+        heard.service_id is not None
+        and not heard.preference.says_when
+        and heard.ordinal is None
+        and heard.staff_id is None
+        and not heard.more_services
+        and not heard.refers.said
+    )
+
+
 _BOOKING_WORD = re.compile(
     r"\b(?:book\w*|appointment|schedul\w*|reservation)\b"
 )  # not "come in": "where do i park when i come in"
@@ -51,12 +66,16 @@ class FactReader:
         """A business's own question phrase is said: it beats a service guessed from loose words."""
         return self._questions.names_a_faq(words)
 
-    def read(self, words: Sequence[str], utterance: str, today: date, heard: Interpretation) -> Interpretation | None:
+    def read(
+        self, words: Sequence[str], free: Sequence[str], utterance: str, today: date, heard: Interpretation
+    ) -> Interpretation | None:
         """The turn as a hand-over to a person or as a question (alone, or inside a booking turn); None otherwise."""
         intent = heard.intent
         staff_days = self._staff_days.find(words, heard.staff_id, heard.day if heard.last_day is None else None)
         if staff_days is not None and intent not in (Intent.RESCHEDULE, Intent.CANCEL, Intent.GOODBYE):
             return Interpretation(Intent.QUESTION, text=utterance, staff_id=staff_days.staff, question=staff_days)
+        if _only_a_service(heard) and asks_again_about(free):  # "and a follow-up?" after "how much is ...?"
+            return Interpretation(Intent.QUESTION, text=utterance, service_id=heard.service_id, question=_AGAIN)
         if intent not in (*_WINS_OVER_QUESTIONS, Intent.RESCHEDULE, Intent.CANCEL) and self._people.asked_for(
             words, says_when=heard.preference.says_when, service_named=heard.service_id is not None
         ):

@@ -57,16 +57,31 @@ class HolidayNames:
         for found in self._table.scan(words):
             if word_at(words, found.start - 1) in _PERIOD:
                 continue
-            start, day = found.start, found.value
-            shift = _shift_before(words, found.start)
+            start, end, day = found.start, found.end, found.value
+            if word_at(words, end) == "eve":  # "new year's eve" when only New Year's Day is written down
+                end, day = end + 1, day - timedelta(days=1)
+            shift = _shift_before(words, found.start, day)
             if shift is not None:
                 start, day = found.start - 2 - (word_at(words, found.start - 3) == "the"), day + timedelta(shift)
-            out.append(Found(DayReading(day if day >= today else None, exact=True), start, found.end))
+            out.append(Found(DayReading(day if day >= today else None, exact=True), start, end))
         return out
 
 
-def _shift_before(words: Sequence[str], start: int) -> int | None:
-    """ "the day after thanksgiving": +1; "the day before christmas eve": -1."""
-    if start >= 2 and words[start - 2] == "day" and words[start - 1] in _SHIFTS:
-        return _SHIFTS[words[start - 1]]
+_WEEKDAYS = {
+    name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
+
+
+def _shift_before(words: Sequence[str], start: int, day: date) -> int | None:
+    """ "the day after thanksgiving": +1; "the day before christmas eve": -1; "the monday after christmas": to the
+    first Monday after it."""
+    if start < 2 or words[start - 1] not in _SHIFTS:
+        return None
+    direction, said = _SHIFTS[words[start - 1]], words[start - 2]
+    if said == "day":
+        return direction
+    if said in _WEEKDAYS:
+        if direction > 0:
+            return (_WEEKDAYS[said] - day.weekday()) % 7 or 7
+        return -((day.weekday() - _WEEKDAYS[said]) % 7 or 7)
     return None

@@ -43,7 +43,9 @@ _RESCHEDULE = re.compile(
     # issue 13: everyday words for moving an appointment
     r"|rearrang\w*|bump (?:it|that|this|my|the)|(?:push|put|bring|shift) (?:\w+ ){1,2}(?:back|forward)"
     r"|change (?:\w+ )?(?:appointment|session|booking|slot|time|day|visit)|swap (?:my|it|the)"
-    r"|re ?book\w*|shift (?:it|that|this|my|the))\b"
+    r"|re ?book\w*|shift (?:it|that|this|my|the)"
+    r"|push (?:it|that|this|him|her|them|my \w+)(?: out| back| forward)? (?:to|till|until|til)"
+    r"|(?:switch|swap) (?:it|that|this|him|her|them|my \w+|the \w+) (?:to|for|over))\b"
 )
 # issue 13: putting the task off is no request to move anything ("I'll sort it another time")
 _PUT_OFF = re.compile(
@@ -105,12 +107,15 @@ _CANT_MAKE_IT = re.compile(
     r"\b(?:cant|cannot|can not|couldnt|wont|will not|not gonna|not going to|wont be able to|not be able to"
     r"|unable to) (?:make it|make that|come|attend)\b"
 )
+# "I'm booked Monday at 8, can I do later in the day instead?": what exists, then something instead of it.
+_BOOKED_INSTEAD = re.compile(r"\b(?:im|i am|were|we are|ive|i have|i|we) booked\b.*\binstead\b")
 _THATS_IT = re.compile(r"\b(?:thats it|that is it|thats all for now)\b")
 _BOOK = re.compile(
     r"\b(?:(?<!i )(?<!we )(?<!ive )(?<!weve )(?<!already )(?<!have )(?<!had )book\w*"  # not "i booked"
     r"|make (?:a |an |another |new )?(?:appointment|booking|reservation)|schedul\w*"
     r"|set (?:up )?(?:a|an|me up)|(?:get|need|want|like|love) (?:a |an |another |new )?"
-    r"(?:appointment|booking|reservation)|come in|(?:put|pencil|fit|squeeze) me (?:down|in))\b"
+    r"(?:appointment|booking|reservation)|come in|(?:put|pencil|fit|squeeze) me (?:down|in)"
+    r"|bring (?:\w+ ){1,3}in(?! (?:the|a|an|my|his|her|their|our) \w+ (?:back|forward)))\b"
 )
 _BOOK_IT = re.compile(r"\bbook (?:it|that|this|them|those|me in)\b(?! for)")  # confirms what was offered
 _APPOINTMENT = re.compile(r"\b(?:appointment|booking|reservation)\b")
@@ -313,7 +318,7 @@ def classify(
     if cancel:
         return Intent.CANCEL
     reschedule, no_reschedule = _said(_RESCHEDULE, text)
-    if reschedule:
+    if reschedule or _BOOKED_INSTEAD.search(text):
         return Intent.RESCHEDULE
     if _CANT_COME.search(text) or (_CANT_MAKE_IT.search(text) and _APPOINTMENT.search(text)):
         return Intent.CANT_COME

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.ids import ServiceId
-from slotline.domain.reference import Reference
+from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles, says_for_whom
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
@@ -38,8 +38,9 @@ from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_w
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
 from slotline.infrastructure.rules_nlu.spelling import respelled
 from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
-from slotline.infrastructure.rules_nlu.times import find_times, pick_time
+from slotline.infrastructure.rules_nlu.times import another_events_day, find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
+from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
 from slotline.infrastructure.rules_nlu.words import (
     BLANK,
     Found,
@@ -125,17 +126,47 @@ def _other_days(days: Sequence[Found[DayReading]], picked: DayReading | None) ->
 
 _KEEP = frozenset(("keep", "leave"))
 _OWNED = frozenset(("my", "the", "our", "his", "her", "their"))
+_ARTICLES = _OWNED | {"a", "an"}
 
 
-def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]) -> Found[T] | None:
+def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None], also: list[str]) -> Found[T] | None:
     """The first thing named that is not kept as it is: in "cancel the cleaning but keep my check-up" the check-up
-    is claimed and ruled out, and the cleaning is what the caller means."""
+    is claimed and ruled out, and the cleaning is what the caller means. A thing ruled out ("not the check-up") is
+    claimed in `also` too, so that no looser reading finds it again."""
     while (found := find(words)) is not None:
         lead = found.start - (word_at(words, found.start - 1) in _OWNED)
-        if word_at(words, lead - 1) not in _KEEP:
+        article = found.start - (word_at(words, found.start - 1) in _ARTICLES)
+        if word_at(words, lead - 1) in _KEEP:
+            claim(words, Found(found.value, lead - 1, found.end))
+            claim(also, Found(found.value, lead - 1, found.end))
+        elif article < found.start and negated_before(words, article):  # "the cleaning, not the check-up"
+            claim(words, Found(found.value, negation_start(words, article), found.end))
+            claim(also, Found(found.value, negation_start(words, article), found.end))
+        else:
             return found
-        claim(words, Found(found.value, lead - 1, found.end))
     return None
+
+
+def _busy_days(free: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """ "saturday, she has soccer friday": the day of something the caller already has is ruled out, not wished."""
+    return [
+        Found(replace(f.value, counts=False), f.start, f.end) if another_events_day(free, f.start) else f for f in days
+    ]
+
+
+_NUDGES = (Nudge.LATER, Nudge.EARLIER)
+_ACTS = frozenset(("cancel", "move", "reschedule", "switch", "shift", "change", "swap", "drop"))
+
+
+def _acted_on(words: list[str], find: Callable[[Sequence[str]], Found[T] | None], also: list[str]) -> None:
+    """ "I've got the bath and his nails on Saturday, can you cancel just the nails one": with a thing named after
+    the cancel or move, the things named before it only say what exists; they are claimed (in `also` too)."""
+    verb = next((i for i, w in enumerate(words) if w in _ACTS), None)
+    if verb is None or find([BLANK if i <= verb else w for i, w in enumerate(words)]) is None:
+        return
+    while (found := find(words)) is not None and found.start < verb:
+        claim(words, found)
+        claim(also, found)
 
 
 _ONE_AFTER = (("the", "one", "after"), ("the", "following", "one"), ("the", "week", "after"))
@@ -187,6 +218,7 @@ class RulesUtteranceInterpreter:
         self._zone = catalogue.zone
         self._region = default_region  # how a phone number said without a country code is read
         self._services = ServiceNames(catalogue.services)
+        self._visits = VisitKinds(catalogue.services)
         self._staff = StaffNames(catalogue.staff)
         self._facts = FactReader(catalogue)
         self._opening = OpeningClock(catalogue)
@@ -237,20 +269,23 @@ class RulesUtteranceInterpreter:
         _claimed(free, said_relative)
         latest = _claimed(free, find_latest(free))
         today = local_today(now, self._zone)
-        holidays = _claimed(free, self._holidays.find(free, today))  # issue 13: "on christmas day"
-        said_days = sorted([*holidays, *_claimed(free, find_days(free, today))], key=lambda f: f.start)
+        holidays = _claimed(free, _busy_days(free, self._holidays.find(free, today)))  # issue 13: "on christmas day"
+        said_days = sorted(
+            [*holidays, *_claimed(free, _busy_days(free, find_days(free, today)))], key=lambda f: f.start
+        )
         days = _the_one_after(free, self._numeric.settle(weekday_in_counted_week(said_days), today))
         part_of_day = find_part_of_day(words)
         bounds = _claimed(free, find_bounds(free, part_of_day))
         edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))
-        times = _claimed(free, find_times(free, part_of_day, edges))
+        times = _claimed(free, find_times(free, part_of_day, edges, nudged=refers.nudge in _NUDGES))  # later, 11?
         picked_time = pick_time(times)
         reading = self._opening.settle(picked_time) if picked_time is not None else None
         picked_days = pick_days(days)
         staff = _every_named(free, self._staff.find)  # "with Tasha, not Lena"
         said_of_service = list(free)  # "a trim with the barber": the title also says which service
         staff = staff or _named(free, self._titles.find(free))  # issue 13: "the hygienist"
-        service = _named(free, _with_qualifier(free, _not_kept(free, self._services.find)))
+        _acted_on(free, self._services.find, said_of_service)  # "the bath and his nails, cancel just the nails"
+        service = _named(free, _with_qualifier(free, _not_kept(free, self._services.find, said_of_service)))
         services = more_services(free, self._services, service[0]) if service else ()  # issue 13
         candidates: tuple[ServiceId, ...] = ()
         if len(services) == 1 and says_for_whom(free):  # "my son's check-up": the children's one, or asked
@@ -263,6 +298,9 @@ class RulesUtteranceInterpreter:
         unclaimed = [BLANK if i in choice_words else w for i, w in enumerate(said_of_service)]
         if not service and not self._facts.names_a_faq(normalised):  # "do you do teeth whitening?" is the question
             candidates = self._service_words.find(unclaimed)  # issue 13: "a check for the kids"
+        if not services and not candidates and (visit := visit_said(words)) is not None:
+            candidates = self._visits.services(visit)  # "book my daughter in", "I'm a new patient"
+            services = candidates if len(candidates) == 1 else ()
         if services and _JOINED.intersection(words):  # "a cut and a blowout": the other service is never dropped
             other = tuple(s for s in self._service_words.find(free) if s not in services)
             services, candidates = (*services, *other) if len(other) == 1 else services, other if len(other) > 1 else ()
@@ -301,7 +339,7 @@ class RulesUtteranceInterpreter:
             intent = Intent.UNKNOWN
         if intent in (Intent.AFFIRM, Intent.DENY) and not named and is_unrelated_question_or_chatter(words, free):
             intent = Intent.UNKNOWN  # "where exactly are you located" must never confirm a booking
-        asked = self._facts.read(normalised, utterance, today, replace(result, intent=intent))
+        asked = self._facts.read(normalised, free, utterance, today, replace(result, intent=intent))
         if asked is not None:
             return asked
         if intent is Intent.UNKNOWN:  # an invalid number is kept, so the agent can say what was wrong with it

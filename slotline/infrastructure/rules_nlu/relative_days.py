@@ -107,6 +107,16 @@ def _weekday_week(words: Sequence[str], i: int, today: date) -> Found[DayReading
     return _found(resolve_weekday(today, weekday, WeekdayMode.BARE) + timedelta(days=7), i, j + 2)
 
 
+def _day_week(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """ "today week", "this day week" (Irish, Scottish, northern English), "tomorrow week": a week after that day."""
+    if tuple(words[i : i + 3]) == ("this", "day", "week"):
+        return _found(today + timedelta(days=7), i, i + 3, whole_weeks=True)
+    first = _PLAIN_DAYS.get(word_at(words, i))
+    if first is None or word_at(words, i) == "now" or word_at(words, i + 1) != "week":
+        return None
+    return _found(today + timedelta(days=first + 7), i, i + 2, whole_weeks=first == 0)
+
+
 def _after_next(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
     """ "the tuesday after next", "tuesday after next": not the coming Tuesday but the one after it.
 
@@ -129,8 +139,9 @@ _LEADS = wordset("next this coming following last")
 
 
 def _weekday_after(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
-    """ "my massage on saturday, could we do the saturday after": a week after the same weekday said before it in
-    the turn. With no such day said, "the saturday after" is after something on the table: no day, asked about."""
+    """ "my massage on saturday, could we do the saturday after": a week after the weekday said before it in the
+    turn; "monday morning ... the thursday after": the first Thursday after that Monday. With no one weekday said
+    before it, "the saturday after" is after something on the table: no day, asked about."""
     if word_at(words, i) != "the":
         return None
     weekday = weekday_named(words, i + 1)
@@ -138,11 +149,16 @@ def _weekday_after(words: Sequence[str], i: int, today: date) -> Found[DayReadin
         return None
     if cardinal_at(words, i + 3) is not None or ordinal_at(words, i + 3) is not None or word_at(words, i + 3) in MONTHS:
         return None
-    earlier = [k for k in range(i) if weekday_named(words, k) == weekday and word_at(words, k - 1) not in _LEADS]
-    if not earlier:
+    said = {
+        named
+        for k in range(i)
+        if (named := weekday_named(words, k)) is not None and word_at(words, k - 1) not in _LEADS
+    }
+    if len(said) != 1:
         return _found(None, i, i + 3, ambiguous=True)
-    day = resolve_weekday(today, weekday, WeekdayMode.BARE) + timedelta(days=7)
-    return Found(DayReading(day, week_after_one_said=True), i, i + 3)
+    anchor = resolve_weekday(today, said.pop(), WeekdayMode.BARE)  # "monday ... the thursday after": that monday
+    day = anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+    return Found(DayReading(day, counted_from=anchor), i, i + 3)
 
 
 def _plural_weekdays(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
@@ -227,6 +243,10 @@ def _nth_weekday_of(words: Sequence[str], i: int, today: date) -> Found[DayReadi
     elif (month_word, word_at(words, k + 3)) in (("next", "month"), ("this", "month"), ("the", "month")):
         year, month = _next_month(today) if month_word == "next" else (today.year, today.month)
         end = k + 4
+    elif tuple(words[k + 2 : k + 5]) == ("the", "new", "year"):  # "the first saturday of the new year"
+        year, month, end = today.year + 1, 1, k + 5
+    elif (month_word, word_at(words, k + 3)) == ("next", "year"):
+        year, month, end = today.year + 1, 1, k + 4
     else:
         return None
     n = -1 if last else nth.value if nth is not None else 1
@@ -253,6 +273,7 @@ _READERS: tuple[Callable[[Sequence[str], int, date], Found[DayReading] | None], 
     _after_next,
     _weekday_after,
     _weekday_week,
+    _day_week,
     _next_month_on,
     _nth_weekday_of,
 )

@@ -290,17 +290,68 @@ def another_events_time(words: Sequence[str], start: int) -> bool:
         start += 1  # the reading may begin with its "at"
     if word_at(words, start - 1) != "at":
         return False
+    return _had_before(words, start - 1)
+
+
+def another_events_day(words: Sequence[str], start: int) -> bool:
+    """ "she has soccer friday", "I've got work on Monday": a day the caller (or who it is for) is busy."""
+    if words[start] == "on":
+        start += 1
+    return _had_before(words, start - (word_at(words, start - 1) == "on"))
+
+
+def _had_before(words: Sequence[str], start: int) -> bool:
+    """ "<holder> got/has <something>" just before word `start`, with something had between."""
+    start += 1
     for k in range(start - 2, max(start - 6, 0) - 1, -1):
         word = words[k] if k >= 0 else BLANK
-        if word == BLANK or word in _NOT_AN_EVENT:
+        if word == BLANK or word in _NOT_AN_EVENT or word in _BREAKS:
             return False
-        if word in _HAVE and (word_at(words, k - 1) in _HOLDERS or word_at(words, k - 1) in _CONTRACTED_HOLDERS):
+        if word in _HAVE and _held_by(words, k):
+            if word_at(words, k - 2) in _ASKING:
+                return False  # "can i have a cleaning at 3": asked for, not had
             return k < start - 2  # something had between "got" and "at": "got swim at", not "got at"
     return False
 
 
+def _a_time_lead(words: Sequence[str], start: int) -> bool:
+    """ "still 4", "say 3", "make it 8": a bare number said as the time."""
+    before = word_at(words, start - 1)
+    if before == "still" or (before == "it" and word_at(words, start - 2) == "make"):
+        return True
+    return before in ("like", "say") and word_at(words, start - 2) not in _LIKERS
+
+
+_LIKERS = wordset("i id we wed you youd they theyd would should to")
+
+
+def _held_by(words: Sequence[str], k: int) -> bool:
+    """Someone before the "got"/"has" at `k`: "she's got", "the kids have got", "my son has", "ive got"."""
+    before = k - 1
+    if words[k] == "got" and word_at(words, before) in ("have", "has"):
+        before -= 1  # "the kids have got"
+    holder = word_at(words, before)
+    if holder in _HOLDERS or holder in _CONTRACTED_HOLDERS:
+        return True
+    return holder.isalpha() and holder not in _ASKING and word_at(words, before - 1) in _OWNERS  # "my son has"
+
+
+_OWNERS = wordset("the my our his her their")
+
+
+# Between "<holder> has" and the time or day, these start another clause: "i've got work monday so tuesday".
+_BREAKS = wordset(
+    "so but and then or because can could would make it that do book try how what about instead "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
+_ASKING = wordset("can could may might would will do should shall")
+
+
 def find_times(
-    words: Sequence[str], part_of_day: PartOfDay | None = None, day_edges: frozenset[int] = frozenset()
+    words: Sequence[str],
+    part_of_day: PartOfDay | None = None,
+    day_edges: frozenset[int] = frozenset(),
+    nudged: bool = False,
 ) -> list[Found[TimeReading]]:
     """Every clock time, left to right. A bare number counts only when the caller said nothing else, or right
     beside a day phrase ("9 tomorrow", "friday 3"): `day_edges` holds where day phrases start and end."""
@@ -312,15 +363,35 @@ def find_times(
             read = None  # "she's nine, on friday": how old, not when; "she's got swim at 5": another thing's time
         beside_day = read is not None and (read[0].end in day_edges or read[0].start in day_edges)
         beside_day = beside_day and read is not None and not _one_is_a_choice(words, read[0])
-        if read is None or not (read[1] or beside_day or _alone(words, read[0])):
+        refused = read is not None and _refused_after(words, read[0].end)  # "4 is too late", "ten's no good"
+        kept = read is not None and (nudged or _a_time_lead(words, read[0].start))  # "still 4", "later, like 11?"
+        if read is None or not (read[1] or beside_day or refused or kept or _alone(words, read[0])):
             i += 1
             continue
         found = read[0]
-        if negated_before(words, found.start):
+        if refused or negated_before(words, found.start):
             found = Found(replace(found.value, counts=False), found.start, found.end)
         out.append(found)
         i = found.end
     return out
+
+
+_REFUSALS = (
+    ("too", "late"),
+    ("too", "early"),
+    ("no", "good"),
+    ("not", "good"),
+    ("doesnt", "work"),
+    ("wont", "work"),
+    ("is", "out"),
+)
+
+
+def _refused_after(words: Sequence[str], end: int) -> bool:
+    """ "4 is too late", "ten's no good for me", "9 doesn't work": the time said is ruled out."""
+    k = end + (word_at(words, end) in ("is", "s", "would", "will"))
+    k += word_at(words, k) == "be"
+    return (word_at(words, k), word_at(words, k + 1)) in _REFUSALS
 
 
 def pick_time(found: Sequence[Found[TimeReading]]) -> TimeReading | None:

@@ -58,6 +58,25 @@ def _about_the_past(free: Sequence[str], i: int) -> bool:
     return _AGO in free[i : i + 3] and all(w != BLANK for w in free[i : free.index(_AGO, i) + 1])
 
 
+_SPANS = wordset("day days week weeks month months year years ages")
+_SO_FAR_LEADS = wordset("been for past")
+_AHEAD = wordset("in within next coming")
+
+
+def _time_so_far(free: Sequence[str], i: int) -> bool:
+    """ "it's been a good few years now", "trouble with my shoulder for a few weeks", "for 3 weeks now", "the past
+    two years": how long something has gone on, never when to book."""
+    count = cardinal_at(free, i)
+    if count is not None and word_at(free, count.end) in _SPANS:
+        return _time_so_far(free, count.end)
+    if free[i] not in _SPANS:
+        return False
+    if word_at(free, i + 1) in ("now", "already"):
+        return True
+    before = set(free[max(0, i - 5) : i])
+    return bool(before & _SO_FAR_LEADS) and not before & _AHEAD
+
+
 def _a_duration(free: Sequence[str], i: int) -> bool:
     """ "for 30 minutes", "for an hour": how long, which the service decides; "in 30 minutes" is not one."""
     number = cardinal_at(free, i) if i > 0 and free[i - 1] == "for" else None
@@ -86,7 +105,8 @@ def _in_the_past(free: Sequence[str], i: int) -> bool:
     if following not in (BLANK, "that"):
         return False
     previous = word_at(free, i - 1)
-    told = previous != BLANK or _EXPERIENCE.intersection(free[:i])  # "i've never had a massage before"
+    # "i've never had a massage before"; "a test and then the frames after": one thing after the other
+    told = previous != BLANK or _EXPERIENCE.intersection(free[:i]) or (free[i] == "after" and "then" in free[:i])
     return bool(told) and previous not in _DAY_NOUNS | _MEANING and word_at(free, i + 2) in (BLANK, *_PRONOUNS)
 
 
@@ -102,7 +122,7 @@ def _an_occasion(free: Sequence[str], i: int) -> bool:
 
 def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
     word = free[i]
-    if _about_the_past(free, i) or _a_duration(free, i) or (dated and _an_occasion(free, i)):
+    if _about_the_past(free, i) or _a_duration(free, i) or _time_so_far(free, i) or (dated and _an_occasion(free, i)):
         return False
     if cardinal_at(free, i) is not None and another_events_time(free, i):  # "she's got swim at 5"
         return False

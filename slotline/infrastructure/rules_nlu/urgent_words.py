@@ -11,17 +11,23 @@ __all__ = ["UrgentWords"]
 
 _SLACK = 3  # other words allowed among a phrase's words: "cracked a tooth", "my jaw is swollen"
 _NEGATIONS = wordset("no not isnt arent wasnt dont doesnt never without nothing")
+# Whose it is does not change how urgent it is: "bleach in my eye" is also "bleach in his eye".
+_POSSESSIVES = wordset("my his her their our your its")
+
+
+def _whose(word: str) -> str:
+    return "my" if word in _POSSESSIVES else word
 
 
 class UrgentWords:
     """Phrases that mean a caller needs urgent care; a phrase counts unless negated just before ("no swelling")."""
 
     def __init__(self, phrases: Sequence[str]) -> None:
-        self._phrases = [tuple(root(w) for w in normalise(p)) for p in phrases]
+        self._phrases = [tuple(_whose(root(w)) for w in normalise(p)) for p in phrases]
         self._phrases = [p for p in self._phrases if p]
 
     def heard(self, words: Sequence[str]) -> bool:
-        said = roots(words)
+        said = [_whose(w) for w in roots(words)]
         return any(self._said(phrase, said) for phrase in self._phrases)
 
     @staticmethod

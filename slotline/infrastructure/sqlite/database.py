@@ -15,7 +15,7 @@ from typing import TypeVar
 from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_random
 
 from slotline.application.errors import StorageUnavailable
-from slotline.infrastructure.sqlite.schema import migrate
+from slotline.infrastructure.sqlite.schema import SCHEMA_VERSION, migrate
 
 T = TypeVar("T")
 
@@ -111,6 +111,19 @@ class SqliteDatabase:
                     self._enable_wal(conn)
                     migrate(conn)
             self._ready.set()
+
+    def schema_version(self) -> int:
+        """The file's schema version, read without creating or upgrading anything (0: no file yet)."""
+        if not self.path.exists():
+            return 0
+        with _storage_errors(self.path):
+            _ensure_sqlite(self.path)
+            with closing(sqlite3.connect(f"{self.path.absolute().as_uri()}?mode=ro", uri=True)) as conn:
+                version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+        return version
+
+    latest_version = SCHEMA_VERSION
+    """The schema version this slotline creates and works with."""
 
     def ensure_writable(self) -> None:
         """Fail with StorageUnavailable unless this process can write the file and create its -wal and -shm:

@@ -15,6 +15,7 @@ from telcoflow import (
     SessionNotification,
     WSSError,
 )
+from telcoflow.exceptions import WSSSessionBusy, WSSSessionClosed, WSSSessionNotFound
 
 from slotline.application.errors import TelephonyUnavailable
 from slotline.application.ports import CallHandler, Clock
@@ -209,7 +210,15 @@ class TelcoflowTelephony:
         self._sessions.add(session_id)  # counted from now: a call being opened holds its slot
         try:
             session = await sm.open_session(session_id)
-        except WSSError as exc:  # taken by another agent (SESSION_BUSY), already closed, or the link dropped
+        except WSSSessionBusy as exc:  # another agent on the connector opened it first: theirs, no retry
+            log.debug("session %s: taken by another agent (%s)", session_id, exc.bound_sm_ws_id)
+            self._sessions.discard(session_id)
+            return False
+        except (WSSSessionClosed, WSSSessionNotFound) as exc:  # the caller gave up before anyone opened it
+            log.info("session %s: gone before it was opened: %s", session_id, exc)
+            self._sessions.discard(session_id)
+            return False
+        except WSSError as exc:  # the link dropped, or the platform refused for another reason
             log.warning("session %s: could not open: %s", session_id, exc)
             self._sessions.discard(session_id)
             return False

@@ -44,6 +44,11 @@ class LoopbackCall:
         return self._line.identity.callee
 
     @property
+    def session_manager_id(self) -> str | None:
+        """The smWsId of the agent connection that opened the session and got `call.in` (None before)."""
+        return self._line.delivered_to
+
+    @property
     def sample_rate(self) -> int:
         return self._media.sample_rate
 

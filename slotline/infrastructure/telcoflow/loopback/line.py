@@ -87,6 +87,7 @@ class CallLine:
         self.opened_at = int(time.time())
         self.link: SessionChannel | None = None
         self.delivered = False
+        self.delivered_to: str | None = None  # the smWsId of the SM socket call.in went to
         self.media: CallMedia | None = None
         self.voice: ServerConnection | None = None
         self.state = LineState.PENDING
@@ -118,8 +119,9 @@ class CallLine:
         if self.link is link:
             self.link = None
 
-    def mark_delivered(self) -> None:
+    def mark_delivered(self, link_id: str) -> None:
         self.delivered = True
+        self.delivered_to = link_id
         self.pulse.fire()
 
     # ── State ───────────────────────────────────────────────────────────────────────────────────────────────

@@ -127,7 +127,7 @@ class SessionManagerLink:
         )
         if await self.send(call_in):
             logger.info("call %s from %s offered to %s", identity.call_id, masked(identity.caller), self._id)
-            line.mark_delivered()
+            line.mark_delivered(self._id)
 
     async def _request(self, kind: str, frame: Frame) -> None:
         req_id = text_field(frame, "reqId")
@@ -149,6 +149,7 @@ class SessionManagerLink:
     def _open(self, req_id: str, session_id: str | None) -> Frame:
         if session_id is None:
             return frames.response_error(req_id, "INVALID_REQUEST", "sessionId is missing")
+        self._stats.session_opens += 1
         if self.sample_rate is None:
             return frames.response_error(req_id, "INVALID_REQUEST", "send setup first")
         line = self._board.line_for_session(session_id)
@@ -157,6 +158,7 @@ class SessionManagerLink:
         if line.ending:
             return frames.response_error(req_id, "SESSION_CLOSED", "the call has ended")
         if line.link is not None and line.link is not self and line.link.is_open:
+            self._stats.sessions_busy += 1
             return frames.response_error(req_id, "SESSION_BUSY", "opened elsewhere", boundSmWsId=line.link.id)
         line.bind(self, self.sample_rate)
         identity = line.identity

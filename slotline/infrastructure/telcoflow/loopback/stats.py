@@ -30,6 +30,8 @@ class LoopbackStats:
         self.malformed_frames = 0
         self.rejected_handshakes = 0
         self.sm_connections_accepted = 0
+        self.session_opens = 0  # session.open requests with a sessionId, from every SM socket
+        self.sessions_busy = 0  # of those, refused with SESSION_BUSY (another socket had opened it)
         self._lag_total_ms = 0.0
         self._histogram = [0] * _BUCKETS
 

@@ -1,0 +1,88 @@
+"""Hearing a turn with what the question expects in mind (issue 14): act only on an answer every decode agrees on.
+
+At a question with a short list of answers (yes/no, a choice among offers, a day, a service) the turn is decoded
+twice: by the domain language model, which can hear anything (with its n-best list), and by a small grammar of the
+expected answers (answers.py). Then:
+- the language model heard an answer: it stands only if the grammar decode and the n-best hypotheses name no other
+  answer ("the first one" against "the third one", "yes" against "no"); otherwise the turn is UNSURE and rejected,
+  so the agent asks again instead of acting on a guess;
+- the language model heard no expected answer ("can I make it Friday instead?"): its words stand as before;
+- the rejection rule threw the words out, but they name exactly one answer, the grammar decode names the same and no
+  n-best hypothesis names another ("no thank" for "no thanks", "yeah up" for "yep"): the grammar's words are used;
+- "first" and "third" are not told apart reliably (on 8 kHz lines their difference lies above the line's 4 kHz:
+  every "the first one" in the benchmark came back "the third one", and so did en-us's at 16 kHz, with the grammar
+  decode and every n-best hypothesis agreeing), so a choice or a day that rests on either is UNSURE.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from slotline.domain.dialogue.expectation import Expectation, Expecting
+from slotline.infrastructure.pocketsphinx_stt.answers import CLOSED, ExpectedAnswers, expected_answers
+from slotline.infrastructure.pocketsphinx_stt.recognizer import DecodedWords, Recognizer
+
+__all__ = ["ExpectationSettings", "KeptWords", "hear_expected", "vocabulary"]
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectationSettings:
+    alternatives: int = 5
+    """n-best hypotheses of the language model checked for another answer."""
+    confusable: frozenset[str] = frozenset({"first", "third"})
+    """Words not told apart reliably: a choice or a day heard with one of them is unsure."""
+    confusable_wideband: bool = True
+    """The confusable words are unsure at 16 kHz too (False: only on narrowband lines)."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeptWords:
+    words: tuple[str, ...]
+    """The words to act on (empty when rejected)."""
+    rejected: str | None
+    """Why not, or None."""
+    unsure: bool = False
+    """The decodes disagreed on which answer was given."""
+
+
+def vocabulary(dictionary: Path) -> frozenset[str]:
+    """The words of a pocketsphinx dictionary file (alternative pronunciations "word(2)" folded)."""
+    lines = dictionary.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split(maxsplit=1)[0].split("(", 1)[0] for line in lines if line.strip())
+
+
+def answers_for(expecting: Expectation | None, words: frozenset[str]) -> ExpectedAnswers | None:
+    if expecting is None or expecting.kind not in CLOSED:
+        return None
+    return expected_answers(expecting, words)
+
+
+def hear_expected(
+    recognizer: Recognizer,
+    audio: bytes,
+    heard: DecodedWords,
+    rejected: str | None,
+    expecting: Expectation,
+    answers: ExpectedAnswers,
+    narrowband: bool,
+    settings: ExpectationSettings,
+) -> KeptWords:
+    """Judge the language model's `heard` (and the rejection rule's verdict) against the expected answers."""
+    grammar = recognizer.decode(audio, grammar=answers.grammar())
+    named = answers.answers_in(heard.words)
+    by_grammar = answers.answers_in(grammar.words)
+    by_others = frozenset(key for words in heard.alternatives for key in answers.answers_in(words))
+    every = named | by_grammar | by_others
+    confusable = (narrowband or settings.confusable_wideband) and expecting.kind in (Expecting.CHOICE, Expecting.DAY)
+    unsure_word = next((w for w in heard.words if confusable and w in settings.confusable), None)
+    if rejected is None:
+        if unsure_word is not None:
+            return KeptWords((), f"unsure: '{unsure_word}' is easily misheard", unsure=True)
+        if named and len(every) > 1:
+            return KeptWords((), f"unsure: {' or '.join(sorted(every))}", unsure=True)
+        return KeptWords(heard.words, None)
+    forced = any(confusable and w in settings.confusable for w in grammar.words)
+    if len(named) == 1 and by_grammar == named and by_others <= named and unsure_word is None and not forced:
+        return KeptWords(grammar.words, None)  # thrown out by the rule, but every decode heard this one answer
+    return KeptWords((), rejected)
