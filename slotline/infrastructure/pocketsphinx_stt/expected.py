@@ -78,14 +78,16 @@ def hear_expected(
     by_others = frozenset(key for words in heard.alternatives for key in answers.answers_in(words))
     if expecting.kind is Expecting.DAY:  # the grammar has no clock times: "thursday at ten" is its "thursday ..."
         named, by_grammar, by_others = (frozenset(_the_day(k) for k in keys) for keys in (named, by_grammar, by_others))
-    every = named | by_grammar | by_others
     confusable = (narrowband or settings.confusable_wideband) and expecting.kind in (Expecting.CHOICE, Expecting.DAY)
     unsure_word = next((w for w in heard.words if confusable and w in settings.confusable), None)
     if rejected is None:
         if unsure_word is not None:
             return KeptWords((), f"unsure: '{unsure_word}' is easily misheard", unsure=True)
-        if named and len(every) > 1:
-            return KeptWords((), f"unsure: {' or '.join(sorted(every))}", unsure=True)
+        # Words the rule accepted are vetoed only by the grammar decode naming another answer: the n-best list nearly
+        # always holds a near variant ("this tuesday" beside "next tuesday"), and rejecting on it made callers who
+        # were heard right repeat themselves (the read-back that follows says the date and time).
+        if named and len(named | by_grammar) > 1:
+            return KeptWords((), f"unsure: {' or '.join(sorted(named | by_grammar))}", unsure=True)
         return KeptWords(heard.words, None)
     forced = any(confusable and w in settings.confusable for w in grammar.words)
     if len(named) == 1 and by_grammar == named and by_others <= named and unsure_word is None and not forced:
