@@ -17,7 +17,7 @@ from slotline.infrastructure.yaml_catalogue import load_catalogue
 from slotline.infrastructure.yaml_catalogue.loader import describe, field_path
 
 ROOT = Path(__file__).resolve().parents[2] / "tests" / "conversations"
-SPLITS = ("tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+SPLITS = ("tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 CATEGORIES = (
     "booking",
     "questions",
@@ -107,7 +107,9 @@ class Case(_Strict):
     busy: list[BusyBlock] = Field(default_factory=list)
     turns: Annotated[list[StrictStr], Field(min_length=1)]
     expect: Expectation
-    split: Literal["tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "adhoc"] = "adhoc"
+    split: Literal[
+        "tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "adhoc"
+    ] = "adhoc"
 
 
 def catalogue_path(name: str) -> Path:

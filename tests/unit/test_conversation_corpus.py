@@ -36,12 +36,13 @@ def test_every_split_loads_with_unique_ids_over_every_category() -> None:
     assert len([c for c in cases if c.split == "heldout4"]) >= 110
     assert len([c for c in cases if c.split == "heldout5"]) >= 110
     assert len([c for c in cases if c.split == "heldout6"]) >= 110
+    assert len([c for c in cases if c.split == "heldout7"]) >= 110
     assert len([c for c in cases if c.split == "tuned"]) >= 200
 
 
 @pytest.mark.parametrize(
     ("split", "letter"),
-    [("heldout2", "x"), ("heldout3", "y"), ("heldout4", "z"), ("heldout5", "w"), ("heldout6", "v")],
+    [("heldout2", "x"), ("heldout3", "y"), ("heldout4", "z"), ("heldout5", "w"), ("heldout6", "v"), ("heldout7", "u")],
 )
 def test_each_later_held_out_set_has_its_own_id_letter_and_eleven_per_category(split: str, letter: str) -> None:
     later = [c for c in load_cases() if c.split == split]
