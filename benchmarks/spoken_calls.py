@@ -173,13 +173,17 @@ class _Heard(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        if "heard" in message:
+        if "heard" in message or message.startswith("recognised"):
             self.lines.append(message)
 
 
 async def _spoken(script: Script, rate: str, voice: str, scratch: Path) -> tuple[list[Key], list[str]]:
     heard = _Heard()
-    for name in ("slotline.application.conversation", "slotline.application.phone_call"):
+    for name in (
+        "slotline.application.conversation",
+        "slotline.application.phone_call",
+        "slotline.infrastructure.pocketsphinx_stt.stt",
+    ):
         logging.getLogger(name).addHandler(heard)
         logging.getLogger(name).setLevel(logging.DEBUG)
     caller_voice = EspeakTextToSpeech(voice=voice)

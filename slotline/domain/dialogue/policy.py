@@ -246,6 +246,7 @@ class DialoguePolicy:
         self._pref = Preference()
         self._target = None
         self._offers = ()
+        self._offers_heard = False  # the offers were said to the caller (not only the one read back)
         self._hold = None
         self._rejections = 0
         self._empty_searches = 0
@@ -601,7 +602,9 @@ class DialoguePolicy:
             offer = replace(offer, slots=(min(offer.slots),), exact_time=False)
         self._offers = offer.slots
         if offer.exact_time or self._the_one_asked_for() is not None:  # "around three" and 3 PM is free: read it back
+            self._offers_heard = False
             return [OfferSlots(offer.slots[:1]), *self._choose(offer.slots[0])]
+        self._offers_heard = True
         text = self._say.offer(offer, self._pref)
         reason = self._why_not(offer)
         if reason:  # the reason instead of "I have nothing left" or "That exact time isn't free"
@@ -700,6 +703,8 @@ class DialoguePolicy:
             one = later_or_earlier_one(heard.refers.nudge, offers)
             return one if one is not None else [self._ask(self._say.which_one(len(offers)), Stage.OFFERING)]
         if heard.ordinal is not None:
+            if not self._offers_heard:  # "the third one" when only one time was read back: a mishearing, not a choice
+                return self._misunderstood()
             index = len(offers) - 1 if heard.ordinal == -1 else heard.ordinal - 1
             if 0 <= index < len(offers):
                 return offers[index]
@@ -743,12 +748,14 @@ class DialoguePolicy:
         if heard.intent is Intent.DENY and not heard.has_details:
             self._hold = None
             self._offers = tuple(s for s in self._offers if s != hold.slot)
-            return [ReleaseHold(hold), *self._rejected(others_left=bool(self._offers))]
+            return [ReleaseHold(hold), *self._rejected(others_left=bool(self._offers) and self._offers_heard)]
         if heard.intent is Intent.CANCEL and not heard.has_details and self._mode is Mode.BOOK:
             self._hold = None  # "cancel that" at a new booking's read-back: it is not booked, nothing else is touched
             self._reset_task()
             said = Say(self._say.not_booked())
             return [ReleaseHold(hold), said, self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
+        if heard.ordinal is not None and not self._offers_heard:  # no list was said: "the third one" of what?
+            return self._misunderstood(self._say.confirm_yes_no(self._prompt))
         if heard.has_details or _TASKS.get(heard.intent) is not None:
             self._hold = None
             self.stage = Stage.OFFERING
