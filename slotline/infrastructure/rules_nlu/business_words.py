@@ -24,6 +24,12 @@ _SAME = {
     **dict.fromkeys(("men", "mens", "man", "gents", "gent", "gentleman", "male", "guy", "guys"), "men"),
     **dict.fromkeys(("women", "womens", "woman", "ladies", "lady", "female"), "women"),
 }
+# Everyday words for what a service is for, folded together so "a physical for football" meets "sports physical".
+_SPORTS = (
+    "sports sport athletic athletics football soccer basketball baseball hockey rugby netball cricket tennis "
+    "volleyball lacrosse swimming team season tryouts softball wrestling cheer cheerleading gym"
+)
+_PURPOSES = dict.fromkeys(_SPORTS.split(), "sport")
 # Everyday words for the same treatment: "a trim" is a cut.
 _SYNONYMS = {
     **{"trim": "cut", "haircut": "cut", "clean": "cleaning", "polish": "cleaning", "exam": "checkup"},
@@ -43,8 +49,8 @@ _NOT_WHO_ALONE = wordset("one little man guy guys")
 
 
 def _fold(word: str) -> str:
-    word = _SYNONYMS.get(word, _SAME.get(word, word))
-    return _SAME.get(stem(word), stem(word))
+    word = _SYNONYMS.get(word, _SAME.get(word, _PURPOSES.get(word, word)))
+    return _SAME.get(stem(word), _PURPOSES.get(stem(word), stem(word)))
 
 
 def _meets(said: str, name_word: str) -> bool:
@@ -87,6 +93,18 @@ class ServiceWords:
             plain = [s for s in tied if not self._for[s]]
             return (plain[0],) if len(plain) == 1 else tied
         return tied
+
+    def sharpened(self, found: ServiceId, word: str, free: Sequence[str]) -> tuple[ServiceId, ...]:
+        """A service named by one word other services' names share ("a physical for football": "physical" is the
+        annual physical's id, and the sports physical's too): the one the rest of the words fit best; `found` when
+        none fits better, several when they fit equally well (the agent asks)."""
+        shared = _fold(word)
+        sharing = {s for s, words in self._words if shared in words}
+        if len(sharing) < 2 or found not in sharing:
+            return (found,)
+        what = [w for w in free if _fold(w) not in _WHO]  # who it is for is weighed by find_for_whom, not here
+        best = tuple(s for s in self.find(what) if s in sharing)
+        return best if best and found not in best else (found,)
 
     def find_for_whom(self, free: Sequence[str]) -> tuple[ServiceId, ...]:
         """The best fitting services (as `find`) that are for who was said ("a check-up for my son": the children's

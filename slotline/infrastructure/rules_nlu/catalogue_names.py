@@ -36,8 +36,20 @@ def stem(word: str) -> str:
     return word
 
 
+def _name_stem(word: str) -> str:
+    """`stem`, and "-ed" too inside a service's name ("claws clipped" is the "claw clip"), a doubled last letter
+    undone ("clipped", "clipping"). Not for loose service words: "she's already assessed it" names no assessment."""
+    if len(word) > 5 and word.endswith("ed") and not word.endswith("eed"):
+        root = word[:-2]
+    elif len(word) > 5 and word.endswith("ing"):
+        root = word[:-3]
+    else:
+        return stem(word)
+    return root[:-1] if len(root) > 2 and root[-1] == root[-2] and root[-1] in "bdgmnprt" else root
+
+
 def _key(words: Sequence[str]) -> str:
-    return "".join(stem(w) for w in words)
+    return "".join(_name_stem(w) for w in words)
 
 
 class ServiceNames:

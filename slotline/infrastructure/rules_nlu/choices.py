@@ -47,11 +47,13 @@ def _last(words: Sequence[str], i: int) -> Found[int] | None:
     start = i
     if word_at(words, i) == "the":
         i += 1
-    if word_at(words, i) not in ("last", "latter"):
+    if word_at(words, i) not in ("last", "latter", "latest"):
         return None
     after = word_at(words, i + 1)
     if after in _NOUNS:
-        return Found(LAST, start, i + 2)
+        return Found(LAST, start, i + 2)  # "the last one", "the latest one" (but "the latest" alone is asked for)
+    if word_at(words, i) == "latest":
+        return None
     if after == BLANK and (start < i or i + 1 >= len(words)):
         return Found(LAST, start, i + 1)  # "the last", or "last" as the final word
     return None

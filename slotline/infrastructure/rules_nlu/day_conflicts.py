@@ -13,12 +13,12 @@ from itertools import pairwise
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.words import Found, wordset
 
-__all__ = ["days_disagree"]
+__all__ = ["days_disagree", "moved_from_to"]
 
 # Between two days, these say the second one replaces (or is an alternative to) the first.
 _CORRECTIONS = wordset(
     "no nope nah actually sorry instead rather make change wait or better scratch maybe perhaps "
-    "move moved shift push bring switch swap"  # "my check-up on monday, could i move it to wednesday"
+    "move moved shift push bring switch swap bump reschedule postpone rebook"  # "... could i move it to wednesday"
 )
 # Said just after the second day, these also say it replaces the first ("wednesday, can we do saturday at 11 instead").
 _INSTEAD = wordset("instead rather")
@@ -30,16 +30,18 @@ _WHAT_EXISTS = wordset("appointment appointments session booking visit")
 def _corrected(words: Sequence[str], first: Found[DayReading], second: Found[DayReading]) -> bool:
     if any(w in _CORRECTIONS for w in words[first.end : second.start]) or _names_what_exists(words, first):
         return True
-    if _moved_from_to(words, first, second):
+    if moved_from_to(words, first, second):
         return True
     return any(w in _INSTEAD for w in words[second.end : second.end + _INSTEAD_REACH])  # "saturday at 11 instead"
 
 
-def _moved_from_to(words: Sequence[str], first: Found[DayReading], second: Found[DayReading]) -> bool:
-    """ "move my check-up from monday to wednesday": the day it is on, then the day it goes to."""
+def moved_from_to(words: Sequence[str], first: Found[DayReading], second: Found[DayReading]) -> bool:
+    """ "move my check-up from monday to wednesday", "shift my facial on christmas eve to tuesday": the day it is
+    on, then the day it goes to."""
     between = [w for w in words[first.end : second.start] if w]
     before = [w for w in words[max(0, first.start - 6) : first.start] if w]
-    return between == ["to"] and before[-1:] == ["from"] and bool(_CORRECTIONS.intersection(before))
+    led = before[-1:] in (["from"], ["on"]) or words[first.start] in ("from", "on")  # "on" may open the day's words
+    return between == ["to"] and led and bool(_CORRECTIONS.intersection(before))
 
 
 def _names_what_exists(words: Sequence[str], day: Found[DayReading]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from slotline.domain.preference import PartOfDay
+from slotline.infrastructure.rules_nlu.other_events import another_events_part
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.words import Found, wordset
 
@@ -70,7 +71,10 @@ def find_part_of_day(words: Sequence[str]) -> PartOfDay | None:
     found = [
         _PARTS[w]
         for i, w in enumerate(words)
-        if w in _PARTS and not (i and words[i - 1] == "good") and not _ruled_out(words, i)
+        if w in _PARTS
+        and not (i and words[i - 1] == "good")
+        and not _ruled_out(words, i)
+        and not another_events_part(words, i)  # "I've got a meeting in the morning"
     ]
     return found[-1] if found else None
 

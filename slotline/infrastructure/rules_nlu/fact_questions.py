@@ -108,7 +108,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         Topic.DIRECTIONS,
         _any(
             "directions",
-            r"get (?:there|to you)",
+            r"(?<!cant )(?<!cannot )(?<!not )(?<!wont )(?<!couldnt )get (?:there|to you)",  # "can't get there by 10"
             "find you",
             "entrance",
             "which floor",

@@ -63,6 +63,9 @@ class HolidayNames:
             shift = _shift_before(words, found.start, day)
             if shift is not None:
                 start, day = found.start - 2 - (word_at(words, found.start - 3) == "the"), day + timedelta(shift)
+            elif word_at(words, start - 1) == "before" and today < day:  # "before christmas": any day until then
+                out.append(Found(DayReading(today, last=day - timedelta(days=1)), start - 1, end))
+                continue
             out.append(Found(DayReading(day if day >= today else None, exact=True), start, end))
         return out
 

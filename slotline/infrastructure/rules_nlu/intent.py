@@ -26,6 +26,8 @@ _HUMAN = re.compile(
     r"|customer service|front desk|transfer me|connect me|put me through)\b"
     r"|\b(?:a|the) " + _REAL + r"person\b"
     r"|\b(?:want|need|get me|give me) (?:to talk to )?(?:someone|somebody|a human|a real person)\b"
+    # a person already named: "is Marco in? ... I just need to talk to him", "I need a word with her"
+    r"|\b(?:talk|speak|speaking|talking|chat) (?:to|with) (?:him|her|them)\b|\ba (?:quick )?word with\b"
 )
 # A task word with one of these up to three words before it is ruled out: "don't cancel", "no need to move it".
 _NEGATION_BEFORE = re.compile(r"\b(?:dont|do not|not|never|no need to|wont|doesnt|didnt)(?: \w+){0,3} $")
@@ -42,6 +44,7 @@ _RESCHEDULE = re.compile(
     r"|change (?:my|the|our|that|this|it)|(?:different|another|other) (?:time|day|date)"
     # issue 13: everyday words for moving an appointment
     r"|rearrang\w*|bump (?:it|that|this|my|the)|(?:push|put|bring|shift) (?:\w+ ){1,2}(?:back|forward)"
+    r"|push (?:it|that|this|him|her|them|my \w+) out"
     r"|change (?:\w+ )?(?:appointment|session|booking|slot|time|day|visit)|swap (?:my|it|the)"
     r"|re ?book\w*|shift (?:it|that|this|my|the)"
     r"|push (?:it|that|this|him|her|them|my \w+)(?: out| back| forward)? (?:to|till|until|til)"

@@ -23,7 +23,7 @@ from slotline.infrastructure.rules_nlu.chatter import (
 )
 from slotline.infrastructure.rules_nlu.choices import find_choice
 from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
-from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree
+from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree, moved_from_to
 from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.fact_reader import FactReader, refers_back
@@ -32,13 +32,14 @@ from slotline.infrastructure.rules_nlu.intent import classify
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.numeric_dates import NumericDates
 from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
+from slotline.infrastructure.rules_nlu.other_events import another_events_day
 from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
 from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
 from slotline.infrastructure.rules_nlu.spelling import respelled
 from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
-from slotline.infrastructure.rules_nlu.times import another_events_day, find_times, pick_time
+from slotline.infrastructure.rules_nlu.times import find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
 from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
 from slotline.infrastructure.rules_nlu.words import (
@@ -49,6 +50,7 @@ from slotline.infrastructure.rules_nlu.words import (
     negation_start,
     normalise,
     word_at,
+    wordset,
 )
 
 __all__ = ["RulesUtteranceInterpreter", "local_today"]
@@ -148,9 +150,13 @@ def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]
 
 
 def _busy_days(free: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
-    """ "saturday, she has soccer friday": the day of something the caller already has is ruled out, not wished."""
+    """ "saturday, she has soccer friday": the day of something the caller already has is ruled out, not wished;
+    so is a day something started ("an earache since sunday")."""
     return [
-        Found(replace(f.value, counts=False), f.start, f.end) if another_events_day(free, f.start) else f for f in days
+        Found(replace(f.value, counts=False), f.start, f.end)
+        if another_events_day(free, f.start) or word_at(free, f.start - 1) == "since"
+        else f
+        for f in days
     ]
 
 
@@ -167,6 +173,37 @@ def _acted_on(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]
     while (found := find(words)) is not None and found.start < verb:
         claim(words, found)
         claim(also, found)
+
+
+def _moved_from(words: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """ "shift my facial on christmas eve to tuesday": the day it is on names what exists; the day it goes to counts."""
+    return [
+        Found(replace(f.value, counts=False), f.start, f.end)
+        if any(moved_from_to(words, f, later) for later in days[k + 1 : k + 2])
+        else f
+        for k, f in enumerate(days)
+    ]
+
+
+_TAKING_IN = wordset("oh ah ahh right of course yes yeah ok okay sure true fair enough silly me forgot i duh doh")
+_THEN = wordset("then so well in that case ok okay")
+
+
+def _taken_in(
+    free: Sequence[str], holidays: list[Found[DayReading]], others: list[Found[DayReading]]
+) -> list[Found[DayReading]]:
+    """ "oh right, Memorial Day. Tuesday, June 1st then": a holiday the caller only takes in (what the agent said
+    is closed), followed by the day they want instead, is no wish."""
+    out = []
+    for f in holidays:
+        said_first = all(w in _TAKING_IN or w == BLANK for w in free[: f.start])
+        follows = [
+            o for o in others if o.start >= f.end and all(w in _THEN or w == BLANK for w in free[f.end : o.start])
+        ]
+        if said_first and follows and follows[0].value.day != f.value.day:
+            f = Found(replace(f.value, counts=False), f.start, f.end)
+        out.append(f)
+    return out
 
 
 _ONE_AFTER = (("the", "one", "after"), ("the", "following", "one"), ("the", "week", "after"))
@@ -270,10 +307,13 @@ class RulesUtteranceInterpreter:
         latest = _claimed(free, find_latest(free))
         today = local_today(now, self._zone)
         holidays = _claimed(free, _busy_days(free, self._holidays.find(free, today)))  # issue 13: "on christmas day"
+        if holidays:  # "oh right, Memorial Day. Tuesday, June 1st then": only taken in
+            holidays = _taken_in(free, holidays, find_days(list(free), today))
         said_days = sorted(
             [*holidays, *_claimed(free, _busy_days(free, find_days(free, today)))], key=lambda f: f.start
         )
         days = _the_one_after(free, self._numeric.settle(weekday_in_counted_week(said_days), today))
+        days = _moved_from(words, days)
         part_of_day = find_part_of_day(words)
         bounds = _claimed(free, find_bounds(free, part_of_day))
         edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))
@@ -286,8 +326,12 @@ class RulesUtteranceInterpreter:
         staff = staff or _named(free, self._titles.find(free))  # issue 13: "the hygienist"
         _acted_on(free, self._services.find, said_of_service)  # "the bath and his nails, cancel just the nails"
         service = _named(free, _with_qualifier(free, _not_kept(free, self._services.find, said_of_service)))
+        sharper: tuple[ServiceId, ...] = ()
+        if service and service[0].end - service[0].start == 1:  # "a physical for football": which physical?
+            sharper = self._service_words.sharpened(service[0].value, said_of_service[service[0].start], words)
+            service = [Found(sharper[0], service[0].start, service[0].end)] if len(sharper) == 1 else []
         services = more_services(free, self._services, service[0]) if service else ()  # issue 13
-        candidates: tuple[ServiceId, ...] = ()
+        candidates: tuple[ServiceId, ...] = sharper if len(sharper) > 1 else ()
         if len(services) == 1 and says_for_whom(free):  # "my son's check-up": the children's one, or asked
             plain = services
             services, candidates = self._for_whom(services, said_of_service)
@@ -296,7 +340,7 @@ class RulesUtteranceInterpreter:
         choice = _claimed(free, [find_choice(free)])
         choice_words = {i for f in choice for i in range(f.start, f.end)}
         unclaimed = [BLANK if i in choice_words else w for i, w in enumerate(said_of_service)]
-        if not service and not self._facts.names_a_faq(normalised):  # "do you do teeth whitening?" is the question
+        if not service and not candidates and not self._facts.names_a_faq(normalised):  # "do you do teeth whitening?"
             candidates = self._service_words.find(unclaimed)  # issue 13: "a check for the kids"
         if not services and not candidates and (visit := visit_said(words)) is not None:
             candidates = self._visits.services(visit)  # "book my daughter in", "I'm a new patient"

@@ -12,7 +12,7 @@ from slotline.domain.reference import NO_REFERENCE, Beside, Nudge, Reference
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
-from slotline.infrastructure.rules_nlu.words import Found, claim, wordset
+from slotline.infrastructure.rules_nlu.words import Found, claim, word_at, wordset
 
 __all__ = ["find_latest", "find_references", "more_services", "tidy"]
 
@@ -80,6 +80,8 @@ _TABLE: PhraseTable[object] = PhraseTable(
             (_WEEKS_LATER, p)
             for p in (
                 "back a week",
+                "out a week",  # "push it out a week"
+                "out by a week",
                 "back by a week",
                 "back one week",
                 "a week later",
@@ -90,7 +92,7 @@ _TABLE: PhraseTable[object] = PhraseTable(
         *((_WEEKS_LATER, p) for p in ("by a week",)),  # not "a week on": "a week on Tuesday" is a date
         *(
             (_TWO_WEEKS_LATER, p)
-            for p in ("back two weeks", "back a fortnight", "two weeks later", "a fortnight later")
+            for p in ("back two weeks", "back a fortnight", "two weeks later", "a fortnight later", "out two weeks")
         ),
         *((_TWO_WEEKS_LATER, p) for p in ("back by two weeks", "back by a fortnight")),
         *((_WEEKS_EARLIER, p) for p in ("forward a week", "forward by a week", "a week earlier", "one week earlier")),
@@ -121,6 +123,9 @@ _LATEST = PhraseTable(
 )
 
 
+_AND_TIME = frozenset((("and", "time"), ("time", "and")))  # "same day and time", "same day, time and person"
+
+
 def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]]]:
     """What was said relative to the table, and where (for the caller to claim)."""
     kept: list[Found[object]] = []
@@ -139,6 +144,8 @@ def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]
             if tuple(words[f.end : f.end + 2]) == ("as", "today"):
                 continue  # "same day as today" is today's weekday, read by the date reader
             ref = replace(ref, same_day=True)
+            if tuple(words[f.end : f.end + 2]) in _AND_TIME:
+                ref = replace(ref, same_time=True)  # "same day and time", "the same day and time slot"
         elif isinstance(f.value, Nudge):
             if _said_in_passing(words, f):
                 continue
@@ -236,7 +243,11 @@ def _said_in_passing(words: Sequence[str], found: Found[object]) -> bool:
 
 def find_latest(words: Sequence[str]) -> list[Found[bool]]:
     """'what's the latest you have', 'the last appointment of the day'; not "by three at the latest"."""
-    return [f for f in _LATEST.scan(words) if not (f.start and words[f.start - 1] == "at")]
+    return [
+        f
+        for f in _LATEST.scan(words)
+        if not (f.start and words[f.start - 1] == "at") and word_at(words, f.end) not in ("one", "ones")
+    ]  # "the latest one" is a choice among the offers
 
 
 _AND = wordset("and plus also both with then")

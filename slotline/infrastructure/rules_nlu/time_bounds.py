@@ -10,7 +10,7 @@ from enum import StrEnum
 from slotline.domain.preference import UNBOUNDED, PartOfDay, StartBounds
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.times import Meridiem, clock_at, said_meridiem
-from slotline.infrastructure.rules_nlu.words import Found, negated_before, word_at
+from slotline.infrastructure.rules_nlu.words import Found, cannot_be_there_by, negated_before, word_at
 
 __all__ = ["BoundsReading", "find_bounds", "pick_bounds"]
 
@@ -156,7 +156,10 @@ def find_bounds(words: Sequence[str], part_of_day: PartOfDay | None = None) -> l
                 i = max(i + 1, plain.end if plain is not None else 0)
                 continue
             found = Found(_suffixed(plain, suffix), i, suffix.end)
-        reading = _ruled_out(found.value) if negated_before(words, found.start) else BoundsReading(found.value)
+        refused = negated_before(words, found.start) or cannot_be_there_by(
+            words, found.start
+        )  # "can't be there before 10"
+        reading = _ruled_out(found.value) if refused else BoundsReading(found.value)
         out.append(Found(reading, found.start, found.end))
         i = found.end
     return out

@@ -11,7 +11,15 @@ from typing import Literal
 from slotline.domain.preference import PartOfDay
 from slotline.infrastructure.rules_nlu.ages import an_age
 from slotline.infrastructure.rules_nlu.numbers import UNITS, cardinal_at, ordinal_at
-from slotline.infrastructure.rules_nlu.words import BLANK, Found, negated_before, word_at, wordset
+from slotline.infrastructure.rules_nlu.other_events import another_events_time
+from slotline.infrastructure.rules_nlu.words import (
+    BLANK,
+    Found,
+    cannot_be_there_by,
+    negated_before,
+    word_at,
+    wordset,
+)
 
 __all__ = ["Meridiem", "TimeReading", "clock_at", "find_times", "pick_time", "resolve_hour", "said_meridiem"]
 
@@ -43,11 +51,6 @@ _LOCAL_PARTS = {
 _LUNCH = frozenset({"lunch", "lunchtime"})
 _TWELVES = {"noon": 12, "midday": 12, "midnight": 0}
 _MERIDIEMS = frozenset({"am", "pm"})
-_HAVE = wordset("got have has")
-_HOLDERS = wordset("i we they she he")
-_CONTRACTED_HOLDERS = wordset("ive weve theyve shes hes")
-# Between "I've got" and "at 5", these make it the caller's own free time or a question about the booking.
-_NOT_AN_EVENT = wordset("time space free availability room you anything something one slot appointment to")
 _ORDINAL_LEADS = frozenset({"number", "option", "choice", "slot"})
 
 Meridiem = Literal["am", "pm"]
@@ -284,36 +287,6 @@ def _alone(words: Sequence[str], found: Found[TimeReading]) -> bool:
     return all(w in _CARRIERS for k, w in enumerate(words) if w != BLANK and not found.start <= k < found.end)
 
 
-def another_events_time(words: Sequence[str], start: int) -> bool:
-    """ "she's got swim at 5", "I have a meeting at 2": when the caller (or who it is for) is busy, not the booking."""
-    if words[start] == "at":
-        start += 1  # the reading may begin with its "at"
-    if word_at(words, start - 1) != "at":
-        return False
-    return _had_before(words, start - 1)
-
-
-def another_events_day(words: Sequence[str], start: int) -> bool:
-    """ "she has soccer friday", "I've got work on Monday": a day the caller (or who it is for) is busy."""
-    if words[start] == "on":
-        start += 1
-    return _had_before(words, start - (word_at(words, start - 1) == "on"))
-
-
-def _had_before(words: Sequence[str], start: int) -> bool:
-    """ "<holder> got/has <something>" just before word `start`, with something had between."""
-    start += 1
-    for k in range(start - 2, max(start - 6, 0) - 1, -1):
-        word = words[k] if k >= 0 else BLANK
-        if word == BLANK or word in _NOT_AN_EVENT or word in _BREAKS:
-            return False
-        if word in _HAVE and _held_by(words, k):
-            if word_at(words, k - 2) in _ASKING:
-                return False  # "can i have a cleaning at 3": asked for, not had
-            return k < start - 2  # something had between "got" and "at": "got swim at", not "got at"
-    return False
-
-
 def _a_time_lead(words: Sequence[str], start: int) -> bool:
     """ "still 4", "say 3", "make it 8": a bare number said as the time."""
     before = word_at(words, start - 1)
@@ -323,28 +296,6 @@ def _a_time_lead(words: Sequence[str], start: int) -> bool:
 
 
 _LIKERS = wordset("i id we wed you youd they theyd would should to")
-
-
-def _held_by(words: Sequence[str], k: int) -> bool:
-    """Someone before the "got"/"has" at `k`: "she's got", "the kids have got", "my son has", "ive got"."""
-    before = k - 1
-    if words[k] == "got" and word_at(words, before) in ("have", "has"):
-        before -= 1  # "the kids have got"
-    holder = word_at(words, before)
-    if holder in _HOLDERS or holder in _CONTRACTED_HOLDERS:
-        return True
-    return holder.isalpha() and holder not in _ASKING and word_at(words, before - 1) in _OWNERS  # "my son has"
-
-
-_OWNERS = wordset("the my our his her their")
-
-
-# Between "<holder> has" and the time or day, these start another clause: "i've got work monday so tuesday".
-_BREAKS = wordset(
-    "so but and then or because can could would make it that do book try how what about instead "
-    "monday tuesday wednesday thursday friday saturday sunday"
-)
-_ASKING = wordset("can could may might would will do should shall")
 
 
 def find_times(
@@ -369,7 +320,7 @@ def find_times(
             i += 1
             continue
         found = read[0]
-        if refused or negated_before(words, found.start):
+        if refused or negated_before(words, found.start) or cannot_be_there_by(words, found.start):
             found = Found(replace(found.value, counts=False), found.start, found.end)
         out.append(found)
         i = found.end

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from slotline.infrastructure.rules_nlu.ages import an_age
 from slotline.infrastructure.rules_nlu.choices import NOT_A_CHOICE_BEFORE
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
-from slotline.infrastructure.rules_nlu.times import another_events_time
+from slotline.infrastructure.rules_nlu.other_events import another_events_time
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
 

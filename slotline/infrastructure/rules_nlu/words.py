@@ -7,7 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-__all__ = ["BLANK", "Found", "claim", "negated_before", "negation_start", "normalise", "word_at", "wordset"]
+__all__ = [
+    "BLANK",
+    "Found",
+    "cannot_be_there_by",
+    "claim",
+    "negated_before",
+    "negation_start",
+    "normalise",
+    "word_at",
+    "wordset",
+]
 
 T = TypeVar("T")
 
@@ -139,6 +149,21 @@ def negated_before(words: Sequence[str], start: int) -> bool:
     if before == "of" and word_at(words, start - 2) == "instead":
         return True  # "next week instead of tomorrow": tomorrow is the day being given up
     return before in _NEGATIONS or (before in _NEGATED_VERBS and word_at(words, start - 2) in _NEGATIONS)
+
+
+_NOT_THERE = wordset("cant cannot wont couldnt not")
+_THERE_BY = wordset("get there be in make it arrive come by before until till for at")
+
+
+def cannot_be_there_by(words: Sequence[str], start: int) -> bool:
+    """ "I can't get there by 10", "won't make it for 9": the time the caller cannot make is ruled out."""
+    for k in range(start - 1, max(start - 6, -1), -1):
+        word = words[k]
+        if word in _NOT_THERE:
+            return k < start - 1
+        if word not in _THERE_BY:
+            return False
+    return False
 
 
 def negation_start(words: Sequence[str], start: int) -> int:

@@ -1,0 +1,91 @@
+"""What the caller (or who the booking is for) already has on: its day, time or part of the day is not the booking's.
+
+"she's got swim at 5", "I've got work on Monday", "I'm working Wednesday", "I've got a meeting in the morning":
+the day, time or part of the day of something else, said as the reason for another choice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
+
+__all__ = ["another_events_day", "another_events_part", "another_events_time"]
+
+_HAVE = wordset("got have has")
+_HOLDERS = wordset("i we they she he")
+_CONTRACTED_HOLDERS = wordset("ive weve theyve shes hes")
+# "I'm working", "she's at school", "we're away": a holder who is busy, with nothing had in between.
+_BUSY = wordset("working work busy away travelling traveling school college class shift")
+_BUSY_HOLDERS = _HOLDERS | _CONTRACTED_HOLDERS | wordset("im were theyre am")
+_BUSY_PLACES = wordset("at in on")  # "i'm at work", "she's in school", "i'm on shift"
+# Between "I've got" and "at 5", these make it the caller's own free time or a question about the booking.
+_NOT_AN_EVENT = wordset("time space free availability room you anything something one slot appointment to")
+_OWNERS = wordset("the my our his her their")
+# Between "<holder> has" and the time or day, these start another clause: "i've got work monday so tuesday".
+_BREAKS = wordset(
+    "so but and then or because can could would make it that do book try how what about instead "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
+_ASKING = wordset("can could may might would will do should shall")
+_PART_LEADS = (("in", "the"), ("this",), ("the",), ("in",))
+
+
+def another_events_time(words: Sequence[str], start: int) -> bool:
+    """ "she's got swim at 5", "I have a meeting at 2": when the caller (or who it is for) is busy, not the booking."""
+    if words[start] == "at":
+        start += 1  # the reading may begin with its "at"
+    if word_at(words, start - 1) != "at":
+        return False
+    return _had_before(words, start - 1)
+
+
+def another_events_day(words: Sequence[str], start: int) -> bool:
+    """ "she has soccer friday", "I've got work on Monday", "I'm working Wednesday": a day the caller (or who it is
+    for) is busy."""
+    if words[start] == "on":
+        start += 1
+    return _had_before(words, start - (word_at(words, start - 1) == "on"))
+
+
+def another_events_part(words: Sequence[str], i: int) -> bool:
+    """ "I've got a meeting in the morning", "I work afternoons": the part of the day (its word at `i`) is busy."""
+    for lead in _PART_LEADS:
+        if tuple(words[max(0, i - len(lead)) : i]) == lead:
+            return _had_before(words, i - len(lead))
+    return _had_before(words, i)
+
+
+def _had_before(words: Sequence[str], start: int) -> bool:
+    """ "<holder> got/has <something>" or "<holder> is busy" just before word `start`."""
+    start += 1
+    for k in range(start - 2, max(start - 6, 0) - 1, -1):
+        word = words[k] if k >= 0 else BLANK
+        if word == BLANK or word in _NOT_AN_EVENT or word in _BREAKS:
+            return False
+        if word in _BUSY and _busy_holder(words, k):
+            return True
+        if word in _HAVE and _held_by(words, k):
+            if word_at(words, k - 2) in _ASKING:
+                return False  # "can i have a cleaning at 3": asked for, not had
+            return k < start - 2  # something had between "got" and "at": "got swim at", not "got at"
+    return False
+
+
+def _busy_holder(words: Sequence[str], k: int) -> bool:
+    """ "i'm working", "i work", "she's at school", "i am busy" (but not "i'm not working", "i'm off work")."""
+    before = k - 1
+    if word_at(words, before) in _BUSY_PLACES:
+        before -= 1
+    return word_at(words, before) in _BUSY_HOLDERS
+
+
+def _held_by(words: Sequence[str], k: int) -> bool:
+    """Someone before the "got"/"has" at `k`: "she's got", "the kids have got", "my son has", "ive got"."""
+    before = k - 1
+    if words[k] == "got" and word_at(words, before) in ("have", "has"):
+        before -= 1  # "the kids have got"
+    holder = word_at(words, before)
+    if holder in _HOLDERS or holder in _CONTRACTED_HOLDERS:
+        return True
+    return holder.isalpha() and holder not in _ASKING and word_at(words, before - 1) in _OWNERS  # "my son has"
