@@ -8,7 +8,14 @@ expected answers (answers.py). Then:
   so the agent asks again instead of acting on a guess;
 - the language model heard no expected answer ("can I make it Friday instead?"): its words stand as before;
 - the rejection rule threw the words out, but they name exactly one answer, the grammar decode names the same and no
-  n-best hypothesis names another ("no thank" for "no thanks", "yeah up" for "yep"): the grammar's words are used;
+  n-best hypothesis names another ("no thank" for "no thanks", "yeah up" for "yep"): the grammar's words are used,
+  if the grammar decode is sure of itself (every word but fillers has a posterior of at least `grammar_posterior`:
+  a grammar forces speech it does not hold onto its answers, "i'd rather talk to someone" as "i'd like the go ahead
+  one", with low posteriors);
+- at a choice among offers, the rejection rule threw the words out and they name no answer, but the grammar decode
+  names exactly one, is sure of itself, rests on no confusable word and no n-best hypothesis names another: the
+  grammar's words are used (on 8 kHz lines the language model hears "the second one" as "uh can can one" and
+  "three o'clock" as "really not", where the grammar decode hears them right);
 - "first" and "third" are not told apart reliably (on 8 kHz lines their difference lies above the line's 4 kHz:
   every "the first one" in the benchmark came back "the third one", and so did en-us's at 16 kHz, with the grammar
   decode and every n-best hypothesis agreeing), so a choice or a day that rests on either is UNSURE.
@@ -18,12 +25,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from slotline.domain.dialogue.expectation import Expectation, Expecting
 from slotline.infrastructure.pocketsphinx_stt.answers import CLOSED, ExpectedAnswers, expected_answers
-from slotline.infrastructure.pocketsphinx_stt.recognizer import DecodedWords, Recognizer
+from slotline.infrastructure.pocketsphinx_stt.recognizer import DecodedWords
 
-__all__ = ["ExpectationSettings", "KeptWords", "hear_expected", "vocabulary"]
+__all__ = ["ExpectationSettings", "GrammarDecoder", "KeptWords", "hear_expected", "vocabulary"]
+
+
+class GrammarDecoder(Protocol):
+    """What hearing a turn with its expected answers needs of a Recognizer: a decode with a grammar."""
+
+    def decode(self, pcm16k: bytes, alternatives: int = 0, grammar: str | None = None) -> DecodedWords: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +46,13 @@ class ExpectationSettings:
     """n-best hypotheses of the language model checked for another answer."""
     confusable: frozenset[str] = frozenset({"first", "third"})
     """Words not told apart reliably: a choice or a day heard with one of them is unsure."""
+    grammar_posterior: float = 0.5
+    """The grammar decode's words stand in place of words the rejection rule threw out only if every one of them but
+    fillers has at least this posterior (a grammar forces out-of-grammar speech onto its answers, with low
+    posteriors: "i'd rather talk to someone" came out "i'd like the go ahead one"). At a choice among offers they may
+    stand even when the language model's words name no answer ("the second one" heard "uh can can one" on an 8 kHz
+    line, but by the grammar "the second one"), if no n-best hypothesis names another answer and the answer rests on
+    no confusable word."""
     confusable_wideband: bool = False
     """The confusable words are unsure at 16 kHz too. Off: at 16 kHz "the first one" is acted on (the read-back that
     follows says the time, which a caller who meant another refuses); unsure on every line, a caller who answers
@@ -62,7 +83,7 @@ def answers_for(expecting: Expectation | None, words: frozenset[str]) -> Expecte
 
 
 def hear_expected(
-    recognizer: Recognizer,
+    recognizer: GrammarDecoder,
     audio: bytes,
     heard: DecodedWords,
     rejected: str | None,
@@ -90,9 +111,24 @@ def hear_expected(
             return KeptWords((), f"unsure: {' or '.join(sorted(named | by_grammar))}", unsure=True)
         return KeptWords(heard.words, None)
     forced = any(confusable and w in settings.confusable for w in grammar.words)
-    if len(named) == 1 and by_grammar == named and by_others <= named and unsure_word is None and not forced:
+    sure = _sure_of_itself(grammar, settings.grammar_posterior)
+    agreed = len(named) == 1 and by_grammar == named and by_others <= named
+    if agreed and sure and unsure_word is None and not forced:
         return KeptWords(grammar.words, None)  # thrown out by the rule, but every decode heard this one answer
+    alone = expecting.kind is Expecting.CHOICE and not named and len(by_grammar) == 1 and by_others <= by_grammar
+    doubtful = any(w in settings.confusable for w in grammar.words)  # at every rate: nothing else heard it
+    if alone and sure and not doubtful:
+        return KeptWords(grammar.words, None)  # the words were noise to the language model, not to the grammar
     return KeptWords((), rejected)
+
+
+_FILLERS = frozenset(("the", "a", "um", "uh", "yeah", "oh", "okay", "please", "one"))
+
+
+def _sure_of_itself(decoded: DecodedWords, least: float) -> bool:
+    """Every word of the decode but fillers has at least `least` posterior (there is at least one such word)."""
+    kept = [p for w, p in zip(decoded.words, decoded.posteriors, strict=False) if w not in _FILLERS]
+    return bool(kept) and min(kept) >= least
 
 
 def _the_day(key: str) -> str:

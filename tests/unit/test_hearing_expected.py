@@ -1,0 +1,79 @@
+"""Which words of a turn stand when the question expects answers (expected.py): the language model's, the grammar
+decode's, or none. The decodes are given (a stand-in for the recogniser), so each rule is tested on its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from slotline.domain.dialogue.expectation import Expectation, Expecting
+from slotline.infrastructure.pocketsphinx_stt.answers import expected_answers
+from slotline.infrastructure.pocketsphinx_stt.expected import ExpectationSettings, KeptWords, hear_expected
+from slotline.infrastructure.pocketsphinx_stt.recognizer import DecodedWords
+from tests.unit.test_expected_answers import OFFERS, WORDS
+
+YES_NO = Expectation(Expecting.YES_NO)
+THROWN_OUT = "score -0.80: outside the domain"
+
+
+@dataclass
+class GrammarHeard:
+    """Decodes every turn with a grammar as `decoded`."""
+
+    decoded: DecodedWords
+
+    def decode(self, pcm16k: bytes, alternatives: int = 0, grammar: str | None = None) -> DecodedWords:
+        assert grammar is not None
+        return self.decoded
+
+
+def words(text: str, *posteriors: float, alternatives: tuple[str, ...] = ()) -> DecodedWords:
+    said = tuple(text.split())
+    return DecodedWords(said, 1.0, posteriors or (1.0,) * len(said), tuple(tuple(a.split()) for a in alternatives))
+
+
+def heard(
+    expecting: Expectation, model: DecodedWords, grammar: DecodedWords, rejected: str | None, narrowband: bool = True
+) -> KeptWords:
+    answers = expected_answers(expecting, WORDS)
+    assert answers is not None
+    return hear_expected(
+        GrammarHeard(grammar), b"", model, rejected, expecting, answers, narrowband, ExpectationSettings()
+    )
+
+
+def test_a_choice_only_the_grammar_heard_stands_when_it_is_sure_of_itself() -> None:
+    kept = heard(OFFERS, words("uh can can one"), words("the second one", 0.6, 0.56, 0.76), THROWN_OUT)
+    assert kept == KeptWords(("the", "second", "one"), None)
+    kept = heard(OFFERS, words("really not"), words("three o'clock", 1.0, 1.0), THROWN_OUT)
+    assert kept.words == ("three", "o'clock")
+
+
+def test_a_grammar_decode_unsure_of_itself_is_not_used() -> None:
+    kept = heard(OFFERS, words("uh can can one"), words("the second one", 0.6, 0.28, 0.76), THROWN_OUT)
+    assert kept == KeptWords((), THROWN_OUT)
+
+
+def test_a_confusable_ordinal_heard_only_by_the_grammar_is_never_used_at_any_rate() -> None:
+    for narrowband in (True, False):
+        kept = heard(OFFERS, words("none one"), words("the third one"), THROWN_OUT, narrowband)
+        assert kept.words == ()
+
+
+def test_the_grammar_alone_is_not_used_when_an_n_best_hypothesis_names_another_answer() -> None:
+    model = words("uh can can one", alternatives=("the first one",))
+    assert heard(OFFERS, model, words("the second one"), THROWN_OUT).words == ()
+
+
+def test_the_grammar_alone_is_not_used_at_a_yes_or_no() -> None:
+    assert heard(YES_NO, words("hello green"), words("yes please"), THROWN_OUT).words == ()
+
+
+def test_at_a_yes_or_no_the_grammar_stands_for_the_same_answer_only_when_sure_of_itself() -> None:
+    assert heard(YES_NO, words("no thank"), words("nope then", 0.5, 0.7), THROWN_OUT).words == ("nope", "then")
+    forced = words("i'd like the go ahead one", 1.0, 1.0, 0.66, 0.42, 0.39, 0.78)  # "i'd rather talk to someone"
+    assert heard(YES_NO, words("i'd at okay someone"), forced, THROWN_OUT).words == ()
+
+
+def test_words_the_rule_accepted_stand_unless_the_grammar_names_another_answer() -> None:
+    assert heard(YES_NO, words("yeah"), words("yeah"), None).words == ("yeah",)
+    assert heard(YES_NO, words("no thanks"), words("yeah"), None).unsure
