@@ -22,6 +22,7 @@ __all__ = [
     "CallRecord",
     "EntryKind",
     "TurnTimings",
+    "call_outcome",
 ]
 
 
@@ -171,3 +172,13 @@ class CallQuery:
             raise InvalidValue(f"a call listing shows at least one call, got limit {self.limit}")
         if self.since is not None and self.since.tzinfo is None:
             raise InvalidValue(f"call record times must be time-zone aware, got {self.since.isoformat()}")
+
+
+def call_outcome(*, transfer_connected: bool | None, changed: CallOutcome | None, caller_hung_up: bool) -> CallOutcome:
+    """How a call ended, for the record: a hand-over first (`transfer_connected` is None when there was none, or
+    the caller left before it rang out), then a change made to an appointment, then the caller leaving."""
+    if transfer_connected is not None:
+        return CallOutcome.TRANSFERRED if transfer_connected else CallOutcome.TRANSFER_UNANSWERED
+    if changed is not None:
+        return changed
+    return CallOutcome.CALLER_HUNG_UP if caller_hung_up else CallOutcome.NO_CHANGE
