@@ -8,7 +8,7 @@ import json
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from slotline.application.ports import CallRecordNotFound, CallRecords
-from slotline.domain.call_record import CallOutcome, CallQuery
+from slotline.domain.call_record import CallQuery, CallResult
 from slotline.entrypoints.call_views import record_json, summary_line, transcript_lines
 from slotline.entrypoints.commands.base import Parser, Subparsers, UsageError, prepare_storage, whole_number
 from slotline.entrypoints.container import Container
@@ -17,11 +17,11 @@ from slotline.infrastructure.common.phone_parsing import parse_phone
 
 __all__ = ["outcome_name", "purge_old_records", "register", "since_instant"]
 
-_OUTCOMES = {outcome.value.replace(" ", "-"): outcome for outcome in CallOutcome}
+_OUTCOMES = {outcome.value.replace(" ", "-"): outcome for outcome in CallResult}
 """Outcomes as typed on the command line: "caller-hung-up" for "caller hung up"."""
 
 
-def outcome_name(outcome: CallOutcome) -> str:
+def outcome_name(outcome: CallResult) -> str:
     return outcome.value.replace(" ", "-")
 
 
