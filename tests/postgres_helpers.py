@@ -27,7 +27,17 @@ __all__ = [
 
 ENV = "SLOTLINE_TEST_POSTGRES_DSN"
 DEFAULT_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
-TABLES = ("appointment_changes", "reservations", "holds", "appointments", "outbox", "calendar_events", "customers")
+TABLES = (
+    "call_entries",
+    "call_records",
+    "appointment_changes",
+    "reservations",
+    "holds",
+    "appointments",
+    "outbox",
+    "calendar_events",
+    "customers",
+)
 """Every slotline table, children first (DELETE is much faster than TRUNCATE on a few rows)."""
 
 

@@ -6,8 +6,10 @@ speak what it returns.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -23,6 +25,7 @@ from slotline.application.use_cases.lookup_caller import LookupCaller
 from slotline.application.use_cases.reschedule_appointment import RescheduleAppointment
 from slotline.application.use_cases.send_confirmation import SendConfirmation
 from slotline.domain.appointment import Customer
+from slotline.domain.call_record import CallResult
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue import actions as act
 from slotline.domain.dialogue import events as ev
@@ -35,6 +38,22 @@ from slotline.domain.phone import PhoneNumber
 from slotline.domain.understanding import Intent, Interpretation
 
 log = logging.getLogger(__name__)
+
+
+BackendCall = Callable[[str, float, str | None], None]
+"""(operation, seconds it took, why it failed or None): told after each call the conversation makes to a backend."""
+
+_BACKEND_OPERATIONS: dict[type[act.Action], str] = {
+    act.FindSlots: "find slots",
+    act.PlaceHold: "hold slot",
+    act.ReleaseHold: "release hold",
+    act.Book: "book",
+    act.Reschedule: "reschedule",
+    act.Cancel: "cancel",
+    act.ConfirmBySms: "send confirmation text",
+    act.LookUpNumber: "look up caller",
+}
+"""The actions that call the calendar, the ledger, the customer directory or the SMS provider, by name."""
 
 
 class CallEnd(StrEnum):
@@ -73,7 +92,9 @@ class Conversation:
         call_id: str,
         caller: PhoneNumber | None,
         limits: DialogueLimits | None = None,
+        on_backend: BackendCall | None = None,
     ) -> None:
+        self._on_backend = on_backend
         self._catalogue = catalogue
         self._services = services
         self._interpreter = interpreter
@@ -85,6 +106,13 @@ class Conversation:
         self.end: CallEnd | None = None
         self._understood: tuple[str, Interpretation] | None = None  # the last text interpreted, kept for `hear`
         self._written_key = ""  # the key of the last booking change, whose confirmation text it queued
+        self.understood: Interpretation | None = None
+        """What the caller's last turn was taken to mean."""
+        self.changed: CallResult | None = None
+        """The last change made to an appointment on this call (booked, rescheduled or cancelled)."""
+        self.appointment_id: str | None = None
+        """The appointment that change touched."""
+        self.transfer_reason: act.TransferReason | None = None
 
     @property
     def caller(self) -> PhoneNumber | None:
@@ -101,11 +129,14 @@ class Conversation:
         return self.policy.expecting
 
     async def start(self) -> Reply:
+        began = asyncio.get_running_loop().time()
         try:
             profile = await self._services.lookup(self._caller)
         except BackendUnavailable as exc:
             log.warning("call %s: caller lookup failed: %s", self._call_id, exc)
+            self._tell_backend("look up caller", began, str(exc))
             return await self._run(ev.CallStarted(self._caller, now=self._clock.now()))
+        self._tell_backend("look up caller", began, None)
         self._customer = profile.customer
         return await self._run(ev.CallStarted(self._caller, profile.customer, profile.upcoming, self._clock.now()))
 
@@ -116,7 +147,7 @@ class Conversation:
     async def hear(self, text: str) -> Reply:
         if not text.strip():
             return await self.silence()
-        interpretation = await self._interpret(text)
+        interpretation = self.understood = await self._interpret(text)
         self._understood = None
         log_heard(log, self._call_id, text, interpretation)
         return await self._run(ev.Heard(interpretation))
@@ -132,7 +163,8 @@ class Conversation:
     async def not_understood(self) -> Reply:
         """The caller spoke but the recogniser could not make it out (or rejected it as out of domain)."""
         log.debug("call %s: heard nothing usable (the recogniser gave no words)", self._call_id)
-        return await self._run(ev.Heard(Interpretation(Intent.UNKNOWN)))
+        self.understood = Interpretation(Intent.UNKNOWN)
+        return await self._run(ev.Heard(self.understood))
 
     async def hand_over(self) -> Reply:
         """The service is shutting down: hand the caller to a person now (a hold is released)."""
@@ -157,14 +189,31 @@ class Conversation:
         return reply
 
     async def _execute(self, action: act.Action, reply: Reply) -> ev.Event | None:
+        operation = _BACKEND_OPERATIONS.get(type(action))
+        began = asyncio.get_running_loop().time()
         try:
-            return await self._perform(action, reply)
+            outcome = await self._perform(action, reply)
         except BackendUnavailable as exc:
             log.warning("call %s: %s failed: %s", self._call_id, type(action).__name__, exc)
+            self._tell_backend(operation, began, str(exc))
             return ev.BackendFailed(str(exc))
-        except Exception:  # a live caller must never hit a dead end; hand over instead
+        except Exception as exc:  # a live caller must never hit a dead end; hand over instead
             log.exception("call %s: %s failed unexpectedly", self._call_id, type(action).__name__)
+            self._tell_backend(operation, began, f"unexpected {type(exc).__name__}")
             return ev.BackendFailed("unexpected error")
+        self._tell_backend(operation, began, None)
+        self._note_change(outcome)
+        return outcome
+
+    def _tell_backend(self, operation: str | None, began: float, error: str | None) -> None:
+        if operation is not None and self._on_backend is not None:
+            self._on_backend(operation, asyncio.get_running_loop().time() - began, error)
+
+    def _note_change(self, outcome: ev.Event | None) -> None:
+        changes = {ev.Booked: CallResult.BOOKED, ev.Rescheduled: CallResult.RESCHEDULED}
+        if isinstance(outcome, ev.Booked | ev.Rescheduled | ev.Cancelled):
+            self.changed = changes.get(type(outcome), CallResult.CANCELLED)
+            self.appointment_id = outcome.appointment.id
 
     async def _perform(self, action: act.Action, reply: Reply) -> ev.Event | None:
         s = self._services
@@ -208,7 +257,7 @@ class Conversation:
                 return await self._take_number(number)
             case act.TransferToHuman(reason=reason):
                 self.end = CallEnd.TRANSFERRED
-                reply.transfer_reason = reason
+                reply.transfer_reason = self.transfer_reason = reason
             case act.Hangup():
                 self.end = CallEnd.HUNG_UP
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from slotline.application.conversation import BookingServices, Conversation
+from slotline.application.conversation import BackendCall, BookingServices, Conversation
 from slotline.application.ports import Clock, UtteranceInterpreter
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue.limits import DialogueLimits
@@ -24,7 +24,9 @@ class ConversationFactory:
         self._clock = clock
         self._limits = limits
 
-    def __call__(self, call_id: str, caller: PhoneNumber | None) -> Conversation:
+    def __call__(
+        self, call_id: str, caller: PhoneNumber | None, *, on_backend: BackendCall | None = None
+    ) -> Conversation:
         return Conversation(
             self._catalogue,
             self._booking,
@@ -33,4 +35,5 @@ class ConversationFactory:
             call_id=call_id,
             caller=caller,
             limits=self._limits,
+            on_backend=on_backend,
         )

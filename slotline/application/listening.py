@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from slotline.application.ports import (
@@ -43,6 +43,10 @@ class CallerSaid:
     """What the recogniser heard ("" when it could not make it out)."""
     quick: bool
     """The turn ended after the short wait because it sounded finished."""
+    paused_at: float | None = field(default=None, compare=False)
+    """When the caller went quiet (the event loop's clock): the end of their speech."""
+    recognised_at: float | None = field(default=None, compare=False)
+    """When the recogniser had the words (the event loop's clock)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +65,24 @@ class EarlyRecognition:
         self._rate = sample_rate
         self._expecting = expecting
         self._pending: tuple[bytes, Expectation | None, asyncio.Task[str]] | None = None
+        self.started_at: float | None = None
+        """When the recognition now running started: when the caller went quiet."""
+        self.finished_at: float | None = None
+        """When it had the words."""
 
     def start(self, pcm: bytes) -> None:
         expected = self._expecting()
         if self._pending is not None and self._pending[:2] == (pcm, expected):
             return
         self.forget()
-        self._pending = (pcm, expected, asyncio.create_task(self._stt.transcribe(pcm, self._rate, expected)))
+        task = asyncio.create_task(self._stt.transcribe(pcm, self._rate, expected))
+        task.add_done_callback(self._finished)
+        self.started_at = asyncio.get_running_loop().time()
+        self._pending = (pcm, expected, task)
+
+    def _finished(self, task: asyncio.Task[str]) -> None:
+        if self._pending is not None and self._pending[2] is task and not task.cancelled():
+            self.finished_at = asyncio.get_running_loop().time()
 
     async def result_for(self, pcm: bytes) -> str:
         """The text of `pcm`, from the recognition already running on it when there is one."""
@@ -79,6 +94,7 @@ class EarlyRecognition:
         if self._pending is not None:
             self._pending[2].cancel()
             self._pending = None
+        self.started_at = self.finished_at = None
 
 
 class Playback(Protocol):
@@ -106,7 +122,9 @@ class TurnListener:
         stt: SpeechToText,
         sounds_finished: SoundsFinished,
         expecting: Expecting = _nothing_expected,
+        barged_in: Callable[[], None] | None = None,
     ) -> None:
+        self._barged_in = barged_in
         self._call = call
         self._detector = detector
         self._finished = sounds_finished
@@ -129,6 +147,8 @@ class TurnListener:
             self._early.forget()
             if self._detector.agent_speaking:
                 await self._call.stop_playback()  # barge-in: the caller talks over the agent
+                if self._barged_in is not None:
+                    self._barged_in()
             return None
         if isinstance(event, SpeechPaused):
             self._early.start(event.pcm)  # recognise while the detector makes sure the turn is over
@@ -147,6 +167,7 @@ class TurnListener:
         return CallerSilent()
 
     def _heard(self, utterance: Utterance, text: str, *, quick: bool) -> CallerSaid:
+        paused_at, recognised_at = self._early.started_at, self._early.finished_at
         self._early.forget()
         log.info(
             "call %s: caller turn of %d ms%s",
@@ -154,4 +175,4 @@ class TurnListener:
             len(utterance.pcm) * 500 // self._call.sample_rate,
             ", ended early" if quick else "",
         )
-        return CallerSaid(text, quick)
+        return CallerSaid(text, quick, paused_at, recognised_at)

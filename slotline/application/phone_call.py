@@ -10,14 +10,17 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from slotline.application.background_listening import BackgroundListener
+from slotline.application.call_recording import CallRecorder, CallRecorders
 from slotline.application.conversation import CallEnd, Conversation, Reply
 from slotline.application.conversation_factory import ConversationFactory
 from slotline.application.errors import CallEnded
 from slotline.application.heard import log_heard
 from slotline.application.listening import CallerSilent, TurnListener
 from slotline.application.ports import (
+    CallState,
     Clock,
     LiveCall,
     SpeechToText,
@@ -28,6 +31,7 @@ from slotline.application.ports import (
     UtteranceInterpreter,
 )
 from slotline.application.use_cases.request_callback import RequestCallback
+from slotline.domain import call_record as rec
 from slotline.domain.dialogue.expectation import Expectation, Expecting
 from slotline.domain.dialogue.sentences import split_sentences
 from slotline.domain.dialogue.turn_end import sounds_finished
@@ -83,8 +87,10 @@ class PhoneCallHandler:
         clock: Clock,
         settings: PhoneSettings | None = None,
         transcript: Transcript | None = None,
+        recording: CallRecorders | None = None,
     ) -> None:
         self._transcript = transcript
+        self._recording = recording or CallRecorders(None, clock)
         self._conversations = conversations
         self._interpreter = interpreter
         self._stt = stt
@@ -97,20 +103,36 @@ class PhoneCallHandler:
         """Set when the service is shutting down: live calls are handed to a person at their next turn."""
 
     async def __call__(self, call: LiveCall) -> CallOutcome:
+        recorder = self._recording.start(call.call_id, call.caller, call.called)
+        conversation = self._conversations(call.call_id, call.caller, on_backend=recorder.backend)
+        try:
+            outcome = await self._handle(call, conversation, recorder)
+        except asyncio.CancelledError:
+            recorder.stop()
+            raise
+        except Exception:
+            recorder.states(call.state_path)
+            await recorder.finish(rec.CallEnding(self._clock.now(), rec.CallResult.FAILED, _answered_at(call)))
+            raise
+        recorder.states(call.state_path)
+        await recorder.finish(_ending(self._clock.now(), call, outcome, conversation))
+        return outcome
+
+    async def _handle(self, call: LiveCall, conversation: Conversation, recorder: CallRecorder) -> CallOutcome:
         outcome = CallOutcome()
-        conversation = self._conversations(call.call_id, call.caller)
         try:
             await call.answer()
+            recorder.states(call.state_path)
             detector = self._detectors(call.sample_rate)
-            await self._answer(call, detector, conversation.start())
-            await self._converse(call, detector, conversation)
+            await self._answer(call, detector, recorder, conversation.start())
+            await self._converse(call, detector, conversation, recorder)
             if conversation.end is None:
                 outcome.caller_hung_up = True
                 await conversation.abandon()
                 return outcome
             outcome.end = conversation.end
             if conversation.end is CallEnd.TRANSFERRED:
-                await self._transfer(call, detector, outcome, conversation.caller)
+                await self._transfer(call, detector, recorder, outcome, conversation.caller)
             else:
                 await call.wait_played(self._settings.playout_wait_seconds)
                 await call.hang_up()
@@ -119,21 +141,32 @@ class PhoneCallHandler:
             await conversation.abandon()
         return outcome
 
-    async def _converse(self, call: LiveCall, detector: TurnDetector, conversation: Conversation) -> None:
-        listener = TurnListener(call, detector, self._stt, conversation.sounds_finished, lambda: conversation.expecting)
+    async def _converse(
+        self, call: LiveCall, detector: TurnDetector, conversation: Conversation, recorder: CallRecorder
+    ) -> None:
+        listener = TurnListener(
+            call,
+            detector,
+            self._stt,
+            conversation.sounds_finished,
+            lambda: conversation.expecting,
+            barged_in=recorder.barge_in,
+        )
         try:
             async for frame in call.audio():
                 if self.draining.is_set():
-                    await self._answer(call, detector, conversation.hand_over())
+                    await self._answer(call, detector, recorder, conversation.hand_over())
                     return
                 for turn in await listener.take(frame):
                     if isinstance(turn, CallerSilent):
+                        recorder.silence()
                         reply = conversation.silence()
                     else:
                         said = turn.text
                         self._tell(call, "caller", said)
+                        recorder.heard(turn)
                         reply = conversation.hear(said) if said.strip() else conversation.not_understood()
-                    await self._answer(call, detector, reply)
+                    await self._answer(call, detector, recorder, _decided(reply, recorder, conversation))
                     if conversation.ended:
                         return
         finally:
@@ -143,14 +176,16 @@ class PhoneCallHandler:
         if self._transcript is not None:
             self._transcript(call.call_id, who, text)
 
-    async def _answer(self, call: LiveCall, detector: TurnDetector, working: Awaitable[Reply]) -> None:
+    async def _answer(
+        self, call: LiveCall, detector: TurnDetector, recorder: CallRecorder, working: Awaitable[Reply]
+    ) -> None:
         """Speak the reply `working` comes to; if that takes a while (a slow backend), say so meanwhile."""
         reply = asyncio.ensure_future(working)
         try:
             done, _ = await asyncio.wait({reply}, timeout=self._settings.filler_after_seconds)
             if not done:
                 try:
-                    await self._say(call, detector, ONE_MOMENT)
+                    await self._say(call, detector, recorder, ONE_MOMENT)
                 except CallEnded:
                     await asyncio.wait({reply})  # a booking under way completes before the call is wound up
                     raise
@@ -158,35 +193,50 @@ class PhoneCallHandler:
         except asyncio.CancelledError:  # the call itself was cancelled (shutdown): so is its work, as before
             reply.cancel()
             raise
-        await self._speak(call, detector, answer)
+        await self._speak(call, detector, recorder, answer)
 
-    async def _speak(self, call: LiveCall, detector: TurnDetector, reply: Reply) -> None:
+    async def _speak(self, call: LiveCall, detector: TurnDetector, recorder: CallRecorder, reply: Reply) -> None:
         seconds = 0.0
         for line in reply.lines:
             self._tell(call, "agent", line)
+            recorder.agent(line)
             for sentence in split_sentences(line):  # the first sentence plays while the next is synthesised
                 pcm = await self._tts.synthesize(sentence, call.sample_rate)
                 await call.play(pcm)
+                recorder.audio_out()
                 seconds += len(pcm) / (2 * call.sample_rate)
         detector.expect_reply_after(seconds)
 
     async def _transfer(
-        self, call: LiveCall, detector: TurnDetector, outcome: CallOutcome, number: PhoneNumber | None
+        self,
+        call: LiveCall,
+        detector: TurnDetector,
+        recorder: CallRecorder,
+        outcome: CallOutcome,
+        number: PhoneNumber | None,
     ) -> None:
         """Hand over to a person; if nobody answers, offer a call-back text to `number` (the caller's, if known)."""
         answers = _YesNo(self._interpreter, self._clock)
-        listener = TurnListener(call, detector, self._stt, answers.sounds_finished, lambda: _CALLBACK_EXPECTS)
+        listener = TurnListener(
+            call,
+            detector,
+            self._stt,
+            answers.sounds_finished,
+            lambda: _CALLBACK_EXPECTS,
+            barged_in=recorder.barge_in,
+        )
         ears = BackgroundListener(call, listener)
         try:  # the caller's audio is read while it rings, so the question after it gets its whole reply window
             await call.wait_played(self._settings.playout_wait_seconds)
             outcome.transfer = await call.connect_to_human(self._settings.ring_seconds)
+            recorder.states(call.state_path)
             if outcome.transfer is TransferOutcome.CONNECTED:
                 await call.leave()
                 return
             if number is None:
-                await self._say(call, detector, NO_CALLBACK_NUMBER)
+                await self._say(call, detector, recorder, NO_CALLBACK_NUMBER)
             else:
-                await self._offer_callback(call, detector, outcome, number, ears, answers)
+                await self._offer_callback(call, detector, recorder, outcome, number, ears, answers)
         finally:
             await ears.close()
         await call.wait_played(self._settings.playout_wait_seconds)
@@ -196,6 +246,7 @@ class PhoneCallHandler:
         self,
         call: LiveCall,
         detector: TurnDetector,
+        recorder: CallRecorder,
         outcome: CallOutcome,
         number: PhoneNumber,
         ears: BackgroundListener,
@@ -206,29 +257,64 @@ class PhoneCallHandler:
         ears.expect_answer()
         question = NOBODY_FREE
         for _ in range(_CALLBACK_ASKS):
-            await self._say(call, detector, question)
+            await self._say(call, detector, recorder, question)
             turn = await ears.next_answer()
             if isinstance(turn, CallerSilent):
                 log.debug("call %s: no answer to the call-back question", call.call_id)
+                recorder.silence()
                 question = CALLBACK_ASKED_AGAIN_SILENT
                 continue
             self._tell(call, "caller", turn.text)
+            recorder.heard(turn)
             understood = await answers.interpret(turn.text)
             log_heard(log, call.call_id, turn.text, understood)
             intent = understood.intent
             if intent is Intent.AFFIRM:
+                began = asyncio.get_running_loop().time()
                 await self._callback(number, call_id=call.call_id)
+                recorder.backend("queue call-back text", asyncio.get_running_loop().time() - began, None)
                 outcome.callback_requested = True
-                await self._say(call, detector, CALLBACK_PROMISED)
+                recorder.decided(understood)
+                await self._say(call, detector, recorder, CALLBACK_PROMISED)
                 return
+            recorder.decided(understood)
             if intent is Intent.DENY:
-                await self._say(call, detector, CALLBACK_DECLINED)
+                await self._say(call, detector, recorder, CALLBACK_DECLINED)
                 return
             question = CALLBACK_ASKED_AGAIN
-        await self._say(call, detector, CALLBACK_NOT_ANSWERED)
+        await self._say(call, detector, recorder, CALLBACK_NOT_ANSWERED)
 
-    async def _say(self, call: LiveCall, detector: TurnDetector, text: str) -> None:
-        await self._speak(call, detector, Reply([text]))
+    async def _say(self, call: LiveCall, detector: TurnDetector, recorder: CallRecorder, text: str) -> None:
+        await self._speak(call, detector, recorder, Reply([text]))
+
+
+async def _decided(working: Awaitable[Reply], recorder: CallRecorder, conversation: Conversation) -> Reply:
+    """The reply to a turn, noted on the record (with what the turn was taken to mean) once it is worked out."""
+    reply = await working
+    recorder.decided(conversation.understood)
+    return reply
+
+
+def _answered_at(call: LiveCall) -> datetime | None:
+    return next((at for state, at in call.state_path if state is CallState.ANSWERED), None)
+
+
+def _ending(now: datetime, call: LiveCall, outcome: CallOutcome, conversation: Conversation) -> rec.CallEnding:
+    """How the call ended, for the record."""
+    transfer = outcome.transfer
+    result = rec.call_outcome(
+        transfer_connected=None if transfer is None else transfer is TransferOutcome.CONNECTED,
+        changed=conversation.changed,
+        caller_hung_up=outcome.caller_hung_up,
+    )
+    reason = conversation.transfer_reason
+    return rec.CallEnding(
+        ended_at=now,
+        outcome=result,
+        answered_at=_answered_at(call),
+        transfer_reason=None if reason is None else reason.value,
+        appointment_id=conversation.appointment_id,
+    )
 
 
 _CALLBACK_EXPECTS = Expectation(Expecting.YES_NO)

@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING, Literal
 from dependency_injector import containers, providers
 from pydantic import BaseModel
 
+from slotline.application.call_recording import CallRecorders
 from slotline.application.conversation import BookingServices
 from slotline.application.conversation_factory import ConversationFactory
 from slotline.application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
 from slotline.application.phone_call import PhoneCallHandler, PhoneSettings, Transcript
 from slotline.application.ports import (
     CalendarGateway,
+    CallRecords,
     Clock,
     CustomerDirectory,
     Outbox,
@@ -46,6 +48,7 @@ from slotline.entrypoints.wiring.sms import sns_sender
 from slotline.entrypoints.wiring.speech import espeak_tts, pocketsphinx_stt, polly_tts, silero_turns
 from slotline.entrypoints.wiring.storage import (
     postgres_calendar,
+    postgres_call_records,
     postgres_customers,
     postgres_database,
     postgres_ledger,
@@ -60,6 +63,7 @@ from slotline.infrastructure.outbox_runner import OutboxRunner
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.sqlite import (
     SqliteCalendarGateway,
+    SqliteCallRecords,
     SqliteCustomerDirectory,
     SqliteDatabase,
     SqliteOutbox,
@@ -102,6 +106,10 @@ def energy_detectors(end_of_turn_ms: int, quick_end_ms: int, reply_timeout_secon
     return EnergyTurnDetectorFactory(
         EnergySettings(end_silence_ms=end_of_turn_ms, quick_end_ms=quick_end_ms, reply_timeout_s=reply_timeout_seconds)
     )
+
+
+def on_or_off(enabled: bool) -> Literal["on", "off"]:
+    return "on" if enabled else "off"
 
 
 def phone_settings(ring_seconds: int, filler_after_seconds: float) -> PhoneSettings:
@@ -257,6 +265,17 @@ class Container(containers.DeclarativeContainer):
             config.speech.reply_timeout_seconds,
         ),
     )
+    call_records: providers.Provider[CallRecords] = providers.Selector(
+        config.storage.backend,
+        sqlite=providers.Singleton(SqliteCallRecords, database),
+        postgres=providers.Singleton(postgres_call_records, postgres),
+    )
+    """Where call records are kept: the storage.backend database."""
+    call_recording: providers.Provider[CallRecorders] = providers.Selector(
+        providers.Callable(on_or_off, config.records.enabled),
+        on=providers.Singleton(CallRecorders, call_records, clock, transcripts=config.records.transcripts),
+        off=providers.Singleton(CallRecorders, None, clock),
+    )
     transcript: providers.Provider[Transcript | None] = providers.Object(None)
     phone_calls: providers.Provider[PhoneCallHandler] = providers.Singleton(
         PhoneCallHandler,
@@ -269,6 +288,7 @@ class Container(containers.DeclarativeContainer):
         clock,
         providers.Callable(phone_settings, config.telephony.ring_seconds, config.telephony.filler_after_seconds),
         transcript=transcript,
+        recording=call_recording,
     )
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "OutboxSettings",
     "Overrides",
     "PocketsphinxSection",
+    "RecordsSettings",
     "Settings",
     "SettingsInvalid",
     "SmsSettings",
@@ -184,6 +185,17 @@ class OutboxSettings(_Section):
     one send. A worker that dies mid-send loses nothing; another sends the text once this has passed."""
 
 
+class RecordsSettings(_Section):
+    enabled: bool = True
+    """Keep a record of every call `serve` takes (docs/call-records.md), in the storage.backend database."""
+    retention_days: int = Field(default=30, ge=1, le=36500)
+    """Records of calls that started longer ago than this are deleted by `slotline calls purge` and once when
+    `serve` starts."""
+    transcripts: bool = True
+    """Keep the words: what the caller said and how it was understood, and what the agent said. False keeps
+    times, outcomes, intents, latencies and backend calls only."""
+
+
 class Settings(BaseSettings):
     """Everything slotline reads from its surroundings; build it with `load_settings`."""
 
@@ -219,6 +231,7 @@ class Settings(BaseSettings):
     telcoflow: TelcoflowSettings | None = None
     """The Telcoflow connection and credentials; needed by `serve` when telephony.backend is "telcoflow"."""
     speech: SpeechSettings = Field(default_factory=SpeechSettings)
+    records: RecordsSettings = Field(default_factory=RecordsSettings)
 
     @model_validator(mode="after")
     def _embedded_stores_follow_storage(self) -> Settings:

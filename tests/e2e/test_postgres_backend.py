@@ -70,7 +70,7 @@ def test_db_migrate_then_status_and_an_unmigrated_database_is_refused(slotline: 
     refused = chat(slotline, "hello")
 
     assert status.code == 1
-    assert status.out[-1] == f"{where}: schema version 0, this slotline needs 1; run `slotline db migrate`"
+    assert status.out[-1] == f"{where}: schema version 0, this slotline needs 2; run `slotline db migrate`"
     assert refused.code == 2 and refused.out == []
     assert refused.err.count("\n") == 1 and refused.err.rstrip().endswith("run `slotline db migrate`")
 
@@ -78,9 +78,12 @@ def test_db_migrate_then_status_and_an_unmigrated_database_is_refused(slotline: 
     again = slotline("db", "migrate")
     after = slotline("db", "status")
 
-    assert migrated.code == 0 and f"{where}: applied 0001_initial.sql" in migrated.out
+    assert migrated.code == 0
+    assert [f"{where}: applied 0001_initial.sql", f"{where}: applied 0002_call_records.sql"] == [
+        line for line in migrated.out if "applied" in line
+    ]
     assert again.code == 0 and not any("applied" in line for line in again.out)
-    assert after.code == 0 and after.out[-1] == f"{where}: schema version 1, up to date"
+    assert after.code == 0 and after.out[-1] == f"{where}: schema version 2, up to date"
     assert chat(slotline, "no thanks, bye").code == 0
     everything = "".join(status.out + migrated.out + after.out) + status.err + refused.err + migrated.err
     assert SECRET not in everything
@@ -94,6 +97,6 @@ def test_a_newer_schema_is_refused_at_start_up(slotline: Slotline, fresh: str) -
     refused = chat(slotline, "hello")
     status = slotline("db", "status")
 
-    newer = "schema version 99, newer than this slotline (1); upgrade slotline"
+    newer = "schema version 99, newer than this slotline (2); upgrade slotline"
     assert refused.code == 2 and newer in refused.err and refused.err.count("\n") == 1
     assert status.code == 1 and status.out[-1].endswith(newer)

@@ -46,7 +46,9 @@ async def test_several_handles_may_migrate_the_same_new_file_at_once(tmp_path: P
 
     await asyncio.gather(*(SqliteDatabase(path).read(lambda c: c.execute("SELECT 1")) for _ in range(8)))
 
-    assert SqliteDatabase(path).read_blocking(lambda c: c.execute("PRAGMA user_version").fetchone()[0]) == 1
+    assert (
+        SqliteDatabase(path).read_blocking(lambda c: c.execute("PRAGMA user_version").fetchone()[0]) == SCHEMA_VERSION
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """The ports: what the application needs from the outside world, as typing.Protocols named by role."""
 
 from slotline.application.ports.calendar import CalendarGateway
+from slotline.application.ports.call_records import CallRecordNotFound, CallRecords
 from slotline.application.ports.clock import Clock
 from slotline.application.ports.customers import CustomerDirectory
 from slotline.application.ports.interpreter import UtteranceInterpreter
@@ -31,6 +32,8 @@ from slotline.application.ports.telephony import CallHandler, CallState, LiveCal
 __all__ = [
     "CalendarGateway",
     "CallHandler",
+    "CallRecordNotFound",
+    "CallRecords",
     "CallState",
     "Clock",
     "CustomerDirectory",

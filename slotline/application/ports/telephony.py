@@ -36,6 +36,11 @@ class LiveCall(Protocol):
         ...
 
     @property
+    def called(self) -> str | None:
+        """The number the caller dialled (the business's line) as the platform gave it; None when not given."""
+        ...
+
+    @property
     def sample_rate(self) -> int: ...
 
     @property

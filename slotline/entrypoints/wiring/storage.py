@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from slotline.entrypoints.container import Container
     from slotline.infrastructure.postgres.adapters import (
         PostgresCalendarGateway,
+        PostgresCallRecords,
         PostgresCustomerDirectory,
         PostgresDatabase,
         PostgresOutbox,
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "close_postgres",
     "postgres_calendar",
+    "postgres_call_records",
     "postgres_customers",
     "postgres_database",
     "postgres_ledger",
@@ -80,3 +82,9 @@ def postgres_calendar(db: PostgresDatabase, clock: Clock) -> PostgresCalendarGat
     from slotline.infrastructure.postgres.adapters import PostgresCalendarGateway
 
     return PostgresCalendarGateway(db, clock)
+
+
+def postgres_call_records(db: PostgresDatabase) -> PostgresCallRecords:
+    from slotline.infrastructure.postgres.adapters import PostgresCallRecords
+
+    return PostgresCallRecords(db)

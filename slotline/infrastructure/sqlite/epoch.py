@@ -33,3 +33,13 @@ def from_epoch(seconds: int) -> datetime:
 def window_from(start: int, end: int) -> TimeWindow:
     """Rebuild a stored window."""
     return TimeWindow(from_epoch(start), from_epoch(end))
+
+
+def epoch_ms(moment: datetime) -> int:
+    """Whole milliseconds since the epoch: call records, whose turns are a fraction of a second apart."""
+    return round(_seconds(moment) * 1000)
+
+
+def from_epoch_ms(millis: int) -> datetime:
+    """The aware UTC instant of a stored epoch millisecond."""
+    return datetime.fromtimestamp(millis / 1000, UTC)

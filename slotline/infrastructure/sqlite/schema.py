@@ -1,7 +1,8 @@
 """The tables of the one slotline database file, and the versioned migration that creates them.
 
-Every time column holds integer epoch seconds (UTC); the `agenda` view shows appointments as readable UTC text.
-Phone numbers are E.164 text.
+Every time column holds integer epoch seconds (UTC), except the call records' `*_ms` columns (epoch milliseconds:
+turns are a fraction of a second apart); the `agenda` view shows appointments as readable UTC text.
+Phone numbers are E.164 text. Add a version by appending to MIGRATIONS; never edit one that has shipped.
 """
 
 from __future__ import annotations
@@ -93,7 +94,37 @@ _V1: tuple[str, ...] = (
     *GUARD_TRIGGERS,
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+_V2: tuple[str, ...] = (
+    """CREATE TABLE call_records (
+    call_id TEXT PRIMARY KEY,
+    business TEXT,
+    caller TEXT CHECK (caller GLOB '+[1-9]*'),
+    transcripts INTEGER NOT NULL CHECK (transcripts IN (0, 1)),
+    started_ms INTEGER NOT NULL,
+    answered_ms INTEGER,
+    ended_ms INTEGER,
+    outcome TEXT,
+    transfer_reason TEXT,
+    appointment_id TEXT)""",
+    "CREATE INDEX call_records_by_start ON call_records (started_ms)",
+    "CREATE INDEX call_records_by_caller ON call_records (caller, started_ms)",
+    """CREATE TABLE call_entries (
+    call_id TEXT NOT NULL REFERENCES call_records (call_id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL CHECK (seq >= 0),
+    at_ms INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT,
+    understood TEXT,
+    recognised_ms INTEGER,
+    decided_ms INTEGER,
+    first_audio_ms INTEGER,
+    duration_ms INTEGER,
+    error TEXT,
+    PRIMARY KEY (call_id, seq))""",
+)
+"""Version 2: call records (docs/call-records.md)."""
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
 """MIGRATIONS[n] takes a database from `PRAGMA user_version` n to n + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

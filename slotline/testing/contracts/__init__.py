@@ -13,6 +13,7 @@ import pytest
 _SUITES = (
     "audio",
     "calendar",
+    "call_records",
     "customers",
     "ledger",
     "outbox",
@@ -25,6 +26,7 @@ _SUITES = (
 pytest.register_assert_rewrite(*(f"slotline.testing.contracts.{suite}" for suite in _SUITES))
 
 from slotline.testing.contracts.calendar import CalendarContract, CalendarUnderTest  # noqa: E402
+from slotline.testing.contracts.call_records import CallRecordsContract  # noqa: E402
 from slotline.testing.contracts.customers import CustomerDirectoryContract  # noqa: E402
 from slotline.testing.contracts.ledger import LedgerUnderTest, SlotLedgerContract  # noqa: E402
 from slotline.testing.contracts.outbox import OutboxContract  # noqa: E402
@@ -37,6 +39,7 @@ from slotline.testing.contracts.understanding import UtteranceInterpreterContrac
 __all__ = [
     "CalendarContract",
     "CalendarUnderTest",
+    "CallRecordsContract",
     "CustomerDirectoryContract",
     "LedgerUnderTest",
     "OutboxContract",

@@ -6,6 +6,7 @@ They import only slotline.domain and slotline.application.
 """
 
 from slotline.testing.fakes.calendar import InMemoryCalendarGateway
+from slotline.testing.fakes.call_records import InMemoryCallRecords
 from slotline.testing.fakes.clock import SettableClock
 from slotline.testing.fakes.customers import InMemoryCustomerDirectory
 from slotline.testing.fakes.ledger import InMemorySlotLedger
@@ -15,6 +16,7 @@ from slotline.testing.fakes.store import InMemoryStore
 
 __all__ = [
     "InMemoryCalendarGateway",
+    "InMemoryCallRecords",
     "InMemoryCustomerDirectory",
     "InMemoryOutbox",
     "InMemorySlotLedger",

@@ -91,6 +91,10 @@ class TelcoflowLiveCall:
         return self._caller
 
     @property
+    def called(self) -> str | None:
+        return self._call.callee_number or None
+
+    @property
     def sample_rate(self) -> int:
         return self._config.sample_rate
 
