@@ -21,14 +21,14 @@ from slotline.domain.call_record import CallEnding, CallEntry, CallRecord, Entry
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.understanding import Interpretation
 
-__all__ = ["CallRecorder", "CallRecording"]
+__all__ = ["CallRecorder", "CallRecorders"]
 
 log = logging.getLogger(__name__)
 
 _Write = Callable[[], Awaitable[None]]
 
 
-class CallRecording:
+class CallRecorders:
     """Starts a CallRecorder per call; built once. `records` None: recording is off and costs nothing."""
 
     def __init__(self, records: CallRecords | None, clock: Clock, *, transcripts: bool = True) -> None:

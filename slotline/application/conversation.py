@@ -25,7 +25,7 @@ from slotline.application.use_cases.lookup_caller import LookupCaller
 from slotline.application.use_cases.reschedule_appointment import RescheduleAppointment
 from slotline.application.use_cases.send_confirmation import SendConfirmation
 from slotline.domain.appointment import Customer
-from slotline.domain.call_record import CallOutcome
+from slotline.domain.call_record import CallResult
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue import actions as act
 from slotline.domain.dialogue import events as ev
@@ -108,7 +108,7 @@ class Conversation:
         self._written_key = ""  # the key of the last booking change, whose confirmation text it queued
         self.understood: Interpretation | None = None
         """What the caller's last turn was taken to mean."""
-        self.changed: CallOutcome | None = None
+        self.changed: CallResult | None = None
         """The last change made to an appointment on this call (booked, rescheduled or cancelled)."""
         self.appointment_id: str | None = None
         """The appointment that change touched."""
@@ -210,9 +210,9 @@ class Conversation:
             self._on_backend(operation, asyncio.get_running_loop().time() - began, error)
 
     def _note_change(self, outcome: ev.Event | None) -> None:
-        changes = {ev.Booked: CallOutcome.BOOKED, ev.Rescheduled: CallOutcome.RESCHEDULED}
+        changes = {ev.Booked: CallResult.BOOKED, ev.Rescheduled: CallResult.RESCHEDULED}
         if isinstance(outcome, ev.Booked | ev.Rescheduled | ev.Cancelled):
-            self.changed = changes.get(type(outcome), CallOutcome.CANCELLED)
+            self.changed = changes.get(type(outcome), CallResult.CANCELLED)
             self.appointment_id = outcome.appointment.id
 
     async def _perform(self, action: act.Action, reply: Reply) -> ev.Event | None:

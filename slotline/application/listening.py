@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from slotline.application.ports import (
@@ -43,9 +43,9 @@ class CallerSaid:
     """What the recogniser heard ("" when it could not make it out)."""
     quick: bool
     """The turn ended after the short wait because it sounded finished."""
-    paused_at: float | None = None
+    paused_at: float | None = field(default=None, compare=False)
     """When the caller went quiet (the event loop's clock): the end of their speech."""
-    recognised_at: float | None = None
+    recognised_at: float | None = field(default=None, compare=False)
     """When the recogniser had the words (the event loop's clock)."""
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from slotline.application.background_listening import BackgroundListener
-from slotline.application.call_recording import CallRecorder, CallRecording
+from slotline.application.call_recording import CallRecorder, CallRecorders
 from slotline.application.conversation import CallEnd, Conversation, Reply
 from slotline.application.conversation_factory import ConversationFactory
 from slotline.application.errors import CallEnded
@@ -87,10 +87,10 @@ class PhoneCallHandler:
         clock: Clock,
         settings: PhoneSettings | None = None,
         transcript: Transcript | None = None,
-        recording: CallRecording | None = None,
+        recording: CallRecorders | None = None,
     ) -> None:
         self._transcript = transcript
-        self._recording = recording or CallRecording(None, clock)
+        self._recording = recording or CallRecorders(None, clock)
         self._conversations = conversations
         self._interpreter = interpreter
         self._stt = stt
@@ -112,7 +112,7 @@ class PhoneCallHandler:
             raise
         except Exception:
             recorder.states(call.state_path)
-            await recorder.finish(rec.CallEnding(self._clock.now(), rec.CallOutcome.FAILED, _answered_at(call)))
+            await recorder.finish(rec.CallEnding(self._clock.now(), rec.CallResult.FAILED, _answered_at(call)))
             raise
         recorder.states(call.state_path)
         await recorder.finish(_ending(self._clock.now(), call, outcome, conversation))

@@ -17,16 +17,16 @@ from slotline.domain.phone import PhoneNumber
 __all__ = [
     "CallEnding",
     "CallEntry",
-    "CallOutcome",
     "CallQuery",
     "CallRecord",
+    "CallResult",
     "EntryKind",
     "TurnTimings",
     "call_outcome",
 ]
 
 
-class CallOutcome(StrEnum):
+class CallResult(StrEnum):
     """How a call ended, from the business's point of view."""
 
     BOOKED = "booked"
@@ -107,7 +107,7 @@ class CallEnding:
     """What `finish` adds to a record."""
 
     ended_at: datetime
-    outcome: CallOutcome
+    outcome: CallResult
     answered_at: datetime | None = None
     transfer_reason: str | None = None
     appointment_id: str | None = None
@@ -127,7 +127,7 @@ class CallRecord:
     """Whether words were kept; when False, caller and agent entries carry timings and meaning-free kinds only."""
     answered_at: datetime | None = None
     ended_at: datetime | None = None
-    outcome: CallOutcome | None = None
+    outcome: CallResult | None = None
     """None while the call goes on, or when it was cut off (the worker died)."""
     transfer_reason: str | None = None
     appointment_id: str | None = None
@@ -165,7 +165,7 @@ class CallQuery:
     """Only calls that started at or after this instant."""
     before: datetime | None = None
     """Only calls that started before this instant (with `since`: one day's calls)."""
-    outcome: CallOutcome | None = None
+    outcome: CallResult | None = None
     caller: PhoneNumber | None = None
     limit: int = 50
 
@@ -177,11 +177,11 @@ class CallQuery:
                 raise InvalidValue(f"call record times must be time-zone aware, got {bound.isoformat()}")
 
 
-def call_outcome(*, transfer_connected: bool | None, changed: CallOutcome | None, caller_hung_up: bool) -> CallOutcome:
+def call_outcome(*, transfer_connected: bool | None, changed: CallResult | None, caller_hung_up: bool) -> CallResult:
     """How a call ended, for the record: a hand-over first (`transfer_connected` is None when there was none, or
     the caller left before it rang out), then a change made to an appointment, then the caller leaving."""
     if transfer_connected is not None:
-        return CallOutcome.TRANSFERRED if transfer_connected else CallOutcome.TRANSFER_UNANSWERED
+        return CallResult.TRANSFERRED if transfer_connected else CallResult.TRANSFER_UNANSWERED
     if changed is not None:
         return changed
-    return CallOutcome.CALLER_HUNG_UP if caller_hung_up else CallOutcome.NO_CHANGE
+    return CallResult.CALLER_HUNG_UP if caller_hung_up else CallResult.NO_CHANGE

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 from dependency_injector import containers, providers
 from pydantic import BaseModel
 
-from slotline.application.call_recording import CallRecording
+from slotline.application.call_recording import CallRecorders
 from slotline.application.conversation import BookingServices
 from slotline.application.conversation_factory import ConversationFactory
 from slotline.application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
@@ -271,10 +271,10 @@ class Container(containers.DeclarativeContainer):
         postgres=providers.Singleton(postgres_call_records, postgres),
     )
     """Where call records are kept: the storage.backend database."""
-    call_recording: providers.Provider[CallRecording] = providers.Selector(
+    call_recording: providers.Provider[CallRecorders] = providers.Selector(
         providers.Callable(on_or_off, config.records.enabled),
-        on=providers.Singleton(CallRecording, call_records, clock, transcripts=config.records.transcripts),
-        off=providers.Singleton(CallRecording, None, clock),
+        on=providers.Singleton(CallRecorders, call_records, clock, transcripts=config.records.transcripts),
+        off=providers.Singleton(CallRecorders, None, clock),
     )
     transcript: providers.Provider[Transcript | None] = providers.Object(None)
     phone_calls: providers.Provider[PhoneCallHandler] = providers.Singleton(

@@ -15,7 +15,7 @@ from pathlib import Path
 import uvicorn
 from starlette.applications import Starlette
 
-from slotline.domain.call_record import CallEnding, CallEntry, CallOutcome, CallRecord, EntryKind, TurnTimings
+from slotline.domain.call_record import CallEnding, CallEntry, CallRecord, CallResult, EntryKind, TurnTimings
 from slotline.entrypoints.console import ConsoleSources, console_app
 from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteCallRecords, SqliteDatabase, SqliteOutbox, SqliteSlotLedger
@@ -80,21 +80,21 @@ async def _seed(db: SqliteDatabase) -> None:
     ]
     for entry in entries:
         await calls.append(BOOKED_CALL, entry)
-    ending = CallEnding(two_hours_ago + timedelta(minutes=1, seconds=15), CallOutcome.BOOKED, appointment_id=booked.id)
+    ending = CallEnding(two_hours_ago + timedelta(minutes=1, seconds=15), CallResult.BOOKED, appointment_id=booked.id)
     await calls.finish(BOOKED_CALL, ending)
 
     yesterday = NOW - timedelta(days=1, hours=-6)
     await calls.begin(CallRecord("call-transfer", yesterday, OTHER_PHONE))
     await calls.finish(
         "call-transfer",
-        CallEnding(yesterday + timedelta(seconds=95), CallOutcome.TRANSFERRED, transfer_reason="asked for a person"),
+        CallEnding(yesterday + timedelta(seconds=95), CallResult.TRANSFERRED, transfer_reason="asked for a person"),
     )
     await calls.begin(CallRecord("call-script", NOW - timedelta(minutes=10), None))
     await calls.append("call-script", CallEntry(0, NOW - timedelta(minutes=10), EntryKind.CALLER, SCRIPT))
-    await calls.finish("call-script", CallEnding(NOW - timedelta(minutes=9), CallOutcome.CALLER_HUNG_UP))
+    await calls.finish("call-script", CallEnding(NOW - timedelta(minutes=9), CallResult.CALLER_HUNG_UP))
     old = NOW - timedelta(days=10)
     await calls.begin(CallRecord("call-old", old, PHONE))
-    await calls.finish("call-old", CallEnding(old + timedelta(seconds=30), CallOutcome.NO_CHANGE))
+    await calls.finish("call-old", CallEnding(old + timedelta(seconds=30), CallResult.NO_CHANGE))
 
     sent, dead = message("sent-1", created_at=NOW - timedelta(hours=3)), message("dead-1", to=OTHER_PHONE)
     await outbox.enqueue([sent, dead])

@@ -1,6 +1,6 @@
 """One module per `slotline` subcommand; each exposes `register(subparsers, common)`."""
 
-from slotline.entrypoints.commands import bookings, chat, console, customers, db, demo, outbox, serve, slots, sms
+from slotline.entrypoints.commands import bookings, calls, chat, console, customers, db, demo, outbox, serve, slots, sms
 from slotline.entrypoints.commands.base import Registrar
 
 COMMANDS: tuple[Registrar, ...] = (
@@ -9,6 +9,7 @@ COMMANDS: tuple[Registrar, ...] = (
     serve.register,
     slots.register,
     bookings.register,
+    calls.register,
     customers.register,
     outbox.register,
     sms.register,

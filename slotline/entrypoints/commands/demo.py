@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import shlex
 import tempfile
 import time
 from pathlib import Path
@@ -39,8 +40,9 @@ def register(subparsers: Subparsers, common: Parser) -> None:
         help="a whole phone call on this machine: loopback Telcoflow server, the agent, a simulated caller",
         description="Starts the loopback Telcoflow server and the agent (SQLite, the catalogue, offline speech), then "
         "a simulated caller speaks the script into the call. Prints the live transcript with per-turn timings "
-        "(caller's end of speech -> agent's first audio), then the booking and the texts it produced. Without --db "
-        "the demo uses a fresh temporary database.",
+        "(caller's end of speech -> agent's first audio), then the booking and the texts it produced, and the "
+        "command that shows the call's record. Without --db the demo uses a fresh database in a new temporary "
+        "folder, kept so that the call can be looked at afterwards.",
     )
     parser.add_argument("--script", type=Path, metavar="FILE", help="caller lines, one per line; empty = silence")
     parser.add_argument("--scenario", choices=BUNDLED, default="book", help="a bundled script (default: book)")
@@ -53,9 +55,8 @@ def run(args: argparse.Namespace, container: Container) -> int:
     lines = load_script(args.script) if args.script else bundled_script(args.scenario)
     caller = parse_phone(args.caller, container.config.default_region())
     settings = container.settings()
-    with tempfile.TemporaryDirectory(prefix="slotline-demo-") as scratch:
-        db = settings.db if "db" in vars(args) else Path(scratch) / "demo.db"
-        return asyncio.run(_demo(settings, db, lines, caller.e164, args.record))
+    db = settings.db if "db" in vars(args) else Path(tempfile.mkdtemp(prefix="slotline-demo-")) / "demo.db"
+    return asyncio.run(_demo(settings, db, lines, caller.e164, args.record))
 
 
 def out(text: str) -> None:
@@ -94,6 +95,7 @@ async def _demo(settings: Settings, db: Path, lines: list[str], caller: str, rec
         live = _LiveTimings(server)
         result = await demo.run(lines, record, answered=live.answered)
         await _report(container, result, record)
+    out(f"See the call: slotline calls show {result.call_id} --db {shlex.quote(str(db))}")
     return 0
 
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 
 from slotline.entrypoints.commands.base import Parser, Subparsers, prepare_storage, whole_number
+from slotline.entrypoints.commands.calls import purge_old_records
 from slotline.entrypoints.container import Container
 from slotline.entrypoints.logs import configure, configured_secrets
 from slotline.entrypoints.serving import call_server
 
 __all__ = ["register"]
+
+log = logging.getLogger("slotline.serve")
 
 
 def register(subparsers: Subparsers, common: Parser) -> None:
@@ -30,6 +34,9 @@ def register(subparsers: Subparsers, common: Parser) -> None:
 def run(args: argparse.Namespace, container: Container) -> int:
     configure(args.log_level, secrets=configured_secrets(container.settings()))
     prepare_storage(container)  # an unusable database is a start-up error, not a call to hand over
+    if container.config.records.enabled():
+        purged, cutoff = purge_old_records(container)
+        log.info("call records: purged %d calls started before %s (records.retention_days)", purged, cutoff)
     service = call_server(container, max_calls=args.max_calls)
     stats = asyncio.run(service.run())
     handed = stats.handed_over_at_shutdown

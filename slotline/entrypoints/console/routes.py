@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from slotline.application.ports import OutboxStatus
 from slotline.application.ports.call_records import CallRecordNotFound
-from slotline.domain.call_record import CallOutcome, CallQuery
+from slotline.domain.call_record import CallQuery, CallResult
 from slotline.domain.time_window import TimeWindow
 from slotline.entrypoints.console.page import render, sources_of
 from slotline.entrypoints.console.shown import duration, masked_number, masked_text, wall_clock
@@ -49,13 +49,13 @@ def _day_filter(text: str | None) -> date | None:
         raise HTTPException(400, f"day {text!r} is not a date in YYYY-MM-DD form") from None
 
 
-def _outcome_filter(text: str | None) -> CallOutcome | None:
+def _outcome_filter(text: str | None) -> CallResult | None:
     if not text:
         return None
     try:
-        return CallOutcome(text)
+        return CallResult(text)
     except ValueError:
-        choices = ", ".join(o.value for o in CallOutcome)
+        choices = ", ".join(o.value for o in CallResult)
         raise HTTPException(400, f"outcome {text!r} is none of: {choices}") from None
 
 
@@ -88,7 +88,7 @@ async def calls(request: Request) -> Response:
             "day_label": None if day is None else day.strftime("%A %d %B %Y"),
             "outcome": None if outcome is None else outcome.value,
             "days": [(names.get(n, d.strftime("%a %d %b")), d.isoformat()) for n, d in enumerate(days)],
-            "outcomes": [o.value for o in CallOutcome],
+            "outcomes": [o.value for o in CallResult],
         },
     )
 

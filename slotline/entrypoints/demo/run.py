@@ -22,6 +22,7 @@ Printer = Callable[[str], None]
 @dataclass
 class DemoResult:
     ended: str
+    call_id: str = ""
     latencies_ms: list[int] = field(default_factory=list)
     recording: CallRecording | None = None
 
@@ -68,7 +69,7 @@ class DemoCall:
         if record is not None:
             write_wav(record, recording)
         latencies = turn_latencies_ms(recording.caller, recording.agent, recording.sample_rate)
-        return DemoResult(ended, latencies, recording)
+        return DemoResult(ended, call.call_id, latencies, recording)
 
 
 def write_wav(path: Path, recording: CallRecording) -> None:

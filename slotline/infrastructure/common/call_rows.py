@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Protocol
 
-from slotline.domain.call_record import CallEntry, CallOutcome, CallRecord, EntryKind, TurnTimings
+from slotline.domain.call_record import CallEntry, CallRecord, CallResult, EntryKind, TurnTimings
 from slotline.domain.phone import PhoneNumber
 
 __all__ = ["ENTRY_COLUMNS", "Row", "entry_from", "entry_values", "record_from"]
@@ -73,7 +73,7 @@ def record_from(
         transcripts=bool(row["transcripts"]),
         answered_at=answered_at,
         ended_at=ended_at,
-        outcome=None if row["outcome"] is None else CallOutcome(row["outcome"]),
+        outcome=None if row["outcome"] is None else CallResult(row["outcome"]),
         transfer_reason=row["transfer_reason"],
         appointment_id=row["appointment_id"],
         entries=entries,

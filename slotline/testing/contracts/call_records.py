@@ -14,9 +14,9 @@ from slotline.application.ports import CallRecordNotFound, CallRecords
 from slotline.domain.call_record import (
     CallEnding,
     CallEntry,
-    CallOutcome,
     CallQuery,
     CallRecord,
+    CallResult,
     EntryKind,
     TurnTimings,
 )
@@ -32,7 +32,7 @@ def _call(call_id: str, minutes_ago: int = 0, caller: PhoneNumber | None = CUSTO
     return CallRecord(call_id, NOW - timedelta(minutes=minutes_ago), caller, business="+12125550100")
 
 
-def _ending(outcome: CallOutcome, appointment_id: str | None = None) -> CallEnding:
+def _ending(outcome: CallResult, appointment_id: str | None = None) -> CallEnding:
     return CallEnding(ended_at=NOW + timedelta(seconds=42), outcome=outcome, appointment_id=appointment_id)
 
 
@@ -96,7 +96,7 @@ class CallRecordsContract:
             "booked",
             CallEnding(
                 ended_at=NOW + timedelta(seconds=42),
-                outcome=CallOutcome.TRANSFERRED,
+                outcome=CallResult.TRANSFERRED,
                 answered_at=answered,
                 transfer_reason="caller asked for a person",
                 appointment_id="apt-1",
@@ -104,7 +104,7 @@ class CallRecordsContract:
         )
 
         record = await records.get("booked")
-        assert record.outcome is CallOutcome.TRANSFERRED
+        assert record.outcome is CallResult.TRANSFERRED
         assert (record.answered_at, record.ended_at) == (answered, NOW + timedelta(seconds=42))
         assert (record.transfer_reason, record.appointment_id) == ("caller asked for a person", "apt-1")
 
@@ -128,7 +128,7 @@ class CallRecordsContract:
         with pytest.raises(CallRecordNotFound):
             await records.append("nope", CallEntry(0, NOW, EntryKind.SILENCE))
         with pytest.raises(CallRecordNotFound):
-            await records.finish("nope", _ending(CallOutcome.NO_CHANGE))
+            await records.finish("nope", _ending(CallResult.NO_CHANGE))
 
     @pytest.mark.asyncio
     async def test_a_withheld_caller_and_words_kept_out_are_recorded_as_such(self, records: CallRecords) -> None:
@@ -148,8 +148,8 @@ class CallRecordsContract:
         await records.begin(_call("mid", minutes_ago=30, caller=OTHER_CUSTOMER))
         await records.begin(_call("new", minutes_ago=1))
         await records.append("new", CallEntry(0, NOW, EntryKind.SILENCE))
-        await records.finish("old", _ending(CallOutcome.BOOKED, "apt-9"))
-        await records.finish("new", _ending(CallOutcome.CALLER_HUNG_UP))
+        await records.finish("old", _ending(CallResult.BOOKED, "apt-9"))
+        await records.finish("new", _ending(CallResult.CALLER_HUNG_UP))
 
         assert [r.call_id for r in await records.list(CallQuery())] == ["new", "mid", "old"]
         assert [r.call_id for r in await records.list(CallQuery(limit=2))] == ["new", "mid"]
@@ -158,7 +158,7 @@ class CallRecordsContract:
         assert [r.call_id for r in await records.list(CallQuery(before=since))] == ["old"]
         one_day = CallQuery(since=since, before=NOW - timedelta(minutes=1))
         assert [r.call_id for r in await records.list(one_day)] == ["mid"]
-        booked = await records.list(CallQuery(outcome=CallOutcome.BOOKED))
+        booked = await records.list(CallQuery(outcome=CallResult.BOOKED))
         assert [(r.call_id, r.appointment_id) for r in booked] == [("old", "apt-9")]
         assert [r.call_id for r in await records.list(CallQuery(caller=OTHER_CUSTOMER))] == ["mid"]
         assert all(r.entries == () for r in await records.list(CallQuery()))
