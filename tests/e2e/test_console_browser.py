@@ -37,11 +37,14 @@ def browser() -> Iterator[webdriver.Chrome]:
 
 
 def _pixels_near(image: Image.Image, colour: tuple[int, int, int]) -> int:
-    return sum(
-        count
-        for count, pixel in image.convert("RGB").getcolors(maxcolors=1 << 20) or []
-        if all(abs(a - b) <= 12 for a, b in zip(pixel, colour, strict=True))
-    )
+    """How many pixels of `image` are within a few steps of `colour` on each channel."""
+    rgb = image.convert("RGB")
+    near = 0
+    for count, pixel in rgb.getcolors(maxcolors=rgb.width * rgb.height) or []:
+        assert isinstance(pixel, tuple)
+        if all(abs(a - b) <= 12 for a, b in zip(pixel, colour, strict=True)):
+            near += count
+    return near
 
 
 def test_an_operator_clicks_into_a_call_and_sees_its_transcript_and_timeline(
