@@ -13,7 +13,8 @@ DEV_STAMP     := $(VENV)/.installed-dev
 EXAMPLE_PLUGIN := tests/plugins/slotline-example-crm
 
 DEMO_NOW     ?= 2026-11-25T09:00:00-05:00
-# espeak-ng (the offline voice) comes from the system's packages; install it when missing (root, or sudo).
+# espeak-ng (the offline voice) and chromium with its driver (the console's browser test) come from the system's
+# packages; install them when missing (root, or sudo).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test lint typecheck unit bench clean system-packages
@@ -37,6 +38,9 @@ system-packages:
 	@command -v espeak-ng >/dev/null 2>&1 || { \
 	  echo "installing espeak-ng (offline text-to-speech) with apt-get"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null; }
+	@{ command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; } || { \
+	  echo "installing chromium and chromium-driver (the console's headless-browser test) with apt-get"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 bench: $(DEV_STAMP) system-packages
 	$(BIN)/python -m benchmarks.availability

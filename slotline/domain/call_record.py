@@ -163,6 +163,8 @@ class CallQuery:
 
     since: datetime | None = None
     """Only calls that started at or after this instant."""
+    before: datetime | None = None
+    """Only calls that started before this instant (with `since`: one day's calls)."""
     outcome: CallResult | None = None
     caller: PhoneNumber | None = None
     limit: int = 50
@@ -170,8 +172,9 @@ class CallQuery:
     def __post_init__(self) -> None:
         if self.limit < 1:
             raise InvalidValue(f"a call listing shows at least one call, got limit {self.limit}")
-        if self.since is not None and self.since.tzinfo is None:
-            raise InvalidValue(f"call record times must be time-zone aware, got {self.since.isoformat()}")
+        for bound in (self.since, self.before):
+            if bound is not None and bound.tzinfo is None:
+                raise InvalidValue(f"call record times must be time-zone aware, got {bound.isoformat()}")
 
 
 def call_outcome(*, transfer_connected: bool | None, changed: CallResult | None, caller_hung_up: bool) -> CallResult:

@@ -8,7 +8,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal, TypedDict
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, InitSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
 from slotline.domain.errors import SlotlineError
@@ -23,6 +32,7 @@ from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 __all__ = [
     "CONFIG_ENV",
     "CalendarSettings",
+    "ConsoleSettings",
     "CustomersSettings",
     "DialogueSettings",
     "OutboxSettings",
@@ -196,6 +206,15 @@ class RecordsSettings(_Section):
     times, outcomes, intents, latencies and backend calls only."""
 
 
+class ConsoleSettings(_Section):
+    host: str = Field(default="127.0.0.1", min_length=1)
+    """Where `slotline console` listens. Any address other than a loopback one needs `token`."""
+    port: int = Field(default=8470, ge=1, le=65535)
+    token: SecretStr | None = None
+    """When set, every request must carry it (`?token=...` or `Authorization: Bearer ...`), else 401. Required
+    when `host` is not a loopback address."""
+
+
 class Settings(BaseSettings):
     """Everything slotline reads from its surroundings; build it with `load_settings`."""
 
@@ -232,6 +251,7 @@ class Settings(BaseSettings):
     """The Telcoflow connection and credentials; needed by `serve` when telephony.backend is "telcoflow"."""
     speech: SpeechSettings = Field(default_factory=SpeechSettings)
     records: RecordsSettings = Field(default_factory=RecordsSettings)
+    console: ConsoleSettings = Field(default_factory=ConsoleSettings)
 
     @model_validator(mode="after")
     def _embedded_stores_follow_storage(self) -> Settings:

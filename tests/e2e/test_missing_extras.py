@@ -122,3 +122,10 @@ def test_building_in_code_raises_backend_not_installed(tmp_path: Path) -> None:
         run.stdout
         == """BackendNotInstalled polly speech.tts "polly" needs the polly extra: pip install 'slotline[polly]'\n"""
     )
+
+
+@pytest.mark.parametrize("missing", ["starlette", "jinja2", "uvicorn"])
+def test_console_without_the_console_extra_is_one_line_and_exit_2(tmp_path: Path, missing: str) -> None:
+    run = slotline_without([missing], "console", "--db", str(tmp_path / "x.db"))
+    expected = "slotline: error: slotline console needs the console extra: pip install 'slotline[console]'\n"
+    assert (run.returncode, run.stderr) == (2, expected)

@@ -79,6 +79,9 @@ class PostgresCallRecords:
         if query.since is not None:
             where.append("started_at >= %s")
             params.append(query.since)
+        if query.before is not None:
+            where.append("started_at < %s")
+            params.append(query.before)
         if query.outcome is not None:
             where.append("outcome = %s")
             params.append(query.outcome.value)

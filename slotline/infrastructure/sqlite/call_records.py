@@ -98,6 +98,9 @@ class SqliteCallRecords:
         if query.since is not None:
             where.append("started_ms >= ?")
             params.append(epoch_ms(query.since))
+        if query.before is not None:
+            where.append("started_ms < ?")
+            params.append(epoch_ms(query.before))
         if query.outcome is not None:
             where.append("outcome = ?")
             params.append(query.outcome.value)

@@ -143,7 +143,7 @@ class CallRecordsContract:
 
     @pytest.mark.asyncio
     async def test_listing_is_newest_first_and_filters(self, records: CallRecords) -> None:
-        """`since`, `outcome` and `caller` narrow the list; `limit` keeps the newest; entries are left out."""
+        """`since`, `before`, `outcome` and `caller` narrow the list; `limit` keeps the newest; entries are left out."""
         await records.begin(_call("old", minutes_ago=60))
         await records.begin(_call("mid", minutes_ago=30, caller=OTHER_CUSTOMER))
         await records.begin(_call("new", minutes_ago=1))
@@ -155,6 +155,9 @@ class CallRecordsContract:
         assert [r.call_id for r in await records.list(CallQuery(limit=2))] == ["new", "mid"]
         since = NOW - timedelta(minutes=30)
         assert [r.call_id for r in await records.list(CallQuery(since=since))] == ["new", "mid"]
+        assert [r.call_id for r in await records.list(CallQuery(before=since))] == ["old"]
+        one_day = CallQuery(since=since, before=NOW - timedelta(minutes=1))
+        assert [r.call_id for r in await records.list(one_day)] == ["mid"]
         booked = await records.list(CallQuery(outcome=CallResult.BOOKED))
         assert [(r.call_id, r.appointment_id) for r in booked] == [("old", "apt-9")]
         assert [r.call_id for r in await records.list(CallQuery(caller=OTHER_CUSTOMER))] == ["mid"]

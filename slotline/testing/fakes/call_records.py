@@ -36,6 +36,7 @@ class InMemoryCallRecords:
             r
             for r in self._records.values()
             if (query.since is None or r.started_at >= query.since)
+            and (query.before is None or r.started_at < query.before)
             and (query.outcome is None or r.outcome is query.outcome)
             and (query.caller is None or r.caller == query.caller)
         ]
