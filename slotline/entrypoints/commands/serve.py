@@ -34,10 +34,11 @@ def register(subparsers: Subparsers, common: Parser) -> None:
 def run(args: argparse.Namespace, container: Container) -> int:
     configure(args.log_level, secrets=configured_secrets(container.settings()))
     prepare_storage(container)  # an unusable database is a start-up error, not a call to hand over
+    service = call_server(container, max_calls=args.max_calls)  # a missing extra is refused before anything else
     if container.config.records.enabled():
         purged, cutoff = purge_old_records(container)
-        log.info("call records: purged %d calls started before %s (records.retention_days)", purged, cutoff)
-    service = call_server(container, max_calls=args.max_calls)
+        if purged:
+            log.info("call records: purged %d calls started before %s (records.retention_days)", purged, cutoff)
     stats = asyncio.run(service.run())
     handed = stats.handed_over_at_shutdown
     print(f"served {stats.finished} calls ({stats.failed} failed, {handed} handed over at shutdown)")
