@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from slotline.application.errors import BackendUnavailable, CalendarConflict, HoldExpired
 from slotline.application.heard import log_heard
-from slotline.application.ports import Clock, UtteranceInterpreter
+from slotline.application.ports import CallOutcomeKind, Clock, UtteranceInterpreter
 from slotline.application.use_cases.book_appointment import BookAppointment
 from slotline.application.use_cases.cancel_appointment import CancelAppointment
 from slotline.application.use_cases.find_availability import FindAvailability
@@ -60,6 +60,8 @@ class Reply:
     lines: list[str] = field(default_factory=list)
     end: CallEnd | None = None
     transfer_reason: act.TransferReason | None = None
+    understood: bool = True
+    """False when the caller's turn meant nothing the agent could act on."""
 
 
 class Conversation:
@@ -85,6 +87,8 @@ class Conversation:
         self.end: CallEnd | None = None
         self._understood: tuple[str, Interpretation] | None = None  # the last text interpreted, kept for `hear`
         self._written_key = ""  # the key of the last booking change, whose confirmation text it queued
+        self.change: CallOutcomeKind | None = None
+        """The last booking change this call made (booked, rescheduled or cancelled), if any."""
 
     @property
     def caller(self) -> PhoneNumber | None:
@@ -119,7 +123,9 @@ class Conversation:
         interpretation = await self._interpret(text)
         self._understood = None
         log_heard(log, self._call_id, text, interpretation)
-        return await self._run(ev.Heard(interpretation))
+        reply = await self._run(ev.Heard(interpretation))
+        reply.understood = interpretation.intent is not Intent.UNKNOWN
+        return reply
 
     async def _interpret(self, text: str) -> Interpretation:
         if self._understood is None or self._understood[0] != text:
@@ -132,7 +138,9 @@ class Conversation:
     async def not_understood(self) -> Reply:
         """The caller spoke but the recogniser could not make it out (or rejected it as out of domain)."""
         log.debug("call %s: heard nothing usable (the recogniser gave no words)", self._call_id)
-        return await self._run(ev.Heard(Interpretation(Intent.UNKNOWN)))
+        reply = await self._run(ev.Heard(Interpretation(Intent.UNKNOWN)))
+        reply.understood = False
+        return reply
 
     async def hand_over(self) -> Reply:
         """The service is shutting down: hand the caller to a person now (a hold is released)."""
@@ -189,18 +197,24 @@ class Conversation:
                 customer = self._customer or Customer(self._caller)
                 key = self._written_key = slot_key(self._call_id, hold.slot)
                 try:
-                    return ev.Booked(await s.book(hold, customer, key=key))
+                    booked = ev.Booked(await s.book(hold, customer, key=key))
+                    self.change = CallOutcomeKind.BOOKED
+                    return booked
                 except (BookingError, HoldExpired, CalendarConflict):
                     return ev.SlotTaken(hold.slot)
             case act.Reschedule(appointment=appointment, hold=hold):
                 key = self._written_key = slot_key(self._call_id, hold.slot) + "/move"
                 try:
-                    return ev.Rescheduled(await s.reschedule(appointment, hold, key=key))
+                    moved = ev.Rescheduled(await s.reschedule(appointment, hold, key=key))
+                    self.change = CallOutcomeKind.RESCHEDULED
+                    return moved
                 except (BookingError, HoldExpired, CalendarConflict):
                     return ev.SlotTaken(hold.slot)
             case act.Cancel(appointment=appointment):
                 key = self._written_key = f"{self._call_id}/cancel/{appointment.id}"
-                return ev.Cancelled(await s.cancel(appointment, key=key))
+                cancelled = ev.Cancelled(await s.cancel(appointment, key=key))
+                self.change = CallOutcomeKind.CANCELLED
+                return cancelled
             case act.ConfirmBySms(appointment=appointment):
                 sent = await s.confirm(text_id(self._written_key))
                 return ev.ConfirmationQueued(appointment.customer_phone, sent=sent)

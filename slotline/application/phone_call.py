@@ -16,10 +16,14 @@ from slotline.application.conversation import CallEnd, Conversation, Reply
 from slotline.application.conversation_factory import ConversationFactory
 from slotline.application.errors import CallEnded
 from slotline.application.heard import log_heard
-from slotline.application.listening import CallerSilent, TurnListener
+from slotline.application.listening import CallerSaid, CallerSilent, TurnListener
 from slotline.application.ports import (
+    CallMetrics,
+    CallOutcomeKind,
     Clock,
     LiveCall,
+    NoCallMetrics,
+    RejectionKind,
     SpeechToText,
     TextToSpeech,
     TransferOutcome,
@@ -27,6 +31,7 @@ from slotline.application.ports import (
     TurnDetectorFactory,
     UtteranceInterpreter,
 )
+from slotline.application.turn_timing import TurnTiming, outcome_kind
 from slotline.application.use_cases.request_callback import RequestCallback
 from slotline.domain.dialogue.expectation import Expectation, Expecting
 from slotline.domain.dialogue.sentences import split_sentences
@@ -83,8 +88,10 @@ class PhoneCallHandler:
         clock: Clock,
         settings: PhoneSettings | None = None,
         transcript: Transcript | None = None,
+        metrics: CallMetrics | None = None,
     ) -> None:
         self._transcript = transcript
+        self._metrics = metrics or NoCallMetrics()
         self._conversations = conversations
         self._interpreter = interpreter
         self._stt = stt
@@ -97,8 +104,20 @@ class PhoneCallHandler:
         """Set when the service is shutting down: live calls are handed to a person at their next turn."""
 
     async def __call__(self, call: LiveCall) -> CallOutcome:
+        self._metrics.call_started()
+        kind = CallOutcomeKind.FAILED  # unless the call comes to an end of its own
+        try:
+            conversation = self._conversations(call.call_id, call.caller)
+            outcome = await self._take(call, conversation)
+            kind = outcome_kind(
+                outcome.end, outcome.transfer, conversation.change, caller_hung_up=outcome.caller_hung_up
+            )
+            return outcome
+        finally:
+            self._metrics.call_ended(kind)
+
+    async def _take(self, call: LiveCall, conversation: Conversation) -> CallOutcome:
         outcome = CallOutcome()
-        conversation = self._conversations(call.call_id, call.caller)
         try:
             await call.answer()
             detector = self._detectors(call.sample_rate)
@@ -128,22 +147,32 @@ class PhoneCallHandler:
                     return
                 for turn in await listener.take(frame):
                     if isinstance(turn, CallerSilent):
-                        reply = conversation.silence()
+                        await self._answer(call, detector, conversation.silence())
                     else:
-                        said = turn.text
-                        self._tell(call, "caller", said)
-                        reply = conversation.hear(said) if said.strip() else conversation.not_understood()
-                    await self._answer(call, detector, reply)
+                        await self._reply_to(call, detector, conversation, turn)
                     if conversation.ended:
                         return
         finally:
             listener.close()
 
+    async def _reply_to(
+        self, call: LiveCall, detector: TurnDetector, conversation: Conversation, turn: CallerSaid
+    ) -> None:
+        said = turn.text
+        self._tell(call, "caller", said)
+        working = conversation.hear(said) if said.strip() else conversation.not_understood()
+        reply = await self._answer(call, detector, working, TurnTiming(self._metrics, turn))
+        if not reply.understood:
+            kind = RejectionKind.NOT_UNDERSTOOD if said.strip() else RejectionKind.NO_WORDS
+            self._metrics.recognition_rejected(kind)
+
     def _tell(self, call: LiveCall, who: str, text: str) -> None:
         if self._transcript is not None:
             self._transcript(call.call_id, who, text)
 
-    async def _answer(self, call: LiveCall, detector: TurnDetector, working: Awaitable[Reply]) -> None:
+    async def _answer(
+        self, call: LiveCall, detector: TurnDetector, working: Awaitable[Reply], timing: TurnTiming | None = None
+    ) -> Reply:
         """Speak the reply `working` comes to; if that takes a while (a slow backend), say so meanwhile."""
         reply = asyncio.ensure_future(working)
         try:
@@ -158,15 +187,22 @@ class PhoneCallHandler:
         except asyncio.CancelledError:  # the call itself was cancelled (shutdown): so is its work, as before
             reply.cancel()
             raise
-        await self._speak(call, detector, answer)
+        if timing is not None:
+            timing.decided()
+        await self._speak(call, detector, answer, timing)
+        return answer
 
-    async def _speak(self, call: LiveCall, detector: TurnDetector, reply: Reply) -> None:
+    async def _speak(
+        self, call: LiveCall, detector: TurnDetector, reply: Reply, timing: TurnTiming | None = None
+    ) -> None:
         seconds = 0.0
         for line in reply.lines:
             self._tell(call, "agent", line)
             for sentence in split_sentences(line):  # the first sentence plays while the next is synthesised
                 pcm = await self._tts.synthesize(sentence, call.sample_rate)
                 await call.play(pcm)
+                if timing is not None:
+                    timing.first_audio()
                 seconds += len(pcm) / (2 * call.sample_rate)
         detector.expect_reply_after(seconds)
 

@@ -11,12 +11,15 @@ from pydantic import BaseModel
 
 from slotline.application.conversation import BookingServices
 from slotline.application.conversation_factory import ConversationFactory
+from slotline.application.metered import MeteredCalendarGateway, MeteredSlotLedger, MeteredSmsSender
 from slotline.application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
 from slotline.application.phone_call import PhoneCallHandler, PhoneSettings, Transcript
 from slotline.application.ports import (
     CalendarGateway,
+    CallMetrics,
     Clock,
     CustomerDirectory,
+    NoCallMetrics,
     Outbox,
     SlotLedger,
     SmsSender,
@@ -29,6 +32,7 @@ from slotline.application.ports import (
 from slotline.application.texts import ConfirmationTexts
 from slotline.application.use_cases.book_appointment import BookAppointment
 from slotline.application.use_cases.cancel_appointment import CancelAppointment
+from slotline.application.use_cases.count_outbox import CountOutbox
 from slotline.application.use_cases.find_availability import FindAvailability
 from slotline.application.use_cases.hold_slot import HoldSlot
 from slotline.application.use_cases.lookup_caller import LookupCaller
@@ -169,6 +173,15 @@ class Container(containers.DeclarativeContainer):
         rules=providers.Singleton(RulesUtteranceInterpreter, catalogue, config.default_region),
     )
 
+    call_metrics: providers.Provider[CallMetrics] = providers.Singleton(NoCallMetrics)
+    """What calls are counted in; `serve` puts Prometheus metrics here when metrics.enabled (entrypoints.serving)."""
+    metered_ledger: providers.Provider[SlotLedger] = providers.Singleton(MeteredSlotLedger, ledger, call_metrics)
+    metered_calendar: providers.Provider[CalendarGateway] = providers.Singleton(
+        MeteredCalendarGateway, calendar, call_metrics
+    )
+    metered_sms: providers.Provider[SmsSender] = providers.Singleton(MeteredSmsSender, sms, call_metrics)
+    count_outbox: providers.Provider[CountOutbox] = providers.Singleton(CountOutbox, outbox, call_metrics)
+
     dialogue_limits: providers.Provider[DialogueLimits] = providers.Singleton(
         DialogueLimits,
         max_misunderstandings=config.dialogue.max_misunderstandings,
@@ -181,7 +194,7 @@ class Container(containers.DeclarativeContainer):
     dispatcher: providers.Provider[OutboxDispatcher] = providers.Singleton(
         OutboxDispatcher,
         outbox,
-        sms,
+        metered_sms,
         clock,
         providers.Callable(
             retry_policy,
@@ -201,16 +214,22 @@ class Container(containers.DeclarativeContainer):
         read_seconds=config.dialogue.calendar_read_budget_seconds,
     )
     availability: providers.Provider[FindAvailability] = providers.Singleton(
-        FindAvailability, catalogue, calendar, ledger, clock, waits=caller_waits
+        FindAvailability, catalogue, metered_calendar, metered_ledger, clock, waits=caller_waits
     )
     booking: providers.Provider[BookingServices] = providers.Singleton(
         BookingServices,
-        lookup=providers.Singleton(LookupCaller, customers, ledger, calendar, clock, waits=caller_waits),
+        lookup=providers.Singleton(
+            LookupCaller, customers, metered_ledger, metered_calendar, clock, waits=caller_waits
+        ),
         availability=availability,
-        hold=providers.Singleton(HoldSlot, catalogue, ledger, availability, clock),
-        book=providers.Singleton(BookAppointment, catalogue, calendar, ledger, availability, texts, clock),
-        reschedule=providers.Singleton(RescheduleAppointment, catalogue, calendar, ledger, availability, texts, clock),
-        cancel=providers.Singleton(CancelAppointment, catalogue, calendar, ledger, texts, clock),
+        hold=providers.Singleton(HoldSlot, catalogue, metered_ledger, availability, clock),
+        book=providers.Singleton(
+            BookAppointment, catalogue, metered_calendar, metered_ledger, availability, texts, clock
+        ),
+        reschedule=providers.Singleton(
+            RescheduleAppointment, catalogue, metered_calendar, metered_ledger, availability, texts, clock
+        ),
+        cancel=providers.Singleton(CancelAppointment, catalogue, metered_calendar, metered_ledger, texts, clock),
         confirm=providers.Singleton(SendConfirmation, dispatcher),
     )
     conversations: providers.Provider[ConversationFactory] = providers.Singleton(
@@ -227,6 +246,7 @@ class Container(containers.DeclarativeContainer):
             config.default_region,
             clock,
             config.telephony.max_concurrent_calls,
+            call_metrics,
         ),
     )
     stt: providers.Provider[SpeechToText] = providers.Selector(
@@ -269,6 +289,7 @@ class Container(containers.DeclarativeContainer):
         clock,
         providers.Callable(phone_settings, config.telephony.ring_seconds, config.telephony.filler_after_seconds),
         transcript=transcript,
+        metrics=call_metrics,
     )
 
 

@@ -25,6 +25,8 @@ __all__ = [
     "CalendarSettings",
     "CustomersSettings",
     "DialogueSettings",
+    "LogSettings",
+    "MetricsSettings",
     "OutboxSettings",
     "Overrides",
     "PocketsphinxSection",
@@ -184,6 +186,20 @@ class OutboxSettings(_Section):
     one send. A worker that dies mid-send loses nothing; another sends the text once this has passed."""
 
 
+class MetricsSettings(_Section):
+    enabled: bool = True
+    """`slotline serve` exposes Prometheus metrics, /healthz and /readyz (docs/operations.md)."""
+    host: str = "127.0.0.1"
+    """Address the metrics and health server binds; only this machine by default."""
+    port: int = Field(default=9464, ge=0, le=65535)
+    """Port of the metrics and health server; 0 takes any free port (tests)."""
+
+
+class LogSettings(_Section):
+    format: Literal["text", "json"] = "text"
+    """`text`: one readable line per event; `json`: one JSON object per line (docs/operations.md)."""
+
+
 class Settings(BaseSettings):
     """Everything slotline reads from its surroundings; build it with `load_settings`."""
 
@@ -219,6 +235,8 @@ class Settings(BaseSettings):
     telcoflow: TelcoflowSettings | None = None
     """The Telcoflow connection and credentials; needed by `serve` when telephony.backend is "telcoflow"."""
     speech: SpeechSettings = Field(default_factory=SpeechSettings)
+    metrics: MetricsSettings = Field(default_factory=MetricsSettings)
+    logs: LogSettings = Field(default_factory=LogSettings)
 
     @model_validator(mode="after")
     def _embedded_stores_follow_storage(self) -> Settings:

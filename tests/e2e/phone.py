@@ -100,6 +100,7 @@ async def agent_on(
                 }
             ),
             "speech": settings.speech.model_copy(update=OFFLINE if offline_speech else MARKED),
+            "metrics": settings.metrics.model_copy(update={"port": 0}),  # any free port
         }
     )
     container = build_container(settings)

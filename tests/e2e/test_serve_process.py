@@ -32,6 +32,7 @@ async def start_serve(
         "SLOTLINE_TELCOFLOW__API_KEY": API_KEY,
         "SLOTLINE_TELCOFLOW__CONNECTOR_UUID": "c0ffee00-0000-4000-8000-000000000000",
         "SLOTLINE_TELEPHONY__GRACE_SECONDS": "6",
+        "SLOTLINE_METRICS__PORT": "0",  # any free port: several serve processes on one machine
         "SLOTLINE_SPEECH__END_OF_TURN_MS": "300",
         "SLOTLINE_SPEECH__STT": "marked",
         "SLOTLINE_SPEECH__TTS": "marked",

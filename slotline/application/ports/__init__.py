@@ -5,6 +5,14 @@ from slotline.application.ports.clock import Clock
 from slotline.application.ports.customers import CustomerDirectory
 from slotline.application.ports.interpreter import UtteranceInterpreter
 from slotline.application.ports.ledger import SlotLedger
+from slotline.application.ports.metrics import (
+    Backend,
+    CallMetrics,
+    CallOutcomeKind,
+    NoCallMetrics,
+    RejectionKind,
+    TurnStage,
+)
 from slotline.application.ports.outbox import (
     Outbox,
     OutboxDispatchQueue,
@@ -26,21 +34,34 @@ from slotline.application.ports.speech import (
     TurnMayEnd,
     Utterance,
 )
-from slotline.application.ports.telephony import CallHandler, CallState, LiveCall, Telephony, TransferOutcome
+from slotline.application.ports.telephony import (
+    CallHandler,
+    CallState,
+    LiveCall,
+    ReportsConnection,
+    Telephony,
+    TransferOutcome,
+)
 
 __all__ = [
+    "Backend",
     "CalendarGateway",
     "CallHandler",
+    "CallMetrics",
+    "CallOutcomeKind",
     "CallState",
     "Clock",
     "CustomerDirectory",
     "LiveCall",
+    "NoCallMetrics",
     "Outbox",
     "OutboxDispatchQueue",
     "OutboxMessage",
     "OutboxOperations",
     "OutboxProducer",
     "OutboxStatus",
+    "RejectionKind",
+    "ReportsConnection",
     "SilenceTimeout",
     "SlotLedger",
     "SmsSender",
@@ -54,6 +75,7 @@ __all__ = [
     "TurnDetectorFactory",
     "TurnEvent",
     "TurnMayEnd",
+    "TurnStage",
     "Utterance",
     "UtteranceInterpreter",
 ]

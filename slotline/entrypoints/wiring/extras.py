@@ -18,6 +18,7 @@ EXTRA_MODULES: dict[str, frozenset[str]] = {
     "voice": _VOICE,
     "telcoflow": frozenset({"telcoflow", "abxbus", "websockets"}) | _VOICE,
     "postgres": frozenset({"psycopg", "psycopg_pool", "psycopg_binary", "psycopg_c"}),
+    "metrics": frozenset({"prometheus_client", "aiohttp"}),
 }
 """The top-level modules each extra of pyproject.toml brings; an ImportError naming another module is a bug."""
 
