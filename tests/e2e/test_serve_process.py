@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import sys
@@ -94,3 +95,25 @@ async def test_the_sample_rate_comes_from_the_environment(server: LoopbackTelcof
     _, err = await asyncio.wait_for(process.communicate(), timeout=20)
     assert process.returncode == 0, err.decode()
     assert call.sample_rate == 8000
+
+
+async def test_json_logs_are_one_object_a_line_with_the_call_id_and_no_number_or_key(
+    server: LoopbackTelcoflowServer, tmp_path: Path
+) -> None:
+    process = await start_serve(
+        server, tmp_path / "slotline.db", "--max-calls", "1", "--log-format", "json", "--log-level", "DEBUG"
+    )
+    await server.wait_for_session_manager(timeout=20)
+    call = await server.place_call(caller=CALLER)
+    await until_agent_says(call, "What can I do for you?")
+    await turn(call, "goodbye", "Goodbye!")
+    _, err = await asyncio.wait_for(process.communicate(), timeout=20)
+    assert process.returncode == 0, err.decode()
+    entries = [json.loads(line) for line in err.decode().splitlines()]  # every line parses
+    assert all({"time", "level", "logger", "message"} <= set(entry) for entry in entries)
+    of_the_call = [entry for entry in entries if entry.get("call_id") == call.call_id]
+    assert any(entry["message"].startswith("call ended") for entry in of_the_call)
+    assert any("+12*******23" in entry["message"] for entry in entries)  # the caller, masked
+    logs = err.decode()
+    assert CALLER not in logs and CALLER[1:] not in logs
+    assert API_KEY not in logs

@@ -42,9 +42,9 @@ def readiness(telephony: Telephony, count: CountOutbox, stopping: asyncio.Event)
         try:
             await asyncio.wait_for(count(), STORAGE_CHECK_SECONDS)
         except TimeoutError:
-            return f"storage unreachable: no answer within {STORAGE_CHECK_SECONDS:g} s"
+            return f"storage unavailable: no answer within {STORAGE_CHECK_SECONDS:g} s"
         except BackendUnavailable as exc:
-            return f"storage unreachable: {exc}"
+            return str(exc)  # "storage unavailable: ..."
         return None
 
     return check
