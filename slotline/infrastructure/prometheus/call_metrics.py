@@ -47,15 +47,12 @@ class PrometheusCallMetrics:
         self._reconnects = Counter(
             "slotline_telephony_reconnects", "Reconnections to the telephony platform after a drop.", registry=r
         )
-        for outcome in CallOutcomeKind:  # every series exists from the start, at 0, so rates and alerts work
-            self._calls.labels(outcome=outcome.value)
-        for stage in TurnStage:
-            self._turns.labels(stage=stage.value)
-        for kind in RejectionKind:
-            self._rejections.labels(kind=kind.value)
-        for backend in Backend:
-            self._backend_seconds.labels(backend=backend.value)
-            self._backend_errors.labels(backend=backend.value)
+        # Every series exists from the start, at 0, so rates and alerts work; each child is looked up once here.
+        self._calls_by = {o: self._calls.labels(outcome=o.value) for o in CallOutcomeKind}
+        self._turns_by = {s: self._turns.labels(stage=s.value) for s in TurnStage}
+        self._rejections_by = {k: self._rejections.labels(kind=k.value) for k in RejectionKind}
+        self._seconds_by = {b: self._backend_seconds.labels(backend=b.value) for b in Backend}
+        self._errors_by = {b: self._backend_errors.labels(backend=b.value) for b in Backend}
 
     def exposition(self) -> bytes:
         """The registry in the Prometheus text format."""
@@ -66,18 +63,18 @@ class PrometheusCallMetrics:
 
     def call_ended(self, outcome: CallOutcomeKind) -> None:
         self._active.dec()
-        self._calls.labels(outcome=outcome.value).inc()
+        self._calls_by[outcome].inc()
 
     def turn_stage(self, stage: TurnStage, seconds: float) -> None:
-        self._turns.labels(stage=stage.value).observe(max(seconds, 0.0))
+        self._turns_by[stage].observe(max(seconds, 0.0))
 
     def recognition_rejected(self, kind: RejectionKind) -> None:
-        self._rejections.labels(kind=kind.value).inc()
+        self._rejections_by[kind].inc()
 
     def backend_called(self, backend: Backend, seconds: float, *, failed: bool) -> None:
-        self._backend_seconds.labels(backend=backend.value).observe(max(seconds, 0.0))
+        self._seconds_by[backend].observe(max(seconds, 0.0))
         if failed:
-            self._backend_errors.labels(backend=backend.value).inc()
+            self._errors_by[backend].inc()
 
     def telephony_reconnected(self) -> None:
         self._reconnects.inc()
