@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 import signal
+import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -117,3 +118,16 @@ async def test_json_logs_are_one_object_a_line_with_the_call_id_and_no_number_or
     logs = err.decode()
     assert CALLER not in logs and CALLER[1:] not in logs
     assert API_KEY not in logs
+
+
+async def test_a_metrics_port_in_use_stops_serve_with_one_line(server: LoopbackTelcoflowServer, tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = await start_serve(server, tmp_path / "slotline.db", environment={"SLOTLINE_METRICS__PORT": str(port)})
+        _, err = await asyncio.wait_for(process.communicate(), timeout=20)
+    assert process.returncode == 1
+    assert err.decode().splitlines()[-1] == (
+        f"slotline: error: metrics server cannot listen on 127.0.0.1:{port}: address already in use"
+    )

@@ -129,7 +129,9 @@ async def test_an_address_in_use_is_one_line() -> None:
         taken.listen()
         port = taken.getsockname()[1]
         server = MetricsServer(PrometheusCallMetrics(), host="127.0.0.1", port=port, ready=_always_ready)
-        with pytest.raises(MetricsAddressUnusable, match=rf"^metrics server cannot listen on 127.0.0.1:{port}: "):
+        with pytest.raises(
+            MetricsAddressUnusable, match=rf"^metrics server cannot listen on 127.0.0.1:{port}: address already in use$"
+        ):
             await server.start()
 
 

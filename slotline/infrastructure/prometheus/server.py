@@ -7,6 +7,7 @@ aiohttp rather than prometheus_client's own threaded server: /readyz and a scrap
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
@@ -100,6 +101,7 @@ class MetricsAddressUnusable(SlotlineError):
     """The metrics server cannot listen on the configured address (in use, or not this machine's)."""
 
     def __init__(self, host: str, port: int, cause: OSError) -> None:
-        super().__init__(f"metrics server cannot listen on {host}:{port}: {cause.strerror or cause}")
+        why = os.strerror(cause.errno).lower() if cause.errno else str(cause)
+        super().__init__(f"metrics server cannot listen on {host}:{port}: {why}")
         self.host = host
         self.port = port
