@@ -20,9 +20,11 @@ from slotline.application.listening import CallerSaid, CallerSilent, TurnListene
 from slotline.application.ports import (
     CallMetrics,
     CallOutcomeKind,
+    CallTracer,
     Clock,
     LiveCall,
     NoCallMetrics,
+    NoCallTracer,
     RejectionKind,
     SpeechToText,
     TextToSpeech,
@@ -89,9 +91,11 @@ class PhoneCallHandler:
         settings: PhoneSettings | None = None,
         transcript: Transcript | None = None,
         metrics: CallMetrics | None = None,
+        tracer: CallTracer | None = None,
     ) -> None:
         self._transcript = transcript
         self._metrics = metrics or NoCallMetrics()
+        self._tracer = tracer or NoCallTracer()
         self._conversations = conversations
         self._interpreter = interpreter
         self._stt = stt
@@ -106,15 +110,17 @@ class PhoneCallHandler:
     async def __call__(self, call: LiveCall) -> CallOutcome:
         self._metrics.call_started()
         kind = CallOutcomeKind.FAILED  # unless the call comes to an end of its own
-        try:
-            conversation = self._conversations(call.call_id, call.caller)
-            outcome = await self._take(call, conversation)
-            kind = outcome_kind(
-                outcome.end, outcome.transfer, conversation.change, caller_hung_up=outcome.caller_hung_up
-            )
-            return outcome
-        finally:
-            self._metrics.call_ended(kind)
+        with self._tracer.span("call", call_id=call.call_id) as span:
+            try:
+                conversation = self._conversations(call.call_id, call.caller)
+                outcome = await self._take(call, conversation)
+                kind = outcome_kind(
+                    outcome.end, outcome.transfer, conversation.change, caller_hung_up=outcome.caller_hung_up
+                )
+                return outcome
+            finally:
+                self._metrics.call_ended(kind)
+                span.set_attribute("slotline.call.outcome", kind.value)
 
     async def _take(self, call: LiveCall, conversation: Conversation) -> CallOutcome:
         outcome = CallOutcome()
@@ -160,8 +166,10 @@ class PhoneCallHandler:
     ) -> None:
         said = turn.text
         self._tell(call, "caller", said)
-        working = conversation.hear(said) if said.strip() else conversation.not_understood()
-        reply = await self._answer(call, detector, working, TurnTiming(self._metrics, turn))
+        with self._tracer.span("turn", call_id=call.call_id, quick=turn.quick) as span:
+            working = conversation.hear(said) if said.strip() else conversation.not_understood()
+            reply = await self._answer(call, detector, working, TurnTiming(self._metrics, turn))
+            span.set_attribute("slotline.turn.understood", reply.understood)
         if not reply.understood:
             kind = RejectionKind.NOT_UNDERSTOOD if said.strip() else RejectionKind.NO_WORDS
             self._metrics.recognition_rejected(kind)

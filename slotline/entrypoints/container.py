@@ -17,9 +17,11 @@ from slotline.application.phone_call import PhoneCallHandler, PhoneSettings, Tra
 from slotline.application.ports import (
     CalendarGateway,
     CallMetrics,
+    CallTracer,
     Clock,
     CustomerDirectory,
     NoCallMetrics,
+    NoCallTracer,
     Outbox,
     SlotLedger,
     SmsSender,
@@ -175,11 +177,15 @@ class Container(containers.DeclarativeContainer):
 
     call_metrics: providers.Provider[CallMetrics] = providers.Singleton(NoCallMetrics)
     """What calls are counted in; `serve` puts Prometheus metrics here when metrics.enabled (entrypoints.serving)."""
-    metered_ledger: providers.Provider[SlotLedger] = providers.Singleton(MeteredSlotLedger, ledger, call_metrics)
-    metered_calendar: providers.Provider[CalendarGateway] = providers.Singleton(
-        MeteredCalendarGateway, calendar, call_metrics
+    call_tracer: providers.Provider[CallTracer] = providers.Singleton(NoCallTracer)
+    """Where call spans go; `serve` puts OpenTelemetry here when tracing.otlp_endpoint is set."""
+    metered_ledger: providers.Provider[SlotLedger] = providers.Singleton(
+        MeteredSlotLedger, ledger, call_metrics, call_tracer
     )
-    metered_sms: providers.Provider[SmsSender] = providers.Singleton(MeteredSmsSender, sms, call_metrics)
+    metered_calendar: providers.Provider[CalendarGateway] = providers.Singleton(
+        MeteredCalendarGateway, calendar, call_metrics, call_tracer
+    )
+    metered_sms: providers.Provider[SmsSender] = providers.Singleton(MeteredSmsSender, sms, call_metrics, call_tracer)
     count_outbox: providers.Provider[CountOutbox] = providers.Singleton(CountOutbox, outbox, call_metrics)
 
     dialogue_limits: providers.Provider[DialogueLimits] = providers.Singleton(
@@ -290,6 +296,7 @@ class Container(containers.DeclarativeContainer):
         providers.Callable(phone_settings, config.telephony.ring_seconds, config.telephony.filler_after_seconds),
         transcript=transcript,
         metrics=call_metrics,
+        tracer=call_tracer,
     )
 
 

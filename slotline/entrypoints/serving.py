@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from slotline.entrypoints.container import Container
 from slotline.entrypoints.logs import CALL_ID
 from slotline.entrypoints.warming import WarmAdapters, conversation_adapters
 from slotline.entrypoints.wiring.metrics import metrics_server, prometheus_metrics, readiness
+from slotline.entrypoints.wiring.tracing import otlp_tracer
 from slotline.infrastructure.outbox_runner import OutboxRunner
 
 if TYPE_CHECKING:
@@ -48,9 +50,11 @@ class CallServer:
         warm: tuple[object, ...] = (),
         endpoints: MetricsServer | None = None,
         stop: asyncio.Event | None = None,
+        closing: tuple[Callable[[], None], ...] = (),
     ) -> None:
         self._warm = WarmAdapters(warm)
         self._endpoints = endpoints
+        self._closing = closing
         self._telephony = telephony
         self._handler = handler
         self._outbox = outbox
@@ -84,6 +88,8 @@ class CallServer:
         finally:
             if self._endpoints is not None:
                 await self._endpoints.stop()
+            for close in self._closing:  # e.g. send the spans still buffered (blocking)
+                await asyncio.to_thread(close)
             for signum in (signal.SIGINT, signal.SIGTERM):
                 loop.remove_signal_handler(signum)
 
@@ -156,12 +162,19 @@ class CallServer:
 
 def call_server(container: Container, *, max_calls: int | None) -> CallServer:
     """The server `slotline serve` and `Slotline.serve` run, from the container's telephony, calls and outbox; with
-    metrics.enabled, calls are counted in Prometheus metrics served with /healthz and /readyz (docs/operations.md).
+    metrics.enabled, calls are counted in Prometheus metrics served with /healthz and /readyz; with
+    tracing.otlp_endpoint, their turns and backend calls are traced there (docs/operations.md).
 
     Build it from a container whose call-handling providers have not been used yet: the metrics replace
     `call_metrics` before anything that counts in them is built."""
     stop = asyncio.Event()
     endpoints: MetricsServer | None = None
+    closing: tuple[Callable[[], None], ...] = ()
+    tracing = container.settings().tracing
+    if tracing.otlp_endpoint is not None:
+        tracer = otlp_tracer(tracing.otlp_endpoint, tracing.service_name)
+        container.call_tracer.override(providers.Object(tracer))
+        closing = (tracer.close,)
     settings = container.settings().metrics
     if settings.enabled:
         metrics = prometheus_metrics()
@@ -177,4 +190,5 @@ def call_server(container: Container, *, max_calls: int | None) -> CallServer:
         warm=(*conversation_adapters(container), container.stt()),  # the recogniser starts its workers
         endpoints=endpoints,
         stop=stop,
+        closing=closing,
     )

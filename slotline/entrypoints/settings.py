@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
@@ -36,6 +37,7 @@ __all__ = [
     "SpeechSettings",
     "StorageSettings",
     "TelephonySettings",
+    "TracingSettings",
     "UnderstandingSettings",
     "load_settings",
 ]
@@ -195,6 +197,21 @@ class MetricsSettings(_Section):
     """Port of the metrics and health server; 0 takes any free port (tests)."""
 
 
+class TracingSettings(_Section):
+    otlp_endpoint: str | None = None
+    """An OpenTelemetry collector's OTLP/HTTP address (http://127.0.0.1:4318): `serve` then traces each call's turns
+    and backend calls there. None (the default): no tracing, at no cost."""
+    service_name: str = Field(default="slotline", min_length=1)
+    """The `service.name` the spans carry."""
+
+    @field_validator("otlp_endpoint")
+    @classmethod
+    def _an_http_address(cls, endpoint: str | None) -> str | None:
+        if endpoint is not None and not re.fullmatch(r"https?://\S+", endpoint):
+            raise ValueError("must be an http:// or https:// address, e.g. http://127.0.0.1:4318")
+        return endpoint
+
+
 class LogSettings(_Section):
     format: Literal["text", "json"] = "text"
     """`text`: one readable line per event; `json`: one JSON object per line (docs/operations.md)."""
@@ -237,6 +254,7 @@ class Settings(BaseSettings):
     speech: SpeechSettings = Field(default_factory=SpeechSettings)
     metrics: MetricsSettings = Field(default_factory=MetricsSettings)
     logs: LogSettings = Field(default_factory=LogSettings)
+    tracing: TracingSettings = Field(default_factory=TracingSettings)
 
     @model_validator(mode="after")
     def _embedded_stores_follow_storage(self) -> Settings:

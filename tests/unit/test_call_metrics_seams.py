@@ -9,8 +9,8 @@ import pytest
 from slotline.application.conversation import BookingServices, CallEnd, Conversation
 from slotline.application.errors import CalendarUnavailable, SmsSendFailed, StorageUnavailable
 from slotline.application.listening import CallerSaid
-from slotline.application.metered import MeteredCalendarGateway, MeteredSlotLedger, timed
-from slotline.application.ports import Backend, CallOutcomeKind, TransferOutcome, TurnStage
+from slotline.application.metered import Meter, MeteredCalendarGateway, MeteredSlotLedger
+from slotline.application.ports import Backend, CallOutcomeKind, NoCallTracer, TransferOutcome, TurnStage
 from slotline.application.texts import ConfirmationTexts
 from slotline.application.turn_timing import TurnTiming, outcome_kind
 from slotline.application.use_cases.book_appointment import BookAppointment
@@ -82,14 +82,14 @@ async def test_backend_errors_count_as_failures_and_booking_answers_do_not() -> 
     app = FakesApp()
     slot = app.slot(at(31, 14))
     with pytest.raises(CalendarUnavailable):
-        await timed(metrics, Backend.CALENDAR, _fails(CalendarUnavailable("down")))
+        await Meter(metrics, Backend.CALENDAR)("op", _fails(CalendarUnavailable("down")))
     with pytest.raises(SmsSendFailed):
-        await timed(metrics, Backend.SMS, _fails(SmsSendFailed("throttled", permanent=False)))
+        await Meter(metrics, Backend.SMS)("op", _fails(SmsSendFailed("throttled", permanent=False)))
     with pytest.raises(SlotNoLongerAvailable):
-        await timed(metrics, Backend.STORAGE, _fails(SlotNoLongerAvailable(slot)))
+        await Meter(metrics, Backend.STORAGE)("op", _fails(SlotNoLongerAvailable(slot)))
     with pytest.raises(RuntimeError):
-        await timed(metrics, Backend.STORAGE, _fails(RuntimeError("a bug in a plugin")))
-    cut_off = asyncio.ensure_future(timed(metrics, Backend.CALENDAR, _waits_forever()))
+        await Meter(metrics, Backend.STORAGE)("op", _fails(RuntimeError("a bug in a plugin")))
+    cut_off = asyncio.ensure_future(Meter(metrics, Backend.CALENDAR)("op", _waits_forever()))
     await asyncio.sleep(0)
     cut_off.cancel()  # a caller's wait budget ran out
     with pytest.raises(asyncio.CancelledError):
@@ -160,3 +160,11 @@ async def test_an_unreachable_storage_is_a_failed_storage_call() -> None:
         await CountOutbox(_DownOutbox(), metrics)()  # type: ignore[arg-type]  # only `all` is used
     assert metrics.backend_calls == [(Backend.STORAGE, True)]
     assert metrics.outbox is None
+
+
+def test_no_tracer_hands_out_one_context_that_does_nothing() -> None:
+    tracer = NoCallTracer()
+    first = tracer.span("turn", call_id="c1")
+    assert tracer.span("call") is first  # nothing is built per span
+    with first as span:
+        span.set_attribute("slotline.turn.understood", True)

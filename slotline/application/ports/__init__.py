@@ -42,18 +42,22 @@ from slotline.application.ports.telephony import (
     Telephony,
     TransferOutcome,
 )
+from slotline.application.ports.tracing import AttributeValue, CallTracer, NoCallTracer, TraceSpan
 
 __all__ = [
+    "AttributeValue",
     "Backend",
     "CalendarGateway",
     "CallHandler",
     "CallMetrics",
     "CallOutcomeKind",
     "CallState",
+    "CallTracer",
     "Clock",
     "CustomerDirectory",
     "LiveCall",
     "NoCallMetrics",
+    "NoCallTracer",
     "Outbox",
     "OutboxDispatchQueue",
     "OutboxMessage",
@@ -70,6 +74,7 @@ __all__ = [
     "SpeechToText",
     "Telephony",
     "TextToSpeech",
+    "TraceSpan",
     "TransferOutcome",
     "TurnDetector",
     "TurnDetectorFactory",

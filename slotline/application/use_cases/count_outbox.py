@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from slotline.application.metered import timed
+from slotline.application.metered import Meter
 from slotline.application.ports import Backend, CallMetrics
 from slotline.application.ports.outbox import OutboxOperations, OutboxStatus
 
@@ -13,10 +13,11 @@ class CountOutbox:
     def __init__(self, outbox: OutboxOperations, metrics: CallMetrics) -> None:
         self._outbox = outbox
         self._metrics = metrics
+        self._meter = Meter(metrics, Backend.STORAGE)
 
     async def __call__(self) -> tuple[int, int]:
         """(pending, dead); raises StorageUnavailable when the store does not answer."""
-        pending = await timed(self._metrics, Backend.STORAGE, self._outbox.all(OutboxStatus.PENDING))
-        dead = await timed(self._metrics, Backend.STORAGE, self._outbox.all(OutboxStatus.DEAD))
+        pending = await self._meter("count_pending", self._outbox.all(OutboxStatus.PENDING))
+        dead = await self._meter("count_dead", self._outbox.all(OutboxStatus.DEAD))
         self._metrics.outbox_counted(len(pending), len(dead))
         return len(pending), len(dead)
