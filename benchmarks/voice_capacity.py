@@ -175,6 +175,7 @@ async def start_agent(
         **os.environ,
         **chosen,
         "SLOTLINE_TELCOFLOW__BASE_URL": server.base_url,
+        "SLOTLINE_METRICS__PORT": "0",  # any free port: several serve processes on one machine
         "SLOTLINE_TELCOFLOW__API_KEY": API_KEY,
         "SLOTLINE_TELCOFLOW__CONNECTOR_UUID": CONNECTOR,
         "SLOTLINE_TELCOFLOW__SAMPLE_RATE": str(rate),

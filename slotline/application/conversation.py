@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from slotline.application.errors import BackendUnavailable, CalendarConflict, HoldExpired
 from slotline.application.heard import log_heard
-from slotline.application.ports import Clock, UtteranceInterpreter
+from slotline.application.ports import CallOutcomeKind, Clock, UtteranceInterpreter
 from slotline.application.use_cases.book_appointment import BookAppointment
 from slotline.application.use_cases.cancel_appointment import CancelAppointment
 from slotline.application.use_cases.find_availability import FindAvailability
@@ -79,6 +79,8 @@ class Reply:
     lines: list[str] = field(default_factory=list)
     end: CallEnd | None = None
     transfer_reason: act.TransferReason | None = None
+    understood: bool = True
+    """False when the caller's turn meant nothing the agent could act on."""
 
 
 class Conversation:
@@ -113,6 +115,8 @@ class Conversation:
         self.appointment_id: str | None = None
         """The appointment that change touched."""
         self.transfer_reason: act.TransferReason | None = None
+        self.change: CallOutcomeKind | None = None
+        """The last booking change this call made (booked, rescheduled or cancelled), if any."""
 
     @property
     def caller(self) -> PhoneNumber | None:
@@ -150,7 +154,9 @@ class Conversation:
         interpretation = self.understood = await self._interpret(text)
         self._understood = None
         log_heard(log, self._call_id, text, interpretation)
-        return await self._run(ev.Heard(interpretation))
+        reply = await self._run(ev.Heard(interpretation))
+        reply.understood = interpretation.intent is not Intent.UNKNOWN
+        return reply
 
     async def _interpret(self, text: str) -> Interpretation:
         if self._understood is None or self._understood[0] != text:
@@ -164,7 +170,9 @@ class Conversation:
         """The caller spoke but the recogniser could not make it out (or rejected it as out of domain)."""
         log.debug("call %s: heard nothing usable (the recogniser gave no words)", self._call_id)
         self.understood = Interpretation(Intent.UNKNOWN)
-        return await self._run(ev.Heard(self.understood))
+        reply = await self._run(ev.Heard(self.understood))
+        reply.understood = False
+        return reply
 
     async def hand_over(self) -> Reply:
         """The service is shutting down: hand the caller to a person now (a hold is released)."""
@@ -238,18 +246,24 @@ class Conversation:
                 customer = self._customer or Customer(self._caller)
                 key = self._written_key = slot_key(self._call_id, hold.slot)
                 try:
-                    return ev.Booked(await s.book(hold, customer, key=key))
+                    booked = ev.Booked(await s.book(hold, customer, key=key))
+                    self.change = CallOutcomeKind.BOOKED
+                    return booked
                 except (BookingError, HoldExpired, CalendarConflict):
                     return ev.SlotTaken(hold.slot)
             case act.Reschedule(appointment=appointment, hold=hold):
                 key = self._written_key = slot_key(self._call_id, hold.slot) + "/move"
                 try:
-                    return ev.Rescheduled(await s.reschedule(appointment, hold, key=key))
+                    moved = ev.Rescheduled(await s.reschedule(appointment, hold, key=key))
+                    self.change = CallOutcomeKind.RESCHEDULED
+                    return moved
                 except (BookingError, HoldExpired, CalendarConflict):
                     return ev.SlotTaken(hold.slot)
             case act.Cancel(appointment=appointment):
                 key = self._written_key = f"{self._call_id}/cancel/{appointment.id}"
-                return ev.Cancelled(await s.cancel(appointment, key=key))
+                cancelled = ev.Cancelled(await s.cancel(appointment, key=key))
+                self.change = CallOutcomeKind.CANCELLED
+                return cancelled
             case act.ConfirmBySms(appointment=appointment):
                 sent = await s.confirm(text_id(self._written_key))
                 return ev.ConfirmationQueued(appointment.customer_phone, sent=sent)

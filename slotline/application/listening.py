@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -47,6 +48,10 @@ class CallerSaid:
     """When the caller went quiet (the event loop's clock): the end of their speech."""
     recognised_at: float | None = field(default=None, compare=False)
     """When the recogniser had the words (the event loop's clock)."""
+    spoke_until: float = field(default=0.0, compare=False)
+    """When the caller's speech ended (time.perf_counter), for the turn's latency."""
+    heard_at: float = field(default=0.0, compare=False)
+    """When the turn was over and its words known (time.perf_counter)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +134,7 @@ class TurnListener:
         self._detector = detector
         self._finished = sounds_finished
         self._early = EarlyRecognition(stt, call.sample_rate, expecting)
+        self._paused_at: float | None = None
 
     async def take(self, frame: bytes) -> list[HeardTurn]:
         turns: list[HeardTurn] = []
@@ -145,6 +151,7 @@ class TurnListener:
     async def _on(self, event: TurnEvent) -> HeardTurn | None:
         if isinstance(event, SpeechStarted):
             self._early.forget()
+            self._paused_at = None
             if self._detector.agent_speaking:
                 await self._call.stop_playback()  # barge-in: the caller talks over the agent
                 if self._barged_in is not None:
@@ -152,6 +159,7 @@ class TurnListener:
             return None
         if isinstance(event, SpeechPaused):
             self._early.start(event.pcm)  # recognise while the detector makes sure the turn is over
+            self._paused_at = time.perf_counter()
             return None
         if isinstance(event, TurnMayEnd):
             text = await self._early.result_for(event.pcm)
@@ -169,10 +177,12 @@ class TurnListener:
     def _heard(self, utterance: Utterance, text: str, *, quick: bool) -> CallerSaid:
         paused_at, recognised_at = self._early.started_at, self._early.finished_at
         self._early.forget()
+        heard_at = time.perf_counter()
+        spoke_until, self._paused_at = self._paused_at or heard_at, None
         log.info(
             "call %s: caller turn of %d ms%s",
             self._call.call_id,
             len(utterance.pcm) * 500 // self._call.sample_rate,
             ", ended early" if quick else "",
         )
-        return CallerSaid(text, quick, paused_at, recognised_at)
+        return CallerSaid(text, quick, paused_at, recognised_at, spoke_until, heard_at)

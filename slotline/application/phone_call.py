@@ -18,11 +18,17 @@ from slotline.application.conversation import CallEnd, Conversation, Reply
 from slotline.application.conversation_factory import ConversationFactory
 from slotline.application.errors import CallEnded
 from slotline.application.heard import log_heard
-from slotline.application.listening import CallerSilent, TurnListener
+from slotline.application.listening import CallerSaid, CallerSilent, TurnListener
 from slotline.application.ports import (
+    CallMetrics,
+    CallOutcomeKind,
     CallState,
+    CallTracer,
     Clock,
     LiveCall,
+    NoCallMetrics,
+    NoCallTracer,
+    RejectionKind,
     SpeechToText,
     TextToSpeech,
     TransferOutcome,
@@ -30,6 +36,7 @@ from slotline.application.ports import (
     TurnDetectorFactory,
     UtteranceInterpreter,
 )
+from slotline.application.turn_timing import TurnTiming, outcome_kind
 from slotline.application.use_cases.request_callback import RequestCallback
 from slotline.domain import call_record as rec
 from slotline.domain.dialogue.expectation import Expectation, Expecting
@@ -88,9 +95,13 @@ class PhoneCallHandler:
         settings: PhoneSettings | None = None,
         transcript: Transcript | None = None,
         recording: CallRecorders | None = None,
+        metrics: CallMetrics | None = None,
+        tracer: CallTracer | None = None,
     ) -> None:
         self._transcript = transcript
         self._recording = recording or CallRecorders(None, clock)
+        self._metrics = metrics or NoCallMetrics()
+        self._tracer = tracer or NoCallTracer()
         self._conversations = conversations
         self._interpreter = interpreter
         self._stt = stt
@@ -104,7 +115,21 @@ class PhoneCallHandler:
 
     async def __call__(self, call: LiveCall) -> CallOutcome:
         recorder = self._recording.start(call.call_id, call.caller, call.called)
-        conversation = self._conversations(call.call_id, call.caller, on_backend=recorder.backend)
+        self._metrics.call_started()
+        kind = CallOutcomeKind.FAILED  # unless the call comes to an end of its own
+        with self._tracer.span("call", call_id=call.call_id) as span:
+            try:
+                conversation = self._conversations(call.call_id, call.caller, on_backend=recorder.backend)
+                outcome = await self._recorded(call, conversation, recorder)
+                kind = outcome_kind(
+                    outcome.end, outcome.transfer, conversation.change, caller_hung_up=outcome.caller_hung_up
+                )
+                return outcome
+            finally:
+                self._metrics.call_ended(kind)
+                span.set_attribute("slotline.call.outcome", kind.value)
+
+    async def _recorded(self, call: LiveCall, conversation: Conversation, recorder: CallRecorder) -> CallOutcome:
         try:
             outcome = await self._handle(call, conversation, recorder)
         except asyncio.CancelledError:
@@ -160,25 +185,48 @@ class PhoneCallHandler:
                 for turn in await listener.take(frame):
                     if isinstance(turn, CallerSilent):
                         recorder.silence()
-                        reply = conversation.silence()
+                        await self._answer(
+                            call, detector, recorder, _decided(conversation.silence(), recorder, conversation)
+                        )
                     else:
-                        said = turn.text
-                        self._tell(call, "caller", said)
-                        recorder.heard(turn)
-                        reply = conversation.hear(said) if said.strip() else conversation.not_understood()
-                    await self._answer(call, detector, recorder, _decided(reply, recorder, conversation))
+                        await self._reply_to(call, detector, conversation, recorder, turn)
                     if conversation.ended:
                         return
         finally:
             listener.close()
+
+    async def _reply_to(
+        self,
+        call: LiveCall,
+        detector: TurnDetector,
+        conversation: Conversation,
+        recorder: CallRecorder,
+        turn: CallerSaid,
+    ) -> None:
+        said = turn.text
+        self._tell(call, "caller", said)
+        recorder.heard(turn)
+        with self._tracer.span("turn", call_id=call.call_id, quick=turn.quick) as span:
+            working = conversation.hear(said) if said.strip() else conversation.not_understood()
+            decided = _decided(working, recorder, conversation)
+            reply = await self._answer(call, detector, recorder, decided, TurnTiming(self._metrics, turn))
+            span.set_attribute("slotline.turn.understood", reply.understood)
+        if not reply.understood:
+            kind = RejectionKind.NOT_UNDERSTOOD if said.strip() else RejectionKind.NO_WORDS
+            self._metrics.recognition_rejected(kind)
 
     def _tell(self, call: LiveCall, who: str, text: str) -> None:
         if self._transcript is not None:
             self._transcript(call.call_id, who, text)
 
     async def _answer(
-        self, call: LiveCall, detector: TurnDetector, recorder: CallRecorder, working: Awaitable[Reply]
-    ) -> None:
+        self,
+        call: LiveCall,
+        detector: TurnDetector,
+        recorder: CallRecorder,
+        working: Awaitable[Reply],
+        timing: TurnTiming | None = None,
+    ) -> Reply:
         """Speak the reply `working` comes to; if that takes a while (a slow backend), say so meanwhile."""
         reply = asyncio.ensure_future(working)
         try:
@@ -193,9 +241,19 @@ class PhoneCallHandler:
         except asyncio.CancelledError:  # the call itself was cancelled (shutdown): so is its work, as before
             reply.cancel()
             raise
-        await self._speak(call, detector, recorder, answer)
+        if timing is not None:
+            timing.decided()
+        await self._speak(call, detector, recorder, answer, timing)
+        return answer
 
-    async def _speak(self, call: LiveCall, detector: TurnDetector, recorder: CallRecorder, reply: Reply) -> None:
+    async def _speak(
+        self,
+        call: LiveCall,
+        detector: TurnDetector,
+        recorder: CallRecorder,
+        reply: Reply,
+        timing: TurnTiming | None = None,
+    ) -> None:
         seconds = 0.0
         for line in reply.lines:
             self._tell(call, "agent", line)
@@ -204,6 +262,8 @@ class PhoneCallHandler:
                 pcm = await self._tts.synthesize(sentence, call.sample_rate)
                 await call.play(pcm)
                 recorder.audio_out()
+                if timing is not None:
+                    timing.first_audio()
                 seconds += len(pcm) / (2 * call.sample_rate)
         detector.expect_reply_after(seconds)
 

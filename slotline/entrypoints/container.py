@@ -12,13 +12,18 @@ from pydantic import BaseModel
 from slotline.application.call_recording import CallRecorders
 from slotline.application.conversation import BookingServices
 from slotline.application.conversation_factory import ConversationFactory
+from slotline.application.metered import MeteredCalendarGateway, MeteredSlotLedger, MeteredSmsSender
 from slotline.application.outbox_dispatcher import OutboxDispatcher, RetryPolicy
 from slotline.application.phone_call import PhoneCallHandler, PhoneSettings, Transcript
 from slotline.application.ports import (
     CalendarGateway,
+    CallMetrics,
     CallRecords,
+    CallTracer,
     Clock,
     CustomerDirectory,
+    NoCallMetrics,
+    NoCallTracer,
     Outbox,
     SlotLedger,
     SmsSender,
@@ -31,6 +36,7 @@ from slotline.application.ports import (
 from slotline.application.texts import ConfirmationTexts
 from slotline.application.use_cases.book_appointment import BookAppointment
 from slotline.application.use_cases.cancel_appointment import CancelAppointment
+from slotline.application.use_cases.count_outbox import CountOutbox
 from slotline.application.use_cases.find_availability import FindAvailability
 from slotline.application.use_cases.hold_slot import HoldSlot
 from slotline.application.use_cases.lookup_caller import LookupCaller
@@ -177,6 +183,19 @@ class Container(containers.DeclarativeContainer):
         rules=providers.Singleton(RulesUtteranceInterpreter, catalogue, config.default_region),
     )
 
+    call_metrics: providers.Provider[CallMetrics] = providers.Singleton(NoCallMetrics)
+    """What calls are counted in; `serve` puts Prometheus metrics here when metrics.enabled (entrypoints.serving)."""
+    call_tracer: providers.Provider[CallTracer] = providers.Singleton(NoCallTracer)
+    """Where call spans go; `serve` puts OpenTelemetry here when tracing.otlp_endpoint is set."""
+    metered_ledger: providers.Provider[SlotLedger] = providers.Singleton(
+        MeteredSlotLedger, ledger, call_metrics, call_tracer
+    )
+    metered_calendar: providers.Provider[CalendarGateway] = providers.Singleton(
+        MeteredCalendarGateway, calendar, call_metrics, call_tracer
+    )
+    metered_sms: providers.Provider[SmsSender] = providers.Singleton(MeteredSmsSender, sms, call_metrics, call_tracer)
+    count_outbox: providers.Provider[CountOutbox] = providers.Singleton(CountOutbox, outbox, call_metrics)
+
     dialogue_limits: providers.Provider[DialogueLimits] = providers.Singleton(
         DialogueLimits,
         max_misunderstandings=config.dialogue.max_misunderstandings,
@@ -189,7 +208,7 @@ class Container(containers.DeclarativeContainer):
     dispatcher: providers.Provider[OutboxDispatcher] = providers.Singleton(
         OutboxDispatcher,
         outbox,
-        sms,
+        metered_sms,
         clock,
         providers.Callable(
             retry_policy,
@@ -209,16 +228,22 @@ class Container(containers.DeclarativeContainer):
         read_seconds=config.dialogue.calendar_read_budget_seconds,
     )
     availability: providers.Provider[FindAvailability] = providers.Singleton(
-        FindAvailability, catalogue, calendar, ledger, clock, waits=caller_waits
+        FindAvailability, catalogue, metered_calendar, metered_ledger, clock, waits=caller_waits
     )
     booking: providers.Provider[BookingServices] = providers.Singleton(
         BookingServices,
-        lookup=providers.Singleton(LookupCaller, customers, ledger, calendar, clock, waits=caller_waits),
+        lookup=providers.Singleton(
+            LookupCaller, customers, metered_ledger, metered_calendar, clock, waits=caller_waits
+        ),
         availability=availability,
-        hold=providers.Singleton(HoldSlot, catalogue, ledger, availability, clock),
-        book=providers.Singleton(BookAppointment, catalogue, calendar, ledger, availability, texts, clock),
-        reschedule=providers.Singleton(RescheduleAppointment, catalogue, calendar, ledger, availability, texts, clock),
-        cancel=providers.Singleton(CancelAppointment, catalogue, calendar, ledger, texts, clock),
+        hold=providers.Singleton(HoldSlot, catalogue, metered_ledger, availability, clock),
+        book=providers.Singleton(
+            BookAppointment, catalogue, metered_calendar, metered_ledger, availability, texts, clock
+        ),
+        reschedule=providers.Singleton(
+            RescheduleAppointment, catalogue, metered_calendar, metered_ledger, availability, texts, clock
+        ),
+        cancel=providers.Singleton(CancelAppointment, catalogue, metered_calendar, metered_ledger, texts, clock),
         confirm=providers.Singleton(SendConfirmation, dispatcher),
     )
     conversations: providers.Provider[ConversationFactory] = providers.Singleton(
@@ -235,6 +260,7 @@ class Container(containers.DeclarativeContainer):
             config.default_region,
             clock,
             config.telephony.max_concurrent_calls,
+            call_metrics,
         ),
     )
     stt: providers.Provider[SpeechToText] = providers.Selector(
@@ -289,6 +315,8 @@ class Container(containers.DeclarativeContainer):
         providers.Callable(phone_settings, config.telephony.ring_seconds, config.telephony.filler_after_seconds),
         transcript=transcript,
         recording=call_recording,
+        metrics=call_metrics,
+        tracer=call_tracer,
     )
 
 

@@ -8,15 +8,19 @@ DEBUG output is nothing but wire dumps are held at INFO.
 from __future__ import annotations
 
 import contextvars
+import json
 import logging
 from collections.abc import Iterable, Iterator
-from typing import IO
+from datetime import UTC, datetime
+from typing import IO, Literal
 
 from pydantic import BaseModel, SecretStr
 
 from slotline.infrastructure.common.log_redaction import RedactingFilter
 
-__all__ = ["CALL_ID", "configure", "configured_secrets"]
+__all__ = ["CALL_ID", "JsonLines", "LogFormat", "configure", "configured_secrets"]
+
+LogFormat = Literal["text", "json"]
 
 CALL_ID: contextvars.ContextVar[str] = contextvars.ContextVar("call_id", default="-")
 
@@ -32,6 +36,28 @@ class _CallIdFilter(logging.Filter):
         return True
 
 
+class JsonLines(logging.Formatter):
+    """One JSON object per record, on one line: time (UTC), level, logger, message, and call_id on a call's lines.
+
+    It formats what the filters left: the message is already rendered and redacted."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, str] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        call_id = getattr(record, "call_id", "-")
+        if call_id != "-":
+            entry["call_id"] = call_id
+        if record.exc_text:
+            entry["exception"] = record.exc_text
+        if record.stack_info:
+            entry["stack"] = record.stack_info
+        return json.dumps(entry, ensure_ascii=False)
+
+
 def configured_secrets(settings: BaseModel) -> Iterator[str]:
     """The plain value of every SecretStr in `settings`, however deeply nested, for the log filter to hide."""
     for name in type(settings).model_fields:
@@ -42,13 +68,16 @@ def configured_secrets(settings: BaseModel) -> Iterator[str]:
             yield from configured_secrets(value)
 
 
-def configure(level: str, *, secrets: Iterable[str] = (), stream: IO[str] | None = None) -> logging.Handler:
-    """Send every logger's records at `level` and above to `stream` (default stderr), redacted; `secrets` are
-    hidden literally wherever they appear. Returns the one root handler."""
+def configure(
+    level: str, *, secrets: Iterable[str] = (), stream: IO[str] | None = None, log_format: LogFormat = "text"
+) -> logging.Handler:
+    """Send every logger's records at `level` and above to `stream` (default stderr), redacted, as text lines or
+    JSON lines; `secrets` are hidden literally wherever they appear. Returns the one root handler."""
     handler = logging.StreamHandler(stream)
     handler.addFilter(_CallIdFilter())
     handler.addFilter(RedactingFilter(secrets))
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s [call %(call_id)s] %(name)s: %(message)s"))
+    text = logging.Formatter("%(asctime)s %(levelname)s [call %(call_id)s] %(name)s: %(message)s")
+    handler.setFormatter(JsonLines() if log_format == "json" else text)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

@@ -5,14 +5,23 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dependency_injector import providers
 
 from slotline.application.phone_call import PhoneCallHandler
 from slotline.application.ports import LiveCall, Telephony
 from slotline.entrypoints.container import Container
 from slotline.entrypoints.logs import CALL_ID
 from slotline.entrypoints.warming import WarmAdapters, conversation_adapters
+from slotline.entrypoints.wiring.metrics import metrics_server, prometheus_metrics, readiness
+from slotline.entrypoints.wiring.tracing import otlp_tracer
 from slotline.infrastructure.outbox_runner import OutboxRunner
+
+if TYPE_CHECKING:
+    from slotline.infrastructure.prometheus import MetricsServer
 
 log = logging.getLogger("slotline.serve")
 
@@ -39,19 +48,29 @@ class CallServer:
         max_calls: int | None,
         grace_seconds: float,
         warm: tuple[object, ...] = (),
+        endpoints: MetricsServer | None = None,
+        stop: asyncio.Event | None = None,
+        closing: tuple[Callable[[], None], ...] = (),
     ) -> None:
         self._warm = WarmAdapters(warm)
+        self._endpoints = endpoints
+        self._closing = closing
         self._telephony = telephony
         self._handler = handler
         self._outbox = outbox
         self._max_calls = max_calls
         self._grace = grace_seconds
-        self._stop = asyncio.Event()
+        self._stop = stop or asyncio.Event()
         self._live: set[asyncio.Task[object]] = set()
         self._idle = asyncio.Event()
         self._idle.set()
         self._signalled = False
         self.stats = ServeStats()
+
+    @property
+    def endpoints(self) -> MetricsServer | None:
+        """The metrics and health server, when metrics are on."""
+        return self._endpoints
 
     def request_stop(self) -> None:
         """Stop taking calls and shut down within the grace period (what SIGINT and SIGTERM do)."""
@@ -62,6 +81,19 @@ class CallServer:
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, self.request_stop)
+        try:
+            if self._endpoints is not None:
+                await self._endpoints.start()  # /healthz answers while the recognisers warm up; /readyz: not yet
+            return await self._serve()
+        finally:
+            if self._endpoints is not None:
+                await self._endpoints.stop()
+            for close in self._closing:  # e.g. send the spans still buffered (blocking)
+                await asyncio.to_thread(close)
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(signum)
+
+    async def _serve(self) -> ServeStats:
         await self._warm.warm_up()
         outbox_stop = asyncio.Event()
         outbox = asyncio.create_task(self._outbox.run_until(outbox_stop))
@@ -78,8 +110,6 @@ class CallServer:
             outbox_stop.set()
             await outbox
             await self._warm.aclose()
-            for signum in (signal.SIGINT, signal.SIGTERM):
-                loop.remove_signal_handler(signum)
         return self.stats
 
     async def _on_call(self, call: LiveCall) -> None:
@@ -131,7 +161,26 @@ class CallServer:
 
 
 def call_server(container: Container, *, max_calls: int | None) -> CallServer:
-    """The server `slotline serve` and `Slotline.serve` run, from the container's telephony, calls and outbox."""
+    """The server `slotline serve` and `Slotline.serve` run, from the container's telephony, calls and outbox; with
+    metrics.enabled, calls are counted in Prometheus metrics served with /healthz and /readyz; with
+    tracing.otlp_endpoint, their turns and backend calls are traced there (docs/operations.md).
+
+    Build it from a container whose call-handling providers have not been used yet: the metrics replace
+    `call_metrics` before anything that counts in them is built."""
+    stop = asyncio.Event()
+    endpoints: MetricsServer | None = None
+    closing: tuple[Callable[[], None], ...] = ()
+    tracing = container.settings().tracing
+    if tracing.otlp_endpoint is not None:
+        tracer = otlp_tracer(tracing.otlp_endpoint, tracing.service_name)
+        container.call_tracer.override(providers.Object(tracer))
+        closing = (tracer.close,)
+    settings = container.settings().metrics
+    if settings.enabled:
+        metrics = prometheus_metrics()
+        container.call_metrics.override(providers.Object(metrics))
+        ready = readiness(container.telephony(), container.count_outbox(), stop)
+        endpoints = metrics_server(metrics, settings.host, settings.port, ready, container.count_outbox())
     return CallServer(
         container.telephony(),
         container.phone_calls(),
@@ -139,4 +188,7 @@ def call_server(container: Container, *, max_calls: int | None) -> CallServer:
         max_calls=max_calls,
         grace_seconds=container.config.telephony.grace_seconds(),
         warm=(*conversation_adapters(container), container.stt()),  # the recogniser starts its workers
+        endpoints=endpoints,
+        stop=stop,
+        closing=closing,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
@@ -35,6 +36,8 @@ __all__ = [
     "ConsoleSettings",
     "CustomersSettings",
     "DialogueSettings",
+    "LogSettings",
+    "MetricsSettings",
     "OutboxSettings",
     "Overrides",
     "PocketsphinxSection",
@@ -45,6 +48,7 @@ __all__ = [
     "SpeechSettings",
     "StorageSettings",
     "TelephonySettings",
+    "TracingSettings",
     "UnderstandingSettings",
     "load_settings",
 ]
@@ -215,6 +219,35 @@ class ConsoleSettings(_Section):
     when `host` is not a loopback address."""
 
 
+class MetricsSettings(_Section):
+    enabled: bool = True
+    """`slotline serve` exposes Prometheus metrics, /healthz and /readyz (docs/operations.md)."""
+    host: str = "127.0.0.1"
+    """Address the metrics and health server binds; only this machine by default."""
+    port: int = Field(default=9464, ge=0, le=65535)
+    """Port of the metrics and health server; 0 takes any free port (tests)."""
+
+
+class TracingSettings(_Section):
+    otlp_endpoint: str | None = None
+    """An OpenTelemetry collector's OTLP/HTTP address (http://127.0.0.1:4318): `serve` then traces each call's turns
+    and backend calls there. None (the default): no tracing, at no cost."""
+    service_name: str = Field(default="slotline", min_length=1)
+    """The `service.name` the spans carry."""
+
+    @field_validator("otlp_endpoint")
+    @classmethod
+    def _an_http_address(cls, endpoint: str | None) -> str | None:
+        if endpoint is not None and not re.fullmatch(r"https?://\S+", endpoint):
+            raise ValueError("must be an http:// or https:// address, e.g. http://127.0.0.1:4318")
+        return endpoint
+
+
+class LogSettings(_Section):
+    format: Literal["text", "json"] = "text"
+    """`text`: one readable line per event; `json`: one JSON object per line (docs/operations.md)."""
+
+
 class Settings(BaseSettings):
     """Everything slotline reads from its surroundings; build it with `load_settings`."""
 
@@ -252,6 +285,9 @@ class Settings(BaseSettings):
     speech: SpeechSettings = Field(default_factory=SpeechSettings)
     records: RecordsSettings = Field(default_factory=RecordsSettings)
     console: ConsoleSettings = Field(default_factory=ConsoleSettings)
+    metrics: MetricsSettings = Field(default_factory=MetricsSettings)
+    logs: LogSettings = Field(default_factory=LogSettings)
+    tracing: TracingSettings = Field(default_factory=TracingSettings)
 
     @model_validator(mode="after")
     def _embedded_stores_follow_storage(self) -> Settings:

@@ -95,6 +95,39 @@ def test_serve_without_the_telcoflow_extra_is_one_line_and_exit_2(tmp_path: Path
     assert (run.returncode, run.stderr) == (2, expected)
 
 
+def test_serve_without_the_metrics_extra_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    telcoflow = {
+        "SLOTLINE_TELCOFLOW__BASE_URL": "ws://127.0.0.1:9",
+        "SLOTLINE_TELCOFLOW__API_KEY": "not-used-here",
+        "SLOTLINE_TELCOFLOW__CONNECTOR_UUID": "00000000-0000-4000-8000-000000000001",
+    }
+    run = slotline_without(["prometheus_client", "aiohttp"], "serve", "--db", str(tmp_path / "x.db"), env=telcoflow)
+    expected = "slotline: error: metrics.enabled needs the metrics extra: pip install 'slotline[metrics]'\n"
+    assert (run.returncode, run.stderr) == (2, expected)
+
+
+def test_serve_with_tracing_but_without_the_tracing_extra_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    env = {
+        "SLOTLINE_TELCOFLOW__BASE_URL": "ws://127.0.0.1:9",
+        "SLOTLINE_TELCOFLOW__API_KEY": "not-used-here",
+        "SLOTLINE_TELCOFLOW__CONNECTOR_UUID": "00000000-0000-4000-8000-000000000001",
+        "SLOTLINE_TRACING__OTLP_ENDPOINT": "http://127.0.0.1:4318",
+    }
+    run = slotline_without(["opentelemetry"], "serve", "--db", str(tmp_path / "x.db"), env=env)
+    expected = "slotline: error: tracing.otlp_endpoint needs the tracing extra: pip install 'slotline[tracing]'\n"
+    assert (run.returncode, run.stderr) == (2, expected)
+
+
+def test_a_tracing_endpoint_that_is_no_http_address_is_one_line(tmp_path: Path) -> None:
+    env = {"SLOTLINE_TRACING__OTLP_ENDPOINT": "collector:4318"}
+    run = slotline_without([], "serve", "--db", str(tmp_path / "x.db"), env=env)
+    expected = (
+        "slotline: error: setting tracing.otlp_endpoint (env SLOTLINE_TRACING__OTLP_ENDPOINT): value error, must be "
+        "an http:// or https:// address, e.g. http://127.0.0.1:4318 (got 'collector:4318')\n"
+    )
+    assert (run.returncode, run.stderr) == (2, expected)
+
+
 BUILD_IN_CODE = """
 import sys
 sys.modules["boto3"] = None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
+import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -32,6 +34,7 @@ async def start_serve(
         "SLOTLINE_TELCOFLOW__API_KEY": API_KEY,
         "SLOTLINE_TELCOFLOW__CONNECTOR_UUID": "c0ffee00-0000-4000-8000-000000000000",
         "SLOTLINE_TELEPHONY__GRACE_SECONDS": "6",
+        "SLOTLINE_METRICS__PORT": "0",  # any free port: several serve processes on one machine
         "SLOTLINE_SPEECH__END_OF_TURN_MS": "300",
         "SLOTLINE_SPEECH__STT": "marked",
         "SLOTLINE_SPEECH__TTS": "marked",
@@ -93,3 +96,38 @@ async def test_the_sample_rate_comes_from_the_environment(server: LoopbackTelcof
     _, err = await asyncio.wait_for(process.communicate(), timeout=20)
     assert process.returncode == 0, err.decode()
     assert call.sample_rate == 8000
+
+
+async def test_json_logs_are_one_object_a_line_with_the_call_id_and_no_number_or_key(
+    server: LoopbackTelcoflowServer, tmp_path: Path
+) -> None:
+    process = await start_serve(
+        server, tmp_path / "slotline.db", "--max-calls", "1", "--log-format", "json", "--log-level", "DEBUG"
+    )
+    await server.wait_for_session_manager(timeout=20)
+    call = await server.place_call(caller=CALLER)
+    await until_agent_says(call, "What can I do for you?")
+    await turn(call, "goodbye", "Goodbye!")
+    _, err = await asyncio.wait_for(process.communicate(), timeout=20)
+    assert process.returncode == 0, err.decode()
+    entries = [json.loads(line) for line in err.decode().splitlines()]  # every line parses
+    assert all({"time", "level", "logger", "message"} <= set(entry) for entry in entries)
+    of_the_call = [entry for entry in entries if entry.get("call_id") == call.call_id]
+    assert any(entry["message"].startswith("call ended") for entry in of_the_call)
+    assert any("+12*******23" in entry["message"] for entry in entries)  # the caller, masked
+    logs = err.decode()
+    assert CALLER not in logs and CALLER[1:] not in logs
+    assert API_KEY not in logs
+
+
+async def test_a_metrics_port_in_use_stops_serve_with_one_line(server: LoopbackTelcoflowServer, tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = await start_serve(server, tmp_path / "slotline.db", environment={"SLOTLINE_METRICS__PORT": str(port)})
+        _, err = await asyncio.wait_for(process.communicate(), timeout=20)
+    assert process.returncode == 1
+    assert err.decode().splitlines()[-1] == (
+        f"slotline: error: metrics server cannot listen on 127.0.0.1:{port}: address already in use"
+    )

@@ -27,6 +27,7 @@ def worker_environment(base_url: str, **settings: str) -> dict[str, str]:
         "SLOTLINE_TELCOFLOW__API_KEY": API_KEY,
         "SLOTLINE_TELCOFLOW__CONNECTOR_UUID": CONNECTOR,
         "SLOTLINE_TELEPHONY__GRACE_SECONDS": "4",
+        "SLOTLINE_METRICS__PORT": "0",  # any free port: several serve processes on one machine
         "SLOTLINE_SPEECH__STT": "marked",
         "SLOTLINE_SPEECH__TTS": "marked",
         "SLOTLINE_SPEECH__TURNS": "energy",

@@ -7,17 +7,18 @@ import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from slotline.entrypoints.logs import configure
+from slotline.entrypoints.logs import LogFormat, configure
 
 
 @contextmanager
-def debug_log(secrets: Iterable[str] = ()) -> Iterator[io.StringIO]:
-    """Configure logging as the CLI does at DEBUG, writing to the yielded buffer; put everything back after."""
+def debug_log(secrets: Iterable[str] = (), log_format: LogFormat = "text") -> Iterator[io.StringIO]:
+    """Configure logging as the CLI does at DEBUG (`--log-format`: text or json lines), writing to the yielded
+    buffer; put everything back after."""
     root = logging.getLogger()
     saved_handlers, saved_level = root.handlers[:], root.level
     saved_levels = _levels()
     buffer = io.StringIO()
-    configure("DEBUG", secrets=secrets, stream=buffer)
+    configure("DEBUG", secrets=secrets, stream=buffer, log_format=log_format)
     try:
         yield buffer
     finally:

@@ -4,8 +4,12 @@ configures it keeps the api key, the connector uuid and the caller's number out.
 from __future__ import annotations
 
 import asyncio
+import json
+
+import pytest
 
 from slotline.application.ports import LiveCall
+from slotline.entrypoints.logs import LogFormat
 from slotline.infrastructure.telcoflow.adapter import TelcoflowTelephony
 from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
 from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
@@ -22,8 +26,9 @@ async def answer_and_hang_up(call: LiveCall) -> None:
     await call.hang_up()
 
 
-async def test_a_call_at_debug_logs_no_key_connector_or_caller() -> None:
-    with debug_log(secrets=[API_KEY, CONNECTOR]) as log:
+@pytest.mark.parametrize("log_format", ["text", "json"])
+async def test_a_call_at_debug_logs_no_key_connector_or_caller(log_format: LogFormat) -> None:
+    with debug_log(secrets=[API_KEY, CONNECTOR], log_format=log_format) as log:
         async with LoopbackTelcoflowServer(api_key=API_KEY, connector_uuid=CONNECTOR) as server:
             config = TelcoflowSettings(base_url=server.base_url, api_key=API_KEY, connector_uuid=CONNECTOR)
             telephony = TelcoflowTelephony(config, clock=StepClock())
@@ -38,3 +43,7 @@ async def test_a_call_at_debug_logs_no_key_connector_or_caller() -> None:
     output = log.getvalue()
     assert "websockets" in output and "+14*******82" in output  # DEBUG still says what happened, and to whom
     assert leaks(output, API_KEY, CONNECTOR, CALLER, CALLER[1:]) == []
+    if log_format == "json":  # one object per line, whatever a library logged (a traceback included)
+        entries = [json.loads(line) for line in output.splitlines()]
+        assert {"time", "level", "logger", "message"} <= set(entries[0])
+        assert leaks(" ".join(e["message"] for e in entries), API_KEY, CONNECTOR, CALLER, CALLER[1:]) == []

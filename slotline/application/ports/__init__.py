@@ -6,6 +6,14 @@ from slotline.application.ports.clock import Clock
 from slotline.application.ports.customers import CustomerDirectory
 from slotline.application.ports.interpreter import UtteranceInterpreter
 from slotline.application.ports.ledger import SlotLedger
+from slotline.application.ports.metrics import (
+    Backend,
+    CallMetrics,
+    CallOutcomeKind,
+    NoCallMetrics,
+    RejectionKind,
+    TurnStage,
+)
 from slotline.application.ports.outbox import (
     Outbox,
     OutboxDispatchQueue,
@@ -27,23 +35,40 @@ from slotline.application.ports.speech import (
     TurnMayEnd,
     Utterance,
 )
-from slotline.application.ports.telephony import CallHandler, CallState, LiveCall, Telephony, TransferOutcome
+from slotline.application.ports.telephony import (
+    CallHandler,
+    CallState,
+    LiveCall,
+    ReportsConnection,
+    Telephony,
+    TransferOutcome,
+)
+from slotline.application.ports.tracing import AttributeValue, CallTracer, NoCallTracer, TraceSpan
 
 __all__ = [
+    "AttributeValue",
+    "Backend",
     "CalendarGateway",
     "CallHandler",
+    "CallMetrics",
+    "CallOutcomeKind",
     "CallRecordNotFound",
     "CallRecords",
     "CallState",
+    "CallTracer",
     "Clock",
     "CustomerDirectory",
     "LiveCall",
+    "NoCallMetrics",
+    "NoCallTracer",
     "Outbox",
     "OutboxDispatchQueue",
     "OutboxMessage",
     "OutboxOperations",
     "OutboxProducer",
     "OutboxStatus",
+    "RejectionKind",
+    "ReportsConnection",
     "SilenceTimeout",
     "SlotLedger",
     "SmsSender",
@@ -52,11 +77,13 @@ __all__ = [
     "SpeechToText",
     "Telephony",
     "TextToSpeech",
+    "TraceSpan",
     "TransferOutcome",
     "TurnDetector",
     "TurnDetectorFactory",
     "TurnEvent",
     "TurnMayEnd",
+    "TurnStage",
     "Utterance",
     "UtteranceInterpreter",
 ]

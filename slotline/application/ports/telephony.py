@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from slotline.domain.phone import PhoneNumber
 
@@ -97,3 +97,11 @@ class Telephony(Protocol):
     async def stop(self) -> None:
         """Stop taking new calls. Calls in progress are not touched."""
         ...
+
+
+@runtime_checkable
+class ReportsConnection(Protocol):
+    """A Telephony that can say whether it is connected to its platform now (for readiness checks)."""
+
+    @property
+    def connected(self) -> bool: ...

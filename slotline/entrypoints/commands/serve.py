@@ -28,11 +28,16 @@ def register(subparsers: Subparsers, common: Parser) -> None:
     )
     parser.add_argument("--max-calls", type=whole_number(1, 10**9), metavar="N", help="stop after N calls")
     parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    parser.add_argument(
+        "--log-format", choices=["text", "json"], help="text lines, or one JSON object per line (default: logs.format)"
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, container: Container) -> int:
-    configure(args.log_level, secrets=configured_secrets(container.settings()))
+    settings = container.settings()
+    log_format = args.log_format or settings.logs.format
+    configure(args.log_level, secrets=configured_secrets(settings), log_format=log_format)
     prepare_storage(container)  # an unusable database is a start-up error, not a call to hand over
     service = call_server(container, max_calls=args.max_calls)  # a missing extra is refused before anything else
     if container.config.records.enabled():

@@ -19,6 +19,8 @@ EXTRA_MODULES: dict[str, frozenset[str]] = {
     "telcoflow": frozenset({"telcoflow", "abxbus", "websockets"}) | _VOICE,
     "postgres": frozenset({"psycopg", "psycopg_pool", "psycopg_binary", "psycopg_c"}),
     "console": frozenset({"starlette", "jinja2", "uvicorn"}),
+    "metrics": frozenset({"prometheus_client", "aiohttp"}),
+    "tracing": frozenset({"opentelemetry"}),
 }
 """The top-level modules each extra of pyproject.toml brings; an ImportError naming another module is a bug."""
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from slotline.application.ports import Clock
+from slotline.application.ports import CallMetrics, Clock
 from slotline.entrypoints.settings import SettingsInvalid
 from slotline.entrypoints.wiring.extras import needs_extra
 from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
@@ -12,7 +12,12 @@ if TYPE_CHECKING:
 
 
 def telcoflow_telephony(
-    settings: TelcoflowSettings | None, ring_seconds: int, region: str, clock: Clock, max_concurrent_calls: int
+    settings: TelcoflowSettings | None,
+    ring_seconds: int,
+    region: str,
+    clock: Clock,
+    max_concurrent_calls: int,
+    metrics: CallMetrics | None = None,
 ) -> TelcoflowTelephony:
     """The Telcoflow adapter, importing the SDK only now."""
     with needs_extra('telephony.backend "telcoflow"', "telcoflow"):
@@ -29,4 +34,5 @@ def telcoflow_telephony(
         caller_region=region,
         clock=clock,
         max_concurrent_calls=max_concurrent_calls,
+        metrics=metrics,
     )

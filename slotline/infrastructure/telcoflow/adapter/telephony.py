@@ -18,11 +18,12 @@ from telcoflow import (
 from telcoflow.exceptions import WSSSessionBusy, WSSSessionClosed, WSSSessionNotFound
 
 from slotline.application.errors import TelephonyUnavailable
-from slotline.application.ports import CallHandler, Clock
+from slotline.application.ports import CallHandler, CallMetrics, Clock, NoCallMetrics
 from slotline.domain.errors import InvalidValue
 from slotline.infrastructure.telcoflow.adapter.caller import masked, parse_caller
 from slotline.infrastructure.telcoflow.adapter.config import session_manager_config
 from slotline.infrastructure.telcoflow.adapter.live_call import TelcoflowLiveCall
+from slotline.infrastructure.telcoflow.adapter.reconnects import on_each_reconnect
 from slotline.infrastructure.telcoflow.adapter.redaction import redact_handshake_secrets
 from slotline.infrastructure.telcoflow.adapter.workarounds import (
     SdkWorkarounds,
@@ -48,6 +49,7 @@ class TelcoflowTelephony:
     `max_concurrent_calls`: above this many live calls a new call is not taken (its session is not opened), so
     another agent on the connector takes it; if none has when a call here ends, this agent takes the oldest call
     it passed on (announced in the last 60 s) that is still unclaimed. None: no limit.
+    `metrics`: told of every reconnect of the session-manager socket.
     """
 
     def __init__(
@@ -59,12 +61,14 @@ class TelcoflowTelephony:
         caller_region: str | None = None,
         workarounds: SdkWorkarounds | None = None,
         max_concurrent_calls: int | None = None,
+        metrics: CallMetrics | None = None,
     ) -> None:
         if not 1 <= ring_seconds <= 120:
             raise InvalidValue(f"Telcoflow ring_seconds must be 1..120, got {ring_seconds}")
         if max_concurrent_calls is not None and max_concurrent_calls < 1:
             raise InvalidValue(f"max_concurrent_calls must be at least 1, got {max_concurrent_calls}")
         self._max_calls = max_concurrent_calls
+        self._metrics = metrics or NoCallMetrics()
         self._config = config
         self._ring_seconds = ring_seconds
         self._caller_region = caller_region
@@ -101,6 +105,7 @@ class TelcoflowTelephony:
         sm = SessionManager(session_manager_config(self._config))
         if self._workarounds.drop_old_bus_history:
             let_bus_drop_old_history(sm)
+        on_each_reconnect(sm, self._reconnected)
 
         async def on_notification(note: SessionNotification) -> None:
             await self._on_notification(sm, on_call, note)
@@ -122,6 +127,10 @@ class TelcoflowTelephony:
             await sm.__aexit__(None, None, None)  # type: ignore[no-untyped-call]  # unannotated in the SDK
             self._closed.set()
             log.info("Telcoflow: stopped taking calls; %d still live", len(self._calls))
+
+    def _reconnected(self) -> None:
+        log.info("Telcoflow: session manager reconnected")
+        self._metrics.telephony_reconnected()
 
     def request_stop(self) -> None:
         """Stop taking calls, from anywhere (a signal handler included); `run` returns once the SM is closed."""
