@@ -7,10 +7,12 @@ import logging
 import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from dependency_injector import providers
 
+from slotline.application.call_retention import CallRecordRetention
 from slotline.application.phone_call import PhoneCallHandler
 from slotline.application.ports import LiveCall, Telephony
 from slotline.entrypoints.container import Container
@@ -51,7 +53,9 @@ class CallServer:
         endpoints: MetricsServer | None = None,
         stop: asyncio.Event | None = None,
         closing: tuple[Callable[[], None], ...] = (),
+        retention: CallRecordRetention | None = None,
     ) -> None:
+        self._retention = retention
         self._warm = WarmAdapters(warm)
         self._endpoints = endpoints
         self._closing = closing
@@ -97,6 +101,9 @@ class CallServer:
         await self._warm.warm_up()
         outbox_stop = asyncio.Event()
         outbox = asyncio.create_task(self._outbox.run_until(outbox_stop))
+        housekeeping = [outbox]
+        if self._retention is not None:
+            housekeeping.append(asyncio.create_task(self._retention.run_until(outbox_stop)))
         taking = asyncio.create_task(self._telephony.run(self._on_call))
         stop = asyncio.create_task(self._stop.wait())
         try:
@@ -108,7 +115,7 @@ class CallServer:
         finally:
             stop.cancel()
             outbox_stop.set()
-            await outbox
+            await asyncio.gather(*housekeeping)
             await self._warm.aclose()
         return self.stats
 
@@ -181,6 +188,12 @@ def call_server(container: Container, *, max_calls: int | None) -> CallServer:
         container.call_metrics.override(providers.Object(metrics))
         ready = readiness(container.telephony(), container.count_outbox(), stop)
         endpoints = metrics_server(metrics, settings.host, settings.port, ready, container.count_outbox())
+    retention: CallRecordRetention | None = None
+    records = container.settings().records
+    if records.enabled:
+        keep = timedelta(days=records.retention_days)
+        interval = records.purge_every_hours * 3600
+        retention = CallRecordRetention(container.call_records(), container.clock(), keep, interval)
     return CallServer(
         container.telephony(),
         container.phone_calls(),
@@ -191,4 +204,5 @@ def call_server(container: Container, *, max_calls: int | None) -> CallServer:
         endpoints=endpoints,
         stop=stop,
         closing=closing,
+        retention=retention,
     )

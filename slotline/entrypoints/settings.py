@@ -205,6 +205,8 @@ class RecordsSettings(_Section):
     retention_days: int = Field(default=30, ge=1, le=36500)
     """Records of calls that started longer ago than this are deleted by `slotline calls purge` and once when
     `serve` starts."""
+    purge_every_hours: float = Field(default=6.0, gt=0, le=24 * 365)
+    """While `serve` runs, records past the retention are deleted this often (and once at start)."""
     transcripts: bool = True
     """Keep the words: what the caller said and how it was understood, and what the agent said. False keeps
     times, outcomes, intents, latencies and backend calls only."""
