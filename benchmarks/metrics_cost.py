@@ -19,8 +19,9 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 
 from slotline.application.listening import CallerSaid
 from slotline.application.metered import Meter
-from slotline.application.ports import Backend, CallMetrics, CallOutcomeKind, CallTracer, NoCallMetrics, NoCallTracer
+from slotline.application.ports import Backend, CallMetrics, CallTracer, NoCallMetrics, NoCallTracer
 from slotline.application.turn_timing import TurnTiming
+from slotline.domain.call_record import CallResult
 from slotline.infrastructure.opentelemetry_tracing import OpenTelemetryCallTracer
 from slotline.infrastructure.prometheus import PrometheusCallMetrics
 
@@ -47,7 +48,7 @@ async def _turns(metrics: CallMetrics, turns: int, backend_calls: int, tracer: C
             span.set_attribute("slotline.turn.understood", True)
         if n % 8 == 0:
             metrics.call_started()
-            metrics.call_ended(CallOutcomeKind.BOOKED)
+            metrics.call_ended(CallResult.BOOKED)
         took.append((time.perf_counter() - started) * 1e6)
     took.sort()
     return took

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from slotline.application.errors import BackendUnavailable, CalendarConflict, HoldExpired
 from slotline.application.heard import log_heard
-from slotline.application.ports import CallOutcomeKind, Clock, UtteranceInterpreter
+from slotline.application.ports import Clock, UtteranceInterpreter
 from slotline.application.use_cases.book_appointment import BookAppointment
 from slotline.application.use_cases.cancel_appointment import CancelAppointment
 from slotline.application.use_cases.find_availability import FindAvailability
@@ -115,8 +115,6 @@ class Conversation:
         self.appointment_id: str | None = None
         """The appointment that change touched."""
         self.transfer_reason: act.TransferReason | None = None
-        self.change: CallOutcomeKind | None = None
-        """The last booking change this call made (booked, rescheduled or cancelled), if any."""
 
     @property
     def caller(self) -> PhoneNumber | None:
@@ -246,24 +244,18 @@ class Conversation:
                 customer = self._customer or Customer(self._caller)
                 key = self._written_key = slot_key(self._call_id, hold.slot)
                 try:
-                    booked = ev.Booked(await s.book(hold, customer, key=key))
-                    self.change = CallOutcomeKind.BOOKED
-                    return booked
+                    return ev.Booked(await s.book(hold, customer, key=key))
                 except (BookingError, HoldExpired, CalendarConflict):
                     return ev.SlotTaken(hold.slot)
             case act.Reschedule(appointment=appointment, hold=hold):
                 key = self._written_key = slot_key(self._call_id, hold.slot) + "/move"
                 try:
-                    moved = ev.Rescheduled(await s.reschedule(appointment, hold, key=key))
-                    self.change = CallOutcomeKind.RESCHEDULED
-                    return moved
+                    return ev.Rescheduled(await s.reschedule(appointment, hold, key=key))
                 except (BookingError, HoldExpired, CalendarConflict):
                     return ev.SlotTaken(hold.slot)
             case act.Cancel(appointment=appointment):
                 key = self._written_key = f"{self._call_id}/cancel/{appointment.id}"
-                cancelled = ev.Cancelled(await s.cancel(appointment, key=key))
-                self.change = CallOutcomeKind.CANCELLED
-                return cancelled
+                return ev.Cancelled(await s.cancel(appointment, key=key))
             case act.ConfirmBySms(appointment=appointment):
                 sent = await s.confirm(text_id(self._written_key))
                 return ev.ConfirmationQueued(appointment.customer_phone, sent=sent)

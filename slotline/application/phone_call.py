@@ -21,7 +21,6 @@ from slotline.application.heard import log_heard
 from slotline.application.listening import CallerSaid, CallerSilent, TurnListener
 from slotline.application.ports import (
     CallMetrics,
-    CallOutcomeKind,
     CallState,
     CallTracer,
     Clock,
@@ -36,7 +35,7 @@ from slotline.application.ports import (
     TurnDetectorFactory,
     UtteranceInterpreter,
 )
-from slotline.application.turn_timing import TurnTiming, outcome_kind
+from slotline.application.turn_timing import TurnTiming
 from slotline.application.use_cases.request_callback import RequestCallback
 from slotline.domain import call_record as rec
 from slotline.domain.dialogue.expectation import Expectation, Expecting
@@ -116,18 +115,16 @@ class PhoneCallHandler:
     async def __call__(self, call: LiveCall) -> CallOutcome:
         recorder = self._recording.start(call.call_id, call.caller, call.called)
         self._metrics.call_started()
-        kind = CallOutcomeKind.FAILED  # unless the call comes to an end of its own
+        result = rec.CallResult.FAILED  # unless the call comes to an end of its own
         with self._tracer.span("call", call_id=call.call_id) as span:
             try:
                 conversation = self._conversations(call.call_id, call.caller, on_backend=recorder.backend)
                 outcome = await self._recorded(call, conversation, recorder)
-                kind = outcome_kind(
-                    outcome.end, outcome.transfer, conversation.change, caller_hung_up=outcome.caller_hung_up
-                )
+                result = _result(outcome, conversation)
                 return outcome
             finally:
-                self._metrics.call_ended(kind)
-                span.set_attribute("slotline.call.outcome", kind.value)
+                self._metrics.call_ended(result)
+                span.set_attribute("slotline.call.outcome", result.value)
 
     async def _recorded(self, call: LiveCall, conversation: Conversation, recorder: CallRecorder) -> CallOutcome:
         try:
@@ -359,14 +356,19 @@ def _answered_at(call: LiveCall) -> datetime | None:
     return next((at for state, at in call.state_path if state is CallState.ANSWERED), None)
 
 
-def _ending(now: datetime, call: LiveCall, outcome: CallOutcome, conversation: Conversation) -> rec.CallEnding:
-    """How the call ended, for the record."""
+def _result(outcome: CallOutcome, conversation: Conversation) -> rec.CallResult:
+    """How the call ended: one rule for its record, its metrics and its trace."""
     transfer = outcome.transfer
-    result = rec.call_outcome(
+    return rec.call_outcome(
         transfer_connected=None if transfer is None else transfer is TransferOutcome.CONNECTED,
         changed=conversation.changed,
         caller_hung_up=outcome.caller_hung_up,
     )
+
+
+def _ending(now: datetime, call: LiveCall, outcome: CallOutcome, conversation: Conversation) -> rec.CallEnding:
+    """How the call ended, for the record."""
+    result = _result(outcome, conversation)
     reason = conversation.transfer_reason
     return rec.CallEnding(
         ended_at=now,

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import time
 
-from slotline.application.conversation import CallEnd
 from slotline.application.listening import CallerSaid
-from slotline.application.ports import CallMetrics, CallOutcomeKind, TransferOutcome, TurnStage
+from slotline.application.ports import CallMetrics, TurnStage
 
-__all__ = ["TurnTiming", "outcome_kind"]
+__all__ = ["TurnTiming"]
 
 
 class TurnTiming:
@@ -35,19 +34,3 @@ class TurnTiming:
         self._metrics.turn_stage(TurnStage.DECIDED, self._decided_at - self._heard_at)
         self._metrics.turn_stage(TurnStage.FIRST_AUDIO, now - self._decided_at)
         self._metrics.turn_stage(TurnStage.VOICE_TO_VOICE, now - self._spoke_until)
-
-
-def outcome_kind(
-    end: CallEnd | None, transfer: TransferOutcome | None, change: CallOutcomeKind | None, *, caller_hung_up: bool
-) -> CallOutcomeKind:
-    """How operators count a finished call: a hand-over first (it needs a person), then the booking change the call
-    made, then how it ended."""
-    if transfer is TransferOutcome.CONNECTED:
-        return CallOutcomeKind.TRANSFERRED
-    if transfer is not None:
-        return CallOutcomeKind.TRANSFER_UNANSWERED
-    if change is not None:
-        return change
-    if caller_hung_up or end is None:
-        return CallOutcomeKind.CALLER_HUNG_UP
-    return CallOutcomeKind.ENDED

@@ -10,8 +10,9 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from slotline.application.errors import StorageUnavailable
-from slotline.application.ports import Backend, CallOutcomeKind, RejectionKind, TurnStage
+from slotline.application.ports import Backend, RejectionKind, TurnStage
 from slotline.application.use_cases.count_outbox import CountOutbox
+from slotline.domain.call_record import CallResult
 from slotline.entrypoints.wiring.metrics import readiness
 from slotline.infrastructure.prometheus import MetricsAddressUnusable, MetricsServer, PrometheusCallMetrics
 
@@ -30,7 +31,7 @@ def test_what_the_application_tells_it_is_what_a_scrape_reads() -> None:
     metrics = PrometheusCallMetrics()
     metrics.call_started()
     metrics.call_started()
-    metrics.call_ended(CallOutcomeKind.BOOKED)
+    metrics.call_ended(CallResult.BOOKED)
     metrics.turn_stage(TurnStage.VOICE_TO_VOICE, 0.8)
     metrics.turn_stage(TurnStage.RECOGNISED, 0.35)
     metrics.recognition_rejected(RejectionKind.NO_WORDS)
@@ -45,7 +46,17 @@ def test_what_the_application_tells_it_is_what_a_scrape_reads() -> None:
     assert got['slotline_calls_total{outcome="booked"}'] == 1
     assert got['slotline_calls_total{outcome="failed"}'] == 0  # every outcome is there from the start
     assert {k for k in got if k.startswith("slotline_calls_total")} == {
-        f'slotline_calls_total{{outcome="{o.value}"}}' for o in CallOutcomeKind
+        f'slotline_calls_total{{outcome="{label}"}}'
+        for label in [
+            "booked",
+            "rescheduled",
+            "cancelled",
+            "transferred",
+            "transfer_unanswered",
+            "caller_hung_up",
+            "failed",
+            "ended",
+        ]
     }
     assert got['slotline_turn_stage_seconds_count{stage="voice_to_voice"}'] == 1
     assert got['slotline_turn_stage_seconds_bucket{le="1.0",stage="voice_to_voice"}'] == 1

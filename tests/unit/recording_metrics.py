@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from slotline.application.ports import Backend, CallOutcomeKind, RejectionKind, TurnStage
+from slotline.application.ports import Backend, RejectionKind, TurnStage
+from slotline.domain.call_record import CallResult
 
 
 @dataclass
 class RecordingCallMetrics:
     active: int = 0
-    ended: list[CallOutcomeKind] = field(default_factory=list)
+    ended: list[CallResult] = field(default_factory=list)
     stages: list[tuple[TurnStage, float]] = field(default_factory=list)
     rejections: list[RejectionKind] = field(default_factory=list)
     backend_calls: list[tuple[Backend, bool]] = field(default_factory=list)
@@ -20,7 +21,7 @@ class RecordingCallMetrics:
     def call_started(self) -> None:
         self.active += 1
 
-    def call_ended(self, outcome: CallOutcomeKind) -> None:
+    def call_ended(self, outcome: CallResult) -> None:
         self.active -= 1
         self.ended.append(outcome)
 

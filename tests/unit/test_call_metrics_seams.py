@@ -6,13 +6,13 @@ import asyncio
 
 import pytest
 
-from slotline.application.conversation import BookingServices, CallEnd, Conversation
+from slotline.application.conversation import BookingServices, Conversation
 from slotline.application.errors import CalendarUnavailable, SmsSendFailed, StorageUnavailable
 from slotline.application.listening import CallerSaid
 from slotline.application.metered import Meter, MeteredCalendarGateway, MeteredSlotLedger
-from slotline.application.ports import Backend, CallOutcomeKind, NoCallTracer, TransferOutcome, TurnStage
+from slotline.application.ports import Backend, NoCallTracer, TurnStage
 from slotline.application.texts import ConfirmationTexts
-from slotline.application.turn_timing import TurnTiming, outcome_kind
+from slotline.application.turn_timing import TurnTiming
 from slotline.application.use_cases.book_appointment import BookAppointment
 from slotline.application.use_cases.cancel_appointment import CancelAppointment
 from slotline.application.use_cases.count_outbox import CountOutbox
@@ -20,36 +20,11 @@ from slotline.application.use_cases.find_availability import FindAvailability
 from slotline.application.use_cases.hold_slot import HoldSlot
 from slotline.application.use_cases.lookup_caller import LookupCaller
 from slotline.application.use_cases.reschedule_appointment import RescheduleAppointment
+from slotline.domain.call_record import CallResult
 from slotline.domain.errors import SlotNoLongerAvailable
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from tests.unit.fakes_app import CALLER, FakesApp, at
 from tests.unit.recording_metrics import RecordingCallMetrics
-
-K = CallOutcomeKind
-
-
-@pytest.mark.parametrize(
-    ("end", "transfer", "change", "hung_up", "expected"),
-    [
-        (CallEnd.HUNG_UP, None, K.BOOKED, False, K.BOOKED),
-        (CallEnd.HUNG_UP, None, K.RESCHEDULED, False, K.RESCHEDULED),
-        (None, None, K.CANCELLED, True, K.CANCELLED),  # hung up after the change: the change is what counts
-        (CallEnd.TRANSFERRED, TransferOutcome.CONNECTED, None, False, K.TRANSFERRED),
-        (CallEnd.TRANSFERRED, TransferOutcome.UNANSWERED, None, False, K.TRANSFER_UNANSWERED),
-        (CallEnd.TRANSFERRED, TransferOutcome.FAILED, K.BOOKED, False, K.TRANSFER_UNANSWERED),
-        (None, None, None, True, K.CALLER_HUNG_UP),
-        (CallEnd.TRANSFERRED, None, None, True, K.CALLER_HUNG_UP),  # hung up before the hand-over rang
-        (CallEnd.HUNG_UP, None, None, False, K.ENDED),
-    ],
-)
-def test_a_finished_call_counts_as_one_outcome(
-    end: CallEnd | None,
-    transfer: TransferOutcome | None,
-    change: CallOutcomeKind | None,
-    hung_up: bool,
-    expected: CallOutcomeKind,
-) -> None:
-    assert outcome_kind(end, transfer, change, caller_hung_up=hung_up) is expected
 
 
 def test_a_turn_reports_its_stages_once_when_its_reply_is_first_heard() -> None:
@@ -126,7 +101,7 @@ async def test_a_booking_conversation_over_metered_ports_counts_its_backend_call
     for said in ("i would like a haircut next tuesday afternoon with sam", "the second one", "yes", "no thanks"):
         reply = await conversation.hear(said)
         assert reply.understood
-    assert conversation.change is CallOutcomeKind.BOOKED
+    assert conversation.changed is CallResult.BOOKED
     backends = {backend for backend, failed in metrics.backend_calls if not failed}
     assert backends == {Backend.CALENDAR, Backend.STORAGE}
     assert not [call for call in metrics.backend_calls if call[1]]
@@ -137,7 +112,7 @@ async def test_words_that_mean_nothing_are_not_understood() -> None:
     await conversation.start()
     assert not (await conversation.hear("purple elephants dance")).understood
     assert not (await conversation.not_understood()).understood
-    assert conversation.change is None
+    assert conversation.changed is None
 
 
 async def test_counting_the_outbox_tells_the_metrics() -> None:

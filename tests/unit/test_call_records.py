@@ -31,6 +31,8 @@ from slotline.testing.sample import CUSTOMER, NEW_YORK, NOW
     [
         (True, CallResult.BOOKED, False, CallResult.TRANSFERRED),
         (False, None, False, CallResult.TRANSFER_UNANSWERED),
+        (False, CallResult.BOOKED, False, CallResult.TRANSFER_UNANSWERED),  # a person is still needed
+        (None, CallResult.RESCHEDULED, False, CallResult.RESCHEDULED),
         (None, CallResult.CANCELLED, True, CallResult.CANCELLED),
         (None, None, True, CallResult.CALLER_HUNG_UP),
         (None, None, False, CallResult.NO_CHANGE),

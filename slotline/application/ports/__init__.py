@@ -9,7 +9,6 @@ from slotline.application.ports.ledger import SlotLedger
 from slotline.application.ports.metrics import (
     Backend,
     CallMetrics,
-    CallOutcomeKind,
     NoCallMetrics,
     RejectionKind,
     TurnStage,
@@ -51,7 +50,6 @@ __all__ = [
     "CalendarGateway",
     "CallHandler",
     "CallMetrics",
-    "CallOutcomeKind",
     "CallRecordNotFound",
     "CallRecords",
     "CallState",

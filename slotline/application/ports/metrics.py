@@ -5,19 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Protocol
 
-
-class CallOutcomeKind(StrEnum):
-    """How a call ended, as operators count calls."""
-
-    BOOKED = "booked"
-    RESCHEDULED = "rescheduled"
-    CANCELLED = "cancelled"
-    TRANSFERRED = "transferred"
-    TRANSFER_UNANSWERED = "transfer_unanswered"
-    CALLER_HUNG_UP = "caller_hung_up"
-    FAILED = "failed"
-    ENDED = "ended"
-    """The agent said goodbye with no booking change made (a question answered, nothing acceptable ...)."""
+from slotline.domain.call_record import CallResult
 
 
 class TurnStage(StrEnum):
@@ -55,7 +43,9 @@ class CallMetrics(Protocol):
 
     def call_started(self) -> None: ...
 
-    def call_ended(self, outcome: CallOutcomeKind) -> None: ...
+    def call_ended(self, outcome: CallResult) -> None:
+        """A call finished, with the outcome its call record gets."""
+        ...
 
     def turn_stage(self, stage: TurnStage, seconds: float) -> None: ...
 
@@ -80,7 +70,7 @@ class NoCallMetrics:
     def call_started(self) -> None:
         pass
 
-    def call_ended(self, outcome: CallOutcomeKind) -> None:
+    def call_ended(self, outcome: CallResult) -> None:
         pass
 
     def turn_stage(self, stage: TurnStage, seconds: float) -> None:

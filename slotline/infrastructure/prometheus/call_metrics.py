@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
-from slotline.application.ports import Backend, CallOutcomeKind, RejectionKind, TurnStage
+from slotline.application.ports import Backend, RejectionKind, TurnStage
+from slotline.domain.call_record import CallResult
 
 __all__ = ["PrometheusCallMetrics"]
 
 _TURN_BUCKETS = (0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0)
 """Seconds: a turn's stages run from tens of milliseconds to the end-of-turn wait plus a slow backend."""
 _BACKEND_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
+OUTCOME_LABELS = {
+    CallResult.BOOKED: "booked",
+    CallResult.RESCHEDULED: "rescheduled",
+    CallResult.CANCELLED: "cancelled",
+    CallResult.TRANSFERRED: "transferred",
+    CallResult.TRANSFER_UNANSWERED: "transfer_unanswered",
+    CallResult.CALLER_HUNG_UP: "caller_hung_up",
+    CallResult.FAILED: "failed",
+    CallResult.NO_CHANGE: "ended",
+}
+"""The `outcome` label of slotline_calls_total for each call-record outcome (label values stay snake_case)."""
 
 
 class PrometheusCallMetrics:
@@ -48,7 +60,7 @@ class PrometheusCallMetrics:
             "slotline_telephony_reconnects", "Reconnections to the telephony platform after a drop.", registry=r
         )
         # Every series exists from the start, at 0, so rates and alerts work; each child is looked up once here.
-        self._calls_by = {o: self._calls.labels(outcome=o.value) for o in CallOutcomeKind}
+        self._calls_by = {o: self._calls.labels(outcome=label) for o, label in OUTCOME_LABELS.items()}
         self._turns_by = {s: self._turns.labels(stage=s.value) for s in TurnStage}
         self._rejections_by = {k: self._rejections.labels(kind=k.value) for k in RejectionKind}
         self._seconds_by = {b: self._backend_seconds.labels(backend=b.value) for b in Backend}
@@ -61,7 +73,7 @@ class PrometheusCallMetrics:
     def call_started(self) -> None:
         self._active.inc()
 
-    def call_ended(self, outcome: CallOutcomeKind) -> None:
+    def call_ended(self, outcome: CallResult) -> None:
         self._active.dec()
         self._calls_by[outcome].inc()
 
