@@ -39,7 +39,9 @@ async def _turns(metrics: CallMetrics, turns: int, backend_calls: int, tracer: C
     took: list[float] = []
     for n in range(turns):
         started = time.perf_counter()
-        timing = TurnTiming(metrics, CallerSaid("yes", quick=True, spoke_until=started - 0.4, heard_at=started - 0.1))
+        timing = TurnTiming(
+            metrics, CallerSaid("yes", quick=True, paused_at=time.monotonic() - 0.4, heard_at=time.monotonic() - 0.1)
+        )
         with tracer.span("turn", call_id="c1", quick=True) as span:
             for k in range(backend_calls):
                 await meters[k % len(meters)]("read", _instant())

@@ -44,14 +44,18 @@ class CallerSaid:
     """What the recogniser heard ("" when it could not make it out)."""
     quick: bool
     """The turn ended after the short wait because it sounded finished."""
+    # Moments of the turn on one clock, time.monotonic (the event loop's): for its record and its latency.
     paused_at: float | None = field(default=None, compare=False)
-    """When the caller went quiet (the event loop's clock): the end of their speech."""
+    """When the caller went quiet: the end of their speech (None if recognition never started early)."""
     recognised_at: float | None = field(default=None, compare=False)
-    """When the recogniser had the words (the event loop's clock)."""
-    spoke_until: float = field(default=0.0, compare=False)
-    """When the caller's speech ended (time.perf_counter), for the turn's latency."""
+    """When the recogniser had the words."""
     heard_at: float = field(default=0.0, compare=False)
-    """When the turn was over and its words known (time.perf_counter)."""
+    """When the turn was over and its words known (after the end-of-turn wait)."""
+
+    @property
+    def spoke_until(self) -> float:
+        """When the caller's speech ended, as well as is known: the start of the turn's latency."""
+        return self.heard_at if self.paused_at is None else self.paused_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +86,12 @@ class EarlyRecognition:
         self.forget()
         task = asyncio.create_task(self._stt.transcribe(pcm, self._rate, expected))
         task.add_done_callback(self._finished)
-        self.started_at = asyncio.get_running_loop().time()
+        self.started_at = time.monotonic()
         self._pending = (pcm, expected, task)
 
     def _finished(self, task: asyncio.Task[str]) -> None:
         if self._pending is not None and self._pending[2] is task and not task.cancelled():
-            self.finished_at = asyncio.get_running_loop().time()
+            self.finished_at = time.monotonic()
 
     async def result_for(self, pcm: bytes) -> str:
         """The text of `pcm`, from the recognition already running on it when there is one."""
@@ -134,7 +138,6 @@ class TurnListener:
         self._detector = detector
         self._finished = sounds_finished
         self._early = EarlyRecognition(stt, call.sample_rate, expecting)
-        self._paused_at: float | None = None
 
     async def take(self, frame: bytes) -> list[HeardTurn]:
         turns: list[HeardTurn] = []
@@ -151,7 +154,6 @@ class TurnListener:
     async def _on(self, event: TurnEvent) -> HeardTurn | None:
         if isinstance(event, SpeechStarted):
             self._early.forget()
-            self._paused_at = None
             if self._detector.agent_speaking:
                 await self._call.stop_playback()  # barge-in: the caller talks over the agent
                 if self._barged_in is not None:
@@ -159,7 +161,6 @@ class TurnListener:
             return None
         if isinstance(event, SpeechPaused):
             self._early.start(event.pcm)  # recognise while the detector makes sure the turn is over
-            self._paused_at = time.perf_counter()
             return None
         if isinstance(event, TurnMayEnd):
             text = await self._early.result_for(event.pcm)
@@ -177,12 +178,11 @@ class TurnListener:
     def _heard(self, utterance: Utterance, text: str, *, quick: bool) -> CallerSaid:
         paused_at, recognised_at = self._early.started_at, self._early.finished_at
         self._early.forget()
-        heard_at = time.perf_counter()
-        spoke_until, self._paused_at = self._paused_at or heard_at, None
+        heard_at = time.monotonic()
         log.info(
             "call %s: caller turn of %d ms%s",
             self._call.call_id,
             len(utterance.pcm) * 500 // self._call.sample_rate,
             ", ended early" if quick else "",
         )
-        return CallerSaid(text, quick, paused_at, recognised_at, spoke_until, heard_at)
+        return CallerSaid(text, quick, paused_at, recognised_at, heard_at)

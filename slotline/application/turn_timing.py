@@ -22,14 +22,14 @@ class TurnTiming:
 
     def decided(self) -> None:
         """The reply to the turn is known."""
-        self._decided_at = time.perf_counter()
+        self._decided_at = time.monotonic()
 
     def first_audio(self) -> None:
         """The reply's first audio is on the line: report the turn's stages (only the first time)."""
         if self._reported or self._decided_at is None:
             return
         self._reported = True
-        now = time.perf_counter()
+        now = time.monotonic()
         self._metrics.turn_stage(TurnStage.RECOGNISED, self._heard_at - self._spoke_until)
         self._metrics.turn_stage(TurnStage.DECIDED, self._decided_at - self._heard_at)
         self._metrics.turn_stage(TurnStage.FIRST_AUDIO, now - self._decided_at)

@@ -29,7 +29,7 @@ from tests.unit.recording_metrics import RecordingCallMetrics
 
 def test_a_turn_reports_its_stages_once_when_its_reply_is_first_heard() -> None:
     metrics = RecordingCallMetrics()
-    timing = TurnTiming(metrics, CallerSaid("yes", quick=True, spoke_until=10.0, heard_at=10.25))
+    timing = TurnTiming(metrics, CallerSaid("yes", quick=True, paused_at=10.0, heard_at=10.25))
 
     timing.first_audio()  # before the reply is decided (the filler): nothing yet
     timing.decided()
