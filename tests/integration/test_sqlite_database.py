@@ -95,3 +95,21 @@ async def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(StorageUnavailable, match="newer"):
         await _use(SqliteDatabase(path))
+
+
+async def test_the_log_stays_between_operations_and_close_folds_it_into_the_file(tmp_path: Path) -> None:
+    # Without a connection kept open, every operation's close was the last one: a checkpoint and the log deleted.
+    path = tmp_path / "slotline.db"
+    db = SqliteDatabase(path)
+    await _use(db)
+    wal = tmp_path / "slotline.db-wal"
+
+    assert wal.exists() and wal.stat().st_size > 0
+
+    db.close()
+
+    assert not wal.exists()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM holds").fetchone()[0] == 1
+    await _use(db)  # usable again after close: the same hold by its key
+    db.close()

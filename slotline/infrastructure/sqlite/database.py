@@ -83,12 +83,24 @@ def _is_locked(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
 
 
+def _keeper(path: Path) -> sqlite3.Connection:
+    """A connection that holds the WAL open: it has read the file once (a connection that never read is not one)."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchall()  # stepped to the end: no read transaction stays
+    return conn
+
+
 class SqliteDatabase:
     """The one SQLite file behind every embedded backend: a fresh connection per operation, WAL, foreign keys on.
 
     Writes run in `BEGIN IMMEDIATE` transactions, so writers serialise across threads and processes;
     a writer waits up to `busy_timeout` seconds for the lock before StorageUnavailable.
     Constructing it touches nothing; the schema is created or upgraded before the first operation.
+
+    Once the schema is ready, one idle connection stays open until `close()`: when the last connection to a WAL
+    database closes, SQLite checkpoints the log into the file and deletes it, with fsyncs, which made every
+    operation cost ~16 ms instead of ~0.5 ms (docs/performance.md#storage-sqlite-and-postgresql). The log is then
+    checkpointed as it grows (every 1000 pages), as SQLite does by default.
     """
 
     def __init__(self, path: str | PathLike[str], *, busy_timeout: float = 5.0) -> None:
@@ -96,6 +108,7 @@ class SqliteDatabase:
         self._busy_timeout = busy_timeout
         self._ready = threading.Event()
         self._lock = threading.Lock()
+        self._keeper: sqlite3.Connection | None = None
 
     def migrate(self) -> None:
         """Check the file and bring its schema up to date; idempotent and cheap once done."""
@@ -110,7 +123,16 @@ class SqliteDatabase:
                 with closing(self._connect()) as conn:
                     self._enable_wal(conn)
                     migrate(conn)
+                self._keeper = _keeper(self.path)
             self._ready.set()
+
+    def close(self) -> None:
+        """Close the idle connection kept open (the log is checkpointed if it was the last); later use reopens it."""
+        with self._lock:
+            keeper, self._keeper = self._keeper, None
+            self._ready.clear()
+        if keeper is not None:
+            keeper.close()
 
     def schema_version(self) -> int:
         """The file's schema version, read without creating or upgrading anything (0: no file yet)."""
