@@ -26,6 +26,7 @@ from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
 from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree, moved_from_to
 from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
+from slotline.infrastructure.rules_nlu.either import offers_either
 from slotline.infrastructure.rules_nlu.fact_reader import FactReader, refers_back
 from slotline.infrastructure.rules_nlu.holidays import HolidayNames
 from slotline.infrastructure.rules_nlu.intent import classify
@@ -338,6 +339,8 @@ class RulesUtteranceInterpreter:
             if len(services) == 1 and services != plain and _also_for_the_caller(words):
                 services = (*plain, *services)  # "a check-up for me and one for my daughter": both
         choice = _claimed(free, [find_choice(free)])
+        clock = [Found(self._opening.settle(f.value).at, f.start, f.end) for f in times if f.value.counts]
+        either = offers_either(free, choice, clock)  # issue 14: "the first one or the third one"
         choice_words = {i for f in choice for i in range(f.start, f.end)}
         unclaimed = [BLANK if i in choice_words else w for i, w in enumerate(said_of_service)]
         if not service and not candidates and not self._facts.names_a_faq(normalised):  # "do you do teeth whitening?"
@@ -370,6 +373,7 @@ class RulesUtteranceInterpreter:
             latest=bool(latest),
             weekday_only=picked_days is not None and picked_days.bare_weekday and not _has_range(days),
             other_days=_other_days(days, picked_days),
+            either=either,
         )
         ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)
         has_details = result.has_details or "day" in result.unsure  # "12/01" names a day, but which one is asked
