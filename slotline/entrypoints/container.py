@@ -266,7 +266,11 @@ class Container(containers.DeclarativeContainer):
     stt: providers.Provider[SpeechToText] = providers.Selector(
         config.speech.stt,
         pocketsphinx=providers.Singleton(
-            pocketsphinx_stt, catalogue, config.speech.cache_dir, config.speech.pocketsphinx.processes
+            pocketsphinx_stt,
+            catalogue,
+            config.speech.cache_dir,
+            config.speech.pocketsphinx.processes,
+            config.speech.pocketsphinx.digit_grammar,
         ),
         marked=providers.Singleton(MarkedSpeechToText),
     )

@@ -115,6 +115,10 @@ class PocketsphinxSection(_Section):
     """Worker processes that decode callers' turns, each with the model loaded once. None (the default): one per
     core of this machine. 0: decode on a thread of the serving process, which stalls every call while a turn is
     decoded (pocketsphinx holds the GIL); for tests and embedding. See docs/performance.md#voice-capacity."""
+    digit_grammar: bool = False
+    """At "What number can we text?", also hear the turn with a grammar of digits. Off by default: it hears some
+    numbers the language model cannot, but also some as another valid number, which only the read-back stops
+    (docs/speech.md, benchmarks.phone_digits)."""
 
 
 class SpeechSettings(_PortSection):

@@ -20,13 +20,18 @@ if TYPE_CHECKING:
     from slotline.infrastructure.silero_vad import SileroTurnDetectorFactory
 
 
-def pocketsphinx_stt(catalogue: Catalogue, cache_dir: Path | None, processes: int | None) -> PocketsphinxSpeechToText:
-    """The recogniser, decoding in `processes` worker processes (None: one per core; 0: in this process)."""
+def pocketsphinx_stt(
+    catalogue: Catalogue, cache_dir: Path | None, processes: int | None, digit_grammar: bool = False
+) -> PocketsphinxSpeechToText:
+    """The recogniser, decoding in `processes` worker processes (None: one per core; 0: in this process);
+    `digit_grammar`: phone numbers are also heard with a grammar of digits."""
     with needs_extra('speech.stt "pocketsphinx"', "voice"):
         from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSettings, PocketsphinxSpeechToText
+        from slotline.infrastructure.pocketsphinx_stt.expected import ExpectationSettings
 
     chosen = cores() if processes is None else processes
-    return PocketsphinxSpeechToText(catalogue, cache_dir, PocketsphinxSettings(processes=chosen))
+    listening = ExpectationSettings(phone_digits=digit_grammar)
+    return PocketsphinxSpeechToText(catalogue, cache_dir, PocketsphinxSettings(processes=chosen, expectation=listening))
 
 
 def cores() -> int:
