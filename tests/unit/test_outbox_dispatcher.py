@@ -7,11 +7,12 @@ from datetime import timedelta
 from slotline.application.outbox_dispatcher import DispatchReport, OutboxDispatcher, RetryPolicy
 from slotline.application.ports import OutboxStatus
 from slotline.application.use_cases.requeue_dead_messages import RequeueDeadMessages
+from tests.factories import sample_catalogue, without_reminders
 from tests.unit.fakes_app import CALLER, FakesApp, at
 
 
 async def _app_with_one_text() -> FakesApp:
-    app = FakesApp()
+    app = FakesApp(catalogue=without_reminders(sample_catalogue()))  # the booking's text alone
     await app.booked(app.slot(at(26, 10)), key="call-1")
     return app
 
