@@ -79,11 +79,13 @@ def test_db_migrate_then_status_and_an_unmigrated_database_is_refused(slotline: 
     after = slotline("db", "status")
 
     assert migrated.code == 0
-    assert [f"{where}: applied 0001_initial.sql", f"{where}: applied 0002_call_records.sql"] == [
-        line for line in migrated.out if "applied" in line
-    ]
+    assert [
+        f"{where}: applied 0001_initial.sql",
+        f"{where}: applied 0002_call_records.sql",
+        f"{where}: applied 0003_reminders.sql",
+    ] == [line for line in migrated.out if "applied" in line]
     assert again.code == 0 and not any("applied" in line for line in again.out)
-    assert after.code == 0 and after.out[-1] == f"{where}: schema version 2, up to date"
+    assert after.code == 0 and after.out[-1] == f"{where}: schema version 3, up to date"
     assert chat(slotline, "no thanks, bye").code == 0
     everything = "".join(status.out + migrated.out + after.out) + status.err + refused.err + migrated.err
     assert SECRET not in everything
