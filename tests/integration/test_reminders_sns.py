@@ -31,6 +31,7 @@ from slotline.domain.reminders import ReminderPolicy
 from slotline.domain.slot import Slot
 from slotline.domain.time_window import TimeWindow
 from slotline.infrastructure.aws.sns_sms_sender import SnsSmsSender
+from slotline.infrastructure.outbox_runner import OutboxRunner
 from slotline.infrastructure.postgres.adapters import (
     PostgresCalendarGateway,
     PostgresDatabase,
@@ -271,4 +272,29 @@ async def test_two_dispatchers_at_once_send_a_reminder_once(
     reports: Sequence[DispatchReport] = await asyncio.gather(business.dispatcher().dispatch_due(), other.dispatch_due())
 
     assert sorted(r.sent for r in reports) == [0, 1]
+    assert len(business.reminders_sent()) == 1
+
+
+async def test_the_running_outbox_runner_sends_a_reminder_once_its_time_comes(business: Business) -> None:
+    """What `serve` and `outbox dispatch --loop` run: a round every interval, so a reminder goes within one of its
+    time (here the interval is 50 ms and the pinned clock is moved to the reminder's time while it runs)."""
+    await business.booked(MONDAY_9, "call-1")
+    business.clock.set(REMINDER_AT - SECOND)
+    stop = asyncio.Event()
+    runner = OutboxRunner(business.dispatcher(), 0.05)
+    running = asyncio.create_task(runner.run_until(stop))
+    try:
+        for _ in range(100):
+            await asyncio.sleep(0.05)
+            if business.moto.sms():
+                break
+        assert len(business.moto.sms()) == 1 and business.reminders_sent() == []  # the confirmation only
+        business.clock.set(REMINDER_AT)
+        for _ in range(100):
+            await asyncio.sleep(0.05)
+            if business.reminders_sent():
+                break
+    finally:
+        stop.set()
+        await running
     assert len(business.reminders_sent()) == 1
