@@ -194,7 +194,7 @@ class Container(containers.DeclarativeContainer):
         MeteredCalendarGateway, calendar, call_metrics, call_tracer
     )
     metered_sms: providers.Provider[SmsSender] = providers.Singleton(MeteredSmsSender, sms, call_metrics, call_tracer)
-    count_outbox: providers.Provider[CountOutbox] = providers.Singleton(CountOutbox, outbox, call_metrics)
+    count_outbox: providers.Provider[CountOutbox] = providers.Singleton(CountOutbox, outbox, call_metrics, clock)
 
     dialogue_limits: providers.Provider[DialogueLimits] = providers.Singleton(
         DialogueLimits,
