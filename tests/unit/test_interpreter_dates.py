@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
-from slotline.infrastructure.rules_nlu.calendar_rules import (
+from slotline.infrastructure.common.calendar_rules import (
     WeekdayMode,
     resolve_day_of_month,
     resolve_month_day,
