@@ -38,14 +38,14 @@ def settings(provider: str, url: str, deadline_ms: int = 800) -> ModelSettings:
             provider="bedrock",
             model_id="anthropic.claude-3-haiku-20240307-v1:0",
             endpoint_url=url,
-            access_key_id="testing",  # type: ignore[arg-type]  # pydantic makes the SecretStr
-            secret_access_key="testing",  # type: ignore[arg-type]
+            access_key_id="testing",
+            secret_access_key="testing",
             deadline_ms=deadline_ms,
         )
     return ModelSettings(
         base_url=f"{url}/v1",
         model="small-local-model",
-        api_key="sk-local",  # type: ignore[arg-type]
+        api_key="sk-local",
         structured_output="tool" if provider == "openai-tool" else "json_schema",
         deadline_ms=deadline_ms,
     )
