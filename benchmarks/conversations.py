@@ -180,7 +180,7 @@ def _endpoint(args: argparse.Namespace) -> Iterator[UnderstandingSettings | None
         yield UnderstandingSettings(backend="model", mode=args.mode, model=ModelSettings.model_validate(settings))
         return
     with FakeModelServer() as fake:
-        local = {"base_url": f"{fake.url}/v1", "endpoint_url": fake.url}
+        local: dict[str, object] = {"base_url": f"{fake.url}/v1", "endpoint_url": fake.url}
         if args.provider == "bedrock":
             local |= {"access_key_id": SecretStr("fake"), "secret_access_key": SecretStr("fake")}
         model = ModelSettings.model_validate(settings | local)

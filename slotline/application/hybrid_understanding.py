@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Protocol, runtime_checkable
 
 from slotline.application.errors import BackendUnavailable
 from slotline.application.ports import UtteranceInterpreter
@@ -25,6 +26,13 @@ log = logging.getLogger(__name__)
 
 _STANDING = frozenset((Intent.URGENT, Intent.HUMAN))
 """Readings of the rules no model may overrule: urgent care and asking for a person always get through."""
+
+
+@runtime_checkable
+class _Warmable(Protocol):
+    async def warm_up(self) -> None: ...
+
+    async def aclose(self) -> None: ...
 
 
 class UnderstandingMode(StrEnum):
@@ -68,6 +76,15 @@ class HybridUtteranceInterpreter:
         self._deadline = deadline_seconds
         self._every_turn = mode is UnderstandingMode.MODEL
         self.turns = ModelTurns()
+
+    async def warm_up(self) -> None:
+        """Lets the model's client do its start-up work (imports, a connection) before the first caller needs it."""
+        if isinstance(self._model, _Warmable):
+            await asyncio.wait_for(self._model.warm_up(), max(self._deadline, 5.0))
+
+    async def aclose(self) -> None:
+        if isinstance(self._model, _Warmable):
+            await self._model.aclose()
 
     async def interpret(self, utterance: str, now: datetime, *, expecting: Expectation = OPEN) -> Interpretation:
         ruled = await self._rules.interpret(utterance, now, expecting=expecting)

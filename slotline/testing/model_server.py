@@ -44,6 +44,7 @@ class _Script:
     faults_left: int | None = None  # None: every request
     delay_seconds: float = 0.0
     requests: list[dict[str, Any]] = field(default_factory=list)
+    listed: int = 0  # GET .../models: the OpenAI client's warm-up
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def next_fault(self) -> Fault:
@@ -69,6 +70,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: tests read the requests, not a log
         return
+
+    def do_GET(self) -> None:
+        if self.path.endswith("/models"):  # what the OpenAI client's warm-up lists
+            with self.server.script.lock:
+                self.server.script.listed += 1
+            model = {"id": "local", "object": "model", "created": 0, "owned_by": "slotline"}
+            self._send(200, {"object": "list", "data": [model]})
+        else:
+            self._send(404, {"error": {"message": f"no route {self.path}"}})
 
     def do_POST(self) -> None:
         script = self.server.script
@@ -174,6 +184,12 @@ class FakeModelServer:
         """Every request body received, in order, with its path: {"path": ..., "body": {...}}."""
         with self._script.lock:
             return list(self._script.requests)
+
+    @property
+    def listed(self) -> int:
+        """How often the model list was asked for (a warm-up)."""
+        with self._script.lock:
+            return self._script.listed
 
     def answer(self, words: str, answer: Mapping[str, Any]) -> None:
         """Answer `answer` (a ModelAnswer as JSON) when the caller's redacted words are exactly `words`."""

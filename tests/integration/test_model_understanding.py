@@ -148,3 +148,12 @@ async def test_no_phone_number_or_name_leaves_in_a_request(model: FakeModelServe
         assert secret not in body
     assert "my name is [name]" in body
     assert "massage" in body  # the catalogue's names do go
+
+
+async def test_warming_up_connects_before_the_first_caller(model: FakeModelServer) -> None:
+    interpreter = hybrid("openai", model.url)
+
+    await interpreter.warm_up()
+    await interpreter.aclose()
+
+    assert (model.listed, model.requests) == (1, [])  # only the free model list was asked for, no turn

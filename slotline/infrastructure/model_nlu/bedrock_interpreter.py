@@ -77,8 +77,11 @@ class BedrockUtteranceInterpreter:
         """The model's reading of `utterance`, or InterpreterUnavailable (InterpreterAnswerInvalid) when it has none."""
         return await self._reader.read(utterance, now, expecting, self._ask)
 
-    def close(self) -> None:
-        self._client.close()
+    async def warm_up(self) -> None:
+        """The client is made in the constructor; Bedrock has no free call to open a connection with."""
+
+    async def aclose(self) -> None:
+        await asyncio.to_thread(self._client.close)
 
     async def _ask(self, system: str, user: str) -> dict[str, Any]:
         try:

@@ -43,7 +43,15 @@ class OpenAIUtteranceInterpreter:
         """The model's reading of `utterance`, or InterpreterUnavailable (InterpreterAnswerInvalid) when it has none."""
         return await self._reader.read(utterance, now, expecting, self._ask)
 
-    async def close(self) -> None:
+    async def warm_up(self) -> None:
+        """Lists the endpoint's models (free, and served by vLLM, Ollama and llama.cpp too): the SDK loads its lazy
+        parts and opens a connection before the first caller's turn, which then fits its deadline."""
+        try:
+            await self._client.models.list()
+        except openai.OpenAIError as exc:
+            raise InterpreterUnavailable(f"warming up: {type(exc).__name__}") from exc
+
+    async def aclose(self) -> None:
         await self._client.close()
 
     async def _ask(self, system: str, user: str) -> str | dict[str, Any] | None:
