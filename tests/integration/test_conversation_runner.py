@@ -90,7 +90,9 @@ def test_the_report_counts_wrong_actions_with_their_ids(tmp_path: Path) -> None:
 
 
 def test_with_a_model_the_report_counts_the_turns_it_was_asked_about(tmp_path: Path) -> None:
-    odd = _case("booking-t906", ["a check-up on Monday at ten", "flibber wop", "yes", "no thanks"], PLAIN.expect)
+    booked = {"service": "checkup", "date": "2026-11-23", "time": "10:00", "staff": "maria"}
+    turns = ["a check-up on Monday at ten", "flibber wop", "yes", "no thanks"]
+    odd = _case("booking-t906", turns, {"outcome": "booked", "booking": booked})
     with FakeModelServer() as model:
         settings = ModelSettings(base_url=f"{model.url}/v1", model="knows-nothing", deadline_ms=10_000)  # loaded CI
         understanding = UnderstandingSettings(backend="model", model=settings)
