@@ -61,6 +61,7 @@ from slotline.entrypoints.wiring.storage import (
     postgres_outbox,
 )
 from slotline.entrypoints.wiring.telephony import telcoflow_telephony
+from slotline.entrypoints.wiring.understanding import model_interpreter
 from slotline.infrastructure.clock import FixedClock, ShiftedClock, SystemClock
 from slotline.infrastructure.energy_vad import EnergyTurnDetectorFactory
 from slotline.infrastructure.energy_vad.detector import EnergySettings
@@ -178,9 +179,19 @@ class Container(containers.DeclarativeContainer):
         local=providers.Singleton(SqliteSmsSender, database, clock),
         sns=providers.Singleton(sns_sender, settings.provided.sms.sns),
     )
+    rules_interpreter: providers.Provider[RulesUtteranceInterpreter] = providers.Singleton(
+        RulesUtteranceInterpreter, catalogue, config.default_region
+    )
     interpreter: providers.Provider[UtteranceInterpreter] = providers.Selector(
         config.understanding.backend,
-        rules=providers.Singleton(RulesUtteranceInterpreter, catalogue, config.default_region),
+        rules=rules_interpreter,
+        model=providers.Singleton(
+            model_interpreter,
+            rules_interpreter,
+            catalogue,
+            settings.provided.understanding.model,
+            config.understanding.mode,
+        ),
     )
 
     call_metrics: providers.Provider[CallMetrics] = providers.Singleton(NoCallMetrics)

@@ -97,7 +97,7 @@ PORTS: tuple[PortBackends, ...] = (
     PortBackends("calendar.backend", "calendar", "slotline.calendar", ("sqlite", "graph", "postgres")),
     PortBackends("sms.backend", "sms", "slotline.sms", ("local", "sns")),
     PortBackends("customers.backend", "customers", "slotline.customers", ("sqlite", "postgres")),
-    PortBackends("understanding.backend", "understanding", "slotline.understanding", ("rules",)),
+    PortBackends("understanding.backend", "understanding", "slotline.understanding", ("rules", "model")),
     PortBackends("speech.stt", "speech", "slotline.stt", ("pocketsphinx", "marked")),
     PortBackends("speech.tts", "speech", "slotline.tts", ("espeak", "polly", "marked")),
     PortBackends("speech.turns", "speech", "slotline.turns", ("silero", "energy")),

@@ -26,6 +26,7 @@ from slotline.entrypoints.plugins import PORTS, PluginBroken, installed, load_pl
 from slotline.entrypoints.supported_dates import outside_supported_range
 from slotline.infrastructure.aws.polly_settings import PollySettings
 from slotline.infrastructure.aws.sns_settings import SnsSettings
+from slotline.infrastructure.model_nlu.settings import ModelSettings
 from slotline.infrastructure.msgraph.settings import GraphSettings
 from slotline.infrastructure.postgres.settings import PostgresSettings
 from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
@@ -168,7 +169,19 @@ class CustomersSettings(_PortSection):
 
 class UnderstandingSettings(_PortSection):
     backend: str = "rules"
-    """How caller text becomes meaning: "rules" is the offline rule-based interpreter."""
+    """How caller text becomes meaning: "rules" is the offline rule-based interpreter; "model" adds a language
+    model (the [understanding.model] section) to it, as `mode` says."""
+    mode: Literal["hybrid", "model"] = "hybrid"
+    """With backend "model": "hybrid" asks the model only for turns the rules did not understand or were unsure
+    of; "model" asks it for every turn. Either way the rules' reading stands when the model fails or is late."""
+    model: ModelSettings | None = None
+    """The language model: provider "openai" (any OpenAI-compatible endpoint) or "bedrock"; needed by "model"."""
+
+    @model_validator(mode="after")
+    def _model_is_configured(self) -> UnderstandingSettings:
+        if self.backend == "model" and self.model is None:
+            raise ValueError('backend "model" needs the [understanding.model] section (provider, model or model_id)')
+        return self
 
 
 class DialogueSettings(_Section):

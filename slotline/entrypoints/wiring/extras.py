@@ -21,6 +21,8 @@ EXTRA_MODULES: dict[str, frozenset[str]] = {
     "console": frozenset({"starlette", "jinja2", "uvicorn"}),
     "metrics": frozenset({"prometheus_client", "aiohttp"}),
     "tracing": frozenset({"opentelemetry"}),
+    "model-openai": frozenset({"openai", "httpx", "httpx2"}),
+    "model-bedrock": frozenset({"boto3", "botocore"}),
 }
 """The top-level modules each extra of pyproject.toml brings; an ImportError naming another module is a bug."""
 

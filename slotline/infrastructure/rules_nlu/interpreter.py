@@ -7,12 +7,13 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import TypeVar
-from zoneinfo import ZoneInfo
 
 from slotline.domain.catalogue import Catalogue
+from slotline.domain.dialogue.expectation import OPEN, Expectation
 from slotline.domain.ids import ServiceId
 from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
+from slotline.infrastructure.common.clock_rules import local_today
 from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles, says_for_whom
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
 from slotline.infrastructure.rules_nlu.chatter import (
@@ -60,13 +61,6 @@ T = TypeVar("T")
 _JOINED = frozenset(("and", "plus"))
 _MYSELF = (("for", "me"), ("for", "myself"), ("me", "and"), ("myself", "and"))
 _HONORIFICS = frozenset(("dr", "doctor", "mr", "mrs", "ms", "miss", "mx"))
-
-
-def local_today(now: datetime, zone: ZoneInfo) -> date:
-    """Today in the business time zone; a naive `now` is taken to be business-local already."""
-    if now.tzinfo is None:
-        return now.date()
-    return now.astimezone(zone).date()
 
 
 def _claimed(words: list[str], found: Iterable[Found[T] | None]) -> list[Found[T]]:
@@ -280,7 +274,8 @@ class RulesUtteranceInterpreter:
             return services, ()
         return (fitting, ()) if len(fitting) == 1 else ((), fitting)
 
-    async def interpret(self, utterance: str, now: datetime) -> Interpretation:
+    async def interpret(self, utterance: str, now: datetime, *, expecting: Expectation = OPEN) -> Interpretation:
+        """What `utterance` means; the rules read the words alone, whatever the agent asked (`expecting`)."""
         return self.understand(utterance, now)
 
     def understand(self, utterance: str, now: datetime) -> Interpretation:
