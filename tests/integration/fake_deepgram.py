@@ -87,6 +87,7 @@ class FakeDeepgram:
         self.received: list[Received] = []
         self._server: Server | None = None
         self._request_id = 0
+        self._handlers: set[asyncio.Task[None]] = set()
 
     @property
     def url(self) -> str:
@@ -100,6 +101,8 @@ class FakeDeepgram:
 
     async def __aexit__(self, *exc: object) -> None:
         assert self._server is not None
+        for handler in self._handlers:  # a slow answer still sleeping is cut short
+            handler.cancel()
         self._server.close()
         await self._server.wait_closed()
 
@@ -130,6 +133,9 @@ class FakeDeepgram:
         )
         seen = Received(query, connection.request.headers.get("Authorization"))
         self.received.append(seen)
+        handler = asyncio.current_task()
+        assert handler is not None
+        self._handlers.add(handler)
         try:
             async for message in connection:
                 if isinstance(message, bytes):
@@ -152,6 +158,8 @@ class FakeDeepgram:
                     await connection.send(json.dumps(_error("SchemaError", "unknown message", message)))
         except ConnectionClosed:
             pass
+        finally:
+            self._handlers.discard(handler)
 
     async def _misbehave(self, connection: ServerConnection) -> bool:
         b = self.behaviour
@@ -203,7 +211,12 @@ class FakeDeepgram:
         duration = session.sent_s - session.start_s
         step = duration / max(1, len(transcript.split()))
         words = [
-            {"word": w, "start": session.start_s + i * step, "end": session.start_s + (i + 1) * step, "confidence": 0.99}
+            {
+                "word": w,
+                "start": session.start_s + i * step,
+                "end": session.start_s + (i + 1) * step,
+                "confidence": 0.99,
+            }
             for i, w in enumerate(transcript.split())
         ]
         return {
@@ -213,7 +226,9 @@ class FakeDeepgram:
             "start": round(session.start_s, 3),
             "is_final": final,
             "speech_final": speech_final,
-            "channel": {"alternatives": [{"transcript": transcript, "confidence": 0.99 if words else 0.0, "words": words}]},
+            "channel": {
+                "alternatives": [{"transcript": transcript, "confidence": 0.99 if words else 0.0, "words": words}]
+            },
             "metadata": {
                 "request_id": str(uuid.UUID(int=self._request_id)),
                 "model_info": {"name": "general-nova-3", "version": "2024-12-20.0", "arch": "nova-3"},

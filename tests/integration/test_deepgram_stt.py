@@ -54,12 +54,18 @@ async def test_a_turn_comes_back_as_its_words_in_lower_case(fake: FakeDeepgram) 
 async def test_punctuation_and_capitals_a_model_adds_are_dropped(fake: FakeDeepgram) -> None:
     fake.behaviour = Behaviour(canned="Yes, please. I'd like the 2nd one!")
 
-    assert await DeepgramSpeechToText(settings(fake)).transcribe(await turn("x"), RATE) == "yes please i'd like the 2nd one"
+    assert (
+        await DeepgramSpeechToText(settings(fake)).transcribe(await turn("x"), RATE)
+        == "yes please i'd like the 2nd one"
+    )
 
 
 async def test_the_expected_answers_and_the_business_words_are_sent_as_keyterms(fake: FakeDeepgram) -> None:
     stt = DeepgramSpeechToText(settings(fake), sample_catalogue())
-    offers = (OfferedSlot(date(2026, 12, 8), time(10), "Alex Chen"), OfferedSlot(date(2026, 12, 8), time(11), "Sam Patel"))
+    offers = (
+        OfferedSlot(date(2026, 12, 8), time(10), "Alex Chen"),
+        OfferedSlot(date(2026, 12, 8), time(11), "Sam Patel"),
+    )
 
     await stt.transcribe(await turn("the second one"), RATE, Expectation(Expecting.CHOICE, offers))
 

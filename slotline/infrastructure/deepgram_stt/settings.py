@@ -1,4 +1,4 @@
-"""DeepgramSettings: everything DeepgramSpeechToText needs to reach Deepgram's live API; the `[speech.deepgram]` section.
+"""DeepgramSettings: what DeepgramSpeechToText needs to reach Deepgram's live API; the `[speech.deepgram]` section.
 
 Importing this module is cheap: it imports pydantic, never the Deepgram SDK.
 """
