@@ -30,7 +30,7 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
-from slotline.infrastructure.marked_speech import decode_marks
+from slotline.infrastructure.marked_speech.codec import _BASE, _STEP
 
 __all__ = ["Behaviour", "FakeDeepgram", "Received"]
 
@@ -67,13 +67,44 @@ class Received:
     controls: list[str] = field(default_factory=list)
 
 
+class _Segment:
+    """The audio since the last final result, heard as it arrives (one pass over each sample, never over all again)."""
+
+    def __init__(self) -> None:
+        self.samples = 0
+        self.speech = False
+        self.quiet_run = 0
+        """Samples of quiet at the end, after speech."""
+        self._data = bytearray()
+        self._gap = False
+
+    def add(self, pcm: bytes) -> None:
+        top = _BASE + 255 * _STEP
+        for v in memoryview(pcm[: len(pcm) - len(pcm) % 2]).cast("h"):
+            self.samples += 1
+            if abs(v) > _LOUD:
+                self.speech, self.quiet_run = True, 0
+            elif self.speech:
+                self.quiet_run += 1
+            if _BASE <= v <= top and not (v - _BASE) % _STEP:  # as decode_marks reads marked speech
+                if self._gap and self._data:
+                    self._data += b" "
+                self._data.append((v - _BASE) // _STEP)
+                self._gap = False
+            else:
+                self._gap = True
+
+    def marks(self) -> str:
+        return " ".join(self._data.decode(errors="ignore").lower().split())
+
+
 @dataclass
 class _Session:
     rate: int
     linear16: bool
     interim: bool
     endpointing_ms: int | None
-    segment: bytearray = field(default_factory=bytearray)
+    segment: _Segment = field(default_factory=_Segment)
     start_s: float = 0.0
     sent_s: float = 0.0
 
@@ -179,17 +210,18 @@ class FakeDeepgram:
         return False
 
     async def _audio(self, connection: ServerConnection, session: _Session, pcm: bytes) -> None:
-        session.segment += pcm
+        session.segment.add(pcm)
         session.sent_s += len(pcm) / (2 * session.rate)
-        if session.endpointing_ms is not None and _ends_in_silence(session, session.endpointing_ms):
+        segment, endpointing = session.segment, session.endpointing_ms
+        if endpointing is not None and segment.speech and segment.quiet_run >= session.rate * endpointing // 1000:
             await self._final(connection, session, speech_final=True)
-        elif session.interim and _has_speech(session.segment):
+        elif session.interim and segment.speech:
             await connection.send(json.dumps(self._results(session, final=False, speech_final=False)))
 
     async def _final(
         self, connection: ServerConnection, session: _Session, *, speech_final: bool, from_finalize: bool = False
     ) -> None:
-        if not session.segment:
+        if not session.segment.samples:
             return
         await asyncio.sleep(self.behaviour.delay_s)
         results = self._results(session, final=True, speech_final=speech_final)
@@ -197,14 +229,14 @@ class FakeDeepgram:
             results["from_finalize"] = True
         await connection.send(json.dumps(results))
         session.start_s = session.sent_s
-        session.segment.clear()
+        session.segment = _Segment()
 
     def _heard(self, session: _Session) -> str:
-        if not _has_speech(session.segment):
+        if not session.segment.speech:
             return ""
         if self.behaviour.canned is not None:
             return self.behaviour.canned
-        return " ".join(decode_marks(bytes(session.segment)).lower().split()) if session.linear16 else ""
+        return session.segment.marks() if session.linear16 else ""
 
     def _results(self, session: _Session, *, final: bool, speech_final: bool) -> dict[str, Any]:
         transcript = self._heard(session)
@@ -278,20 +310,3 @@ def _control(message: str) -> str:
 
 def _error(variant: str, description: str, message: str | None) -> dict[str, Any]:
     return {"type": "Error", "variant": variant, "description": description, "message": message}
-
-
-def _samples(pcm: bytes | bytearray) -> memoryview:
-    return memoryview(bytes(pcm[: len(pcm) - len(pcm) % 2])).cast("h")
-
-
-def _has_speech(pcm: bytes | bytearray) -> bool:
-    return any(abs(s) > _LOUD for s in _samples(pcm))
-
-
-def _ends_in_silence(session: _Session, ms: int) -> bool:
-    """The segment holds speech followed by at least `ms` of quiet."""
-    samples = _samples(session.segment)
-    tail = session.rate * ms // 1000
-    if len(samples) <= tail:
-        return False
-    return all(abs(s) <= _LOUD for s in samples[-tail:]) and any(abs(s) > _LOUD for s in samples[:-tail])
