@@ -12,9 +12,11 @@ import pytest
 from pydantic import SecretStr
 
 from slotline.application.errors import BackendUnavailable, SpeechUnavailable
+from slotline.application.listening import CallerSaid, TurnListener
 from slotline.domain.dialogue.expectation import Expectation, Expecting, OfferedSlot
 from slotline.infrastructure.deepgram_stt import DeepgramSettings
 from slotline.infrastructure.deepgram_stt.stt import DeepgramKeyMissing, DeepgramSpeechToText
+from slotline.infrastructure.energy_vad.detector import EnergySettings, EnergyTurnDetector
 from slotline.infrastructure.marked_speech import MarkedTextToSpeech
 from slotline.testing.contracts.audio import quiet
 from slotline.testing.sample import sample_catalogue
@@ -132,6 +134,22 @@ async def test_nobody_listening_is_speech_unavailable() -> None:
         await stt.transcribe(await turn("yes"), RATE)
 
 
+async def test_a_server_that_never_answers_the_handshake_is_speech_unavailable() -> None:
+    async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read()  # reads the upgrade request, never answers it
+
+    server = await asyncio.start_server(silent, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    values = {"url": f"ws://127.0.0.1:{port}", "api_key": SecretStr("k"), "deadline_seconds": 0.3}
+    stt = DeepgramSpeechToText(DeepgramSettings.model_validate(values))
+    try:
+        with pytest.raises(SpeechUnavailable, match=r"no connection within 0.3 s"):
+            async with stt.stream(RATE):
+                pass
+    finally:
+        server.close()
+
+
 async def test_a_cancelled_turn_leaves_nothing_running(fake: FakeDeepgram) -> None:
     """The listener cancels early recognition when the caller speaks again."""
     fake.behaviour = Behaviour(delay_s=5.0)
@@ -179,3 +197,38 @@ async def test_the_key_is_never_logged(fake: FakeDeepgram, caplog: pytest.LogCap
         await stt.transcribe(await turn("yes"), RATE)
 
     assert "test-key" not in caplog.text and "test-key" not in str(raised.value) and "test-key" not in repr(stt)
+
+
+async def test_a_call_listener_streams_the_turn_to_deepgram_while_the_caller_speaks(fake: FakeDeepgram) -> None:
+    """The phone call's TurnListener with the Deepgram adapter: audio is sent from the start of the turn."""
+    stt = DeepgramSpeechToText(settings(fake))
+    detector = EnergyTurnDetector(RATE, EnergySettings(end_silence_ms=600, pause_ms=100, quick_end_ms=200))
+
+    async def finished(text: str) -> bool:
+        return text == "yes please"
+
+    listener = TurnListener(LineStub(), detector, stt, finished)
+    speech = await MarkedTextToSpeech(min_seconds=0.6).synthesize("yes please", RATE)
+    frame = 2 * RATE // 50
+    heard = []
+    for i in range(0, len(speech), frame):
+        heard += await listener.take(speech[i : i + frame])
+        await asyncio.sleep(0.005)
+    sent_while_speaking = fake.received[0].audio_bytes
+    for _ in range(40):
+        heard += await listener.take(quiet(0.02, RATE))
+        await asyncio.sleep(0.005)
+    listener.close()
+
+    assert sent_while_speaking >= len(speech) // 2
+    assert [t.text for t in heard if isinstance(t, CallerSaid)] == ["yes please"]
+    assert heard[0] == CallerSaid("yes please", quick=True)
+    assert len(fake.received) == 1 and fake.received[0].controls == ["CloseStream"]
+
+
+class LineStub:
+    call_id = "call-1"
+    sample_rate = RATE
+
+    async def stop_playback(self) -> None:
+        raise AssertionError("nobody was talking over the agent")

@@ -35,8 +35,9 @@ class DeepgramStream:
     SpeechUnavailable.
     """
 
-    def __init__(self, socket: AsyncV1SocketClient) -> None:
+    def __init__(self, socket: AsyncV1SocketClient, deadline_s: float) -> None:
         self._socket = socket
+        self._deadline_s = deadline_s
         self._finals: list[str] = []
         self._interim = ""
         self.speech_final = asyncio.Event()
@@ -58,13 +59,19 @@ class DeepgramStream:
             raise SpeechUnavailable(f"deepgram: {type(exc).__name__} while sending audio") from exc
 
     async def finish(self) -> str:
-        """Ask for the last results and the end of the stream; the final words of everything sent."""
-        if not self._reader.done():
-            try:
-                await self._socket.send_close_stream()
-            except _FAILURES as exc:
-                raise SpeechUnavailable(f"deepgram: {type(exc).__name__} while closing the stream") from exc
-        await self._reader
+        """Ask for the last results and the end of the stream; the final words of everything sent.
+
+        SpeechUnavailable when they have not all come within the deadline.
+        """
+        try:
+            async with asyncio.timeout(self._deadline_s):
+                if not self._reader.done():
+                    await self._socket.send_close_stream()
+                await self._reader
+        except TimeoutError as exc:  # an OSError too: first
+            raise SpeechUnavailable(f"deepgram: no final result within {self._deadline_s} s") from exc
+        except _FAILURES as exc:
+            raise SpeechUnavailable(f"deepgram: {type(exc).__name__} while closing the stream") from exc
         return words(" ".join(self._finals))
 
     async def close(self) -> None:
@@ -116,22 +123,29 @@ async def open_stream(
 ) -> AsyncIterator[DeepgramStream]:
     """A live session for PCM16 mono at `sample_rate`, listening for `keyterms`; closed on the way out."""
     nova3 = settings.model.startswith("nova-3")
+    connecting = asyncio.timeout(settings.deadline_seconds)  # the handshake; the stream itself runs unbounded
     try:
-        async with client.listen.v1.connect(
-            model=settings.model,
-            language=settings.language,
-            encoding="linear16",
-            sample_rate=str(sample_rate),
-            channels="1",
-            interim_results="true" if settings.interim_results else "false",
-            endpointing=str(settings.endpointing_ms),
-            keyterm=list(keyterms) if nova3 and keyterms else None,
-            keywords=list(keyterms) if not nova3 and keyterms else None,
-        ) as socket:
-            stream = DeepgramStream(socket)
+        async with (
+            connecting,
+            client.listen.v1.connect(
+                model=settings.model,
+                language=settings.language,
+                encoding="linear16",
+                sample_rate=str(sample_rate),
+                channels="1",
+                interim_results="true" if settings.interim_results else "false",
+                endpointing=str(settings.endpointing_ms),
+                keyterm=list(keyterms) if nova3 and keyterms else None,
+                keywords=list(keyterms) if not nova3 and keyterms else None,
+            ) as socket,
+        ):
+            connecting.reschedule(None)
+            stream = DeepgramStream(socket, settings.deadline_seconds)
             try:
                 yield stream
             finally:
                 await stream.close()
+    except TimeoutError as exc:  # an OSError too: first
+        raise SpeechUnavailable(f"deepgram: no connection within {settings.deadline_seconds} s") from exc
     except _FAILURES as exc:
         raise SpeechUnavailable(f"deepgram: {_described(exc)}") from exc
