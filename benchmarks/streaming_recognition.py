@@ -8,8 +8,8 @@ Two ways a turn reaches the recogniser, both through the real deepgram-sdk and a
 - streamed (`stream`): the audio is sent in 20 ms frames as it is spoken (paced in real time); latency is from the
   last frame to the final words (`finish()`), the part a caller waits for.
 The fake hears marked speech instantly, so this measures slotline's side, the SDK and the protocol's round trips, not
-Deepgram's model; `--server-delay-ms` adds a fixed wait before each final result to stand for it. The fake runs on
-an event loop of its own in another thread (sharing the GIL with the calls).
+Deepgram's model; `--server-delay-ms` adds a fixed wait before each final result to stand for it. The fake runs in a
+child process (`python -m tests.integration.fake_deepgram`), on the same two cores.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import threading
+import subprocess
+import sys
 import time
 from collections.abc import Awaitable, Callable
 
@@ -28,37 +29,27 @@ from slotline.infrastructure.deepgram_stt.stt import DeepgramSpeechToText
 from slotline.infrastructure.marked_speech import MarkedTextToSpeech
 from slotline.testing.contracts.audio import quiet
 from tests.factories import sample_catalogue
-from tests.integration.fake_deepgram import Behaviour, FakeDeepgram
 
 RATE = 8000
 FRAME = 2 * RATE // 50
 TEXT = "i would like to book a haircut next tuesday"
 
 
-class FakeInThread:
-    """The fake Deepgram on its own event loop in a daemon thread."""
+class FakeInProcess:
+    """The fake Deepgram in a child process of its own (so its work does not share this process's GIL)."""
 
-    def __init__(self, delay_s: float) -> None:
-        self.url = ""
-        self._ready = threading.Event()
-        self._stop: asyncio.Event | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread = threading.Thread(target=asyncio.run, args=(self._run(delay_s),), daemon=True)
-        self._thread.start()
-        self._ready.wait(10)
-
-    async def _run(self, delay_s: float) -> None:
-        self._loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
-        async with FakeDeepgram("bench-key") as fake:
-            fake.behaviour = Behaviour(delay_s=delay_s)
-            self.url = fake.url
-            self._ready.set()
-            await self._stop.wait()
+    def __init__(self, delay_ms: float) -> None:
+        command = [sys.executable, "-m", "tests.integration.fake_deepgram", "--api-key", "bench-key"]
+        self._child = subprocess.Popen(
+            [*command, "--delay-ms", str(delay_ms)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        assert self._child.stdout is not None
+        self.url = self._child.stdout.readline().strip()
 
     def close(self) -> None:
-        assert self._loop is not None and self._stop is not None
-        self._loop.call_soon_threadsafe(self._stop.set)
-        self._thread.join(10)
+        assert self._child.stdin is not None
+        self._child.stdin.close()
+        self._child.wait(10)
 
 
 async def whole_turn(stt: DeepgramSpeechToText, pcm: bytes) -> float:
@@ -104,7 +95,7 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=5, help="turns per call (default 5)")
     parser.add_argument("--server-delay-ms", type=float, default=0.0, help="the fake's wait before each final result")
     args = parser.parse_args()
-    fake = FakeInThread(args.server_delay_ms / 1000)
+    fake = FakeInProcess(args.server_delay_ms)
     try:
         print(
             f"## Deepgram recogniser against the local fake: {args.turns} turns per call, turn 1.5 s at 8 kHz, ", end=""

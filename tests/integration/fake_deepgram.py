@@ -16,16 +16,19 @@ frame, a close with an error code, a refused handshake.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
 import hashlib
 import json
+import sys
 import uuid
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import numpy as np
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
@@ -44,7 +47,7 @@ class Behaviour:
     canned: str | None = None
     """Every final result of audio that is not silent says this (None: read the marked speech)."""
     delay_s: float = 0.0
-    """Wait this long before each final result and before the Metadata (a slow recogniser)."""
+    """Wait this long before each final result (a slow recogniser)."""
     malformed: bool = False
     """Answer audio with a text message that is not JSON."""
     no_channel: bool = False
@@ -79,20 +82,23 @@ class _Segment:
         self._gap = False
 
     def add(self, pcm: bytes) -> None:
-        top = _BASE + 255 * _STEP
-        for v in memoryview(pcm[: len(pcm) - len(pcm) % 2]).cast("h"):
-            self.samples += 1
-            if abs(v) > _LOUD:
-                self.speech, self.quiet_run = True, 0
-            elif self.speech:
-                self.quiet_run += 1
-            if _BASE <= v <= top and not (v - _BASE) % _STEP:  # as decode_marks reads marked speech
-                if self._gap and self._data:
-                    self._data += b" "
-                self._data.append((v - _BASE) // _STEP)
-                self._gap = False
-            else:
-                self._gap = True
+        samples = np.frombuffer(pcm[: len(pcm) - len(pcm) % 2], dtype="<i2").astype(np.int32)
+        if not len(samples):
+            return
+        self.samples += len(samples)
+        loud = np.flatnonzero(np.abs(samples) > _LOUD)
+        if len(loud):
+            self.speech, self.quiet_run = True, len(samples) - 1 - int(loud[-1])
+        elif self.speech:
+            self.quiet_run += len(samples)
+        # as decode_marks reads marked speech: data samples in order, a space where non-data samples came between
+        data = (samples >= _BASE) & (samples <= _BASE + 255 * _STEP) & ((samples - _BASE) % _STEP == 0)
+        after_gap = np.concatenate(([self._gap], ~data[:-1]))
+        for i in np.flatnonzero(data):
+            if after_gap[i] and self._data:
+                self._data += b" "
+            self._data.append(int(samples[i] - _BASE) // _STEP)
+        self._gap = not bool(data[-1])
 
     def marks(self) -> str:
         return " ".join(self._data.decode(errors="ignore").lower().split())
@@ -181,7 +187,6 @@ class FakeDeepgram:
                     await self._final(connection, session, speech_final=False, from_finalize=True)
                 elif kind == "CloseStream":
                     await self._final(connection, session, speech_final=False)
-                    await asyncio.sleep(self.behaviour.delay_s)
                     await connection.send(json.dumps(self._metadata(session)))
                     await connection.close(1000)
                     return
@@ -310,3 +315,23 @@ def _control(message: str) -> str:
 
 def _error(variant: str, description: str, message: str | None) -> dict[str, Any]:
     return {"type": "Error", "variant": variant, "description": description, "message": message}
+
+
+async def _serve_until_stdin_closes(api_key: str, delay_s: float) -> None:
+    async with FakeDeepgram(api_key) as fake:
+        fake.behaviour = Behaviour(delay_s=delay_s)
+        print(fake.url, flush=True)
+        await asyncio.to_thread(sys.stdin.read)
+
+
+def main() -> None:
+    """`python -m tests.integration.fake_deepgram --api-key K`: serve on 127.0.0.1, print the URL, stop at EOF."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--api-key", default="test-key")
+    parser.add_argument("--delay-ms", type=float, default=0.0, help="wait before each final result")
+    args = parser.parse_args()
+    asyncio.run(_serve_until_stdin_closes(args.api_key, args.delay_ms / 1000))
+
+
+if __name__ == "__main__":
+    main()
