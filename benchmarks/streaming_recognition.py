@@ -6,7 +6,8 @@ Two ways a turn reaches the recogniser, both through the real deepgram-sdk and a
 - whole turn (`transcribe`, what the phone call does today): the turn's audio is sent when it is over; latency is
   from the call to the final words (connection, upload, CloseStream, final result, Metadata);
 - streamed (`stream`): the audio is sent in 20 ms frames as it is spoken (paced in real time); latency is from the
-  last frame to the final words (`finish()`) and the websocket closed, the part a caller waits for.
+  last frame to the final words (`finish()`), the part a caller waits for (the call's listener closes the websocket
+  after it has the words).
 The fake hears marked speech instantly, so this measures slotline's side, the SDK and the protocol's round trips, not
 Deepgram's model; `--server-delay-ms` adds a fixed wait before each final result to stand for it. The fake runs in a
 child process (`python -m tests.integration.fake_deepgram`), on the same two cores.
@@ -67,7 +68,7 @@ async def streamed(stt: DeepgramSpeechToText, pcm: bytes) -> float:
             await asyncio.sleep(max(0.0, start + (n + 1) * 0.02 - loop.time()))  # as a phone line delivers it
         spoke_until = time.perf_counter()
         assert await stream.finish() == TEXT
-    return time.perf_counter() - spoke_until  # closed, as the call's listener has it
+        return time.perf_counter() - spoke_until  # the words; the call's listener closes the stream after that
 
 
 async def run(

@@ -10,7 +10,6 @@ EarlyRecognition does it.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from collections import deque
 from collections.abc import Callable
@@ -26,32 +25,51 @@ speech it waits for before it says the caller started (60 ms), with room to spar
 
 
 class _Turn:
-    """One turn's stream, fed by a task of its own so that a slow network never holds up the call's audio."""
+    """One turn's stream, fed by a task of its own so that a slow network never holds up the call's audio.
+
+    Its words are handed over as soon as the recogniser has them; the stream is closed after that, in the task.
+    """
 
     def __init__(self, stt: StreamingSpeechToText, rate: int, expected: Expectation | None, first: list[bytes]) -> None:
         self._frames: asyncio.Queue[bytes | None] = asyncio.Queue()
         for frame in first:
             self._frames.put_nowait(frame)
-        self._task = asyncio.create_task(self._run(stt, rate, expected))
+        self._words: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+        self.task = asyncio.create_task(self._run(stt, rate, expected))
+        self.task.add_done_callback(_retrieved)
 
     def send(self, frame: bytes) -> None:
         self._frames.put_nowait(frame)
 
     async def finish(self) -> str:
+        """The final words; the failure of the stream if it failed before it had them."""
         self._frames.put_nowait(None)
-        return await self._task
+        return await self._words
 
     def cancel(self) -> None:
-        if self._task.done():
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                self._task.result()  # a failure nobody will ask for any more is not left unretrieved
-        self._task.cancel()
+        self.task.cancel()
+        if self._words.done() and not self._words.cancelled():
+            self._words.exception()  # a failure nobody will ask for any more is not reported as unretrieved
 
-    async def _run(self, stt: StreamingSpeechToText, rate: int, expected: Expectation | None) -> str:
-        async with stt.stream(rate, expected) as stream:
-            while (frame := await self._frames.get()) is not None:
-                await stream.send(frame)
-            return await stream.finish()
+    async def _run(self, stt: StreamingSpeechToText, rate: int, expected: Expectation | None) -> None:
+        try:
+            async with stt.stream(rate, expected) as stream:
+                while (frame := await self._frames.get()) is not None:
+                    await stream.send(frame)
+                self._words.set_result(await stream.finish())
+        except asyncio.CancelledError:
+            self._words.cancel()
+            raise
+        except Exception as exc:
+            if not self._words.done():
+                self._words.set_exception(exc)
+            raise
+
+
+def _retrieved(task: asyncio.Task[None]) -> None:
+    """A failure while closing a stream whose words were already used is nobody's business any more."""
+    if not task.cancelled():
+        task.exception()
 
 
 class StreamedRecognition:
@@ -68,6 +86,8 @@ class StreamedRecognition:
         self._expected: Expectation | None = None
         self._heard: tuple[bytes, str] | None = None
         """The words of the turn up to a pause, once its stream has finished."""
+        self._closing: set[asyncio.Task[None]] = set()
+        """Streams whose words were taken, still closing (held here so that they are not collected meanwhile)."""
         self.started_at: float | None = None
         """When the caller first paused in this turn."""
         self.finished_at: float | None = None
@@ -98,6 +118,8 @@ class StreamedRecognition:
             return self._heard[1]
         if self._turn is not None:
             turn, self._turn = self._turn, None
+            self._closing.add(turn.task)
+            turn.task.add_done_callback(self._closing.discard)
             text = await turn.finish()
         else:  # the caller went on after the stream was finished at a pause, or no stream was opened
             text = await self._stt.transcribe(pcm, self._rate, self._expected)
