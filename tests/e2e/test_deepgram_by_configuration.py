@@ -10,11 +10,15 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from slotline.entrypoints.container import build_container
 from slotline.entrypoints.settings import SettingsInvalid, load_settings
+from slotline.infrastructure.deepgram_stt import DeepgramSettings
 from slotline.infrastructure.deepgram_stt.stt import DeepgramSpeechToText
 from slotline.infrastructure.marked_speech import MarkedTextToSpeech
+from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
+from tests.e2e.phone import CALLER, agent_on, heard, turn, until_agent_says
 from tests.integration.fake_deepgram import FakeDeepgram
 
 
@@ -88,3 +92,28 @@ def test_deepgram_without_its_extra_names_the_extra() -> None:
     )
 
     assert run.stdout == """speech.stt "deepgram" needs the deepgram extra: pip install 'slotline[deepgram]'\n"""
+
+
+async def test_a_booking_call_heard_by_deepgram_while_the_caller_speaks(fake: FakeDeepgram, tmp_path: Path) -> None:
+    """A whole call over loopback sockets with speech.stt = "deepgram": each turn is streamed to the fake."""
+    deepgram = DeepgramSettings(url=fake.url, api_key=SecretStr("env-key"))
+    async with (
+        LoopbackTelcoflowServer() as server,
+        agent_on(server, tmp_path / "x.db", max_calls=1, speech={"stt": "deepgram", "deepgram": deepgram}) as agent,
+    ):
+        call = await server.place_call(caller=CALLER)
+        await call.wait_answered()
+        await until_agent_says(call, "What can I do for you?")
+        await turn(call, "i would like a haircut next tuesday afternoon with sam", "Which would you like?")
+        await turn(call, "the second one", "Shall I book it?")
+        await turn(call, "yes", "Is there anything else I can help you with?")
+        await turn(call, "no thanks", "Goodbye!")
+        assert await call.wait_ended(timeout=10) == "disconnect"
+        await agent.task
+
+    assert "You're booked: a haircut on Tuesday, December 1st at 2 PM with Sam." in heard(call)
+    assert len(fake.received) >= 4 and all(r.controls == ["CloseStream"] for r in fake.received)
+    first = fake.received[0]  # its audio came while the caller spoke, not all at once after the turn
+    assert first.first_audio_at is not None and first.close_stream_at is not None
+    assert first.close_stream_at - first.first_audio_at >= 0.15
+    assert fake.received[2].query["keyterm"][:2] == ["yes", "no"]  # the read-back's expected answers

@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import json
 import sys
+import time
 import uuid
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -68,6 +69,9 @@ class Received:
     authorization: str | None
     audio_bytes: int = 0
     controls: list[str] = field(default_factory=list)
+    first_audio_at: float | None = None
+    """time.monotonic() when the first audio message came (to tell audio streamed while spoken from a whole turn)."""
+    close_stream_at: float | None = None
 
 
 class _Segment:
@@ -177,6 +181,8 @@ class FakeDeepgram:
             async for message in connection:
                 if isinstance(message, bytes):
                     seen.audio_bytes += len(message)
+                    if seen.first_audio_at is None:
+                        seen.first_audio_at = time.monotonic()
                     if await self._misbehave(connection):
                         return
                     await self._audio(connection, session, message)
@@ -186,6 +192,7 @@ class FakeDeepgram:
                 if kind == "Finalize":
                     await self._final(connection, session, speech_final=False, from_finalize=True)
                 elif kind == "CloseStream":
+                    seen.close_stream_at = time.monotonic()
                     await self._final(connection, session, speech_final=False)
                     await connection.send(json.dumps(self._metadata(session)))
                     await connection.close(1000)
