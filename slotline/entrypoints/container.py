@@ -51,7 +51,7 @@ from slotline.entrypoints.plugins import PORTS, PluginContext, build_backend
 from slotline.entrypoints.settings import Settings
 from slotline.entrypoints.wiring.calendar import graph_calendar
 from slotline.entrypoints.wiring.sms import sns_sender
-from slotline.entrypoints.wiring.speech import espeak_tts, pocketsphinx_stt, polly_tts, silero_turns
+from slotline.entrypoints.wiring.speech import deepgram_stt, espeak_tts, pocketsphinx_stt, polly_tts, silero_turns
 from slotline.entrypoints.wiring.storage import (
     postgres_calendar,
     postgres_call_records,
@@ -283,6 +283,7 @@ class Container(containers.DeclarativeContainer):
             config.speech.pocketsphinx.processes,
             config.speech.pocketsphinx.digit_grammar,
         ),
+        deepgram=providers.Singleton(deepgram_stt, catalogue, settings.provided.speech.deepgram),
         marked=providers.Singleton(MarkedSpeechToText),
     )
     tts: providers.Provider[TextToSpeech] = providers.Selector(

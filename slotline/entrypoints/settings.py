@@ -26,6 +26,7 @@ from slotline.entrypoints.plugins import PORTS, PluginBroken, installed, load_pl
 from slotline.entrypoints.supported_dates import outside_supported_range
 from slotline.infrastructure.aws.polly_settings import PollySettings
 from slotline.infrastructure.aws.sns_settings import SnsSettings
+from slotline.infrastructure.deepgram_stt.settings import DeepgramSettings
 from slotline.infrastructure.model_nlu.settings import ModelSettings
 from slotline.infrastructure.msgraph.settings import GraphSettings
 from slotline.infrastructure.postgres.settings import PostgresSettings
@@ -125,6 +126,7 @@ class PocketsphinxSection(_Section):
 class SpeechSettings(_PortSection):
     stt: str = "pocketsphinx"
     """Speech to text. "pocketsphinx": offline, with a language model built from the catalogue.
+    "deepgram": Deepgram's streaming cloud recogniser (needs the [speech.deepgram] section with its api_key).
     "marked": reads text carried inside the audio (tests and benchmarks without a recogniser)."""
     tts: str = "espeak"
     """Text to speech. "espeak": offline espeak-ng. "polly": Amazon Polly. "marked": writes the text into the audio."""
@@ -136,6 +138,8 @@ class SpeechSettings(_PortSection):
     turns: str = "silero"
     """Turn-taking. "silero": the Silero voice-activity network (robust to line noise). "energy": loudness."""
     pocketsphinx: PocketsphinxSection = Field(default_factory=PocketsphinxSection)
+    deepgram: DeepgramSettings | None = None
+    """Deepgram's address, key, model and per-turn deadline; needed when stt is "deepgram"."""
     cache_dir: Path | None = None
     """Where the recogniser keeps the language model it builds (default: the user's cache folder)."""
     end_of_turn_ms: int = Field(default=700, ge=100)
@@ -144,6 +148,12 @@ class SpeechSettings(_PortSection):
     """Quiet this long ends a turn that already sounds finished ("yes please", "the second one"); see speech.md."""
     reply_timeout_seconds: float = Field(default=6.0, gt=0)
     """No speech this long after the agent finished talking is a silent turn."""
+
+    @model_validator(mode="after")
+    def _deepgram_is_configured(self) -> SpeechSettings:
+        if self.stt == "deepgram" and (self.deepgram is None or self.deepgram.api_key is None):
+            raise ValueError('stt "deepgram" needs speech.deepgram.api_key (SLOTLINE_SPEECH__DEEPGRAM__API_KEY)')
+        return self
 
     @model_validator(mode="after")
     def _quick_end_is_the_shorter(self) -> SpeechSettings:

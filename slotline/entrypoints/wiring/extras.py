@@ -15,6 +15,7 @@ EXTRA_MODULES: dict[str, frozenset[str]] = {
     "graph": frozenset({"msgraph", "msgraph_core", "kiota_abstractions", "kiota_http", "azure", "httpx"}),
     "sns": frozenset({"boto3", "botocore"}),
     "polly": frozenset({"boto3", "botocore"}),
+    "deepgram": frozenset({"deepgram", "websockets", "httpx"}),
     "voice": _VOICE,
     "telcoflow": frozenset({"telcoflow", "abxbus", "websockets"}) | _VOICE,
     "postgres": frozenset({"psycopg", "psycopg_pool", "psycopg_binary", "psycopg_c"}),
