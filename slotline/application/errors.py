@@ -76,3 +76,7 @@ class SpeechUnavailable(BackendUnavailable):
     def __init__(self, detail: str) -> None:
         super().__init__(f"speech unavailable: {detail}")
         self.detail = detail
+
+
+class RecogniserUnavailable(SpeechUnavailable):
+    """The speech recogniser failed on a turn (down, too slow, a broken answer): the caller cannot be heard."""
