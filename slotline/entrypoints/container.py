@@ -51,7 +51,14 @@ from slotline.entrypoints.plugins import PORTS, PluginContext, build_backend
 from slotline.entrypoints.settings import Settings
 from slotline.entrypoints.wiring.calendar import graph_calendar
 from slotline.entrypoints.wiring.sms import sns_sender
-from slotline.entrypoints.wiring.speech import espeak_tts, pocketsphinx_stt, polly_tts, silero_turns
+from slotline.entrypoints.wiring.speech import (
+    espeak_tts,
+    openai_stt,
+    pocketsphinx_stt,
+    polly_tts,
+    silero_turns,
+    whisper_stt,
+)
 from slotline.entrypoints.wiring.storage import (
     postgres_calendar,
     postgres_call_records,
@@ -267,6 +274,14 @@ class Container(containers.DeclarativeContainer):
         config.speech.stt,
         pocketsphinx=providers.Singleton(
             pocketsphinx_stt, catalogue, config.speech.cache_dir, config.speech.pocketsphinx.processes
+        ),
+        whisper=providers.Singleton(whisper_stt, settings.provided.speech.whisper),
+        openai=providers.Singleton(
+            openai_stt,
+            settings.provided.speech.openai,
+            catalogue,
+            config.speech.cache_dir,
+            config.speech.pocketsphinx.processes,
         ),
         marked=providers.Singleton(MarkedSpeechToText),
     )

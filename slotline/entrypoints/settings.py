@@ -26,7 +26,9 @@ from slotline.entrypoints.plugins import PORTS, PluginBroken, installed, load_pl
 from slotline.entrypoints.supported_dates import outside_supported_range
 from slotline.infrastructure.aws.polly_settings import PollySettings
 from slotline.infrastructure.aws.sns_settings import SnsSettings
+from slotline.infrastructure.faster_whisper_stt.settings import WhisperSettings
 from slotline.infrastructure.msgraph.settings import GraphSettings
+from slotline.infrastructure.openai_stt.settings import OpenAITranscriptionSettings
 from slotline.infrastructure.postgres.settings import PostgresSettings
 from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 
@@ -119,8 +121,10 @@ class PocketsphinxSection(_Section):
 
 class SpeechSettings(_PortSection):
     stt: str = "pocketsphinx"
-    """Speech to text. "pocketsphinx": offline, with a language model built from the catalogue.
-    "marked": reads text carried inside the audio (tests and benchmarks without a recogniser)."""
+    """Speech to text. "pocketsphinx": offline, with a language model built from the catalogue. "whisper": Whisper
+    on this machine (faster-whisper; `speech.whisper`). "openai": any server speaking OpenAI's
+    /v1/audio/transcriptions (`speech.openai`), pocketsphinx hearing the turns it fails on. "marked": reads text
+    carried inside the audio (tests and benchmarks without a recogniser). See docs/speech.md#choosing-a-recogniser."""
     tts: str = "espeak"
     """Text to speech. "espeak": offline espeak-ng. "polly": Amazon Polly. "marked": writes the text into the audio."""
     polly: PollySettings = Field(default_factory=PollySettings)
@@ -131,6 +135,10 @@ class SpeechSettings(_PortSection):
     turns: str = "silero"
     """Turn-taking. "silero": the Silero voice-activity network (robust to line noise). "energy": loudness."""
     pocketsphinx: PocketsphinxSection = Field(default_factory=PocketsphinxSection)
+    whisper: WhisperSettings = Field(default_factory=WhisperSettings)
+    """Whisper on this machine (speech.stt "whisper"): the model (a directory or a name), device, threads."""
+    openai: OpenAITranscriptionSettings = Field(default_factory=OpenAITranscriptionSettings)
+    """A transcription server (speech.stt "openai"): base URL, model, key, the per-turn deadline, the fallback."""
     cache_dir: Path | None = None
     """Where the recogniser keeps the language model it builds (default: the user's cache folder)."""
     end_of_turn_ms: int = Field(default=700, ge=100)

@@ -21,6 +21,9 @@ EXTRA_MODULES: dict[str, frozenset[str]] = {
     "console": frozenset({"starlette", "jinja2", "uvicorn"}),
     "metrics": frozenset({"prometheus_client", "aiohttp"}),
     "tracing": frozenset({"opentelemetry"}),
+    "whisper": frozenset({"faster_whisper", "ctranslate2", "tokenizers", "av", "onnxruntime", "huggingface_hub"})
+    | frozenset({"soxr", "numpy"}),
+    "openai": frozenset({"openai", "httpx", "httpx2", "soxr", "numpy"}),
 }
 """The top-level modules each extra of pyproject.toml brings; an ImportError naming another module is a bug."""
 

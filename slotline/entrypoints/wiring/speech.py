@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from slotline.domain.catalogue import Catalogue
 from slotline.entrypoints.wiring.extras import needs_extra
 from slotline.infrastructure.aws.polly_settings import PollySettings
+from slotline.infrastructure.faster_whisper_stt.settings import WhisperSettings
+from slotline.infrastructure.openai_stt.settings import OpenAITranscriptionSettings
 
 if TYPE_CHECKING:
     from slotline.infrastructure.aws.polly_tts import PollyTextToSpeech
@@ -19,6 +21,11 @@ if TYPE_CHECKING:
         from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText
     from slotline.infrastructure.silero_vad import SileroTurnDetectorFactory
 
+    with needs_extra('speech.stt "whisper"', "whisper"):
+        from slotline.infrastructure.faster_whisper_stt.stt import FasterWhisperSpeechToText
+    with needs_extra('speech.stt "openai"', "openai"):
+        from slotline.infrastructure.openai_stt.stt import OpenAISpeechToText
+
 
 def pocketsphinx_stt(catalogue: Catalogue, cache_dir: Path | None, processes: int | None) -> PocketsphinxSpeechToText:
     """The recogniser, decoding in `processes` worker processes (None: one per core; 0: in this process)."""
@@ -27,6 +34,28 @@ def pocketsphinx_stt(catalogue: Catalogue, cache_dir: Path | None, processes: in
 
     chosen = cores() if processes is None else processes
     return PocketsphinxSpeechToText(catalogue, cache_dir, PocketsphinxSettings(processes=chosen))
+
+
+def whisper_stt(settings: WhisperSettings) -> FasterWhisperSpeechToText:
+    """Whisper on this machine; loads the model now (once per process, however many times it is asked for)."""
+    with needs_extra('speech.stt "whisper"', "whisper"):
+        from slotline.infrastructure.faster_whisper_stt.stt import FasterWhisperSpeechToText
+
+    return FasterWhisperSpeechToText(settings)
+
+
+def openai_stt(
+    settings: OpenAITranscriptionSettings, catalogue: Catalogue, cache_dir: Path | None, processes: int | None
+) -> OpenAISpeechToText:
+    """A transcription server, with pocketsphinx (in `processes` workers) hearing the turns it fails on."""
+    with needs_extra('speech.stt "openai"', "openai"):
+        from slotline.infrastructure.openai_stt.stt import OpenAISpeechToText
+
+    fallback = None
+    if settings.fallback:
+        with needs_extra("speech.openai.fallback (the local recogniser)", "voice"):
+            fallback = pocketsphinx_stt(catalogue, cache_dir, processes)
+    return OpenAISpeechToText(settings, fallback)
 
 
 def cores() -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Protocol, runtime_checkable
 
 import openai
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_fixed
@@ -38,6 +39,15 @@ class TranscriptionFailed(RecogniserUnavailable):
         self.transient = transient
 
 
+@runtime_checkable
+class _Warmable(Protocol):
+    """A fallback with start-up work and resources of its own (pocketsphinx's worker processes)."""
+
+    async def warm_up(self) -> None: ...
+
+    async def aclose(self) -> None: ...
+
+
 def _transient(exc: BaseException) -> bool:
     return isinstance(exc, TranscriptionFailed) and exc.transient
 
@@ -52,6 +62,8 @@ class OpenAISpeechToText:
     def __init__(self, settings: OpenAITranscriptionSettings, fallback: SpeechToText | None = None) -> None:
         self._settings = settings
         self._fallback = fallback if settings.fallback else None
+        resources: object = self._fallback
+        self._warmable = resources if isinstance(resources, _Warmable) else None
         key = settings.api_key.get_secret_value() if settings.api_key is not None else _NO_KEY
         self._client = openai.AsyncOpenAI(
             api_key=key, base_url=settings.base_url, max_retries=0, timeout=settings.deadline_seconds
@@ -108,6 +120,13 @@ class OpenAISpeechToText:
             raise TranscriptionFailed("malformed answer (no text)", transient=False)
         return spoken_words(text)
 
+    async def warm_up(self) -> None:
+        """Start the fallback's workers before the first caller (the server needs no warming)."""
+        if self._warmable is not None:
+            await self._warmable.warm_up()
+
     async def aclose(self) -> None:
-        """Close the HTTP connections (at shutdown); harmless twice."""
+        """Close the HTTP connections and the fallback (at shutdown); harmless twice."""
         await self._client.close()
+        if self._warmable is not None:
+            await self._warmable.aclose()
