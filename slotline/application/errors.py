@@ -88,3 +88,7 @@ class InterpreterUnavailable(BackendUnavailable):
 
 class InterpreterAnswerInvalid(InterpreterUnavailable):
     """A language model answered with something that is no interpretation (not JSON, not the schema)."""
+
+
+class RecogniserUnavailable(SpeechUnavailable):
+    """The speech recogniser failed on a turn (down, too slow, a broken answer): the caller cannot be heard."""

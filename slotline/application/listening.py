@@ -67,7 +67,15 @@ class CallerSilent:
     """The caller said nothing for the whole reply window."""
 
 
-HeardTurn = CallerSaid | CallerSilent
+@dataclass(frozen=True, slots=True)
+class CallerUnheard:
+    """The caller spoke but the recogniser failed on the turn (an error, not "no words"): what they said is unknown."""
+
+    reason: str
+    """The recogniser's error, one line (no caller words in it)."""
+
+
+HeardTurn = CallerSaid | CallerSilent | CallerUnheard
 
 
 class EarlyRecognition:
@@ -178,7 +186,10 @@ class TurnListener:
             self._early.start(event.pcm)  # recognise while the detector makes sure the turn is over
             return None
         if isinstance(event, TurnMayEnd):
-            text = await self._early.result_for(event.pcm)
+            text = await self._recognised(event.pcm)
+            if isinstance(text, CallerUnheard):
+                self._detector.end_turn()  # no point waiting longer: no wait makes a failed recogniser hear
+                return text
             if not text.strip() or not await self._finished(text):
                 return None  # the detector ends the turn after the full wait, unless the caller goes on
             utterance = self._detector.end_turn()
@@ -186,9 +197,20 @@ class TurnListener:
                 return None
             return self._heard(utterance, text, quick=True)
         if isinstance(event, Utterance):
-            return self._heard(event, await self._early.result_for(event.pcm), quick=False)
+            text = await self._recognised(event.pcm)
+            return text if isinstance(text, CallerUnheard) else self._heard(event, text, quick=False)
         assert isinstance(event, SilenceTimeout)
         return CallerSilent()
+
+    async def _recognised(self, pcm: bytes) -> str | CallerUnheard:
+        """The turn's words, or CallerUnheard when the recogniser failed: never an error that stalls the call."""
+        try:
+            return await self._early.result_for(pcm)
+        except Exception as exc:  # any recogniser failure; cancellation (a BaseException) still goes through
+            self._early.forget()
+            reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+            log.warning("call %s: the recogniser failed on a turn: %s", self._call.call_id, reason)
+            return CallerUnheard(reason)
 
     def _heard(self, utterance: Utterance, text: str, *, quick: bool) -> CallerSaid:
         paused_at, recognised_at = self._early.started_at, self._early.finished_at

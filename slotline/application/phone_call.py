@@ -18,7 +18,7 @@ from slotline.application.conversation import CallEnd, Conversation, Reply
 from slotline.application.conversation_factory import ConversationFactory
 from slotline.application.errors import CallEnded
 from slotline.application.heard import log_heard
-from slotline.application.listening import CallerSaid, CallerSilent, TurnListener
+from slotline.application.listening import CallerSaid, CallerSilent, CallerUnheard, TurnListener
 from slotline.application.ports import (
     CallMetrics,
     CallState,
@@ -185,6 +185,14 @@ class PhoneCallHandler:
                         await self._answer(
                             call, detector, recorder, _decided(conversation.silence(), recorder, conversation)
                         )
+                    elif isinstance(turn, CallerUnheard):
+                        recorder.backend("recognise speech", 0.0, turn.reason)
+                        await self._answer(
+                            call,
+                            detector,
+                            recorder,
+                            _decided(conversation.not_heard(turn.reason), recorder, conversation),
+                        )
                     else:
                         await self._reply_to(call, detector, conversation, recorder, turn)
                     if conversation.ended:
@@ -321,6 +329,9 @@ class PhoneCallHandler:
                 recorder.silence()
                 question = CALLBACK_ASKED_AGAIN_SILENT
                 continue
+            if isinstance(turn, CallerUnheard):  # no recogniser to hear the answer: a yes cannot be heard either
+                recorder.backend("recognise speech", 0.0, turn.reason)
+                break
             self._tell(call, "caller", turn.text)
             recorder.heard(turn)
             understood = await answers.interpret(turn.text)

@@ -51,7 +51,15 @@ from slotline.entrypoints.plugins import PORTS, PluginContext, build_backend
 from slotline.entrypoints.settings import Settings
 from slotline.entrypoints.wiring.calendar import graph_calendar
 from slotline.entrypoints.wiring.sms import sns_sender
-from slotline.entrypoints.wiring.speech import deepgram_stt, espeak_tts, pocketsphinx_stt, polly_tts, silero_turns
+from slotline.entrypoints.wiring.speech import (
+    deepgram_stt,
+    espeak_tts,
+    openai_stt,
+    pocketsphinx_stt,
+    polly_tts,
+    silero_turns,
+    whisper_stt,
+)
 from slotline.entrypoints.wiring.storage import (
     postgres_calendar,
     postgres_call_records,
@@ -284,6 +292,14 @@ class Container(containers.DeclarativeContainer):
             config.speech.pocketsphinx.digit_grammar,
         ),
         deepgram=providers.Singleton(deepgram_stt, catalogue, settings.provided.speech.deepgram),
+        whisper=providers.Singleton(whisper_stt, settings.provided.speech.whisper),
+        openai=providers.Singleton(
+            openai_stt,
+            settings.provided.speech.openai,
+            catalogue,
+            config.speech.cache_dir,
+            config.speech.pocketsphinx.processes,
+        ),
         marked=providers.Singleton(MarkedSpeechToText),
     )
     tts: providers.Provider[TextToSpeech] = providers.Selector(

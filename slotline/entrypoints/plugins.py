@@ -98,7 +98,7 @@ PORTS: tuple[PortBackends, ...] = (
     PortBackends("sms.backend", "sms", "slotline.sms", ("local", "sns")),
     PortBackends("customers.backend", "customers", "slotline.customers", ("sqlite", "postgres")),
     PortBackends("understanding.backend", "understanding", "slotline.understanding", ("rules", "model")),
-    PortBackends("speech.stt", "speech", "slotline.stt", ("pocketsphinx", "deepgram", "marked")),
+    PortBackends("speech.stt", "speech", "slotline.stt", ("pocketsphinx", "whisper", "openai", "deepgram", "marked")),
     PortBackends("speech.tts", "speech", "slotline.tts", ("espeak", "polly", "marked")),
     PortBackends("speech.turns", "speech", "slotline.turns", ("silero", "energy")),
     PortBackends("telephony.backend", "telephony", "slotline.telephony", ("telcoflow",)),

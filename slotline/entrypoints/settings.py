@@ -27,8 +27,10 @@ from slotline.entrypoints.supported_dates import outside_supported_range
 from slotline.infrastructure.aws.polly_settings import PollySettings
 from slotline.infrastructure.aws.sns_settings import SnsSettings
 from slotline.infrastructure.deepgram_stt.settings import DeepgramSettings
+from slotline.infrastructure.faster_whisper_stt.settings import WhisperSettings
 from slotline.infrastructure.model_nlu.settings import ModelSettings
 from slotline.infrastructure.msgraph.settings import GraphSettings
+from slotline.infrastructure.openai_stt.settings import OpenAITranscriptionSettings
 from slotline.infrastructure.postgres.settings import PostgresSettings
 from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
 
@@ -125,9 +127,11 @@ class PocketsphinxSection(_Section):
 
 class SpeechSettings(_PortSection):
     stt: str = "pocketsphinx"
-    """Speech to text. "pocketsphinx": offline, with a language model built from the catalogue.
-    "deepgram": Deepgram's streaming cloud recogniser (needs the [speech.deepgram] section with its api_key).
-    "marked": reads text carried inside the audio (tests and benchmarks without a recogniser)."""
+    """Speech to text. "pocketsphinx": offline, with a language model built from the catalogue. "whisper": Whisper
+    on this machine (faster-whisper; `speech.whisper`). "openai": any server speaking OpenAI's
+    /v1/audio/transcriptions (`speech.openai`), pocketsphinx hearing the turns it fails on. "deepgram": Deepgram's
+    streaming cloud recogniser (needs the [speech.deepgram] section with its api_key). "marked": reads text carried
+    inside the audio (tests and benchmarks without a recogniser). See docs/speech.md#choosing-a-recogniser."""
     tts: str = "espeak"
     """Text to speech. "espeak": offline espeak-ng. "polly": Amazon Polly. "marked": writes the text into the audio."""
     polly: PollySettings = Field(default_factory=PollySettings)
@@ -140,6 +144,10 @@ class SpeechSettings(_PortSection):
     pocketsphinx: PocketsphinxSection = Field(default_factory=PocketsphinxSection)
     deepgram: DeepgramSettings | None = None
     """Deepgram's address, key, model and per-turn deadline; needed when stt is "deepgram"."""
+    whisper: WhisperSettings = Field(default_factory=WhisperSettings)
+    """Whisper on this machine (speech.stt "whisper"): the model (a directory or a name), device, threads."""
+    openai: OpenAITranscriptionSettings = Field(default_factory=OpenAITranscriptionSettings)
+    """A transcription server (speech.stt "openai"): base URL, model, key, the per-turn deadline, the fallback."""
     cache_dir: Path | None = None
     """Where the recogniser keeps the language model it builds (default: the user's cache folder)."""
     end_of_turn_ms: int = Field(default=700, ge=100)

@@ -1,5 +1,6 @@
-"""The speech contracts against the marked stand-ins, the offline engines (espeak-ng, pocketsphinx, Silero, energy) and
-Deepgram (its real SDK against a local fake of its live API)."""
+"""The speech contracts against the marked stand-ins, the offline engines (espeak-ng, pocketsphinx, Whisper, Silero,
+energy), the OpenAI-compatible recogniser (against a local transcription server) and Deepgram (its real SDK against
+a local fake of its live API)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,17 @@ from slotline.infrastructure.deepgram_stt import DeepgramSettings
 from slotline.infrastructure.deepgram_stt.stt import DeepgramSpeechToText
 from slotline.infrastructure.energy_vad import EnergyTurnDetectorFactory
 from slotline.infrastructure.espeak import EspeakTextToSpeech
+from slotline.infrastructure.faster_whisper_stt.stt import FasterWhisperSpeechToText
 from slotline.infrastructure.marked_speech import MarkedSpeechToText, MarkedTextToSpeech
+from slotline.infrastructure.openai_stt import OpenAITranscriptionSettings
+from slotline.infrastructure.openai_stt.stt import OpenAISpeechToText
 from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSettings, PocketsphinxSpeechToText
 from slotline.infrastructure.silero_vad import SileroTurnDetectorFactory
 from slotline.testing.contracts import SpeechToTextContract, TextToSpeechContract, TurnDetectorContract
 from slotline.testing.sample import sample_catalogue
 from tests.integration.fake_deepgram import FakeDeepgram
+from tests.integration.fake_transcription import FakeTranscriptionServer, fake_transcription_server
+from tests.whisper_model import tiny_en
 
 
 @pytest.fixture
@@ -97,6 +103,44 @@ class TestDeepgramSpeechToText(SpeechToTextContract):
     @pytest.fixture
     def voice(self) -> TextToSpeech:
         return MarkedTextToSpeech()
+
+
+@pytest.fixture(scope="module")
+def whisper() -> FasterWhisperSpeechToText:
+    return FasterWhisperSpeechToText(tiny_en())
+
+
+@pytest.fixture(scope="module")
+def transcription_server() -> Iterator[FakeTranscriptionServer]:
+    with fake_transcription_server() as server:
+        yield server
+
+
+class TestFasterWhisperSpeechToText(SpeechToTextContract):
+    @pytest.fixture
+    def speech_to_text(self, whisper: FasterWhisperSpeechToText) -> SpeechToText:
+        return whisper
+
+    @pytest.fixture
+    def voice(self, espeak: EspeakTextToSpeech) -> TextToSpeech:
+        return espeak
+
+
+class TestOpenAISpeechToText(SpeechToTextContract):
+    """Against a local server speaking the API (tiny.en behind it), with no fallback: every answer is the server's."""
+
+    @pytest.fixture
+    async def speech_to_text(self, transcription_server: FakeTranscriptionServer) -> AsyncIterator[SpeechToText]:
+        settings = OpenAITranscriptionSettings(
+            base_url=transcription_server.url, model="tiny.en", fallback=False, deadline_seconds=30
+        )  # the server decodes on this machine's shared cores: a roomy deadline, no fallback to hide a failure
+        stt = OpenAISpeechToText(settings)
+        yield stt
+        await stt.aclose()
+
+    @pytest.fixture
+    def voice(self, espeak: EspeakTextToSpeech) -> TextToSpeech:
+        return espeak
 
 
 class TestEnergyTurnDetectorOnMarkedSpeech(TurnDetectorContract):

@@ -14,6 +14,7 @@ from dependency_injector import providers
 from pydantic import SecretStr
 
 from slotline.application.phone_call import Transcript
+from slotline.application.ports import SpeechToText
 from slotline.entrypoints.container import Container, build_container
 from slotline.entrypoints.serving import CallServer, ServeStats, call_server
 from slotline.entrypoints.settings import load_settings
@@ -83,8 +84,10 @@ async def agent_on(
     max_concurrent_calls: int = 20,
     otlp_endpoint: str | None = None,
     speech: dict[str, object] | None = None,
+    stt: SpeechToText | None = None,
 ) -> AsyncIterator[Agent]:
-    """The agent serving `server`; marked speech by default, the real offline engines with `offline_speech`."""
+    """The agent serving `server`; marked speech by default, the real offline engines with `offline_speech`;
+    `speech` changes speech settings on top of either; `stt` replaces the recogniser they choose."""
     settings = load_settings({"db": db, "now": datetime.fromisoformat(NOW)})
     settings = settings.model_copy(
         update={
@@ -101,12 +104,14 @@ async def agent_on(
                     "max_concurrent_calls": max_concurrent_calls,
                 }
             ),
-            "speech": settings.speech.model_copy(update=(OFFLINE if offline_speech else MARKED) | (speech or {})),
+            "speech": settings.speech.model_copy(update={**(OFFLINE if offline_speech else MARKED), **(speech or {})}),
             "metrics": settings.metrics.model_copy(update={"port": 0}),  # any free port
             "tracing": settings.tracing.model_copy(update={"otlp_endpoint": otlp_endpoint}),
         }
     )
     container = build_container(settings)
+    if stt is not None:
+        container.stt.override(providers.Object(stt))
     if transcript is not None:
         container.transcript.override(providers.Object(transcript))
     service = call_server(container, max_calls=max_calls)

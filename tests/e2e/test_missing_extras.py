@@ -177,3 +177,31 @@ def test_console_without_the_console_extra_is_one_line_and_exit_2(tmp_path: Path
     run = slotline_without([missing], "console", "--db", str(tmp_path / "x.db"))
     expected = "slotline: error: slotline console needs the console extra: pip install 'slotline[console]'\n"
     assert (run.returncode, run.stderr) == (2, expected)
+
+
+STT_IN_CODE = """
+import sys
+sys.modules[sys.argv[2]] = None
+from slotline.entrypoints.container import build_container
+from slotline.entrypoints.settings import load_settings
+from slotline.entrypoints.wiring.extras import BackendNotInstalled
+try:
+    build_container(load_settings({"db": sys.argv[1]})).stt()
+except BackendNotInstalled as exc:
+    print(exc)
+"""
+
+
+@pytest.mark.parametrize(("stt", "missing"), [("whisper", "faster_whisper"), ("openai", "openai")])
+def test_a_recogniser_without_its_extra_is_one_line_naming_the_pip_command(
+    tmp_path: Path, stt: str, missing: str
+) -> None:
+    clean = {k: v for k, v in os.environ.items() if not k.upper().startswith("SLOTLINE_")}
+    run = subprocess.run(
+        [sys.executable, "-c", STT_IN_CODE, str(tmp_path / "x.db"), missing],
+        capture_output=True,
+        text=True,
+        env={**clean, "SLOTLINE_SPEECH__STT": stt},
+        check=True,
+    )
+    assert run.stdout == f"""speech.stt "{stt}" needs the {stt} extra: pip install 'slotline[{stt}]'\n"""

@@ -29,6 +29,7 @@ CHOICES: dict[str, dict[str, str]] = {
     "calendar.graph.busy_source": _GRAPH_STAND_IN,
     "sms.sns.sms_type": {},
     "speech.polly.engine": {},
+    "speech.whisper.device": {},
     "logs.format": {},
     "understanding.mode": {},
     "understanding.model.provider": {"understanding.model.model": "m", "understanding.model.model_id": "m"},

@@ -11,6 +11,8 @@ class SpeechToText(Protocol):
 
     `expecting`: what the agent's last question expects as an answer (None: nothing known). A recogniser may listen
     for it, and must still return whatever else the caller said; one that cannot use it ignores it.
+    "" means no words it will vouch for (the agent asks again); a recogniser that cannot hear the turn at all (down,
+    too slow, a broken answer) raises RecogniserUnavailable, and the agent apologises and hands the caller over.
     """
 
     async def transcribe(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> str: ...

@@ -89,6 +89,7 @@ class TransferReason(StrEnum):
     SILENCE = "caller silent"
     NOTHING_SUITABLE = "nothing acceptable was free"
     BACKEND = "a backend failed"
+    NOT_HEARD = "the speech recogniser failed"  # the caller cannot be heard: apologise and hand over
     NO_CALLER_ID = "no caller number to book under"
     SHUTTING_DOWN = "the service is shutting down"
     URGENT = "urgent care"  # the business's urgent words were said: handed over at once

@@ -92,6 +92,13 @@ class BackendFailed:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class NotHeard:
+    """The recogniser failed on the caller's turn (down, too slow, a broken answer): what they said is unknown."""
+
+    reason: str
+
+
 Event = (
     CallStarted
     | Heard
@@ -105,5 +112,6 @@ Event = (
     | ConfirmationQueued
     | NumberLookedUp
     | BackendFailed
+    | NotHeard
     | ShuttingDown
 )

@@ -39,6 +39,7 @@ from slotline.domain.dialogue.events import (
     Event,
     Heard,
     HoldPlaced,
+    NotHeard,
     NumberLookedUp,
     Rescheduled,
     ShuttingDown,
@@ -235,6 +236,8 @@ class DialoguePolicy:
                 return [texted, self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
             case BackendFailed():
                 return self._transfer(TransferReason.BACKEND)
+            case NotHeard():
+                return self._transfer(TransferReason.NOT_HEARD)
             case ShuttingDown():
                 return self._transfer(TransferReason.SHUTTING_DOWN)
 

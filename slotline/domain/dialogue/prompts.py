@@ -38,6 +38,10 @@ def _on_days(pref: Preference) -> str:
     return say_days(pref.day, pref.last_day)
 
 
+NOT_HEARD = "Sorry, I'm having trouble hearing you right now; let me put you through to the team."
+"""Said when the speech recogniser fails on a turn (TransferReason.NOT_HEARD)."""
+
+
 class Prompts:
     def __init__(self, catalogue: Catalogue) -> None:
         self._c = catalogue
@@ -229,6 +233,7 @@ class Prompts:
             TransferReason.SILENCE: "I can't hear you, so I'll connect you with someone from the team.",
             TransferReason.NOTHING_SUITABLE: f"I'm sorry I couldn't find a time that works for you. {team}",
             TransferReason.BACKEND: f"I'm sorry, I can't reach our booking system right now. {team}",
+            TransferReason.NOT_HEARD: NOT_HEARD,
             TransferReason.NO_CALLER_ID: f"I'm sorry, I couldn't get a phone number to book under. {team}",
             TransferReason.SHUTTING_DOWN: f"I'm sorry, I have to hand you over now. {team}",
             TransferReason.URGENT: urgent.say if urgent is not None else DEFAULT_URGENT_SAY,

@@ -24,6 +24,9 @@ EXTRA_MODULES: dict[str, frozenset[str]] = {
     "tracing": frozenset({"opentelemetry"}),
     "model-openai": frozenset({"openai", "httpx", "httpx2"}),
     "model-bedrock": frozenset({"boto3", "botocore"}),
+    "whisper": frozenset({"faster_whisper", "ctranslate2", "tokenizers", "av", "onnxruntime", "huggingface_hub"})
+    | frozenset({"soxr", "numpy"}),
+    "openai": frozenset({"openai", "httpx", "httpx2", "soxr", "numpy"}),
 }
 """The top-level modules each extra of pyproject.toml brings; an ImportError naming another module is a bug."""
 

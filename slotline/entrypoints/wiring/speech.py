@@ -11,6 +11,8 @@ from slotline.entrypoints.settings import SettingsInvalid
 from slotline.entrypoints.wiring.extras import needs_extra
 from slotline.infrastructure.aws.polly_settings import PollySettings
 from slotline.infrastructure.deepgram_stt.settings import DeepgramSettings
+from slotline.infrastructure.faster_whisper_stt.settings import WhisperSettings
+from slotline.infrastructure.openai_stt.settings import OpenAITranscriptionSettings
 
 if TYPE_CHECKING:
     from slotline.infrastructure.aws.polly_tts import PollyTextToSpeech
@@ -21,6 +23,11 @@ if TYPE_CHECKING:
     with needs_extra('speech.stt "pocketsphinx"', "voice"):
         from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSpeechToText
     from slotline.infrastructure.silero_vad import SileroTurnDetectorFactory
+
+    with needs_extra('speech.stt "whisper"', "whisper"):
+        from slotline.infrastructure.faster_whisper_stt.stt import FasterWhisperSpeechToText
+    with needs_extra('speech.stt "openai"', "openai"):
+        from slotline.infrastructure.openai_stt.stt import OpenAISpeechToText
 
 
 def pocketsphinx_stt(
@@ -45,6 +52,28 @@ def deepgram_stt(catalogue: Catalogue, settings: DeepgramSettings | None) -> Dee
     if settings is None:
         raise SettingsInvalid('speech.stt "deepgram" needs the [speech.deepgram] section (api_key)')
     return DeepgramSpeechToText(settings, catalogue)
+
+
+def whisper_stt(settings: WhisperSettings) -> FasterWhisperSpeechToText:
+    """Whisper on this machine; loads the model now (once per process, however many times it is asked for)."""
+    with needs_extra('speech.stt "whisper"', "whisper"):
+        from slotline.infrastructure.faster_whisper_stt.stt import FasterWhisperSpeechToText
+
+    return FasterWhisperSpeechToText(settings)
+
+
+def openai_stt(
+    settings: OpenAITranscriptionSettings, catalogue: Catalogue, cache_dir: Path | None, processes: int | None
+) -> OpenAISpeechToText:
+    """A transcription server, with pocketsphinx (in `processes` workers) hearing the turns it fails on."""
+    with needs_extra('speech.stt "openai"', "openai"):
+        from slotline.infrastructure.openai_stt.stt import OpenAISpeechToText
+
+    fallback = None
+    if settings.fallback:
+        with needs_extra("speech.openai.fallback (the local recogniser)", "voice"):
+            fallback = pocketsphinx_stt(catalogue, cache_dir, processes)
+    return OpenAISpeechToText(settings, fallback)
 
 
 def cores() -> int:
