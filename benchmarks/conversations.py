@@ -1,8 +1,8 @@
 """Understanding over whole conversations: the corpus in tests/conversations/ played through the real agent.
 
 Run: python -m benchmarks.conversations
-[--split tuned|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|all] [--category C] [--show-failures]
-("all" is tuned + heldout; heldout2 to heldout7 stay unmeasured until their rounds of changes and run only by name.)
+[--split tuned|heldout|heldout2|...|heldout8|all] [--category C] [--show-failures]
+("all" is tuned + heldout; heldout2 to heldout8 stay unmeasured until their rounds of changes and run only by name.)
 Prints, separately for the tuned part and each held-out set, the pass rate per category and overall, the wrong actions
 (anything booked, moved or cancelled that the caller did not ask for), and the caller turns per successful booking.
 """
@@ -21,8 +21,8 @@ from pathlib import Path
 from benchmarks.corpus import CATEGORIES, SPLITS, Case, Played, Verdict, catalogue_path, load_cases, play, score
 from benchmarks.corpus.cases import business_catalogue
 
-# "all" is every split measured so far; heldout2, heldout3, heldout4, heldout5, heldout6 and heldout7 wait, unmeasured,
-# for their rounds of changes (ask for them by name).
+# "all" is every split measured so far; heldout2 to heldout8 wait, unmeasured, for their rounds of changes (ask for
+# them by name).
 MEASURED = ("tuned", "heldout")
 
 
