@@ -177,12 +177,23 @@ def _close_together(said: Sequence[str], phrase: tuple[str, ...]) -> bool:
     return any(wanted <= set(said[i : i + size]) for i in range(max(1, len(said) - size + 1)))
 
 
+# Where a scheme's or a way to pay's own name ends and a condition on it begins: "Klarna for bills over £100".
+_CONDITION = wordset("for over under above below up from on when if except only than per")
+
+
+def _name_words(name: str) -> list[str]:
+    """The words that name a scheme or a way to pay, without the condition written after it."""
+    words = normalise(name)
+    end = next((i for i, w in enumerate(words) if i and w in _CONDITION), len(words))
+    return words[:end]
+
+
 class _Names:
     """Insurance schemes or ways to pay as the catalogue writes them, found by a distinctive word."""
 
     def __init__(self, names: Sequence[str]) -> None:
         self._names = [
-            (name, {root(w) for w in normalise(name)} - _GENERIC, "".join(normalise(name))) for name in names
+            (name, {root(w) for w in _name_words(name)} - _GENERIC, "".join(_name_words(name))) for name in names
         ]
 
     def find(self, said: Sequence[str], joined: set[str]) -> str | None:
