@@ -114,6 +114,13 @@ def test_the_latest_is_one_offer_and_a_yes_takes_it() -> None:
     assert _read_back(world).endswith("on Tuesday, December 1st at 5:15 PM. Shall I book it?")
 
 
+def test_the_latest_said_again_of_the_latest_offered_takes_it() -> None:
+    world = _offers_on_tuesday()
+    world.send(heard(Intent.INFORM, latest=True))
+    world.send(heard(Intent.AFFIRM, latest=True))  # "go on then, the latest"
+    assert _read_back(world).endswith("on Tuesday, December 1st at 5:15 PM. Shall I book it?")
+
+
 def test_the_later_one_is_a_choice_only_between_two() -> None:
     (first, second, third) = (
         Slot(

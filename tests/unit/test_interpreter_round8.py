@@ -92,3 +92,22 @@ def test_a_condition_written_after_a_way_to_pay_is_not_its_name() -> None:
     asked = garage.understand("can I pay with Klarna?", DECEMBER).question
     assert asked is not None and (asked.topic, asked.subject) == (Topic.PAYMENT, "Klarna for bills over £100")
     assert garage.understand("can I pay with Klarna?", DECEMBER).intent is not Intent.BOOK
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I can't do Tuesday now, have you got Wednesday?", "we cannot do tomorrow for the massage, Monday instead?"],
+)
+def test_cannot_do_a_day_is_not_coming(text: str) -> None:
+    assert INTERPRETER.understand(text, DECEMBER).intent is Intent.CANT_COME
+
+
+def test_pushing_a_named_appointment_back_is_a_move() -> None:
+    heard = INTERPRETER.understand("I need to push my Friday haircut back a week", DECEMBER)
+    assert (heard.intent, heard.refers.weeks) == (Intent.RESCHEDULE, 1)
+
+
+@pytest.mark.parametrize("text", ["my massage's overdue, Monday please", "two massages on Monday"])
+def test_a_service_name_with_a_glued_s_is_still_the_service(text: str) -> None:
+    heard = INTERPRETER.understand(text, DECEMBER)
+    assert (heard.service_id, heard.day) == ("massage", date(2026, 12, 14))
