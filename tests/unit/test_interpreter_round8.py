@@ -111,3 +111,23 @@ def test_pushing_a_named_appointment_back_is_a_move() -> None:
 def test_a_service_name_with_a_glued_s_is_still_the_service(text: str) -> None:
     heard = INTERPRETER.understand(text, DECEMBER)
     assert (heard.service_id, heard.day) == ("massage", date(2026, 12, 14))
+
+
+def test_an_everyday_word_or_a_shared_word_names_no_insurance_plan() -> None:
+    massage = business("massage_tor")
+    assert massage.understand("great, thank you", DECEMBER).question is None
+    for said, plan in (("do you take Great West Life?", "Great-West Life"), ("is Canada Life ok?", "Canada Life")):
+        asked = massage.understand(said, DECEMBER).question
+        assert asked is not None and (asked.topic, asked.subject) == (Topic.INSURANCE, plan)
+
+
+def test_a_plan_named_in_one_of_the_business_questions_gets_both_answers() -> None:
+    heard = business("massage_tor").understand("do you direct bill to Manulife?", DECEMBER)
+    assert heard.question is not None and heard.question.topic is Topic.INSURANCE
+    assert [q.topic for q in heard.also_asked] == [Topic.FAQ]
+
+
+@pytest.mark.parametrize("text", ["where are you? I'm coming on the bus", "I'll take the train, where are you"])
+def test_where_are_you_said_with_a_way_of_travelling_asks_for_directions(text: str) -> None:
+    asked = business("massage_tor").understand(text, DECEMBER).question
+    assert asked is not None and asked.topic is Topic.DIRECTIONS
