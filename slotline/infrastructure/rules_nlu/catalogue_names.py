@@ -113,8 +113,8 @@ class ServiceNames:
                     continue
                 score, service_id = self._score(_key(run))
                 if service_id is None and len(run[-1]) > 3 and run[-1].endswith("s"):  # "my tracking's out"
-                    score, service_id = self._score(_key([*run[:-1], run[-1][:-1]]))
-                    score = min(score, _NEAR_EXACT)
+                    service_id = self._exact.get(_key([*run[:-1], run[-1][:-1]]))
+                    score = _NEAR_EXACT
                 rank = (score, end - start, -start)
                 if service_id is not None and rank > best:
                     best, best_found = rank, Found(service_id, start, end)
