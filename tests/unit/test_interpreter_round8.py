@@ -131,3 +131,10 @@ def test_a_plan_named_in_one_of_the_business_questions_gets_both_answers() -> No
 def test_where_are_you_said_with_a_way_of_travelling_asks_for_directions(text: str) -> None:
     asked = business("massage_tor").understand(text, DECEMBER).question
     assert asked is not None and asked.topic is Topic.DIRECTIONS
+
+
+def test_a_word_a_service_name_can_do_without_does_not_name_it_alone() -> None:
+    garage = business("garage_mcr")
+    heard = garage.understand("the car keeps pulling to the left, could you fit me in Wednesday", DECEMBER)
+    assert (heard.service_id, heard.service_choices) == (None, ())
+    assert garage.understand("a full car service on Wednesday", DECEMBER).service_id == "full_service"
