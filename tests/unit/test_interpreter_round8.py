@@ -4,7 +4,7 @@ conversations it came from."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -138,3 +138,39 @@ def test_a_word_a_service_name_can_do_without_does_not_name_it_alone() -> None:
     heard = garage.understand("the car keeps pulling to the left, could you fit me in Wednesday", DECEMBER)
     assert (heard.service_id, heard.service_choices) == (None, ())
     assert garage.understand("a full car service on Wednesday", DECEMBER).service_id == "full_service"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("a massage for May 28th", date(2027, 5, 28)),
+        ("a haircut for January the 3rd", date(2027, 1, 3)),
+        ("a haircut for December 20", date(2026, 12, 20)),
+    ],
+)
+def test_a_month_and_its_day_after_for_is_that_date_not_the_month(text: str, day: date) -> None:
+    heard = INTERPRETER.understand(text, DECEMBER)
+    assert (heard.day, heard.last_day) == (day, None)
+
+
+def test_for_a_month_alone_is_still_the_whole_month() -> None:
+    heard = INTERPRETER.understand("a haircut for January", DECEMBER)
+    assert (heard.day, heard.last_day) == (date(2027, 1, 1), date(2027, 1, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("any chance of a haircut in like half an hour?", time(9, 30)),
+        ("a massage in 20 minutes", time(9, 20)),
+        ("could I come in an hour or so", time(10, 0)),
+    ],
+)
+def test_a_wait_from_now_is_today_from_then_on(text: str, after: time) -> None:
+    heard = INTERPRETER.understand(text, DECEMBER)
+    assert (heard.day, heard.bounds.not_before, heard.unsure) == (date(2026, 12, 10), after, ())
+
+
+def test_a_wait_past_midnight_is_no_day() -> None:
+    late = datetime(2026, 12, 10, 23, 40, tzinfo=NEW_YORK)
+    assert INTERPRETER.understand("a haircut in an hour", late).day is None

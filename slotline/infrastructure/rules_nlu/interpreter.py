@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.ids import ServiceId
+from slotline.domain.preference import StartBounds
 from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles, says_for_whom
@@ -37,8 +38,9 @@ from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
 from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
+from slotline.infrastructure.rules_nlu.soon import find_wait
 from slotline.infrastructure.rules_nlu.spelling import respelled
-from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
+from slotline.infrastructure.rules_nlu.time_bounds import BoundsReading, find_bounds, pick_bounds
 from slotline.infrastructure.rules_nlu.times import find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
 from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
@@ -135,6 +137,17 @@ def _of_another_service(
             Found(replace(f.value, counts=False), f.start, f.end) if other and other.value not in services else f
         )
     return kept
+
+
+def _after_the_wait(
+    now: datetime, zone: ZoneInfo, minutes: int, bounds: list[Found[BoundsReading]]
+) -> tuple[DayReading | None, list[Found[BoundsReading]]]:
+    """ "in half an hour": today, starting no sooner than then (nothing when then is tomorrow)."""
+    then = (now if now.tzinfo is None else now.astimezone(zone)) + timedelta(minutes=minutes)
+    if then.date() != local_today(now, zone):
+        return None, bounds
+    after = BoundsReading(StartBounds(not_before=then.time().replace(second=0, microsecond=0)))
+    return DayReading(then.date()), [*bounds, Found(after, 0, 0)]
 
 
 def _also_for_the_caller(words: Sequence[str]) -> bool:
@@ -338,6 +351,7 @@ class RulesUtteranceInterpreter:
         _claimed(free, said_relative)
         latest = _claimed(free, find_latest(free))
         today = local_today(now, self._zone)
+        wait = find_wait(free)  # "in half an hour": today, from then on (claimed below only if it is the when)
         holidays = _claimed(free, _busy_days(free, self._holidays.find(free, today)))  # issue 13: "on christmas day"
         if holidays:  # "oh right, Memorial Day. Tuesday, June 1st then": only taken in
             holidays = _taken_in(free, holidays, find_days(list(free), today))
@@ -384,6 +398,9 @@ class RulesUtteranceInterpreter:
             other = tuple(s for s in self._service_words.find(free) if s not in services)
             services, candidates = (*services, *other) if len(other) == 1 else services, other if len(other) > 1 else ()
 
+        if wait is not None and picked_days is None and picked_time is None:
+            picked_days, bounds = _after_the_wait(now, self._zone, wait.value, bounds)
+            claim(free, wait)  # with a day or a time said, the wait is left over and asked about
         result = Interpretation(
             intent=Intent.UNKNOWN,
             text=utterance,
