@@ -5,7 +5,8 @@ ordinal, a time or a staff member is resolved to the offer it names, as the dial
 - right: the same claims as meant;
 - asked again: no claim at all (the recogniser rejected the turn, or the words meant nothing): the agent asks again;
 - unsure: the recogniser heard two different answers (n-best, or a second decode against what the question
-  expects) and gave no words, so the agent asks again (safe, as "asked again", counted apart);
+  expects) and gave no words, so the agent asks again, or at a choice gave both offers ("the first one or the third
+  one"), so the agent asks which by time (safe, as "asked again", counted apart);
 - partial: some of what was meant and nothing else (the agent asks for the rest);
 - DANGEROUS: a claim the caller did not make (another offer, day, time, staff member or service; yes for no;
   book for talk to someone): the agent would act on a different answer.
@@ -68,6 +69,8 @@ def _offer_named(heard: Interpretation, offers: Sequence[Slot]) -> int | None:
 
 
 def claims(heard: Interpretation, turn: Turn) -> frozenset[str]:
+    if turn.asked is Asked.CHOICE and _weighed(heard, turn.offers):
+        return frozenset()  # "the first one or the third one": the agent asks which, by time (no claim)
     out: set[str] = set()
     offer = _offer_named(heard, turn.offers) if turn.asked is Asked.CHOICE else None
     out_of_range = turn.asked is Asked.CHOICE and heard.ordinal is not None and offer is None
@@ -98,6 +101,12 @@ def claims(heard: Interpretation, turn: Turn) -> frozenset[str]:
     if intent is not None:
         out.add(f"intent={intent}")
     return frozenset(out)
+
+
+def _weighed(heard: Interpretation, offers: Sequence[Slot]) -> bool:
+    """Alternatives naming two or more offers (as DialoguePolicy._either asks about them)."""
+    named = {_offer_named(Interpretation(Intent.INFORM, ordinal=o.ordinal, at=o.at), offers) for o in heard.either}
+    return len(named - {None}) > 1
 
 
 def _iso(day: date) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,6 +11,7 @@ from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.local_time import LocalSpan
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.policy import BookingPolicy
+from slotline.domain.reminders import ReminderPolicy
 
 NEW_YORK = ZoneInfo("America/New_York")
 # Wednesday 25 November 2026, 09:00 in New York: the pinned "now" of most tests.
@@ -116,3 +118,8 @@ def sample_catalogue(policy: BookingPolicy | None = None, zone: ZoneInfo = NEW_Y
         closures=(Closure(date(2026, 12, 25), "Christmas Day"), Closure(date(2027, 1, 1), "New Year's Day")),
         special_hours=(SpecialHours(date(2026, 12, 24), (span("09:00-13:00"),), "Christmas Eve"),),
     )
+
+
+def without_reminders(catalogue: Catalogue) -> Catalogue:
+    """The business with no reminders, for tests about one text alone."""
+    return replace(catalogue, reminders=ReminderPolicy(before=()))

@@ -3,6 +3,7 @@ local SMS and a clock pinned to the case's `now`; the history is seeded through 
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ from dependency_injector import providers
 
 from benchmarks.corpus.cases import Case
 from slotline.application.conversation import CallEnd, Reply
+from slotline.application.hybrid_understanding import HybridUtteranceInterpreter, ModelTurns
 from slotline.domain.appointment import Appointment, Customer
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue.actions import TransferReason
@@ -44,10 +46,13 @@ class Played:
     turns_used: int = 0
     before: list[Appointment] = field(default_factory=list)
     after: list[Appointment] = field(default_factory=list)
+    turn_seconds: list[float] = field(default_factory=list)  # each caller turn: heard to reply worked out
+    model_turns: ModelTurns | None = None  # with a language model: what it was asked, and how that went
 
 
-def settings_for(case: Case, catalogue: Path, db: Path) -> Settings:
-    """The embedded backends, whatever the environment says, so a run is offline and deterministic."""
+def settings_for(case: Case, catalogue: Path, db: Path, understanding: UnderstandingSettings | None = None) -> Settings:
+    """The embedded backends, whatever the environment says, so a run is offline and deterministic (with the rules;
+    `understanding` may put a language model behind them)."""
     return Settings(
         catalog=catalogue,
         db=db,
@@ -56,16 +61,24 @@ def settings_for(case: Case, catalogue: Path, db: Path) -> Settings:
         calendar=CalendarSettings(backend="sqlite"),
         customers=CustomersSettings(backend="sqlite"),
         sms=SmsSettings(backend="local"),
-        understanding=UnderstandingSettings(backend="rules"),
+        understanding=understanding or UnderstandingSettings(backend="rules"),
     )
 
 
-async def play(case: Case, catalogue: Path, workdir: Path, *, loaded: Catalogue | None = None) -> Played:
+async def play(
+    case: Case,
+    catalogue: Path,
+    workdir: Path,
+    *,
+    loaded: Catalogue | None = None,
+    understanding: UnderstandingSettings | None = None,
+) -> Played:
     """Feed the case's turns to a new conversation; the caller hangs up when the turns run out.
 
     `loaded` is the catalogue file already read (the same file), so a run does not parse it once per conversation."""
     played = Played()
-    agent = Slotline(settings_for(case, catalogue, workdir / f"{case.id}-{uuid.uuid4().hex[:8]}.db"))
+    db = workdir / f"{case.id}-{uuid.uuid4().hex[:8]}.db"
+    agent = Slotline(settings_for(case, catalogue, db, understanding))
     if loaded is not None:
         agent.container.catalogue.override(providers.Object(loaded))
     async with agent:
@@ -78,10 +91,16 @@ async def play(case: Case, catalogue: Path, workdir: Path, *, loaded: Catalogue 
                 break
             played.turns_used += 1
             played.transcript.append(("caller", turn))
-            _record(played, await conversation.hear(turn.strip()))
+            began = time.perf_counter()
+            reply = await conversation.hear(turn.strip())
+            played.turn_seconds.append(time.perf_counter() - began)
+            _record(played, reply)
         if not conversation.ended:
             await conversation.abandon()
         played.end = conversation.end
+        interpreter = agent.container.interpreter()
+        if isinstance(interpreter, HybridUtteranceInterpreter):
+            played.model_turns = interpreter.turns
         await agent.wait_for_texts()
         played.after = await agent.container.ledger().all()
     return played

@@ -158,7 +158,8 @@ class Conversation:
 
     async def _interpret(self, text: str) -> Interpretation:
         if self._understood is None or self._understood[0] != text:
-            self._understood = (text, await self._interpreter.interpret(text, self._clock.now()))
+            now = self._clock.now()
+            self._understood = (text, await self._interpreter.interpret(text, now, expecting=self.expecting))
         return self._understood[1]
 
     async def silence(self) -> Reply:

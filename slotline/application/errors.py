@@ -76,3 +76,15 @@ class SpeechUnavailable(BackendUnavailable):
     def __init__(self, detail: str) -> None:
         super().__init__(f"speech unavailable: {detail}")
         self.detail = detail
+
+
+class InterpreterUnavailable(BackendUnavailable):
+    """A language model did not answer a caller's turn (down, rate-limited, too slow): the rules' reading stands."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"interpreter unavailable: {detail}")
+        self.detail = detail
+
+
+class InterpreterAnswerInvalid(InterpreterUnavailable):
+    """A language model answered with something that is no interpretation (not JSON, not the schema)."""

@@ -2,7 +2,9 @@
 
 The turn detector says when the caller paused, may have finished, or surely finished; this module recognises the
 turn as soon as its audio is final (SpeechPaused), ends it after the short wait when what was said sounds finished
-(TurnMayEnd), and stops the agent's playback when the caller talks over it.
+(TurnMayEnd), and stops the agent's playback when the caller talks over it. A streaming recogniser
+(StreamingSpeechToText) is sent the turn's audio from its start instead (streamed_recognition), so that at the pause
+only the end of the turn remains to be heard.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from slotline.application.ports import (
     SpeechPaused,
     SpeechStarted,
     SpeechToText,
+    StreamingSpeechToText,
     TurnDetector,
     TurnEvent,
     TurnMayEnd,
     Utterance,
 )
+from slotline.application.streamed_recognition import StreamedRecognition
 from slotline.domain.dialogue.expectation import Expectation
 
 log = logging.getLogger(__name__)
@@ -78,6 +82,12 @@ class EarlyRecognition:
         """When the recognition now running started: when the caller went quiet."""
         self.finished_at: float | None = None
         """When it had the words."""
+
+    def hear(self, frame: bytes) -> None:
+        """Caller audio as it arrives: not needed, the turn is recognised from its pauses on."""
+
+    def speech_started(self) -> None:
+        self.forget()
 
     def start(self, pcm: bytes) -> None:
         expected = self._expecting()
@@ -137,10 +147,15 @@ class TurnListener:
         self._call = call
         self._detector = detector
         self._finished = sounds_finished
-        self._early = EarlyRecognition(stt, call.sample_rate, expecting)
+        self._early = (
+            StreamedRecognition(stt, call.sample_rate, expecting)
+            if isinstance(stt, StreamingSpeechToText)  # audio goes to it while the caller speaks
+            else EarlyRecognition(stt, call.sample_rate, expecting)
+        )
 
     async def take(self, frame: bytes) -> list[HeardTurn]:
         turns: list[HeardTurn] = []
+        self._early.hear(frame)
         for event in self._detector.feed(frame):
             turn = await self._on(event)
             if turn is not None:
@@ -153,7 +168,7 @@ class TurnListener:
 
     async def _on(self, event: TurnEvent) -> HeardTurn | None:
         if isinstance(event, SpeechStarted):
-            self._early.forget()
+            self._early.speech_started()
             if self._detector.agent_speaking:
                 await self._call.stop_playback()  # barge-in: the caller talks over the agent
                 if self._barged_in is not None:

@@ -1,4 +1,7 @@
-"""Sends what the outbox holds, at least once, with backoff, a cap on attempts and a dead-letter status."""
+"""Sends what the outbox holds, at least once, with backoff, a cap on attempts and a dead-letter status.
+
+A reminder is checked against its appointment after it is claimed and before it is sent: withdrawn if the
+appointment was moved or cancelled since, dead ("too late") if the appointment has begun."""
 
 from __future__ import annotations
 
@@ -6,9 +9,11 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Literal
 
 from slotline.application.errors import SmsSendFailed
-from slotline.application.ports import Clock, OutboxDispatchQueue, SmsSender
+from slotline.application.ports import Clock, OutboxDispatchQueue, OutboxMessage, SmsSender
+from slotline.domain.reminders import reminder_too_late
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +37,8 @@ class DispatchReport:
     sent: int = 0
     retrying: int = 0
     dead: int = 0
+    withdrawn: int = 0
+    """Reminders not sent because their appointment was moved or cancelled after they were claimed."""
     sent_ids: frozenset[str] = field(default=frozenset(), compare=False)
     """Which messages the provider accepted in this round (the counts alone are what reports compare by)."""
 
@@ -51,7 +58,7 @@ class OutboxDispatcher:
             return await self._round(limit)
 
     async def _round(self, limit: int) -> DispatchReport:
-        sent = retrying = dead = 0
+        sent = retrying = dead = withdrawn = 0
         sent_ids: set[str] = set()
         for message in await self._outbox.due(self._clock.now(), limit):
             now = self._clock.now()
@@ -64,6 +71,14 @@ class OutboxDispatcher:
                 continue
             if not await self._outbox.claim(message.id, now, now + self._retry.lease):
                 continue  # another dispatcher has it
+            if message.is_reminder:
+                verdict = await self._reminder_verdict(message)
+                if verdict == "withdrawn":
+                    withdrawn += 1
+                    continue
+                if verdict == "dead":
+                    dead += 1
+                    continue
             try:
                 provider_id = await self._sms.send(message.to, message.body, dedupe_key=message.dedupe_key)
             except SmsSendFailed as exc:
@@ -81,4 +96,18 @@ class OutboxDispatcher:
             await self._outbox.mark_sent(message.id, provider_id, self._clock.now())
             sent += 1
             sent_ids.add(message.id)
-        return DispatchReport(sent, retrying, dead, frozenset(sent_ids))
+        return DispatchReport(sent, retrying, dead, withdrawn, frozenset(sent_ids))
+
+    async def _reminder_verdict(self, message: OutboxMessage) -> Literal["send", "withdrawn", "dead"]:
+        """Check a claimed reminder against its appointment as it is now, just before sending it."""
+        appointment = await self._outbox.reminded_appointment(message.id)
+        if appointment is None:
+            log.info("reminder %s to %s withdrawn: its appointment changed", message.id, message.to.masked())
+            return "withdrawn"
+        now = self._clock.now()
+        if reminder_too_late(appointment.window.start, now):
+            reason = "too late: the appointment has begun"
+            await self._outbox.mark_failed(message.id, reason, retry_at=None, now=now)
+            log.warning("reminder %s to %s is dead: %s", message.id, message.to.masked(), reason)
+            return "dead"
+        return "send"

@@ -395,7 +395,9 @@ class _YesNo:
 
     async def interpret(self, text: str) -> Interpretation:
         if text not in self._understood:
-            self._understood[text] = await self._interpreter.interpret(text, self._clock.now())
+            self._understood[text] = await self._interpreter.interpret(
+                text, self._clock.now(), expecting=_CALLBACK_EXPECTS
+            )
         return self._understood[text]
 
     async def sounds_finished(self, text: str) -> bool:

@@ -24,6 +24,10 @@ class TextTemplates:
     cancelled: str = (
         "{business}: your {service} on {weekday} {date} at {time} is cancelled. To book again, call {business_phone}."
     )
+    reminder: str = (
+        "{business}: a reminder of your {service} with {staff} on {weekday} {date} at {time}. "
+        "To change it, call {business_phone}."
+    )
 
 
 class ConfirmationTexts:
@@ -52,3 +56,6 @@ class ConfirmationTexts:
 
     def cancelled(self, appointment: Appointment) -> str:
         return self._fill(self._templates.cancelled, appointment)
+
+    def reminder(self, appointment: Appointment) -> str:
+        return self._fill(self._templates.reminder, appointment)

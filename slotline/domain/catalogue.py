@@ -13,6 +13,7 @@ from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.local_time import LocalSpan
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.policy import BookingPolicy
+from slotline.domain.reminders import DEFAULT_REMINDERS, ReminderPolicy
 
 
 def _no_blanks(texts: tuple[str, ...], what: str) -> None:
@@ -225,6 +226,7 @@ class Catalogue:
     staff: tuple[StaffMember, ...]
     closures: tuple[Closure, ...] = ()
     special_hours: tuple[SpecialHours, ...] = ()
+    reminders: ReminderPolicy = DEFAULT_REMINDERS
     _closed: frozenset[date] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

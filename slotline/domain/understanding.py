@@ -42,6 +42,14 @@ class HeardNumber:
 
 
 @dataclass(frozen=True, slots=True)
+class NamedOffer:
+    """One offer as the caller named it among others: by its place in the list ("the first one") or its time."""
+
+    ordinal: int | None = None
+    at: time | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Interpretation:
     intent: Intent
     text: str = ""
@@ -83,6 +91,7 @@ class Interpretation:
             latest=False,
             weekday_only=False,
             other_days=(),
+            either=(),
         )
 
     # -- issue 13, the conversation's capabilities --
@@ -95,6 +104,9 @@ class Interpretation:
     # appointment, "Friday instead" means the Friday of the appointment's own week.
     weekday_only: bool = False
     other_days: tuple[date, ...] = ()  # single days said in the same breath besides `day` ("can't make Wednesday")
+    # Offers named as alternatives, none chosen: "the first one or the third one", "12:45 or 2:45", or a recogniser
+    # that heard one of them but cannot tell which (issue 14): asked about, never picked.
+    either: tuple[NamedOffer, ...] = ()
 
     @property
     def preference(self) -> Preference:

@@ -51,7 +51,7 @@ from slotline.entrypoints.plugins import PORTS, PluginContext, build_backend
 from slotline.entrypoints.settings import Settings
 from slotline.entrypoints.wiring.calendar import graph_calendar
 from slotline.entrypoints.wiring.sms import sns_sender
-from slotline.entrypoints.wiring.speech import espeak_tts, pocketsphinx_stt, polly_tts, silero_turns
+from slotline.entrypoints.wiring.speech import deepgram_stt, espeak_tts, pocketsphinx_stt, polly_tts, silero_turns
 from slotline.entrypoints.wiring.storage import (
     postgres_calendar,
     postgres_call_records,
@@ -61,6 +61,7 @@ from slotline.entrypoints.wiring.storage import (
     postgres_outbox,
 )
 from slotline.entrypoints.wiring.telephony import telcoflow_telephony
+from slotline.entrypoints.wiring.understanding import model_interpreter
 from slotline.infrastructure.clock import FixedClock, ShiftedClock, SystemClock
 from slotline.infrastructure.energy_vad import EnergyTurnDetectorFactory
 from slotline.infrastructure.energy_vad.detector import EnergySettings
@@ -178,9 +179,19 @@ class Container(containers.DeclarativeContainer):
         local=providers.Singleton(SqliteSmsSender, database, clock),
         sns=providers.Singleton(sns_sender, settings.provided.sms.sns),
     )
+    rules_interpreter: providers.Provider[RulesUtteranceInterpreter] = providers.Singleton(
+        RulesUtteranceInterpreter, catalogue, config.default_region
+    )
     interpreter: providers.Provider[UtteranceInterpreter] = providers.Selector(
         config.understanding.backend,
-        rules=providers.Singleton(RulesUtteranceInterpreter, catalogue, config.default_region),
+        rules=rules_interpreter,
+        model=providers.Singleton(
+            model_interpreter,
+            rules_interpreter,
+            catalogue,
+            settings.provided.understanding.model,
+            config.understanding.mode,
+        ),
     )
 
     call_metrics: providers.Provider[CallMetrics] = providers.Singleton(NoCallMetrics)
@@ -194,7 +205,7 @@ class Container(containers.DeclarativeContainer):
         MeteredCalendarGateway, calendar, call_metrics, call_tracer
     )
     metered_sms: providers.Provider[SmsSender] = providers.Singleton(MeteredSmsSender, sms, call_metrics, call_tracer)
-    count_outbox: providers.Provider[CountOutbox] = providers.Singleton(CountOutbox, outbox, call_metrics)
+    count_outbox: providers.Provider[CountOutbox] = providers.Singleton(CountOutbox, outbox, call_metrics, clock)
 
     dialogue_limits: providers.Provider[DialogueLimits] = providers.Singleton(
         DialogueLimits,
@@ -266,8 +277,13 @@ class Container(containers.DeclarativeContainer):
     stt: providers.Provider[SpeechToText] = providers.Selector(
         config.speech.stt,
         pocketsphinx=providers.Singleton(
-            pocketsphinx_stt, catalogue, config.speech.cache_dir, config.speech.pocketsphinx.processes
+            pocketsphinx_stt,
+            catalogue,
+            config.speech.cache_dir,
+            config.speech.pocketsphinx.processes,
+            config.speech.pocketsphinx.digit_grammar,
         ),
+        deepgram=providers.Singleton(deepgram_stt, catalogue, settings.provided.speech.deepgram),
         marked=providers.Singleton(MarkedSpeechToText),
     )
     tts: providers.Provider[TextToSpeech] = providers.Selector(

@@ -26,6 +26,8 @@ from slotline.entrypoints.plugins import PORTS, PluginBroken, installed, load_pl
 from slotline.entrypoints.supported_dates import outside_supported_range
 from slotline.infrastructure.aws.polly_settings import PollySettings
 from slotline.infrastructure.aws.sns_settings import SnsSettings
+from slotline.infrastructure.deepgram_stt.settings import DeepgramSettings
+from slotline.infrastructure.model_nlu.settings import ModelSettings
 from slotline.infrastructure.msgraph.settings import GraphSettings
 from slotline.infrastructure.postgres.settings import PostgresSettings
 from slotline.infrastructure.telcoflow.settings import TelcoflowSettings
@@ -115,11 +117,16 @@ class PocketsphinxSection(_Section):
     """Worker processes that decode callers' turns, each with the model loaded once. None (the default): one per
     core of this machine. 0: decode on a thread of the serving process, which stalls every call while a turn is
     decoded (pocketsphinx holds the GIL); for tests and embedding. See docs/performance.md#voice-capacity."""
+    digit_grammar: bool = False
+    """At "What number can we text?", also hear the turn with a grammar of digits. Off by default: it hears some
+    numbers the language model cannot, but also some as another valid number, which only the read-back stops
+    (docs/speech.md, benchmarks.phone_digits)."""
 
 
 class SpeechSettings(_PortSection):
     stt: str = "pocketsphinx"
     """Speech to text. "pocketsphinx": offline, with a language model built from the catalogue.
+    "deepgram": Deepgram's streaming cloud recogniser (needs the [speech.deepgram] section with its api_key).
     "marked": reads text carried inside the audio (tests and benchmarks without a recogniser)."""
     tts: str = "espeak"
     """Text to speech. "espeak": offline espeak-ng. "polly": Amazon Polly. "marked": writes the text into the audio."""
@@ -131,6 +138,8 @@ class SpeechSettings(_PortSection):
     turns: str = "silero"
     """Turn-taking. "silero": the Silero voice-activity network (robust to line noise). "energy": loudness."""
     pocketsphinx: PocketsphinxSection = Field(default_factory=PocketsphinxSection)
+    deepgram: DeepgramSettings | None = None
+    """Deepgram's address, key, model and per-turn deadline; needed when stt is "deepgram"."""
     cache_dir: Path | None = None
     """Where the recogniser keeps the language model it builds (default: the user's cache folder)."""
     end_of_turn_ms: int = Field(default=700, ge=100)
@@ -139,6 +148,12 @@ class SpeechSettings(_PortSection):
     """Quiet this long ends a turn that already sounds finished ("yes please", "the second one"); see speech.md."""
     reply_timeout_seconds: float = Field(default=6.0, gt=0)
     """No speech this long after the agent finished talking is a silent turn."""
+
+    @model_validator(mode="after")
+    def _deepgram_is_configured(self) -> SpeechSettings:
+        if self.stt == "deepgram" and (self.deepgram is None or self.deepgram.api_key is None):
+            raise ValueError('stt "deepgram" needs speech.deepgram.api_key (SLOTLINE_SPEECH__DEEPGRAM__API_KEY)')
+        return self
 
     @model_validator(mode="after")
     def _quick_end_is_the_shorter(self) -> SpeechSettings:
@@ -164,7 +179,19 @@ class CustomersSettings(_PortSection):
 
 class UnderstandingSettings(_PortSection):
     backend: str = "rules"
-    """How caller text becomes meaning: "rules" is the offline rule-based interpreter."""
+    """How caller text becomes meaning: "rules" is the offline rule-based interpreter; "model" adds a language
+    model (the [understanding.model] section) to it, as `mode` says."""
+    mode: Literal["hybrid", "model"] = "hybrid"
+    """With backend "model": "hybrid" asks the model only for turns the rules did not understand or were unsure
+    of; "model" asks it for every turn. Either way the rules' reading stands when the model fails or is late."""
+    model: ModelSettings | None = None
+    """The language model: provider "openai" (any OpenAI-compatible endpoint) or "bedrock"; needed by "model"."""
+
+    @model_validator(mode="after")
+    def _model_is_configured(self) -> UnderstandingSettings:
+        if self.backend == "model" and self.model is None:
+            raise ValueError('backend "model" needs the [understanding.model] section (provider, model or model_id)')
+        return self
 
 
 class DialogueSettings(_Section):

@@ -24,8 +24,8 @@ class Warmable(Protocol):
 
 def conversation_adapters(container: Container) -> tuple[object, ...]:
     """The adapters every conversation uses that may have start-up work (the Graph calendar imports and signs in;
-    the SNS sender makes its boto3 client)."""
-    return (container.calendar(), container.sms())
+    the SNS sender makes its boto3 client; a language model's client loads its SDK and connects)."""
+    return (container.calendar(), container.sms(), container.interpreter())
 
 
 class WarmAdapters:

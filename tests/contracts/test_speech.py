@@ -1,13 +1,17 @@
-"""The speech contracts against the marked stand-ins and the offline engines (espeak-ng, pocketsphinx, Silero, energy)."""
+"""The speech contracts against the marked stand-ins, the offline engines (espeak-ng, pocketsphinx, Silero, energy) and
+Deepgram (its real SDK against a local fake of its live API)."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
+from pydantic import SecretStr
 
 from slotline.application.ports import SpeechToText, TextToSpeech, TurnDetectorFactory
+from slotline.infrastructure.deepgram_stt import DeepgramSettings
+from slotline.infrastructure.deepgram_stt.stt import DeepgramSpeechToText
 from slotline.infrastructure.energy_vad import EnergyTurnDetectorFactory
 from slotline.infrastructure.espeak import EspeakTextToSpeech
 from slotline.infrastructure.marked_speech import MarkedSpeechToText, MarkedTextToSpeech
@@ -15,6 +19,7 @@ from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSettings, Pocke
 from slotline.infrastructure.silero_vad import SileroTurnDetectorFactory
 from slotline.testing.contracts import SpeechToTextContract, TextToSpeechContract, TurnDetectorContract
 from slotline.testing.sample import sample_catalogue
+from tests.integration.fake_deepgram import FakeDeepgram
 
 
 @pytest.fixture
@@ -78,6 +83,20 @@ class TestPocketsphinxInWorkerProcesses(SpeechToTextContract):
     @pytest.fixture
     def voice(self, espeak: EspeakTextToSpeech) -> TextToSpeech:
         return espeak
+
+
+class TestDeepgramSpeechToText(SpeechToTextContract):
+    """The real deepgram-sdk against the local fake of Deepgram's live API, which hears marked speech."""
+
+    @pytest.fixture
+    async def speech_to_text(self) -> AsyncIterator[SpeechToText]:
+        async with FakeDeepgram("contract-key") as fake:
+            settings = DeepgramSettings(url=fake.url, api_key=SecretStr("contract-key"))
+            yield DeepgramSpeechToText(settings, sample_catalogue())
+
+    @pytest.fixture
+    def voice(self) -> TextToSpeech:
+        return MarkedTextToSpeech()
 
 
 class TestEnergyTurnDetectorOnMarkedSpeech(TurnDetectorContract):

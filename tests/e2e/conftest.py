@@ -65,3 +65,12 @@ def bookings(slotline: Slotline) -> list[dict[str, str]]:
 def outbox(slotline: Slotline) -> list[dict[str, str]]:
     result: list[dict[str, str]] = json.loads("\n".join(slotline("outbox", "list", "--json").out))
     return result
+
+
+def confirmations(slotline: Slotline) -> list[dict[str, str]]:
+    """The outbox without the scheduled reminders: the texts that go at once."""
+    return [m for m in outbox(slotline) if m["reminder_for"] is None]
+
+
+def reminders(slotline: Slotline) -> list[dict[str, str]]:
+    return [m for m in outbox(slotline) if m["reminder_for"] is not None]

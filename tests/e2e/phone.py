@@ -82,6 +82,7 @@ async def agent_on(
     caller_backlog_frames: int = 500,
     max_concurrent_calls: int = 20,
     otlp_endpoint: str | None = None,
+    speech: dict[str, object] | None = None,
 ) -> AsyncIterator[Agent]:
     """The agent serving `server`; marked speech by default, the real offline engines with `offline_speech`."""
     settings = load_settings({"db": db, "now": datetime.fromisoformat(NOW)})
@@ -100,7 +101,7 @@ async def agent_on(
                     "max_concurrent_calls": max_concurrent_calls,
                 }
             ),
-            "speech": settings.speech.model_copy(update=OFFLINE if offline_speech else MARKED),
+            "speech": settings.speech.model_copy(update=(OFFLINE if offline_speech else MARKED) | (speech or {})),
             "metrics": settings.metrics.model_copy(update={"port": 0}),  # any free port
             "tracing": settings.tracing.model_copy(update={"otlp_endpoint": otlp_endpoint}),
         }

@@ -12,7 +12,7 @@ import pytest
 from slotline.domain.appointment import Customer
 from slotline.domain.phone import PhoneNumber
 from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
-from tests.e2e.conftest import Slotline, bookings, chat, outbox
+from tests.e2e.conftest import Slotline, bookings, chat, confirmations
 from tests.e2e.phone import agent_on, turn, until_agent_says
 
 UNALLOCATED = "+447700900123"
@@ -34,7 +34,7 @@ def test_a_caller_from_an_unallocated_range_books_and_the_text_is_dead_lettered_
     assert "You're booked: a haircut on Tuesday, December 1st at 2 PM with Sam." in run.agent
     (booking,) = bookings(slotline)
     assert booking["customer_phone"] == UNALLOCATED
-    (text,) = outbox(slotline)
+    (text,) = confirmations(slotline)
     assert text["status"] == "dead"
     assert text["last_error"] == DEAD_REASON
     assert slotline("sms", "list").out == []

@@ -13,7 +13,7 @@ from slotline.domain.ids import StaffId
 from slotline.domain.time_window import TimeWindow
 from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.sqlite import SqliteCalendarGateway, SqliteDatabase
-from tests.e2e.conftest import CALLER, Slotline, bookings, chat, outbox
+from tests.e2e.conftest import CALLER, Slotline, bookings, chat, confirmations, outbox, reminders
 from tests.factories import NEW_YORK, NOW
 
 
@@ -36,7 +36,9 @@ def test_book_a_haircut(slotline: Slotline) -> None:
     assert booking["staff"] == "sam"
     assert booking["status"] == "confirmed"
     assert booking["customer_phone"] == CALLER
-    (text,) = outbox(slotline)
+    (text,) = confirmations(slotline)
+    (reminder,) = reminders(slotline)
+    assert (reminder["status"], reminder["due_at"]) == ("pending", "2026-11-30T19:00:00+00:00")
     assert text["status"] == "sent"
     assert "Tue Dec 1 at 2 PM" in text["body"]
     assert slotline("sms", "list").out == [f"to {CALLER}: {text['body']}"]
@@ -45,7 +47,7 @@ def test_book_a_haircut(slotline: Slotline) -> None:
 def test_a_second_yes_never_books_twice(slotline: Slotline) -> None:
     chat(slotline, "haircut on tuesday at two pm", "yes", "yes", "yes", "no")
     assert len(bookings(slotline)) == 1
-    assert len(outbox(slotline)) == 1
+    assert len(outbox(slotline)) == 2  # one text, one reminder
 
 
 def test_returning_caller_reschedules_in_place(slotline: Slotline) -> None:
@@ -60,8 +62,9 @@ def test_returning_caller_reschedules_in_place(slotline: Slotline) -> None:
     assert after["id"] == before["id"]
     assert after["start"] == "2026-11-27T15:00:00-05:00"
     assert after["status"] == "confirmed"
-    assert len(outbox(slotline)) == 2
-    assert "moved to Fri Nov 27 at 3 PM" in outbox(slotline)[1]["body"]
+    assert len(confirmations(slotline)) == 2
+    assert "moved to Fri Nov 27 at 3 PM" in confirmations(slotline)[1]["body"]
+    assert [r["due_at"] for r in reminders(slotline)] == ["2026-11-26T20:00:00+00:00"]  # the new time's only
 
 
 def test_cancel_asks_first(slotline: Slotline) -> None:
@@ -150,7 +153,7 @@ def test_withheld_caller_gives_a_number_and_books_under_it(slotline: Slotline) -
     assert run.ending == "[call ended]"
     (booking,) = bookings(slotline)
     assert booking["customer_phone"] == "+12125550188"
-    (text,) = outbox(slotline)
+    (text,) = confirmations(slotline)
     assert slotline("sms", "list").out == [f"to +12125550188: {text['body']}"]
 
 

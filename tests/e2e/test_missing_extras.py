@@ -75,6 +75,18 @@ def test_a_chat_books_with_no_vendor_sdk_importable(tmp_path: Path) -> None:
             ["psycopg"],
             """"postgres" storage needs the postgres extra: pip install 'slotline[postgres]'""",
         ),
+        (
+            "SLOTLINE_UNDERSTANDING__BACKEND",
+            "model",
+            ["openai"],
+            """understanding.model.provider "openai" needs the model-openai extra: pip install 'slotline[model-openai]'""",
+        ),
+        (
+            "SLOTLINE_UNDERSTANDING__BACKEND",
+            "model",
+            ["boto3"],
+            """understanding.model.provider "bedrock" needs the model-bedrock extra: pip install 'slotline[model-bedrock]'""",
+        ),
     ],
 )
 def test_a_chat_on_a_backend_without_its_extra_is_one_line_and_exit_2(
@@ -82,6 +94,9 @@ def test_a_chat_on_a_backend_without_its_extra_is_one_line_and_exit_2(
 ) -> None:
     env = {
         variable: value,
+        "SLOTLINE_UNDERSTANDING__MODEL__PROVIDER": "bedrock" if missing == ["boto3"] else "openai",
+        "SLOTLINE_UNDERSTANDING__MODEL__MODEL": "m",
+        "SLOTLINE_UNDERSTANDING__MODEL__MODEL_ID": "m",
         "SLOTLINE_CALENDAR__GRAPH__STATIC_TOKEN": "t",
         "SLOTLINE_CALENDAR__GRAPH__BASE_URL": "http://127.0.0.1:9/v1.0",
     }

@@ -50,7 +50,8 @@ async def test_a_booking_call(server: LoopbackTelcoflowServer, tmp_path: Path) -
     (booking,) = bookings(db)
     assert booking["status"] == "confirmed"
     messages = await agent.container.outbox().all()
-    assert [m.status.value for m in messages] == ["sent"]
+    assert [m.status.value for m in messages if not m.is_reminder] == ["sent"]
+    assert [m.status.value for m in messages if m.is_reminder] == ["pending"]  # 24 hours before
 
 
 async def test_transfer_to_a_person_and_the_agent_leaves(server: LoopbackTelcoflowServer, tmp_path: Path) -> None:

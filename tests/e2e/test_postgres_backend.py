@@ -14,7 +14,7 @@ from psycopg.conninfo import make_conninfo
 from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.postgres.adapters import PostgresDatabase, PostgresOutbox, PostgresSlotLedger
 from slotline.infrastructure.sqlite import SqliteDatabase, SqliteSlotLedger
-from tests.e2e.conftest import CALLER, Slotline, bookings, chat, outbox
+from tests.e2e.conftest import CALLER, Slotline, bookings, chat, confirmations
 from tests.factories import NOW
 from tests.postgres_helpers import create_database, describe, drop_database
 
@@ -58,8 +58,8 @@ def test_a_conversation_books_into_postgres(
         "Dana Scully",
     )
     assert stored.external_event_id  # mirrored into the embedded calendar, in PostgreSQL too
-    assert [m["status"] for m in outbox(slotline)] == ["sent"]
-    assert len(asyncio.run(PostgresOutbox(postgres).all())) == 1
+    assert [m["status"] for m in confirmations(slotline)] == ["sent"]
+    assert [m.is_reminder for m in asyncio.run(PostgresOutbox(postgres).all())] == [False, True]
     assert asyncio.run(SqliteSlotLedger(SqliteDatabase(db), FixedClock(NOW)).all()) == []  # nothing went to SQLite
     assert SECRET not in run.err + "".join(run.out)
 
@@ -70,7 +70,7 @@ def test_db_migrate_then_status_and_an_unmigrated_database_is_refused(slotline: 
     refused = chat(slotline, "hello")
 
     assert status.code == 1
-    assert status.out[-1] == f"{where}: schema version 0, this slotline needs 2; run `slotline db migrate`"
+    assert status.out[-1] == f"{where}: schema version 0, this slotline needs 3; run `slotline db migrate`"
     assert refused.code == 2 and refused.out == []
     assert refused.err.count("\n") == 1 and refused.err.rstrip().endswith("run `slotline db migrate`")
 
@@ -79,11 +79,13 @@ def test_db_migrate_then_status_and_an_unmigrated_database_is_refused(slotline: 
     after = slotline("db", "status")
 
     assert migrated.code == 0
-    assert [f"{where}: applied 0001_initial.sql", f"{where}: applied 0002_call_records.sql"] == [
-        line for line in migrated.out if "applied" in line
-    ]
+    assert [
+        f"{where}: applied 0001_initial.sql",
+        f"{where}: applied 0002_call_records.sql",
+        f"{where}: applied 0003_reminders.sql",
+    ] == [line for line in migrated.out if "applied" in line]
     assert again.code == 0 and not any("applied" in line for line in again.out)
-    assert after.code == 0 and after.out[-1] == f"{where}: schema version 2, up to date"
+    assert after.code == 0 and after.out[-1] == f"{where}: schema version 3, up to date"
     assert chat(slotline, "no thanks, bye").code == 0
     everything = "".join(status.out + migrated.out + after.out) + status.err + refused.err + migrated.err
     assert SECRET not in everything
@@ -97,6 +99,6 @@ def test_a_newer_schema_is_refused_at_start_up(slotline: Slotline, fresh: str) -
     refused = chat(slotline, "hello")
     status = slotline("db", "status")
 
-    newer = "schema version 99, newer than this slotline (2); upgrade slotline"
+    newer = "schema version 99, newer than this slotline (3); upgrade slotline"
     assert refused.code == 2 and newer in refused.err and refused.err.count("\n") == 1
     assert status.code == 1 and status.out[-1].endswith(newer)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import CALLER, Slotline, chat, outbox
+from tests.e2e.conftest import CALLER, Slotline, chat, confirmations
 from tests.integration.sns_moto import MotoServer
 
 
@@ -34,5 +34,5 @@ def test_a_booking_texts_through_sns(
     (sent,) = moto.sms()
     assert sent.phone_number == CALLER
     assert sent.message.startswith("Maple Street Clinic: your haircut with Sam Rivera is booked for Tue Dec 1 at 2 PM.")
-    (message,) = outbox(slotline)
+    (message,) = confirmations(slotline)
     assert message["status"] == "sent"

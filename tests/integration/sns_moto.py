@@ -111,7 +111,8 @@ class MotoServer:
     def sms(self) -> list[PublishedSms]:
         """Every text published since the last reset, oldest first."""
         data = json.loads(_get(f"{self.endpoint}/moto-api/data.json"))
-        return [PublishedSms(s["phone_number"], s["message"], s["message_id"]) for s in data["sns"]["SMS"]]
+        published = data.get("sns", {}).get("SMS", [])  # no "sns" section before the first publish
+        return [PublishedSms(s["phone_number"], s["message"], s["message_id"]) for s in published]
 
 
 @dataclass(frozen=True, slots=True)

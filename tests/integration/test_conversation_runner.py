@@ -7,6 +7,9 @@ from pathlib import Path
 
 from benchmarks.conversations import report, run
 from benchmarks.corpus import Case
+from slotline.entrypoints.settings import UnderstandingSettings
+from slotline.infrastructure.model_nlu.settings import ModelSettings
+from slotline.testing.model_server import FakeModelServer
 
 
 def _case(ident: str, turns: list[str], expect: dict[str, object], **more: object) -> Case:
@@ -84,3 +87,22 @@ def test_the_report_counts_wrong_actions_with_their_ids(tmp_path: Path) -> None:
     assert "turns per successful booking: 3.00 (over 1 bookings)" in text
     assert "-- booking-t902 [tuned/booking] WRONG ACTION: booked checkup 2026-11-23 10:00 with maria" in text
     assert "   caller: a check-up on Monday at ten" in text
+
+
+def test_with_a_model_the_report_counts_the_turns_it_was_asked_about(tmp_path: Path) -> None:
+    booked = {"service": "checkup", "date": "2026-11-23", "time": "10:00", "staff": "maria"}
+    turns = ["a check-up on Monday at ten", "flibber wop", "yes", "no thanks"]
+    odd = _case("booking-t906", turns, {"outcome": "booked", "booking": booked})
+    with FakeModelServer() as model:
+        settings = ModelSettings(base_url=f"{model.url}/v1", model="knows-nothing", deadline_ms=10_000)  # loaded CI
+        understanding = UnderstandingSettings(backend="model", model=settings)
+
+        (result,) = asyncio.run(run([odd], tmp_path, understanding))
+        asked = [r for r in model.requests if "flibber wop" in str(r["body"])]
+
+    assert result.verdict.passed
+    assert result.played.model_turns is not None
+    assert (result.played.model_turns.heard, result.played.model_turns.asked) == (4, 1)
+    assert len(asked) == 1  # only the turn the rules did not understand
+    assert "model asked about 1 of 4 turns (25.0%): answered 1, timed out 0, failed 0" in report([result])
+    assert "per caller turn: p50 " in report([result])

@@ -14,7 +14,9 @@ from slotline.application.ports import Backend, RejectionKind, TurnStage
 from slotline.application.use_cases.count_outbox import CountOutbox
 from slotline.domain.call_record import CallResult
 from slotline.entrypoints.wiring.metrics import readiness
+from slotline.infrastructure.clock import FixedClock
 from slotline.infrastructure.prometheus import MetricsAddressUnusable, MetricsServer, PrometheusCallMetrics
+from tests.factories import NOW
 
 
 def scrape(metrics: PrometheusCallMetrics) -> dict[str, float]:
@@ -103,7 +105,7 @@ class _Telephony:
 async def test_ready_only_while_connected_and_the_storage_answers() -> None:
     metrics = PrometheusCallMetrics()
     outbox, telephony, stopping = _Outbox(), _Telephony(), asyncio.Event()
-    count = CountOutbox(outbox, metrics)  # type: ignore[arg-type]  # only `all` is used
+    count = CountOutbox(outbox, metrics, FixedClock(NOW))  # type: ignore[arg-type]  # only `all` is used
     ready = readiness(telephony, count, stopping)
     server = MetricsServer(metrics, host="127.0.0.1", port=0, ready=ready, before_scrape=count)
     await server.start()

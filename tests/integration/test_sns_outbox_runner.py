@@ -103,7 +103,7 @@ async def test_a_round_that_raises_is_logged_and_the_runner_goes_on(caplog: pyte
     [failure] = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert failure.getMessage().startswith("outbox dispatch round failed")
     assert failure.exc_info is not None and "database is locked" in str(failure.exc_info[1])
-    assert "outbox round: sent 1, retrying 0, dead 0" in caplog.messages
+    assert "outbox round: sent 1, retrying 0, dead 0, withdrawn 0" in caplog.messages
 
 
 async def test_stop_ends_the_wait_at_once() -> None:

@@ -13,6 +13,7 @@ from slotline.domain.errors import SlotlineError
 from slotline.domain.local_time import LocalSpan
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.policy import BookingPolicy
+from slotline.domain.reminders import QuietHours, ReminderPolicy
 from slotline.infrastructure.yaml_catalogue import (
     CatalogueFileInvalid,
     YamlCatalogueLoader,
@@ -96,6 +97,24 @@ def test_policy_fields_map_onto_the_booking_policy(tmp_path: Path) -> None:
         offers_per_turn=2,
         daily_cap_per_staff=4,
         buffers_within_hours=False,
+    )
+
+
+def test_reminders_default_to_a_day_before_outside_21_to_8(tmp_path: Path) -> None:
+    assert load_catalogue(write(tmp_path, MINIMAL)).reminders == ReminderPolicy(
+        before=(timedelta(hours=24),), quiet_hours=QuietHours(time(21), time(8))
+    )
+
+
+def test_the_reminders_block_maps_onto_the_reminder_policy(tmp_path: Path) -> None:
+    block = 'reminders: {minutes_before: [2880, 120], quiet_hours: "12:30-14:00"}\n'
+    none = "reminders: {minutes_before: [], quiet_hours: null}\n"
+
+    assert load_catalogue(write(tmp_path, block + MINIMAL)).reminders == ReminderPolicy(
+        before=(timedelta(days=2), timedelta(hours=2)), quiet_hours=QuietHours(time(12, 30), time(14))
+    )
+    assert load_catalogue(write(tmp_path, none + MINIMAL, "none.yaml")).reminders == ReminderPolicy(
+        before=(), quiet_hours=None
     )
 
 
@@ -420,6 +439,31 @@ BAD_FILES: list[tuple[str, Edit, str, str]] = [
         replace("name: Sam Rivera", 'name: Sam Rivera\n    title: ""'),
         "staff[0].title",
         "cannot be blank",
+    ),
+    (
+        "reminder at zero minutes",
+        replace("minutes_before: [1440]", "minutes_before: [0]"),
+        "reminders.minutes_before[0]",
+        "greater than 0",
+    ),
+    (
+        "quiet hours as a number",
+        replace('quiet_hours: "21:00-08:00"', "quiet_hours: 21"),
+        "reminders.quiet_hours",
+        "quiet hours like",
+    ),
+    ("empty quiet hours", replace('"21:00-08:00"', '"08:00-08:00"'), "reminders.quiet_hours", "are empty"),
+    (
+        "quiet hours past midnight",
+        replace('"21:00-08:00"', '"21:00-24:00"'),
+        "reminders.quiet_hours",
+        "not a time of day",
+    ),
+    (
+        "unknown reminder field",
+        replace("minutes_before: [1440]", "hours_before: [24]"),
+        "reminders.hours_before",
+        "allowed here: minutes_before, quiet_hours",
     ),
     ("empty file", whole(""), "", "the file is empty"),
     ("a list, not a mapping", whole("- haircut\n- massage\n"), "", "expected a mapping of sections"),

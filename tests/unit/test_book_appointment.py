@@ -32,7 +32,8 @@ async def test_books_into_the_calendar_the_ledger_and_the_outbox() -> None:
     )
     assert await app.ledger.all() == [booked]
     assert await app.ledger.live_holds([hold.slot.staff_id], hold.occupied, app.clock.now()) == []
-    (text,) = await app.outbox.all()
+    text, reminder = await app.outbox.all()
+    assert (reminder.reminder_for, reminder.due_at) == (booked.id, at(25, 10))  # 24 hours before
     assert text.to == CALLER
     assert text.body == (
         "Maple Street Clinic: your haircut with Sam Rivera is booked for Thu Nov 26 at 10 AM. To change it, call +12125550100."
@@ -73,7 +74,7 @@ async def test_the_same_key_never_books_twice() -> None:
 
     assert len(app.calendar.events()) == 1
     assert await app.ledger.all() == [booked]
-    assert len(await app.outbox.all()) == 1
+    assert len(await app.outbox.all()) == 2  # its text and its reminder
 
 
 class _RacingCalendar(InMemoryCalendarGateway):

@@ -23,6 +23,8 @@ from slotline.application.use_cases.reschedule_appointment import RescheduleAppo
 from slotline.domain.call_record import CallResult
 from slotline.domain.errors import SlotNoLongerAvailable
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.testing.fakes import SettableClock
+from tests.factories import NOW
 from tests.unit.fakes_app import CALLER, FakesApp, at
 from tests.unit.recording_metrics import RecordingCallMetrics
 
@@ -118,8 +120,8 @@ async def test_words_that_mean_nothing_are_not_understood() -> None:
 async def test_counting_the_outbox_tells_the_metrics() -> None:
     metrics = RecordingCallMetrics()
     app = FakesApp()
-    await app.booked(app.slot(at(31, 14)), key="k1")
-    assert await CountOutbox(app.outbox, metrics)() == (1, 0)
+    await app.booked(app.slot(at(31, 14)), key="k1")  # its text, and a reminder due on the 30th: not counted yet
+    assert await CountOutbox(app.outbox, metrics, app.clock)() == (1, 0)
     assert metrics.outbox == (1, 0)
     assert [backend for backend, _ in metrics.backend_calls] == [Backend.STORAGE, Backend.STORAGE]
 
@@ -132,7 +134,7 @@ class _DownOutbox:
 async def test_an_unreachable_storage_is_a_failed_storage_call() -> None:
     metrics = RecordingCallMetrics()
     with pytest.raises(StorageUnavailable):
-        await CountOutbox(_DownOutbox(), metrics)()  # type: ignore[arg-type]  # only `all` is used
+        await CountOutbox(_DownOutbox(), metrics, SettableClock(NOW))()  # type: ignore[arg-type]  # only `all` is used
     assert metrics.backend_calls == [(Backend.STORAGE, True)]
     assert metrics.outbox is None
 

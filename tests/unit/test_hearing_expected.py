@@ -26,6 +26,10 @@ class GrammarHeard:
         return self.decoded
 
 
+def _said(text: str) -> tuple[str, ...]:
+    return tuple(text.split(" "))
+
+
 def words(text: str, *posteriors: float, alternatives: tuple[str, ...] = ()) -> DecodedWords:
     said = tuple(text.split())
     return DecodedWords(said, 1.0, posteriors or (1.0,) * len(said), tuple(tuple(a.split()) for a in alternatives))
@@ -53,10 +57,27 @@ def test_a_grammar_decode_unsure_of_itself_is_not_used() -> None:
     assert kept == KeptWords((), THROWN_OUT)
 
 
-def test_a_confusable_ordinal_heard_only_by_the_grammar_is_never_used_at_any_rate() -> None:
+def test_a_confusable_ordinal_heard_only_by_the_grammar_is_never_acted_on_but_asked_about_at_any_rate() -> None:
     for narrowband in (True, False):
         kept = heard(OFFERS, words("none one"), words("the third one"), THROWN_OUT, narrowband)
-        assert kept.words == ()
+        assert kept == KeptWords(_said("the first one or the third one"), None, unsure=True)
+
+
+def test_a_confusable_ordinal_the_language_model_heard_on_a_phone_line_is_asked_about_with_its_partner() -> None:
+    kept = heard(OFFERS, words("the third one"), words("the third one"), None)
+    assert kept == KeptWords(_said("the first one or the third one"), None, unsure=True)
+    at_16k = heard(OFFERS, words("the third one"), words("the third one"), None, narrowband=False)
+    assert at_16k == KeptWords(("the", "third", "one"), None)  # confusable only on phone lines (the read-back follows)
+
+
+def test_decodes_naming_two_offers_become_both_offers_as_alternatives() -> None:
+    kept = heard(OFFERS, words("the second one"), words("three o'clock"), None)
+    assert kept == KeptWords(_said("the second one or the third one"), None, unsure=True)
+
+
+def test_decodes_disagreeing_at_a_yes_or_no_give_no_words() -> None:
+    kept = heard(YES_NO, words("no thanks"), words("yeah"), None)
+    assert (kept.words, kept.unsure) == ((), True)
 
 
 def test_the_grammar_alone_is_not_used_when_an_n_best_hypothesis_names_another_answer() -> None:

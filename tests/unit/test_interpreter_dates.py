@@ -7,13 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
-from slotline.infrastructure.rules_nlu.calendar_rules import (
+from slotline.infrastructure.common.calendar_rules import (
     WeekdayMode,
     resolve_day_of_month,
     resolve_month_day,
     resolve_weekday,
 )
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.rules_nlu.dates import find_days, pick_day
 from slotline.infrastructure.rules_nlu.words import normalise
 from tests.factories import NEW_YORK, NOW, sample_catalogue

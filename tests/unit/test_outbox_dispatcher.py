@@ -7,11 +7,12 @@ from datetime import timedelta
 from slotline.application.outbox_dispatcher import DispatchReport, OutboxDispatcher, RetryPolicy
 from slotline.application.ports import OutboxStatus
 from slotline.application.use_cases.requeue_dead_messages import RequeueDeadMessages
+from tests.factories import sample_catalogue, without_reminders
 from tests.unit.fakes_app import CALLER, FakesApp, at
 
 
 async def _app_with_one_text() -> FakesApp:
-    app = FakesApp()
+    app = FakesApp(catalogue=without_reminders(sample_catalogue()))  # the booking's text alone
     await app.booked(app.slot(at(26, 10)), key="call-1")
     return app
 
@@ -92,3 +93,45 @@ async def test_a_requeued_dead_text_is_sent_on_the_next_round() -> None:
 
     assert requeued.status is OutboxStatus.PENDING and requeued.attempts == 0
     assert report == DispatchReport(sent=1) and len(app.sms.sent) == 1
+
+
+async def test_a_reminder_goes_at_its_time_and_not_before() -> None:
+    app = FakesApp()  # the sample business: one reminder 24 hours before
+    await app.booked(app.slot(at(26, 10)), key="call-1")
+    assert await app.dispatcher.dispatch_due() == DispatchReport(sent=1)  # the confirmation
+
+    app.clock.set(at(25, 10) - timedelta(seconds=1))
+    assert await app.dispatcher.dispatch_due() == DispatchReport()
+    app.clock.set(at(25, 10))
+    assert await app.dispatcher.dispatch_due() == DispatchReport(sent=1)
+
+    assert app.sms.sent[-1].body == (
+        "Maple Street Clinic: a reminder of your haircut with Sam Rivera on Thu Nov 26 at 10 AM. "
+        "To change it, call +12125550100."
+    )
+
+
+async def test_a_reminder_of_a_cancelled_booking_is_never_sent() -> None:
+    app = FakesApp()
+    booked = await app.booked(app.slot(at(26, 10)), key="call-1")
+    await app.cancel(booked, key="call-2/cancel")
+
+    app.clock.set(at(25, 10))
+    await app.dispatcher.dispatch_due()
+
+    booked_text, cancelled_text = app.sms.sent
+    assert "is booked for" in booked_text.body and "is cancelled" in cancelled_text.body
+    assert [m for m in await app.outbox.all() if m.is_reminder] == []
+
+
+async def test_a_reminder_left_until_its_appointment_began_is_dead_as_too_late() -> None:
+    app = FakesApp()
+    await app.booked(app.slot(at(26, 10)), key="call-1")
+    await app.dispatcher.dispatch_due()
+
+    app.clock.set(at(26, 10))
+    assert await app.dispatcher.dispatch_due() == DispatchReport(dead=1)
+
+    (dead,) = await app.outbox.all(OutboxStatus.DEAD)
+    assert dead.is_reminder and dead.last_error == "too late: the appointment has begun"
+    assert len(app.sms.sent) == 1

@@ -21,7 +21,8 @@ async def test_a_booking_moves_in_place_and_its_old_time_is_free() -> None:
     assert await app.ledger.all() == [moved]
     (event,) = app.calendar.events()
     assert event.id == booked.external_event_id and event.window == hold.slot.window
-    _, moved_text = await app.outbox.all()
+    _, moved_text = [m for m in await app.outbox.all() if not m.is_reminder]
+    assert [m.due_at for m in await app.outbox.all() if m.is_reminder] == [at(26, 15)]  # the new time's only
     assert "is moved to Fri Nov 27 at 3 PM with Sam Rivera" in moved_text.body
     assert (await app.hold(app.slot(at(26, 10)), key="call-3/hold")).slot == app.slot(at(26, 10))
 
@@ -49,7 +50,7 @@ async def test_when_the_ledger_refuses_the_calendar_event_goes_back() -> None:
 
     assert await app.ledger.all() == [booked]
     assert [(e.id, e.window) for e in app.calendar.events()] == [(booked.external_event_id, booked.window)]
-    assert len(await app.outbox.all()) == 1  # only the booking's own text
+    assert len(await app.outbox.all()) == 2  # only the booking's own text and reminder
 
 
 class _LedgerThatStopsWriting(InMemorySlotLedger):

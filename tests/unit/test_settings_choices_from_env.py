@@ -30,6 +30,9 @@ CHOICES: dict[str, dict[str, str]] = {
     "sms.sns.sms_type": {},
     "speech.polly.engine": {},
     "logs.format": {},
+    "understanding.mode": {},
+    "understanding.model.provider": {"understanding.model.model": "m", "understanding.model.model_id": "m"},
+    "understanding.model.structured_output": {"understanding.model.model": "m"},
 }
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
+from slotline.domain.appointment import Appointment
 from slotline.domain.errors import SlotlineError
 from slotline.domain.phone import PhoneNumber
 
@@ -43,6 +44,14 @@ class OutboxMessage:
     last_error: str | None = None
     next_attempt_at: datetime | None = None
     provider_id: str | None = None
+    due_at: datetime | None = None
+    """When a scheduled text (a reminder) is meant to go out; it is not due before. None: at once."""
+    reminder_for: str | None = None
+    """The appointment a reminder is for: a move or cancel of it deletes the reminder unless sent."""
+
+    @property
+    def is_reminder(self) -> bool:
+        return self.reminder_for is not None
 
 
 class OutboxProducer(Protocol):
@@ -77,6 +86,12 @@ class OutboxDispatchQueue(Protocol):
         """Make a message dead whose attempts are used up and whose last lease has run out (every attempt died with
         its dispatcher). False, and nothing changed, when that no longer holds: it was requeued or claimed since
         the caller read it."""
+        ...
+
+    async def reminded_appointment(self, message_id: str) -> Appointment | None:
+        """For a claimed reminder, just before it is sent: the appointment it is for, still live and unchanged since
+        the reminder was queued. None when it was moved or cancelled since (or the reminder is gone); a reminder
+        still there is then deleted (withdrawn), in one transaction that a concurrent move or cancel waits for."""
         ...
 
 

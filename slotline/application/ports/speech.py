@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from typing import Protocol
+from contextlib import AbstractAsyncContextManager
+from typing import Protocol, runtime_checkable
 
 from slotline.domain.dialogue.expectation import Expectation
 
@@ -13,6 +14,36 @@ class SpeechToText(Protocol):
     """
 
     async def transcribe(self, pcm: bytes, sample_rate: int, expecting: Expectation | None = None) -> str: ...
+
+
+class SpeechStream(Protocol):
+    """One turn's audio sent to a recogniser while the caller speaks; its words once it is over."""
+
+    async def send(self, pcm: bytes) -> None:
+        """More PCM16 mono of the turn, in order, as it arrives."""
+        ...
+
+    @property
+    def partial(self) -> str:
+        """The words heard so far (may change until `finish`); lower case."""
+        ...
+
+    async def finish(self) -> str:
+        """No more audio: the final words of everything sent, as `SpeechToText.transcribe` would give them."""
+        ...
+
+
+@runtime_checkable
+class StreamingSpeechToText(SpeechToText, Protocol):
+    """A recogniser that can also hear a turn while it is spoken (a streaming cloud recogniser).
+
+    The listener opens a stream when the caller starts speaking, so only the end of the turn remains to be heard
+    when they stop. Failures are SpeechUnavailable, from `stream`, `send` or `finish`.
+    """
+
+    def stream(
+        self, sample_rate: int, expecting: Expectation | None = None
+    ) -> AbstractAsyncContextManager[SpeechStream]: ...
 
 
 class TextToSpeech(Protocol):

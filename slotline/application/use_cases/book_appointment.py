@@ -7,6 +7,7 @@ from slotline.application.ports import CalendarGateway, Clock, SlotLedger
 from slotline.application.texts import ConfirmationTexts
 from slotline.application.use_cases.find_availability import FindAvailability
 from slotline.application.use_cases.keys import appointment_id, text_for
+from slotline.application.use_cases.reminders import reminders_for
 from slotline.domain.appointment import Appointment, AppointmentStatus, Customer, Hold
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.errors import SlotNoLongerAvailable
@@ -15,9 +16,10 @@ from slotline.domain.errors import SlotNoLongerAvailable
 class BookAppointment:
     """Turn a held slot into a confirmed booking: re-check, write the staff calendar, then the ledger with its SMS.
 
-    The calendar write carries the idempotency key (a retry never creates a second event); the ledger write
-    and its outbox message are one transaction. If the ledger refuses, or cannot be written, the calendar event is
-    removed again: a staff calendar never keeps an event the ledger does not know.
+    The calendar write carries the idempotency key (a retry never creates a second event); the ledger write,
+    its confirmation text and its reminders (scheduled for the catalogue's times) are one transaction. If the ledger
+    refuses, or cannot be written, the calendar event is removed again: a staff calendar never keeps an event the
+    ledger does not know.
     """
 
     def __init__(
@@ -63,7 +65,7 @@ class BookAppointment:
                 key=key,
                 now=now,
                 hold_id=hold.id,
-                outbox=[message],
+                outbox=[message, *reminders_for(appointment, c, self._texts, key=key, now=now)],
             )
         except (SlotNoLongerAvailable, HoldExpired, StorageUnavailable):
             await self._calendar.cancel(member, event_id)

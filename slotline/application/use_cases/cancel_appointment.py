@@ -10,7 +10,8 @@ from slotline.domain.catalogue import Catalogue
 
 
 class CancelAppointment:
-    """Cancel a booking: the staff calendar first (nothing changes if it is down), then the ledger with its SMS."""
+    """Cancel a booking: the staff calendar first (nothing changes if it is down), then the ledger with its SMS; the
+    ledger withdraws its unsent reminders in the same transaction."""
 
     def __init__(
         self,

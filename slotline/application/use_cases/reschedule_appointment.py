@@ -6,13 +6,16 @@ from slotline.application.texts import ConfirmationTexts
 from slotline.application.use_cases.adopt import adopt
 from slotline.application.use_cases.find_availability import FindAvailability
 from slotline.application.use_cases.keys import text_for
+from slotline.application.use_cases.reminders import reminders_for
 from slotline.domain.appointment import Appointment, Hold
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.errors import SlotNoLongerAvailable
 
 
 class RescheduleAppointment:
-    """Move one booking in place to a held slot: no moment in which the old or the new time is free for others."""
+    """Move one booking in place to a held slot: no moment in which the old or the new time is free for others.
+
+    Its reminders move with it: the old time's unsent ones are deleted and the new time's queued in one transaction."""
 
     def __init__(
         self,
@@ -50,9 +53,10 @@ class RescheduleAppointment:
         else:
             event_id = await self._calendar.create(moved, new_member, idempotency_key=key)
         message = text_for(key, "rescheduled", appointment.customer_phone, self._texts.rescheduled(moved), now)
-        try:
+        outbox = [message, *reminders_for(moved, c, self._texts, key=key, now=now)]
+        try:  # the ledger deletes the old time's unsent reminders in the same transaction
             stored = await self._ledger.move(
-                appointment.id, slot, slot.occupied(service), key=key, now=now, hold_id=hold.id, outbox=[message]
+                appointment.id, slot, slot.occupied(service), key=key, now=now, hold_id=hold.id, outbox=outbox
             )
         except (SlotNoLongerAvailable, HoldExpired, StorageUnavailable):
             await self._calendar.move(appointment, old_member, event_id)

@@ -293,6 +293,10 @@ class DialoguePolicy:
         answered = self._answer(heard)
         if answered is not None:
             return answered
+        if heard.either and self.stage is Stage.OFFERING:
+            weighed = self._either(heard)
+            if weighed is not None:
+                return weighed
         if heard.unsure:
             clarified = self._unsure(heard)
             if clarified is not None:
@@ -676,6 +680,22 @@ class DialoguePolicy:
             self._absorb(heard)
             return self._advance()
         return self._misunderstood()
+
+    def _either(self, heard: Interpretation) -> list[Action] | None:
+        """Offers named as alternatives ("the first one or the third one", or a recogniser unsure which it heard):
+        the one meant is asked for by its time, never picked; one offer named both ways is taken (the read-back
+        says its time). None when they name no offer."""
+        named: list[Slot] = []
+        for one in heard.either:
+            picked = self._pick(Interpretation(Intent.INFORM, ordinal=one.ordinal, at=one.at))
+            if isinstance(picked, Slot) and picked not in named:
+                named.append(picked)
+        if not named:
+            return None
+        if len(named) == 1:
+            return self._choose(named[0])
+        self._offers = tuple(s for s in self._offers if s in named)  # the order they were offered in
+        return [self._ask(self._say.which_of(self._offers), Stage.OFFERING)]
 
     def _the_one_asked_for(self) -> Slot | None:
         """The first offer, when it is the only one at the very day and time the caller asked for (offers lead with

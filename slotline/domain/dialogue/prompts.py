@@ -118,6 +118,14 @@ class Prompts:
         choices = ["the first", "the second", "the third", "the fourth", "the fifth"][:count]
         return f"Which one would you like: {say_list(choices)}?"
 
+    def which_of(self, slots: tuple[Slot, ...]) -> str:
+        """'Sorry, was that 12:45 PM with Jordan or 2:45 PM with Sam?': by time, which callers tell apart."""
+        zone = self._c.zone
+        one_day = len({s.window.start.astimezone(zone).date() for s in slots}) == 1
+        say = say_time if one_day else say_when
+        times = [f"{say(s.window.start, zone)} with {self._staff(s.staff_id)}" for s in slots]
+        return f"Sorry, was that {say_list(times)}?"
+
     def only_n(self, count: int) -> str:
         return join_sentences(f"I only offered {count}.", self.which_one(count))
 

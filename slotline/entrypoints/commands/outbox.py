@@ -50,6 +50,8 @@ def message_json(message: OutboxMessage) -> dict[str, str | int | None]:
         "attempts": message.attempts,
         "last_error": message.last_error,
         "created_at": message.created_at.isoformat(),
+        "due_at": None if message.due_at is None else message.due_at.isoformat(),
+        "reminder_for": message.reminder_for,
     }
 
 
@@ -74,7 +76,8 @@ def _line(m: OutboxMessage) -> str:
     if m.status is OutboxStatus.DEAD:  # upper case and always with its reason, to stand out
         return f"{m.id}  DEAD     attempts={m.attempts}  to {m.to.e164}: {m.body}  last error: {m.last_error or '-'}"
     error = f"  last error: {m.last_error}" if m.last_error else ""
-    return f"{m.id}  {m.status.value:<8} attempts={m.attempts}  to {m.to.e164}: {m.body}{error}"
+    due = f"  due {m.due_at.isoformat()}" if m.due_at is not None and m.status is OutboxStatus.PENDING else ""
+    return f"{m.id}  {m.status.value:<8} attempts={m.attempts}{due}  to {m.to.e164}: {m.body}{error}"
 
 
 def requeue_dead(args: argparse.Namespace, container: Container) -> int:
@@ -101,7 +104,8 @@ def dispatch_due(args: argparse.Namespace, container: Container) -> int:
         asyncio.run(_loop(container))
         return 0
     report = asyncio.run(container.dispatcher().dispatch_due())
-    print(f"sent {report.sent}, retrying {report.retrying}, dead {report.dead}")
+    withdrawn = f", withdrawn {report.withdrawn}" if report.withdrawn else ""
+    print(f"sent {report.sent}, retrying {report.retrying}, dead {report.dead}{withdrawn}")
     return 0
 
 

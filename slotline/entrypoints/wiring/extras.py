@@ -15,12 +15,15 @@ EXTRA_MODULES: dict[str, frozenset[str]] = {
     "graph": frozenset({"msgraph", "msgraph_core", "kiota_abstractions", "kiota_http", "azure", "httpx"}),
     "sns": frozenset({"boto3", "botocore"}),
     "polly": frozenset({"boto3", "botocore"}),
+    "deepgram": frozenset({"deepgram", "websockets", "httpx"}),
     "voice": _VOICE,
     "telcoflow": frozenset({"telcoflow", "abxbus", "websockets"}) | _VOICE,
     "postgres": frozenset({"psycopg", "psycopg_pool", "psycopg_binary", "psycopg_c"}),
     "console": frozenset({"starlette", "jinja2", "uvicorn"}),
     "metrics": frozenset({"prometheus_client", "aiohttp"}),
     "tracing": frozenset({"opentelemetry"}),
+    "model-openai": frozenset({"openai", "httpx", "httpx2"}),
+    "model-bedrock": frozenset({"boto3", "botocore"}),
 }
 """The top-level modules each extra of pyproject.toml brings; an ImportError naming another module is a bug."""
 

@@ -1,4 +1,4 @@
-"""The offline speech engines, imported only when selected (pocketsphinx, onnxruntime and numpy are heavy)."""
+"""The speech engines, imported only when selected (pocketsphinx, onnxruntime, numpy and the cloud SDKs are heavy)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from slotline.domain.catalogue import Catalogue
+from slotline.entrypoints.settings import SettingsInvalid
 from slotline.entrypoints.wiring.extras import needs_extra
 from slotline.infrastructure.aws.polly_settings import PollySettings
+from slotline.infrastructure.deepgram_stt.settings import DeepgramSettings
 
 if TYPE_CHECKING:
     from slotline.infrastructure.aws.polly_tts import PollyTextToSpeech
+    from slotline.infrastructure.deepgram_stt.stt import DeepgramSpeechToText
 
     with needs_extra('speech.tts "espeak"', "voice"):
         from slotline.infrastructure.espeak import EspeakTextToSpeech
@@ -20,13 +23,28 @@ if TYPE_CHECKING:
     from slotline.infrastructure.silero_vad import SileroTurnDetectorFactory
 
 
-def pocketsphinx_stt(catalogue: Catalogue, cache_dir: Path | None, processes: int | None) -> PocketsphinxSpeechToText:
-    """The recogniser, decoding in `processes` worker processes (None: one per core; 0: in this process)."""
+def pocketsphinx_stt(
+    catalogue: Catalogue, cache_dir: Path | None, processes: int | None, digit_grammar: bool = False
+) -> PocketsphinxSpeechToText:
+    """The recogniser, decoding in `processes` worker processes (None: one per core; 0: in this process);
+    `digit_grammar`: phone numbers are also heard with a grammar of digits."""
     with needs_extra('speech.stt "pocketsphinx"', "voice"):
         from slotline.infrastructure.pocketsphinx_stt import PocketsphinxSettings, PocketsphinxSpeechToText
+        from slotline.infrastructure.pocketsphinx_stt.expected import ExpectationSettings
 
     chosen = cores() if processes is None else processes
-    return PocketsphinxSpeechToText(catalogue, cache_dir, PocketsphinxSettings(processes=chosen))
+    listening = ExpectationSettings(phone_digits=digit_grammar)
+    return PocketsphinxSpeechToText(catalogue, cache_dir, PocketsphinxSettings(processes=chosen, expectation=listening))
+
+
+def deepgram_stt(catalogue: Catalogue, settings: DeepgramSettings | None) -> DeepgramSpeechToText:
+    """Deepgram's streaming recogniser, importing its SDK only now; it listens for the catalogue's words."""
+    with needs_extra('speech.stt "deepgram"', "deepgram"):
+        from slotline.infrastructure.deepgram_stt.stt import DeepgramSpeechToText
+
+    if settings is None:
+        raise SettingsInvalid('speech.stt "deepgram" needs the [speech.deepgram] section (api_key)')
+    return DeepgramSpeechToText(settings, catalogue)
 
 
 def cores() -> int:

@@ -63,9 +63,16 @@ class OutboxRunner:
         except Exception:
             log.exception("outbox dispatch round failed; trying again in %.1fs", self._interval)
             return False
-        handled = report.sent + report.retrying + report.dead
+        handled = report.sent + report.retrying + report.dead + report.withdrawn
         level = logging.INFO if handled else logging.DEBUG
-        log.log(level, "outbox round: sent %d, retrying %d, dead %d", report.sent, report.retrying, report.dead)
+        log.log(
+            level,
+            "outbox round: sent %d, retrying %d, dead %d, withdrawn %d",
+            report.sent,
+            report.retrying,
+            report.dead,
+            report.withdrawn,
+        )
         return handled >= self._batch
 
     async def _wait(self, stop: asyncio.Event) -> None:

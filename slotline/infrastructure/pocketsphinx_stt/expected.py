@@ -4,8 +4,10 @@ At a question with a short list of answers (yes/no, a choice among offers, a day
 twice: by the domain language model, which can hear anything (with its n-best list), and by a small grammar of the
 expected answers (answers.py). Then:
 - the language model heard an answer: it stands only if the grammar decode and the n-best hypotheses name no other
-  answer ("the first one" against "the third one", "yes" against "no"); otherwise the turn is UNSURE and rejected,
-  so the agent asks again instead of acting on a guess;
+  answer ("the first one" against "the third one", "yes" against "no"); otherwise the turn is UNSURE: at a choice
+  among offers its words become the candidates as alternatives ("the first one or the third one"), which the dialogue
+  asks about by time ("Sorry, was that 10 AM or 3 PM?"); at other questions it is rejected, so the agent asks again
+  instead of acting on a guess;
 - the language model heard no expected answer ("can I make it Friday instead?"): its words stand as before;
 - the rejection rule threw the words out, but they name exactly one answer, the grammar decode names the same and no
   n-best hypothesis names another ("no thank" for "no thanks", "yeah up" for "yep"): the grammar's words are used,
@@ -18,7 +20,8 @@ expected answers (answers.py). Then:
   "three o'clock" as "really not", where the grammar decode hears them right);
 - "first" and "third" are not told apart reliably (on 8 kHz lines their difference lies above the line's 4 kHz:
   every "the first one" in the benchmark came back "the third one", and so did en-us's at 16 kHz, with the grammar
-  decode and every n-best hypothesis agreeing), so a choice or a day that rests on either is UNSURE.
+  decode and every n-best hypothesis agreeing), so a choice or a day that rests on either is UNSURE (a choice heard
+  as "the third one" by the grammar alone, sure of itself, is asked about as "the first one or the third one").
 """
 
 from __future__ import annotations
@@ -53,6 +56,10 @@ class ExpectationSettings:
     stand even when the language model's words name no answer ("the second one" heard "uh can can one" on an 8 kHz
     line, but by the grammar "the second one"), if no n-best hypothesis names another answer and the answer rests on
     no confusable word."""
+    phone_digits: bool = False
+    """At a question asking for a phone number, also decode the turn with a digit grammar (digits.py). Off by
+    default: on espeak voices it heard 3 of 60 numbers right and 4 as another valid number, which only the read-back
+    stops (docs/speech.md); the language model alone hears none (0 of 60)."""
     confusable_wideband: bool = False
     """The confusable words are unsure at 16 kHz too. Off: at 16 kHz "the first one" is acted on (the read-back that
     follows says the time, which a caller who meant another refuses); unsure on every line, a caller who answers
@@ -67,7 +74,8 @@ class KeptWords:
     rejected: str | None
     """Why not, or None."""
     unsure: bool = False
-    """The decodes disagreed on which answer was given."""
+    """The decodes disagreed on which answer was given: no words, or at a choice among offers the candidates as
+    alternatives ("the first one or the third one"), which the dialogue asks about by time."""
 
 
 def vocabulary(dictionary: Path) -> frozenset[str]:
@@ -103,12 +111,13 @@ def hear_expected(
     unsure_word = next((w for w in heard.words if confusable and w in settings.confusable), None)
     if rejected is None:
         if unsure_word is not None:
-            return KeptWords((), f"unsure: '{unsure_word}' is easily misheard", unsure=True)
+            why = f"unsure: '{unsure_word}' is easily misheard"
+            return _either(expecting, named | _swapped(answers, heard.words, settings.confusable), why)
         # Words the rule accepted are vetoed only by the grammar decode naming another answer: the n-best list nearly
         # always holds a near variant ("this tuesday" beside "next tuesday"), and rejecting on it made callers who
         # were heard right repeat themselves (the read-back that follows says the date and time).
         if named and len(named | by_grammar) > 1:
-            return KeptWords((), f"unsure: {' or '.join(sorted(named | by_grammar))}", unsure=True)
+            return _either(expecting, named | by_grammar, f"unsure: {' or '.join(sorted(named | by_grammar))}")
         return KeptWords(heard.words, None)
     forced = any(confusable and w in settings.confusable for w in grammar.words)
     sure = _sure_of_itself(grammar, settings.grammar_posterior)
@@ -119,7 +128,33 @@ def hear_expected(
     doubtful = any(w in settings.confusable for w in grammar.words)  # at every rate: nothing else heard it
     if alone and sure and not doubtful:
         return KeptWords(grammar.words, None)  # the words were noise to the language model, not to the grammar
+    if alone and sure:  # "the third one" by the grammar alone: the first or the third, asked
+        return _either(expecting, by_grammar | _swapped(answers, grammar.words, settings.confusable), rejected)
     return KeptWords((), rejected)
+
+
+def _swapped(answers: ExpectedAnswers, words: tuple[str, ...], confusable: frozenset[str]) -> frozenset[str]:
+    """The answers `words` would name with each confusable word in them replaced by the others ("the third one":
+    the first)."""
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        if word in confusable:
+            for other in confusable - {word}:
+                found |= answers.answers_in((*words[:i], other, *words[i + 1 :]))
+    return frozenset(found)
+
+
+def _either(expecting: Expectation, keys: frozenset[str], why: str) -> KeptWords:
+    """At a choice among offers, the offers the decodes disagree on as words the dialogue asks about ("the first
+    one or the third one": "Sorry, was that 10 AM or 3 PM?"); elsewhere, or with one candidate, no words."""
+    places = sorted(int(key.removeprefix("offer ")) for key in keys if key.startswith("offer "))
+    if expecting.kind is not Expecting.CHOICE or len(places) < 2 or places[-1] > len(_ORDINALS):
+        return KeptWords((), why, unsure=True)
+    said = " or ".join(f"the {_ORDINALS[n - 1]} one" for n in places)
+    return KeptWords(tuple(said.split()), None, unsure=True)
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth")
 
 
 _FILLERS = frozenset(("the", "a", "um", "uh", "yeah", "oh", "okay", "please", "one"))

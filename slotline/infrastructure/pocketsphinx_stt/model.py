@@ -26,7 +26,7 @@ __all__ = ["DomainModel", "LanguageModelSettings", "build_domain_model"]
 
 log = logging.getLogger(__name__)
 
-_FORMAT = "slotline-lm-1"  # change when the files written here change meaning
+_FORMAT = "slotline-lm-2"  # change when the files written here change meaning
 
 
 @dataclass(frozen=True, slots=True)

@@ -446,6 +446,7 @@ tired to today together toilet too tooth top town toy traffic train travel tree 
 until up us use very visit wait walk wall want warm was wash watch water way we wear weather website week weekend well
 went were west what wheel when where which while white who whole why wife will win window winter wish with without
 woman wonder word work world worry would write wrong year yellow yes yesterday you young your
+zero double triple
 """
 # Questions the agent cannot answer, as callers ask them; the interpreter reads them as off-topic (UNKNOWN).
 OFF_TOPIC = [

@@ -6,15 +6,19 @@ import time
 from dataclasses import dataclass, field
 
 from slotline.application.errors import SpeechUnavailable
-from slotline.domain.dialogue.expectation import Expectation
+from slotline.domain.dialogue.expectation import Expectation, Expecting
 from slotline.infrastructure.pocketsphinx_stt.answers import ExpectedAnswers
 from slotline.infrastructure.pocketsphinx_stt.audio import DECODER_RATE, for_decoder
+from slotline.infrastructure.pocketsphinx_stt.digits import hear_digits
 from slotline.infrastructure.pocketsphinx_stt.expected import ExpectationSettings, KeptWords, hear_expected
 from slotline.infrastructure.pocketsphinx_stt.model import LanguageModelSettings
 from slotline.infrastructure.pocketsphinx_stt.recognizer import Recognizer
 from slotline.infrastructure.pocketsphinx_stt.rejection import DomainFilter, RejectionRule
 
 __all__ = ["PocketsphinxSettings", "Recognition", "recognise_turn"]
+
+
+_DIGITS = Expecting.PHONE_DIGITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,8 @@ def recognise_turn(
         if listening is not None and expecting is not None and answers is not None:
             narrowband = sample_rate < DECODER_RATE
             kept = hear_expected(recognizer, audio, heard, kept.rejected, expecting, answers, narrowband, listening)
+        elif settings.expectation and settings.expectation.phone_digits and expecting and expecting.kind is _DIGITS:
+            kept = hear_digits(recognizer, audio, heard, kept.rejected)
     except RuntimeError as exc:
         raise SpeechUnavailable(f"pocketsphinx failed: {exc}") from exc
     return Recognition(

@@ -27,7 +27,7 @@ from slotline.infrastructure.postgres.ledger_rows import (
     hold_from,
     hold_params,
 )
-from slotline.infrastructure.postgres.outbox import insert_messages
+from slotline.infrastructure.postgres.outbox import delete_unsent_reminders, insert_messages
 
 __all__ = ["book", "cancel", "load", "move", "take_hold"]
 
@@ -127,7 +127,8 @@ def move(
     hold_id: str | None,
     outbox: Sequence[OutboxMessage],
 ) -> Appointment:
-    """Update the one record in place; the guard checks the new window against everyone but itself."""
+    """Update the one record in place (the guard checks the new window against everyone but itself); the reminders
+    not sent yet go, the messages given (new reminders among them) come."""
     key_lock(conn, f"change:{key}")
     seen = _change_seen(conn, key)
     if seen is not None:
@@ -151,12 +152,14 @@ def move(
     )
     guarded(conn, _MOVE, params, slot)
     _record_change(conn, key, appointment_id, "move", now)
+    delete_unsent_reminders(conn, appointment_id)
     insert_messages(conn, outbox)
     return load(conn, appointment_id)
 
 
 def cancel(conn: Conn, appointment_id: str, key: str, now: datetime, outbox: Sequence[OutboxMessage]) -> Appointment:
-    """Mark the booking cancelled and enqueue its messages; one already cancelled enqueues nothing."""
+    """Mark the booking cancelled, withdraw its unsent reminders and enqueue its messages; one already cancelled
+    enqueues nothing."""
     key_lock(conn, f"change:{key}")
     seen = _change_seen(conn, key)
     if seen is not None:
@@ -166,6 +169,7 @@ def cancel(conn: Conn, appointment_id: str, key: str, now: datetime, outbox: Seq
             "UPDATE appointments SET status = %s, updated_at = %s WHERE id = %s",
             (AppointmentStatus.CANCELLED.value, now, appointment_id),
         )
+        delete_unsent_reminders(conn, appointment_id)
         insert_messages(conn, outbox)
     _record_change(conn, key, appointment_id, "cancel", now)
     return load(conn, appointment_id)

@@ -6,13 +6,17 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from slotline.application.ports.outbox import OutboxMessage, OutboxMessageNotDead, OutboxMessageNotFound, OutboxStatus
+from slotline.domain.appointment import Appointment
 from slotline.domain.phone import PhoneNumber
 from slotline.infrastructure.postgres.database import Conn, PostgresDatabase
-from slotline.infrastructure.postgres.ledger_rows import Row
+from slotline.infrastructure.postgres.ledger_rows import APPOINTMENT_COLUMNS, Row, appointment_from
 
-__all__ = ["PostgresOutbox", "insert_messages"]
+__all__ = ["PostgresOutbox", "delete_unsent_reminders", "insert_messages"]
 
-_COLUMNS = "id, to_phone, body, dedupe_key, status, attempts, last_error, next_attempt_at, provider_id, created_at"
+_COLUMNS = (
+    "id, to_phone, body, dedupe_key, status, attempts, last_error, next_attempt_at, provider_id, created_at,"
+    " due_at, reminder_for"
+)
 _DUE = "status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= %(now)s)"
 _CLAIM = (
     "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = %(until)s"
@@ -28,8 +32,7 @@ def insert_messages(conn: Conn, messages: Sequence[OutboxMessage]) -> None:
         return
     with conn.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO outbox ({_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-            " ON CONFLICT (dedupe_key) DO NOTHING",
+            f"INSERT INTO outbox ({_COLUMNS}) VALUES ({', '.join(['%s'] * 12)}) ON CONFLICT (dedupe_key) DO NOTHING",
             [
                 (
                     m.id,
@@ -42,6 +45,8 @@ def insert_messages(conn: Conn, messages: Sequence[OutboxMessage]) -> None:
                     m.next_attempt_at,
                     m.provider_id,
                     m.created_at,
+                    m.due_at,
+                    m.reminder_for,
                 )
                 for m in messages
             ],
@@ -78,7 +83,31 @@ def _message(row: Row) -> OutboxMessage:
         last_error=row["last_error"],
         next_attempt_at=row["next_attempt_at"],
         provider_id=row["provider_id"],
+        due_at=row["due_at"],
+        reminder_for=row["reminder_for"],
     )
+
+
+def delete_unsent_reminders(conn: Conn, appointment_id: str) -> None:
+    """Withdraw an appointment's reminders not sent yet, inside the caller's transaction (its move or cancel, which
+    holds the appointment's row lock)."""
+    conn.execute("DELETE FROM outbox WHERE reminder_for = %s AND status <> 'sent'", (appointment_id,))
+
+
+def _reminded(conn: Conn, message_id: str) -> Appointment | None:
+    """Lock the appointment row first (a move or cancel holds it while it deletes reminders), then look again."""
+    row = conn.execute("SELECT reminder_for FROM outbox WHERE id = %s", (message_id,)).fetchone()
+    if row is None or row["reminder_for"] is None:
+        return None
+    query = f"SELECT {APPOINTMENT_COLUMNS} FROM appointments WHERE id = %s FOR SHARE"
+    found = conn.execute(query, (row["reminder_for"],)).fetchone()
+    still = conn.execute("SELECT 1 FROM outbox WHERE id = %s AND status = 'pending'", (message_id,)).fetchone()
+    if still is None:
+        return None
+    if found is not None and (appointment := appointment_from(found)).is_live:
+        return appointment
+    conn.execute("DELETE FROM outbox WHERE id = %s", (message_id,))
+    return None
 
 
 class PostgresOutbox:
@@ -124,6 +153,10 @@ class PostgresOutbox:
         params = {"error": error, "id": message_id, "max": max_attempts, "now": now}
         changed = await self._db.write(lambda c: c.execute(query, params).rowcount)
         return bool(changed)
+
+    async def reminded_appointment(self, message_id: str) -> Appointment | None:
+        """The live appointment a claimed reminder is for, or None (and the reminder withdrawn) if it changed."""
+        return await self._db.write(lambda c: _reminded(c, message_id))
 
     async def requeue(self, message_ids: Sequence[str]) -> list[OutboxMessage]:
         """Dead messages back to pending, due at once, with fresh attempts; all or none, in one transaction.

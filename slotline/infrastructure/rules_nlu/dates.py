@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from slotline.infrastructure.rules_nlu.calendar_rules import (
+from slotline.infrastructure.common.calendar_rules import (
     WeekdayMode,
     resolve_day_of_month,
     resolve_month_day,

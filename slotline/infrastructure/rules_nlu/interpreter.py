@@ -7,13 +7,14 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import TypeVar
-from zoneinfo import ZoneInfo
 
 from slotline.domain.catalogue import Catalogue
+from slotline.domain.dialogue.expectation import OPEN, Expectation
 from slotline.domain.ids import ServiceId
 from slotline.domain.preference import StartBounds
 from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
+from slotline.infrastructure.common.clock_rules import local_today
 from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles, says_for_whom
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
 from slotline.infrastructure.rules_nlu.chatter import (
@@ -27,6 +28,7 @@ from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
 from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree, moved_from_to
 from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
+from slotline.infrastructure.rules_nlu.either import offers_either
 from slotline.infrastructure.rules_nlu.fact_reader import FactReader, refers_back
 from slotline.infrastructure.rules_nlu.holidays import HolidayNames
 from slotline.infrastructure.rules_nlu.intent import classify
@@ -61,13 +63,6 @@ T = TypeVar("T")
 _JOINED = frozenset(("and", "plus"))
 _MYSELF = (("for", "me"), ("for", "myself"), ("me", "and"), ("myself", "and"))
 _HONORIFICS = frozenset(("dr", "doctor", "mr", "mrs", "ms", "miss", "mx"))
-
-
-def local_today(now: datetime, zone: ZoneInfo) -> date:
-    """Today in the business time zone; a naive `now` is taken to be business-local already."""
-    if now.tzinfo is None:
-        return now.date()
-    return now.astimezone(zone).date()
 
 
 def _claimed(words: list[str], found: Iterable[Found[T] | None]) -> list[Found[T]]:
@@ -324,7 +319,8 @@ class RulesUtteranceInterpreter:
             return services, ()
         return (fitting, ()) if len(fitting) == 1 else ((), fitting)
 
-    async def interpret(self, utterance: str, now: datetime) -> Interpretation:
+    async def interpret(self, utterance: str, now: datetime, *, expecting: Expectation = OPEN) -> Interpretation:
+        """What `utterance` means; the rules read the words alone, whatever the agent asked (`expecting`)."""
         return self.understand(utterance, now)
 
     def understand(self, utterance: str, now: datetime) -> Interpretation:
@@ -387,6 +383,8 @@ class RulesUtteranceInterpreter:
             days = _of_another_service(words, days, services, self._services.find)
             picked_days = pick_days(days)
         choice = _claimed(free, [find_choice(free)])
+        clock = [Found(self._opening.settle(f.value).at, f.start, f.end) for f in times if f.value.counts]
+        either = offers_either(free, choice, clock)  # issue 14: "the first one or the third one"
         choice_words = {i for f in choice for i in range(f.start, f.end)}
         unclaimed = [BLANK if i in choice_words else w for i, w in enumerate(said_of_service)]
         if not service and not candidates and not self._facts.names_a_faq(normalised):  # "do you do teeth whitening?"
@@ -422,6 +420,7 @@ class RulesUtteranceInterpreter:
             latest=bool(latest),
             weekday_only=picked_days is not None and picked_days.bare_weekday and not _has_range(days),
             other_days=_other_days(days, picked_days),
+            either=either,
         )
         ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)
         has_details = result.has_details or "day" in result.unsure  # "12/01" names a day, but which one is asked

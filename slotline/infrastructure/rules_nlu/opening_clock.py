@@ -8,32 +8,22 @@ open one. Weekly staff hours only: a closure or special day never turns a time r
 
 from __future__ import annotations
 
-from datetime import time
-
 from slotline.domain.catalogue import Catalogue
+from slotline.infrastructure.common.clock_rules import OpenMinutes
 from slotline.infrastructure.rules_nlu.times import TimeReading
 
 __all__ = ["OpeningClock"]
 
-_DAY = 24 * 60
-
 
 class OpeningClock:
-    """The minutes of the day at which some staff member works on some weekday."""
+    """A bare hour's reading, turned round when only the other half of the day is ever open."""
 
     def __init__(self, catalogue: Catalogue) -> None:
-        spans = [span for member in catalogue.staff for weekday in range(7) for span in member.hours.on(weekday)]
-        self._spans = tuple((s.start_second // 60, s.end_second // 60) for s in spans)
-
-    def _open(self, minute: int) -> bool:
-        return any(start <= minute < end for start, end in self._spans)
+        self._minutes = OpenMinutes(catalogue)
 
     def settle(self, reading: TimeReading) -> TimeReading:
         """`reading`, or the same time twelve hours away when only that one falls in the opening hours."""
         if not reading.flexible:
             return reading
-        minute = reading.at.hour * 60 + reading.at.minute
-        other = (minute + _DAY // 2) % _DAY
-        if self._open(minute) or not self._open(other):
-            return reading
-        return TimeReading(time(other // 60, other % 60), reading.approximate, reading.counts)
+        at = self._minutes.settle(reading.at)
+        return reading if at == reading.at else TimeReading(at, reading.approximate, reading.counts)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from slotline.infrastructure.rules_nlu.calendar_rules import WeekdayMode, resolve_weekday, valid_date
+from slotline.infrastructure.common.calendar_rules import WeekdayMode, resolve_weekday, valid_date
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS, weekday_named

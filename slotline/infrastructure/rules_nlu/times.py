@@ -6,9 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import time
-from typing import Literal
 
 from slotline.domain.preference import PartOfDay
+from slotline.infrastructure.common.clock_rules import Meridiem, resolve_hour
 from slotline.infrastructure.rules_nlu.ages import an_age
 from slotline.infrastructure.rules_nlu.numbers import UNITS, cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.other_events import another_events_time
@@ -53,8 +53,6 @@ _TWELVES = {"noon": 12, "midday": 12, "midnight": 0}
 _MERIDIEMS = frozenset({"am", "pm"})
 _ORDINAL_LEADS = frozenset({"number", "option", "choice", "slot"})
 
-Meridiem = Literal["am", "pm"]
-
 
 @dataclass(frozen=True, slots=True)
 class TimeReading:
@@ -74,19 +72,6 @@ class _Clock:
     twenty_four: bool  # "fifteen hundred", "15:00", "09:30": the hour is already on the 24-hour clock
     sure: bool  # clearly a time even without "at" ("three thirty", "noon"), unlike a bare "three"
     rough: bool = False  # "lunchtime" is around noon
-
-
-def resolve_hour(hour: int, meridiem: Meridiem | None, part_of_day: PartOfDay | None = None) -> int | None:
-    """A 12-hour clock hour on the 24-hour clock; with neither a.m./p.m. nor a part of the day, 1-7 is p.m."""
-    if not 1 <= hour <= 12:
-        return None
-    if meridiem is not None:
-        return hour % 12 + (12 if meridiem == "pm" else 0)
-    if part_of_day is PartOfDay.MORNING or hour == 12:
-        return hour
-    if part_of_day is not None:
-        return hour + 12
-    return hour + 12 if hour <= 7 else hour
 
 
 def _minutes_after_hour(words: Sequence[str], i: int) -> tuple[int, int] | None:

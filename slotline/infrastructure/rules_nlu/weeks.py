@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from slotline.infrastructure.rules_nlu.calendar_rules import resolve_week_days
+from slotline.infrastructure.common.calendar_rules import resolve_week_days
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.words import Found
 

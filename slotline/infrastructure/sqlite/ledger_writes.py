@@ -25,7 +25,7 @@ from slotline.infrastructure.sqlite.ledger_rows import (
     hold_params,
     span,
 )
-from slotline.infrastructure.sqlite.outbox import insert_messages
+from slotline.infrastructure.sqlite.outbox import delete_unsent_reminders, insert_messages
 
 _INSERT_APPOINTMENT = f"INSERT INTO appointments ({APPOINTMENT_COLUMNS}) VALUES ({', '.join('?' * 14)})"
 _INSERT_HOLD = f"INSERT INTO holds ({HOLD_COLUMNS}, replacing) VALUES ({', '.join('?' * 11)})"
@@ -125,7 +125,8 @@ def move(
     hold_id: str | None,
     outbox: Sequence[OutboxMessage],
 ) -> Appointment:
-    """Update the one record in place; the guard checks the new window against everyone but itself."""
+    """Update the one record in place (the guard checks the new window against everyone but itself); the reminders
+    not sent yet go, the messages given (new reminders among them) come."""
     seen = _change_seen(conn, key)
     if seen is not None:
         return seen
@@ -137,6 +138,7 @@ def move(
     params = (slot.staff_id, slot.service_id, *span(slot.window), *span(occupied), floor_epoch(now), appointment_id)
     _guarded(conn, _MOVE, params, slot)
     _record_change(conn, key, appointment_id, "move", now)
+    delete_unsent_reminders(conn, appointment_id)
     insert_messages(conn, outbox)
     return load(conn, appointment_id)
 
@@ -144,7 +146,8 @@ def move(
 def cancel(
     conn: sqlite3.Connection, appointment_id: str, key: str, now: datetime, outbox: Sequence[OutboxMessage]
 ) -> Appointment:
-    """Mark the booking cancelled and enqueue its messages; one already cancelled enqueues nothing."""
+    """Mark the booking cancelled, withdraw its unsent reminders and enqueue its messages; one already cancelled
+    enqueues nothing."""
     seen = _change_seen(conn, key)
     if seen is not None:
         return seen
@@ -153,6 +156,7 @@ def cancel(
             "UPDATE appointments SET status = ?, updated_at = ? WHERE id = ?",
             (AppointmentStatus.CANCELLED.value, floor_epoch(now), appointment_id),
         )
+        delete_unsent_reminders(conn, appointment_id)
         insert_messages(conn, outbox)
     _record_change(conn, key, appointment_id, "cancel", now)
     return load(conn, appointment_id)

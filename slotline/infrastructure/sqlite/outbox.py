@@ -7,17 +7,22 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from slotline.application.ports.outbox import OutboxMessage, OutboxMessageNotDead, OutboxMessageNotFound, OutboxStatus
+from slotline.domain.appointment import Appointment
 from slotline.domain.phone import PhoneNumber
 from slotline.infrastructure.sqlite.database import SqliteDatabase
 from slotline.infrastructure.sqlite.epoch import ceil_epoch, floor_epoch, from_epoch
+from slotline.infrastructure.sqlite.ledger_rows import APPOINTMENT_COLUMNS, appointment_from
 
-_COLUMNS = "id, to_phone, body, dedupe_key, status, attempts, last_error, next_attempt_at, provider_id, created_at"
+_COLUMNS = (
+    "id, to_phone, body, dedupe_key, status, attempts, last_error, next_attempt_at, provider_id, created_at,"
+    " due_at, reminder_for"
+)
 
 
 def insert_messages(conn: sqlite3.Connection, messages: Sequence[OutboxMessage]) -> None:
     """Enqueue messages on `conn`, inside the caller's transaction; a dedupe key already queued is skipped."""
     conn.executemany(
-        f"INSERT INTO outbox ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING",
+        f"INSERT INTO outbox ({_COLUMNS}) VALUES ({', '.join('?' * 12)}) ON CONFLICT (dedupe_key) DO NOTHING",
         [
             (
                 m.id,
@@ -30,6 +35,8 @@ def insert_messages(conn: sqlite3.Connection, messages: Sequence[OutboxMessage])
                 None if m.next_attempt_at is None else ceil_epoch(m.next_attempt_at),
                 m.provider_id,
                 floor_epoch(m.created_at),
+                None if m.due_at is None else ceil_epoch(m.due_at),
+                m.reminder_for,
             )
             for m in messages
         ],
@@ -68,7 +75,27 @@ def _message(row: sqlite3.Row) -> OutboxMessage:
         last_error=row["last_error"],
         next_attempt_at=None if row["next_attempt_at"] is None else from_epoch(row["next_attempt_at"]),
         provider_id=row["provider_id"],
+        due_at=None if row["due_at"] is None else from_epoch(row["due_at"]),
+        reminder_for=row["reminder_for"],
     )
+
+
+def delete_unsent_reminders(conn: sqlite3.Connection, appointment_id: str) -> None:
+    """Withdraw an appointment's reminders not sent yet, inside the caller's transaction (its move or cancel)."""
+    conn.execute("DELETE FROM outbox WHERE reminder_for = ? AND status <> 'sent'", (appointment_id,))
+
+
+def _reminded(conn: sqlite3.Connection, message_id: str) -> Appointment | None:
+    row = conn.execute("SELECT reminder_for FROM outbox WHERE id = ? AND status = 'pending'", (message_id,)).fetchone()
+    if row is None or row["reminder_for"] is None:
+        return None
+    found = conn.execute(
+        f"SELECT {APPOINTMENT_COLUMNS} FROM appointments WHERE id = ?", (row["reminder_for"],)
+    ).fetchone()
+    if found is not None and (appointment := appointment_from(found)).is_live:
+        return appointment
+    conn.execute("DELETE FROM outbox WHERE id = ?", (message_id,))
+    return None
 
 
 class SqliteOutbox:
@@ -124,6 +151,13 @@ class SqliteOutbox:
             lambda c: c.execute(query, (error, message_id, max_attempts, floor_epoch(now))).rowcount
         )
         return bool(changed)
+
+    async def reminded_appointment(self, message_id: str) -> Appointment | None:
+        """The live appointment a claimed reminder is for, or None (and the reminder withdrawn) if it changed.
+
+        A move or cancel deletes the appointment's unsent reminders in its own write transaction, and writes
+        serialise, so a reminder still here was queued for the appointment as it is now."""
+        return await self._db.write(lambda c: _reminded(c, message_id))
 
     async def requeue(self, message_ids: Sequence[str]) -> list[OutboxMessage]:
         """Dead messages back to pending, due at once, with fresh attempts; all or none, in one transaction.

@@ -124,7 +124,14 @@ _V2: tuple[str, ...] = (
 )
 """Version 2: call records (docs/call-records.md)."""
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+_V3: tuple[str, ...] = (
+    "ALTER TABLE outbox ADD COLUMN due_at INTEGER",
+    "ALTER TABLE outbox ADD COLUMN reminder_for TEXT",
+    "CREATE INDEX outbox_by_reminder ON outbox (reminder_for) WHERE reminder_for IS NOT NULL",
+)
+"""Version 3: reminders, texts scheduled for a time before an appointment (docs/sms.md#reminders)."""
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 """MIGRATIONS[n] takes a database from `PRAGMA user_version` n to n + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -27,11 +27,13 @@ from slotline.domain.catalogue import (
 from slotline.domain.errors import InvalidValue, SlotlineError
 from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.policy import BookingPolicy
+from slotline.domain.reminders import ReminderPolicy
 from slotline.infrastructure.yaml_catalogue.checks import cross_reference_problems
 from slotline.infrastructure.yaml_catalogue.schema import (
     BusinessFile,
     CatalogueFile,
     PolicyFile,
+    RemindersFile,
     ServiceFile,
     StaffFile,
     allowed_fields,
@@ -126,6 +128,8 @@ class YamlCatalogueLoader:
             business = Business(file.business.name, file.business.timezone, file.business.phone, _facts(file.business))
         with self._at("policy"):
             policy = _policy(file.policy)
+        with self._at("reminders"):
+            reminders = _reminders(file.reminders)
         services: list[Service] = []
         for i, service in enumerate(file.services):
             with self._at(f"services[{i}]"):
@@ -142,6 +146,7 @@ class YamlCatalogueLoader:
                 staff=tuple(staff),
                 closures=tuple(Closure(c.date, c.reason) for c in file.closures),
                 special_hours=tuple(SpecialHours(s.date, tuple(s.hours), s.reason) for s in file.special_hours),
+                reminders=reminders,
             )
 
 
@@ -167,6 +172,12 @@ def _policy(policy: PolicyFile) -> BookingPolicy:
         offers_per_turn=policy.offers_per_turn,
         daily_cap_per_staff=policy.daily_cap_per_staff,
         buffers_within_hours=policy.buffers_within_hours,
+    )
+
+
+def _reminders(reminders: RemindersFile) -> ReminderPolicy:
+    return ReminderPolicy(
+        before=tuple(timedelta(minutes=m) for m in reminders.minutes_before), quiet_hours=reminders.quiet_hours
     )
 
 

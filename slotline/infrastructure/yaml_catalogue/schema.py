@@ -15,6 +15,7 @@ from slotline.domain.errors import InvalidPhoneNumber
 from slotline.domain.local_time import LocalSpan
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.policy import BookingPolicy
+from slotline.domain.reminders import QuietHours
 from slotline.infrastructure.common.phone_parsing import parse_phone
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -47,6 +48,20 @@ def _parse_span(value: object) -> LocalSpan:
     if (h1, m1) <= (h0, m0):
         raise _problem("span_order", "the span ends before it starts")
     return LocalSpan(dt.time(h0, m0), dt.time(h1 % 24, m1))
+
+
+def _parse_quiet(value: object) -> QuietHours:
+    if not isinstance(value, str):
+        raise _problem("quiet_type", 'expected quoted quiet hours like "21:00-08:00"')
+    match = _SPAN.fullmatch(value.replace(" ", ""))
+    if match is None:
+        raise _problem("quiet_format", 'expected quiet hours like "21:00-08:00" (HH:MM-HH:MM, 24-hour clock)')
+    h0, m0, h1, m1 = (int(g) for g in match.groups())
+    if h0 > 23 or h1 > 23 or m0 > 59 or m1 > 59:
+        raise _problem("quiet_clock", "not a time of day (00:00 to 23:59)")
+    if (h0, m0) == (h1, m1):
+        raise _problem("quiet_empty", "quiet hours that start when they end are empty; write null for none")
+    return QuietHours(dt.time(h0, m0), dt.time(h1, m1))
 
 
 def _disjoint(spans: list[LocalSpan]) -> list[LocalSpan]:
@@ -146,6 +161,13 @@ class PolicyFile(_Strict):
     buffers_within_hours: StrictBool = _DEFAULT.buffers_within_hours
 
 
+class RemindersFile(_Strict):
+    minutes_before: Annotated[list[Positive], Field(max_length=5)] = Field(default_factory=lambda: [24 * 60])
+    quiet_hours: Annotated[QuietHours, PlainValidator(_parse_quiet)] | None = Field(
+        default_factory=lambda: _parse_quiet("21:00-08:00")
+    )
+
+
 class ServiceFile(_Strict):
     id: Id
     name: Text
@@ -201,6 +223,7 @@ class CatalogueFile(_Strict):
     staff: Annotated[list[StaffFile], Field(min_length=1)]
     closures: list[ClosureFile] = Field(default_factory=list)
     special_hours: list[SpecialHoursFile] = Field(default_factory=list)
+    reminders: RemindersFile = Field(default_factory=RemindersFile)
 
 
 def allowed_fields(loc: tuple[int | str, ...]) -> list[str]:

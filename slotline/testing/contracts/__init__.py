@@ -17,6 +17,7 @@ _SUITES = (
     "customers",
     "ledger",
     "outbox",
+    "reminders",
     "sms",
     "speech_to_text",
     "text_to_speech",
@@ -30,6 +31,7 @@ from slotline.testing.contracts.call_records import CallRecordsContract  # noqa:
 from slotline.testing.contracts.customers import CustomerDirectoryContract  # noqa: E402
 from slotline.testing.contracts.ledger import LedgerUnderTest, SlotLedgerContract  # noqa: E402
 from slotline.testing.contracts.outbox import OutboxContract  # noqa: E402
+from slotline.testing.contracts.reminders import LedgerRemindersContract  # noqa: E402
 from slotline.testing.contracts.sms import SmsSenderContract, SmsUnderTest  # noqa: E402
 from slotline.testing.contracts.speech_to_text import SpeechToTextContract  # noqa: E402
 from slotline.testing.contracts.text_to_speech import TextToSpeechContract  # noqa: E402
@@ -41,6 +43,7 @@ __all__ = [
     "CalendarUnderTest",
     "CallRecordsContract",
     "CustomerDirectoryContract",
+    "LedgerRemindersContract",
     "LedgerUnderTest",
     "OutboxContract",
     "SlotLedgerContract",

@@ -127,6 +127,7 @@ class InMemorySlotLedger:
         moved = stored.appointment.moved_to(slot)
         s.appointments[appointment_id] = replace(stored, appointment=moved, occupied=occupied)
         s.changes[key] = appointment_id
+        s.delete_unsent_reminders(appointment_id)
         s.add_messages(outbox)
         return moved
 
@@ -141,6 +142,7 @@ class InMemorySlotLedger:
         if stored.appointment.is_live:
             s.check_messages(outbox)
             s.appointments[appointment_id] = replace(stored, appointment=stored.appointment.cancelled())
+            s.delete_unsent_reminders(appointment_id)
             s.add_messages(outbox)
         s.changes[key] = appointment_id
         return s.appointments[appointment_id].appointment

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from slotline.application.ports.outbox import OutboxMessage, OutboxMessageNotDead, OutboxMessageNotFound, OutboxStatus
+from slotline.domain.appointment import Appointment
 from slotline.testing.fakes.store import InMemoryStore
 
 
@@ -59,6 +60,17 @@ class InMemoryOutbox:
             message, status=OutboxStatus.DEAD, last_error=error, next_attempt_at=None
         )
         return True
+
+    async def reminded_appointment(self, message_id: str) -> Appointment | None:
+        """The live appointment a claimed reminder is for, or None (and the reminder withdrawn) if it changed."""
+        message = self.store.messages.get(message_id)
+        if message is None or message.reminder_for is None or message.status is not OutboxStatus.PENDING:
+            return None
+        stored = self.store.appointments.get(message.reminder_for)
+        if stored is not None and stored.appointment.is_live:
+            return stored.appointment
+        del self.store.messages[message_id]
+        return None
 
     async def requeue(self, message_ids: Sequence[str]) -> list[OutboxMessage]:
         """Dead messages back to pending, due at once, with fresh attempts; all or none."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import count
 
-from slotline.application.ports.outbox import OutboxMessage
+from slotline.application.ports.outbox import OutboxMessage, OutboxStatus
 from slotline.domain.appointment import Appointment, Hold
 from slotline.domain.errors import InvalidValue, SlotNoLongerAvailable
 from slotline.domain.slot import Slot
@@ -95,6 +95,12 @@ class InMemoryStore:
         for m in messages:
             if all(m.dedupe_key != known.dedupe_key for known in self.messages.values()):
                 self.messages[m.id] = m
+
+    def delete_unsent_reminders(self, appointment_id: str) -> None:
+        """Withdraw an appointment's reminders not sent yet (its move or cancel)."""
+        for m in list(self.messages.values()):
+            if m.reminder_for == appointment_id and m.status is not OutboxStatus.SENT:
+                del self.messages[m.id]
 
     def ordered_messages(self) -> list[OutboxMessage]:
         """Every message, oldest first (queue order among equals)."""
