@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue.expectation import OPEN, Expectation
