@@ -17,7 +17,7 @@ from slotline.infrastructure.yaml_catalogue import load_catalogue
 from slotline.infrastructure.yaml_catalogue.loader import describe, field_path
 
 ROOT = Path(__file__).resolve().parents[2] / "tests" / "conversations"
-SPLITS = ("tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+SPLITS = ("tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
 CATEGORIES = (
     "booking",
     "questions",
@@ -108,7 +108,16 @@ class Case(_Strict):
     turns: Annotated[list[StrictStr], Field(min_length=1)]
     expect: Expectation
     split: Literal[
-        "tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "adhoc"
+        "tuned",
+        "heldout",
+        "heldout2",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+        "heldout8",
+        "adhoc",
     ] = "adhoc"
 
 

@@ -37,18 +37,29 @@ def test_every_split_loads_with_unique_ids_over_every_category() -> None:
     assert len([c for c in cases if c.split == "heldout5"]) >= 110
     assert len([c for c in cases if c.split == "heldout6"]) >= 110
     assert len([c for c in cases if c.split == "heldout7"]) >= 110
+    assert len([c for c in cases if c.split == "heldout8"]) >= 100
     assert len([c for c in cases if c.split == "tuned"]) >= 200
 
 
 @pytest.mark.parametrize(
-    ("split", "letter"),
-    [("heldout2", "x"), ("heldout3", "y"), ("heldout4", "z"), ("heldout5", "w"), ("heldout6", "v"), ("heldout7", "u")],
+    ("split", "letter", "per_category"),
+    [
+        ("heldout2", "x", 11),
+        ("heldout3", "y", 11),
+        ("heldout4", "z", 11),
+        ("heldout5", "w", 11),
+        ("heldout6", "v", 11),
+        ("heldout7", "u", 11),
+        ("heldout8", "s", 10),
+    ],
 )
-def test_each_later_held_out_set_has_its_own_id_letter_and_eleven_per_category(split: str, letter: str) -> None:
+def test_each_later_held_out_set_has_its_own_id_letter_and_a_fixed_count_per_category(
+    split: str, letter: str, per_category: int
+) -> None:
     later = [c for c in load_cases() if c.split == split]
 
     assert all(c.id.split("-")[1].startswith(letter) for c in later)
-    assert Counter(c.category for c in later) == dict.fromkeys(CATEGORIES, 11)
+    assert Counter(c.category for c in later) == dict.fromkeys(CATEGORIES, per_category)
 
 
 def test_every_case_fits_its_catalogue_and_its_clock() -> None:

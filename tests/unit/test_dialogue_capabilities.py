@@ -13,10 +13,12 @@ from slotline.domain.dialogue import events as ev
 from slotline.domain.dialogue.conversation_prompts import ConversationPrompts
 from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.policy import DialoguePolicy, Stage
+from slotline.domain.dialogue.prompts import Prompts
 from slotline.domain.dialogue.relative import later_or_earlier_one
 from slotline.domain.ids import AppointmentId, ServiceId, StaffId
-from slotline.domain.preference import StartBounds
+from slotline.domain.preference import PartOfDay, Preference, StartBounds
 from slotline.domain.reference import Beside, Nudge, Reference
+from slotline.domain.selection import Offer
 from slotline.domain.slot import Slot
 from slotline.domain.time_window import TimeWindow
 from slotline.domain.understanding import Intent
@@ -111,6 +113,13 @@ def test_the_latest_is_one_offer_and_a_yes_takes_it() -> None:
     said = world.send(heard(Intent.INFORM, latest=True))
     assert said[-1] == "On Tuesday, December 1st I have 5:15 PM with Alex. Would that work?"
     world.send(heard(Intent.AFFIRM))
+    assert _read_back(world).endswith("on Tuesday, December 1st at 5:15 PM. Shall I book it?")
+
+
+def test_the_latest_said_again_of_the_latest_offered_takes_it() -> None:
+    world = _offers_on_tuesday()
+    world.send(heard(Intent.INFORM, latest=True))
+    world.send(heard(Intent.AFFIRM, latest=True))  # "go on then, the latest"
     assert _read_back(world).endswith("on Tuesday, December 1st at 5:15 PM. Shall I book it?")
 
 
@@ -484,3 +493,22 @@ def test_the_next_service_is_with_anyone_who_does_it_when_the_person_asked_for_d
     world.send(heard(Intent.AFFIRM))
     world.send(heard(Intent.AFFIRM))
     assert [(a.service_id, a.staff_id) for a in world.booked] == [("colour", "alex"), ("massage", "jordan")]
+
+
+def test_offers_outside_the_part_of_the_day_asked_for_say_that_part_has_nothing() -> None:
+    morning = tuple(
+        Slot(
+            TimeWindow.starting(datetime(2026, 12, 1, h, tzinfo=NEW_YORK), timedelta(minutes=30)),
+            StaffId("sam"),
+            ServiceId("haircut"),
+        )
+        for h in (9, 10)
+    )
+    afternoon = Preference(day=TUESDAY, part_of_day=PartOfDay.AFTERNOON)
+    said = Prompts(CAT).offer(Offer(morning, on_preferred_day=True, exact_time=False), afternoon)
+    assert said.startswith("I have nothing left on Tuesday, December 1st in the afternoon. On Tuesday")
+    assert (
+        not Prompts(CAT)
+        .offer(Offer(morning, on_preferred_day=True, exact_time=False), Preference(day=TUESDAY))
+        .startswith("I have")
+    )

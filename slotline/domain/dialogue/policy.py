@@ -661,6 +661,8 @@ class DialoguePolicy:
         mode = _TASKS.get(heard.intent)
         if mode is not None and mode is not self._mode and not heard.ordinal:
             return self._begin(mode, heard)
+        if heard.latest and self._pref.latest and self._offers and not replace(heard, latest=False).has_details:
+            return self._choose(self._offers[-1])  # "go on then, the latest" of the latest already offered
         picked = self._pick(heard)
         if isinstance(picked, Slot):
             return self._choose(picked)

@@ -103,6 +103,10 @@ class Prompts:
             lead = f"I have nothing left {wanted}. The nearest I have are"
         elif pref.at is not None and not pref.approximate and all(_local(s, zone) != pref.at for s in offer.slots):
             lead = "That exact time isn't free."
+        elif pref.part_of_day is not None and pref.day is not None and pref.at is None:
+            part = pref.part_of_day
+            if not any(part.includes(_local(s, zone)) for s in offer.slots):  # "nothing on Thursday afternoon?"
+                lead = f"I have nothing left {_on_days(pref)} in the {part.value}."
         days = {s.window.start.astimezone(zone).date() for s in offer.slots}
         if len(days) == 1:
             (day,) = days

@@ -1,4 +1,5 @@
-"""How old someone is ("she's nine", "my son is 4", "aged seven", "six years old"): never a time or a day."""
+"""How old someone is ("she's nine", "my son is 4", "aged seven", "six years old"), or how far along a pregnancy is
+("24 weeks pregnant", "thirty weeks along"): never a time or a day."""
 
 from __future__ import annotations
 
@@ -12,14 +13,15 @@ __all__ = ["an_age"]
 _AGE_LEADS = wordset("hes shes aged age turned turning")
 _WHO_IS = wordset("he she son daughter boy girl kid child")
 _OLD_UNITS = wordset("years months weeks year month")
+_OLD = wordset("old pregnant along gone")  # "six years old", "24 weeks pregnant", "30 weeks along"
 
 
 def an_age(words: Sequence[str], i: int) -> bool:
     """True if the number at `i`, or the "years" of "years old" at `i`, tells how old someone is."""
     count = cardinal_at(words, i)
     if count is None:
-        return words[i] in _OLD_UNITS and word_at(words, i + 1) == "old"
+        return words[i] in _OLD_UNITS and word_at(words, i + 1) in _OLD
     before = word_at(words, i - 1)
     if before in _AGE_LEADS or (before == "is" and word_at(words, i - 2) in _WHO_IS):
         return True
-    return word_at(words, count.end) in _OLD_UNITS and word_at(words, count.end + 1) == "old"
+    return word_at(words, count.end) in _OLD_UNITS and word_at(words, count.end + 1) in _OLD

@@ -68,8 +68,12 @@ class ServiceWords:
         self._words: list[tuple[ServiceId, frozenset[str]]] = []
         for service in services:
             words: set[str] = set()
-            for name in (*service.spoken_names, service.id.replace("_", " ")):
-                for raw in normalise(name.replace("-", " ")):
+            names = [normalise(n.replace("-", " ")) for n in (*service.spoken_names, service.id.replace("_", " "))]
+            whole = {tuple(n) for n in names}
+            for name in names:
+                for k, raw in enumerate(name):
+                    if len(name) > 2 and (*name[:k], *name[k + 1 :]) in whole:
+                        continue  # "full car service" beside "full service": "car" is not what names it
                     if raw not in _NOISE or raw in _SAME:
                         words.add(_fold(raw))
             self._words.append((service.id, frozenset(words)))

@@ -52,6 +52,9 @@ def _key(words: Sequence[str]) -> str:
     return "".join(_name_stem(w) for w in words)
 
 
+_NEAR_EXACT = 0.99  # below an exact name, above any fuzzy match
+
+
 class ServiceNames:
     """Every way the catalogue names a service, prepared once: exact keys and fuzzy matchers.
 
@@ -109,6 +112,9 @@ class ServiceNames:
                 if BLANK in run or run[-1] in self._edges:
                     continue
                 score, service_id = self._score(_key(run))
+                if service_id is None and len(run[-1]) > 3 and run[-1].endswith("s"):  # "my tracking's out"
+                    service_id = self._exact.get(_key([*run[:-1], run[-1][:-1]]))
+                    score = _NEAR_EXACT
                 rank = (score, end - start, -start)
                 if service_id is not None and rank > best:
                     best, best_found = rank, Found(service_id, start, end)

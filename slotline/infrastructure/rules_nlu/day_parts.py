@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from slotline.domain.preference import PartOfDay
 from slotline.infrastructure.rules_nlu.other_events import another_events_part
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
-from slotline.infrastructure.rules_nlu.words import Found, wordset
+from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 
 __all__ = ["EARLIEST_PHRASES", "find_earliest", "find_part_of_day"]
 
@@ -65,14 +65,25 @@ def _ruled_out(words: Sequence[str], i: int) -> bool:
     return j < len(words) and (words[j] in _RULED_OUT_AFTER or (j > i + 1 and words[j] in _NEGATIONS))
 
 
+# After a part of the day that opens the turn, these start the caller's sentence: "morning, I need an MOT" is a
+# greeting ("morning please", "mornings are best" are wishes).
+_SENTENCE_STARTS = wordset(
+    "i im id ive ill can could do hi hello hiya there yes yeah my we were weve its it just so well"
+)
+
+
+def _a_greeting(words: Sequence[str], i: int) -> bool:
+    return (i and words[i - 1] == "good") or (i == 0 and word_at(words, 1) in _SENTENCE_STARTS)
+
+
 def find_part_of_day(words: Sequence[str]) -> PartOfDay | None:
-    """The part of the day said last ("morning, no, afternoon" means the afternoon); "good night" is no wish, and
-    neither is a part ruled out ("mornings are bad for me")."""
+    """The part of the day said last ("morning, no, afternoon" means the afternoon); "good night" and "morning, I
+    need..." are no wish, and neither is a part ruled out ("mornings are bad for me")."""
     found = [
         _PARTS[w]
         for i, w in enumerate(words)
         if w in _PARTS
-        and not (i and words[i - 1] == "good")
+        and not _a_greeting(words, i)
         and not _ruled_out(words, i)
         and not another_events_part(words, i)  # "I've got a meeting in the morning"
     ]

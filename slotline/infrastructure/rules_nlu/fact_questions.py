@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from itertools import combinations
 
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.questions import Question, Topic
@@ -119,6 +120,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             "train station",
             "bus stop",
             "how do i get",
+            r"(?:on|by|taking|take) (?:the )?(?:streetcar|bus|tram|train|subway|metro|underground|ttc|skytrain|luas)",
         ),
     ),
     (
@@ -177,12 +179,27 @@ def _close_together(said: Sequence[str], phrase: tuple[str, ...]) -> bool:
     return any(wanted <= set(said[i : i + size]) for i in range(max(1, len(said) - size + 1)))
 
 
+# Where a scheme's or a way to pay's own name ends and a condition on it begins: "Klarna for bills over £100".
+_CONDITION = wordset("for over under above below up from on when if except only than per")
+
+
+def _name_words(name: str) -> list[str]:
+    """The words that name a scheme or a way to pay, without the condition written after it."""
+    words = normalise(name)
+    end = next((i for i, w in enumerate(words) if i and w in _CONDITION), len(words))
+    return words[:end]
+
+
 class _Names:
-    """Insurance schemes or ways to pay as the catalogue writes them, found by a distinctive word."""
+    """Insurance schemes or ways to pay as the catalogue writes them, found by a distinctive word: one no other name
+    of the list shares ("life" is in Sun Life and Canada Life) and no everyday word ("great" in Great-West Life)."""
 
     def __init__(self, names: Sequence[str]) -> None:
+        words = {name: {root(w) for w in _name_words(name)} - _GENERIC for name in names}
+        shared = {w for a, b in combinations(words.values(), 2) for w in a & b}
         self._names = [
-            (name, {root(w) for w in normalise(name)} - _GENERIC, "".join(normalise(name))) for name in names
+            (name, ({w for w in said if w not in shared and w not in KNOWN_WORDS} or said), "".join(_name_words(name)))
+            for name, said in words.items()
         ]
 
     def find(self, said: Sequence[str], joined: set[str]) -> str | None:
@@ -246,6 +263,9 @@ class FactQuestions:
         whole = self.find(words, day=day, today=today, service_named=service_named)
         if whole is None:
             return ()
+        faq = self._faq_asked(roots([w for w in words if w])) if whole.topic is Topic.INSURANCE else None
+        if faq is not None:  # "do you direct bill Sun Life?": whether the plan is taken, and the business's answer
+            return (whole, Question(Topic.FAQ, faq=faq))
         found: list[Question] = []
         for clause in _CLAUSES.split(utterance):
             question = self.find(normalise(clause), day=day, today=today, service_named=service_named)

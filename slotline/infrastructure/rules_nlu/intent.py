@@ -43,7 +43,7 @@ _RESCHEDULE = re.compile(
     r"\b(?:re ?schedul\w*|move|postpone|push (?:it|that|this|my appointment) (?:back|forward)"
     r"|change (?:my|the|our|that|this|it)|(?:different|another|other) (?:time|day|date)"
     # issue 13: everyday words for moving an appointment
-    r"|rearrang\w*|bump (?:it|that|this|my|the)|(?:push|put|bring|shift) (?:\w+ ){1,2}(?:back|forward)"
+    r"|rearrang\w*|bump (?:it|that|this|my|the)|(?:push|put|bring|shift) (?:\w+ ){1,3}(?:back|forward)"
     r"|push (?:it|that|this|him|her|them|my \w+) out"
     r"|change (?:\w+ )?(?:appointment|session|booking|slot|time|day|visit)|swap (?:my|it|the)"
     r"|re ?book\w*|shift (?:it|that|this|my|the)"
@@ -104,6 +104,8 @@ _CANT_COME = re.compile(
     r"|\b(?:cant|cannot|can not|wont|will not|couldnt|not going to|not gonna|not be able to|not able to)"
     r" make (?:it )?(?:on )?(?:my|the|our|his|her|their"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|this|next)\b"
+    r"|\b(?:cant|cannot|can not|wont be able to|not able to|not be able to) do (?:it )?(?:on )?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight)\b"  # "I can't do Monday now"
 )
 # With an appointment word anywhere: "about my appointment, I'm not gonna make it".
 _CANT_MAKE_IT = re.compile(

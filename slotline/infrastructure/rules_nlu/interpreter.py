@@ -7,10 +7,12 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue.expectation import OPEN, Expectation
 from slotline.domain.ids import ServiceId
+from slotline.domain.preference import StartBounds
 from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.common.clock_rules import local_today
@@ -34,13 +36,14 @@ from slotline.infrastructure.rules_nlu.intent import classify
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.numeric_dates import NumericDates
 from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
-from slotline.infrastructure.rules_nlu.other_events import another_events_day
+from slotline.infrastructure.rules_nlu.other_events import another_events_day, something_runs_out_before
 from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
 from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
+from slotline.infrastructure.rules_nlu.soon import find_wait
 from slotline.infrastructure.rules_nlu.spelling import respelled
-from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
+from slotline.infrastructure.rules_nlu.time_bounds import BoundsReading, find_bounds, pick_bounds
 from slotline.infrastructure.rules_nlu.times import find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
 from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
@@ -95,15 +98,52 @@ def _every_named(words: list[str], find: Callable[[Sequence[str]], Found[T] | No
 _UNITS = frozenset(("day", "week", "month", "year", "hour", "minute", "mile"))
 
 
+_AT_A_TIME = frozenset(("at", "by", "around", "about", "till", "until", "from", "after", "before"))
+
+
 def _with_qualifier(words: Sequence[str], found: Found[T] | None) -> Found[T] | None:
     """ "my six-month check-up", "a 30 minute massage": a count and a singular unit just before a service describe
-    it; they are part of its name, not a date or a time."""
-    if found is None or word_at(words, found.start - 1) not in _UNITS:
+    it; they are part of its name, not a date or a time. So is a count of them: "four new tyres", "two haircuts"."""
+    if found is None:
         return found
+    if word_at(words, found.start - 1) not in _UNITS:
+        count = cardinal_at(words, found.start - 1)
+        counted = count is not None and word_at(words, found.start - 2) not in _AT_A_TIME
+        return Found(found.value, found.start - 1, found.end) if counted else found
     count = cardinal_at(words, found.start - 2)
     if count is None or count.end != found.start - 1:
         return found
     return Found(found.value, count.start, found.end)
+
+
+def _of_another_service(
+    words: Sequence[str],
+    days: list[Found[DayReading]],
+    services: Sequence[ServiceId],
+    find: Callable[[Sequence[str]], Found[ServiceId] | None],
+) -> list[Found[DayReading]]:
+    """ "a check-up, the cleaning's next month", "my MOT is on Friday": a day said of another service the caller has
+    is that service's, not the one booked."""
+    kept: list[Found[DayReading]] = []
+    for f in days:
+        before = word_at(words, f.start - 1)
+        owner = word_at(words, f.start - 2) if before == "is" else (before[:-1] if before.endswith("s") else "")
+        other = find([owner]) if owner else None
+        kept.append(
+            Found(replace(f.value, counts=False), f.start, f.end) if other and other.value not in services else f
+        )
+    return kept
+
+
+def _after_the_wait(
+    now: datetime, zone: ZoneInfo, minutes: int, bounds: list[Found[BoundsReading]]
+) -> tuple[DayReading | None, list[Found[BoundsReading]]]:
+    """ "in half an hour": today, starting no sooner than then (nothing when then is tomorrow)."""
+    then = (now if now.tzinfo is None else now.astimezone(zone)) + timedelta(minutes=minutes)
+    if then.date() != local_today(now, zone):
+        return None, bounds
+    after = BoundsReading(StartBounds(not_before=then.time().replace(second=0, microsecond=0)))
+    return DayReading(then.date()), [*bounds, Found(after, 0, 0)]
 
 
 def _also_for_the_caller(words: Sequence[str]) -> bool:
@@ -129,8 +169,12 @@ _ARTICLES = _OWNED | {"a", "an"}
 def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None], also: list[str]) -> Found[T] | None:
     """The first thing named that is not kept as it is: in "cancel the cleaning but keep my check-up" the check-up
     is claimed and ruled out, and the cleaning is what the caller means. A thing ruled out ("not the check-up") is
-    claimed in `also` too, so that no looser reading finds it again."""
-    while (found := find(words)) is not None:
+    claimed in `also` too, so that no looser reading finds it again; so is one ruled out after the thing meant
+    ("a full service, not the interim")."""
+    meant: Found[T] | None = None
+    looked = list(words)
+    while (found := find(looked)) is not None:
+        claim(looked, found)
         lead = found.start - (word_at(words, found.start - 1) in _OWNED)
         article = found.start - (word_at(words, found.start - 1) in _ARTICLES)
         if word_at(words, lead - 1) in _KEEP:
@@ -139,17 +183,19 @@ def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]
         elif article < found.start and negated_before(words, article):  # "the cleaning, not the check-up"
             claim(words, Found(found.value, negation_start(words, article), found.end))
             claim(also, Found(found.value, negation_start(words, article), found.end))
-        else:
-            return found
-    return None
+        elif meant is None:
+            meant = found
+    return meant
 
 
 def _busy_days(free: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
     """ "saturday, she has soccer friday": the day of something the caller already has is ruled out, not wished;
-    so is a day something started ("an earache since sunday")."""
+    so is a day something started ("an earache since sunday") or runs out ("my MOT runs out end of the month")."""
     return [
         Found(replace(f.value, counts=False), f.start, f.end)
-        if another_events_day(free, f.start) or word_at(free, f.start - 1) == "since"
+        if another_events_day(free, f.start)
+        or word_at(free, f.start - 1) == "since"
+        or something_runs_out_before(free, f.start)
         else f
         for f in days
     ]
@@ -302,6 +348,7 @@ class RulesUtteranceInterpreter:
         _claimed(free, said_relative)
         latest = _claimed(free, find_latest(free))
         today = local_today(now, self._zone)
+        wait = find_wait(free)  # "in half an hour": today, from then on (claimed below only if it is the when)
         holidays = _claimed(free, _busy_days(free, self._holidays.find(free, today)))  # issue 13: "on christmas day"
         if holidays:  # "oh right, Memorial Day. Tuesday, June 1st then": only taken in
             holidays = _taken_in(free, holidays, find_days(list(free), today))
@@ -333,6 +380,9 @@ class RulesUtteranceInterpreter:
             services, candidates = self._for_whom(services, said_of_service)
             if len(services) == 1 and services != plain and _also_for_the_caller(words):
                 services = (*plain, *services)  # "a check-up for me and one for my daughter": both
+        if services and any(f.value.counts for f in days):  # "a check-up, the cleaning's next month"
+            days = _of_another_service(words, days, services, self._services.find)
+            picked_days = pick_days(days)
         choice = _claimed(free, [find_choice(free)])
         clock = [Found(self._opening.settle(f.value).at, f.start, f.end) for f in times if f.value.counts]
         either = offers_either(free, choice, clock)  # issue 14: "the first one or the third one"
@@ -347,6 +397,9 @@ class RulesUtteranceInterpreter:
             other = tuple(s for s in self._service_words.find(free) if s not in services)
             services, candidates = (*services, *other) if len(other) == 1 else services, other if len(other) > 1 else ()
 
+        if wait is not None and picked_days is None and picked_time is None:
+            picked_days, bounds = _after_the_wait(now, self._zone, wait.value, bounds)
+            claim(free, wait)  # with a day or a time said, the wait is left over and asked about
         result = Interpretation(
             intent=Intent.UNKNOWN,
             text=utterance,

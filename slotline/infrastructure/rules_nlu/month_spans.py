@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
-from slotline.infrastructure.rules_nlu.numbers import ordinal_at
+from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS
 from slotline.infrastructure.rules_nlu.words import Found, word_at
@@ -80,7 +80,14 @@ def month_span_at(words: Sequence[str], i: int, today: date) -> Found[DayReading
         year, month, end = named
         return Found(_span(today, year, month, *_WHOLE), i, end)
     named = _month(today, words, lead.end)
-    if named is None:
-        return None
+    if named is None or _a_day_of_the_month(words, named[2]):
+        return None  # "for may 28th" is a date, read by the date readers
     year, month, end = named
     return Found(_span(today, year, month, *lead.value), i, end)
+
+
+def _a_day_of_the_month(words: Sequence[str], i: int) -> bool:
+    """ "28th", "the 3rd", "28": a day of the month said right after the month's name."""
+    i += word_at(words, i) == "the"
+    day = ordinal_at(words, i) or cardinal_at(words, i)
+    return day is not None and 1 <= day.value <= 31

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
 
-__all__ = ["another_events_day", "another_events_part", "another_events_time"]
+__all__ = ["another_events_day", "another_events_part", "another_events_time", "something_runs_out_before"]
 
 _HAVE = wordset("got have has")
 _HOLDERS = wordset("i we they she he")
@@ -89,3 +89,17 @@ def _held_by(words: Sequence[str], k: int) -> bool:
     if holder in _HOLDERS or holder in _CONTRACTED_HOLDERS:
         return True
     return holder.isalpha() and holder not in _ASKING and word_at(words, before - 1) in _OWNERS  # "my son has"
+
+
+# "it runs out end of the month", "my MOT expires on the 20th", "the tax is due next week": when something the caller
+# has ends, said as the reason to book before it; the day is not the booking's.
+_RUNS_OUT = wordset("expires expire expired expiring runs run due lapses")
+_LINKS = wordset("out at on by in the around about")
+
+
+def something_runs_out_before(words: Sequence[str], start: int) -> bool:
+    """True if the day or week said at `start` is when something runs out ("it runs out end of the month")."""
+    k = start - 1
+    while k >= start - 3 and word_at(words, k) in _LINKS:
+        k -= 1
+    return word_at(words, k) in _RUNS_OUT

@@ -241,13 +241,20 @@ def _said_in_passing(words: Sequence[str], found: Found[object]) -> bool:
     return any(lead in before for lead in ("said", "told", "call", "ring", "mentioned", "spoke", "talk"))
 
 
+# After "the latest one": what makes it the latest the business has, not a choice among the offers
+# ("which is the latest one you've got?", "the latest one available", "the latest one of the day").
+_OF_THE_DAY = wordset("you youve youd u available free going left there of")
+
+
 def find_latest(words: Sequence[str]) -> list[Found[bool]]:
-    """'what's the latest you have', 'the last appointment of the day'; not "by three at the latest"."""
+    """'what's the latest you have', 'the last appointment of the day', 'the latest one you've got'; not "by three
+    at the latest", and not "the latest one" alone, a choice among the offers."""
     return [
         f
         for f in _LATEST.scan(words)
-        if not (f.start and words[f.start - 1] == "at") and word_at(words, f.end) not in ("one", "ones")
-    ]  # "the latest one" is a choice among the offers
+        if not (f.start and words[f.start - 1] == "at")
+        and (word_at(words, f.end) not in ("one", "ones") or word_at(words, f.end + 1) in _OF_THE_DAY)
+    ]
 
 
 _AND = wordset("and plus also both with then")

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 
 from slotline.infrastructure.rules_nlu.ages import an_age
 from slotline.infrastructure.rules_nlu.choices import NOT_A_CHOICE_BEFORE
+from slotline.infrastructure.rules_nlu.counts import a_count_of_things
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
-from slotline.infrastructure.rules_nlu.other_events import another_events_time
+from slotline.infrastructure.rules_nlu.other_events import another_events_time, something_runs_out_before
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
 
@@ -25,7 +26,9 @@ _MEANING = wordset(
 )
 # "not" in these is about the caller, not the detail: "i'm not sure", "not bothered"; or about what was read back
 # ("that's not right", "not what i said"), which the correction that follows says.
-_HARMLESS_AFTER_NOT = wordset("sure bothered fussed fussy too really quite right correct what going gonna able to")
+_HARMLESS_AFTER_NOT = wordset(
+    "sure bothered fussed fussy too really quite right correct what going gonna able to bad worried much"
+)
 # "i'm after a sports massage": British for "i'm looking for"; no time after it
 _LOOKING_FOR = wordset("im am were are s")
 # A number word that is nearly always something else: "the one at three", "a check-up for me", "i need one".
@@ -132,7 +135,9 @@ def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
         return False  # "my six-monthly check": how often, never a day
     if word == "after" and word_at(free, i - 1) in _LOOKING_FOR:
         return False
-    if _describes_a_thing(free, i) or an_age(free, i) or _in_the_past(free, i):
+    if _describes_a_thing(free, i) or an_age(free, i) or _in_the_past(free, i) or a_count_of_things(free, i):
+        return False
+    if dated and something_runs_out_before(free, i):
         return False
     if word == "not":
         following = free[i + 1] if i + 1 < len(free) else BLANK
