@@ -187,6 +187,7 @@ class PhoneCallHandler:
                         )
                     elif isinstance(turn, CallerUnheard):
                         recorder.backend("recognise speech", 0.0, turn.reason)
+                        self._metrics.recognition_rejected(RejectionKind.RECOGNISER_FAILED)
                         await self._answer(
                             call,
                             detector,

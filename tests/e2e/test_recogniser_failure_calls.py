@@ -19,6 +19,7 @@ from slotline.domain.dialogue.expectation import Expectation, Expecting
 from slotline.domain.dialogue.prompts import NOT_HEARD
 from slotline.infrastructure.marked_speech import MarkedSpeechToText
 from slotline.infrastructure.openai_stt import OpenAITranscriptionSettings
+from slotline.infrastructure.prometheus.call_metrics import PrometheusCallMetrics
 from slotline.infrastructure.telcoflow.loopback import LoopbackTelcoflowServer
 from tests.e2e.phone import CALLER, agent_on, heard, turn, until_agent_says
 
@@ -58,8 +59,12 @@ async def test_a_transcription_server_that_is_not_there_is_an_apology_and_a_tran
         assert await call.wait_ended(timeout=10) == "close"
         await agent.task
         record = await agent.container.call_records().get(call.call_id)
+        metrics = agent.container.call_metrics()
+    assert isinstance(metrics, PrometheusCallMetrics)  # serving's metrics (metrics.enabled)
+    scrape = metrics.exposition().decode()
     assert "call.connect" in call.commands
     assert record.transfer_reason == TransferReason.NOT_HEARD.value
+    assert 'slotline_recognition_rejections_total{kind="recogniser_failed"} 1.0' in scrape
 
 
 async def test_a_recogniser_going_down_mid_call_releases_the_hold_and_hands_over(

@@ -28,6 +28,8 @@ class RejectionKind(StrEnum):
     """The recogniser returned no words: noise, or speech it rejected as out of domain or unsure."""
     NOT_UNDERSTOOD = "not_understood"
     """Words were recognised but meant nothing the agent can act on."""
+    RECOGNISER_FAILED = "recogniser_failed"
+    """The recogniser failed on the turn (down, too slow, a broken answer): the agent apologised and handed over."""
 
 
 class Backend(StrEnum):
