@@ -228,6 +228,7 @@ def _moved_from(words: Sequence[str], days: list[Found[DayReading]]) -> list[Fou
 
 _TAKING_IN = wordset("oh ah ahh right of course yes yeah ok okay sure true fair enough silly me forgot i duh doh")
 _THEN = wordset("then so well in that case ok okay")
+_IT_IS = wordset("it's its it is that's thats was")  # "oh right, it's Thanksgiving"
 
 
 def _taken_in(
@@ -237,9 +238,10 @@ def _taken_in(
     is closed), followed by the day they want instead, is no wish."""
     out = []
     for f in holidays:
-        said_first = all(w in _TAKING_IN or w == BLANK for w in free[: f.start])
+        said_first = all(w in _TAKING_IN or w in _IT_IS or w == BLANK for w in free[: f.start])
+        between = _THEN | _TAKING_IN  # "oh right, it's Thanksgiving, duh. Tuesday then"
         follows = [
-            o for o in others if o.start >= f.end and all(w in _THEN or w == BLANK for w in free[f.end : o.start])
+            o for o in others if o.start >= f.end and all(w in between or w == BLANK for w in free[f.end : o.start])
         ]
         if said_first and follows and follows[0].value.day != f.value.day:
             f = Found(replace(f.value, counts=False), f.start, f.end)

@@ -90,6 +90,8 @@ def corrected(earlier: Interpretation, later: Interpretation) -> Interpretation:
             bounds=earlier.bounds,
             earliest=earlier.earliest,
         )
+    if kept.refers.same_time and kept.at is None and earlier.at is not None:  # "Thursday at ten, oh no, Friday,
+        kept = replace(kept, at=earlier.at, approximate=earlier.approximate)  # same time?": the ten just said
     if kept.intent in (Intent.INFORM, Intent.UNKNOWN, Intent.DENY) and earlier.intent in _TASKS:
         kept = replace(kept, intent=earlier.intent)
     elif kept.intent is Intent.UNKNOWN and kept.has_details:
