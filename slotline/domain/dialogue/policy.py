@@ -604,7 +604,10 @@ class DialoguePolicy:
             if offer.empty:
                 return self._offered(offer)
         if self._pref.latest:  # "what's the latest you have?" has one answer
-            offer = replace(offer, slots=(max(offer.slots),), exact_time=False)
+            latest = max(offer.slots)
+            if latest in self._offers and self._offers_heard:  # "I'll take the latest one" of those offered
+                return [OfferSlots((latest,)), *self._choose(latest)]
+            offer = replace(offer, slots=(latest,), exact_time=False)
         elif self._pref.earliest and self._pref.day is not None:  # so has "the earliest you can do tomorrow"
             offer = replace(offer, slots=(min(offer.slots),), exact_time=False)
         self._offers = offer.slots

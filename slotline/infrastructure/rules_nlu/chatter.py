@@ -27,7 +27,8 @@ KNOWN_WORDS = wordset(
     # yes and no as callers say them ("yep, go ahead", "nah, that's it")
     "yep yup yea ya yah nope nah ahead alright absolutely definitely certainly brilliant grand cheers ta "
     # how callers take in what they were told before answering ("of course, Easter. Thursday then?", "fair enough")
-    "course fair enough oh ah ahh right understood makes sense forgot silly"
+    "course fair enough oh ah ahh right understood makes sense forgot silly "
+    "sweet as awesome spot"
 )
 # Questions slotline does not answer; a day or service inside them is not a booking detail.
 _OFF_TOPIC = re.compile(

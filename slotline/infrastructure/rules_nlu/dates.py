@@ -220,6 +220,21 @@ def find_days(words: Sequence[str], today: date) -> list[Found[DayReading]]:
             found = Found(replace(found.value, counts=False), found.start, found.end)
         out.append(found)
         i = found.end
+    return _withdrawn(out)
+
+
+def _withdrawn(found: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """ "oh, Saturday? no, I can't do Saturday. what about Tuesday": a day said, then ruled out, then another day
+    said, is given up, not both asked for and ruled out."""
+    out = list(found)
+    for k, ruled in enumerate(found):
+        if ruled.value.counts or ruled.value.day is None:
+            continue
+        if not any(f.value.counts for f in found[k + 1 :]):
+            continue  # nothing said instead: asked for and ruled out stays a question
+        for j in range(k):
+            if out[j].value.counts and out[j].value.day == ruled.value.day and out[j].value.last is None:
+                out[j] = Found(replace(out[j].value, counts=False), out[j].start, out[j].end)
     return out
 
 

@@ -257,6 +257,14 @@ _AFFIRM = (
     "go on",
     "go on then",
     "grand",
+    # taking the one offered, in words from other places ("sweet as", "spot on", "that one, thanks")
+    "sweet as",
+    "spot on",
+    "awesome",
+    "that one please",
+    "that one thanks",
+    "that one thank you",
+    "this one please",
 )
 # Neither yes nor no, and they hide the yes/no word inside them ("not sure", "right now").
 _NEUTRAL = (

@@ -16,7 +16,10 @@ _HAVE = wordset("got have has")
 _HOLDERS = wordset("i we they she he")
 _CONTRACTED_HOLDERS = wordset("ive weve theyve shes hes")
 # "I'm working", "she's at school", "we're away": a holder who is busy, with nothing had in between.
-_BUSY = wordset("working work busy away travelling traveling school college class shift")
+_BUSY = wordset(
+    "working work busy away travelling traveling school college class shift "
+    "nap naps napping sleep sleeps sleeping asleep nursery daycare kindy kindergarten preschool lessons classes"
+)
 _BUSY_HOLDERS = _HOLDERS | _CONTRACTED_HOLDERS | wordset("im were theyre am")
 _BUSY_PLACES = wordset("at in on")  # "i'm at work", "she's in school", "i'm on shift"
 # Between "I've got" and "at 5", these make it the caller's own free time or a question about the booking.

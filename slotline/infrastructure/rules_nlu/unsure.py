@@ -29,6 +29,18 @@ _MEANING = wordset(
 _HARMLESS_AFTER_NOT = wordset(
     "sure bothered fussed fussy too really quite right correct what going gonna able to bad worried much"
 )
+# "it's not urgent", "not an emergency", "not in a rush": how pressing it is, which changes no detail
+_PRESSING = wordset("urgent serious desperate emergency rush hurry panic")
+_PRESSING_LEADS = wordset("an a in any big")
+
+
+def _not_pressing(free: Sequence[str], i: int) -> bool:
+    k = i
+    while word_at(free, k) in _PRESSING_LEADS and k < i + 2:
+        k += 1
+    return word_at(free, k) in _PRESSING
+
+
 # "i'm after a sports massage": British for "i'm looking for"; no time after it
 _LOOKING_FOR = wordset("im am were are s")
 # A number word that is nearly always something else: "the one at three", "a check-up for me", "i need one".
@@ -141,7 +153,7 @@ def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
         return False
     if word == "not":
         following = free[i + 1] if i + 1 < len(free) else BLANK
-        return following not in _HARMLESS_AFTER_NOT
+        return following not in _HARMLESS_AFTER_NOT and not _not_pressing(free, i + 1)
     if word == "may" and word_at(free, i + 1) in _AFTER_MAY:
         return False  # "may i book": asking, not the month
     if word in _MEANING or word in MONTHS or word in WEEKDAYS:
