@@ -88,3 +88,22 @@ def test_the_latest_one_when_the_day_has_a_later_one_than_those_offered_offers_t
     world.send(ev.Heard(INTERPRETER.understand("a haircut on tuesday, anything after four?", NOW)))
     said = world.send(ev.Heard(INTERPRETER.understand("I'll take the latest one you have", NOW)))
     assert said == ["On Tuesday, December 1st I have 5:15 PM with Alex. Would that work?"]
+
+
+def test_not_free_before_the_day_said_is_that_day_said_again() -> None:
+    for turn in (
+        "a haircut tomorrow week? I'm not free before that",
+        "a haircut tomorrow week, I can't do anything before then",
+        "a haircut tomorrow week, I'm away until then",
+    ):
+        said = INTERPRETER.understand(turn, NOW)
+        assert (said.day, said.unsure) == (date(2026, 12, 3), ()), turn
+
+
+def test_a_person_asked_for_about_something_that_is_not_a_booking_is_a_hand_over() -> None:
+    for turn in (
+        "could I talk to Sam, please? it's about the colour she did, it's not for a booking",
+        "can I speak to Alex, I don't want to book anything, just a quick question",
+    ):
+        assert INTERPRETER.understand(turn, NOW).intent is Intent.HUMAN, turn
+    assert INTERPRETER.understand("can I speak to Alex about booking a haircut", NOW).intent is not Intent.HUMAN

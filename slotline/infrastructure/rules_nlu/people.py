@@ -21,6 +21,15 @@ _SPEAK_LOOSE = _SPEAK | wordset("call ring phone")  # anywhere in the turn, besi
 _BOOKING = wordset("book booking booked appointment appointments schedule slot slots")
 
 
+_NOT = wordset("not isnt no nothing dont doesnt")
+_DENIED_REACH = 4
+
+
+def _denied(words: Sequence[str], i: int) -> bool:
+    """ "it's not for a booking", "nothing to do with an appointment": the booking word says what it is not."""
+    return bool(_NOT & set(words[max(0, i - _DENIED_REACH) : i]))
+
+
 class PeopleNames:
     """Staff names and the roles callers ask for (the catalogue's titles and everyday ones)."""
 
@@ -37,7 +46,7 @@ class PeopleNames:
         when nothing in the turn is about booking (no booking word, no day or time). Without "to"/"with"
         ("is the doctor free to talk", "can Maria call me back") the turn must not name a service either."""
         words = [w for w in words if w]
-        if says_when or _BOOKING & set(words):
+        if says_when or any(w in _BOOKING and not _denied(words, i) for i, w in enumerate(words)):
             return False
         loose = not service_named and bool(_SPEAK_LOOSE & set(words)) and any(w in self._names for w in words)
         for i, word in enumerate(words):

@@ -135,6 +135,24 @@ def _an_occasion(free: Sequence[str], i: int) -> bool:
     return noun.isalpha() and noun not in _TEMPORAL and noun not in MONTHS and noun not in WEEKDAYS
 
 
+_AWAY_UNTIL = wordset("free available around here back able")
+_UNTIL = wordset("before until till")
+_THAT_DAY = wordset("that then")
+_CANNOT = wordset("not cant cannot away busy")
+
+
+def _not_before_that(free: Sequence[str], i: int) -> bool:
+    """ "tomorrow week? I'm not free before that", "I'm away until then": the day just said, said again."""
+    k = i
+    if free[k] == "not" and word_at(free, k + 1) in _AWAY_UNTIL:
+        k += 2
+    elif free[k] in _AWAY_UNTIL and word_at(free, k - 1) == "not":
+        k += 1
+    if not (word_at(free, k) in _UNTIL and word_at(free, k + 1) in _THAT_DAY and word_at(free, k + 2) == BLANK):
+        return False
+    return bool(_CANNOT & set(free[max(0, k - 4) : k]))  # "or before that" still asks
+
+
 def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
     word = free[i]
     if _about_the_past(free, i) or _a_duration(free, i) or _time_so_far(free, i) or (dated and _an_occasion(free, i)):
@@ -149,7 +167,7 @@ def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
         return False
     if _describes_a_thing(free, i) or an_age(free, i) or _in_the_past(free, i) or a_count_of_things(free, i):
         return False
-    if dated and something_runs_out_before(free, i):
+    if dated and (something_runs_out_before(free, i) or _not_before_that(free, i)):
         return False
     if word == "not":
         following = free[i + 1] if i + 1 < len(free) else BLANK
