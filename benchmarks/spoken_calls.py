@@ -1,6 +1,7 @@
 """End-to-end spoken calls on the line (issue 14): do spoken bookings end as the same conversation typed does?
 
 Run: python -m benchmarks.spoken_calls [--rates 16000 8000 8000u] [--voice en-us+f2] [--jobs 2] [--only ID ...]
+                                      [--caller responsive|fixed] [--show-heard]
 
 Each script below is played twice. Typed, through the agent in-process (`slotline chat`'s path: no recognition at
 all), which gives the reference: the appointments the conversation leaves. Spoken, over the loopback Telcoflow server
@@ -28,10 +29,12 @@ from datetime import datetime
 from pathlib import Path
 
 import numpy as np
+from dependency_injector import providers
 from pydantic import SecretStr
 
 from benchmarks.corpus.cases import Case, Expectation
 from benchmarks.corpus.play import play
+from benchmarks.responsive_caller import AgentWords, responsive_lines
 from slotline.domain.appointment import Appointment, Customer
 from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.slot import Slot
@@ -177,7 +180,9 @@ class _Heard(logging.Handler):
             self.lines.append(message)
 
 
-async def _spoken(script: Script, rate: str, voice: str, scratch: Path) -> tuple[list[Key], list[str]]:
+async def _spoken(
+    script: Script, rate: str, voice: str, scratch: Path, responsive: bool
+) -> tuple[list[Key], list[str]]:
     heard = _Heard()
     for name in (
         "slotline.application.conversation",
@@ -197,27 +202,29 @@ async def _spoken(script: Script, rate: str, voice: str, scratch: Path) -> tuple
             sample_rate=int(rate.rstrip("u")),
         )
         container = build_container(settings.model_copy(update={"telcoflow": telcoflow}))
+        agent = AgentWords(container.tts())
+        container.tts.override(providers.Object(agent))
         await _seed(container, script)
-        demo = DemoCall(container, server, line_voice, CALLER, lambda _: None)
-        await demo.run(list(script.lines))
+        demo = DemoCall(container, server, line_voice, CALLER, lambda line: heard.lines.append(f"said: {line}"))
+        await demo.run(responsive_lines(script.lines, agent) if responsive else list(script.lines))
         after = sorted(_key(a) for a in await container.ledger().all())
     return after, heard.lines
 
 
-def _one(script: Script, rate: str, voice: str) -> Outcome:
+def _one(script: Script, rate: str, voice: str, responsive: bool) -> Outcome:
     try:
-        return _played(script, rate, voice)
+        return _played(script, rate, voice, responsive)
     except Exception as exc:  # one broken call is reported, not the end of the run
         return Outcome(script.id, rate, f"error: {type(exc).__name__}: {exc}")
 
 
-def _played(script: Script, rate: str, voice: str) -> Outcome:
+def _played(script: Script, rate: str, voice: str, responsive: bool) -> Outcome:
     with tempfile.TemporaryDirectory() as scratch:
         typed_dir, spoken_dir = Path(scratch, "typed"), Path(scratch, "spoken")
         typed_dir.mkdir()
         spoken_dir.mkdir()
         before, reference = asyncio.run(_reference(script, typed_dir))
-        after, heard = asyncio.run(_spoken(script, rate, voice, spoken_dir))
+        after, heard = asyncio.run(_spoken(script, rate, voice, spoken_dir, responsive))
     if reference == before:
         return Outcome(script.id, rate, "no reference", heard)
     if after == reference:
@@ -231,14 +238,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--voice", default="en-us+f2", help="the caller's espeak-ng voice")
     parser.add_argument("--jobs", type=int, default=2, help="calls run at once, each in its own process")
     parser.add_argument("--only", nargs="+", help="script ids (s01 ...)")
+    parser.add_argument(
+        "--caller",
+        choices=["responsive", "fixed"],
+        default="responsive",
+        help="responsive: says a line again when asked to, answers 'was that X or Y?' (responsive_caller.py);"
+        " fixed: the next line whatever the agent said",
+    )
     parser.add_argument("--show-heard", action="store_true", help="print what the agent heard in calls not right")
     args = parser.parse_args(argv)
     scripts = [s for s in SCRIPTS if not args.only or s.id in args.only]
     jobs = [(s, r) for r in args.rates for s in scripts]
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        futures = [pool.submit(_one, s, r, args.voice) for s, r in jobs]
+        futures = [pool.submit(_one, s, r, args.voice, args.caller == "responsive") for s, r in jobs]
         outcomes = [f.result() for f in futures]
-    print(f"voice {args.voice}, {len(scripts)} scripts, the Maple Street Clinic, clock pinned to {NOW.isoformat()}")
+    print(
+        f"voice {args.voice}, {len(scripts)} scripts, {args.caller} caller, the Maple Street Clinic, "
+        f"clock pinned to {NOW.isoformat()}"
+    )
     print("| line | right | wrong (dangerous) | not finished | no reference |")
     print("|---|---|---|---|---|")
     for rate in args.rates:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from slotline.application.ports import TextToSpeech
 from slotline.infrastructure.telcoflow.loopback import LoopbackCall, LoopbackError
@@ -28,9 +28,13 @@ class SimulatedCaller:
         self._answered = answered
         self._heard = 0
 
-    async def run(self, lines: list[str]) -> None:
-        for line in lines:
-            if not await self._agent_finished():
+    async def run(self, lines: Iterable[str]) -> None:
+        """Says each line once the agent has finished talking. `lines` is read one line at a time, after the agent
+        finished, so a generator can answer what the agent just said."""
+        upcoming = iter(lines)
+        while await self._agent_finished():
+            line = next(upcoming, None)
+            if line is None:
                 return
             if not line:
                 self._say("(the caller says nothing)")
@@ -41,7 +45,6 @@ class SimulatedCaller:
             before = self._call.agent_bytes_played
             self._call.feed(pcm)
             await self._first_answer(before)
-        await self._agent_finished()
 
     async def _first_answer(self, before: int) -> None:
         with contextlib.suppress(TimeoutError, LoopbackError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 import wave
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +38,7 @@ class DemoCall:
     print: Printer
 
     async def run(
-        self, lines: list[str], record: Path | None = None, answered: Callable[[], None] | None = None
+        self, lines: Iterable[str], record: Path | None = None, answered: Callable[[], None] | None = None
     ) -> DemoResult:
         started = time.monotonic()
         service = CallServer(

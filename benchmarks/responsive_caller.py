@@ -1,0 +1,80 @@
+"""A scripted caller who answers like a person when the agent did not get it (issue 14's spoken calls).
+
+A fixed script says its next line whatever the agent said, so one mis-heard turn puts every later line out of step
+("yes" said to "What day would you like?"). A person instead says it again when told "Sorry, I didn't catch that",
+answers "was that 10 AM or 11 AM?" with the time of the offer they chose, and says yes or no again when asked to. This
+caller does that, at most `MAX_REPEATS` times a line, and otherwise says the script's next line. What the agent said
+comes from its own synthesiser (`AgentWords`), the words it spoke on the line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from slotline.application.ports import TextToSpeech
+
+__all__ = ["AgentWords", "responsive_lines"]
+
+MAX_REPEATS = 2
+_ASKED_AGAIN = ("Sorry, I didn't catch that", "Sorry, I want to get this right", "Please say yes or no")
+_STILL_THERE = "Are you still there?"
+_WAS_THAT = re.compile(r"Sorry, was that (.+)\?")
+_TIME = re.compile(r"\b(?:\d{1,2}(?::\d\d)? [AP]M|noon|midnight)")
+_OFFERS = re.compile(r"\bI have (.+)")
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
+_ORDINAL = re.compile(r"\bthe (first|second|third|fourth|last)\b")
+
+
+class AgentWords:
+    """Wraps the agent's synthesiser and keeps every sentence it spoke, in order."""
+
+    def __init__(self, inner: TextToSpeech) -> None:
+        self._inner = inner
+        self.said: list[str] = []
+
+    async def synthesize(self, text: str, sample_rate: int) -> bytes:
+        self.said.append(text)
+        return await self._inner.synthesize(text, sample_rate)
+
+
+def _offered_times(sentences: Sequence[str]) -> list[str]:
+    """The times of the last list of offers ("... I have 9 AM with Jo, 10 AM with Jo, or 11 AM with Jo.")."""
+    for sentence in reversed(sentences):
+        offers = _OFFERS.search(sentence)
+        if offers is not None and not sentence.startswith("Sorry"):
+            return _TIME.findall(offers.group(1))
+    return []
+
+
+def _answer_to_which(question: str, chosen: str | None) -> str | None:
+    """ "Sorry, was that 9 AM with Jo or 11 AM with Jo?": the chosen offer's time, as a person would say it."""
+    if chosen is None:
+        return None
+    return f"the {chosen} one please" if chosen in _TIME.findall(question) else f"no, the {chosen} one"
+
+
+def responsive_lines(script: Sequence[str], agent: AgentWords) -> Iterator[str]:
+    """The script's lines, each said again (or answered by time) while the agent asks for it again."""
+    seen = 0
+    chosen: str | None = None  # the time of the offer the caller picked by its place in the list
+    for line in script:
+        for attempt in range(MAX_REPEATS + 1):
+            new = agent.said[seen:]
+            seen = len(agent.said)
+            if attempt == 0:
+                ordinal = _ORDINAL.search(line)
+                times = _offered_times(agent.said)
+                if ordinal is not None and times:
+                    place = _ORDINALS[ordinal.group(1)]
+                    chosen = times[place] if -len(times) <= place < len(times) else None
+                yield line
+                continue
+            asked = " ".join(new)
+            which = _WAS_THAT.search(asked)
+            if which is not None and (answer := _answer_to_which(which.group(1), chosen)) is not None:
+                yield answer
+            elif any(phrase in asked for phrase in _ASKED_AGAIN) or asked.strip() == _STILL_THERE:
+                yield line
+            else:
+                break  # the agent went on: the script's next line
