@@ -17,7 +17,18 @@ from slotline.infrastructure.yaml_catalogue import load_catalogue
 from slotline.infrastructure.yaml_catalogue.loader import describe, field_path
 
 ROOT = Path(__file__).resolve().parents[2] / "tests" / "conversations"
-SPLITS = ("tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
+SPLITS = (
+    "tuned",
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "heldout8",
+    "heldout9",
+)
 CATEGORIES = (
     "booking",
     "questions",
@@ -117,6 +128,7 @@ class Case(_Strict):
         "heldout6",
         "heldout7",
         "heldout8",
+        "heldout9",
         "adhoc",
     ] = "adhoc"
 

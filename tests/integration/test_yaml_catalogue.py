@@ -164,7 +164,18 @@ def test_without_facts_the_business_knows_none() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["dental_us", "physio_uk", "salon_la", "vet_au", "optician_ie", "chiro_ca", "groomer_nz"]
+    "name",
+    [
+        "dental_us",
+        "physio_uk",
+        "salon_la",
+        "vet_au",
+        "optician_ie",
+        "chiro_ca",
+        "groomer_nz",
+        "barber_atx",
+        "podiatry_gla",
+    ],
 )
 def test_the_conversation_corpus_catalogues_load(name: str) -> None:
     path = Path(__file__).parents[1] / "conversations" / "catalogues" / f"{name}.yaml"
