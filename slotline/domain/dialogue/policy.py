@@ -870,6 +870,8 @@ class DialoguePolicy:
         if question is None:
             return None
         service = heard.service_id or self._service
+        if service is None and answered is not None:  # "what does an assessment involve?" ... "what would that cost?"
+            service = self._asked_about
         self._asked_about = heard.service_id or self._asked_about
         alone = heard.intent is Intent.QUESTION or question is asked_which
         asked = [q for q in (question, *heard.also_asked) if not self._answers.needs_service(q, service)]

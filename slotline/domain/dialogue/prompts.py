@@ -19,7 +19,7 @@ from slotline.domain.dialogue.phrasing import (
     say_time,
     say_when,
 )
-from slotline.domain.dialogue.sentences import join_sentences
+from slotline.domain.dialogue.sentences import full_stop, join_sentences
 from slotline.domain.preference import Preference
 from slotline.domain.selection import Offer
 from slotline.domain.slot import Slot
@@ -59,7 +59,7 @@ class Prompts:
 
     def greeting(self, customer: Customer | None, upcoming: tuple[Appointment, ...]) -> str:
         hello = f"Hi {customer.name.split()[0]}, thanks" if customer and customer.name else "Thanks"
-        opening = f"{hello} for calling {self._c.business.name}."
+        opening = full_stop(f"{hello} for calling {self._c.business.name}")
         if upcoming:
             seen = f"I see you have {self.describe(upcoming[0])}."
             return join_sentences(opening, seen, self.intent_question(upcoming))
@@ -226,7 +226,7 @@ class Prompts:
         return join_sentences("Are you still there?", prompt)
 
     def goodbye(self) -> str:
-        return f"Thank you for calling {self._c.business.name}. Goodbye!"
+        return join_sentences(full_stop(f"Thank you for calling {self._c.business.name}"), "Goodbye!")
 
     def transfer(self, reason: TransferReason) -> str:
         team = "Let me connect you with someone from the team."

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["join_sentences", "split_sentences"]
+__all__ = ["full_stop", "join_sentences", "split_sentences"]
 
 # A stop after one of these is not the end of a sentence ("Dr. Chen", "Maple St. Clinic").
 _ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "mt", "jr", "sr", "vs", "etc", "approx", "e.g", "i.e"})
 _END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
+
+
+def full_stop(text: str) -> str:
+    """`text` ended with a full stop, unless it already ends a sentence ("Eastside Barber Co." is not doubled)."""
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def join_sentences(*pieces: str) -> str:

@@ -28,7 +28,7 @@ KNOWN_WORDS = wordset(
     "yep yup yea ya yah nope nah ahead alright absolutely definitely certainly brilliant grand cheers ta "
     # how callers take in what they were told before answering ("of course, Easter. Thursday then?", "fair enough")
     "course fair enough oh ah ahh right understood makes sense forgot silly "
-    "sweet as awesome spot"
+    "sweet as awesome spot aye och naw nae bet thing righto rightio"
 )
 # Questions slotline does not answer; a day or service inside them is not a booking detail.
 _OFF_TOPIC = re.compile(

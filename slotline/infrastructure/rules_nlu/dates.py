@@ -242,6 +242,9 @@ def pick_days(found: Sequence[Found[DayReading]]) -> DayReading | None:
     """The day or days meant: a calendar date beats a weekday ("tuesday the 23rd"), a day inside a range of days
     beats the range ("next week, say thursday": next week's Thursday); otherwise the last one said counts."""
     counted = [f.value for f in found if f.value.counts]
+    anchors = {r.counted_from for r in counted if r.counted_from is not None}
+    if anchors:  # "on thursday the 25th ... the thursday after": the day counted from is not the one meant
+        counted = [r for r in counted if r.counted_from is not None or r.day not in anchors]
     ranges = [r for r in counted if r.last is not None]
     if ranges:
         counted = [r.within(ranges[-1]) for r in counted]

@@ -30,6 +30,9 @@ def _any(*alternatives: str) -> re.Pattern[str]:
 
 
 _WHO = r"(?:you|it|the \w+)(?: guys)?"
+_HOW_OFTEN = r"(?:actually |exactly |usually |normally )?"
+# "what exactly do you do in a hot towel shave?", "what will they do at the assessment?"
+_WHAT_IS_DONE = rf"what {_HOW_OFTEN}(?:do|will|would|does) (?:you|they|the \w+) {_HOW_OFTEN}do (?:in|at|for|during)"
 _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     (
         Topic.PRICE,
@@ -149,7 +152,9 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"what (?:is|s) (?:a|an)",
             r"whats (?:a|an)",
             r"how long (?:does|do|is|will|would)",
-            r"what do you do (?:in|at|for|during)",
+            _WHAT_IS_DONE,
+            r"what(?:s| is) (?:involved|included) in",
+            r"what (?:do|does) (?:a|an|the) .{1,40} (?:include|cover)",
         ),
     ),
 )

@@ -14,7 +14,7 @@ _LEADS = (("and", "what", "about"), ("and", "how", "about"), ("what", "about"), 
 # Words that may stand beside the service in such a turn; any other word makes it something else.
 _BESIDE = wordset(
     "a an the for one of too then as well also after that please um uh er so ok okay oh right session appointment "
-    "that's thats it is how much"
+    "that's thats it is"
 )
 _MOST_WORDS = 10
 

@@ -28,6 +28,9 @@ _HUMAN = re.compile(
     r"|\b(?:want|need|get me|give me) (?:to talk to )?(?:someone|somebody|a human|a real person)\b"
     # a person already named: "is Marco in? ... I just need to talk to him", "I need a word with her"
     r"|\b(?:talk|speak|speaking|talking|chat) (?:to|with) (?:him|her|them)\b|\ba (?:quick )?word with\b"
+    # who to turn to, and complaints, which a person takes: "who do I talk to about that?", "make a complaint"
+    r"|\bwho (?:do|can|should|would|could) i (?:talk|speak|complain) (?:to|with)\b"
+    r"|\b(?:make|making|file|lodge|raise|have) a complaint\b|\bi (?:want|need|would like) to complain\b"
 )
 # A task word with one of these up to three words before it is ruled out: "don't cancel", "no need to move it".
 _NEGATION_BEFORE = re.compile(r"\b(?:dont|do not|not|never|no need to|wont|doesnt|didnt)(?: \w+){0,3} $")
@@ -151,6 +154,8 @@ _DENY = (
     "no",
     "nope",
     "nah",
+    "naw",
+    "nae",
     "not really",
     "not quite",
     "not that one",
@@ -258,6 +263,12 @@ _AFFIRM = (
     "go on then",
     "grand",
     # taking the one offered, in words from other places ("sweet as", "spot on", "that one, thanks")
+    "aye",
+    "och aye",
+    "you bet",
+    "sure thing",
+    "righto",
+    "rightio",
     "sweet as",
     "spot on",
     "awesome",

@@ -12,7 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from slotline.infrastructure.common.calendar_rules import WeekdayMode, resolve_weekday, valid_date
+from slotline.infrastructure.common.calendar_rules import (
+    WeekdayMode,
+    resolve_day_of_month,
+    resolve_weekday,
+    valid_date,
+)
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS, weekday_named
@@ -150,15 +155,26 @@ def _weekday_after(words: Sequence[str], i: int, today: date) -> Found[DayReadin
     if cardinal_at(words, i + 3) is not None or ordinal_at(words, i + 3) is not None or word_at(words, i + 3) in MONTHS:
         return None
     said = {
-        named
+        (named, _dated(words, k, named, today))
         for k in range(i)
         if (named := weekday_named(words, k)) is not None and word_at(words, k - 1) not in _LEADS
     }
-    if len(said) != 1:
+    if len({named for named, _ in said}) != 1 or len(said) != 1:
         return _found(None, i, i + 3, ambiguous=True)
-    anchor = resolve_weekday(today, said.pop(), WeekdayMode.BARE)  # "monday ... the thursday after": that monday
+    named, dated = said.pop()
+    anchor = dated or resolve_weekday(today, named, WeekdayMode.BARE)  # "monday ... the thursday after": that monday
     day = anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
     return Found(DayReading(day, counted_from=anchor), i, i + 3)
+
+
+def _dated(words: Sequence[str], k: int, weekday: int, today: date) -> date | None:
+    """ "thursday the 25th", "thursday 25th": the date said with the weekday at `k`, when it falls on that weekday."""
+    j = k + 1 + (word_at(words, k + 1) == "the")
+    number = ordinal_at(words, j) or cardinal_at(words, j)
+    if number is None:
+        return None
+    day = resolve_day_of_month(today, number.value)
+    return day if day is not None and day.weekday() == weekday else None
 
 
 def _plural_weekdays(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:

@@ -141,6 +141,29 @@ _THAT_DAY = wordset("that then")
 _CANNOT = wordset("not cant cannot away busy")
 
 
+_THING_LEADS = wordset("the a an my his her their our")
+_NOT_THINGS = (
+    _MEANING
+    | _DAY_NOUNS
+    | _TEMPORAL
+    | wordset(
+        "that this those these one ones same today tomorrow tonight weekend morning afternoon evening earliest latest "
+        "too so very quite that"
+    )
+)
+
+
+def _not_a_thing(free: Sequence[str], i: int) -> bool:
+    """ "just the beard, not the hair": a thing ruled out at the end of a clause, never a day, time or number."""
+    k = i + 1
+    if word_at(free, k) in _THING_LEADS:
+        k += 1
+    thing = word_at(free, k)
+    if not thing.isalpha() or thing in _NOT_THINGS or thing in MONTHS or thing in WEEKDAYS:
+        return False
+    return cardinal_at(free, k) is None and ordinal_at(free, k) is None and word_at(free, k + 1) == BLANK
+
+
 def _not_before_that(free: Sequence[str], i: int) -> bool:
     """ "tomorrow week? I'm not free before that", "I'm away until then": the day just said, said again."""
     k = i
@@ -171,7 +194,7 @@ def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
         return False
     if word == "not":
         following = free[i + 1] if i + 1 < len(free) else BLANK
-        return following not in _HARMLESS_AFTER_NOT and not _not_pressing(free, i + 1)
+        return following not in _HARMLESS_AFTER_NOT and not _not_pressing(free, i + 1) and not _not_a_thing(free, i)
     if word == "may" and word_at(free, i + 1) in _AFTER_MAY:
         return False  # "may i book": asking, not the month
     if word in _MEANING or word in MONTHS or word in WEEKDAYS:

@@ -52,6 +52,15 @@ _GLUED = {
     ("o", "clock"): "oclock",
     ("good", "bye"): "goodbye",
 }
+# Everyday spoken forms written out: "do yous do laser?" (Scottish, Irish), "y'all", "wanna", "gonna".
+_SPOKEN_FORMS = {
+    "yous": ("you",),
+    "youse": ("you",),
+    "yall": ("you",),
+    "wanna": ("want", "to"),
+    "gonna": ("going", "to"),
+    "gotta": ("got", "to"),
+}
 _NEGATIONS = wordset("not except cant cannot dont never")
 _NEGATED_VERBS = wordset("do make on at for want")  # "can't do tuesday", "not on friday", "don't want three"
 _NUMBER_STEMS = wordset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty")
@@ -82,7 +91,7 @@ def _tokens(text: str) -> list[str]:
         if token.endswith("ish") and token[:-3] in _NUMBER_STEMS:
             out += [token[:-3], "ish"]
         else:
-            out.append(token)
+            out += _SPOKEN_FORMS.get(token, (token,))
     return out
 
 
