@@ -132,9 +132,10 @@ def hear_expected(
         if unsure_word is not None:
             why = f"unsure: '{unsure_word}' is easily misheard"
             return _either(expecting, named | _swapped(answers, heard.words, settings.confusable), why)
-        # Words the rule accepted are vetoed only by the grammar decode naming another answer: the n-best list nearly
-        # always holds a near variant ("this tuesday" beside "next tuesday"), and rejecting on it made callers who
-        # were heard right repeat themselves (the read-back that follows says the date and time).
+        # Words the rule accepted that name an answer are vetoed only by the grammar decode naming another (or, at a
+        # day, another part of the day): the n-best list nearly always holds a near variant ("this tuesday" beside
+        # "next tuesday"), and rejecting on it made callers who were heard right repeat themselves (the read-back
+        # that follows says the date and time). Words naming no answer are checked against the n-best list.
         if named and len(named | by_grammar) > 1:
             return _either(expecting, named | by_grammar, f"unsure: {' or '.join(sorted(named | by_grammar))}")
         if clash:
