@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from datetime import time
 
 from slotline.domain.dialogue.expectation import Expectation, Expecting, OfferedSlot
+from slotline.infrastructure.pocketsphinx_stt.days import day_grammar
 
 __all__ = ["CLOSED", "ExpectedAnswers", "expected_answers", "spoken_times"]
 
-CLOSED = (Expecting.YES_NO, Expecting.CHOICE, Expecting.SERVICE)
+CLOSED = (Expecting.YES_NO, Expecting.CHOICE, Expecting.DAY, Expecting.SERVICE)
 """Questions with a short list of answers, listened for with a grammar; the others are decoded as before. "What
-day?" is left out: its flat grammar of 138 day phrases took 4.5 s to decode at 16 kHz and 11 s at 8 kHz (the
-language model takes about 0.3 s), so the agent fell silent at the question; a compact grammar is the way back in."""
+day?" has a factored grammar (days.py): its flat grammar of 138 day phrases took 4.5 s to decode at 16 kHz and 11 s
+at 8 kHz, so the agent fell silent at the question."""
 
 _YES = ("yes", "yeah", "yep", "sure", "okay", "correct", "that's right", "that's fine", "sounds good", "go ahead")
 _NO = ("no", "nope", "no thanks", "no thank you")
@@ -60,6 +61,9 @@ class ExpectedAnswers:
 
     answers: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
     """(key, phrases as word tuples)."""
+    compact: str | None = None
+    """A JSGF grammar built from rules that says the same answers compactly (days.py), used instead of the flat
+    list of phrases, which is too slow to decode when the answers are many."""
 
     def answers_in(self, words: Sequence[str]) -> frozenset[str]:
         """The keys of the answers whose phrases occur in `words`; a phrase inside a longer one found there does
@@ -77,7 +81,9 @@ class ExpectedAnswers:
         )
 
     def grammar(self) -> str:
-        """JSGF: an optional lead-in, one answer, an optional tail."""
+        """JSGF: an optional lead-in, one answer, an optional tail (or the compact grammar, when there is one)."""
+        if self.compact is not None:
+            return self.compact
         rules = []
         names = []
         for n, (_, phrases) in enumerate(self.answers):
@@ -126,7 +132,9 @@ def expected_answers(expecting: Expectation, vocabulary: frozenset[str]) -> Expe
         usable = tuple(dict.fromkeys(tuple(p.split()) for p in phrases if set(p.split()) <= vocabulary))
         if usable:
             answers.append((key, usable))
-    return ExpectedAnswers(tuple(answers)) if len(answers) > 1 else None
+    if len(answers) < 2:
+        return None
+    return ExpectedAnswers(tuple(answers), day_grammar(vocabulary) if expecting.kind is Expecting.DAY else None)
 
 
 def _numbered(expecting: Expectation) -> Iterable[tuple[int, OfferedSlot]]:

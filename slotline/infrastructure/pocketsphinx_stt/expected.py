@@ -8,7 +8,18 @@ expected answers (answers.py). Then:
   among offers its words become the candidates as alternatives ("the first one or the third one"), which the dialogue
   asks about by time ("Sorry, was that 10 AM or 3 PM?"); at other questions it is rejected, so the agent asks again
   instead of acting on a guess;
-- the language model heard no expected answer ("can I make it Friday instead?"): its words stand as before;
+- the language model heard no expected answer ("can I make it Friday instead?"): its words stand as before, unless
+  the grammar decode names an answer and an n-best hypothesis of the language model names the same ("hair colouring"
+  heard "can i come in", with "hair colouring" next in the n-best list): two decodes heard that answer and the best
+  guess did not, so the grammar's words are used if it is sure of itself, names one answer, no n-best hypothesis
+  names another and it rests on no confusable word; otherwise (the n-best list names an answer the grammar decode
+  does not back) the turn is UNSURE. So is a near miss: the grammar decode, sure of itself, names an answer whose
+  words differ from the language model's in at most `near_miss` words ("ten a.m. please" heard "can a.m.
+  please"): the one word that differs is the one that mattered. Words far from the grammar's are not vetoed by it:
+  a grammar is forced, sure of itself, onto what it cannot hold ("i want to cancel my appointment" at a yes/no
+  came out "i'd like the okay is", every word at posterior 1.0, spanning the whole turn);
+- at "what day?" the decodes must also agree on the part of the day: "monday afternoon" heard "monday at noon" or
+  "monday at two" by the language model and "monday afternoon" by the grammar is UNSURE (days.py);
 - the rejection rule threw the words out, but they name exactly one answer, the grammar decode names the same and no
   n-best hypothesis names another ("no thank" for "no thanks", "yeah up" for "yep"): the grammar's words are used,
   if the grammar decode is sure of itself (every word but fillers has a posterior of at least `grammar_posterior`:
@@ -20,8 +31,8 @@ expected answers (answers.py). Then:
   "three o'clock" as "really not", where the grammar decode hears them right);
 - "first" and "third" are not told apart reliably (on 8 kHz lines their difference lies above the line's 4 kHz:
   every "the first one" in the benchmark came back "the third one", and so did en-us's at 16 kHz, with the grammar
-  decode and every n-best hypothesis agreeing), so a choice or a day that rests on either is UNSURE (a choice heard
-  as "the third one" by the grammar alone, sure of itself, is asked about as "the first one or the third one").
+  decode and every n-best hypothesis agreeing), so a choice or a day that rests on either is UNSURE, at every rate
+  (a choice is then asked about by time: "the first one or the third one").
 """
 
 from __future__ import annotations
@@ -32,6 +43,7 @@ from typing import Protocol
 
 from slotline.domain.dialogue.expectation import Expectation, Expecting
 from slotline.infrastructure.pocketsphinx_stt.answers import CLOSED, ExpectedAnswers, expected_answers
+from slotline.infrastructure.pocketsphinx_stt.days import part_of, parts_clash, the_day
 from slotline.infrastructure.pocketsphinx_stt.recognizer import DecodedWords
 
 __all__ = ["ExpectationSettings", "GrammarDecoder", "KeptWords", "hear_expected", "vocabulary"]
@@ -56,15 +68,19 @@ class ExpectationSettings:
     stand even when the language model's words name no answer ("the second one" heard "uh can can one" on an 8 kHz
     line, but by the grammar "the second one"), if no n-best hypothesis names another answer and the answer rests on
     no confusable word."""
+    near_miss: int = 1
+    """Words accepted by the rejection rule that name no expected answer are unsure when the grammar decode, sure of
+    itself, names one in words at most this many word edits away ("can a.m. please" against "ten a.m. please")."""
     phone_digits: bool = False
     """At a question asking for a phone number, also decode the turn with a digit grammar (digits.py). Off by
     default: on espeak voices it heard 3 of 60 numbers right and 4 as another valid number, which only the read-back
     stops (docs/speech.md); the language model alone hears none (0 of 60)."""
-    confusable_wideband: bool = False
-    """The confusable words are unsure at 16 kHz too. Off: at 16 kHz "the first one" is acted on (the read-back that
-    follows says the time, which a caller who meant another refuses); unsure on every line, a caller who answers
-    "the first one" again and again is never understood (benchmarks.spoken_calls: 16 kHz calls finished fell from
-    15 to 10 of 20 with it on)."""
+    confusable_wideband: bool = True
+    """The confusable words are unsure at 16 kHz too (on since 2026-12: en-us's "the first one" came back "the third
+    one" at 16 kHz with every decode agreeing, a different valid offer). At a choice the agent then asks by time
+    ("was that 10 AM or 3 PM?"), which a caller answers; a scripted caller who answers "the first one" again is
+    never understood (benchmarks.spoken_calls: 16 kHz calls finished fell from 15 to 10 of 20 with it on). Off: at
+    16 kHz "the first one" is acted on, and only the read-back that follows (it says the time) stops a wrong one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,23 +121,30 @@ def hear_expected(
     named = answers.answers_in(heard.words)
     by_grammar = answers.answers_in(grammar.words)
     by_others = frozenset(key for words in heard.alternatives for key in answers.answers_in(words))
+    clash = False
     if expecting.kind is Expecting.DAY:  # the grammar has no clock times: "thursday at ten" is its "thursday ..."
-        named, by_grammar, by_others = (frozenset(_the_day(k) for k in keys) for keys in (named, by_grammar, by_others))
+        named, by_grammar, by_others = (frozenset(the_day(k) for k in keys) for keys in (named, by_grammar, by_others))
+        clash = parts_clash(heard.words, grammar.words)
+    sure = _sure_of_itself(grammar, settings.grammar_posterior)
     confusable = (narrowband or settings.confusable_wideband) and expecting.kind in (Expecting.CHOICE, Expecting.DAY)
     unsure_word = next((w for w in heard.words if confusable and w in settings.confusable), None)
     if rejected is None:
         if unsure_word is not None:
             why = f"unsure: '{unsure_word}' is easily misheard"
             return _either(expecting, named | _swapped(answers, heard.words, settings.confusable), why)
-        # Words the rule accepted are vetoed only by the grammar decode naming another answer: the n-best list nearly
-        # always holds a near variant ("this tuesday" beside "next tuesday"), and rejecting on it made callers who
-        # were heard right repeat themselves (the read-back that follows says the date and time).
+        # Words the rule accepted that name an answer are vetoed only by the grammar decode naming another (or, at a
+        # day, another part of the day): the n-best list nearly always holds a near variant ("this tuesday" beside
+        # "next tuesday"), and rejecting on it made callers who were heard right repeat themselves (the read-back
+        # that follows says the date and time). Words naming no answer are checked against the n-best list.
         if named and len(named | by_grammar) > 1:
             return _either(expecting, named | by_grammar, f"unsure: {' or '.join(sorted(named | by_grammar))}")
+        if clash:
+            return KeptWords((), f"unsure: {part_of(heard.words)} or {part_of(grammar.words)}", unsure=True)
+        if not named and (by_others or (by_grammar and sure and _near_miss(heard, grammar, settings.near_miss))):
+            return _backed(expecting, answers, grammar, by_grammar, by_others, settings)
         return KeptWords(heard.words, None)
     forced = any(confusable and w in settings.confusable for w in grammar.words)
-    sure = _sure_of_itself(grammar, settings.grammar_posterior)
-    agreed = len(named) == 1 and by_grammar == named and by_others <= named
+    agreed = len(named) == 1 and by_grammar == named and by_others <= named and not clash
     if agreed and sure and unsure_word is None and not forced:
         return KeptWords(grammar.words, None)  # thrown out by the rule, but every decode heard this one answer
     alone = expecting.kind is Expecting.CHOICE and not named and len(by_grammar) == 1 and by_others <= by_grammar
@@ -131,6 +154,25 @@ def hear_expected(
     if alone and sure:  # "the third one" by the grammar alone: the first or the third, asked
         return _either(expecting, by_grammar | _swapped(answers, grammar.words, settings.confusable), rejected)
     return KeptWords((), rejected)
+
+
+def _backed(
+    expecting: Expectation,
+    answers: ExpectedAnswers,
+    grammar: DecodedWords,
+    by_grammar: frozenset[str],
+    by_others: frozenset[str],
+    settings: ExpectationSettings,
+) -> KeptWords:
+    """The language model's best words named no answer, but the grammar decode and an n-best hypothesis name the
+    same one: the grammar's words, if it is sure of itself, names one answer that no n-best hypothesis contradicts
+    and rests on no confusable word ("the third one": the first or the third, asked); otherwise unsure."""
+    why = f"unsure: {' or '.join(sorted(by_grammar | by_others))}"
+    if len(by_grammar) != 1 or by_others != by_grammar or not _sure_of_itself(grammar, settings.grammar_posterior):
+        return KeptWords((), why, unsure=True)
+    if any(w in settings.confusable for w in grammar.words):
+        return _either(expecting, by_grammar | _swapped(answers, grammar.words, settings.confusable), why)
+    return KeptWords(grammar.words, None)
 
 
 def _swapped(answers: ExpectedAnswers, words: tuple[str, ...], confusable: frozenset[str]) -> frozenset[str]:
@@ -160,19 +202,18 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth")
 _FILLERS = frozenset(("the", "a", "um", "uh", "yeah", "oh", "okay", "please", "one"))
 
 
+def _near_miss(heard: DecodedWords, grammar: DecodedWords, most: int) -> bool:
+    """The two decodes' words are at most `most` word edits (insertions, deletions, substitutions) apart."""
+    a, b = heard.words, grammar.words
+    row = list(range(len(b) + 1))
+    for i, word in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, other in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (word != other))
+    return row[-1] <= most
+
+
 def _sure_of_itself(decoded: DecodedWords, least: float) -> bool:
     """Every word of the decode but fillers has at least `least` posterior (there is at least one such word)."""
     kept = [p for w, p in zip(decoded.words, decoded.posteriors, strict=False) if w not in _FILLERS]
     return bool(kept) and min(kept) >= least
-
-
-def _the_day(key: str) -> str:
-    """ "next thursday afternoon" -> "next thursday": the day an answer to "what day?" names, without its part."""
-    words = key.split()
-    ends = [i for i, w in enumerate(words) if w in _DAY_WORDS]
-    return " ".join(words[: ends[0] + 1]) if ends else key
-
-
-_DAY_WORDS = frozenset(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow")
-)
