@@ -20,6 +20,13 @@ _PARTS = ("morning", "afternoon", "evening")
 _LEADS = ("um", "uh", "oh", "okay", "yes", "yeah", "well", "on", "i'd like", "can i do", "how about")
 _TAILS = ("please", "thanks", "thank you", "then", "is fine", "works")
 _CLOCK = frozenset(("noon", "midday", "o'clock", "a.m.", "p.m."))
+# The clock words a part of the day can be heard as ("afternoon" as "at noon", "at two"); "thursday at ten" against
+# the grammar's forced "thursday afternoon" is no clash.
+_HOURS_IN = {
+    "morning": frozenset(("seven", "eight", "nine", "ten", "eleven", "a.m.")),
+    "afternoon": frozenset(("noon", "midday", "twelve", "one", "two", "three", "four", "five", "p.m.")),
+    "evening": frozenset(("five", "six", "seven", "eight", "nine", "p.m.")),
+}
 _HOURS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))
 
 
@@ -69,4 +76,10 @@ def parts_clash(heard: Sequence[str], other: Sequence[str]) -> bool:
     """Two hypotheses name different parts of the day (or a part against a clock time: "monday afternoon" heard as
     "monday at noon" or "monday at two"); one naming none is no clash."""
     mine, theirs = part_of(heard), part_of(other)
-    return mine is not None and theirs is not None and mine != theirs
+    if mine is None or theirs is None or mine == theirs:
+        return False
+    if "clock" in (mine, theirs):  # the grammar has no clock times: only a time inside that part can be mistaken for it
+        part = theirs if mine == "clock" else mine
+        clock = heard if mine == "clock" else other
+        return bool(_HOURS_IN[part].intersection(clock))
+    return True
