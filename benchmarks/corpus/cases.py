@@ -105,6 +105,13 @@ class BusyBlock(_Strict):
     end: AwareDatetime
 
 
+def _known_split(split: str) -> str:
+    """A split is one of SPLITS, or "adhoc" for a case built outside the corpus files."""
+    if split not in (*SPLITS, "adhoc"):
+        raise ValueError(f"unknown split {split!r}; one of {', '.join(SPLITS)} or adhoc")
+    return split
+
+
 class Case(_Strict):
     """One whole conversation: the business, the pinned clock, what the caller says and what must come of it."""
 
@@ -118,19 +125,7 @@ class Case(_Strict):
     busy: list[BusyBlock] = Field(default_factory=list)
     turns: Annotated[list[StrictStr], Field(min_length=1)]
     expect: Expectation
-    split: Literal[
-        "tuned",
-        "heldout",
-        "heldout2",
-        "heldout3",
-        "heldout4",
-        "heldout5",
-        "heldout6",
-        "heldout7",
-        "heldout8",
-        "heldout9",
-        "adhoc",
-    ] = "adhoc"
+    split: Annotated[StrictStr, AfterValidator(_known_split)] = "adhoc"
 
 
 def catalogue_path(name: str) -> Path:
