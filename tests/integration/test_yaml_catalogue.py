@@ -175,6 +175,8 @@ def test_without_facts_the_business_knows_none() -> None:
         "groomer_nz",
         "barber_atx",
         "podiatry_gla",
+        "derm_blr",
+        "vet_bos",
     ],
 )
 def test_the_conversation_corpus_catalogues_load(name: str) -> None:
