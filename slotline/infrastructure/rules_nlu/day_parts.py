@@ -9,7 +9,7 @@ from slotline.infrastructure.rules_nlu.other_events import another_events_part
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 
-__all__ = ["EARLIEST_PHRASES", "find_earliest", "find_part_of_day"]
+__all__ = ["EARLIEST_PHRASES", "find_earliest", "find_part_of_day", "wished_parts"]
 
 _PARTS = {
     "morning": PartOfDay.MORNING,
@@ -79,15 +79,20 @@ def _a_greeting(words: Sequence[str], i: int) -> bool:
 def find_part_of_day(words: Sequence[str]) -> PartOfDay | None:
     """The part of the day said last ("morning, no, afternoon" means the afternoon); "good night" and "morning, I
     need..." are no wish, and neither is a part ruled out ("mornings are bad for me")."""
-    found = [
-        _PARTS[w]
+    found = wished_parts(words)
+    return _PARTS[words[found[-1]]] if found else None
+
+
+def wished_parts(words: Sequence[str]) -> list[int]:
+    """Where the parts of the day the caller wishes for are, in order."""
+    return [
+        i
         for i, w in enumerate(words)
         if w in _PARTS
         and not _a_greeting(words, i)
         and not _ruled_out(words, i)
         and not another_events_part(words, i)  # "I've got a meeting in the morning"
     ]
-    return found[-1] if found else None
 
 
 def find_earliest(words: Sequence[str]) -> list[Found[bool]]:

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue.expectation import OPEN, Expectation
 from slotline.domain.ids import ServiceId
-from slotline.domain.preference import StartBounds
+from slotline.domain.preference import PartOfDay, StartBounds
 from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.common.clock_rules import local_today
@@ -33,6 +33,7 @@ from slotline.infrastructure.rules_nlu.either import offers_either
 from slotline.infrastructure.rules_nlu.fact_reader import FactReader, refers_back
 from slotline.infrastructure.rules_nlu.holidays import HolidayNames
 from slotline.infrastructure.rules_nlu.intent import classify
+from slotline.infrastructure.rules_nlu.lost_day import day_lost_before_part
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.numeric_dates import NumericDates
 from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
@@ -272,11 +273,13 @@ def _has_range(days: Sequence[Found[DayReading]]) -> bool:
     return any(f.value.last is not None for f in days if f.value.counts)
 
 
-def _ambiguous(words: list[str], days: list[Found[DayReading]]) -> list[str]:
-    """A day said with two readings ("12/01"), or two days that disagree ("tuesday the 3rd" when the 3rd is a
-    Thursday), is named in `unsure` as "day", so that the agent asks which day was meant."""
+def _ambiguous(words: list[str], days: list[Found[DayReading]], part: PartOfDay | None) -> list[str]:
+    """A day said with two readings ("12/01"), two days that disagree ("tuesday the 3rd" when the 3rd is a
+    Thursday), or a part of the day led by words no day could be ("on to the morning": lost_day.py) is named in
+    `unsure` as "day", so that the agent asks which day was meant."""
     two_readings = any(f.value.ambiguous and f.value.counts for f in days)
-    return ["day"] if two_readings or days_disagree(words, days) or _weekday_in_a_month(days) else []
+    lost = part is not None and day_lost_before_part(words, frozenset(i for f in days for i in range(f.start, f.end)))
+    return ["day"] if two_readings or lost or days_disagree(words, days) or _weekday_in_a_month(days) else []
 
 
 def _weekday_in_a_month(days: list[Found[DayReading]]) -> bool:
@@ -417,7 +420,7 @@ class RulesUtteranceInterpreter:
             ordinal=choice[0].value if choice else None,
             staff_id=staff[0].value if staff else None,
             phone=heard_phone,
-            unsure=(*leftover_meaning(free, dated=picked_days is not None), *_ambiguous(words, days)),
+            unsure=(*leftover_meaning(free, dated=picked_days is not None), *_ambiguous(words, days, part_of_day)),
             refers=refers,
             more_services=services[1:],
             service_choices=candidates if len(candidates) > 1 else (),  # with a service: the other one of these

@@ -1,0 +1,56 @@
+"""A part of the day led by words no day could be: a day said but not made out, so which day is asked (issue 14).
+
+A caller says a part of the day after a day ("tuesday morning", "tomorrow afternoon"), after a few words that make
+it one ("in the morning", "this afternoon", "any evening", "first thing in the morning", "i'd like the morning"), or
+at the start of the turn. A recogniser that misses the day puts other short words in its place: "on tuesday
+morning" came out "on to the morning", "thursday afternoon" "for third the afternoon" (which reads as the 3rd) or
+"whatever the afternoon", "friday morning" "right the morning" or "i'd like morning". Read as it stands, such a turn
+offers mornings on any day, or on another day, and a caller who did not listen to the date confirms it. So a part
+of the day is checked for what leads it: a day the readers found, one of the words that lead a part of the day, or
+"the" after a word that leads "the <part>"; two prepositions in a row ("on to the morning") lead nothing. Anything
+else leaves the day unsure, and the agent asks which day, keeping the rest of the request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from slotline.infrastructure.rules_nlu.day_parts import wished_parts
+from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
+from slotline.infrastructure.rules_nlu.words import word_at, wordset
+
+__all__ = ["day_lost_before_part"]
+
+_LEADS = wordset(
+    "this that a any one some sometime anytime early late mid every same next each good in of for or and "
+    "your weekday weekend weekdays weekends both either other whole all later earlier today tomorrow tonight "
+    "hi hello hiya hey instead then please thanks too also though anyway fine great"
+)
+# "in the morning", "sometime during the afternoon", "i'd like the morning", "can you do the evening"
+_BEFORE_THE = wordset(
+    "in for during all by on of until till before after whole into around at to about like prefer take want do "
+    "need try book have get suit suits is whats hows s than rather ok okay yes yeah no so well then oh actually "
+    "maybe perhaps just day"
+)
+_PARTS = wordset("morning afternoon evening")  # "tonight" and "at night" lead nothing
+_PREPOSITIONS = wordset("on in for at to by of")
+
+
+def day_lost_before_part(words: Sequence[str], day_words: frozenset[int]) -> bool:
+    """Whether a part of the day the caller wishes for is led by words that no day could be (`day_words`: the
+    positions of the words the day readers found)."""
+    return any(not _led_well(words, p, day_words) for p in wished_parts(words) if p > 0 and words[p] in _PARTS)
+
+
+def _led_well(words: Sequence[str], p: int, day_words: frozenset[int]) -> bool:
+    lead = words[p - 1]
+    if p - 1 in day_words or lead in WEEKDAYS:
+        return True
+    if lead != "the":
+        return lead in _LEADS
+    if p == 1:
+        return True  # "the morning would be best"
+    before = words[p - 2]
+    if before not in _BEFORE_THE:
+        return False
+    return not (before in _PREPOSITIONS and word_at(words, p - 3) in _PREPOSITIONS)
