@@ -661,6 +661,8 @@ class DialoguePolicy:
         return self._talk.closed(self._service, pref.day)
 
     def _on_offering(self, heard: Interpretation) -> list[Action]:
+        if heard.intent is Intent.RESCHEDULE and self._mode is Mode.BOOK and heard.has_details and not self._upcoming:
+            heard = replace(heard, intent=Intent.INFORM)  # "can you prepone it to 3 pm?": nothing else to move
         mode = _TASKS.get(heard.intent)
         if mode is not None and mode is not self._mode and not heard.ordinal:
             return self._begin(mode, heard)
@@ -738,7 +740,9 @@ class DialoguePolicy:
                 return offers[index]
             return [self._ask(self._say.only_n(len(offers)), Stage.OFFERING)]
         if heard.earliest and heard.day is None and heard.at is None:
-            return min(offers)
+            first = min(offers)
+            part = heard.part_of_day  # "anything first thing in the morning?" of afternoon offers: looked for
+            return first if part is None or part.includes(first.window.start.astimezone(zone).time()) else None
         if heard.at is not None:
             wanted = heard.preference
             matches = [

@@ -30,6 +30,7 @@ def _any(*alternatives: str) -> re.Pattern[str]:
 
 
 _WHO = r"(?:you|it|the \w+)(?: guys)?"
+_WEEKDAY_NAMES = "|".join(f"{d}days?" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))
 _HOW_OFTEN = r"(?:actually |exactly |usually |normally )?"
 # "what exactly do you do in a hot towel shave?", "what will they do at the assessment?"
 _WHAT_IS_DONE = rf"what {_HOW_OFTEN}(?:do|will|would|does) (?:you|they|the \w+) {_HOW_OFTEN}do (?:in|at|for|during)"
@@ -105,6 +106,9 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"(?:your|the|business|office|working|clinic|salon) hours",
             r"hours (?:are|do) you",
             r"open (?:late|early|on weekends?|on saturdays?|on sundays?)",
+            # "sunday is holiday for you?", "is saturday a working day?", "are sundays off?"
+            rf"\b(?:{_WEEKDAY_NAMES}) (?:is|are) (?:a |your )?(?:holiday|off|closed|working|a day off)\b",
+            rf"\b(?:is|are) (?:{_WEEKDAY_NAMES}) (?:a |your )?(?:holiday|off|closed|working|day off)\b",
         ),
     ),
     (Topic.PARKING, _any("park", "parking", "parked", "car park", "garage", "valet")),
@@ -132,7 +136,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             "address",
             "located",
             "location",
-            r"where (?:are|is) (?:you|it|the|your)",
+            r"where (?:exactly |precisely |actually |abouts )?(?:are|is) (?:you|it|the|your)",
             r"wheres (?:the|your)",
             "whereabouts",
             "postcode",

@@ -51,7 +51,9 @@ _RESCHEDULE = re.compile(
     r"|change (?:\w+ )?(?:appointment|session|booking|slot|time|day|visit)|swap (?:my|it|the)"
     r"|re ?book\w*|shift (?:it|that|this|my|the)"
     r"|push (?:it|that|this|him|her|them|my \w+)(?: out| back| forward)? (?:to|till|until|til)"
-    r"|(?:switch|swap) (?:it|that|this|him|her|them|my \w+|the \w+) (?:to|for|over))\b"
+    r"|(?:switch|swap) (?:it|that|this|him|her|them|my \w+|the \w+) (?:to|for|over)"
+    r"|prepone\w*|delay (?:it|that|this|my|the|our|his|her)"
+    r"|(?:push|put|bring|shift) (?:back|forward|out) (?:my|the|our|his|her|\w+s)\b)\b"
 )
 # issue 13: putting the task off is no request to move anything ("I'll sort it another time")
 _PUT_OFF = re.compile(

@@ -229,6 +229,7 @@ def _moved_from(words: Sequence[str], days: list[Found[DayReading]]) -> list[Fou
 
 _TAKING_IN = wordset("oh ah ahh right of course yes yeah ok okay sure true fair enough silly me forgot i duh doh")
 _THEN = wordset("then so well in that case ok okay")
+_PROPOSING = wordset("what how about can could we i do try maybe instead on for")  # "what about tuesday then"
 _IT_IS = wordset("it's its it is that's thats was")  # "oh right, it's Thanksgiving"
 _ITS_BREAK = wordset("weekend long holiday holidays break")  # "ah yeah, Labour weekend. Tuesday then?"
 
@@ -241,7 +242,7 @@ def _taken_in(
     out = []
     for f in holidays:
         said_first = all(w in _TAKING_IN or w in _IT_IS or w == BLANK for w in free[: f.start])
-        between = _THEN | _TAKING_IN | _ITS_BREAK  # "oh right, it's Thanksgiving, duh. Tuesday then"
+        between = _THEN | _TAKING_IN | _ITS_BREAK | _PROPOSING  # "oh right, it's Thanksgiving, duh. Tuesday then"
         follows = [
             o for o in others if o.start >= f.end and all(w in between or w == BLANK for w in free[f.end : o.start])
         ]

@@ -30,7 +30,7 @@ _LEADS = wordset(
 _BEFORE_THE = wordset(
     "in for during all by on of until till before after whole into around at to about like prefer take want do "
     "need try book have get suit suits is whats hows s than rather ok okay yes yeah no so well then oh actually "
-    "maybe perhaps just day"
+    "maybe perhaps just day mean meant"
 )
 _PARTS = wordset("morning afternoon evening")  # "tonight" and "at night" lead nothing
 _PREPOSITIONS = wordset("on in for at to by of")

@@ -12,6 +12,7 @@ from slotline.domain.reference import NO_REFERENCE, Beside, Nudge, Reference
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
+from slotline.infrastructure.rules_nlu.week_moves import find_week_move
 from slotline.infrastructure.rules_nlu.words import Found, claim, word_at, wordset
 
 __all__ = ["find_latest", "find_references", "more_services", "tidy"]
@@ -135,6 +136,11 @@ def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]
         ref = replace(ref, shift_minutes=shift.value)
         kept.append(Found(shift.value, shift.start, shift.end))
     taken = set(range(shift.start, shift.end)) if shift is not None else set()
+    moved = find_week_move(words)  # "push back bella's dental a week", "prepone it by a week"
+    if moved is not None and not taken.intersection(range(moved.start, moved.end)):
+        ref = replace(ref, weeks=moved.value)
+        kept.append(Found(moved.value, moved.start, moved.end))
+        taken.update(range(moved.start, moved.end))
     for f in _TABLE.scan(words):
         if taken.intersection(range(f.start, f.end)):
             continue

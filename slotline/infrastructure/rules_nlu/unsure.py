@@ -63,17 +63,44 @@ _EVERY = wordset("monthly yearly weekly annual annually")
 _DURATION_UNITS = wordset("minute minutes min mins hour hours hr hrs")
 
 
+_SPANS = wordset("day days week weeks month months year years ages")
+_RECENT = wordset("last past these recent")
+_FEW = wordset("few couple several")
+
+
+def _recent_span(free: Sequence[str], i: int) -> bool:
+    """ "the last few days", "the past couple of weeks", "these days": how long something has gone on."""
+    k = i
+    if free[k] in _RECENT:
+        k += 1
+    elif word_at(free, k - 1) not in _RECENT:
+        return False
+    while word_at(free, k) in _FEW or word_at(free, k) == "of" or cardinal_at(free, k) is not None:
+        k += 1
+    return word_at(free, k) in _SPANS and all(w != BLANK for w in free[i:k])
+
+
+def _recent_start(free: Sequence[str], i: int) -> int:
+    """Where "the last few" of "the last few days" starts, looking back from the span at `i`."""
+    k = i - 1
+    while k > 0 and (free[k] in _FEW or free[k] == "of" or cardinal_at(free, k) is not None):
+        k -= 1
+    return k
+
+
 def _about_the_past(free: Sequence[str], i: int) -> bool:
-    """ "last month", "last time", "two weeks ago": words about the past, which no booking can be."""
+    """ "last month", "last time", "two weeks ago", "the last few days": words about the past, which no booking
+    can be."""
     word, following = free[i], free[i + 1] if i + 1 < len(free) else BLANK
     if word == "last" and following in _PAST_AFTER_LAST:
+        return True
+    if _recent_span(free, i) or (word in _SPANS and _recent_span(free, _recent_start(free, i))):
         return True
     if i > 0 and free[i - 1] == "last" and word in _PAST_AFTER_LAST:
         return True
     return _AGO in free[i : i + 3] and all(w != BLANK for w in free[i : free.index(_AGO, i) + 1])
 
 
-_SPANS = wordset("day days week weeks month months year years ages")
 _SO_FAR_LEADS = wordset("been for past")
 _AHEAD = wordset("in within next coming")
 

@@ -42,6 +42,9 @@ _TOKEN = re.compile(r"\d{1,2}:\d{2}|\d{1,4}(?:/\d{1,4}){1,2}|\d+(?:st|nd|rd|th)?
 
 _FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "err", "ah", "ahh", "eh", "hmm", "hm", "mm", "mmm"})
 _FILLER_PAIRS = frozenset({("you", "know"), ("i", "mean"), ("kind", "of"), ("sort", "of")})
+# Mild oaths that open a turn or follow "oh": "oh shoot, tuesday's no good" names no "shots" (a vaccination).
+_INTERJECTIONS = frozenset({"shoot", "darn", "dang", "shucks", "gosh", "crap", "damn", "drat", "heck", "jeez", "geez"})
+_INTERJECTION_AFTER = frozenset({"oh", "aw", "aww", "ach", "och"})
 # "like" is a filler except as the verb in "i would like", "we'd like", "do you like".
 _LIKE_AS_VERB_AFTER = frozenset({"would", "i", "we", "you", "they", "dont", "do", "id", "wed", "youd", "also"})
 _GLUED = {
@@ -60,6 +63,11 @@ _SPOKEN_FORMS = {
     "wanna": ("want", "to"),
     "gonna": ("going", "to"),
     "gotta": ("got", "to"),
+    # slang for a symptom a catalogue names plainly ("throwing up", "vomiting")
+    "puking": ("throwing", "up"),
+    "barfing": ("throwing", "up"),
+    "puked": ("threw", "up"),
+    "barfed": ("threw", "up"),
 }
 _NEGATIONS = wordset("not except cant cannot dont never")
 _NEGATED_VERBS = wordset("do make on at for want")  # "can't do tuesday", "not on friday", "don't want three"
@@ -125,7 +133,7 @@ def _is_number(token: str) -> bool:
 def _drop_fillers(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for token in tokens:
-        if token in _FILLERS:
+        if token in _FILLERS or (token in _INTERJECTIONS and (not out or out[-1] in _INTERJECTION_AFTER)):
             continue
         if token == "like" and not (out and out[-1] in _LIKE_AS_VERB_AFTER):
             continue
