@@ -126,3 +126,12 @@ def test_a_holiday_the_visit_is_for_beside_another_day_is_why_not_when() -> None
     said = VET.understand("a nail trim next wednesday please, want her looking neat for new year's", BOSTON)
     assert (said.day, said.unsure) == (date(2027, 1, 20), ())
     assert VET.understand("a nail trim for memorial day", BOSTON).day == date(2027, 5, 31)
+
+
+def test_a_treatment_the_catalogue_never_mentions_is_not_booked_as_the_nearest_service() -> None:
+    for turn in ("do you do laser for nail fungus?", "do you guys offer acupuncture for a bad back?"):
+        said = VET.understand(turn, BOSTON)
+        assert said.intent is Intent.QUESTION and said.question is not None, turn
+        assert said.question.topic is Topic.UNKNOWN, turn
+    said = VET.understand("do you do dental cleanings for cats?", BOSTON)
+    assert (said.intent, said.service_id) != (Intent.QUESTION, None)

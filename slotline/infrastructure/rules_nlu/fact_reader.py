@@ -13,6 +13,7 @@ from slotline.domain.questions import Question, Topic
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.rules_nlu.fact_questions import FactQuestions, looks_like_a_question
 from slotline.infrastructure.rules_nlu.follow_on import asks_again_about
+from slotline.infrastructure.rules_nlu.offered import OfferedServices
 from slotline.infrastructure.rules_nlu.people import PeopleNames
 from slotline.infrastructure.rules_nlu.staff_days import StaffDays
 from slotline.infrastructure.rules_nlu.urgent_words import UrgentWords
@@ -58,6 +59,7 @@ class FactReader:
         self._people = PeopleNames(catalogue.staff)
         self._questions = FactQuestions(catalogue)
         self._staff_days = StaffDays(catalogue.staff)
+        self._offered = OfferedServices(catalogue)
 
     def urgent(self, words: Sequence[str]) -> bool:
         return self._urgent.heard(words)
@@ -88,6 +90,8 @@ class FactReader:
         )
         if not found and intent is Intent.UNKNOWN and looks_like_a_question(words, utterance):
             found = (Question(Topic.UNKNOWN),)
+        if not found and not heard.preference.says_when and self._offered.unbacked(words, heard.service_id):
+            return Interpretation(Intent.QUESTION, text=utterance, question=Question(Topic.UNKNOWN))  # "laser?"
         if not found:
             return None
         question, also = found[0], found[1:]
