@@ -2,8 +2,9 @@
 
 A fixed script says its next line whatever the agent said, so one mis-heard turn puts every later line out of step
 ("yes" said to "What day would you like?"). A person instead says it again when told "Sorry, I didn't catch that",
-answers "was that 10 AM or 11 AM?" with the time of the offer they chose, and says yes or no again when asked to. This
-caller does that, at most `MAX_REPEATS` times a line, and otherwise says the script's next line. What the agent said
+answers "was that 10 AM or 11 AM?" with the time of the offer they chose, answers "which day did you mean?" with the
+day (and time) they said, and says yes or no again when asked to. This caller does that, at most `MAX_REPEATS` times
+a line, and otherwise says the script's next line. What the agent said
 comes from its own synthesiser (`AgentWords`), the words it spoke on the line.
 """
 
@@ -24,6 +25,11 @@ _TIME = re.compile(r"\b(?:\d{1,2}(?::\d\d)? [AP]M|noon|midnight)")
 _OFFERS = re.compile(r"\bI have (.+)")
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
 _ORDINAL = re.compile(r"\bthe (first|second|third|fourth|last)\b")
+_WHICH_DAY = re.compile(r"\bwhich day\b")
+_DAY = re.compile(
+    r"\b(?:(?:next|this) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)"
+    r"(?: (?:morning|afternoon|evening))?(?: at (?:\w+)(?: (?:thirty|fifteen|forty five|o'clock|a\.m\.|p\.m\.))?)?"
+)
 
 
 class AgentWords:
@@ -58,7 +64,9 @@ def responsive_lines(script: Sequence[str], agent: AgentWords) -> Iterator[str]:
     """The script's lines, each said again (or answered by time) while the agent asks for it again."""
     seen = 0
     chosen: str | None = None  # the time of the offer the caller picked by its place in the list
+    said: list[str] = []
     for line in script:
+        said.append(line)
         for attempt in range(MAX_REPEATS + 1):
             new = agent.said[seen:]
             seen = len(agent.said)
@@ -74,7 +82,18 @@ def responsive_lines(script: Sequence[str], agent: AgentWords) -> Iterator[str]:
             which = _WAS_THAT.search(asked)
             if which is not None and (answer := _answer_to_which(which.group(1), chosen)) is not None:
                 yield answer
+            elif _WHICH_DAY.search(asked) and (day := _day_said(said)) is not None:
+                yield day  # "Sorry, I want to get this right: which day did you mean?" "tuesday morning"
             elif any(phrase in asked for phrase in _ASKED_AGAIN) or asked.strip() == _STILL_THERE:
                 yield line
             else:
                 break  # the agent went on: the script's next line
+
+
+def _day_said(lines: Sequence[str]) -> str | None:
+    """The day (with its part of the day or time) in the caller's latest line that names one."""
+    for line in reversed(lines):
+        found = _DAY.search(line.lower())
+        if found is not None:
+            return found.group(0)
+    return None

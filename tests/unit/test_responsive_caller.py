@@ -57,3 +57,21 @@ def test_was_that_without_the_offer_chosen_is_answered_no_with_its_time() -> Non
     assert next(lines) == "the last one"
     _talk(agent, "Sorry, was that 8 AM with Jo or 9 AM with Jo?")
     assert next(lines) == "no, the 10 AM one"
+
+
+def test_which_day_did_you_mean_is_answered_with_the_day_said() -> None:
+    agent = AgentWords(_Silent())
+    lines = responsive_lines(["hi, a consultation on next Tuesday morning please", "the first one"], agent)
+    assert next(lines) == "hi, a consultation on next Tuesday morning please"
+    _talk(agent, "Sorry, I want to get this right: which day did you mean?")
+    assert next(lines) == "next tuesday morning"
+    _talk(agent, "On Tuesday, December 1st I have 9 AM with Jo.", "Would that work?")
+    assert next(lines) == "the first one"
+
+
+def test_which_day_and_time_is_answered_with_the_time_too() -> None:
+    agent = AgentWords(_Silent())
+    lines = responsive_lines(["could I get a haircut friday at three thirty"], agent)
+    next(lines)
+    _talk(agent, "Sorry, I want to get this right: which day and time did you mean?")
+    assert next(lines) == "friday at three thirty"
