@@ -106,3 +106,15 @@ def test_at_a_yes_or_no_the_grammar_stands_for_the_same_answer_only_when_sure_of
 def test_words_the_rule_accepted_stand_unless_the_grammar_names_another_answer() -> None:
     assert heard(YES_NO, words("yeah"), words("yeah"), None).words == ("yeah",)
     assert heard(YES_NO, words("no thanks"), words("yeah"), None).unsure
+
+
+def test_a_yes_or_no_the_language_model_heard_clearly_stands_when_the_grammar_heard_the_same_answer() -> None:
+    kept = heard(YES_NO, words("no thank", 0.99, 0.88), words("nope thank you", 0.23, 0.21, 0.14), THROWN_OUT)
+    assert kept == KeptWords(("no", "thank"), None)
+
+
+def test_a_yes_or_no_heard_without_a_clear_answer_word_or_against_the_grammar_stays_out() -> None:
+    kept = heard(YES_NO, words("yeah green", 0.89, 0.0), words("yeah yeah please", 0.27, 0.12, 0.98), THROWN_OUT)
+    assert kept == KeptWords((), THROWN_OUT)
+    kept = heard(YES_NO, words("no thank", 0.99, 0.88), words("yes please", 0.3, 0.3), THROWN_OUT)
+    assert kept.words == ()

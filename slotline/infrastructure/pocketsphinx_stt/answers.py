@@ -15,7 +15,7 @@ from datetime import time
 from slotline.domain.dialogue.expectation import Expectation, Expecting, OfferedSlot
 from slotline.infrastructure.pocketsphinx_stt.days import day_grammar
 
-__all__ = ["CLOSED", "ExpectedAnswers", "expected_answers", "spoken_times"]
+__all__ = ["CLOSED", "YES_NO_WORDS", "ExpectedAnswers", "expected_answers", "spoken_times"]
 
 CLOSED = (Expecting.YES_NO, Expecting.CHOICE, Expecting.DAY, Expecting.SERVICE)
 """Questions with a short list of answers, listened for with a grammar; the others are decoded as before. "What
@@ -23,7 +23,11 @@ day?" has a factored grammar (days.py): its flat grammar of 138 day phrases took
 at 8 kHz, so the agent fell silent at the question."""
 
 _YES = ("yes", "yeah", "yep", "sure", "okay", "correct", "that's right", "that's fine", "sounds good", "go ahead")
-_NO = ("no", "nope", "no thanks", "no thank you")
+# "no that's all" answers "anything else?" (without it the grammar forced "no that's all thanks" onto "the go ahead
+# thank you", sure of itself, and the turn was unsure); "that's it" is left out: at a read-back it can be a yes
+_NO = ("no", "nope", "no thanks", "no thank you", "no that's all", "that's all", "nothing else")
+YES_NO_WORDS = frozenset(p for p in (*_YES, *_NO) if " " not in p)
+"""The one-word answers to a yes/no question."""
 _ORDINALS = ("first", "second", "third", "fourth", "fifth")
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow")
 _HOURS = ("twelve", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")

@@ -24,7 +24,9 @@ expected answers (answers.py). Then:
   n-best hypothesis names another ("no thank" for "no thanks", "yeah up" for "yep"): the grammar's words are used,
   if the grammar decode is sure of itself (every word but fillers has a posterior of at least `grammar_posterior`:
   a grammar forces speech it does not hold onto its answers, "i'd rather talk to someone" as "i'd like the go ahead
-  one", with low posteriors);
+  one", with low posteriors); at a yes/no, the language model's own words are used instead when it heard a one-word
+  yes or no with a posterior of at least `answer_posterior` and the grammar decode, sure of itself or not, names the
+  same answer ("no:0.99 thank:0.88", thrown out for the pair "no thank" on 8 kHz lines);
 - at a choice among offers, the rejection rule threw the words out and they name no answer, but the grammar decode
   names exactly one, is sure of itself, rests on no confusable word and no n-best hypothesis names another: the
   grammar's words are used (on 8 kHz lines the language model hears "the second one" as "uh can can one" and
@@ -42,7 +44,7 @@ from pathlib import Path
 from typing import Protocol
 
 from slotline.domain.dialogue.expectation import Expectation, Expecting
-from slotline.infrastructure.pocketsphinx_stt.answers import CLOSED, ExpectedAnswers, expected_answers
+from slotline.infrastructure.pocketsphinx_stt.answers import CLOSED, YES_NO_WORDS, ExpectedAnswers, expected_answers
 from slotline.infrastructure.pocketsphinx_stt.days import part_of, parts_clash, the_day
 from slotline.infrastructure.pocketsphinx_stt.recognizer import DecodedWords
 
@@ -68,6 +70,11 @@ class ExpectationSettings:
     stand even when the language model's words name no answer ("the second one" heard "uh can can one" on an 8 kHz
     line, but by the grammar "the second one"), if no n-best hypothesis names another answer and the answer rests on
     no confusable word."""
+    answer_posterior: float = 0.95
+    """At a yes/no, words the rejection rule threw out stand when the language model heard a one-word yes or no with
+    at least this posterior and the grammar decode (however unsure) and the n-best list name no other answer: "no
+    thanks" on 8 kHz lines came out "no:0.99 thank:0.88", thrown out for the pair "no thank", with the grammar's
+    "nope thank you" at posteriors near 0.2, so the caller was asked again until the call was handed over."""
     near_miss: int = 1
     """Words accepted by the rejection rule that name no expected answer are unsure when the grammar decode, sure of
     itself, names one in words at most this many word edits away ("can a.m. please" against "ten a.m. please")."""
@@ -147,6 +154,8 @@ def hear_expected(
     agreed = len(named) == 1 and by_grammar == named and by_others <= named and not clash
     if agreed and sure and unsure_word is None and not forced:
         return KeptWords(grammar.words, None)  # thrown out by the rule, but every decode heard this one answer
+    if agreed and expecting.kind is Expecting.YES_NO and _answer_heard(heard, settings.answer_posterior):
+        return KeptWords(heard.words, None)  # "no thank" thrown out for its pair, "no" heard at 0.99, the grammar's no
     alone = expecting.kind is Expecting.CHOICE and not named and len(by_grammar) == 1 and by_others <= by_grammar
     doubtful = any(w in settings.confusable for w in grammar.words)  # at every rate: nothing else heard it
     if alone and sure and not doubtful:
@@ -211,6 +220,11 @@ def _near_miss(heard: DecodedWords, grammar: DecodedWords, most: int) -> bool:
         for j, other in enumerate(b, 1):
             previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (word != other))
     return row[-1] <= most
+
+
+def _answer_heard(heard: DecodedWords, least: float) -> bool:
+    """The language model heard a one-word yes or no with at least `least` posterior."""
+    return any(p >= least for w, p in zip(heard.words, heard.posteriors, strict=False) if w in YES_NO_WORDS)
 
 
 def _sure_of_itself(decoded: DecodedWords, least: float) -> bool:
