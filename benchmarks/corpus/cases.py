@@ -29,6 +29,7 @@ SPLITS = (
     "heldout8",
     "heldout9",
     "heldout10",
+    "heldout11",
 )
 CATEGORIES = (
     "booking",

@@ -177,6 +177,8 @@ def test_without_facts_the_business_knows_none() -> None:
         "podiatry_gla",
         "derm_blr",
         "vet_bos",
+        "salon_lag",
+        "dental_phx",
     ],
 )
 def test_the_conversation_corpus_catalogues_load(name: str) -> None:
