@@ -58,6 +58,8 @@ def _relative(words: Sequence[str], i: int, today: date) -> Found[DayReading] | 
     j = i + 1 if word == "the" else i
     if (word_at(words, j), word_at(words, j + 1), word_at(words, j + 2)) == ("day", "after", "tomorrow"):
         return _found(today + timedelta(days=2), i, j + 3)
+    if (word, word_at(words, i + 1)) == ("next", "tomorrow"):  # West African English for the day after tomorrow
+        return _found(today + timedelta(days=2), i, i + 2)
     if word in _RELATIVE:
         return _found(today + timedelta(days=_RELATIVE[word]), i, i + 1)
     if word == "this" and word_at(words, i + 1) in _PARTS_OF_DAY:

@@ -76,10 +76,10 @@ def _a_greeting(words: Sequence[str], i: int) -> bool:
     return (i and words[i - 1] == "good") or (i == 0 and word_at(words, 1) in _SENTENCE_STARTS)
 
 
-def find_part_of_day(words: Sequence[str]) -> PartOfDay | None:
+def find_part_of_day(words: Sequence[str], skip: frozenset[int] = frozenset()) -> PartOfDay | None:
     """The part of the day said last ("morning, no, afternoon" means the afternoon); "good night" and "morning, I
-    need..." are no wish, and neither is a part ruled out ("mornings are bad for me")."""
-    found = wished_parts(words)
+    need..." are no wish, and neither is a part ruled out ("mornings are bad for me") nor one at `skip`."""
+    found = [i for i in wished_parts(words) if i not in skip]
     return _PARTS[words[found[-1]]] if found else None
 
 

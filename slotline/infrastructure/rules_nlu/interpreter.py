@@ -253,6 +253,33 @@ def _taken_in(
 
 
 _OCCASION = wordset("for before")
+_IT_IS_NOW = (("its",), ("it", "is"), ("it", "s"))
+
+
+def _today_said(
+    free: Sequence[str], days: list[Found[DayReading]], today: date
+) -> tuple[list[Found[DayReading]], frozenset[int]]:
+    """ "I know it's Saturday night, ... for the day after tomorrow": today's weekday said as a fact about now,
+    beside another day, is no wish (nor is the part of the day said with it: where those days end)."""
+    now = [
+        f
+        for f in days
+        if f.value.counts and _today(f.value, today) and any(_before(free, f.start, w) for w in _IT_IS_NOW)
+    ]
+    if not now or not any(f.value.counts and f not in now for f in days):
+        return days, frozenset()
+    kept = [Found(replace(f.value, counts=False), f.start, f.end) if f in now else f for f in days]
+    return kept, frozenset(f.end for f in now)
+
+
+def _today(reading: DayReading, today: date) -> bool:
+    """Today, or today's weekday said bare ("it's saturday", read as next Saturday late on a Saturday)."""
+    day = reading.day
+    return day == today or (reading.bare_weekday and day is not None and day.weekday() == today.weekday())
+
+
+def _before(words: Sequence[str], start: int, lead: tuple[str, ...]) -> bool:
+    return start >= len(lead) and tuple(words[start - len(lead) : start]) == lead
 
 
 def _for_the_occasion(
@@ -273,18 +300,22 @@ _ONE_AFTER = (("the", "one", "after"), ("the", "following", "one"), ("the", "wee
 
 
 def _the_one_after(free: list[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
-    """ "not this saturday but the one after": a week after the day ruled out (its words are claimed)."""
+    """ "not this saturday but the one after": a week after the day ruled out (its words are claimed); "on tuesday,
+    not this tuesday, the one after": the same day said first is ruled out with it."""
     ruled_out = [f for f in days if not f.value.counts and f.value.last is None and f.value.day is not None]
-    if len(ruled_out) != 1 or any(f.value.counts for f in days):
+    if len(ruled_out) != 1:
         return days
-    for i in range(ruled_out[0].end, len(free) - 2):
-        if tuple(free[i : i + 3]) in _ONE_AFTER:
-            end = i + 3 + (word_at(free, i + 3) == "that")
-            claim(free, Found(None, i, end))
-            day = ruled_out[0].value.day
-            assert day is not None
-            return [*days, Found(DayReading(day + timedelta(days=7)), i, end)]
-    return days
+    after = [i for i in range(ruled_out[0].end, len(free) - 2) if tuple(free[i : i + 3]) in _ONE_AFTER]
+    if after and all(f.value.day == ruled_out[0].value.day for f in days if f.value.counts):
+        days = [Found(replace(f.value, counts=False), f.start, f.end) if f.value.counts else f for f in days]
+    if not after or any(f.value.counts for f in days):
+        return days
+    i = after[0]
+    end = i + 3 + (word_at(free, i + 3) == "that")
+    claim(free, Found(None, i, end))
+    day = ruled_out[0].value.day
+    assert day is not None
+    return [*days, Found(DayReading(day + timedelta(days=7)), i, end)]
 
 
 def _has_range(days: Sequence[Found[DayReading]]) -> bool:
@@ -381,8 +412,8 @@ class RulesUtteranceInterpreter:
             [*holidays, *_claimed(free, _busy_days(free, find_days(free, today)))], key=lambda f: f.start
         )
         days = _the_one_after(free, self._numeric.settle(weekday_in_counted_week(said_days), today))
-        days = _moved_from(words, days)
-        part_of_day = find_part_of_day(words)
+        days, now_ends = _today_said(free, _moved_from(words, days), today)
+        part_of_day = find_part_of_day(words, skip=now_ends)  # "it's saturday night": now, no wish
         bounds = _claimed(free, find_bounds(free, part_of_day))
         edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))
         times = _claimed(free, find_times(free, part_of_day, edges, nudged=refers.nudge in _NUDGES))  # later, 11?

@@ -34,11 +34,18 @@ _ASKING = wordset("can could may might would will do should shall")
 _PART_LEADS = (("in", "the"), ("this",), ("the",), ("in",))
 
 
+_TIME_LEADS = wordset("at till until til")
+_CLOCK_WORDS = wordset("half quarter past a")
+
+
 def another_events_time(words: Sequence[str], start: int) -> bool:
-    """ "she's got swim at 5", "I have a meeting at 2": when the caller (or who it is for) is busy, not the booking."""
-    if words[start] == "at":
+    """ "she's got swim at 5", "I have a meeting at 2", "she has practice till four": when the caller (or who it is
+    for) is busy, not the booking."""
+    if words[start] in _TIME_LEADS:
         start += 1  # the reading may begin with its "at"
-    if word_at(words, start - 1) != "at":
+    while word_at(words, start - 1) in _CLOCK_WORDS and start > 1:
+        start -= 1  # "till half two", "at quarter past four"
+    if word_at(words, start - 1) not in _TIME_LEADS:
         return False
     return _had_before(words, start - 1)
 

@@ -33,6 +33,8 @@ _LEADS = PhraseTable(
     [(_Kind.AFTER, p.strip()) for p in _FREE_FROM]
     + [(_Kind.AFTER, p) for p in ("after", "later than", "no earlier than", "not earlier than", "not before")]
     + [(_Kind.BEFORE, p) for p in ("before", "earlier than")]
+    # "up till three" (and "anytime until 4", in _led): free until then; a plain "till four" is often another thing's
+    + [(_Kind.BEFORE, f"up {prep}") for prep in ("until", "till", "til")]
     + [(_Kind.NOT_AFTER, p) for p in ("no later than", "not later than", "not after")]
     + [(_Kind.BETWEEN, "between"), (_Kind.FROM, "from")]
 )
@@ -45,8 +47,10 @@ _VAGUE = PhraseTable((True, p) for p in ("any time", "anytime", "sometime", "som
 # Every lead phrase and every suffix has one of these: a sentence without any has no bounds.
 _KEYWORDS = frozenset(
     {"after", "before", "later", "earlier", "between", "from", "onwards", "onward", "latest", "work", "finish", "off"}
+    | {"until", "till", "til"}
 )
 _RANGE_JOINS = frozenset({"and", "to", "until", "till", "til", "through"})
+_UNTIL = frozenset({"until", "till", "til"})
 _FROM_ON = frozenset({"on", "onwards", "onward"})  # "from four on"
 # The day's landmarks callers book around: (the earliest start after it, the start it must come before).
 _NAMED_TIMES = {
@@ -136,6 +140,8 @@ def _led(words: Sequence[str], i: int, part: PartOfDay | None) -> Found[StartBou
     """Bounds said with a lead phrase at word `i`: "after four", "any time between two and four"."""
     vague = _VAGUE.match_at(words, i)
     lead = _LEADS.match_at(words, vague.end if vague is not None else i)
+    if vague is not None and lead is None and word_at(words, vague.end) in _UNTIL:  # "anytime until four"
+        lead = Found(_Kind.BEFORE, vague.end, vague.end + 1)
     read = _bounded(lead.value, words, lead.end, part) if lead is not None else None
     return Found(read[0], i, read[1]) if read is not None else None
 

@@ -54,6 +54,8 @@ _EXPERIENCE = wordset("never ive had been tried done")
 _SINGULAR_UNITS = wordset("day week month year hour minute")
 _DAY_NOUNS = wordset("day week month the one weekday") | WEEKDAYS.keys()
 _OCCASION_LEADS = wordset("the a an my our his her their your")
+# Said without "the" or "my": "sunday after church", "friday before practice"
+_BARE_OCCASIONS = wordset("church mass prayers school college class practice training gym")
 # After "before the"/"after my": words that make it a time, not an occasion ("before the end of the month").
 _TEMPORAL = _DAY_NOUNS | wordset(
     "end start beginning middle weekend morning afternoon evening night lunch lunchtime noon midday first second "
@@ -156,6 +158,8 @@ def _an_occasion(free: Sequence[str], i: int) -> bool:
     """ "before the holidays", "the week before a race", "after my surgery": why, beside a day already said."""
     if free[i] in ("week", "day", "night", "morning") and word_at(free, i + 1) in ("before", "after"):
         return _an_occasion(free, i + 1)  # "it's the week before a race"
+    if free[i] in ("before", "after") and word_at(free, i + 1) in _BARE_OCCASIONS:
+        return True  # "sunday, after church"
     if free[i] not in ("before", "after") or word_at(free, i + 1) not in _OCCASION_LEADS:
         return False
     noun = word_at(free, i + 2)

@@ -41,7 +41,7 @@ _PLUS = re.compile(r"\+\s*(?=\d)")  # "+44 20 ..." keeps its plus as a word
 _TOKEN = re.compile(r"\d{1,2}:\d{2}|\d{1,4}(?:/\d{1,4}){1,2}|\d+(?:st|nd|rd|th)?|[a-z]+")
 
 _FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "err", "ah", "ahh", "eh", "hmm", "hm", "mm", "mmm"})
-_FILLER_PAIRS = frozenset({("you", "know"), ("i", "mean"), ("kind", "of"), ("sort", "of")})
+_FILLER_PAIRS = frozenset({("you", "know"), ("kind", "of"), ("sort", "of")})  # "i mean" marks a correction
 # Mild oaths that open a turn or follow "oh": "oh shoot, tuesday's no good" names no "shots" (a vaccination).
 _INTERJECTIONS = frozenset({"shoot", "darn", "dang", "shucks", "gosh", "crap", "damn", "drat", "heck", "jeez", "geez"})
 _INTERJECTION_AFTER = frozenset({"oh", "aw", "aww", "ach", "och"})
