@@ -10,7 +10,7 @@ from slotline.domain.ids import ServiceId, StaffId
 from slotline.infrastructure.rules_nlu.chatter import KNOWN_WORDS
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, normalise, word_at, wordset
 
-__all__ = ["SERVICE_THRESHOLD", "STAFF_THRESHOLD", "ServiceNames", "StaffNames", "stem"]
+__all__ = ["SERVICE_THRESHOLD", "STAFF_THRESHOLD", "ServiceNames", "StaffNames", "name_stem", "stem"]
 
 SERVICE_THRESHOLD = 0.85  # "hair cat" ~ "haircut" is 0.857; "check" ~ "checkup" is 0.83 and must not match
 STAFF_THRESHOLD = 0.75  # only right after "with"/"see": "with jordon" -> Jordan, "with alec" -> Alex
@@ -36,7 +36,7 @@ def stem(word: str) -> str:
     return word
 
 
-def _name_stem(word: str) -> str:
+def name_stem(word: str) -> str:
     """`stem`, and "-ed" too inside a service's name ("claws clipped" is the "claw clip"), a doubled last letter
     undone ("clipped", "clipping"). Not for loose service words: "she's already assessed it" names no assessment."""
     if len(word) > 5 and word.endswith("ed") and not word.endswith("eed"):
@@ -49,7 +49,7 @@ def _name_stem(word: str) -> str:
 
 
 def _key(words: Sequence[str]) -> str:
-    return "".join(_name_stem(w) for w in words)
+    return "".join(name_stem(w) for w in words)
 
 
 _NEAR_EXACT = 0.99  # below an exact name, above any fuzzy match

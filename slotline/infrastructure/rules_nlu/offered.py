@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.ids import ServiceId
-from slotline.infrastructure.rules_nlu.catalogue_names import stem
+from slotline.infrastructure.rules_nlu.catalogue_names import name_stem
 from slotline.infrastructure.rules_nlu.chatter import KNOWN_WORDS
 from slotline.infrastructure.rules_nlu.words import normalise, wordset
 
@@ -34,11 +34,6 @@ _PLAIN = wordset(
 )
 
 
-def _root(word: str) -> str:
-    """ "cleanings" and "cleaning" alike: a plural and an "-ing" both stripped."""
-    return stem(stem(word))
-
-
 class OfferedServices:
     """What the catalogue says of each service (names, aliases, description), to check a question against."""
 
@@ -46,7 +41,7 @@ class OfferedServices:
         self._said: dict[ServiceId, frozenset[str]] = {}
         for service in catalogue.services:
             text = " ".join((*service.spoken_names, service.description or ""))
-            self._said[service.id] = frozenset(_root(w) for w in normalise(text))
+            self._said[service.id] = frozenset(name_stem(w) for w in normalise(text))
 
     def unbacked(self, words: Sequence[str], service: ServiceId | None) -> bool:
         """An "is it offered?" question about `service` with a word the catalogue never says of it."""
@@ -54,4 +49,5 @@ class OfferedServices:
         if service is None or not _ASKS_IF_OFFERED.search(" ".join(said)):
             return False
         backed = self._said.get(service, frozenset())
-        return any(w not in _PLAIN and w not in KNOWN_WORDS and _root(w) not in backed and w.isalpha() for w in said)
+        loose = (w for w in said if w.isalpha() and w not in _PLAIN and w not in KNOWN_WORDS)
+        return any(name_stem(w) not in backed for w in loose)

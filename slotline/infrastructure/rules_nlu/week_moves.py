@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 
 __all__ = ["find_week_move"]
 
-_COUNTS = {"a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
+_MOST_WEEKS = 8  # "push it back twenty weeks" is not a move this reads
 _UNITS = {"week": 1, "weeks": 1, "fortnight": 2}
 _LATER = wordset("push postpone postponed delay back out move shift bump")
 _EARLIER = wordset("prepone preponed forward bring earlier advance")
@@ -25,10 +26,11 @@ def find_week_move(words: Sequence[str]) -> Found[int] | None:
     for i, word in enumerate(words):
         if word not in _UNITS or word_at(words, i + 1) in _NOT_AFTER or word_at(words, i + 1) in WEEKDAYS:
             continue
-        count = _COUNTS.get(word_at(words, i - 1))
-        if count is None or (word == "fortnight" and count != 1):
+        amount = _count_before(words, i)
+        if amount is None or not 1 <= amount.value <= _MOST_WEEKS or (word == "fortnight" and amount.value != 1):
             continue
-        start = i - 1 - (word_at(words, i - 2) == "by")
+        count = amount.value
+        start = amount.start - (word_at(words, amount.start - 1) == "by")
         verbs = set(words[max(0, start - _REACH) : start])
         if verbs & _EARLIER:
             sign = -1
@@ -37,4 +39,15 @@ def find_week_move(words: Sequence[str]) -> Found[int] | None:
         else:
             continue
         return Found(sign * count * _UNITS[word], start, i + 1)
+    return None
+
+
+def _count_before(words: Sequence[str], i: int) -> Found[int] | None:
+    """The number of units said just before word `i`: "a", "one", "2", "twenty three"."""
+    if word_at(words, i - 1) == "a":
+        return Found(1, i - 1, i)
+    for start in (i - 2, i - 1):
+        found = cardinal_at(words, start)
+        if found is not None and found.end == i:
+            return found
     return None
