@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.ids import ServiceId
-from slotline.infrastructure.rules_nlu.catalogue_names import name_stem
+from slotline.infrastructure.rules_nlu.catalogue_names import name_stem, stem
 from slotline.infrastructure.rules_nlu.chatter import KNOWN_WORDS
 from slotline.infrastructure.rules_nlu.words import normalise, wordset
 
@@ -41,7 +41,7 @@ class OfferedServices:
         self._said: dict[ServiceId, frozenset[str]] = {}
         for service in catalogue.services:
             text = " ".join((*service.spoken_names, service.description or ""))
-            self._said[service.id] = frozenset(name_stem(w) for w in normalise(text))
+            self._said[service.id] = frozenset(name_stem(stem(w)) for w in normalise(text))
 
     def unbacked(self, words: Sequence[str], service: ServiceId | None) -> bool:
         """An "is it offered?" question about `service` with a word the catalogue never says of it."""
@@ -50,4 +50,4 @@ class OfferedServices:
             return False
         backed = self._said.get(service, frozenset())
         loose = (w for w in said if w.isalpha() and w not in _PLAIN and w not in KNOWN_WORDS)
-        return any(name_stem(w) not in backed for w in loose)
+        return any(name_stem(stem(w)) not in backed for w in loose)  # "cleanings" is "clean"
