@@ -88,7 +88,8 @@ def test_anything_else_expects_yes_or_no() -> None:
 def test_a_withheld_caller_asked_for_a_number_is_expected_to_say_digits() -> None:
     world = World()
     world.send(ev.CallStarted(None, now=NOW))
-    world.send(heard(Intent.BOOK, service_id=ServiceId("haircut")))
+    world.send(heard(Intent.BOOK, service_id=ServiceId("haircut"), day=TUESDAY))
+    world.send(heard(ordinal=1))
 
     assert world.policy.stage is Stage.NUMBER
     assert world.policy.expecting == Expectation(Expecting.PHONE_DIGITS)

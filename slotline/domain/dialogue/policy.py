@@ -158,6 +158,7 @@ class DialoguePolicy:
         self._said_number: HeardNumber | None = None  # the number being read back to a withheld caller
         self._number_misses = 0  # wrong, invalid or unclear numbers; never reset, so asking cannot go on forever
         self._before_number: Interpretation | None = None  # the turn that started a task that needs the number
+        self._number_broke_in: tuple[str, Stage] | None = None  # the question a number said unasked interrupted
         self._answers = Answers(catalogue)
         self._asked_which: Question | None = None  # a price or description asked without the service
         self._answered: Question | None = None  # the per-service question answered last turn, for a follow-on
@@ -255,6 +256,7 @@ class DialoguePolicy:
         self._empty_searches = 0
         self._service_choices: tuple[ServiceId, ...] = ()  # "did you mean a check-up or a deep clean?"
         self._kept_staff: StaffId | None = None
+        self._chosen: Slot | None = None  # a withheld caller's choice, held once their number is known
 
     def _ask(self, text: str, stage: Stage) -> Say:
         self._prompt = text
@@ -300,6 +302,10 @@ class DialoguePolicy:
             weighed = self._either(heard)
             if weighed is not None:
                 return weighed
+        if self._number_unasked(heard):
+            self._said_number = heard.phone  # "it's 07911 123456" while hearing the offers: read back, then on
+            self._number_broke_in = (self._prompt, self.stage)
+            return self._ask_number()
         if heard.unsure:
             clarified = self._unsure(heard)
             if clarified is not None:
@@ -462,8 +468,8 @@ class DialoguePolicy:
         self._pref = self._pref.merged(newer_preference(heard, self._pref, table=table, target=target))
 
     def _advance(self) -> list[Action]:
-        if self._caller is None:
-            return self._ask_number()
+        if self._caller is None and self._mode is not Mode.BOOK:
+            return self._ask_number()  # a booking's number is asked once the slot is chosen
         if self._service is None and self._mode is Mode.BOOK:
             self._service = self._only_service_of(self._pref.staff_id)  # "with the hygienist": what she does
         if self._service is None:
@@ -481,6 +487,12 @@ class DialoguePolicy:
         """The one service a staff member performs, when they perform only one ("the hygienist" does cleanings)."""
         theirs = [s.id for s in self._catalogue.services if staff is not None and staff in s.staff]
         return theirs[0] if len(theirs) == 1 else None
+
+    def _number_unasked(self, heard: Interpretation) -> bool:
+        """A withheld caller's number said by itself while something else was asked."""
+        unasked = self.stage not in (Stage.NUMBER, Stage.NUMBER_CONFIRM, Stage.INTENT)
+        number = heard.phone is not None and heard.phone.number is not None
+        return self._caller is None and unasked and number and not heard.has_details
 
     def _ask_number(self) -> list[Action]:
         said = self._said_number
@@ -500,6 +512,7 @@ class DialoguePolicy:
             return self._begin(mode, heard)
         if heard.has_details and self._mode is Mode.BOOK:
             self._absorb(heard)  # "tuesday at two" before the number: keep it for after
+            self._chosen = self._number_broke_in = None  # and look again with it
             return [self._ask(self._say.ask_number(), Stage.NUMBER)]
         return self._number_missed(self._say.sorry_again(self._prompt), Stage.NUMBER)
 
@@ -532,6 +545,12 @@ class DialoguePolicy:
         before, self._before_number = self._before_number, None
         if self._mode in (Mode.RESCHEDULE, Mode.CANCEL) and before is not None:
             return self._begin(self._mode, before)
+        chosen, self._chosen = self._chosen, None
+        if chosen is not None:
+            return self._choose(chosen)
+        broke_in, self._number_broke_in = self._number_broke_in, None
+        if broke_in is not None:
+            return [self._ask(*broke_in)]  # back to the question the number interrupted
         return self._advance()
 
     # -- the task -----------------------------------------------------------------------------------
@@ -761,6 +780,9 @@ class DialoguePolicy:
         return None
 
     def _choose(self, slot: Slot) -> list[Action]:
+        if self._caller is None:
+            self._chosen = slot  # held and read back once the number it is booked under is known
+            return self._ask_number()
         self.stage = Stage.HOLDING
         return [PlaceHold(slot, self._target if self._mode is Mode.RESCHEDULE else None)]
 
