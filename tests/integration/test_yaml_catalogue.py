@@ -179,6 +179,8 @@ def test_without_facts_the_business_knows_none() -> None:
         "vet_bos",
         "salon_lag",
         "dental_phx",
+        "physio_dub",
+        "spa_sgp",
     ],
 )
 def test_the_conversation_corpus_catalogues_load(name: str) -> None:
