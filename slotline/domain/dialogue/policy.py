@@ -894,7 +894,7 @@ class DialoguePolicy:
                 return self._heard(replace(heard, intent=Intent.INFORM, question=None))
             question = answered
         if question is None:
-            return None
+            return self._booked_as_described(heard) if answered is not None else None
         service = heard.service_id or self._service
         if service is None and answered is not None:  # "what does an assessment involve?" ... "what would that cost?"
             service = self._asked_about
@@ -918,6 +918,26 @@ class DialoguePolicy:
             self._resume = (self._prompt, self.stage)
             return [*said, self._ask(self._answers.no_information(), Stage.HANDOVER_OFFER)]
         return [*said, *self._back_to_task()]
+
+    def _booked_as_described(self, heard: Interpretation) -> list[Action] | None:
+        """ "what does pilates involve?" ... "sounds good, book me in with Orla on Tuesday": the service just answered
+        for, when the booking names none (and whoever it names does that service)."""
+        about = self._asked_about
+        # agreeing to what was described, with when or whom: "sounds good, book me in with Orla on Tuesday"; a plain
+        # "can I book something on Tuesday" may be for anything, and is asked its service
+        if (
+            heard.intent is not Intent.AFFIRM
+            or not heard.has_details
+            or heard.service_id is not None
+            or heard.service_choices
+            or about is None
+        ):
+            return None
+        if self._mode is not None or (
+            heard.staff_id is not None and heard.staff_id not in self._catalogue.service(about).staff
+        ):
+            return None
+        return self._heard(replace(heard, service_id=about))
 
     def _back_to_task(self) -> list[Action]:
         if self._mode is None and self.stage in (Stage.INTENT, Stage.ANYTHING_ELSE):

@@ -95,7 +95,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         Topic.OPENING,
         _any(
             rf"(?:are|is) {_WHO} (?:open|closed)",
-            r"(?:you|we) (?:guys )?(?:re )?(?:open|closed) (?:on|at|over|during|this|next|today|tomorrow)",
+            r"(?:you|we) (?:guys |all )?(?:re )?(?:open|closed) (?:on|at|over|during|this|next|today|tomorrow)",
             rf"(?:what time|when|what days|which days|what hours|how late|how early) (?:do|are|does|will) {_WHO} "
             r"(?:open|close|closed|shut|work|finish|start)",
             rf"(?:do|does|will) {_WHO} (?:open|close|shut)",

@@ -290,10 +290,17 @@ def _for_the_occasion(
     said = {o.value.day for o in others if o.value.counts}
     return [
         Found(replace(f.value, counts=False), f.start, f.end)
-        if word_at(free, f.start - 1) in _OCCASION and said and f.value.day not in said  # "for NYE, so Thursday"
+        if (word_at(free, f.start - 1) in _OCCASION and said and f.value.day not in said)  # "for NYE, so Thursday"
+        or _said_before_it(free, f, said)
         else f
         for f in holidays
     ]
+
+
+def _said_before_it(free: Sequence[str], holiday: Found[DayReading], said: set[date | None]) -> bool:
+    """ "the day after tomorrow? before CNY I want nice nails": a day said that falls before the holiday."""
+    last = holiday.value.last
+    return free[holiday.start] == "before" and last is not None and bool(said) and all(d and d <= last for d in said)
 
 
 _ONE_AFTER = (("the", "one", "after"), ("the", "following", "one"), ("the", "week", "after"))
@@ -446,8 +453,10 @@ class RulesUtteranceInterpreter:
         unclaimed = [BLANK if i in choice_words else w for i, w in enumerate(said_of_service)]
         if not service and not candidates and not self._facts.names_a_faq(normalised):  # "do you do teeth whitening?"
             candidates = self._service_words.find(unclaimed)  # issue 13: "a check for the kids"
-        if not services and not candidates and (visit := visit_said(words)) is not None:
-            candidates = self._visits.services(visit)  # "book my daughter in", "I'm a new patient"
+        if not services and (visit := visit_said(words)) is not None:
+            kind = self._visits.services(visit)  # "book my daughter in", "I'm a new patient"
+            narrowed = tuple(c for c in candidates if c in kind)  # "my first time, I need to see a physio"
+            candidates = (narrowed if len(narrowed) == 1 else candidates) if candidates else kind
             services = candidates if len(candidates) == 1 else ()
         if services and _JOINED.intersection(words):  # "a cut and a blowout": the other service is never dropped
             other = tuple(s for s in self._service_words.find(free) if s not in services)

@@ -113,9 +113,12 @@ def _weekday_week(words: Sequence[str], i: int, today: date) -> Found[DayReading
 
 
 def _day_week(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
-    """ "today week", "this day week" (Irish, Scottish, northern English), "tomorrow week": a week after that day."""
-    if tuple(words[i : i + 3]) == ("this", "day", "week"):
-        return _found(today + timedelta(days=7), i, i + 3, whole_weeks=True)
+    """ "today week", "this day week" (Irish, Scottish, northern English), "tomorrow week", "this day next week": a
+    week after that day ("the same day next week" is a reference to what is on the table, read in references.py)."""
+    if (word_at(words, i), word_at(words, i + 1)) == ("this", "day"):
+        end = i + 2 + (word_at(words, i + 2) == "next")
+        if word_at(words, end) == "week":
+            return _found(today + timedelta(days=7), i, end + 1, whole_weeks=True)
     first = _PLAIN_DAYS.get(word_at(words, i))
     if first is None or word_at(words, i) == "now" or word_at(words, i + 1) != "week":
         return None

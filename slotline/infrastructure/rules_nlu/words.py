@@ -37,6 +37,8 @@ _DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)")  # "0
 _CLOCK_LEADS = frozenset({"at", "around", "about", "by", "before", "after", "from", "until", "till", "to", "say"})
 _DOTTED_MERIDIEM = re.compile(r"\b([ap])\.\s?m\b\.?")
 _WOULD = re.compile(r"\b(i|we|you|they|he|she)'d\b")
+# A question's "or not" tag ("you all open today or not?", "earlier got or not?", "can or not?") rules nothing out.
+_OR_NOT_TAG = re.compile(r"\bor not\b(?=\s*(?:[?.!,;]|$))")
 _PLUS = re.compile(r"\+\s*(?=\d)")  # "+44 20 ..." keeps its plus as a word
 _TOKEN = re.compile(r"\d{1,2}:\d{2}|\d{1,4}(?:/\d{1,4}){1,2}|\d+(?:st|nd|rd|th)?|[a-z]+")
 
@@ -89,6 +91,7 @@ class Found(Generic[T]):
 def _tokens(text: str) -> list[str]:
     text = text.lower().translate(_QUOTES)
     text = _ISO_DATE.sub(r"\1/\2/\3", text)
+    text = _OR_NOT_TAG.sub(" ", text)
     text = _PLUS.sub(" plus ", text)
     text = _DOTTED_DATE.sub(_dotted_date, text)
     text = _DOTTED_CLOCK.sub(r"\1:\2", text)
