@@ -10,6 +10,7 @@ import pytest
 
 from benchmarks.corpus import catalogue_path
 from slotline.domain.preference import PartOfDay
+from slotline.domain.questions import Topic
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.rules_nlu.week_moves import find_week_move
 from slotline.infrastructure.rules_nlu.words import normalise
@@ -89,3 +90,17 @@ def test_moving_by_weeks_reads_the_count_as_a_number(turn: str, weeks: int | Non
     found = find_week_move(normalise(turn))
 
     assert (found.value if found is not None else None) == weeks
+
+
+@pytest.mark.parametrize("turn", ["do you guys do lash extensions?", "could you do eyelash extensions for me"])
+def test_an_faq_word_qualified_by_a_word_the_faq_never_uses_is_a_question_without_a_fact(turn: str) -> None:
+    said = SALON.understand(turn, LAGOS)
+
+    assert said.question is not None and said.question.topic is Topic.UNKNOWN
+    assert said.service_id is None
+
+
+def test_an_faq_word_said_plainly_is_still_that_faq() -> None:
+    said = SALON.understand("do you provide the extensions or do I bring my own?", LAGOS)
+
+    assert said.question is not None and said.question.topic is Topic.FAQ

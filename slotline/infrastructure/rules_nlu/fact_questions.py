@@ -225,6 +225,12 @@ def _joined(words: Sequence[str]) -> set[str]:
     return {"".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
 
 
+# "do you do ...?", "do you people offer ...?": whether something is offered at all
+_ASKS_IF_OFFERED = re.compile(
+    r"\b(?:do|does|can|could) (?:you|they)(?: guys| people| all)? (?:do|offer|have|provide)\b"
+)
+
+
 class FactQuestions:
     """The questions of one catalogue: its schemes, ways to pay, holidays and own question phrases, prepared once."""
 
@@ -235,6 +241,7 @@ class FactQuestions:
         self._faq = [
             (i, [tuple(root(w) for w in normalise(a)) for a in entry.ask]) for i, entry in enumerate(facts.faq)
         ]
+        self._faq_words = [frozenset(roots(normalise(" ".join((*e.ask, e.answer))))) for e in facts.faq]
         dated = [(c.reason, c.day) for c in catalogue.closures] + [(s.reason, s.day) for s in catalogue.special_hours]
         self._holidays = [(_holiday_names(reason), day) for reason, day in dated if reason.strip()]
 
@@ -251,6 +258,8 @@ class FactQuestions:
         if topic in (None, Topic.PRICE, Topic.INSURANCE, Topic.PAYMENT) and scheme is not None:
             return Question(Topic.INSURANCE, subject=scheme)  # named by the caller: the most direct answer
         faq = self._faq_asked(said)
+        if faq is not None and _ASKS_IF_OFFERED.search(text) and self._qualified_otherwise(faq, words, said):
+            return Question(Topic.UNKNOWN)  # "do you do lash extensions?" of an FAQ about braid extensions
         if faq is not None and not (service_named and topic in (Topic.PRICE, Topic.DESCRIPTION)):
             return Question(Topic.FAQ, faq=faq)
         payment = self._payment.find(said, joined)
@@ -306,6 +315,19 @@ class FactQuestions:
             if any(len(phrase) > 1 and _close_together(said, phrase) for phrase in phrases):
                 return index
         return None
+
+    def _qualified_otherwise(self, faq: int, words: Sequence[str], said: Sequence[str]) -> bool:
+        """A one-word phrase of the FAQ said right after a word the FAQ never uses ("lash" before "extensions")."""
+        known = self._faq_words[faq]
+        singles = {phrase[0] for index, phrases in self._faq if index == faq for phrase in phrases if len(phrase) == 1}
+        return any(
+            w in singles
+            and i > 0
+            and words[i - 1].isalpha()
+            and words[i - 1] not in KNOWN_WORDS
+            and said[i - 1] not in known
+            for i, w in enumerate(said)
+        )
 
     def _opening(self, words: list[str], day: date | None, today: date) -> Question:
         for word in words:
