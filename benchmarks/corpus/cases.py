@@ -31,6 +31,7 @@ SPLITS = (
     "heldout10",
     "heldout11",
     "heldout12",
+    "heldout13",
 )
 CATEGORIES = (
     "booking",

@@ -181,6 +181,8 @@ def test_without_facts_the_business_knows_none() -> None:
         "dental_phx",
         "physio_dub",
         "spa_sgp",
+        "osteo_ldn",
+        "nails_hou",
     ],
 )
 def test_the_conversation_corpus_catalogues_load(name: str) -> None:
