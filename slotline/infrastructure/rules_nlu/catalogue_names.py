@@ -140,7 +140,9 @@ class StaffNames:
         unique = {word: next(iter(ids)) for word, ids in single.items() if len(ids) == 1}
         for word, staff_id in unique.items():
             self._names.setdefault((word,), staff_id)
-        self._guarded = {(w,) for w in unique if w in _COMMON or w in KNOWN_WORDS}
+            if not word.endswith("s") and word + "s" not in KNOWN_WORDS:
+                self._names.setdefault((word + "s",), staff_id)  # "if Sofia's in", "is Hannah's free"
+        self._guarded = {(f,) for w in unique if w in _COMMON or w in KNOWN_WORDS for f in (w, w + "s")}
         self._longest = max((len(n) for n in self._names), default=1)
         self._fuzzy = [
             (SequenceMatcher(None, b=word, autojunk=False), staff_id)

@@ -68,9 +68,12 @@ def _relative(words: Sequence[str], i: int, today: date) -> Found[DayReading] | 
         count = cardinal_at(words, i + 1)
         if count is None and word_at(words, i + 1) == "a":
             count = Found(1, i + 1, i + 2)
-        if count is not None and 0 < count.value <= 60 and word_at(words, count.end) in _COUNT_UNITS:
-            days = count.value * _COUNT_UNITS[word_at(words, count.end)]
-            return _found(today + timedelta(days=days), i, count.end + 1)
+        if count is None or not 0 < count.value <= 60 or word_at(words, count.end) not in _COUNT_UNITS:
+            return None
+        if word_at(words, count.end + 1) in ("back", "ago"):
+            return None  # "I came in two weeks back": the past
+        days = count.value * _COUNT_UNITS[word_at(words, count.end)]
+        return _found(today + timedelta(days=days), i, count.end + 1)
     return None
 
 

@@ -116,7 +116,9 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         Topic.DIRECTIONS,
         _any(
             "directions",
-            r"(?<!cant )(?<!cannot )(?<!not )(?<!wont )(?<!couldnt )get (?:there|to you)",  # "can't get there by 10"
+            # "how do I get there"; not "can't get there by 10", "I could get there earlier", "get there for nine"
+            r"(?<!cant )(?<!cannot )(?<!not )(?<!wont )(?<!couldnt )get (?:there|to you)"
+            r"(?! (?:earlier|early|sooner|later|late|by|for|before|after|at|on time|in time|from work|for \d))",
             "find you",
             "entrance",
             "which floor",
@@ -159,6 +161,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             _WHAT_IS_DONE,
             r"what(?:s| is) (?:involved|included) in",
             r"what (?:do|does) (?:a|an|the) .{1,40} (?:include|cover)",
+            r"what (?:all )?(?:comes|come) with",  # "what all comes with the spa pedicure?"
+            r"what do (?:i|you) get (?:with|in|for)",
         ),
     ),
 )
@@ -371,8 +375,12 @@ def _unlisted(words: Sequence[str]) -> bool:
 
 def looks_like_a_question(words: Sequence[str], utterance: str) -> bool:
     """A question form ("do you do hydrotherapy?") with at least one word outside the booking vocabulary, and no
-    number: "can you make that 11?" is about the booking."""
+    number: "can you make that 11?" is about the booking. Of a turn that goes on after its question ("do you do home
+    visits? my mum's eighty-two"), the question alone is looked at."""
     words = [w for w in words if w]
+    asked, mark, _ = utterance.partition("?")
+    if mark and asked.strip():
+        words = [w for w in normalise(asked) if w]
     if any((cardinal_at(words, i) or ordinal_at(words, i)) and words[i] != "one" for i in range(len(words))):
         return False  # "a sad one" is no number
     said = utterance.split()

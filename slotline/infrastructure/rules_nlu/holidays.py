@@ -52,16 +52,18 @@ class HolidayNames:
         for day, reason in named:
             for phrase in _spoken(reason):
                 spoken.setdefault(phrase, set()).add(day)
-        # A name several days share names none of them.
-        self._table: PhraseTable[date] = PhraseTable((min(d), p) for p, d in spoken.items() if len(d) == 1)
+        # A name several days share ("Christmas Day" in two years) names the next of them, unless two of them are
+        # close enough to be taken for each other.
+        self._table: PhraseTable[tuple[date, ...]] = PhraseTable((tuple(sorted(d)), p) for p, d in spoken.items())
 
     def find(self, words: Sequence[str], today: date) -> list[Found[DayReading]]:
         """Each holiday said, with "the day after/before" it; a holiday already past is no day to book."""
         out: list[Found[DayReading]] = []
         for found in self._table.scan(words):
-            if word_at(words, found.start - 1) in _PERIOD:
+            day = _next_of(found.value, today)
+            if word_at(words, found.start - 1) in _PERIOD or day is None:
                 continue
-            start, end, day = found.start, found.end, found.value
+            start, end = found.start, found.end
             if word_at(words, end) == "eve":  # "new year's eve" when only New Year's Day is written down
                 end, day = end + 1, day - timedelta(days=1)
             shift = _shift_before(words, found.start, day)
@@ -72,6 +74,17 @@ class HolidayNames:
                 continue
             out.append(Found(DayReading(day if day >= today else None, exact=True), start, end))
         return out
+
+
+_APART = timedelta(days=60)  # two days of one name closer than this are not told apart by the name alone
+
+
+def _next_of(days: tuple[date, ...], today: date) -> date | None:
+    """The day a name means: the next of its days (the last, past, when none is ahead); None when it is unclear."""
+    ahead = [d for d in days if d >= today] or [days[-1]]
+    if len(ahead) > 1 and ahead[1] - ahead[0] < _APART:
+        return None
+    return ahead[0]
 
 
 _WEEKDAYS = {

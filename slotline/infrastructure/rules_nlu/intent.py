@@ -248,6 +248,11 @@ _AFFIRM = (
     "yes please",
     # issue 13: taking what was offered
     "thatll do",
+    "thatll work",
+    "that will work",
+    "that would work",
+    "thatd work",
+    "that will do",
     "that will do",
     "that does",
     "brilliant",

@@ -55,6 +55,7 @@ from slotline.infrastructure.rules_nlu.words import (
     negated_before,
     negation_start,
     normalise,
+    sentence_starts,
     word_at,
     wordset,
 )
@@ -189,17 +190,26 @@ def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]
     return meant
 
 
-def _busy_days(free: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+def _busy_days(
+    free: Sequence[str], days: list[Found[DayReading]], starts: frozenset[int] = frozenset()
+) -> list[Found[DayReading]]:
     """ "saturday, she has soccer friday": the day of something the caller already has is ruled out, not wished;
-    so is a day something started ("an earache since sunday") or runs out ("my MOT runs out end of the month")."""
+    so is a day something started ("an earache since sunday") or runs out ("my MOT runs out end of the month").
+    What was had in an earlier sentence is not ("he's got colic. Wednesday?"): `starts` are the sentences' starts."""
     return [
         Found(replace(f.value, counts=False), f.start, f.end)
-        if another_events_day(free, f.start)
+        if another_events_day(_this_sentence(free, f.start, starts), f.start)
         or word_at(free, f.start - 1) == "since"
         or something_runs_out_before(free, f.start)
         else f
         for f in days
     ]
+
+
+def _this_sentence(free: Sequence[str], i: int, starts: frozenset[int]) -> Sequence[str]:
+    """`free` with the words before the sentence of word `i` blanked."""
+    start = max((s for s in starts if s <= i), default=0)
+    return [BLANK] * start + list(free[start:]) if start else free
 
 
 _NUDGES = (Nudge.LATER, Nudge.EARLIER)
@@ -252,7 +262,27 @@ def _taken_in(
     return out
 
 
-_OCCASION = wordset("for before")
+_CLOSED = wordset("shut closed close")
+
+
+def _closed_said(words: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """ "oh you're shut on Sundays, fair enough. Tuesday then": a day said as closed, beside another, is no wish."""
+    closed = [f for f in days if f.value.counts and _said_closed(words, f.start)]
+    if not closed or not any(f.value.counts and f not in closed for f in days):
+        return days
+    return [Found(replace(f.value, counts=False), f.start, f.end) if f in closed else f for f in days]
+
+
+def _said_closed(words: Sequence[str], start: int) -> bool:
+    """ "you're shut on", "you are closed", "it's closed" just before the day at `start` (not "are you closed")."""
+    for k in range(max(0, start - 2), start + 1):
+        if words[k] in _CLOSED:
+            return word_at(words, k - 1) in _STATED or tuple(words[max(0, k - 2) : k]) == ("you", "are")
+    return False
+
+
+_STATED = wordset("youre theyre its s re")
+_OCCASION = wordset("for before with")  # "busy with Christmas": why, beside the day wanted
 _IT_IS_NOW = (("its",), ("it", "is"), ("it", "s"))
 
 
@@ -283,18 +313,34 @@ def _before(words: Sequence[str], start: int, lead: tuple[str, ...]) -> bool:
 
 
 def _for_the_occasion(
-    free: Sequence[str], holidays: list[Found[DayReading]], others: list[Found[DayReading]]
+    free: list[str], holidays: list[Found[DayReading]], others: list[Found[DayReading]]
 ) -> list[Found[DayReading]]:
     """ "a week on Thursday? want him looking flash for Christmas": a holiday the visit is for (or before), beside
-    another day said, is why, not when; "a cut for Christmas Eve" alone is still that day."""
+    another day said, is why, not when; "a cut for Christmas Eve" alone is still that day; "on Boxing Day? I'll be
+    stiff after Christmas": a holiday the days said come after is why (its "after" is claimed)."""
     said = {o.value.day for o in others if o.value.counts}
-    return [
-        Found(replace(f.value, counts=False), f.start, f.end)
-        if (word_at(free, f.start - 1) in _OCCASION and said and f.value.day not in said)  # "for NYE, so Thursday"
-        or _said_before_it(free, f, said)
-        else f
-        for f in holidays
-    ]
+    out = []
+    for f in holidays:
+        other_holidays = {h.value.day for h in holidays if h is not f and h.value.counts}
+        after = _said_after_it(free, f, said | other_holidays)  # "boxing day? ... after christmas"
+        if after:
+            claim(free, Found(None, f.start - 1, f.start))
+        if after or (word_at(free, f.start - 1) in _OCCASION and said and f.value.day not in said):
+            f = Found(replace(f.value, counts=False), f.start, f.end)  # "for NYE, so Thursday"
+        elif _said_before_it(free, f, said):
+            f = Found(replace(f.value, counts=False), f.start, f.end)
+        out.append(f)
+    return out
+
+
+def _said_after_it(free: Sequence[str], holiday: Found[DayReading], said: set[date | None]) -> bool:
+    day = holiday.value.day
+    return (
+        word_at(free, holiday.start - 1) == "after"
+        and day is not None
+        and bool(said)
+        and all(d is not None and d > day for d in said)
+    )
 
 
 def _said_before_it(free: Sequence[str], holiday: Found[DayReading], said: set[date | None]) -> bool:
@@ -416,10 +462,11 @@ class RulesUtteranceInterpreter:
             others = find_days(list(free), today)
             holidays = _for_the_occasion(free, _taken_in(free, holidays, others), others)
         said_days = sorted(
-            [*holidays, *_claimed(free, _busy_days(free, find_days(free, today)))], key=lambda f: f.start
+            [*holidays, *_claimed(free, _busy_days(free, find_days(free, today), sentence_starts(utterance)))],
+            key=lambda f: f.start,
         )
         days = _the_one_after(free, self._numeric.settle(weekday_in_counted_week(said_days), today))
-        days, now_ends = _today_said(free, _moved_from(words, days), today)
+        days, now_ends = _today_said(free, _closed_said(words, _moved_from(words, days)), today)
         part_of_day = find_part_of_day(words, skip=now_ends)  # "it's saturday night": now, no wish
         bounds = _claimed(free, find_bounds(free, part_of_day))
         edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))

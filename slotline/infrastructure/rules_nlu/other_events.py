@@ -21,7 +21,10 @@ _BUSY = wordset(
     "nap naps napping sleep sleeps sleeping asleep nursery daycare kindy kindergarten preschool lessons classes"
 )
 _BUSY_HOLDERS = _HOLDERS | _CONTRACTED_HOLDERS | wordset("im were theyre am")
-_BUSY_PLACES = wordset("at in on")  # "i'm at work", "she's in school", "i'm on shift"
+_BUSY_PLACES = wordset("at in on")
+_INTENSIFIERS = wordset(
+    "really so very bare well proper quite pretty super too flat rammed"
+)  # "i'm at work", "she's in school", "i'm on shift"
 # Between "I've got" and "at 5", these make it the caller's own free time or a question about the booking.
 _NOT_AN_EVENT = wordset("time space free availability room you anything something one slot appointment to")
 _OWNERS = wordset("the my our his her their")
@@ -47,7 +50,13 @@ def another_events_time(words: Sequence[str], start: int) -> bool:
         start -= 1  # "till half two", "at quarter past four"
     if word_at(words, start - 1) not in _TIME_LEADS:
         return False
+    if word_at(words, start - 1) != "at" and _off_until(words, start - 2):
+        return True  # "I'm off till noon": the end of the caller's free time, not the booking's
     return _had_before(words, start - 1)
+
+
+def _off_until(words: Sequence[str], k: int) -> bool:
+    return word_at(words, k) == "off" and word_at(words, k - 1) in _BUSY_HOLDERS
 
 
 def another_events_day(words: Sequence[str], start: int) -> bool:
@@ -87,6 +96,8 @@ def _busy_holder(words: Sequence[str], k: int) -> bool:
     before = k - 1
     if word_at(words, before) in _BUSY_PLACES:
         before -= 1
+    while word_at(words, before) in _INTENSIFIERS:
+        before -= 1  # "i'm really busy", "i'm bare busy" (London)
     return word_at(words, before) in _BUSY_HOLDERS
 
 

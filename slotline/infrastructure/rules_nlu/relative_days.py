@@ -95,8 +95,8 @@ def _in_span(words: Sequence[str], i: int, today: date) -> Found[DayReading] | N
     if word_at(words, i) != "in":
         return None
     span = _span_at(words, i + 1)
-    if span is None:
-        return None
+    if span is None or word_at(words, span.end) in ("back", "ago"):
+        return None  # "I came in two weeks back": the past
     end = span.end + (word_at(words, span.end) in _AGO)
     return _found(today + timedelta(days=span.value), i, end, whole_weeks=span.value % 7 == 0)
 

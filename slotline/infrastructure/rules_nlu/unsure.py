@@ -90,6 +90,10 @@ def _recent_start(free: Sequence[str], i: int) -> int:
     return k
 
 
+_BACK_TO = wordset("to till until by")  # "push it a week back to friday" is a move
+_MOVING = wordset("push move put shift postpone bump delay bring")
+
+
 def _about_the_past(free: Sequence[str], i: int) -> bool:
     """ "last month", "last time", "two weeks ago", "the last few days": words about the past, which no booking
     can be."""
@@ -100,6 +104,9 @@ def _about_the_past(free: Sequence[str], i: int) -> bool:
         return True
     if i > 0 and free[i - 1] == "last" and word in _PAST_AFTER_LAST:
         return True
+    span = i if word in _SPANS else i + 1  # "weeks" or the "two" of "two weeks back"
+    if word_at(free, span) in _SPANS and word_at(free, span + 1) == "back" and word_at(free, span + 2) not in _BACK_TO:
+        return not _MOVING.intersection(free[:i])  # "I saw her a couple of weeks back", "a few months back"
     return _AGO in free[i : i + 3] and all(w != BLANK for w in free[i : free.index(_AGO, i) + 1])
 
 
@@ -195,6 +202,19 @@ def _not_a_thing(free: Sequence[str], i: int) -> bool:
     return cardinal_at(free, k) is None and ordinal_at(free, k) is None and word_at(free, k + 1) == BLANK
 
 
+_ING_NOT_VERBS = wordset("morning evening anything something nothing booking coming going doing making")
+
+
+def _not_doing_well(free: Sequence[str], i: int) -> bool:
+    """ "she's not settling at all", "he's not sleeping": how someone is, with nothing after it a day or time could
+    be ("not coming on friday" still asks)."""
+    verb = word_at(free, i + 1)
+    if not (len(verb) > 5 and verb.endswith("ing")) or verb in _ING_NOT_VERBS:
+        return False
+    after = [word_at(free, i + 2), word_at(free, i + 3)]
+    return not any(w in WEEKDAYS or w in MONTHS or w in _MEANING or w[:1].isdigit() for w in after)
+
+
 def _not_before_that(free: Sequence[str], i: int) -> bool:
     """ "tomorrow week? I'm not free before that", "I'm away until then": the day just said, said again."""
     k = i
@@ -225,7 +245,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
         return False
     if word == "not":
         following = free[i + 1] if i + 1 < len(free) else BLANK
-        return following not in _HARMLESS_AFTER_NOT and not _not_pressing(free, i + 1) and not _not_a_thing(free, i)
+        harmless = following in _HARMLESS_AFTER_NOT or _not_pressing(free, i + 1) or _not_a_thing(free, i)
+        return not (harmless or _not_doing_well(free, i))
     if word == "may" and word_at(free, i + 1) in _AFTER_MAY:
         return False  # "may i book": asking, not the month
     if word in _MEANING or word in MONTHS or word in WEEKDAYS:

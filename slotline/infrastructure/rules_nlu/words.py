@@ -65,6 +65,35 @@ _SPOKEN_FORMS = {
     "wanna": ("want", "to"),
     "gonna": ("going", "to"),
     "gotta": ("got", "to"),
+    # a dropped "g" ("this mornin'", "fixin' to", "somethin' later")
+    **{
+        f"{stem}in": (f"{stem}ing",)
+        for stem in (
+            "morn",
+            "even",
+            "noth",
+            "someth",
+            "anyth",
+            "fix",
+            "go",
+            "com",
+            "gett",
+            "do",
+            "look",
+            "wonder",
+            "think",
+            "work",
+            "book",
+            "want",
+            "hop",
+            "try",
+            "call",
+            "ask",
+            "feel",
+            "mov",
+            "cancell",
+        )
+    },
     # slang for a symptom a catalogue names plainly ("throwing up", "vomiting")
     "puking": ("throwing", "up"),
     "barfing": ("throwing", "up"),
@@ -150,6 +179,20 @@ def _drop_fillers(tokens: list[str]) -> list[str]:
 def normalise(text: str) -> list[str]:
     """Lower-case words without punctuation or fillers; digits, "3:30" and "12/23" survive as single words."""
     return _drop_fillers(_glue(_tokens(text)))
+
+
+_SENTENCE_END = re.compile(r"[?!]+|\.\s+(?=[A-Z])")
+
+
+def sentence_starts(text: str) -> frozenset[int]:
+    """Where each sentence after the first starts in `normalise(text)`: "he's got colic. Wednesday?" -> {4}."""
+    starts: set[int] = set()
+    count = 0
+    for part in _SENTENCE_END.split(text):
+        if count:
+            starts.add(count)
+        count += len(normalise(part))
+    return frozenset(starts)
 
 
 def word_at(words: Sequence[str], i: int) -> str:
