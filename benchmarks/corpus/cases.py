@@ -32,6 +32,7 @@ SPLITS = (
     "heldout11",
     "heldout12",
     "heldout13",
+    "heldout14",
 )
 CATEGORIES = (
     "booking",

@@ -183,6 +183,8 @@ def test_without_facts_the_business_knows_none() -> None:
         "spa_sgp",
         "osteo_ldn",
         "nails_hou",
+        "hair_mel",
+        "pt_den",
     ],
 )
 def test_the_conversation_corpus_catalogues_load(name: str) -> None:
