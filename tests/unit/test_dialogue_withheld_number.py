@@ -95,11 +95,31 @@ def test_a_booking_without_details_asks_what_to_book_not_the_number() -> None:
     assert world.send(heard(Intent.BOOK))[-1].startswith("What would you like to book?")
 
 
-def test_a_number_said_with_the_request_is_read_back_once_a_slot_is_chosen() -> None:
+def test_a_number_said_with_the_request_is_read_back_with_the_booking() -> None:
     world = withheld()
     assert world.send(heard(Intent.BOOK, service_id="haircut", phone=SAID)) == ["What day would you like to come in?"]
     world.send(heard(day=DAY))
-    assert world.send(heard(ordinal=1)) == [READBACK]
+
+    (readback,) = world.send(heard(ordinal=1))
+
+    assert (
+        readback.startswith("Let me read that back: a haircut") and "and I'll text 2 1 2, 5 5 5, 0 1 8 8." in readback
+    )
+    assert world.kinds().index("LookUpNumber") < world.kinds().index("PlaceHold")
+    world.send(heard(Intent.AFFIRM))
+    assert world.kinds().count("Book") == 1 and act.LookUpNumber(GIVEN) in world.done
+
+
+def test_a_number_corrected_at_that_read_back_is_read_back_with_the_same_booking() -> None:
+    world = withheld()
+    world.send(heard(Intent.BOOK, service_id="haircut", day=DAY, phone=SAID))
+    world.send(heard(ordinal=1))
+
+    (readback,) = world.send(said(Intent.DENY, phone=OTHER))  # "no, it's 212 555 0199"
+
+    assert "and I'll text 2 1 2, 5 5 5, 0 1 9 9." in readback
+    assert world.kinds().count("PlaceHold") == 1 and "ReleaseHold" not in world.kinds()
+    assert OTHER.number is not None and act.LookUpNumber(OTHER.number) in world.done
 
 
 def test_details_changed_at_the_number_question_are_looked_for_again() -> None:

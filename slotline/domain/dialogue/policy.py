@@ -159,6 +159,8 @@ class DialoguePolicy:
         self._number_misses = 0  # wrong, invalid or unclear numbers; never reset, so asking cannot go on forever
         self._before_number: Interpretation | None = None  # the turn that started a task that needs the number
         self._number_broke_in: tuple[str, Stage] | None = None  # the question a number said unasked interrupted
+        self._number_unread: HeardNumber | None = None  # given with the request: read back with the booking
+        self._today: date | None = None  # the day the last read-back was said on
         self._answers = Answers(catalogue)
         self._asked_which: Question | None = None  # a price or description asked without the service
         self._answered: Question | None = None  # the per-service question answered last turn, for a follow-on
@@ -545,6 +547,8 @@ class DialoguePolicy:
         before, self._before_number = self._before_number, None
         if self._mode in (Mode.RESCHEDULE, Mode.CANCEL) and before is not None:
             return self._begin(self._mode, before)
+        if self._hold is not None:  # the number corrected at the read-back: the same booking, read back again
+            return self._held(self._hold, self._today)
         chosen, self._chosen = self._chosen, None
         if chosen is not None:
             return self._choose(chosen)
@@ -647,7 +651,8 @@ class DialoguePolicy:
         slots = tuple(s for s in offer.slots if s.window.start != target.window.start)
         if slots == offer.slots:
             return offer
-        return replace(offer, slots=slots, exact_time=False)
+        exact = offer.exact_time and slots[:1] == offer.slots[:1]  # the time asked for is still there
+        return replace(offer, slots=slots, exact_time=exact)
 
     def _past_horizon(self) -> bool:
         day, started = self._pref.day, self._started
@@ -782,18 +787,35 @@ class DialoguePolicy:
     def _choose(self, slot: Slot) -> list[Action]:
         if self._caller is None:
             self._chosen = slot  # held and read back once the number it is booked under is known
-            return self._ask_number()
+            said = self._said_number
+            if said is None or said.number is None or self._mode is not Mode.BOOK:
+                return self._ask_number()
+            return self._take_number(said)  # "my cell is 720 338 4066, I'd like ...": read back with the booking
         self.stage = Stage.HOLDING
         return [PlaceHold(slot, self._target if self._mode is Mode.RESCHEDULE else None)]
 
     def _held(self, hold: Hold, today: date | None) -> list[Action]:
         self._hold = hold
+        self._today = today
         moving = self._target if self._mode is Mode.RESCHEDULE else None
-        return [self._ask(self._say.readback(hold.slot, moving, today), Stage.CONFIRMING)]
+        texted = self._number_unread.groups if self._number_unread is not None and moving is None else ()
+        return [self._ask(self._say.readback(hold.slot, moving, today, texted), Stage.CONFIRMING)]
+
+    def _take_number(self, said: HeardNumber) -> list[Action]:
+        """A number the caller gave unasked, taken now and read back with the booking."""
+        assert said.number is not None
+        self._caller, self._number_unread = said.number, said
+        self.stage = Stage.LOOKING_UP
+        return [LookUpNumber(said.number)]
 
     def _on_confirming(self, heard: Interpretation) -> list[Action]:
         assert self._hold is not None
+        number = heard.phone.number if heard.phone is not None else None
+        if self._number_unread is not None and number is not None and number != self._caller:
+            assert heard.phone is not None
+            return self._take_number(heard.phone)  # "no, it's 720 338 4067": the booking read back with it
         if heard.intent is Intent.AFFIRM and not heard.has_details:
+            self._number_unread = None
             self.stage = Stage.COMMITTING
             if self._mode is Mode.RESCHEDULE and self._target is not None:
                 return [Reschedule(self._target, self._hold)]
@@ -823,6 +845,11 @@ class DialoguePolicy:
         refers = heard.refers
         if heard.ordinal is not None or refers.nudge in (Nudge.LATER_ONE, Nudge.EARLIER_ONE) or refers.weeks:
             return heard
+        other_staff = heard.staff_id is not None and heard.staff_id != hold.slot.staff_id
+        if other_staff and refers.nudge is None and not refers.shift_minutes and refers.minutes_past is None:
+            # "with Tash, not Priya, same time": the held day and time with the other person
+            refers = replace(refers, same_time=False, same_day=False)
+            heard = replace(heard, refers=refers)
         if (
             refers.nudge is not None
             or refers.same_day

@@ -133,9 +133,12 @@ class Prompts:
     def only_n(self, count: int) -> str:
         return join_sentences(f"I only offered {count}.", self.which_one(count))
 
-    def readback(self, slot: Slot, moving: Appointment | None, today: date | None = None) -> str:
+    def readback(
+        self, slot: Slot, moving: Appointment | None, today: date | None = None, texted_to: tuple[str, ...] = ()
+    ) -> str:
         """With `today`, a near day is said the way a caller would say it ("tomorrow, Thursday the 26th"), so
-        that a day misunderstood is heard as one."""
+        that a day misunderstood is heard as one; with `texted_to`, the number the caller gave unasked, which is
+        read back with the booking instead of on its own."""
         zone = self._c.zone
         staff = self._c.staff_member(slot.staff_id).name
         start = slot.window.start
@@ -148,7 +151,8 @@ class Prompts:
                 f"to {day.removeprefix('on ')}{at} with {staff}. Shall I go ahead?"
             )
         service = article(self._service(slot.service_id))
-        return f"Let me read that back: {service} with {staff} {day}{at}. Shall I book it?"
+        texted = f", and I'll text {say_digits(texted_to)}" if texted_to else ""
+        return f"Let me read that back: {service} with {staff} {day}{at}{texted}. Shall I book it?"
 
     def ask_number(self) -> str:
         return "What number can we text the confirmation to?"

@@ -137,6 +137,8 @@ class StaffNames:
                 self._names[words] = member.id
                 for word in {words[0], words[-1]}:
                     single.setdefault(word, set()).add(member.id)
+            if member.id.isalpha():  # the business's own short name for them: "tash" for Natasha Kovac
+                single.setdefault(member.id.lower(), set()).add(member.id)
         unique = {word: next(iter(ids)) for word, ids in single.items() if len(ids) == 1}
         for word, staff_id in unique.items():
             self._names.setdefault((word,), staff_id)

@@ -162,6 +162,9 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"what(?:s| is) (?:involved|included) in",
             r"what (?:do|does) (?:a|an|the) .{1,40} (?:include|cover)",
             r"what (?:all )?(?:comes|come) with",  # "what all comes with the spa pedicure?"
+            # "what is dry needling exactly?", "is it like acupuncture?" (a service must be named, see below)
+            r"what(?:s| is) (?!the |your |my |it |that |this |there )\w+(?: \w+)? (?:exactly|actually)",
+            r"\bis (?:it|that) (?:like|the same as|similar to)\b",
             r"what do (?:i|you) get (?:with|in|for)",
         ),
     ),
@@ -206,6 +209,17 @@ def _name_words(name: str) -> list[str]:
     return words[:end]
 
 
+_EVERYDAY = wordset("next last new old early late plus health care")
+
+
+def _distinctive(word: str) -> bool:
+    """A word of a scheme's name that may stand for it alone: not an everyday, booking or number word ("first" in
+    Health First Colorado is "the first one")."""
+    if word in KNOWN_WORDS or word in _EVERYDAY:
+        return False
+    return cardinal_at([word], 0) is None and ordinal_at([word], 0) is None
+
+
 class _Names:
     """Insurance schemes or ways to pay as the catalogue writes them, found by a distinctive word: one no other name
     of the list shares ("life" is in Sun Life and Canada Life) and no everyday word ("great" in Great-West Life)."""
@@ -214,7 +228,7 @@ class _Names:
         words = {name: {root(w) for w in _name_words(name)} - _GENERIC for name in names}
         shared = {w for a, b in combinations(words.values(), 2) for w in a & b}
         self._names = [
-            (name, ({w for w in said if w not in shared and w not in KNOWN_WORDS} or said), "".join(_name_words(name)))
+            (name, ({w for w in said if w not in shared and _distinctive(w)} or said), "".join(_name_words(name)))
             for name, said in words.items()
         ]
 

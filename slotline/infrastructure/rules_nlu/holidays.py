@@ -35,6 +35,8 @@ def _spoken(reason: str) -> set[str]:
     ways = {" ".join(words), " ".join(kept)}
     if len(kept) > 1 and kept[-1] == "day":
         ways.add(" ".join(kept[:-1]))
+        if len(kept) > 2:
+            ways.add(" ".join(kept[-2:]))  # "Cup Day" for Melbourne Cup Day
     named = kept[:-1] if kept[-1:] == ["day"] else kept
     if 3 <= len(named) <= 4 and not _GENERIC.intersection(named) and all(w.isalpha() for w in named):
         acronym = "".join(w[0] for w in named)  # "CNY" for Chinese New Year, "MLK (day)" for Martin Luther King Day

@@ -37,7 +37,7 @@ _SPOKEN_MINUTES_BEFORE_HOUR = frozenset({5, 10, 20, 25})
 _CARRIERS = wordset(
     "how what about maybe ok okay then yes yeah is that it works work fine good instead or lets say do "
     "can we i you would could be the a please sure perfect great lovely sounds suits brilliant ideal me for "
-    "possible available free doable alright right there have got still"
+    "possible available free doable alright right there have got still yep yup sweet"
 )
 _LOCAL_PARTS = {
     ("in", "the", "morning"): PartOfDay.MORNING,

@@ -43,6 +43,7 @@ def _not_pressing(free: Sequence[str], i: int) -> bool:
 
 # "i'm after a sports massage": British for "i'm looking for"; no time after it
 _LOOKING_FOR = wordset("im am were are s")
+_A_THING = wordset("a an some")
 # A number word that is nearly always something else: "the one at three", "a check-up for me", "i need one".
 _NOT_NUMBERS = wordset("one a an")
 # After "last", these are about the past ("i saw tom last month"): they cannot change a day to book.
@@ -237,7 +238,9 @@ def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
         word_at(free, i + 1) in _EVERY and cardinal_at(free, i) is not None
     ):
         return False  # "my six-monthly check": how often, never a day
-    if word == "after" and word_at(free, i - 1) in _LOOKING_FOR:
+    if word == "after" and (
+        word_at(free, i - 1) in _LOOKING_FOR or (word_at(free, i - 1) == "just" and word_at(free, i + 1) in _A_THING)
+    ):  # "i'm after a cut", "just after a men's cut"
         return False
     if _describes_a_thing(free, i) or an_age(free, i) or _in_the_past(free, i) or a_count_of_things(free, i):
         return False

@@ -47,8 +47,10 @@ _FILLER_PAIRS = frozenset({("you", "know"), ("kind", "of"), ("sort", "of")})  # 
 # Mild oaths that open a turn or follow "oh": "oh shoot, tuesday's no good" names no "shots" (a vaccination).
 _INTERJECTIONS = frozenset({"shoot", "darn", "dang", "shucks", "gosh", "crap", "damn", "drat", "heck", "jeez", "geez"})
 _INTERJECTION_AFTER = frozenset({"oh", "aw", "aww", "ach", "och"})
-# "like" is a filler except as the verb in "i would like", "we'd like", "do you like".
-_LIKE_AS_VERB_AFTER = frozenset({"would", "i", "we", "you", "they", "dont", "do", "id", "wed", "youd", "also"})
+# "like" is a filler except as the verb in "i would like", "we'd like", "do you like", and in "is it like ...?".
+_LIKE_AS_VERB_AFTER = frozenset(
+    {"would", "i", "we", "you", "they", "dont", "do", "id", "wed", "youd", "also", "it", "that"}
+)
 _GLUED = {
     ("uh", "huh"): "uhhuh",
     ("mm", "hmm"): "mmhmm",
@@ -65,6 +67,25 @@ _SPOKEN_FORMS = {
     "wanna": ("want", "to"),
     "gonna": ("going", "to"),
     "gotta": ("got", "to"),
+    # Australian weekdays as said: "Thursdee", "Satdee"
+    **{
+        said: (day,)
+        for said, day in (
+            ("mondee", "monday"),
+            ("tuesdee", "tuesday"),
+            ("wednesdee", "wednesday"),
+            ("thursdee", "thursday"),
+            ("fridee", "friday"),
+            ("satdee", "saturday"),
+            ("saturdee", "saturday"),
+            ("sundee", "sunday"),
+        )
+    },
+    # a number and its "'s" ("nine's perfect", "ten's fine"); not "ones" ("the early ones")
+    **{
+        f"{n}{'es' if n == 'six' else 's'}": (n, "is")
+        for n in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+    },
     # a dropped "g" ("this mornin'", "fixin' to", "somethin' later")
     **{
         f"{stem}in": (f"{stem}ing",)
@@ -214,8 +235,8 @@ def negated_before(words: Sequence[str], start: int) -> bool:
     return before in _NEGATIONS or (before in _NEGATED_VERBS and word_at(words, start - 2) in _NEGATIONS)
 
 
-_NOT_THERE = wordset("cant cannot wont couldnt not")
-_THERE_BY = wordset("get there be in make it arrive come by before until till for at")
+_NOT_THERE = wordset("cant cannot wont couldnt not never")
+_THERE_BY = wordset("get there be in make it arrive come by before until till for at up ready")
 
 
 def cannot_be_there_by(words: Sequence[str], start: int) -> bool:
