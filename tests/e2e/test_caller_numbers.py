@@ -95,7 +95,9 @@ async def test_a_phone_call_from_such_a_number_is_answered_recognised_and_offere
 
 
 def test_a_withheld_caller_who_types_an_extension_is_told_a_text_cannot_go_there(slotline: Slotline) -> None:
-    run = chat(slotline, "book a haircut tomorrow", "212 555 0188;ext=4", "212 555 0188", "yes", caller=None)
+    run = chat(
+        slotline, "book a haircut tomorrow", "the first one", "212 555 0188;ext=4", "212 555 0188", "yes", caller=None
+    )
 
-    assert run.agent[2] == "Sorry, a text can't go to an extension. What number can we text the confirmation to?"
-    assert run.agent[3] == "I have 2 1 2, 5 5 5, 0 1 8 8. Is that right?"
+    assert run.agent[3] == "Sorry, a text can't go to an extension. What number can we text the confirmation to?"
+    assert run.agent[4] == "I have 2 1 2, 5 5 5, 0 1 8 8. Is that right?"

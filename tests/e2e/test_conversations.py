@@ -137,17 +137,18 @@ def test_withheld_caller_gives_a_number_and_books_under_it(slotline: Slotline) -
     run = chat(
         slotline,
         "i would like a haircut next tuesday afternoon with sam",
+        "the second one",
         "two one two, double five five, oh one eight eight",
         "yes",
-        "the second one",
         "yes",
         "no thanks",
         caller=None,
     )
-    assert run.agent[1] == "What number can we text the confirmation to?"
-    assert run.agent[2] == "I have 2 1 2, 5 5 5, 0 1 8 8. Is that right?"
-    assert run.agent[3] == "Thank you."
-    assert run.agent[4].startswith("On Tuesday, December 1st I have 1 PM with Sam, 2 PM with Sam")
+    assert run.agent[1].startswith("On Tuesday, December 1st I have 1 PM with Sam, 2 PM with Sam")  # before any number
+    assert run.agent[2] == "What number can we text the confirmation to?"
+    assert run.agent[3] == "I have 2 1 2, 5 5 5, 0 1 8 8. Is that right?"
+    assert run.agent[4] == "Thank you."
+    assert run.agent[5].startswith("Let me read that back: a haircut with Sam Rivera")
     assert run.agent[6] == "You're booked: a haircut on Tuesday, December 1st at 2 PM with Sam."
     assert run.agent[7] == "I've sent you a text with the details."
     assert run.ending == "[call ended]"
@@ -179,8 +180,16 @@ def test_withheld_caller_corrects_the_number_then_cancels_by_it(slotline: Slotli
 
 
 def test_withheld_caller_without_a_usable_number_is_handed_over(slotline: Slotline) -> None:
-    run = chat(slotline, "book a haircut tomorrow", "one two three four five six seven", "flibber", "no", caller=None)
-    assert run.agent[2] == (
+    run = chat(
+        slotline,
+        "book a haircut tomorrow",
+        "the first one",
+        "one two three four five six seven",
+        "flibber",
+        "no",
+        caller=None,
+    )
+    assert run.agent[3] == (
         "Sorry, that doesn't sound like a full phone number. What number can we text the confirmation to?"
     )
     assert run.ending == "[transferred to a human]"

@@ -160,9 +160,9 @@ async def test_a_withheld_caller_who_gave_a_number_is_offered_a_call_back_on_it(
         call = await server.place_call(caller="anonymous")
         call.set_transfer(answer=False)
         await until_agent_says(call, "What can I do for you?")
-        await turn(call, "i would like a haircut next tuesday", "What number can we text the confirmation to?")
+        await turn(call, "i would like a haircut next tuesday", "Which would you like?")  # the number is said unasked
         await turn(call, "two one two five five five zero one eight eight", "Is that right?")
-        await turn(call, "yes", "Which would you like?")
+        await turn(call, "yes", "Thank you.")  # then the offers again
         await turn(call, "can i talk to a person", "Shall I text you so someone calls you back?")
         await turn(call, "yes please", "someone will call you back soon. Goodbye!")
         assert await call.wait_ended(timeout=10) == "disconnect"
@@ -257,9 +257,9 @@ async def test_debug_log_shows_each_turn_with_the_number_masked(
         call = await server.place_call(caller="anonymous")
         call.set_transfer(answer=False)
         await until_agent_says(call, "What can I do for you?")
-        await turn(call, "i would like a haircut next tuesday", "What number can we text the confirmation to?")
+        await turn(call, "i would like a haircut next tuesday", "Which would you like?")  # the number is said unasked
         await turn(call, "my number is two one two five five five zero one eight eight", "Is that right?")
-        await turn(call, "yes", "Which would you like?")
+        await turn(call, "yes", "Thank you.")  # then the offers again
         await turn(call, "can i talk to a person", "Shall I text you so someone calls you back?")
         await turn(call, "yes please", "someone will call you back soon. Goodbye!")
         assert await call.wait_ended(timeout=10) == "disconnect"
