@@ -33,6 +33,7 @@ SPLITS = (
     "heldout12",
     "heldout13",
     "heldout14",
+    "heldout15",
 )
 CATEGORIES = (
     "booking",

@@ -185,6 +185,8 @@ def test_without_facts_the_business_knows_none() -> None:
         "nails_hou",
         "hair_mel",
         "pt_den",
+        "dental_van",
+        "beauty_dxb",
     ],
 )
 def test_the_conversation_corpus_catalogues_load(name: str) -> None:
