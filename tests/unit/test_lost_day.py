@@ -21,6 +21,8 @@ INTERPRETER = RulesUtteranceInterpreter(CAT)
         "move my appointment right the morning",  # "to friday morning"
         "move my appointment i'd like morning",
         "hi i'd like a consultation on you free morning",
+        "to the morning",  # "tuesday morning" said alone, heard short
+        "can i get a massage the to the afternoon",  # "next tuesday afternoon"
     ],
 )
 def test_a_part_of_the_day_where_a_day_was_lost_leaves_the_day_unsure(heard: str) -> None:
@@ -40,6 +42,8 @@ def test_a_part_of_the_day_where_a_day_was_lost_leaves_the_day_unsure(heard: str
         "tomorrow afternoon",
         "any morning next week",
         "can we move it to the afternoon",
+        "could you change my booking to the afternoon",
+        "push it back to the evening",
         "a haircut at ten in the morning on friday",
         "morning or afternoon is fine",
         "could it be wednesday instead? mornings are still best",

@@ -50,12 +50,12 @@ from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
 from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
 from slotline.infrastructure.rules_nlu.words import (
     BLANK,
+    CLAUSE_END,
     Found,
     claim,
     negated_before,
     negation_start,
     normalise,
-    sentence_starts,
     word_at,
     wordset,
 )
@@ -182,7 +182,7 @@ def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]
         if word_at(words, lead - 1) in _KEEP:
             claim(words, Found(found.value, lead - 1, found.end))
             claim(also, Found(found.value, lead - 1, found.end))
-        elif article < found.start and negated_before(words, article):  # "the cleaning, not the check-up"
+        elif negated_before(words, article):  # "the cleaning, not the check-up", "not manicure, pedicure"
             claim(words, Found(found.value, negation_start(words, article), found.end))
             claim(also, Found(found.value, negation_start(words, article), found.end))
         elif meant is None:
@@ -204,6 +204,21 @@ def _busy_days(
         else f
         for f in days
     ]
+
+
+def _clause_starts(utterance: str, words: Sequence[str]) -> frozenset[int]:
+    """Where each clause after the first starts in `words` (the tidied words of the utterance, or of its end after a
+    correction): "he's got colic. Wednesday?", "oh wait, no, she has school, Friday". A start whose word does not
+    line up is left out."""
+    parts = [tidy(normalise(part)) for part in CLAUSE_END.split(utterance)]
+    offset = sum(len(p) for p in parts) - len(words)  # `words` is the utterance or its end
+    starts, count = set(), 0
+    for part in parts:
+        at = count - offset
+        if 0 < at < len(words) and part and words[at] == part[0]:
+            starts.add(at)
+        count += len(part)
+    return frozenset(starts)
 
 
 def _this_sentence(free: Sequence[str], i: int, starts: frozenset[int]) -> Sequence[str]:
@@ -462,7 +477,10 @@ class RulesUtteranceInterpreter:
             others = find_days(list(free), today)
             holidays = _for_the_occasion(free, _taken_in(free, holidays, others), others)
         said_days = sorted(
-            [*holidays, *_claimed(free, _busy_days(free, find_days(free, today), sentence_starts(utterance)))],
+            [
+                *holidays,
+                *_claimed(free, _busy_days(free, find_days(free, today), _clause_starts(utterance, words))),
+            ],
             key=lambda f: f.start,
         )
         days = _the_one_after(free, self._numeric.settle(weekday_in_counted_week(said_days), today))

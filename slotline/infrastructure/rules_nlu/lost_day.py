@@ -34,6 +34,11 @@ _BEFORE_THE = wordset(
 )
 _PARTS = wordset("morning afternoon evening")  # "tonight" and "at night" lead nothing
 _PREPOSITIONS = wordset("on in for at to by of")
+# What leads "to the morning" when a caller says it: "move it to the morning", "change my booking to the afternoon"
+_MOVED_TO = wordset(
+    "move moved change changed switch switched push pushed bring put shift it that one appointment booking back "
+    "forward over up down them him her"
+)
 
 
 def day_lost_before_part(words: Sequence[str], day_words: frozenset[int]) -> bool:
@@ -51,6 +56,6 @@ def _led_well(words: Sequence[str], p: int, day_words: frozenset[int]) -> bool:
     if p == 1:
         return True  # "the morning would be best"
     before = words[p - 2]
-    if before not in _BEFORE_THE:
-        return False
+    if before not in _BEFORE_THE or (before == "to" and word_at(words, p - 3) not in _MOVED_TO):
+        return False  # "to the morning", "a massage the to the afternoon": "tuesday" heard short
     return not (before in _PREPOSITIONS and word_at(words, p - 3) in _PREPOSITIONS)

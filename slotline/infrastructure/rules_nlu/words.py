@@ -202,18 +202,7 @@ def normalise(text: str) -> list[str]:
     return _drop_fillers(_glue(_tokens(text)))
 
 
-_SENTENCE_END = re.compile(r"[?!]+|\.\s+(?=[A-Z])")
-
-
-def sentence_starts(text: str) -> frozenset[int]:
-    """Where each sentence after the first starts in `normalise(text)`: "he's got colic. Wednesday?" -> {4}."""
-    starts: set[int] = set()
-    count = 0
-    for part in _SENTENCE_END.split(text):
-        if count:
-            starts.add(count)
-        count += len(normalise(part))
-    return frozenset(starts)
+CLAUSE_END = re.compile(r"[?!,;]+|\.\s+(?=[A-Z])")  # where a caller's typed or transcribed clause ends
 
 
 def word_at(words: Sequence[str], i: int) -> str:
