@@ -37,6 +37,10 @@ def _spoken(reason: str) -> set[str]:
         ways.add(" ".join(kept[:-1]))
         if len(kept) > 2:
             ways.add(" ".join(kept[-2:]))  # "Cup Day" for Melbourne Cup Day
+    for i in range(1, len(kept) - 2):  # "National Day for Truth and Reconciliation": "truth and reconciliation (day)"
+        if kept[i] == "day" and kept[i + 1] in ("for", "of") and kept[i - 1] not in _NTH:  # not "second day of"
+            rest = " ".join(kept[i + 2 :])
+            ways |= {rest, f"{rest} day"}
     named = kept[:-1] if kept[-1:] == ["day"] else kept
     if 3 <= len(named) <= 4 and not _GENERIC.intersection(named) and all(w.isalpha() for w in named):
         acronym = "".join(w[0] for w in named)  # "CNY" for Chinese New Year, "MLK (day)" for Martin Luther King Day
@@ -78,6 +82,7 @@ class HolidayNames:
         return out
 
 
+_NTH = frozenset(("first", "second", "third", "fourth", "fifth", "last", "final"))
 _APART = timedelta(days=60)  # two days of one name closer than this are not told apart by the name alone
 
 

@@ -15,6 +15,7 @@ from slotline.domain.ids import ServiceId
 from slotline.domain.preference import PartOfDay, StartBounds
 from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
+from slotline.infrastructure.common.calendar_rules import WeekdayMode, resolve_weekday
 from slotline.infrastructure.common.clock_rules import local_today
 from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles, says_for_whom
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
@@ -367,6 +368,23 @@ def _said_before_it(free: Sequence[str], holiday: Found[DayReading], said: set[d
 _ONE_AFTER = (("the", "one", "after"), ("the", "following", "one"), ("the", "week", "after"))
 
 
+def _not_this_one(free: list[str], days: list[Found[DayReading]], today: date) -> list[Found[DayReading]]:
+    """ "next Friday, not this one, the one after": the weekday said, a week after this week's (its words claimed)."""
+    counted = [f for f in days if f.value.counts and f.value.day is not None and f.value.last is None]
+    starts = [i for i in range(len(free) - 2) if tuple(free[i : i + 3]) == ("not", "this", "one")]
+    if len(counted) != 1 or not starts:
+        return days
+    i = starts[0]
+    after = next((k for k in range(i + 3, len(free) - 2) if tuple(free[k : k + 3]) in _ONE_AFTER), None)
+    if after is None or i < counted[0].end:
+        return days
+    day = counted[0].value.day
+    assert day is not None
+    claim(free, Found(None, i, after + 3))
+    one_after = resolve_weekday(today, day.weekday(), WeekdayMode.THIS) + timedelta(days=7)
+    return [Found(DayReading(one_after), f.start, f.end) if f is counted[0] else f for f in days]
+
+
 def _the_one_after(free: list[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
     """ "not this saturday but the one after": a week after the day ruled out (its words are claimed); "on tuesday,
     not this tuesday, the one after": the same day said first is ruled out with it."""
@@ -484,6 +502,7 @@ class RulesUtteranceInterpreter:
             key=lambda f: f.start,
         )
         days = _the_one_after(free, self._numeric.settle(weekday_in_counted_week(said_days), today))
+        days = _not_this_one(free, days, today)
         days, now_ends = _today_said(free, _closed_said(words, _moved_from(words, days)), today)
         part_of_day = find_part_of_day(words, skip=now_ends)  # "it's saturday night": now, no wish
         bounds = _claimed(free, find_bounds(free, part_of_day))

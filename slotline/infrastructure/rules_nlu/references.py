@@ -29,6 +29,7 @@ _TIME_LEADS = {("make", "it"), ("make", "that"), ("how", "about"), ("what", "abo
 _FINE = wordset("is s fine good great perfect works suits sounds would ok okay lovely brilliant please better")
 # "actually six would be better", "ok four's fine": a bare hour right after these opens the answer.
 _OPENERS = wordset("actually ok okay maybe perhaps say so well hmm oh right alright")
+_FREE = wordset("free available possible open doable ok okay")
 _HOUR_POSSESSIVE = {f"{w}s": w for w in _HOURS if not w.isdigit()}  # "eleven's good"
 _BEFORE_A_TIME = wordset("at before after by until till from to around about past between and or")
 # The hour a "quarter past" / "half past" is said against makes it a clock time of its own ("quarter to noon").
@@ -61,7 +62,8 @@ def tidy(words: list[str]) -> list[str]:
             done = done or instead or (before == "of" and i >= 2 and words[i - 2] == "instead")
             done = done or (after, words[i + 2] if i + 2 < len(words) else "") in (("it", "is"), ("it", "its"))
             opens = (i == 0 or before in _OPENERS) and after in _FINE and word != "one"  # "one is fine": of them?
-            if led or done or opens:
+            asked = before == "is" and after in _FREE and word != "one"  # "a filling on Thursday, is 4 free?"
+            if led or done or opens or asked:
                 out.append("at")
         out.append(word)
     return out

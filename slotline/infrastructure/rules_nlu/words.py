@@ -122,7 +122,8 @@ _SPOKEN_FORMS = {
     "barfed": ("threw", "up"),
 }
 _NEGATIONS = wordset("not except cant cannot dont never")
-_NEGATED_VERBS = wordset("do make on at for want")  # "can't do tuesday", "not on friday", "don't want three"
+_NEGATED_VERBS = wordset("do make on at for want")
+_CANNOT_MAKE = wordset("make do come attend")  # "can't do tuesday", "not on friday", "don't want three"
 _NUMBER_STEMS = wordset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty")
 _NUMBER_WORDS = _NUMBER_STEMS | wordset(
     "thirteen fourteen fifteen sixteen seventeen eighteen nineteen oclock hundred noon"
@@ -221,7 +222,15 @@ def negated_before(words: Sequence[str], start: int) -> bool:
     before = word_at(words, start - 1)
     if before == "of" and word_at(words, start - 2) == "instead":
         return True  # "next week instead of tomorrow": tomorrow is the day being given up
-    return before in _NEGATIONS or (before in _NEGATED_VERBS and word_at(words, start - 2) in _NEGATIONS)
+    if before in _NEGATIONS or (before in _NEGATED_VERBS and word_at(words, start - 2) in _NEGATIONS):
+        return True
+    on = start - 1 if before == "on" else start if word_at(words, start) == "on" else None
+    if on is None:
+        return False
+    for k in range(on - 1, max(on - 4, 0), -1):  # "can't make it on", "can't make my filling on thursday"
+        if words[k] in _CANNOT_MAKE and word_at(words, k - 1) in _NEGATIONS:
+            return True
+    return False
 
 
 _NOT_THERE = wordset("cant cannot wont couldnt not never")
