@@ -360,6 +360,7 @@ class DialoguePolicy:
                 self._mode = Mode.BOOK
                 return [*actions, self._ask(self._say.no_upcoming(), Stage.INTENT)]
             meant = appointments_meant(self._upcoming, heard, self._catalogue.zone, by_weekday=True)
+            meant = self._cannot_make(heard) or meant  # "I can't make my appointment on Wednesday"
             if len(self._upcoming) > 1 and len(meant) != 1:
                 self._pending = heard  # several, and not clear which: ask, then start again with this turn
                 self._choosing = meant if len(meant) > 1 else tuple(self._upcoming)
@@ -401,6 +402,14 @@ class DialoguePolicy:
             self._kept_staff = target.staff_id  # the appointment's own, not asked for: another may do the time
         self._absorb(heard)
         return self._advance()
+
+    def _cannot_make(self, heard: Interpretation) -> tuple[Appointment, ...]:
+        """The one appointment on a day the caller says they cannot make (said as ruled out, so not `heard.day`)."""
+        if heard.intent is not Intent.CANT_COME or not heard.other_days:
+            return ()
+        zone = self._catalogue.zone
+        on_it = tuple(a for a in self._upcoming if a.window.start.astimezone(zone).date() in heard.other_days)
+        return on_it if len(on_it) == 1 else ()
 
     def _on_which_appointment(self, heard: Interpretation) -> list[Action]:
         pending = self._pending
