@@ -196,10 +196,10 @@ def _busy_days(
 ) -> list[Found[DayReading]]:
     """ "saturday, she has soccer friday": the day of something the caller already has is ruled out, not wished;
     so is a day something started ("an earache since sunday") or runs out ("my MOT runs out end of the month").
-    What was had in an earlier sentence is not ("he's got colic. Wednesday?"): `starts` are the sentences' starts."""
+    What was had in an earlier clause is not ("he's got colic. Wednesday?"): `starts` are the clauses' starts."""
     return [
         Found(replace(f.value, counts=False), f.start, f.end)
-        if another_events_day(_this_sentence(free, f.start, starts), f.start)
+        if another_events_day(_this_clause(free, f.start, starts), f.start)
         or word_at(free, f.start - 1) == "since"
         or something_runs_out_before(free, f.start)
         else f
@@ -222,8 +222,8 @@ def _clause_starts(utterance: str, words: Sequence[str]) -> frozenset[int]:
     return frozenset(starts)
 
 
-def _this_sentence(free: Sequence[str], i: int, starts: frozenset[int]) -> Sequence[str]:
-    """`free` with the words before the sentence of word `i` blanked."""
+def _this_clause(free: Sequence[str], i: int, starts: frozenset[int]) -> Sequence[str]:
+    """`free` with the words before the clause of word `i` blanked."""
     start = max((s for s in starts if s <= i), default=0)
     return [BLANK] * start + list(free[start:]) if start else free
 
