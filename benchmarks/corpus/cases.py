@@ -34,6 +34,7 @@ SPLITS = (
     "heldout13",
     "heldout14",
     "heldout15",
+    "heldout16",
 )
 CATEGORIES = (
     "booking",

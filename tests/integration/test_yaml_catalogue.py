@@ -187,6 +187,8 @@ def test_without_facts_the_business_knows_none() -> None:
         "pt_den",
         "dental_van",
         "beauty_dxb",
+        "audio_cdf",
+        "groom_mia",
     ],
 )
 def test_the_conversation_corpus_catalogues_load(name: str) -> None:
