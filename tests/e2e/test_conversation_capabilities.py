@@ -44,8 +44,8 @@ def test_anything_later_searches_after_the_offers_on_their_day(slotline: Slotlin
 
 
 def test_the_latest_you_have_is_one_answer_and_a_yes_takes_it(slotline: Slotline) -> None:
-    run = chat(slotline, "a haircut on tuesday", "what's the latest you've got?", "that'll do", "yes", "no")
-    assert run.agent[2] == "On Tuesday, December 1st I have 5:15 PM with Alex. Would that work?"
+    run = chat(slotline, "a haircut on tuesday", "what's the latest you've got?", "that'll do", "no")
+    assert run.agent[2] == "I have a haircut with Alex Chen next Tuesday, December 1st at 5:15 PM. Shall I book it?"
     assert _starts(slotline) == [("haircut", "2026-12-01T17:15:00-05:00", "alex", "confirmed")]
 
 

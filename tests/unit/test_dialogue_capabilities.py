@@ -108,12 +108,12 @@ def test_anything_earlier_with_nothing_earlier_keeps_the_offers() -> None:
     assert _read_back(world).endswith(f"at {offered[1].window.start.astimezone(NEW_YORK).hour} AM. Shall I book it?")
 
 
-def test_the_latest_is_one_offer_and_a_yes_takes_it() -> None:
+def test_the_latest_is_one_offer_held_and_read_back_and_a_yes_books_it() -> None:
     world = _offers_on_tuesday()
-    said = world.send(heard(Intent.INFORM, latest=True))
-    assert said[-1] == "On Tuesday, December 1st I have 5:15 PM with Alex. Would that work?"
+    world.send(heard(Intent.INFORM, latest=True))
+    assert _read_back(world) == "I have a haircut with Alex Chen on Tuesday, December 1st at 5:15 PM. Shall I book it?"
     world.send(heard(Intent.AFFIRM))
-    assert _read_back(world).endswith("on Tuesday, December 1st at 5:15 PM. Shall I book it?")
+    assert [a.window.start.astimezone(NEW_YORK).time() for a in world.booked] == [time(17, 15)]
 
 
 def test_the_latest_said_again_of_the_latest_offered_takes_it() -> None:
@@ -391,8 +391,9 @@ def test_the_earliest_on_a_day_is_one_offer() -> None:
     world.send(ev.CallStarted(CALLER))
     world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY, earliest=True))
     assert len(_offered(world)) == 1
+    assert world.policy.stage is Stage.CONFIRMING  # held and read back as it is offered
     world.send(heard(Intent.AFFIRM))
-    assert world.policy.stage is Stage.CONFIRMING
+    assert len(world.booked) == 1
 
 
 def test_a_change_relative_to_nothing_on_the_table_moves_the_appointment() -> None:

@@ -87,7 +87,7 @@ def test_the_latest_one_when_the_day_has_a_later_one_than_those_offered_offers_t
     world.send(ev.CallStarted(CALLER))
     world.send(ev.Heard(INTERPRETER.understand("a haircut on tuesday, anything after four?", NOW)))
     said = world.send(ev.Heard(INTERPRETER.understand("I'll take the latest one you have", NOW)))
-    assert said == ["On Tuesday, December 1st I have 5:15 PM with Alex. Would that work?"]
+    assert said == ["I have a haircut with Alex Chen on Tuesday, December 1st at 5:15 PM. Shall I book it?"]
 
 
 def test_not_free_before_the_day_said_is_that_day_said_again() -> None:

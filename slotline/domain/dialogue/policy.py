@@ -55,7 +55,7 @@ from slotline.domain.dialogue.expectation import (
     services_expected,
 )
 from slotline.domain.dialogue.limits import DialogueLimits
-from slotline.domain.dialogue.prompts import Prompts
+from slotline.domain.dialogue.prompts import Prompts, SingleOffer
 from slotline.domain.dialogue.relative import (
     appointments_meant,
     in_its_week,
@@ -147,6 +147,7 @@ class DialoguePolicy:
         self._started: datetime | None = None
         self._before_nudge: tuple[Preference, tuple[Slot, ...]] | None = None  # the offers before "anything later?"
         self._too_far = False  # the day asked for was past the booking horizon; the search moved to its last day
+        self._single: SingleOffer | None = None  # the only offer, being held to be read back as it is offered
         self.stage = Stage.NOT_STARTED
         self.transfer_reason: TransferReason | None = None
         self._caller: PhoneNumber | None = None
@@ -462,6 +463,8 @@ class DialoguePolicy:
                     heard = replace(heard, service_id=choices[index], ordinal=None)
             elif heard.service_choices:
                 self._service_choices = heard.service_choices
+        elif self._mode is Mode.BOOK and heard.service_id is None and _another_service(heard, self._service):
+            self._service, self._service_choices = None, heard.service_choices  # "put it as medium, she got big"
         if heard.service_id is not None and self._mode is not Mode.RESCHEDULE:
             self._service = heard.service_id
             if self._last_booked is not None:  # the next of several services: the person asked for if they do it
@@ -604,6 +607,7 @@ class DialoguePolicy:
 
     def _offered(self, offer: Offer) -> list[Action]:
         assert self._service is not None
+        self._single = None
         if offer.empty and self._past_horizon():  # "we only book 60 days ahead", then the nearest real offer
             last = (
                 self._started.date() + timedelta(days=self._catalogue.policy.max_days_ahead) if self._started else None
@@ -623,7 +627,10 @@ class DialoguePolicy:
             if self._empty_searches >= self._limits.max_empty_searches:
                 return self._transfer(TransferReason.NOTHING_SUITABLE)
             text = self._say.nothing_free(self._service, self._pref)
-            self._pref = Preference(staff_id=self._pref.staff_id)
+            pref = self._pref  # a time of day that was not free: another time is most likely on the same day
+            timed = pref.at is not None or pref.part_of_day is not None or not pref.bounds.unbounded
+            kept = Preference(day=pref.day, last_day=pref.last_day) if timed else Preference()
+            self._pref = replace(kept, staff_id=pref.staff_id)
             return [self._ask(text, Stage.GATHER)]
         if self._mode is Mode.RESCHEDULE and self._target is not None:
             offer = self._without_its_own_time(offer, self._target)
@@ -647,8 +654,12 @@ class DialoguePolicy:
             self._offers_heard = False
             return [OfferSlots(offer.slots[:1]), *self._choose(offer.slots[0])]
         self._offers_heard = True
-        text = self._say.offer(offer, self._pref)
         reason = self._why_not(offer)
+        if len(offer.slots) == 1 and self._caller is not None:  # held and read back as it is offered: one yes books
+            elsewhere = not offer.on_preferred_day and self._pref.day is not None
+            self._single = SingleOffer(reason or self._say.offer_lead(offer, self._pref), elsewhere)
+            return [OfferSlots(offer.slots), *self._choose(offer.slots[0])]
+        text = self._say.offer(offer, self._pref)
         if reason:  # the reason instead of "I have nothing left" or "That exact time isn't free"
             nearest = text.find("The nearest I have")
             text = f"{reason} {text[nearest:] if nearest >= 0 else text.removeprefix(_NOT_FREE)}"
@@ -762,6 +773,8 @@ class DialoguePolicy:
         zone = self._catalogue.zone
         if heard.service_id is not None and heard.service_id != self._service:
             return None  # "it's the cleaning I need, not the check-up": no check-up on the table is chosen
+        if heard.service_id is None and heard.service_choices and self._service not in heard.service_choices:
+            return None  # "put it down as medium, she got big": another service (which one is asked)
         if heard.refers.nudge in (Nudge.LATER_ONE, Nudge.EARLIER_ONE):
             one = later_or_earlier_one(heard.refers.nudge, offers)
             return one if one is not None else [self._ask(self._say.which_one(len(offers)), Stage.OFFERING)]
@@ -808,7 +821,8 @@ class DialoguePolicy:
         self._today = today
         moving = self._target if self._mode is Mode.RESCHEDULE else None
         texted = self._number_unread.groups if self._number_unread is not None and moving is None else ()
-        return [self._ask(self._say.readback(hold.slot, moving, today, texted), Stage.CONFIRMING)]
+        single, self._single = self._single, None
+        return [self._ask(self._say.readback(hold.slot, moving, today, texted, single), Stage.CONFIRMING)]
 
     def _take_number(self, said: HeardNumber) -> list[Action]:
         """A number the caller gave unasked, taken now and read back with the booking."""
@@ -1056,6 +1070,11 @@ class DialoguePolicy:
 _NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 )
+
+
+def _another_service(heard: Interpretation, service: ServiceId | None) -> bool:
+    """Services named as choices, none of them the one on the table: which one is asked."""
+    return bool(heard.service_choices) and service not in heard.service_choices
 
 
 def _only_numbers(unsure: tuple[str, ...]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, time, tzinfo
 
 from slotline.domain.appointment import Appointment, Customer
@@ -23,6 +24,16 @@ from slotline.domain.dialogue.sentences import full_stop, join_sentences
 from slotline.domain.preference import Preference
 from slotline.domain.selection import Offer
 from slotline.domain.slot import Slot
+
+
+@dataclass(frozen=True, slots=True)
+class SingleOffer:
+    """The only offer, held as it is offered and read back in the same sentence."""
+
+    lead: str
+    """Why it is not quite what was asked for ("That exact time isn't free."), or ""."""
+    nearest: bool
+    """It is not on the day asked for ("The nearest I have is ...")."""
 
 
 def _local(slot: Slot, zone: tzinfo) -> time:
@@ -96,17 +107,10 @@ class Prompts:
 
     def offer(self, offer: Offer, pref: Preference) -> str:
         zone = self._c.zone
-        lead = ""
+        lead = self.offer_lead(offer, pref)
         nearest = not offer.on_preferred_day and pref.day is not None
         if nearest:
-            wanted = " ".join(w for w in (say_bounds(pref.bounds), _on_days(pref)) if w)
-            lead = f"I have nothing left {wanted}. The nearest I have are"
-        elif pref.at is not None and not pref.approximate and all(_local(s, zone) != pref.at for s in offer.slots):
-            lead = "That exact time isn't free."
-        elif pref.part_of_day is not None and pref.day is not None and pref.at is None:
-            part = pref.part_of_day
-            if not any(part.includes(_local(s, zone)) for s in offer.slots):  # "nothing on Thursday afternoon?"
-                lead = f"I have nothing left {_on_days(pref)} in the {part.value}."
+            lead = f"{lead} The nearest I have are"
         days = {s.window.start.astimezone(zone).date() for s in offer.slots}
         if len(days) == 1:
             (day,) = days
@@ -117,6 +121,21 @@ class Prompts:
             listing = ("" if nearest else "I have ") + say_list(times)
         question = "Would that work?" if len(offer.slots) == 1 else "Which would you like?"
         return join_sentences(lead, f"{listing}.", question)
+
+    def offer_lead(self, offer: Offer, pref: Preference) -> str:
+        """Why the offers are not quite what was asked for ("That exact time isn't free."), or ""."""
+        zone = self._c.zone
+        lead = ""
+        if not offer.on_preferred_day and pref.day is not None:
+            wanted = " ".join(w for w in (say_bounds(pref.bounds), _on_days(pref)) if w)
+            lead = f"I have nothing left {wanted}."
+        elif pref.at is not None and not pref.approximate and all(_local(s, zone) != pref.at for s in offer.slots):
+            lead = "That exact time isn't free."
+        elif pref.part_of_day is not None and pref.day is not None and pref.at is None:
+            part = pref.part_of_day
+            if not any(part.includes(_local(s, zone)) for s in offer.slots):  # "nothing on Thursday afternoon?"
+                lead = f"I have nothing left {_on_days(pref)} in the {part.value}."
+        return lead
 
     def which_one(self, count: int) -> str:
         choices = ["the first", "the second", "the third", "the fourth", "the fifth"][:count]
@@ -134,11 +153,18 @@ class Prompts:
         return join_sentences(f"I only offered {count}.", self.which_one(count))
 
     def readback(
-        self, slot: Slot, moving: Appointment | None, today: date | None = None, texted_to: tuple[str, ...] = ()
+        self,
+        slot: Slot,
+        moving: Appointment | None,
+        today: date | None = None,
+        texted_to: tuple[str, ...] = (),
+        offering: SingleOffer | None = None,
     ) -> str:
         """With `today`, a near day is said the way a caller would say it ("tomorrow, Thursday the 26th"), so
         that a day misunderstood is heard as one; with `texted_to`, the number the caller gave unasked, which is
-        read back with the booking instead of on its own."""
+        read back with the booking instead of on its own; with `offering` (the only offer, held as it is offered),
+        an offer and its read-back in one ("That exact time isn't free. The nearest I have is a filling with Bruno
+        Costa next Thursday, the 9th at 9 AM. Shall I book it?"), so that it is not agreed to twice."""
         zone = self._c.zone
         staff = self._c.staff_member(slot.staff_id).name
         start = slot.window.start
@@ -146,12 +172,21 @@ class Prompts:
         at = f"{',' if day.count(',') > 1 else ''} at {say_time(start, zone)}"
         if moving is not None:
             old = say_when(moving.window.start, zone)
+            service = self._service(slot.service_id)
+            if offering is not None:
+                intro = "The nearest I have is" if offering.nearest else "I have"
+                said = f"{intro} {day.removeprefix('on ')}{at} with {staff}."
+                return join_sentences(offering.lead, said, f"Shall I move your {service} there from {old}?")
             return (
-                f"Let me read that back: your {self._service(slot.service_id)} moves from {old} "
+                f"Let me read that back: your {service} moves from {old} "
                 f"to {day.removeprefix('on ')}{at} with {staff}. Shall I go ahead?"
             )
         service = article(self._service(slot.service_id))
         texted = f", and I'll text {say_digits(texted_to)}" if texted_to else ""
+        if offering is not None:
+            intro = "The nearest I have is" if offering.nearest else "I have"
+            said = f"{intro} {service} with {staff} {day}{at}{texted}."
+            return join_sentences(offering.lead, said, "Shall I book it?")
         return f"Let me read that back: {service} with {staff} {day}{at}{texted}. Shall I book it?"
 
     def ask_number(self) -> str:

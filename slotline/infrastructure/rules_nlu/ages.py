@@ -11,17 +11,30 @@ from slotline.infrastructure.rules_nlu.words import word_at, wordset
 __all__ = ["an_age"]
 
 _AGE_LEADS = wordset("hes shes aged age turned turning")
-_WHO_IS = wordset("he she son daughter boy girl kid child")
+_RELATIVES = (
+    "son daughter boy girl kid child mam mum mom mother dad father nan nana nanna gran granny grandma grandmother "
+    "grandad granddad grandpa grandfather husband wife partner grandson granddaughter"
+)
+_WHO_IS = wordset(f"he she {_RELATIVES}")
+_OWNERS = wordset("my our his her")
+# After "my mam's ninety-one": the sentence goes on, as it does after an age ("my mum's 3 o'clock" is a time).
+_AFTER_AN_AGE = wordset(" and so but now this next in on years year months she he soon already")
+_RELATIVE_IS = wordset(" ".join(f"{w}s" for w in _RELATIVES.split()))  # "my mam's ninety-one"
 _OLD_UNITS = wordset("years months weeks year month")
 _OLD = wordset("old pregnant along gone")  # "six years old", "24 weeks pregnant", "30 weeks along"
 
 
 def an_age(words: Sequence[str], i: int) -> bool:
     """True if the number at `i`, or the "years" of "years old" at `i`, tells how old someone is."""
+    inside = cardinal_at(words, i - 1) if i > 0 else None
+    if inside is not None and inside.end == i + 1 and i > 0:  # the "eight" of "eighty-eight"
+        return an_age(words, i - 1)
     count = cardinal_at(words, i)
     if count is None:
         return words[i] in _OLD_UNITS and word_at(words, i + 1) in _OLD
     before = word_at(words, i - 1)
     if before in _AGE_LEADS or (before == "is" and word_at(words, i - 2) in _WHO_IS):
+        return True
+    if before in _RELATIVE_IS and word_at(words, i - 2) in _OWNERS and word_at(words, count.end) in _AFTER_AN_AGE:
         return True
     return word_at(words, count.end) in _OLD_UNITS and word_at(words, count.end + 1) in _OLD

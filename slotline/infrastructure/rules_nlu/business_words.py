@@ -11,8 +11,10 @@ from collections.abc import Sequence
 
 from slotline.domain.catalogue import Service, StaffMember
 from slotline.domain.ids import ServiceId, StaffId
+from slotline.infrastructure.rules_nlu.ages import an_age
 from slotline.infrastructure.rules_nlu.catalogue_names import stem
 from slotline.infrastructure.rules_nlu.chatter import KNOWN_WORDS
+from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, normalise, wordset
 
 __all__ = ["ServiceWords", "StaffTitles", "says_for_whom"]
@@ -21,6 +23,7 @@ __all__ = ["ServiceWords", "StaffTitles", "says_for_whom"]
 _SAME = {
     **dict.fromkeys(("kid", "kids", "child", "children", "childs", "daughter", "son", "boy", "girl", "baby"), "kid"),
     **dict.fromkeys(("pediatric", "paediatric", "teen", "teenager", "toddler", "little", "one"), "kid"),
+    **dict.fromkeys(("grandson", "granddaughter", "grandchild", "grandchildren", "grandkid", "grandkids"), "kid"),
     **dict.fromkeys(("men", "mens", "man", "gents", "gent", "gentleman", "male", "guy", "guys"), "men"),
     **dict.fromkeys(("women", "womens", "woman", "ladies", "lady", "female"), "women"),
 }
@@ -41,9 +44,21 @@ _NOISE = KNOWN_WORDS | wordset(
     "morning afternoon evening time day first next last new old just also then both done doing get getting "
     "she he shes hes her his their them year years old eight nine ten seven six five four three two "
     "bring brought in need needs back call ring phone number text thing quick problem looking way sort "
-    "free open available slot slots earliest latest soon possible"
+    "free open available slot slots earliest latest soon possible out up off over down"
 )
 _MIN_LENGTH = 3
+# Words before a word that describes the pet or the person, not the service: "she got big", "he's so small".
+_BECOMING = wordset("got gotten getting grown grew became become so too very")
+_DID = wordset("did done does")
+_WHOSE = wordset("my her his their our")
+
+
+def _describes(words: Sequence[str], i: int) -> bool:
+    """The word at `i` describes the pet or person ("she got big") or a service already had ("she did my set")."""
+    before = words[i - 1] if i > 0 else BLANK
+    return before in _BECOMING or (before in _WHOSE and i > 1 and words[i - 2] in _DID)
+
+
 # Words for who, too common to say it on their own ("the first one", "a little later", "hey man").
 _NOT_WHO_ALONE = wordset("one little man guy guys")
 
@@ -81,7 +96,11 @@ class ServiceWords:
 
     def find(self, free: Sequence[str]) -> tuple[ServiceId, ...]:
         """One service when one fits best, several when they fit equally well, none when no word fits."""
-        said = {_fold(w) for w in free if w != BLANK and len(w) >= _MIN_LENGTH and (w not in _NOISE or w in _SAME)}
+        said = {
+            _fold(w)
+            for i, w in enumerate(free)
+            if w != BLANK and len(w) >= _MIN_LENGTH and (w not in _NOISE or w in _SAME) and not _describes(free, i)
+        }
         if not said:
             return ()
         scores: dict[ServiceId, int] = {}
@@ -115,14 +134,28 @@ class ServiceWords:
         check-up); none when the business has no such service."""
         who = _for_whom(free)
         words = dict(self._words)
-        return tuple(s for s in self.find(free) if who & words[s])
+        said = [*free, "child"] if _a_child(free) else free  # "a hearing test, he's seven": a child's
+        return tuple(s for s in self.find(said) if who & words[s])
 
 
 _WHO = frozenset(("kid", "men", "women"))
 
 
 def _for_whom(free: Sequence[str]) -> frozenset[str]:
-    return frozenset(_fold(w) for w in free if w != BLANK and w not in _NOT_WHO_ALONE) & _WHO
+    said = frozenset(_fold(w) for w in free if w != BLANK and w not in _NOT_WHO_ALONE) & _WHO
+    return said | {"kid"} if _a_child(free) else said
+
+
+def _a_child(words: Sequence[str]) -> bool:
+    """An age said that is a child's ("he's seven", "she is 9", "six years old")."""
+    for i in range(len(words)):
+        count = cardinal_at(words, i)
+        if count is not None and count.value < _ADULT and an_age(words, i):
+            return True
+    return False
+
+
+_ADULT = 16
 
 
 def says_for_whom(free: Sequence[str]) -> bool:

@@ -64,6 +64,7 @@ class ServiceNames:
     def __init__(self, services: Sequence[Service], threshold: float = SERVICE_THRESHOLD) -> None:
         self._threshold = threshold
         owners: dict[str, set[ServiceId]] = {}
+        self._name_words: dict[str, frozenset[str]] = {}  # each key's words, stemmed
         named: set[str] = set()
         self._longest = 1
         for service in services:
@@ -72,27 +73,30 @@ class ServiceNames:
                 named.update(words)
                 self._longest = max(self._longest, len(words))
                 owners.setdefault(_key(words), set()).add(service.id)
+                self._name_words[_key(words)] = frozenset(name_stem(w) for w in words)
         self._exact = {key: next(iter(ids)) for key, ids in owners.items() if key and len(ids) == 1}
         self._fuzzy = [
-            (SequenceMatcher(None, b=key, autojunk=False), frozenset(key), len(key), service_id)
+            (SequenceMatcher(None, b=key, autojunk=False), frozenset(key), len(key), service_id, key)
             for key, service_id in self._exact.items()
             if len(key) >= _MIN_FUZZY_LENGTH
         ]
         self._edges = _EDGE_WORDS - named
 
-    def _score(self, key: str) -> tuple[float, ServiceId | None]:
+    def _score(self, key: str, said: Sequence[str] | None = None) -> tuple[float, ServiceId | None]:
         exact = self._exact.get(key)
         if exact is not None:
             return 1.0, exact
         if len(key) < _MIN_FUZZY_LENGTH:
             return 0.0, None
         scores: dict[ServiceId, float] = {}
-        for matcher, entry_letters, length, service_id in self._fuzzy:
+        for matcher, entry_letters, length, service_id, name in self._fuzzy:
             total = length + len(key)
             if 2 * min(length, len(key)) < self._threshold * total:
                 continue  # the length difference alone rules it out
             if 2 * sum(map(entry_letters.__contains__, key)) < self._threshold * total:
                 continue  # too many letters the name does not have at all
+            if said is not None and _short_of(said, self._name_words[name]):
+                continue  # "a haircut" is not a mishearing of "cat haircut": it lacks the word that names it
             matcher.set_seq1(key)
             scores[service_id] = max(scores.get(service_id, 0.0), matcher.ratio())
         ranked = sorted(scores.values(), reverse=True)
@@ -111,7 +115,7 @@ class ServiceNames:
                 run = words[start:end]
                 if BLANK in run or run[-1] in self._edges:
                     continue
-                score, service_id = self._score(_key(run))
+                score, service_id = self._score(_key(run), run)
                 if service_id is None and len(run[-1]) > 3 and run[-1].endswith("s"):  # "my tracking's out"
                     service_id = self._exact.get(_key([*run[:-1], run[-1][:-1]]))
                     score = _NEAR_EXACT
@@ -119,6 +123,14 @@ class ServiceNames:
                 if service_id is not None and rank > best:
                     best, best_found = rank, Found(service_id, start, end)
         return best_found
+
+
+def _short_of(said: Sequence[str], name: frozenset[str]) -> bool:
+    """The words said are a name's own words but for one or more of them, with at most small words beside ("a
+    haircut" against "cat haircut"): a less specific request, not a misheard name."""
+    stems = [name_stem(w) for w in said]
+    kept = [w for w in stems if w in name]
+    return bool(kept) and bool(name - set(kept)) and all(w in name or w in KNOWN_WORDS for w in stems)
 
 
 class StaffNames:

@@ -138,7 +138,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             "address",
             "located",
             "location",
-            r"where (?:exactly |precisely |actually |abouts )?(?:are|is) (?:you|it|the|your)",
+            # "where to are you": Welsh English
+            r"where (?:to )?(?:exactly |precisely |actually |abouts )?(?:are|is) (?:you|it|the|your)",
             r"wheres (?:the|your)",
             "whereabouts",
             "postcode",
@@ -182,9 +183,12 @@ _NAMING = wordset("take accept use with by using for pay")  # the words after wh
 _NOT_A_FACT = wordset(
     "hear listen understand help repeat spell explain call calling ring talk speak latest earliest soonest last "
     "question wondering wonder first nothing sometime somewhen youve weve theyve youll youd isnt arent havent hasnt "
+    "anyone anybody someone somebody "
     "wasnt werent"
 )
 _WONDERING = re.compile(r"\b(?:i was wondering|i wonder|wanted to ask|want to ask|(?:a|one) question about)\b")
+_GREETING = wordset("hi hiya hello hey hallo helo morning afternoon evening right ok okay so and oh um uh")
+_AFTER_GREETING = wordset("there love mate")
 _QUESTION_START = wordset("do does can could is are will would have what whats how where why who which when any")
 
 
@@ -394,11 +398,17 @@ def looks_like_a_question(words: Sequence[str], utterance: str) -> bool:
     words = [w for w in words if w]
     asked, mark, _ = utterance.partition("?")
     if mark and asked.strip():
-        words = [w for w in normalise(asked) if w]
+        question = [w for w in normalise(asked) if w]
+        if words[: len(question)] != question:
+            return False  # the part after a correction ("..., not to chat"): the question is not in it
+        words = question
     if any((cardinal_at(words, i) or ordinal_at(words, i)) and words[i] != "one" for i in range(len(words))):
         return False  # "a sad one" is no number
-    said = utterance.split()
-    first = said[0].strip(",.!?").lower().replace("'", "") if said else ""  # before fillers: "you know what, ..."
+    said = [w.strip(",.!?").lower().replace("'", "") for w in utterance.split()]
+    greeted = False
+    while len(said) > 1 and (said[0] in _GREETING or (greeted and said[0] in _AFTER_GREETING)):
+        greeted, said = True, said[1:]  # "hiya, do you do home visits at all?", "hello there, do you ..."
+    first = said[0] if said else ""  # before fillers: "you know what, ..."
     wonders = _WONDERING.search(" ".join(words)) is not None
     asks = first in _QUESTION_START or utterance.rstrip().endswith("?") or wonders
     return asks and any(w not in KNOWN_WORDS and w not in _NOT_A_FACT for w in words)

@@ -88,7 +88,8 @@ class FactReader:
         found = self._questions.find_all(
             utterance, words, day=day, today=today, service_named=heard.service_id is not None
         )
-        if not found and intent is Intent.UNKNOWN and looks_like_a_question(words, utterance):
+        named = heard.service_id is not None or heard.staff_id is not None  # "is Aisha free Thursday? a follow-up"
+        if not found and intent is Intent.UNKNOWN and not named and looks_like_a_question(words, utterance):
             found = (Question(Topic.UNKNOWN),)
         if not found and not heard.preference.says_when and self._offered.unbacked(words, heard.service_id):
             return Interpretation(Intent.QUESTION, text=utterance, question=Question(Topic.UNKNOWN))  # "laser?"

@@ -61,9 +61,13 @@ _PUT_OFF = re.compile(
     r"\b(?:(?:ill|i will|we can|ill just|i can) (?:\w+ ){0,3}(?:another|some other) (?:time|day)"
     r"|dont worry(?: about it)?(?: then)?(?: thanks| thank you)?$|dont worry(?: about it)?(?: then)? ill)\b"
 )
+# After "can't hear", these make it the caller's hearing, not the line: "I can't hear the telly", "can't hear out of my
+# left ear", "I can't hear properly".
+_HEARING = "the|out|in|with|anything|much|well|properly|my|from|on|since|for|people|a thing|very"
 _REPEAT = re.compile(
-    r"\b(?:say (?:that|it) again|say again|repeat\w*|pardon|what was that|come again|what did you say"
-    r"|(?:didnt|did not|couldnt|could not|cant|can not) (?:catch|hear|understand)|one more time|once more)\b"
+    rf"\b(?:say (?:that|it) again|say again|repeat\w*|pardon|what was that|come again|what did you say"
+    rf"|(?:didnt|did not|couldnt|could not|cant|can not) (?:catch|hear|understand)\b(?! (?:{_HEARING}))"
+    r"|one more time|once more)\b"
     r"|^(?:what|huh|sorry|excuse me|sorry what|what sorry)$"
 )
 _GOODBYE = _phrases(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -30,6 +30,7 @@ from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
 from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree, moved_from_to
 from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
+from slotline.infrastructure.rules_nlu.day_refusals import refused_after
 from slotline.infrastructure.rules_nlu.either import offers_either
 from slotline.infrastructure.rules_nlu.fact_reader import FactReader, refers_back
 from slotline.infrastructure.rules_nlu.holidays import HolidayNames
@@ -46,7 +47,7 @@ from slotline.infrastructure.rules_nlu.self_correction import corrected, split_a
 from slotline.infrastructure.rules_nlu.soon import find_wait
 from slotline.infrastructure.rules_nlu.spelling import respelled
 from slotline.infrastructure.rules_nlu.time_bounds import BoundsReading, find_bounds, pick_bounds
-from slotline.infrastructure.rules_nlu.times import find_times, pick_time
+from slotline.infrastructure.rules_nlu.times import TimeReading, find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
 from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
 from slotline.infrastructure.rules_nlu.words import (
@@ -117,6 +118,48 @@ def _with_qualifier(words: Sequence[str], found: Found[T] | None) -> Found[T] | 
     if count is None or count.end != found.start - 1:
         return found
     return Found(found.value, count.start, found.end)
+
+
+def _loosely(part: PartOfDay | None, at: time | None) -> PartOfDay | None:
+    """ "Friday at 4 in the evening": the clock time said is the wish; the part of the day it is not inside was said
+    loosely (for the afternoon or evening hours it names), so it does not also bound the search."""
+    if part is None or at is None or part.includes(at):
+        return part
+    return None
+
+
+_GREETINGS = wordset("happy merry")
+_GREETING_LEADS = wordset("early belated and a")
+
+
+def _not_greetings(free: list[str], holidays: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """ "happy new year!", "merry christmas": a greeting, not a day (its words are claimed: they were understood)."""
+    for i in range(len(free) - 2):
+        if tuple(free[i : i + 3]) == ("happy", "new", "year"):  # said in January too, when no holiday is near
+            claim(free, Found(None, i, i + 3))
+    kept = []
+    for f in holidays:
+        if BLANK in free[f.start : f.end]:
+            continue
+        k = f.start - 1
+        while word_at(free, k) in _GREETING_LEADS and k > f.start - 3:
+            k -= 1
+        if word_at(free, k) in _GREETINGS:
+            claim(free, Found(None, k, f.end))
+        else:
+            kept.append(f)
+    return kept
+
+
+def _of_days_ruled_out(times: list[Found[TimeReading]], days: Sequence[Found[DayReading]]) -> list[Found[TimeReading]]:
+    """ "my husky has the de-shedding Tuesday at 10, can we make it later that day", "Monday at 3 doesn't work": a
+    time said right after a day that is not the booking's (ruled out, the one moved from, another event's) is that
+    day's time, not the booking's."""
+    ends = {f.end for f in days if not f.value.counts}
+    return [
+        Found(replace(t.value, counts=False), t.start, t.end) if t.value.counts and t.start in ends else t
+        for t in times
+    ]
 
 
 def _of_another_service(
@@ -490,7 +533,7 @@ class RulesUtteranceInterpreter:
         latest = _claimed(free, find_latest(free))
         today = local_today(now, self._zone)
         wait = find_wait(free)  # "in half an hour": today, from then on (claimed below only if it is the when)
-        holidays = _claimed(free, _busy_days(free, self._holidays.find(free, today)))  # issue 13: "on christmas day"
+        holidays = _claimed(free, _busy_days(free, _not_greetings(free, self._holidays.find(free, today))))
         if holidays:  # "oh right, Memorial Day. Tuesday, June 1st then": only taken in
             others = find_days(list(free), today)
             holidays = _for_the_occasion(free, _taken_in(free, holidays, others), others)
@@ -503,11 +546,13 @@ class RulesUtteranceInterpreter:
         )
         days = _the_one_after(free, self._numeric.settle(weekday_in_counted_week(said_days), today))
         days = _not_this_one(free, days, today)
-        days, now_ends = _today_said(free, _closed_said(words, _moved_from(words, days)), today)
+        days = refused_after(words, free, _closed_said(words, _moved_from(words, days)))  # "Tuesday I can't"
+        days, now_ends = _today_said(free, days, today)
         part_of_day = find_part_of_day(words, skip=now_ends)  # "it's saturday night": now, no wish
         bounds = _claimed(free, find_bounds(free, part_of_day))
         edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))
         times = _claimed(free, find_times(free, part_of_day, edges, nudged=refers.nudge in _NUDGES))  # later, 11?
+        times = _of_days_ruled_out(times, days)
         picked_time = pick_time(times)
         reading = self._opening.settle(picked_time) if picked_time is not None else None
         picked_days = pick_days(days)
@@ -555,7 +600,7 @@ class RulesUtteranceInterpreter:
             service_id=services[0] if services else (candidates[0] if len(candidates) == 1 else None),
             day=picked_days.day if picked_days else None,
             last_day=picked_days.last if picked_days else None,
-            part_of_day=part_of_day,
+            part_of_day=_loosely(part_of_day, reading.at if reading else None),
             at=reading.at if reading else None,
             approximate=reading.approximate if reading else False,
             bounds=pick_bounds(bounds),

@@ -20,6 +20,9 @@ _BUSY = wordset(
     "working work busy away travelling traveling school college class shift "
     "nap naps napping sleep sleeps sleeping asleep nursery daycare kindy kindergarten preschool lessons classes"
 )
+# "we're leaving for my mother-in-law's at noon", "I'm flying out to Denver at 6": a departure, further back.
+_LEAVING = wordset("leaving flying driving heading")
+_FAR = 8  # words back from the time a departure may be (a place is often named in between)
 _BUSY_HOLDERS = _HOLDERS | _CONTRACTED_HOLDERS | wordset("im were theyre am")
 _BUSY_PLACES = wordset("at in on")
 _INTENSIFIERS = wordset(
@@ -77,6 +80,8 @@ def another_events_part(words: Sequence[str], i: int) -> bool:
 
 def _had_before(words: Sequence[str], start: int) -> bool:
     """ "<holder> got/has <something>" or "<holder> is busy" just before word `start`."""
+    if _leaving_before(words, start):
+        return True
     start += 1
     for k in range(start - 2, max(start - 6, 0) - 1, -1):
         word = words[k] if k >= 0 else BLANK
@@ -88,6 +93,18 @@ def _had_before(words: Sequence[str], start: int) -> bool:
             if word_at(words, k - 2) in _ASKING:
                 return False  # "can i have a cleaning at 3": asked for, not had
             return k < start - 2  # something had between "got" and "at": "got swim at", not "got at"
+    return False
+
+
+def _leaving_before(words: Sequence[str], start: int) -> bool:
+    """ "we're leaving for my mother-in-law's at noon", "I'm flying out to Bogotá in the evening at 6": a departure
+    (with a place, and perhaps a part of the day, before the time at `start`)."""
+    for k in range(start - 1, max(start - 1 - _FAR, 0) - 1, -1):
+        word = words[k] if k >= 0 else BLANK
+        if word == BLANK or word in _BREAKS:
+            return False
+        if word in _LEAVING:
+            return _busy_holder(words, k)
     return False
 
 

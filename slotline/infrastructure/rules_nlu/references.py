@@ -158,6 +158,8 @@ def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]
             if _said_in_passing(words, f):
                 continue
             ref = replace(ref, nudge=f.value)
+            if tuple(words[f.end - 2 : f.end]) == ("that", "day"):
+                ref = replace(ref, same_day=True)  # "later that day": the day of the one it moves or was offered
         elif f.value in (_WEEKS_LATER, _WEEKS_EARLIER, _TWO_WEEKS_LATER):
             ref = replace(ref, weeks={_WEEKS_LATER: 1, _WEEKS_EARLIER: -1, _TWO_WEEKS_LATER: 2}[str(f.value)])
         elif isinstance(f.value, int):

@@ -209,10 +209,11 @@ _ING_NOT_VERBS = wordset("morning evening anything something nothing booking com
 def _not_doing_well(free: Sequence[str], i: int) -> bool:
     """ "she's not settling at all", "he's not sleeping": how someone is, with nothing after it a day or time could
     be ("not coming on friday" still asks)."""
-    verb = word_at(free, i + 1)
+    k = i + 1 + (word_at(free, i + 1) in ("be", "been"))  # "she might not be hearing properly"
+    verb = word_at(free, k)
     if not (len(verb) > 5 and verb.endswith("ing")) or verb in _ING_NOT_VERBS:
         return False
-    after = [word_at(free, i + 2), word_at(free, i + 3)]
+    after = [word_at(free, k + 1), word_at(free, k + 2)]
     return not any(w in WEEKDAYS or w in MONTHS or w in _MEANING or w[:1].isdigit() for w in after)
 
 
