@@ -19,6 +19,7 @@ from tests.unit.test_dialogue_policy import CALLER, CAT, World
 
 CARDIFF = datetime(2027, 3, 1, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a Monday
 MIAMI = datetime(2027, 2, 8, 10, 0, tzinfo=ZoneInfo("America/New_York"))  # a Monday
+SUMMER = datetime(2027, 6, 7, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a Monday
 HEARING_CAT = load_catalogue(catalogue_path("audio_cdf"))
 GROOMING_CAT = load_catalogue(catalogue_path("groom_mia"))
 HEARING = RulesUtteranceInterpreter(HEARING_CAT)
@@ -176,3 +177,10 @@ def test_a_clock_time_said_with_a_part_of_the_day_it_is_not_in_is_the_time() -> 
 
     assert (said.at, said.part_of_day) == (time(16), None)
     assert GROOMING.understand("a bath Thursday at 7 in the evening", MIAMI).at == time(19)
+
+
+def test_a_service_had_before_gives_way_to_the_one_needed_now() -> None:
+    said = HEARING.understand("I had my wax removal done in April, and now my aids need adjusting, Friday?", SUMMER)
+
+    assert (said.service_id, said.more_services, said.day, said.unsure) == ("aid_followup", (), date(2027, 6, 11), ())
+    assert HEARING.understand("I was hoping for a hearing test in July", SUMMER).day == date(2027, 7, 1)

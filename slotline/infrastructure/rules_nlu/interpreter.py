@@ -50,6 +50,7 @@ from slotline.infrastructure.rules_nlu.time_bounds import BoundsReading, find_bo
 from slotline.infrastructure.rules_nlu.times import TimeReading, find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
 from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
+from slotline.infrastructure.rules_nlu.vocabulary import MONTHS
 from slotline.infrastructure.rules_nlu.words import (
     BLANK,
     CLAUSE_END,
@@ -212,18 +213,55 @@ _OWNED = frozenset(("my", "the", "our", "his", "her", "their"))
 _ARTICLES = _OWNED | {"a", "an"}
 
 
+_HAD = wordset("had")  # "I had my fitting in March": a service had before, with "my"/"her"/"his"
+
+
+_PAST = wordset("had was were did got")
+_CLAUSE_BREAKS = wordset("and but so because then")
+_PAST_REACH = 6
+
+
+def _months_past(words: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """ "I had my hearing aids fitted in March", "we were away in June": a month said in a clause about the past is
+    when something happened, not a wish."""
+    kept = []
+    for f in days:
+        month = word_at(words, f.start + (word_at(words, f.start) == "in"))
+        if f.value.counts and month in MONTHS and _said_of_the_past(words, f.start):
+            f = Found(replace(f.value, counts=False), f.start, f.end)
+        kept.append(f)
+    return kept
+
+
+def _said_of_the_past(words: Sequence[str], start: int) -> bool:
+    for k in range(start - 1, max(start - 1 - _PAST_REACH, -1), -1):
+        if words[k] in _CLAUSE_BREAKS or words[k] == BLANK:
+            return False
+        if words[k] in _PAST:
+            return not word_at(words, k + 1).endswith("ing")  # "I was hoping for July" is a wish
+    return False
+
+
+def _had(words: Sequence[str], start: int) -> bool:
+    """ "had my" just before the thing named at `start`."""
+    return word_at(words, start - 1) in _OWNED and word_at(words, start - 2) in _HAD
+
+
 def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None], also: list[str]) -> Found[T] | None:
     """The first thing named that is not kept as it is: in "cancel the cleaning but keep my check-up" the check-up
     is claimed and ruled out, and the cleaning is what the caller means. A thing ruled out ("not the check-up") is
     claimed in `also` too, so that no looser reading finds it again; so is one ruled out after the thing meant
     ("a full service, not the interim")."""
     meant: Found[T] | None = None
+    had: Found[T] | None = None  # "I had my hearing aids fitted in March, they need a tweak": had, unless alone
     looked = list(words)
     while (found := find(looked)) is not None:
         claim(looked, found)
         lead = found.start - (word_at(words, found.start - 1) in _OWNED)
         article = found.start - (word_at(words, found.start - 1) in _ARTICLES)
-        if word_at(words, lead - 1) in _KEEP:
+        if meant is None and had is None and _had(words, found.start):
+            had = found
+        elif word_at(words, lead - 1) in _KEEP:
             claim(words, Found(found.value, lead - 1, found.end))
             claim(also, Found(found.value, lead - 1, found.end))
         elif negated_before(words, article):  # "the cleaning, not the check-up", "not manicure, pedicure"
@@ -231,7 +269,10 @@ def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]
             claim(also, Found(found.value, negation_start(words, article), found.end))
         elif meant is None:
             meant = found
-    return meant
+    if meant is not None and had is not None:
+        claim(words, had)
+        claim(also, had)
+    return meant or had
 
 
 def _busy_days(
@@ -547,6 +588,7 @@ class RulesUtteranceInterpreter:
         days = _the_one_after(free, self._numeric.settle(weekday_in_counted_week(said_days), today))
         days = _not_this_one(free, days, today)
         days = refused_after(words, free, _closed_said(words, _moved_from(words, days)))  # "Tuesday I can't"
+        days = _months_past(words, days)  # "I had my hearing aids fitted in March"
         days, now_ends = _today_said(free, days, today)
         part_of_day = find_part_of_day(words, skip=now_ends)  # "it's saturday night": now, no wish
         bounds = _claimed(free, find_bounds(free, part_of_day))
@@ -590,6 +632,8 @@ class RulesUtteranceInterpreter:
         if services and _JOINED.intersection(words):  # "a cut and a blowout": the other service is never dropped
             other = tuple(s for s in self._service_words.find(free) if s not in services)
             services, candidates = (*services, *other) if len(other) == 1 else services, other if len(other) > 1 else ()
+        if len(services) > 1 and service and services[0] == service[0].value and _had(words, service[0].start):
+            services = services[1:]  # "I had my hearing aids fitted in March and they need a tweak": the tweak
 
         if wait is not None and picked_days is None and picked_time is None:
             picked_days, bounds = _after_the_wait(now, self._zone, wait.value, bounds)
