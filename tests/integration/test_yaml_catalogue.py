@@ -189,6 +189,8 @@ def test_without_facts_the_business_knows_none() -> None:
         "beauty_dxb",
         "audio_cdf",
         "groom_mia",
+        "massage_hnl",
+        "vet_edi",
     ],
 )
 def test_the_conversation_corpus_catalogues_load(name: str) -> None:

@@ -46,6 +46,7 @@ def test_every_split_loads_with_unique_ids_over_every_category() -> None:
     assert len([c for c in cases if c.split == "heldout14"]) >= 100
     assert len([c for c in cases if c.split == "heldout15"]) >= 100
     assert len([c for c in cases if c.split == "heldout16"]) >= 100
+    assert len([c for c in cases if c.split == "heldout17"]) >= 100
     assert len([c for c in cases if c.split == "tuned"]) >= 200
 
 
@@ -67,6 +68,7 @@ def test_every_split_loads_with_unique_ids_over_every_category() -> None:
         ("heldout14", "m", 10),
         ("heldout15", "k", 10),
         ("heldout16", "j", 10),
+        ("heldout17", "g", 10),
     ],
 )
 def test_each_later_held_out_set_has_its_own_id_letter_and_a_fixed_count_per_category(
