@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
-from slotline.infrastructure.rules_nlu.words import word_at, wordset
+from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 
-__all__ = ["an_age"]
+__all__ = ["an_age", "how_far_along"]
 
 _AGE_LEADS = wordset("hes shes aged age turned turning")
 _RELATIVES = (
@@ -38,3 +38,15 @@ def an_age(words: Sequence[str], i: int) -> bool:
     if before in _RELATIVE_IS and word_at(words, i - 2) in _OWNERS and word_at(words, count.end) in _AFTER_AN_AGE:
         return True
     return word_at(words, count.end) in _OLD_UNITS and word_at(words, count.end + 1) in _OLD
+
+
+def how_far_along(words: Sequence[str]) -> list[Found[int]]:
+    """ "I'm pregnant, 22 weeks", "pregnant with twins, about 30 weeks": how far along, said after "pregnant"."""
+    found: list[Found[int]] = []
+    for i in range(len(words)):
+        count = cardinal_at(words, i)
+        if count is None or word_at(words, count.end) not in _OLD_UNITS:
+            continue
+        if "pregnant" in words[max(0, i - 4) : i]:
+            found.append(Found(count.value, i, count.end + 1))
+    return found

@@ -117,6 +117,20 @@ class ServiceWords:
             return (plain[0],) if len(plain) == 1 else tied
         return tied
 
+    def besides(self, found: ServiceId, free: Sequence[str]) -> tuple[ServiceId, ...]:
+        """The services other than `found` that the words fit ("a cut and a blowout"), none when every word that fits
+        a service is a word of `found`'s own names ("I'm pregnant ... and can I get a massage": the prenatal one)."""
+        words = dict(self._words)
+        said = {
+            _fold(w)
+            for i, w in enumerate(free)
+            if w != BLANK and len(w) >= _MIN_LENGTH and (w not in _NOISE or w in _SAME) and not _describes(free, i)
+        }
+        fitting = {s for s in said if any(_meets(s, w) for _, ws in self._words for w in ws)}
+        if fitting and all(any(_meets(s, w) for w in words[found]) for s in fitting):
+            return ()
+        return tuple(s for s in self.find(free) if s != found)
+
     def sharpened(self, found: ServiceId, word: str, free: Sequence[str]) -> tuple[ServiceId, ...]:
         """A service named by one word other services' names share ("a physical for football": "physical" is the
         annual physical's id, and the sports physical's too): the one the rest of the words fit best; `found` when

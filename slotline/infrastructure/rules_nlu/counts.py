@@ -26,6 +26,7 @@ _DESCRIBING = wordset(
 )
 
 
+_PEOPLE = wordset("us them you")
 _PLURAL_DAYS = frozenset(f"{day}s" for day in WEEKDAYS)
 
 
@@ -39,6 +40,8 @@ def a_count_of_things(words: Sequence[str], i: int) -> bool:
     if count is None:
         return False
     following = word_at(words, count.end)
+    if following == "of" and word_at(words, count.end + 1) in _PEOPLE:
+        return True  # "the two of us"
     if following in _DESCRIBING:
         following = word_at(words, count.end + 1)
     return _a_thing(following)

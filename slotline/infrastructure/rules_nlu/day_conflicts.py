@@ -20,6 +20,8 @@ _CORRECTIONS = wordset(
     "no nope nah actually sorry instead rather make change wait or better scratch maybe perhaps "
     "move moved shift push bring switch swap bump reschedule postpone rebook"  # "... could i move it to wednesday"
 )
+# Just before the first day, these rule it out in favour of the second.
+_NOT_THIS = wordset("no not naw nae")
 # Said just after the second day, these also say it replaces the first ("wednesday, can we do saturday at 11 instead").
 _INSTEAD = wordset("instead rather")
 _INSTEAD_REACH = 4
@@ -30,6 +32,8 @@ _WHAT_EXISTS = wordset("appointment appointments session booking visit")
 def _corrected(words: Sequence[str], first: Found[DayReading], second: Found[DayReading]) -> bool:
     if any(w in _CORRECTIONS for w in words[first.end : second.start]) or _names_what_exists(words, first):
         return True
+    if first.start > 0 and words[first.start - 1] in _NOT_THIS:
+        return True  # "no the morn, Friday" (Scots "not tomorrow"), "not Tuesday, Wednesday"
     if moved_from_to(words, first, second):
         return True
     return any(w in _INSTEAD for w in words[second.end : second.end + _INSTEAD_REACH])  # "saturday at 11 instead"

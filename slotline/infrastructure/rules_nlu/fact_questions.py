@@ -96,6 +96,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
         _any(
             rf"(?:are|is) {_WHO} (?:open|closed)",
             r"(?:you|we) (?:guys |all )?(?:re )?(?:open|closed) (?:on|at|over|during|this|next|today|tomorrow)",
+            # "and you folks open New Year's Day?"
+            r"(?<!can )(?<!could )(?<!would )\byou (?:folks|guys|all|people) (?:open|closed)\b",
             rf"(?:what time|when|what days|which days|what hours|how late|how early) (?:do|are|does|will) {_WHO} "
             r"(?:open|close|closed|shut|work|finish|start)",
             rf"(?:do|does|will) {_WHO} (?:open|close|shut)",

@@ -17,6 +17,7 @@ from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.common.calendar_rules import WeekdayMode, resolve_weekday
 from slotline.infrastructure.common.clock_rules import local_today
+from slotline.infrastructure.rules_nlu.ages import how_far_along
 from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles, says_for_whom
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
 from slotline.infrastructure.rules_nlu.chatter import (
@@ -567,6 +568,7 @@ class RulesUtteranceInterpreter:
         # "first available" is not a choice, "the first of december" not a choice, "at ten" not a choice.
         free = [BLANK if w == "please" else w for w in words]
         phone = _claimed(free, [find_phone(free, self._region)])
+        _claimed(free, how_far_along(free))  # "I'm pregnant, 22 weeks": never a date
         heard_phone = phone[0].value if phone else None
         earliest = _claimed(free, find_earliest(free))
         refers, said_relative = find_references(free)  # issue 13: before the dates, so "back a week" is not a date
@@ -630,7 +632,7 @@ class RulesUtteranceInterpreter:
             candidates = (narrowed if len(narrowed) == 1 else candidates) if candidates else kind
             services = candidates if len(candidates) == 1 else ()
         if services and _JOINED.intersection(words):  # "a cut and a blowout": the other service is never dropped
-            other = tuple(s for s in self._service_words.find(free) if s not in services)
+            other = tuple(s for s in self._service_words.besides(services[0], free) if s not in services)
             services, candidates = (*services, *other) if len(other) == 1 else services, other if len(other) > 1 else ()
         if len(services) > 1 and service and services[0] == service[0].value and _had(words, service[0].start):
             services = services[1:]  # "I had my hearing aids fitted in March and they need a tweak": the tweak

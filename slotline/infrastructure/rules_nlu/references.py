@@ -44,6 +44,7 @@ def _counted(words: list[str], i: int) -> bool:
 def tidy(words: list[str]) -> list[str]:
     """Possessives the date words do not know ("thursday's", "two o'clock's"); "make it eleven", "can we do 2
     instead" and "9 is perfect" read as "at eleven", "at 2", "at 9"."""
+    words = _scots(words)
     out: list[str] = []
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else ""
@@ -65,6 +66,35 @@ def tidy(words: list[str]) -> list[str]:
             asked = before == "is" and after in _FREE and word != "one"  # "a filling on Thursday, is 4 free?"
             if led or done or opens or asked:
                 out.append("at")
+        out.append(word)
+    return out
+
+
+# After "<weekday> first" (Scots: the coming one), these make "first" something else: "Tuesday first thing".
+_FIRST_WHAT = wordset(
+    "thing things one ones available appointment appointments slot slots time of visit session choice option"
+)
+
+
+def _scots(words: list[str]) -> list[str]:
+    """Scots (and Northern English) ways of saying a day or a time, in the words the readers know: "Tuesday first"
+    is the coming Tuesday, "the morn" tomorrow, "the back of ten" just after ten; and "5 pm, not 6" is "not at 6"."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word, before = words[i], out[-1] if out else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        i += 1
+        if word == "first" and before in _WEEKDAYS and after not in _FIRST_WHAT:
+            continue  # "a dental check with Euan, Tuesday first"
+        if word == "morn" and before == "the" and out[-2:-1] != ["in"]:
+            out[-1] = "tomorrow"  # "the morn", not "in the morn"
+            continue
+        if word == "back" and before == "the" and after == "of" and i + 1 < len(words) and words[i + 1] in _HOURS:
+            out[-1], i = "around", i + 1  # "the back of ten": just after ten
+            continue
+        if word in _HOURS and before == "not" and word != "one" and after in ("", "then", "please", "thanks"):
+            out.append("at")  # "5 pm, not 6": a time ruled out
         out.append(word)
     return out
 

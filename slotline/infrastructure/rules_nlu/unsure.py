@@ -125,6 +125,8 @@ def _time_so_far(free: Sequence[str], i: int) -> bool:
         return False
     if word_at(free, i + 1) in ("now", "already"):
         return True
+    if word_at(free, i - 1) == "all" and "been" in free[max(0, i - 8) : i]:
+        return True  # "he's been scratching at his ears all week"
     before = set(free[max(0, i - 5) : i])
     return bool(before & _SO_FAR_LEADS) and not before & _AHEAD
 
