@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -34,6 +34,7 @@ from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.day_refusals import refused_after
 from slotline.infrastructure.rules_nlu.either import offers_either
 from slotline.infrastructure.rules_nlu.fact_reader import FactReader, refers_back
+from slotline.infrastructure.rules_nlu.greetings import not_greetings
 from slotline.infrastructure.rules_nlu.holidays import HolidayNames
 from slotline.infrastructure.rules_nlu.intent import classify
 from slotline.infrastructure.rules_nlu.lost_day import day_lost_before_part
@@ -41,17 +42,18 @@ from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.numeric_dates import NumericDates
 from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
 from slotline.infrastructure.rules_nlu.other_events import another_events_day, something_runs_out_before
+from slotline.infrastructure.rules_nlu.past_mentions import had_before, months_past
 from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
 from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
+from slotline.infrastructure.rules_nlu.said_times import loosely, of_days_ruled_out
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
 from slotline.infrastructure.rules_nlu.soon import find_wait
 from slotline.infrastructure.rules_nlu.spelling import respelled
 from slotline.infrastructure.rules_nlu.time_bounds import BoundsReading, find_bounds, pick_bounds
-from slotline.infrastructure.rules_nlu.times import TimeReading, find_times, pick_time
+from slotline.infrastructure.rules_nlu.times import find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
 from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
-from slotline.infrastructure.rules_nlu.vocabulary import MONTHS
 from slotline.infrastructure.rules_nlu.words import (
     BLANK,
     CLAUSE_END,
@@ -122,48 +124,6 @@ def _with_qualifier(words: Sequence[str], found: Found[T] | None) -> Found[T] | 
     return Found(found.value, count.start, found.end)
 
 
-def _loosely(part: PartOfDay | None, at: time | None) -> PartOfDay | None:
-    """ "Friday at 4 in the evening": the clock time said is the wish; the part of the day it is not inside was said
-    loosely (for the afternoon or evening hours it names), so it does not also bound the search."""
-    if part is None or at is None or part.includes(at):
-        return part
-    return None
-
-
-_GREETINGS = wordset("happy merry")
-_GREETING_LEADS = wordset("early belated and a")
-
-
-def _not_greetings(free: list[str], holidays: list[Found[DayReading]]) -> list[Found[DayReading]]:
-    """ "happy new year!", "merry christmas": a greeting, not a day (its words are claimed: they were understood)."""
-    for i in range(len(free) - 2):
-        if tuple(free[i : i + 3]) == ("happy", "new", "year"):  # said in January too, when no holiday is near
-            claim(free, Found(None, i, i + 3))
-    kept = []
-    for f in holidays:
-        if BLANK in free[f.start : f.end]:
-            continue
-        k = f.start - 1
-        while word_at(free, k) in _GREETING_LEADS and k > f.start - 3:
-            k -= 1
-        if word_at(free, k) in _GREETINGS:
-            claim(free, Found(None, k, f.end))
-        else:
-            kept.append(f)
-    return kept
-
-
-def _of_days_ruled_out(times: list[Found[TimeReading]], days: Sequence[Found[DayReading]]) -> list[Found[TimeReading]]:
-    """ "my husky has the de-shedding Tuesday at 10, can we make it later that day", "Monday at 3 doesn't work": a
-    time said right after a day that is not the booking's (ruled out, the one moved from, another event's) is that
-    day's time, not the booking's."""
-    ends = {f.end for f in days if not f.value.counts}
-    return [
-        Found(replace(t.value, counts=False), t.start, t.end) if t.value.counts and t.start in ends else t
-        for t in times
-    ]
-
-
 def _of_another_service(
     words: Sequence[str],
     days: list[Found[DayReading]],
@@ -214,40 +174,6 @@ _OWNED = frozenset(("my", "the", "our", "his", "her", "their"))
 _ARTICLES = _OWNED | {"a", "an"}
 
 
-_HAD = wordset("had")  # "I had my fitting in March": a service had before, with "my"/"her"/"his"
-
-
-_PAST = wordset("had was were did got")
-_CLAUSE_BREAKS = wordset("and but so because then")
-_PAST_REACH = 6
-
-
-def _months_past(words: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
-    """ "I had my hearing aids fitted in March", "we were away in June": a month said in a clause about the past is
-    when something happened, not a wish."""
-    kept = []
-    for f in days:
-        month = word_at(words, f.start + (word_at(words, f.start) == "in"))
-        if f.value.counts and month in MONTHS and _said_of_the_past(words, f.start):
-            f = Found(replace(f.value, counts=False), f.start, f.end)
-        kept.append(f)
-    return kept
-
-
-def _said_of_the_past(words: Sequence[str], start: int) -> bool:
-    for k in range(start - 1, max(start - 1 - _PAST_REACH, -1), -1):
-        if words[k] in _CLAUSE_BREAKS or words[k] == BLANK:
-            return False
-        if words[k] in _PAST:
-            return not word_at(words, k + 1).endswith("ing")  # "I was hoping for July" is a wish
-    return False
-
-
-def _had(words: Sequence[str], start: int) -> bool:
-    """ "had my" just before the thing named at `start`."""
-    return word_at(words, start - 1) in _OWNED and word_at(words, start - 2) in _HAD
-
-
 def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None], also: list[str]) -> Found[T] | None:
     """The first thing named that is not kept as it is: in "cancel the cleaning but keep my check-up" the check-up
     is claimed and ruled out, and the cleaning is what the caller means. A thing ruled out ("not the check-up") is
@@ -260,7 +186,7 @@ def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]
         claim(looked, found)
         lead = found.start - (word_at(words, found.start - 1) in _OWNED)
         article = found.start - (word_at(words, found.start - 1) in _ARTICLES)
-        if meant is None and had is None and _had(words, found.start):
+        if meant is None and had is None and had_before(words, found.start):
             had = found
         elif word_at(words, lead - 1) in _KEEP:
             claim(words, Found(found.value, lead - 1, found.end))
@@ -576,7 +502,7 @@ class RulesUtteranceInterpreter:
         latest = _claimed(free, find_latest(free))
         today = local_today(now, self._zone)
         wait = find_wait(free)  # "in half an hour": today, from then on (claimed below only if it is the when)
-        holidays = _claimed(free, _busy_days(free, _not_greetings(free, self._holidays.find(free, today))))
+        holidays = _claimed(free, _busy_days(free, not_greetings(free, self._holidays.find(free, today))))
         if holidays:  # "oh right, Memorial Day. Tuesday, June 1st then": only taken in
             others = find_days(list(free), today)
             holidays = _for_the_occasion(free, _taken_in(free, holidays, others), others)
@@ -590,13 +516,13 @@ class RulesUtteranceInterpreter:
         days = _the_one_after(free, self._numeric.settle(weekday_in_counted_week(said_days), today))
         days = _not_this_one(free, days, today)
         days = refused_after(words, free, _closed_said(words, _moved_from(words, days)))  # "Tuesday I can't"
-        days = _months_past(words, days)  # "I had my hearing aids fitted in March"
+        days = months_past(words, days)  # "I had my hearing aids fitted in March"
         days, now_ends = _today_said(free, days, today)
         part_of_day = find_part_of_day(words, skip=now_ends)  # "it's saturday night": now, no wish
         bounds = _claimed(free, find_bounds(free, part_of_day))
         edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))
         times = _claimed(free, find_times(free, part_of_day, edges, nudged=refers.nudge in _NUDGES))  # later, 11?
-        times = _of_days_ruled_out(times, days)
+        times = of_days_ruled_out(times, days)
         picked_time = pick_time(times)
         reading = self._opening.settle(picked_time) if picked_time is not None else None
         picked_days = pick_days(days)
@@ -634,7 +560,7 @@ class RulesUtteranceInterpreter:
         if services and _JOINED.intersection(words):  # "a cut and a blowout": the other service is never dropped
             other = tuple(s for s in self._service_words.besides(services[0], free) if s not in services)
             services, candidates = (*services, *other) if len(other) == 1 else services, other if len(other) > 1 else ()
-        if len(services) > 1 and service and services[0] == service[0].value and _had(words, service[0].start):
+        if len(services) > 1 and service and services[0] == service[0].value and had_before(words, service[0].start):
             services = services[1:]  # "I had my hearing aids fitted in March and they need a tweak": the tweak
 
         if wait is not None and picked_days is None and picked_time is None:
@@ -646,7 +572,7 @@ class RulesUtteranceInterpreter:
             service_id=services[0] if services else (candidates[0] if len(candidates) == 1 else None),
             day=picked_days.day if picked_days else None,
             last_day=picked_days.last if picked_days else None,
-            part_of_day=_loosely(part_of_day, reading.at if reading else None),
+            part_of_day=loosely(part_of_day, reading.at if reading else None),
             at=reading.at if reading else None,
             approximate=reading.approximate if reading else False,
             bounds=pick_bounds(bounds),
