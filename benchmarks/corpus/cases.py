@@ -36,6 +36,7 @@ SPLITS = (
     "heldout15",
     "heldout16",
     "heldout17",
+    "heldout18",
 )
 CATEGORIES = (
     "booking",

@@ -191,6 +191,8 @@ def test_without_facts_the_business_knows_none() -> None:
         "groom_mia",
         "massage_hnl",
         "vet_edi",
+        "physio_mtl",
+        "nails_nyc",
     ],
 )
 def test_the_conversation_corpus_catalogues_load(name: str) -> None:
