@@ -331,10 +331,15 @@ class FactQuestions:
         return self._faq_asked(roots([w for w in words if w])) is not None
 
     def _faq_asked(self, said: list[str]) -> int | None:
-        for index, phrases in self._faq:
-            for phrase in phrases:
-                if any(tuple(said[i : i + len(phrase)]) == phrase for i in range(len(said) - len(phrase) + 1)):
-                    return index
+        """The FAQ whose phrase is said; of several, the one with the longest phrase ("french tips" before "tips")."""
+        said_in_full = [
+            (len(phrase), index)
+            for index, phrases in self._faq
+            for phrase in phrases
+            if any(tuple(said[i : i + len(phrase)]) == phrase for i in range(len(said) - len(phrase) + 1))
+        ]
+        if said_in_full:
+            return max(said_in_full, key=lambda found: (found[0], -found[1]))[1]  # the first FAQ of the longest
         for index, phrases in self._faq:  # "a letter from my gp" for "gp letter": the words close together
             if any(len(phrase) > 1 and _close_together(said, phrase) for phrase in phrases):
                 return index

@@ -54,6 +54,8 @@ _RESCHEDULE = re.compile(
     r"|push (?:it|that|this|him|her|them|my \w+)(?: out| back| forward)? (?:to|till|until|til)"
     r"|(?:switch|swap) (?:it|that|this|him|her|them|my \w+|the \w+) (?:to|for|over)"
     r"|prepone\w*|delay (?:it|that|this|my|the|our|his|her)"
+    # "I have appointment Friday, I want change to Thursday" (simple English)
+    r"|change (?:it |that |this )?(?:to|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next)"
     r"|(?:push|put|bring|shift) (?:back|forward|out) (?:my|the|our|his|her|\w+s)\b)\b"
 )
 # issue 13: putting the task off is no request to move anything ("I'll sort it another time")

@@ -44,7 +44,15 @@ from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
 from slotline.infrastructure.rules_nlu.other_events import another_events_day, something_runs_out_before
 from slotline.infrastructure.rules_nlu.past_mentions import had_before, months_past
 from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
-from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
+from slotline.infrastructure.rules_nlu.references import (
+    find_latest,
+    find_references,
+    in_a_row,
+    kept_as_it_is,
+    more_services,
+    one_after_another,
+    tidy,
+)
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
 from slotline.infrastructure.rules_nlu.said_times import loosely, of_days_ruled_out
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
@@ -495,6 +503,8 @@ class RulesUtteranceInterpreter:
         free = [BLANK if w == "please" else w for w in words]
         phone = _claimed(free, [find_phone(free, self._region)])
         _claimed(free, how_far_along(free))  # "I'm pregnant, 22 weeks": never a date
+        in_a_row(free)  # "the 11th, one after the other": no "11th one"
+        kept_as_it_is(free)  # "cancel this Saturday's, but keep the one the week after"
         heard_phone = phone[0].value if phone else None
         earliest = _claimed(free, find_earliest(free))
         refers, said_relative = find_references(free)  # issue 13: before the dates, so "back a week" is not a date
@@ -536,6 +546,8 @@ class RulesUtteranceInterpreter:
             sharper = self._service_words.sharpened(service[0].value, said_of_service[service[0].start], words)
             service = [Found(sharper[0], service[0].start, service[0].end)] if len(sharper) == 1 else []
         services = more_services(free, self._services, service[0]) if service else ()  # issue 13
+        if len(services) > 1:
+            one_after_another(free)  # "a follow-up and then a massage right after"
         candidates: tuple[ServiceId, ...] = sharper if len(sharper) > 1 else ()
         if len(services) == 1 and says_for_whom(free):  # "my son's check-up": the children's one, or asked
             plain = services

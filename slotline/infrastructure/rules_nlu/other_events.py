@@ -20,8 +20,9 @@ _BUSY = wordset(
     "working work busy away travelling traveling school college class shift "
     "nap naps napping sleep sleeps sleeping asleep nursery daycare kindy kindergarten preschool lessons classes"
 )
-# "we're leaving for my mother-in-law's at noon", "I'm flying out to Denver at 6": a departure, further back.
-_LEAVING = wordset("leaving flying driving heading")
+# "we're leaving for my mother-in-law's at noon", "I'm flying out to Denver at 6", "I pick up my son at 3": a
+# departure, further back.
+_LEAVING = wordset("leaving flying driving heading pick picking collect collecting drop dropping")  # school runs
 _FAR = 8  # words back from the time a departure may be (a place is often named in between)
 _BUSY_HOLDERS = _HOLDERS | _CONTRACTED_HOLDERS | wordset("im were theyre am")
 _BUSY_PLACES = wordset("at in on")
@@ -55,7 +56,9 @@ def another_events_time(words: Sequence[str], start: int) -> bool:
         return False
     if word_at(words, start - 1) != "at" and _off_until(words, start - 2):
         return True  # "I'm off till noon": the end of the caller's free time, not the booking's
-    return _had_before(words, start - 1)
+    # a departure's time, not its day: "we're picking up a kitten tomorrow, can we do that on Saturday?" may be
+    # the same day
+    return _leaving_before(words, start - 1) or _had_before(words, start - 1)
 
 
 def _off_until(words: Sequence[str], k: int) -> bool:
@@ -67,21 +70,35 @@ def another_events_day(words: Sequence[str], start: int) -> bool:
     for) is busy."""
     if words[start] == "on":
         start += 1
+    if _someones_event_is(words, start - (word_at(words, start - 1) == "on")):
+        return True  # "my prom is on Saturday"
     return _had_before(words, start - (word_at(words, start - 1) == "on"))
+
+
+_OWNERS_OF = wordset("my our his her their")
+_NOT_AN_OCCASION = wordset("appointment booking session visit day time birthday")
+
+
+def _someones_event_is(words: Sequence[str], start: int) -> bool:
+    """ "my prom is on Saturday", "her wedding is on the 12th": the day of something the caller (or who it is for)
+    has."""
+    k = start - 1  # "my wedding's on Saturday" is not read: "'s" stays on the noun, like the plural of "my nails"
+    if word_at(words, k) != "is":
+        return False
+    noun = word_at(words, k - 1)
+    return noun.isalpha() and noun not in _NOT_AN_OCCASION and word_at(words, k - 2) in _OWNERS_OF
 
 
 def another_events_part(words: Sequence[str], i: int) -> bool:
     """ "I've got a meeting in the morning", "I work afternoons": the part of the day (its word at `i`) is busy."""
     for lead in _PART_LEADS:
         if tuple(words[max(0, i - len(lead)) : i]) == lead:
-            return _had_before(words, i - len(lead))
-    return _had_before(words, i)
+            return _leaving_before(words, i - len(lead)) or _had_before(words, i - len(lead))
+    return _leaving_before(words, i) or _had_before(words, i)
 
 
 def _had_before(words: Sequence[str], start: int) -> bool:
     """ "<holder> got/has <something>" or "<holder> is busy" just before word `start`."""
-    if _leaving_before(words, start):
-        return True
     start += 1
     for k in range(start - 2, max(start - 6, 0) - 1, -1):
         word = words[k] if k >= 0 else BLANK

@@ -1,5 +1,6 @@
-"""What the caller had before, said as background: "I had my hearing aids fitted in March and they need a tweak",
-"we were away in June". Neither the service had nor the month is the booking's."""
+"""What the caller had before or is doing, said as background: "I had my hearing aids fitted in March and they need
+a tweak", "we were away in June", "I'm running a half marathon in April". Neither the service had nor the month is
+the booking's."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ _OWNERS = wordset("my the our his her their")
 _PAST = wordset("had was were did got")
 _CLAUSE_BREAKS = wordset("and but so because then")
 _PAST_REACH = 6
+_DOING = wordset("im were shes hes theyre am are is")  # "I'm running", "we're getting married"
+_WISHING = wordset("hoping looking wanting thinking trying wondering going planning aiming needing")
 
 
 def had_before(words: Sequence[str], start: int) -> bool:
@@ -35,9 +38,14 @@ def months_past(words: Sequence[str], days: list[Found[DayReading]]) -> list[Fou
 
 
 def _said_of_the_past(words: Sequence[str], start: int) -> bool:
+    """A past tense, or something the caller is doing ("I'm running a half marathon in April"), earlier in the
+    clause: the month is when that happens."""
     for k in range(start - 1, max(start - 1 - _PAST_REACH, -1), -1):
-        if words[k] in _CLAUSE_BREAKS or words[k] == BLANK:
+        word = words[k]
+        if word in _CLAUSE_BREAKS or word == BLANK:
             return False
-        if words[k] in _PAST:
+        if word in _PAST:
             return not word_at(words, k + 1).endswith("ing")  # "I was hoping for July" is a wish
+        if word.endswith("ing") and word_at(words, k - 1) in _DOING and word not in _WISHING:
+            return True
     return False

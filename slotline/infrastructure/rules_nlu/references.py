@@ -13,9 +13,9 @@ from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.week_moves import find_week_move
-from slotline.infrastructure.rules_nlu.words import Found, claim, word_at, wordset
+from slotline.infrastructure.rules_nlu.words import BLANK, Found, claim, word_at, wordset
 
-__all__ = ["find_latest", "find_references", "more_services", "tidy"]
+__all__ = ["find_latest", "find_references", "more_services", "one_after_another", "tidy"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _POSSESSIVE = {f"{d}s": d for d in _WEEKDAYS} | {"oclocks": "oclock", "todays": "today", "tomorrows": "tomorrow"}
@@ -44,7 +44,7 @@ def _counted(words: list[str], i: int) -> bool:
 def tidy(words: list[str]) -> list[str]:
     """Possessives the date words do not know ("thursday's", "two o'clock's"); "make it eleven", "can we do 2
     instead" and "9 is perfect" read as "at eleven", "at 2", "at 9"."""
-    words = _scots(words)
+    words = _regional(words)
     out: list[str] = []
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else ""
@@ -76,15 +76,35 @@ _FIRST_WHAT = wordset(
 )
 
 
-def _scots(words: list[str]) -> list[str]:
-    """Scots (and Northern English) ways of saying a day or a time, in the words the readers know: "Tuesday first"
-    is the coming Tuesday, "the morn" tomorrow, "the back of ten" just after ten; and "5 pm, not 6" is "not at 6"."""
+def _regional(words: list[str]) -> list[str]:
+    """Regional ways of saying a day or a time, in the words the readers know: Scots "Tuesday first" is the coming
+    Tuesday, "the morn" tomorrow, "the back of ten" just after ten; French-style "14h30" and "14h" are 14:30 and
+    14:00; and "5 pm, not 6" is "not at 6"."""
     out: list[str] = []
     i = 0
     while i < len(words):
         word, before = words[i], out[-1] if out else ""
         after = words[i + 1] if i + 1 < len(words) else ""
         i += 1
+        if (word, after) in _FRENCH_PAIRS:  # "la semaine prochaine", "apres midi", "cest ca"
+            if word == "semaine" and before == "la":
+                out.pop()
+            out += _FRENCH_PAIRS[word, after].split()
+            i += 1
+            continue
+        if word in _FRENCH_DAYS and after in ("prochain", "prochaine"):  # "jeudi prochain": next Thursday
+            out += ["next", _FRENCH_DAYS[word]]
+            i += 1
+            continue
+        if word in _FRENCH_WORDS:
+            out.append(_FRENCH_WORDS[word])
+            continue
+        if after == "h" and _hour_of_day(word):  # "14h30", "9h", normalised to "14 h 30", "9 h"
+            minutes = words[i + 1] if i + 1 < len(words) else ""
+            said = len(minutes) == 2 and minutes.isdigit() and int(minutes) < 60
+            out.append(f"{int(word)}:{minutes if said else '00'}")
+            i += 2 if said else 1
+            continue
         if word == "first" and before in _WEEKDAYS and after not in _FIRST_WHAT:
             continue  # "a dental check with Euan, Tuesday first"
         if word == "morn" and before == "the" and out[-2:-1] != ["in"]:
@@ -97,6 +117,33 @@ def _scots(words: list[str]) -> list[str]:
             out.append("at")  # "5 pm, not 6": a time ruled out
         out.append(word)
     return out
+
+
+# French a Québec (or any French-speaking) caller mixes in, in the English the readers know.
+_FRENCH_DAYS = {
+    "lundi": "monday",
+    "mardi": "tuesday",
+    "mercredi": "wednesday",
+    "jeudi": "thursday",
+    "vendredi": "friday",
+    "samedi": "saturday",
+    "dimanche": "sunday",
+}
+_FRENCH_WORDS = {
+    **_FRENCH_DAYS,
+    **{"demain": "tomorrow", "aujourdhui": "today", "matin": "morning", "soir": "evening", "oui": "yes"},
+    **{"ouais": "yeah", "daccord": "okay", "merci": "thanks"},
+}
+_FRENCH_PAIRS = {
+    ("semaine", "prochaine"): "next week",
+    ("apres", "midi"): "afternoon",
+    ("lapres", "midi"): "afternoon",
+    ("cest", "ca"): "thats right",
+}
+
+
+def _hour_of_day(word: str) -> bool:
+    return word.isdigit() and len(word) <= 2 and int(word) < 24
 
 
 _LATE_OR_EARLY = {"late": "latest", "early": "earliest"}
@@ -318,3 +365,50 @@ def more_services(free: list[str], names: ServiceNames, first: Found[ServiceId])
     if found[-1].value not in ordered:
         ordered.append(found[-1].value)
     return tuple(ordered)
+
+
+# Between or after several services, these say they follow one another, which is how they are booked anyway.
+# Said anywhere, these are never a day or a choice ("the 11th, one after the other" is not "the 11th one").
+_IN_A_ROW = PhraseTable(
+    (True, p) for p in ("one after the other", "one after another", "back to back", "after each other")
+)
+# These only when several services were named: "right after lunch" is a time.
+_RIGHT_AFTER = PhraseTable(
+    (True, p) for p in ("right after", "straight after", "just after", "right after that", "straight after that")
+)
+
+
+def in_a_row(free: list[str]) -> None:
+    """Claim "one after the other", "back to back"."""
+    for found in _IN_A_ROW.scan(free):
+        claim(free, found)
+
+
+def one_after_another(free: list[str]) -> None:
+    """Claim "right after" and the like, in a request for several services."""
+    for found in _RIGHT_AFTER.scan(free):
+        claim(free, found)
+
+
+_KEEP_THE_OTHER = PhraseTable(
+    (True, p)
+    for p in (
+        "keep the one",
+        "keep the other",
+        "keep the other one",
+        "keep my other",
+        "leave the one",
+        "leave the other",
+        "leave the other one",
+    )
+)
+_KEPT_REACH = 5  # "keep the one the week after": what is kept is named in a few words
+
+
+def kept_as_it_is(free: list[str]) -> None:
+    """Claim "but keep the one the week after": the appointment kept names no day to act on."""
+    for found in _KEEP_THE_OTHER.scan(free):
+        end = found.end
+        while end < min(len(free), found.end + _KEPT_REACH) and free[end] != BLANK:
+            end += 1
+        claim(free, Found(True, found.start, end))

@@ -308,9 +308,18 @@ def find_times(
         found = read[0]
         if refused or negated_before(words, found.start) or cannot_be_there_by(words, found.start):
             found = Found(replace(found.value, counts=False), found.start, found.end)
-        out.append(found)
+        out.append(_said_twice(words, found))
         i = found.end
     return out
+
+
+def _said_twice(words: Sequence[str], found: Found[TimeReading]) -> Found[TimeReading]:
+    """ "no no, 2, two o'clock": the bare hour said just before the same time is that time, said twice."""
+    said = cardinal_at(words, found.start - 1)
+    hour = found.value.at.hour % 12 or 12
+    if said is not None and said.end == found.start and said.value in (hour, found.value.at.hour):
+        return Found(found.value, said.start, found.end)
+    return found
 
 
 _REFUSALS = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -140,7 +141,7 @@ class Found(Generic[T]):
 
 
 def _tokens(text: str) -> list[str]:
-    text = text.lower().translate(_QUOTES)
+    text = _unaccented(text).lower().translate(_QUOTES)
     text = _ISO_DATE.sub(r"\1/\2/\3", text)
     text = _OR_NOT_TAG.sub(" ", text)
     text = _PLUS.sub(" plus ", text)
@@ -196,6 +197,12 @@ def _drop_fillers(tokens: list[str]) -> list[str]:
             continue
         out.append(token)
     return out
+
+
+def _unaccented(text: str) -> str:
+    """ "après-midi" as "apres-midi", "Marc-André" as "Marc-Andre": accents folded, so accented words (and names
+    typed without them) are words, not fragments."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def normalise(text: str) -> list[str]:
