@@ -193,6 +193,8 @@ def test_without_facts_the_business_knows_none() -> None:
         "vet_edi",
         "physio_mtl",
         "nails_nyc",
+        "dental_akl",
+        "barber_chi",
     ],
 )
 def test_the_conversation_corpus_catalogues_load(name: str) -> None:

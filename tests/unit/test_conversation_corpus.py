@@ -48,6 +48,7 @@ def test_every_split_loads_with_unique_ids_over_every_category() -> None:
     assert len([c for c in cases if c.split == "heldout16"]) >= 100
     assert len([c for c in cases if c.split == "heldout17"]) >= 100
     assert len([c for c in cases if c.split == "heldout18"]) >= 100
+    assert len([c for c in cases if c.split == "heldout19"]) >= 100
     assert len([c for c in cases if c.split == "tuned"]) >= 200
 
 
@@ -71,6 +72,7 @@ def test_every_split_loads_with_unique_ids_over_every_category() -> None:
         ("heldout16", "j", 10),
         ("heldout17", "g", 10),
         ("heldout18", "f", 10),
+        ("heldout19", "e", 10),
     ],
 )
 def test_each_later_held_out_set_has_its_own_id_letter_and_a_fixed_count_per_category(
