@@ -188,7 +188,9 @@ _NOT_A_FACT = wordset(
     "anyone anybody someone somebody "
     "wasnt werent"
 )
-_WONDERING = re.compile(r"\b(?:i was wondering|i wonder|wanted to ask|want to ask|(?:a|one) question about)\b")
+_WONDERING = re.compile(
+    r"\b(?:i was wondering|i wonder|wanted to ask|want to ask|(?:a|one) question about|quick question)\b"
+)
 _GREETING = wordset("hi hiya hello hey hallo helo morning afternoon evening right ok okay so and oh um uh")
 _AFTER_GREETING = wordset("there love mate")
 _QUESTION_START = wordset("do does can could is are will would have what whats how where why who which when any")

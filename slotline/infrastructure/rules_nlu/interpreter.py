@@ -41,7 +41,7 @@ from slotline.infrastructure.rules_nlu.lost_day import day_lost_before_part
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.numeric_dates import NumericDates
 from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
-from slotline.infrastructure.rules_nlu.other_events import another_events_day, something_runs_out_before
+from slotline.infrastructure.rules_nlu.other_events import another_events_day, something_runs_out_before, things_had
 from slotline.infrastructure.rules_nlu.past_mentions import had_before, months_past
 from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
 from slotline.infrastructure.rules_nlu.references import (
@@ -59,7 +59,7 @@ from slotline.infrastructure.rules_nlu.self_correction import corrected, split_a
 from slotline.infrastructure.rules_nlu.soon import find_wait
 from slotline.infrastructure.rules_nlu.spelling import respelled
 from slotline.infrastructure.rules_nlu.time_bounds import BoundsReading, find_bounds, pick_bounds
-from slotline.infrastructure.rules_nlu.times import find_times, pick_time
+from slotline.infrastructure.rules_nlu.times import TimeReading, find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
 from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
 from slotline.infrastructure.rules_nlu.words import (
@@ -160,6 +160,13 @@ def _after_the_wait(
         return None, bounds
     after = BoundsReading(StartBounds(not_before=then.time().replace(second=0, microsecond=0)))
     return DayReading(then.date()), [*bounds, Found(after, 0, 0)]
+
+
+def _on_the_quarter(now: datetime, zone: ZoneInfo, minutes: int) -> TimeReading | None:
+    """ "in an hour" said at 3 PM: about 4 PM, a time a receptionist would offer as asked for (when then falls on a
+    quarter hour; "in half an hour" at 3:07 stays "from 3:37 on")."""
+    then = (now if now.tzinfo is None else now.astimezone(zone)) + timedelta(minutes=minutes)
+    return TimeReading(then.time().replace(second=0, microsecond=0), True) if then.minute % 15 == 0 else None
 
 
 def _also_for_the_caller(words: Sequence[str]) -> bool:
@@ -312,8 +319,14 @@ def _said_closed(words: Sequence[str], start: int) -> bool:
     """ "you're shut on", "you are closed", "it's closed" just before the day at `start` (not "are you closed")."""
     for k in range(max(0, start - 2), start + 1):
         if words[k] in _CLOSED:
-            return word_at(words, k - 1) in _STATED or tuple(words[max(0, k - 2) : k]) == ("you", "are")
+            j = k - 1
+            while word_at(words, j) in _HEDGES:  # "you're probably closed today"
+                j -= 1
+            return word_at(words, j) in _STATED or tuple(words[max(0, j - 1) : j + 1]) == ("you", "are")
     return False
+
+
+_HEDGES = wordset("probably likely prob maybe still already usually all")
 
 
 _STATED = wordset("youre theyre its s re")
@@ -561,7 +574,8 @@ class RulesUtteranceInterpreter:
         clock = [Found(self._opening.settle(f.value).at, f.start, f.end) for f in times if f.value.counts]
         either = offers_either(free, choice, clock)  # issue 14: "the first one or the third one"
         choice_words = {i for f in choice for i in range(f.start, f.end)}
-        unclaimed = [BLANK if i in choice_words else w for i, w in enumerate(said_of_service)]
+        had = {i for start, end in things_had(words) for i in range(start, end)}  # "I've got the school drop-off"
+        unclaimed = [BLANK if i in choice_words or i in had else w for i, w in enumerate(said_of_service)]
         if not service and not candidates and not self._facts.names_a_faq(normalised):  # "do you do teeth whitening?"
             candidates = self._service_words.find(unclaimed)  # issue 13: "a check for the kids"
         if not services and (visit := visit_said(words)) is not None:
@@ -578,6 +592,7 @@ class RulesUtteranceInterpreter:
         if wait is not None and picked_days is None and picked_time is None:
             picked_days, bounds = _after_the_wait(now, self._zone, wait.value, bounds)
             claim(free, wait)  # with a day or a time said, the wait is left over and asked about
+            reading = _on_the_quarter(now, self._zone, wait.value) if picked_days is not None else None
         result = Interpretation(
             intent=Intent.UNKNOWN,
             text=utterance,

@@ -10,7 +10,13 @@ from collections.abc import Sequence
 
 from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
 
-__all__ = ["another_events_day", "another_events_part", "another_events_time", "something_runs_out_before"]
+__all__ = [
+    "another_events_day",
+    "another_events_part",
+    "another_events_time",
+    "something_runs_out_before",
+    "things_had",
+]
 
 _HAVE = wordset("got have has")
 _HOLDERS = wordset("i we they she he")
@@ -158,3 +164,28 @@ def something_runs_out_before(words: Sequence[str], start: int) -> bool:
     while k >= start - 3 and word_at(words, k) in _LINKS:
         k -= 1
     return word_at(words, k) in _RUNS_OUT
+
+
+_THING_REACH = 4
+
+
+def things_had(words: Sequence[str]) -> list[tuple[int, int]]:
+    """Where "I've got the school drop-off", "he's got soccer" name what someone already has: [start, end) spans of
+    the words after "got"/"has", which name no service to book (a service's own name said there is still read)."""
+    spans: list[tuple[int, int]] = []
+    for k, word in enumerate(words):
+        if word not in _HAVE or not _held_by(words, k) or word_at(words, k - 2) in _ASKING:
+            continue
+        end = k + 1
+        while end < min(len(words), k + 1 + _THING_REACH) and words[end] not in _BREAKS and words[end] != BLANK:
+            end += 1
+        if _EVENTS.intersection(words[k + 1 : end]):  # not "I've got a cavity that needs fixing"
+            spans.append((k + 1, end))
+    return spans
+
+
+# What someone has on that is an event, not a need: "the school drop-off", "soccer", "a meeting".
+_EVENTS = _BUSY | wordset(
+    "drop dropoff pickup pick run meeting practice soccer football rugby netball game match training gym party "
+    "wedding funeral flight lesson lessons swim swimming dance church mass exam test interview"
+)

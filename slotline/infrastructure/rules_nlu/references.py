@@ -58,7 +58,7 @@ def tidy(words: list[str]) -> list[str]:
             word = _POSSESSIVE.get(word, word)
         if word in _HOURS and before not in _BEFORE_A_TIME and word not in ("half", "quarter"):
             led = i >= 2 and (words[i - 2], words[i - 1]) in _TIME_LEADS
-            done = before == "do" and after in ("", "instead", "then", "please", "rather")
+            done = before == "do" and (after in ("", "instead", "then", "please", "rather") or after in _CLAUSE_OPENERS)
             instead = after == "instead" and before not in ("half", "quarter")  # "half nine instead" is 9:30
             done = done or instead or (before == "of" and i >= 2 and words[i - 2] == "instead")
             done = done or (after, words[i + 2] if i + 2 < len(words) else "") in (("it", "is"), ("it", "its"))
@@ -78,7 +78,8 @@ _FIRST_WHAT = wordset(
 
 def _regional(words: list[str]) -> list[str]:
     """Regional ways of saying a day or a time, in the words the readers know: Scots "Tuesday first" is the coming
-    Tuesday, "the morn" tomorrow, "the back of ten" just after ten; French-style "14h30" and "14h" are 14:30 and
+    Tuesday, "the morn" tomorrow, "the back of ten" just after ten; Australian "arvo" the afternoon; French and Spanish
+    day words; French-style "14h30" and "14h" are 14:30 and
     14:00; and "5 pm, not 6" is "not at 6"."""
     out: list[str] = []
     i = 0
@@ -96,8 +97,24 @@ def _regional(words: list[str]) -> list[str]:
             out += ["next", _FRENCH_DAYS[word]]
             i += 1
             continue
+        if word == "arvo":  # Australian and New Zealand English: "Thursday arvo", "this arvo"
+            out.append("afternoon")
+            continue
         if word in _FRENCH_WORDS:
             out.append(_FRENCH_WORDS[word])
+            continue
+        if (word, after) == ("pasado", "manana"):  # Spanish: the day after tomorrow
+            out += ["the", "day", "after", "tomorrow"]
+            i += 1
+            continue
+        if word in _SPANISH_PARTS and before == "la":  # "en la manana", "por la tarde": in the morning, afternoon
+            out.pop()
+            if out and out[-1] in ("en", "por", "de", "a"):
+                out.pop()
+            out += ["in", "the", _SPANISH_PARTS[word]]
+            continue
+        if word in _SPANISH_WORDS or (word == "si" and not out):
+            out.append(_SPANISH_WORDS.get(word, "yes"))  # "si" only opening the turn: "si, perfect"
             continue
         if after == "h" and _hour_of_day(word):  # "14h30", "9h", normalised to "14 h 30", "9 h"
             minutes = words[i + 1] if i + 1 < len(words) else ""
@@ -142,10 +159,29 @@ _FRENCH_PAIRS = {
 }
 
 
+# Spanish a caller mixes in ("a haircut for mañana, after work"); accents are folded before this.
+_SPANISH_WORDS = {
+    "manana": "tomorrow",
+    "hoy": "today",
+    "lunes": "monday",
+    "martes": "tuesday",
+    "miercoles": "wednesday",
+    "jueves": "thursday",
+    "viernes": "friday",
+    "sabado": "saturday",
+    "domingo": "sunday",
+    "gracias": "thanks",
+    "el": "on",  # "el sabado": on Saturday
+}
+_SPANISH_PARTS = {"manana": "morning", "tarde": "afternoon", "noche": "evening"}
+
+
 def _hour_of_day(word: str) -> bool:
     return word.isdigit() and len(word) <= 2 and int(word) < 24
 
 
+# After "can we do 11", these start the caller's next clause: "can we do 11? he's got soccer".
+_CLAUSE_OPENERS = wordset("he she hes shes i im ive we were weve they theyre its it my our his her")
 _LATE_OR_EARLY = {"late": "latest", "early": "earliest"}
 _SAME_TIME = "same time"
 _SAME_DAY = "same day"

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
+from slotline.infrastructure.rules_nlu.words import word_at
 
 __all__ = ["corrected", "split_at_correction"]
 
@@ -56,12 +57,17 @@ _TASKS = frozenset((Intent.BOOK, Intent.RESCHEDULE, Intent.CANCEL, Intent.CANT_C
 
 def split_at_correction(words: Sequence[str]) -> tuple[list[str], list[str]] | None:
     """The words before and after the last correction marker, when both say something; None otherwise."""
-    found = list(_MARKERS.scan(words))
-    for marker in reversed(found):
-        head, tail = list(words[: marker.start]), list(words[marker.end :])
+    found = [(f.start, f.end) for f in _MARKERS.scan(words)]
+    found += [(i, i + 1) for i, w in enumerate(words) if w == "actually" and word_at(words, i + 1) in _ASKED_AGAIN]
+    for start, end in sorted(found, reverse=True):
+        head, tail = list(words[:start]), list(words[end:])
         if tail and any(w not in _NOTHING for w in head):
             return head, tail
     return None
+
+
+# After "actually", these start the request again: "cancel Sunday's... actually, can I just move it?"
+_ASKED_AGAIN = frozenset(("can", "could", "lets", "let", "just", "instead", "move", "change", "make", "would"))
 
 
 def corrected(earlier: Interpretation, later: Interpretation) -> Interpretation:

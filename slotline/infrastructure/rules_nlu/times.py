@@ -296,6 +296,8 @@ def find_times(
     i = 0
     while i < len(words):
         read = _time_at(words, i, part_of_day)
+        if read is not None and _a_pronoun(words, read[0]):
+            read = None  # "for my little one Saturday": someone, not 1 o'clock
         if read is not None and (an_age(words, read[0].start) or another_events_time(words, read[0].start)):
             read = None  # "she's nine, on friday": how old, not when; "she's got swim at 5": another thing's time
         beside_day = read is not None and (read[0].end in day_edges or read[0].start in day_edges)
@@ -311,6 +313,21 @@ def find_times(
         out.append(_said_twice(words, found))
         i = found.end
     return out
+
+
+# Before a bare "one", these make it a pronoun: "my little one", "the other one", "the same one".
+_ONE_AS_SOMEONE = wordset(
+    "little young the this that other my a each every which last next same big small older younger youngest oldest "
+    "new wee baby"
+)
+
+
+def _a_pronoun(words: Sequence[str], found: Found[TimeReading]) -> bool:
+    return (
+        found.end - found.start == 1
+        and words[found.start] == "one"
+        and word_at(words, found.start - 1) in _ONE_AS_SOMEONE
+    )
 
 
 def _said_twice(words: Sequence[str], found: Found[TimeReading]) -> Found[TimeReading]:

@@ -29,6 +29,7 @@ _MEANING = wordset(
 _HARMLESS_AFTER_NOT = wordset(
     "sure bothered fussed fussy too really quite right correct what going gonna able to bad worried much"
 )
+_WHOM = wordset("me myself him her us them my his our their")
 # "it's not urgent", "not an emergency", "not in a rush": how pressing it is, which changes no detail
 _PRESSING = wordset("urgent serious desperate emergency rush hurry panic")
 _PRESSING_LEADS = wordset("an a in any big")
@@ -252,6 +253,7 @@ def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
     if word == "not":
         following = free[i + 1] if i + 1 < len(free) else BLANK
         harmless = following in _HARMLESS_AFTER_NOT or _not_pressing(free, i + 1) or _not_a_thing(free, i)
+        harmless = harmless or (following == "for" and word_at(free, i + 2) in _WHOM)  # "it's not for me"
         return not (harmless or _not_doing_well(free, i))
     if word == "may" and word_at(free, i + 1) in _AFTER_MAY:
         return False  # "may i book": asking, not the month

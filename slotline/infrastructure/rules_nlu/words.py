@@ -187,10 +187,11 @@ def _is_number(token: str) -> bool:
 
 def _drop_fillers(tokens: list[str]) -> list[str]:
     out: list[str] = []
-    for token in tokens:
+    for i, token in enumerate(tokens):
         if token in _FILLERS or (token in _INTERJECTIONS and (not out or out[-1] in _INTERJECTION_AFTER)):
             continue
-        if token == "like" and not (out and out[-1] in _LIKE_AS_VERB_AFTER):
+        about = i + 1 < len(tokens) and _is_number(tokens[i + 1])  # "after work, like 6": about 6
+        if token == "like" and not about and not (out and out[-1] in _LIKE_AS_VERB_AFTER):
             continue
         if out and (out[-1], token) in _FILLER_PAIRS:
             out.pop()
