@@ -18,6 +18,7 @@ from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.common.calendar_rules import WeekdayMode, resolve_weekday
 from slotline.infrastructure.common.clock_rules import local_today
 from slotline.infrastructure.rules_nlu.ages import how_far_along
+from slotline.infrastructure.rules_nlu.asides import in_a_row, kept_as_it_is, one_after_another
 from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles, says_for_whom
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
 from slotline.infrastructure.rules_nlu.chatter import (
@@ -44,15 +45,7 @@ from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
 from slotline.infrastructure.rules_nlu.other_events import another_events_day, something_runs_out_before, things_had
 from slotline.infrastructure.rules_nlu.past_mentions import had_before, months_past
 from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
-from slotline.infrastructure.rules_nlu.references import (
-    find_latest,
-    find_references,
-    in_a_row,
-    kept_as_it_is,
-    more_services,
-    one_after_another,
-    tidy,
-)
+from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
 from slotline.infrastructure.rules_nlu.said_times import loosely, of_days_ruled_out
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction

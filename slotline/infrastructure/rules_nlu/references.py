@@ -12,10 +12,11 @@ from slotline.domain.reference import NO_REFERENCE, Beside, Nudge, Reference
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
+from slotline.infrastructure.rules_nlu.regional_words import regional
 from slotline.infrastructure.rules_nlu.week_moves import find_week_move
-from slotline.infrastructure.rules_nlu.words import BLANK, Found, claim, word_at, wordset
+from slotline.infrastructure.rules_nlu.words import Found, claim, word_at, wordset
 
-__all__ = ["find_latest", "find_references", "more_services", "one_after_another", "tidy"]
+__all__ = ["find_latest", "find_references", "more_services", "tidy"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _POSSESSIVE = {f"{d}s": d for d in _WEEKDAYS} | {"oclocks": "oclock", "todays": "today", "tomorrows": "tomorrow"}
@@ -44,7 +45,7 @@ def _counted(words: list[str], i: int) -> bool:
 def tidy(words: list[str]) -> list[str]:
     """Possessives the date words do not know ("thursday's", "two o'clock's"); "make it eleven", "can we do 2
     instead" and "9 is perfect" read as "at eleven", "at 2", "at 9"."""
-    words = _regional(words)
+    words = regional(words)
     out: list[str] = []
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else ""
@@ -68,116 +69,6 @@ def tidy(words: list[str]) -> list[str]:
                 out.append("at")
         out.append(word)
     return out
-
-
-# After "<weekday> first" (Scots: the coming one), these make "first" something else: "Tuesday first thing".
-_FIRST_WHAT = wordset(
-    "thing things one ones available appointment appointments slot slots time of visit session choice option"
-)
-
-
-def _regional(words: list[str]) -> list[str]:
-    """Regional ways of saying a day or a time, in the words the readers know: Scots "Tuesday first" is the coming
-    Tuesday, "the morn" tomorrow, "the back of ten" just after ten; Australian "arvo" the afternoon; French and Spanish
-    day words; French-style "14h30" and "14h" are 14:30 and
-    14:00; and "5 pm, not 6" is "not at 6"."""
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        word, before = words[i], out[-1] if out else ""
-        after = words[i + 1] if i + 1 < len(words) else ""
-        i += 1
-        if (word, after) in _FRENCH_PAIRS:  # "la semaine prochaine", "apres midi", "cest ca"
-            if word == "semaine" and before == "la":
-                out.pop()
-            out += _FRENCH_PAIRS[word, after].split()
-            i += 1
-            continue
-        if word in _FRENCH_DAYS and after in ("prochain", "prochaine"):  # "jeudi prochain": next Thursday
-            out += ["next", _FRENCH_DAYS[word]]
-            i += 1
-            continue
-        if word == "arvo":  # Australian and New Zealand English: "Thursday arvo", "this arvo"
-            out.append("afternoon")
-            continue
-        if word in _FRENCH_WORDS:
-            out.append(_FRENCH_WORDS[word])
-            continue
-        if (word, after) == ("pasado", "manana"):  # Spanish: the day after tomorrow
-            out += ["the", "day", "after", "tomorrow"]
-            i += 1
-            continue
-        if word in _SPANISH_PARTS and before == "la":  # "en la manana", "por la tarde": in the morning, afternoon
-            out.pop()
-            if out and out[-1] in ("en", "por", "de", "a"):
-                out.pop()
-            out += ["in", "the", _SPANISH_PARTS[word]]
-            continue
-        if word in _SPANISH_WORDS or (word == "si" and not out):
-            out.append(_SPANISH_WORDS.get(word, "yes"))  # "si" only opening the turn: "si, perfect"
-            continue
-        if after == "h" and _hour_of_day(word):  # "14h30", "9h", normalised to "14 h 30", "9 h"
-            minutes = words[i + 1] if i + 1 < len(words) else ""
-            said = len(minutes) == 2 and minutes.isdigit() and int(minutes) < 60
-            out.append(f"{int(word)}:{minutes if said else '00'}")
-            i += 2 if said else 1
-            continue
-        if word == "first" and before in _WEEKDAYS and after not in _FIRST_WHAT:
-            continue  # "a dental check with Euan, Tuesday first"
-        if word == "morn" and before == "the" and out[-2:-1] != ["in"]:
-            out[-1] = "tomorrow"  # "the morn", not "in the morn"
-            continue
-        if word == "back" and before == "the" and after == "of" and i + 1 < len(words) and words[i + 1] in _HOURS:
-            out[-1], i = "around", i + 1  # "the back of ten": just after ten
-            continue
-        if word in _HOURS and before == "not" and word != "one" and after in ("", "then", "please", "thanks"):
-            out.append("at")  # "5 pm, not 6": a time ruled out
-        out.append(word)
-    return out
-
-
-# French a Québec (or any French-speaking) caller mixes in, in the English the readers know.
-_FRENCH_DAYS = {
-    "lundi": "monday",
-    "mardi": "tuesday",
-    "mercredi": "wednesday",
-    "jeudi": "thursday",
-    "vendredi": "friday",
-    "samedi": "saturday",
-    "dimanche": "sunday",
-}
-_FRENCH_WORDS = {
-    **_FRENCH_DAYS,
-    **{"demain": "tomorrow", "aujourdhui": "today", "matin": "morning", "soir": "evening", "oui": "yes"},
-    **{"ouais": "yeah", "daccord": "okay", "merci": "thanks"},
-}
-_FRENCH_PAIRS = {
-    ("semaine", "prochaine"): "next week",
-    ("apres", "midi"): "afternoon",
-    ("lapres", "midi"): "afternoon",
-    ("cest", "ca"): "thats right",
-}
-
-
-# Spanish a caller mixes in ("a haircut for mañana, after work"); accents are folded before this.
-_SPANISH_WORDS = {
-    "manana": "tomorrow",
-    "hoy": "today",
-    "lunes": "monday",
-    "martes": "tuesday",
-    "miercoles": "wednesday",
-    "jueves": "thursday",
-    "viernes": "friday",
-    "sabado": "saturday",
-    "domingo": "sunday",
-    "gracias": "thanks",
-    "el": "on",  # "el sabado": on Saturday
-}
-_SPANISH_PARTS = {"manana": "morning", "tarde": "afternoon", "noche": "evening"}
-
-
-def _hour_of_day(word: str) -> bool:
-    return word.isdigit() and len(word) <= 2 and int(word) < 24
 
 
 # After "can we do 11", these start the caller's next clause: "can we do 11? he's got soccer".
@@ -401,50 +292,3 @@ def more_services(free: list[str], names: ServiceNames, first: Found[ServiceId])
     if found[-1].value not in ordered:
         ordered.append(found[-1].value)
     return tuple(ordered)
-
-
-# Between or after several services, these say they follow one another, which is how they are booked anyway.
-# Said anywhere, these are never a day or a choice ("the 11th, one after the other" is not "the 11th one").
-_IN_A_ROW = PhraseTable(
-    (True, p) for p in ("one after the other", "one after another", "back to back", "after each other")
-)
-# These only when several services were named: "right after lunch" is a time.
-_RIGHT_AFTER = PhraseTable(
-    (True, p) for p in ("right after", "straight after", "just after", "right after that", "straight after that")
-)
-
-
-def in_a_row(free: list[str]) -> None:
-    """Claim "one after the other", "back to back"."""
-    for found in _IN_A_ROW.scan(free):
-        claim(free, found)
-
-
-def one_after_another(free: list[str]) -> None:
-    """Claim "right after" and the like, in a request for several services."""
-    for found in _RIGHT_AFTER.scan(free):
-        claim(free, found)
-
-
-_KEEP_THE_OTHER = PhraseTable(
-    (True, p)
-    for p in (
-        "keep the one",
-        "keep the other",
-        "keep the other one",
-        "keep my other",
-        "leave the one",
-        "leave the other",
-        "leave the other one",
-    )
-)
-_KEPT_REACH = 5  # "keep the one the week after": what is kept is named in a few words
-
-
-def kept_as_it_is(free: list[str]) -> None:
-    """Claim "but keep the one the week after": the appointment kept names no day to act on."""
-    for found in _KEEP_THE_OTHER.scan(free):
-        end = found.end
-        while end < min(len(free), found.end + _KEPT_REACH) and free[end] != BLANK:
-            end += 1
-        claim(free, Found(True, found.start, end))

@@ -1,0 +1,55 @@
+"""Words that say nothing to act on beside several services or appointments: "one after the other", "back to
+back", "right after" (how several services are booked anyway), "but keep the one the week after" (what is kept)."""
+
+from __future__ import annotations
+
+from slotline.infrastructure.rules_nlu.phrases import PhraseTable
+from slotline.infrastructure.rules_nlu.words import BLANK, Found, claim
+
+__all__ = ["in_a_row", "kept_as_it_is", "one_after_another"]
+
+# Between or after several services, these say they follow one another, which is how they are booked anyway.
+# Said anywhere, these are never a day or a choice ("the 11th, one after the other" is not "the 11th one").
+_IN_A_ROW = PhraseTable(
+    (True, p) for p in ("one after the other", "one after another", "back to back", "after each other")
+)
+# These only when several services were named: "right after lunch" is a time.
+_RIGHT_AFTER = PhraseTable(
+    (True, p) for p in ("right after", "straight after", "just after", "right after that", "straight after that")
+)
+
+
+def in_a_row(free: list[str]) -> None:
+    """Claim "one after the other", "back to back"."""
+    for found in _IN_A_ROW.scan(free):
+        claim(free, found)
+
+
+def one_after_another(free: list[str]) -> None:
+    """Claim "right after" and the like, in a request for several services."""
+    for found in _RIGHT_AFTER.scan(free):
+        claim(free, found)
+
+
+_KEEP_THE_OTHER = PhraseTable(
+    (True, p)
+    for p in (
+        "keep the one",
+        "keep the other",
+        "keep the other one",
+        "keep my other",
+        "leave the one",
+        "leave the other",
+        "leave the other one",
+    )
+)
+_KEPT_REACH = 5  # "keep the one the week after": what is kept is named in a few words
+
+
+def kept_as_it_is(free: list[str]) -> None:
+    """Claim "but keep the one the week after": the appointment kept names no day to act on."""
+    for found in _KEEP_THE_OTHER.scan(free):
+        end = found.end
+        while end < min(len(free), found.end + _KEPT_REACH) and free[end] != BLANK:
+            end += 1
+        claim(free, Found(True, found.start, end))

@@ -1,0 +1,120 @@
+"""Regional and other-language ways of saying a day or a time, turned into the English words the readers know:
+Scots, Australian and New Zealand English, and French and Spanish words a caller mixes in."""
+
+from __future__ import annotations
+
+from slotline.infrastructure.rules_nlu.words import wordset
+
+__all__ = ["regional"]
+
+_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+_HOURS = wordset("one two three four five six seven eight nine ten eleven twelve 1 2 3 4 5 6 7 8 9 10 11 12")
+
+# After "<weekday> first" (Scots: the coming one), these make "first" something else: "Tuesday first thing".
+_FIRST_WHAT = wordset(
+    "thing things one ones available appointment appointments slot slots time of visit session choice option"
+)
+
+
+def regional(words: list[str]) -> list[str]:
+    """Regional ways of saying a day or a time, in the words the readers know: Scots "Tuesday first" is the coming
+    Tuesday, "the morn" tomorrow, "the back of ten" just after ten; Australian "arvo" the afternoon; French and Spanish
+    day words; French-style "14h30" and "14h" are 14:30 and
+    14:00; and "5 pm, not 6" is "not at 6"."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word, before = words[i], out[-1] if out else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        i += 1
+        if (word, after) in _FRENCH_PAIRS:  # "la semaine prochaine", "apres midi", "cest ca"
+            if word == "semaine" and before == "la":
+                out.pop()
+            out += _FRENCH_PAIRS[word, after].split()
+            i += 1
+            continue
+        if word in _FRENCH_DAYS and after in ("prochain", "prochaine"):  # "jeudi prochain": next Thursday
+            out += ["next", _FRENCH_DAYS[word]]
+            i += 1
+            continue
+        if word == "arvo":  # Australian and New Zealand English: "Thursday arvo", "this arvo"
+            out.append("afternoon")
+            continue
+        if word in _FRENCH_WORDS:
+            out.append(_FRENCH_WORDS[word])
+            continue
+        if (word, after) == ("pasado", "manana"):  # Spanish: the day after tomorrow
+            out += ["the", "day", "after", "tomorrow"]
+            i += 1
+            continue
+        if word in _SPANISH_PARTS and before == "la":  # "en la manana", "por la tarde": in the morning, afternoon
+            out.pop()
+            if out and out[-1] in ("en", "por", "de", "a"):
+                out.pop()
+            out += ["in", "the", _SPANISH_PARTS[word]]
+            continue
+        if word in _SPANISH_WORDS or (word == "si" and not out):
+            out.append(_SPANISH_WORDS.get(word, "yes"))  # "si" only opening the turn: "si, perfect"
+            continue
+        if after == "h" and _hour_of_day(word):  # "14h30", "9h", normalised to "14 h 30", "9 h"
+            minutes = words[i + 1] if i + 1 < len(words) else ""
+            said = len(minutes) == 2 and minutes.isdigit() and int(minutes) < 60
+            out.append(f"{int(word)}:{minutes if said else '00'}")
+            i += 2 if said else 1
+            continue
+        if word == "first" and before in _WEEKDAYS and after not in _FIRST_WHAT:
+            continue  # "a dental check with Euan, Tuesday first"
+        if word == "morn" and before == "the" and out[-2:-1] != ["in"]:
+            out[-1] = "tomorrow"  # "the morn", not "in the morn"
+            continue
+        if word == "back" and before == "the" and after == "of" and i + 1 < len(words) and words[i + 1] in _HOURS:
+            out[-1], i = "around", i + 1  # "the back of ten": just after ten
+            continue
+        if word in _HOURS and before == "not" and word != "one" and after in ("", "then", "please", "thanks"):
+            out.append("at")  # "5 pm, not 6": a time ruled out
+        out.append(word)
+    return out
+
+
+# French a Québec (or any French-speaking) caller mixes in, in the English the readers know.
+_FRENCH_DAYS = {
+    "lundi": "monday",
+    "mardi": "tuesday",
+    "mercredi": "wednesday",
+    "jeudi": "thursday",
+    "vendredi": "friday",
+    "samedi": "saturday",
+    "dimanche": "sunday",
+}
+_FRENCH_WORDS = {
+    **_FRENCH_DAYS,
+    **{"demain": "tomorrow", "aujourdhui": "today", "matin": "morning", "soir": "evening", "oui": "yes"},
+    **{"ouais": "yeah", "daccord": "okay", "merci": "thanks"},
+}
+_FRENCH_PAIRS = {
+    ("semaine", "prochaine"): "next week",
+    ("apres", "midi"): "afternoon",
+    ("lapres", "midi"): "afternoon",
+    ("cest", "ca"): "thats right",
+}
+
+
+# Spanish a caller mixes in ("a haircut for mañana, after work"); accents are folded before this.
+_SPANISH_WORDS = {
+    "manana": "tomorrow",
+    "hoy": "today",
+    "lunes": "monday",
+    "martes": "tuesday",
+    "miercoles": "wednesday",
+    "jueves": "thursday",
+    "viernes": "friday",
+    "sabado": "saturday",
+    "domingo": "sunday",
+    "gracias": "thanks",
+    "el": "on",  # "el sabado": on Saturday
+}
+_SPANISH_PARTS = {"manana": "morning", "tarde": "afternoon", "noche": "evening"}
+
+
+def _hour_of_day(word: str) -> bool:
+    return word.isdigit() and len(word) <= 2 and int(word) < 24
