@@ -17,10 +17,9 @@ _FIRST_WHAT = wordset(
 
 
 def regional(words: list[str]) -> list[str]:
-    """Regional ways of saying a day or a time, in the words the readers know: Scots "Tuesday first" is the coming
-    Tuesday, "the morn" tomorrow, "the back of ten" just after ten; Australian "arvo" the afternoon; French and Spanish
-    day words; French-style "14h30" and "14h" are 14:30 and
-    14:00; and "5 pm, not 6" is "not at 6"."""
+    """`words` with Scots "Tuesday first" as the coming Tuesday, "the morn" as tomorrow, "the back of ten" as about
+    ten; "arvo" as the afternoon; French and Spanish day words in English; "14h30" and "14h" as 14:30 and 14:00; and
+    "5 pm, not 6" as "not at 6"."""
     out: list[str] = []
     i = 0
     while i < len(words):
