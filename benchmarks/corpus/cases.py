@@ -38,6 +38,7 @@ SPLITS = (
     "heldout17",
     "heldout18",
     "heldout19",
+    "heldout20",
 )
 CATEGORIES = (
     "booking",

@@ -195,6 +195,8 @@ def test_without_facts_the_business_knows_none() -> None:
         "nails_nyc",
         "dental_akl",
         "barber_chi",
+        "physio_ber",
+        "dental_mnl",
     ],
 )
 def test_the_conversation_corpus_catalogues_load(name: str) -> None:
