@@ -1,5 +1,6 @@
 """Regional and other-language ways of saying a day or a time, turned into the English words the readers know:
-Scots, Australian and New Zealand English, and French and Spanish words a caller mixes in."""
+Scots, Australian and New Zealand English, Filipino English ("po", "na lang"), and French and Spanish words a caller
+mixes in."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from slotline.infrastructure.rules_nlu.words import wordset
 
 __all__ = ["regional"]
 
+_TAGLISH_POLITE = frozenset(("po", "ho", "pala"))  # politeness and "by the way", which change nothing
 _WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 _HOURS = wordset("one two three four five six seven eight nine ten eleven twelve 1 2 3 4 5 6 7 8 9 10 11 12")
 
@@ -35,6 +37,19 @@ def regional(words: list[str]) -> list[str]:
         if word in _FRENCH_DAYS and after in ("prochain", "prochaine"):  # "jeudi prochain": next Thursday
             out += ["next", _FRENCH_DAYS[word]]
             i += 1
+            continue
+        if word in _TAGLISH_POLITE or (word == "na" and before == "no") or word == "lang":
+            continue  # Filipino English: "yes po", "no na po", "Friday lang"
+        if (word, after) == ("na", "lang"):  # "Friday na lang po", "4pm na lang": instead
+            out.append("instead")
+            i += 1
+            continue
+        if (word, after) == ("next", "next") and i + 1 < len(words) and words[i + 1] == "week":
+            out += ["the", "week", "after", "next"]  # Filipino English: the week after next
+            i += 2
+            continue
+        if word == "opo":
+            out.append("yes")
             continue
         if word == "arvo":  # Australian and New Zealand English: "Thursday arvo", "this arvo"
             out.append("afternoon")

@@ -255,6 +255,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
         harmless = following in _HARMLESS_AFTER_NOT or _not_pressing(free, i + 1) or _not_a_thing(free, i)
         harmless = harmless or (following == "for" and word_at(free, i + 2) in _WHOM)  # "it's not for me"
         return not (harmless or _not_doing_well(free, i))
+    if word == "next" and word_at(free, i - 1) in _OWNERS_OF_NEXT and _a_plain_thing(word_at(free, i + 1)):
+        return False  # "the next lymph drainage", "my next check-up": the one after the last, no date
     if word == "may" and word_at(free, i + 1) in _AFTER_MAY:
         return False  # "may i book": asking, not the month
     if word in _MEANING or word in MONTHS or word in WEEKDAYS:
@@ -264,6 +266,14 @@ def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
     if ordinal_at(free, i) is not None and word_at(free, i + 1) in NOT_A_CHOICE_BEFORE:
         return False  # "it's my first time": about the caller
     return cardinal_at(free, i) is not None or ordinal_at(free, i) is not None
+
+
+_OWNERS_OF_NEXT = wordset("the my our his her your")
+
+
+def _a_plain_thing(word: str) -> bool:
+    """A word that is no day, time or number: a thing ("lymph"), or a service's words already read (blank)."""
+    return word == BLANK or (word.isalpha() and word not in _NOT_THINGS and word not in MONTHS and word not in WEEKDAYS)
 
 
 def leftover_meaning(free: Sequence[str], dated: bool = False) -> tuple[str, ...]:
