@@ -773,7 +773,7 @@ class DialoguePolicy:
         zone = self._catalogue.zone
         if heard.service_id is not None and heard.service_id != self._service:
             return None  # "it's the cleaning I need, not the check-up": no check-up on the table is chosen
-        if heard.service_id is None and heard.service_choices and self._service not in heard.service_choices:
+        if heard.service_id is None and _another_service(heard, self._service):
             return None  # "put it down as medium, she got big": another service (which one is asked)
         if heard.refers.nudge in (Nudge.LATER_ONE, Nudge.EARLIER_ONE):
             one = later_or_earlier_one(heard.refers.nudge, offers)
