@@ -160,6 +160,14 @@ def _month_first(words: Sequence[str], i: int, today: date) -> Found[DayReading]
     return _with_year(words, i, number.end, today, month, number.value)
 
 
+def _month_by_number(words: Sequence[str], k: int) -> Found[int] | None:
+    """ "of the 12th", "of the second": a month said as its ordinal number, after a day of the month."""
+    if (word_at(words, k), word_at(words, k + 1)) != ("of", "the"):
+        return None
+    month = ordinal_at(words, k + 2)
+    return month if month is not None and 1 <= month.value <= 12 else None
+
+
 def _next_month_day(today: date, day: int) -> date | None:
     year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
     return valid_date(year, month, day)
@@ -181,6 +189,9 @@ def _day_first(words: Sequence[str], i: int, today: date) -> Found[DayReading] |
     month_at = k + 1 if word_at(words, k) == "of" else k
     if after in MONTHS:
         return _with_year(words, i, month_at + 1, today, MONTHS[after], number.value)
+    month_number = _month_by_number(words, k)
+    if month_number is not None:  # "the 16th of the 12th": German and other European callers' 16 December
+        return _with_year(words, i, month_number.end, today, month_number.value, number.value)
     tail = (word_at(words, k), word_at(words, k + 1), word_at(words, k + 2))
     if tail in (("of", "the", "month"), ("of", "this", "month")):
         return _found(resolve_day_of_month(today, number.value), i, k + 3, exact=True)
@@ -199,9 +210,13 @@ def _day_first(words: Sequence[str], i: int, today: date) -> Found[DayReading] |
 
 
 def _week(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
-    """ "next week", "later this week". Followed by a weekday it is left to `_weekday` ("next week on tuesday")."""
+    """ "next week", "later this week". "next week" followed by a weekday is left to `_weekday` ("next week on
+    tuesday"); any other week followed by one is a range the weekday falls in ("the week after next, wednesday")."""
     found = week_at(words, i, today)
-    if found is None or word_at(words, found.end + (word_at(words, found.end) == "on")) in WEEKDAYS:
+    if found is None:
+        return None
+    plain_next = tuple(words[found.start : found.end]) == ("next", "week")
+    if plain_next and word_at(words, found.end + (word_at(words, found.end) == "on")) in WEEKDAYS:
         return None
     if found.value is None:
         return _found(None, i, found.end)  # "later this week" said on a Sunday: understood, but no day left

@@ -13,7 +13,7 @@ from itertools import pairwise
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.words import Found, wordset
 
-__all__ = ["days_disagree", "moved_from_to"]
+__all__ = ["days_disagree", "moved_from_to", "names_what_they_have"]
 
 # Between two days, these say the second one replaces (or is an alternative to) the first.
 _CORRECTIONS = wordset(
@@ -52,6 +52,21 @@ def _names_what_exists(words: Sequence[str], day: Found[DayReading]) -> bool:
     """ "monday's appointment", "my tuesday session": the day of the appointment being talked about."""
     after = words[day.end : day.end + 2]  # "monday's physio session"
     return bool(_WHAT_EXISTS.intersection(after)) and after[0] not in ("and", "or")
+
+
+_OWNERS = wordset("my our his her their")
+_OWNED_REACH = 4  # "my manual therapy on the 30th", "our two haircuts on friday"
+
+
+def names_what_they_have(words: Sequence[str], day: Found[DayReading]) -> bool:
+    """ "my manual therapy on the 30th", "monday's appointment": the day of something the caller already has, not
+    a day asked for ("push my manual therapy on the 30th back by one week")."""
+    if _names_what_exists(words, day):
+        return True
+    on = day.start if words[day.start] == "on" else day.start - 1
+    if on < 1 or words[on] != "on":
+        return False
+    return any(w in _OWNERS for w in words[max(0, on - _OWNED_REACH) : on - 1])
 
 
 def _agree(one: DayReading, other: DayReading) -> bool:

@@ -55,17 +55,30 @@ class HolidayNames:
         named = [(c.day, c.reason) for c in catalogue.closures]
         named += [(s.day, s.reason) for s in catalogue.special_hours if s.reason]
         spoken: dict[str, set[date]] = {}
+        easter: set[date] = set()
         for day, reason in named:
             for phrase in _spoken(reason):
                 spoken.setdefault(phrase, set()).add(day)
+            sunday = _easter_of(reason, day)
+            easter |= set() if sunday is None else {sunday}
         # A name several days share ("Christmas Day" in two years) names the next of them, unless two of them are
         # close enough to be taken for each other.
         self._table: PhraseTable[tuple[date, ...]] = PhraseTable((tuple(sorted(d)), p) for p, d in spoken.items())
+        # Days only counted from ("the tuesday after easter"): said alone they are an aside ("oh, Easter, I forgot").
+        anchors = {} if "easter" in spoken or not easter else {"easter": easter}
+        self._anchors: PhraseTable[tuple[date, ...]] = PhraseTable((tuple(sorted(d)), p) for p, d in anchors.items())
+
+    def _said(self, words: Sequence[str]) -> list[tuple[Found[tuple[date, ...]], bool]]:
+        """The names said, each with whether it is only a day to count from; a name inside a longer one is not."""
+        named = [(f, False) for f in self._table.scan(words)]
+        taken = {i for f, _ in named for i in range(f.start, f.end)}
+        anchors = [(f, True) for f in self._anchors.scan(words) if taken.isdisjoint(range(f.start, f.end))]
+        return sorted(named + anchors, key=lambda e: e[0].start)
 
     def find(self, words: Sequence[str], today: date) -> list[Found[DayReading]]:
         """Each holiday said, with "the day after/before" it; a holiday already past is no day to book."""
         out: list[Found[DayReading]] = []
-        for found in self._table.scan(words):
+        for found, counted_from_only in self._said(words):
             day = _next_of(found.value, today)
             if word_at(words, found.start - 1) in _PERIOD or day is None:
                 continue
@@ -73,6 +86,8 @@ class HolidayNames:
             if word_at(words, end) == "eve":  # "new year's eve" when only New Year's Day is written down
                 end, day = end + 1, day - timedelta(days=1)
             shift = _shift_before(words, found.start, day)
+            if shift is None and counted_from_only:
+                continue
             if shift is not None:
                 start, day = found.start - 2 - (word_at(words, found.start - 3) == "the"), day + timedelta(shift)
             elif word_at(words, start - 1) == "before" and today < day:  # "before christmas": any day until then
@@ -80,6 +95,17 @@ class HolidayNames:
                 continue
             out.append(Found(DayReading(day if day >= today else None, exact=True), start, end))
         return out
+
+
+_EASTER_DAYS = {"good friday": 2, "easter sunday": 0, "easter monday": -1}  # days to Easter Sunday
+
+
+def _easter_of(reason: str, day: date) -> date | None:
+    """Easter Sunday, from a closure on a day of Easter ("Good Friday", "Easter Monday"): Easter itself is rarely
+    written down as a closure (it is a Sunday), but callers count from it."""
+    words = normalise(reason)
+    shift = _EASTER_DAYS.get(" ".join(words[1:] if words[:1] == ["the"] else words))
+    return None if shift is None else day + timedelta(days=shift)
 
 
 _NTH = frozenset(("first", "second", "third", "fourth", "fifth", "last", "final"))

@@ -21,7 +21,9 @@ _REAL = r"(?:real |live |actual )?"
 _HUMAN = re.compile(
     r"\b(?:talk|speak|speaking|talking|chat)\b(?: \w+){0,3}? (?:to|with) (?:a |an |the |some |your )?"
     + _REAL
-    + r"(?:person|human|someone|somebody|anyone|anybody|receptionist|agent|operator|representative|manager|people)\b"
+    + r"(?:person|human|someone|somebody|anyone|anybody|receptionist|agent|operator|representative|manager|people"
+    # the office's own people: "the clinic secretary", "your office manager", "someone at reception"
+    r"|(?:\w+ )?(?:secretary|administrator|admin|supervisor|cashier|reception))\b"
     r"|\b(?:operator|representative|receptionist|real person|live person|human being|a human|live agent"
     r"|customer service|front desk|transfer me|connect me|put me through)\b"
     r"|\b(?:a|the) " + _REAL + r"person\b"

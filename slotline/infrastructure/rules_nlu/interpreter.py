@@ -29,7 +29,7 @@ from slotline.infrastructure.rules_nlu.chatter import (
 )
 from slotline.infrastructure.rules_nlu.choices import find_choice
 from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
-from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree, moved_from_to
+from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree, moved_from_to, names_what_they_have
 from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.day_refusals import refused_after
@@ -449,10 +449,14 @@ def _weekday_in_a_month(days: list[Found[DayReading]]) -> bool:
     return bool(long_spans) and any(r.bare_weekday for r in counted)
 
 
-def _weeks_from_what(refers: Reference, days: list[Found[DayReading]], choice: list[Found[int]]) -> list[str]:
+def _weeks_from_what(
+    words: Sequence[str], refers: Reference, days: list[Found[DayReading]], choice: list[Found[int]]
+) -> list[str]:
     """ "tuesday but a week later", "the first one but a week later": a week on from a day said in the same breath
-    is a day the caller may mean either way (that day, or a week after it), so it is asked, never guessed."""
-    return ["week"] if refers.weeks and (choice or any(f.value.counts for f in days)) else []
+    is a day the caller may mean either way (that day, or a week after it), so it is asked, never guessed. The day
+    of what they have ("push my massage on the 30th back a week") is the one moved from, not asked."""
+    wished = [f for f in days if f.value.counts and not names_what_they_have(words, f)]
+    return ["week"] if refers.weeks and (choice or wished) else []
 
 
 class RulesUtteranceInterpreter:
@@ -627,5 +631,5 @@ class RulesUtteranceInterpreter:
         if intent is Intent.UNKNOWN:  # an invalid number is kept, so the agent can say what was wrong with it
             return Interpretation(Intent.UNKNOWN, text=utterance, phone=heard_phone)
         if intent not in (Intent.RESCHEDULE, Intent.CANT_COME):  # moving: the day said is the appointment's own
-            result = replace(result, unsure=(*result.unsure, *_weeks_from_what(refers, days, choice)))
+            result = replace(result, unsure=(*result.unsure, *_weeks_from_what(words, refers, days, choice)))
         return replace(result, intent=intent, refers_back=refers_back(free, named_service=bool(service)))

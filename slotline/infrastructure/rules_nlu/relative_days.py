@@ -1,6 +1,6 @@
-"""Days counted from another day, British and American: "a week on tuesday", "tuesday week", "a fortnight
-tomorrow", "the tuesday after next", "three fridays from now", "in two weeks' time", "ten days from today",
-"next month on the 3rd", "the first monday of january".
+"""Days counted from another day, British, American and German: "a week on tuesday", "tuesday week", "thursday in
+eight days", "a fortnight tomorrow", "the tuesday after next", "three fridays from now", "in two weeks' time", "ten
+days from today", "next month on the 3rd", "the first monday of january".
 
 Every reader returns the words it read, so no word of the phrase is left over to be read again as a plain
 weekday. A phrase with two sensible readings ("the tuesday after next" said early in the week) names no day and is
@@ -110,6 +110,24 @@ def _weekday_week(words: Sequence[str], i: int, today: date) -> Found[DayReading
     if word_at(words, j + 2) in ("after", "from", "on", "today", "tomorrow"):
         return None  # "tuesday week after next" is not a form; leave it to be asked about
     return _found(resolve_weekday(today, weekday, WeekdayMode.BARE) + timedelta(days=7), i, j + 2)
+
+
+_COUNTED_WEEKS = {8: 7, 14: 14}  # German "in acht Tagen", "in vierzehn Tagen": in a week, in two weeks
+
+
+def _weekday_in_days(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """ "thursday in eight days" (German "Donnerstag in acht Tagen"): a week after the coming Thursday, today
+    included; "friday in fourteen days": two weeks after it. Read the English way (eight days from today) the phrase
+    names that weekday only when it is tomorrow's, and then both readings are the same day."""
+    j = i + 1 if word_at(words, i) == "on" else i
+    weekday = weekday_named(words, j)
+    if weekday is None or word_at(words, j + 1) != "in":
+        return None
+    count = cardinal_at(words, j + 2)
+    if count is None or count.value not in _COUNTED_WEEKS or word_at(words, count.end) != "days":
+        return None
+    coming = today + timedelta(days=(weekday - today.weekday()) % 7)
+    return _found(coming + timedelta(days=_COUNTED_WEEKS[count.value]), i, count.end + 1)
 
 
 def _day_week(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
@@ -292,6 +310,7 @@ _READERS: tuple[Callable[[Sequence[str], int, date], Found[DayReading] | None], 
     _after_next,
     _weekday_after,
     _weekday_week,
+    _weekday_in_days,
     _day_week,
     _next_month_on,
     _nth_weekday_of,
