@@ -197,6 +197,8 @@ def test_without_facts_the_business_knows_none() -> None:
         "barber_chi",
         "physio_ber",
         "dental_mnl",
+        "vet_nbo",
+        "salon_kul",
     ],
 )
 def test_the_conversation_corpus_catalogues_load(name: str) -> None:

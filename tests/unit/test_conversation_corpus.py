@@ -50,6 +50,7 @@ def test_every_split_loads_with_unique_ids_over_every_category() -> None:
     assert len([c for c in cases if c.split == "heldout18"]) >= 100
     assert len([c for c in cases if c.split == "heldout19"]) >= 100
     assert len([c for c in cases if c.split == "heldout20"]) >= 100
+    assert len([c for c in cases if c.split == "heldout21"]) >= 100
     assert len([c for c in cases if c.split == "tuned"]) >= 200
 
 
@@ -75,6 +76,7 @@ def test_every_split_loads_with_unique_ids_over_every_category() -> None:
         ("heldout18", "f", 10),
         ("heldout19", "e", 10),
         ("heldout20", "d", 10),
+        ("heldout21", "c", 10),
     ],
 )
 def test_each_later_held_out_set_has_its_own_id_letter_and_a_fixed_count_per_category(
