@@ -6,6 +6,7 @@ the slot it holds after an explicit yes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -973,6 +974,9 @@ class DialoguePolicy:
         """ "what does pilates involve?" ... "sounds good, book me in with Orla on Tuesday": the service just answered
         for, when the booking names none (and whoever it names does that service)."""
         about = self._asked_about
+        said = heard.service_id
+        if about is not None and said is not None and self._mode is None and self._within(said, about):
+            return self._heard(replace(heard, service_id=about))  # "how much to spay a cat?" "book the consultation"
         # agreeing to what was described, with when or whom: "sounds good, book me in with Orla on Tuesday"; a plain
         # "can I book something on Tuesday" may be for anything, and is asked its service
         if (
@@ -988,6 +992,10 @@ class DialoguePolicy:
         ):
             return None
         return self._heard(replace(heard, service_id=about))
+
+    def _within(self, said: ServiceId, about: ServiceId) -> bool:
+        """`said`'s name is part of `about`'s ("Consultation" of "Spay and neuter consultation")."""
+        return _named_within(self._catalogue.service(said).name, self._catalogue.service(about).name)
 
     def _back_to_task(self) -> list[Action]:
         if self._mode is None and self.stage in (Stage.INTENT, Stage.ANYTHING_ELSE):
@@ -1070,6 +1078,12 @@ class DialoguePolicy:
 _NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 )
+
+
+def _named_within(name: str, other: str) -> bool:
+    """Every word of `name` is in the longer `other` ("Consultation" in "Spay and neuter consultation")."""
+    words, others = (frozenset(re.findall(r"[a-z]+", n.lower())) for n in (name, other))
+    return words < others
 
 
 def _another_service(heard: Interpretation, service: ServiceId | None) -> bool:

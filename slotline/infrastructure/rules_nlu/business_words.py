@@ -106,7 +106,7 @@ class ServiceWords:
         scores: dict[ServiceId, int] = {}
         for service_id, words in self._words:
             content = [s for s in said if any(_meets(s, w) for w in words)]
-            if any(c != "kid" and c != "men" and c != "women" for c in content):  # who it is for is no service
+            if any(c not in _WHO and c not in _PETS for c in content):  # who it is for is no service
                 scores[service_id] = len(content)
         if not scores:
             return ()
@@ -153,6 +153,8 @@ class ServiceWords:
 
 
 _WHO = frozenset(("kid", "men", "women"))
+# The animal a service is for names no service alone: "she knows my cat better" is not the "cat flu vaccine".
+_PETS = frozenset(_fold(w) for w in ("cat", "cats", "dog", "dogs", "pet", "pets", "rabbit", "rabbits"))
 
 
 def _for_whom(free: Sequence[str]) -> frozenset[str]:

@@ -97,12 +97,26 @@ class ServiceNames:
                 continue  # too many letters the name does not have at all
             if said is not None and _short_of(said, self._name_words[name]):
                 continue  # "a haircut" is not a mishearing of "cat haircut": it lacks the word that names it
+            if said is not None and _others_for(said, self._name_words[name]):
+                continue  # "a haircut for my son" is not "haircut for men": who it is for is never misheard
             matcher.set_seq1(key)
             scores[service_id] = max(scores.get(service_id, 0.0), matcher.ratio())
         ranked = sorted(scores.values(), reverse=True)
         if not ranked or ranked[0] < self._threshold or ranked[1:2] == ranked[:1]:
             return 0.0, None  # nothing close enough, or two services equally close
         return ranked[0], max(scores, key=scores.__getitem__)
+
+    def exact(self, run: Sequence[str], service: ServiceId) -> bool:
+        """`run` holds one of the catalogue's names for `service` as written (stems and a plural aside), not only a
+        close match ("one laser session also" holds "laser session")."""
+        for i in range(len(run)):
+            for j in range(i + 1, len(run) + 1):
+                words = list(run[i:j])
+                plural = len(words[-1]) > 3 and words[-1].endswith("s")
+                keys = (_key(words), _key([*words[:-1], words[-1][:-1]]) if plural else "")
+                if any(self._exact.get(key) == service for key in keys if key):
+                    return True
+        return False
 
     def find(self, words: Sequence[str]) -> Found[ServiceId] | None:
         """The service named best, from the best-scoring run of up to (longest name + 1) words."""
@@ -123,6 +137,24 @@ class ServiceNames:
                 if service_id is not None and rank > best:
                     best, best_found = rank, Found(service_id, start, end)
         return best_found
+
+
+_WHO = {
+    **dict.fromkeys(("men", "mens", "man", "gents", "gent", "gentleman", "gentlemen"), "men"),
+    **dict.fromkeys(("women", "womens", "woman", "ladies", "lady"), "women"),
+    **dict.fromkeys(("kid", "kids", "child", "children", "childs", "boy", "boys", "girl", "girls"), "kid"),
+    **dict.fromkeys(("son", "sons", "daughter", "daughters", "baby", "babies"), "kid"),
+}
+
+
+_WHO_STEMS = {name_stem(word): who for word, who in _WHO.items()}
+
+
+def _others_for(said: Sequence[str], name: frozenset[str]) -> bool:
+    """The words said and a name (stemmed) say differently who the service is for ("for my son" against "for
+    men")."""
+    mine = {_WHO_STEMS[w] for w in map(name_stem, said) if w in _WHO_STEMS}
+    return mine != {_WHO_STEMS[w] for w in name if w in _WHO_STEMS}
 
 
 def _short_of(said: Sequence[str], name: frozenset[str]) -> bool:

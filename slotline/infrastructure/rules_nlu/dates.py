@@ -185,6 +185,8 @@ def _day_first(words: Sequence[str], i: int, today: date) -> Found[DayReading] |
     if number is None:
         return None
     k = number.end
+    said_day = (word_at(words, k), word_at(words, k + 1)) == ("day", "of")  # "the first day of next month"
+    k += said_day
     after = word_at(words, k + 1) if word_at(words, k) == "of" else word_at(words, k)
     month_at = k + 1 if word_at(words, k) == "of" else k
     if after in MONTHS:
@@ -201,6 +203,8 @@ def _day_first(words: Sequence[str], i: int, today: date) -> Found[DayReading] |
         return None  # a bare "23" is not a day; "on the 23" is
     if word_at(words, k) in _CHOICE_NOUNS:
         return None  # "the second one"
+    if said_day:
+        return None  # "the first day of hari raya": of something, not of the month (that was read above)
     if word_at(words, k) in _TIME_AFTER or _minutes(word_at(words, k)):
         return None  # "the 4 o'clock", "the 10 30": a time, not the 4th or the 10th
     said_small = number.value <= 5 and not word_at(words, j)[:1].isdigit()

@@ -419,5 +419,5 @@ def looks_like_a_question(words: Sequence[str], utterance: str) -> bool:
         greeted, said = True, said[1:]  # "hiya, do you do home visits at all?", "hello there, do you ..."
     first = said[0] if said else ""  # before fillers: "you know what, ..."
     wonders = _WONDERING.search(" ".join(words)) is not None
-    asks = first in _QUESTION_START or utterance.rstrip().endswith("?") or wonders
+    asks = first in _QUESTION_START or bool(mark) or wonders  # "got Wi-Fi there or not? I need to work"
     return asks and any(w not in KNOWN_WORDS and w not in _NOT_A_FACT for w in words)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from slotline.domain.catalogue import Catalogue
+from slotline.infrastructure.common.calendar_rules import valid_date
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.words import Found, normalise, word_at, wordset
@@ -67,18 +68,30 @@ class HolidayNames:
         # Days only counted from ("the tuesday after easter"): said alone they are an aside ("oh, Easter, I forgot").
         anchors = {} if "easter" in spoken or not easter else {"easter": easter}
         self._anchors: PhraseTable[tuple[date, ...]] = PhraseTable((tuple(sorted(d)), p) for p, d in anchors.items())
+        self._fixed: PhraseTable[tuple[int, int]] = PhraseTable(
+            (month_day, phrase) for phrase, month_day in _FIXED_DAYS.items() if phrase not in spoken
+        )
 
-    def _said(self, words: Sequence[str]) -> list[tuple[Found[tuple[date, ...]], bool]]:
+    def _said(self, words: Sequence[str], today: date) -> list[tuple[Found[tuple[date, ...]], bool]]:
         """The names said, each with whether it is only a day to count from; a name inside a longer one is not."""
         named = [(f, False) for f in self._table.scan(words)]
+        for f in self._fixed.scan(words):  # "then boxing day?" where the business is open on it
+            if f.start > 0 and words[f.start - 1] not in _ASKED_FOR and _shift_before(words, f.start, today) is None:
+                continue  # "with halloween and the kids it's a zoo": an aside, not a day asked for
+            this_year = valid_date(today.year, *f.value)
+            days = tuple(d for d in (this_year, valid_date(today.year + 1, *f.value)) if d is not None)
+            named.append((Found(days, f.start, f.end), False))
+        # "lunar new year's eve" is not the 31st of December, nor "orthodox christmas" the 25th
+        named = [(f, k) for f, k in named if word_at(words, f.start - 1) not in _OTHER_CALENDARS]
         taken = {i for f, _ in named for i in range(f.start, f.end)}
+        named = [(f, k) for f, k in named if not any(_inside(f, g) for g, _ in named)]
         anchors = [(f, True) for f in self._anchors.scan(words) if taken.isdisjoint(range(f.start, f.end))]
         return sorted(named + anchors, key=lambda e: e[0].start)
 
     def find(self, words: Sequence[str], today: date) -> list[Found[DayReading]]:
         """Each holiday said, with "the day after/before" it; a holiday already past is no day to book."""
         out: list[Found[DayReading]] = []
-        for found, counted_from_only in self._said(words):
+        for found, counted_from_only in self._said(words, today):
             day = _next_of(found.value, today)
             if word_at(words, found.start - 1) in _PERIOD or day is None:
                 continue
@@ -88,6 +101,9 @@ class HolidayNames:
             shift = _shift_before(words, found.start, day)
             if shift is None and counted_from_only:
                 continue
+            nth = _nth_day_of(words, found.start) if shift is None else None
+            if nth is not None:  # "the first day of chinese new year": the holiday itself, not the 1st
+                start, day = nth[0], day + timedelta(days=nth[1])
             if shift is not None:
                 start, day = found.start - 2 - (word_at(words, found.start - 3) == "the"), day + timedelta(shift)
             elif word_at(words, start - 1) == "before" and today < day:  # "before christmas": any day until then
@@ -95,6 +111,38 @@ class HolidayNames:
                 continue
             out.append(Found(DayReading(day if day >= today else None, exact=True), start, end))
         return out
+
+
+# Days every caller knows by date, read even where the business does not close for them ("then Boxing Day?").
+_FIXED_DAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "new years eve": (12, 31),
+    "new years day": (1, 1),
+    "valentines day": (2, 14),
+    "valentines": (2, 14),
+    "halloween": (10, 31),
+    "st patricks day": (3, 17),
+    "saint patricks day": (3, 17),
+}
+
+
+_ASKED_FOR = wordset("on for then until till by about before after and or")  # just before a day asked for
+_OTHER_CALENDARS = wordset(
+    "chinese lunar jewish islamic hijri persian vietnamese korean tamil sinhala hindu thai orthodox"
+)
+
+
+def _inside(one: Found[tuple[date, ...]], other: Found[tuple[date, ...]]) -> bool:
+    """`one` is a shorter name within `other` ("christmas" in "christmas eve")."""
+    return (
+        one is not other
+        and other.start <= one.start
+        and one.end <= other.end
+        and one.end - one.start < (other.end - other.start)
+    )
 
 
 _EASTER_DAYS = {"good friday": 2, "easter sunday": 0, "easter monday": -1}  # days to Easter Sunday
@@ -106,6 +154,20 @@ def _easter_of(reason: str, day: date) -> date | None:
     words = normalise(reason)
     shift = _EASTER_DAYS.get(" ".join(words[1:] if words[:1] == ["the"] else words))
     return None if shift is None else day + timedelta(days=shift)
+
+
+_DAY_NUMBERS = {"first": 0, "second": 1, "third": 2}
+
+
+def _nth_day_of(words: Sequence[str], start: int) -> tuple[int, int] | None:
+    """ "the first day of" / "the second day of" just before the holiday at `start`: where the phrase starts and
+    the days after the holiday's (first) day."""
+    if (word_at(words, start - 2), word_at(words, start - 1)) != ("day", "of"):
+        return None
+    nth = _DAY_NUMBERS.get(word_at(words, start - 3))
+    if nth is None:
+        return None
+    return start - 3 - (word_at(words, start - 4) == "the"), nth
 
 
 _NTH = frozenset(("first", "second", "third", "fourth", "fifth", "last", "final"))

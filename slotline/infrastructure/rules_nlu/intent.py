@@ -29,6 +29,7 @@ _HUMAN = re.compile(
     r"|\b(?:a|the) " + _REAL + r"person\b"
     r"|\b(?:want|need|get me|give me) (?:to talk to )?(?:someone|somebody|a human|a real person)\b"
     r"(?! (?:to )?(?:look|check|see|examine|take a look|have a look|fix|treat|do)\b)"  # "someone to look at it"
+    r"(?! to (?!(?:talk|speak|chat|call|ring|help|answer|explain|tell|get back)\b)\w+)"  # "someone to keep our dog"
     # a person already named: "is Marco in? ... I just need to talk to him", "I need a word with her"
     r"|\b(?:talk|speak|speaking|talking|chat) (?:to|with) (?:him|her|them)\b|\ba (?:quick )?word with\b"
     # who to turn to, and complaints, which a person takes: "who do I talk to about that?", "make a complaint"

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue.expectation import OPEN, Expectation
-from slotline.domain.ids import ServiceId
+from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.preference import PartOfDay, StartBounds
 from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
@@ -474,11 +474,19 @@ class RulesUtteranceInterpreter:
         self._holidays = HolidayNames(catalogue)
         self._titles = StaffTitles(catalogue.staff)  # issue 13: business vocabulary
         self._service_words = ServiceWords(catalogue.services)
+        self._done_by = {s.id: frozenset(s.staff) for s in catalogue.services}
         names = [
             *(n for s in catalogue.services for n in (*s.spoken_names, s.name)),
             *(m.name for m in catalogue.staff),
         ]
         self._known = KNOWN_WORDS | frozenset(w for n in names for w in normalise(n))
+
+    def _misheard_for_another(self, found: Found[ServiceId], staff: StaffId, said: Sequence[str]) -> bool:
+        """A service matched only closely (as a mishearing would be) that the person named does not do: the words
+        were not that service's name ("my dog's breath" is close to "dog bath")."""
+        return staff not in self._done_by[found.value] and not self._services.exact(
+            said[found.start : found.end], found.value
+        )
 
     def _for_whom(
         self, services: tuple[ServiceId, ...], said: list[str]
@@ -551,6 +559,8 @@ class RulesUtteranceInterpreter:
         staff = staff or _named(free, self._titles.find(free))  # issue 13: "the hygienist"
         _acted_on(free, self._services.find, said_of_service)  # "the bath and his nails, cancel just the nails"
         service = _named(free, _with_qualifier(free, _not_kept(free, self._services.find, said_of_service)))
+        if service and staff and self._misheard_for_another(service[0], staff[0].value, said_of_service):
+            service = []  # "my dog's breath ... can Dr. Wanjiru look": no "dog bath", which she does not do
         sharper: tuple[ServiceId, ...] = ()
         if service and service[0].end - service[0].start == 1:  # "a physical for football": which physical?
             sharper = self._service_words.sharpened(service[0].value, said_of_service[service[0].start], words)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
 
 __all__ = [
+    "another_event_after",
     "another_events_day",
     "another_events_part",
     "another_events_time",
@@ -65,6 +66,32 @@ def another_events_time(words: Sequence[str], start: int) -> bool:
     # a departure's time, not its day: "we're picking up a kitten tomorrow, can we do that on Saturday?" may be
     # the same day
     return _leaving_before(words, start - 1) or _had_before(words, start - 1)
+
+
+_ARTICLES = wordset("a an the my our his her their")
+_EVENT_TIMES = wordset(
+    "at till until til from by before after between noon midday in morning afternoon evening night tonight that then"
+)
+_OWN_TIME_REACH = 4
+
+
+def another_event_after(words: Sequence[str], end: int) -> bool:
+    """ "at 3 I got meeting", "at 5 she has swim", "at 3 I've got the school run": the time said first, then what
+    someone has then; the time (ending before word `end`) is not the booking's."""
+    k = end
+    if word_at(words, k) in _CONTRACTED_HOLDERS or (word_at(words, k) in _HOLDERS and word_at(words, k + 1) in _HAVE):
+        k += 1
+    else:
+        return False
+    if word_at(words, k) not in _HAVE:
+        return False
+    k += 1 + (word_at(words, k + 1) == "got")  # "i have got"
+    k += word_at(words, k) in _ARTICLES
+    thing = word_at(words, k)
+    if not thing.isalpha() or thing in _NOT_AN_EVENT or thing in _BREAKS or thing in _HAVE:
+        return False
+    # "4:30, she has practice till four": the event has a time of its own, so the one said first is the wish
+    return not _EVENT_TIMES.intersection(words[k + 1 : k + 1 + _OWN_TIME_REACH])
 
 
 def _off_until(words: Sequence[str], k: int) -> bool:

@@ -10,6 +10,7 @@ from itertools import pairwise
 from slotline.domain.ids import ServiceId
 from slotline.domain.reference import NO_REFERENCE, Beside, Nudge, Reference
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames
+from slotline.infrastructure.rules_nlu.loanwords import loanwords
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.regional_words import regional
@@ -45,7 +46,7 @@ def _counted(words: list[str], i: int) -> bool:
 def tidy(words: list[str]) -> list[str]:
     """Possessives the date words do not know ("thursday's", "two o'clock's"); "make it eleven", "can we do 2
     instead" and "9 is perfect" read as "at eleven", "at 2", "at 9"."""
-    words = regional(words)
+    words = regional(loanwords(words))
     out: list[str] = []
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else ""
@@ -285,8 +286,8 @@ def more_services(free: list[str], names: ServiceNames, first: Found[ServiceId])
     found.sort(key=lambda f: f.start)
     ordered: list[ServiceId] = []
     for before, after in pairwise(found):
-        if not _AND.intersection(free[before.end : after.start]):
-            return (first.value,)
+        if before.value != after.value and not _AND.intersection(free[before.end : after.start]):
+            return (first.value,)  # "a kitten check for our new kitten and a nail clip": said twice is still one
         if before.value not in ordered:
             ordered.append(before.value)
     if found[-1].value not in ordered:

@@ -30,6 +30,15 @@ _PLAIN_DAYS = {"today": 0, "tomorrow": 1, "tmrw": 1, "now": 0}
 _FROM = frozenset({"from", "after"})  # "a week from today", "two weeks after tuesday"
 _AGO = frozenset({"time", "hence"})  # "in two weeks' time", "in 3 days hence"
 _MAX_COUNT = 60
+_LASTED = frozenset({"for", "past", "last", "over"})  # "for two days", "the past week": how long something lasted
+_HAS_BEEN = frozenset({"been", "had", "was", "were", "lasted", "going"})  # "she's been off her food for two days"
+_LASTED_REACH = 6
+
+
+def _lasted(words: Sequence[str], i: int) -> bool:
+    """The span at `i` is how long something has gone on ("she's been off her food for two days"), not a date ("a
+    check-up for a week on monday")."""
+    return word_at(words, i - 1) in _LASTED and bool(_HAS_BEEN.intersection(words[max(0, i - _LASTED_REACH) : i]))
 
 
 def _found(
@@ -65,13 +74,15 @@ def _span_at(words: Sequence[str], i: int) -> Found[int] | None:
 
 
 def _anchor_at(words: Sequence[str], i: int, today: date) -> Found[date] | None:
-    """The day a span is counted from: "today", "tomorrow", "on tuesday", "from friday", "now"."""
+    """The day a span is counted from: "today", "tomorrow", "on tuesday", "from (this) friday", "now"."""
     j = i + 1 if word_at(words, i) in ("on", *_FROM) else i
     word = word_at(words, j)
     if word in _PLAIN_DAYS and (j > i or word != "now"):
         return Found(today + timedelta(days=_PLAIN_DAYS[word]), i, j + 1)
     if word in _PLAIN_DAYS:
         return None
+    if j > i and word in ("this", "coming"):  # "a week from this saturday", "two weeks from this coming friday"
+        j += 1 + (word == "this" and word_at(words, j + 1) == "coming")
     weekday = weekday_named(words, j)
     if weekday is not None:
         return Found(resolve_weekday(today, weekday, WeekdayMode.BARE), i, j + 1)
@@ -81,8 +92,8 @@ def _anchor_at(words: Sequence[str], i: int, today: date) -> Found[date] | None:
 def _span_from(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
     """ "a week on tuesday", "a week today", "a fortnight tomorrow", "two weeks from friday", "ten days from now"."""
     span = _span_at(words, i)
-    if span is None:
-        return None
+    if span is None or _lasted(words, i):
+        return None  # "off her food for two days. tomorrow morning?": how long, not a week tomorrow
     anchor = _anchor_at(words, span.end, today)
     if anchor is None:
         return None

@@ -11,7 +11,7 @@ from slotline.domain.preference import PartOfDay
 from slotline.infrastructure.common.clock_rules import Meridiem, resolve_hour
 from slotline.infrastructure.rules_nlu.ages import an_age
 from slotline.infrastructure.rules_nlu.numbers import UNITS, cardinal_at, ordinal_at
-from slotline.infrastructure.rules_nlu.other_events import another_events_time
+from slotline.infrastructure.rules_nlu.other_events import another_event_after, another_events_time
 from slotline.infrastructure.rules_nlu.words import (
     BLANK,
     Found,
@@ -300,6 +300,8 @@ def find_times(
             read = None  # "for my little one Saturday": someone, not 1 o'clock
         if read is not None and (an_age(words, read[0].start) or another_events_time(words, read[0].start)):
             read = None  # "she's nine, on friday": how old, not when; "she's got swim at 5": another thing's time
+        if read is not None and out and another_event_after(words, read[0].end):
+            read = None  # "at 3, no, 5pm, at 3 I got meeting": after the time wished for, another thing's
         beside_day = read is not None and (read[0].end in day_edges or read[0].start in day_edges)
         beside_day = beside_day and read is not None and not _one_is_a_choice(words, read[0])
         refused = read is not None and _refused_after(words, read[0].end)  # "4 is too late", "ten's no good"

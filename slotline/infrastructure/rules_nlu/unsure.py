@@ -14,7 +14,11 @@ from slotline.infrastructure.rules_nlu.ages import an_age
 from slotline.infrastructure.rules_nlu.choices import NOT_A_CHOICE_BEFORE
 from slotline.infrastructure.rules_nlu.counts import a_count_of_things
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
-from slotline.infrastructure.rules_nlu.other_events import another_events_time, something_runs_out_before
+from slotline.infrastructure.rules_nlu.other_events import (
+    another_event_after,
+    another_events_time,
+    something_runs_out_before,
+)
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
 
@@ -236,8 +240,11 @@ def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
     word = free[i]
     if _about_the_past(free, i) or _a_duration(free, i) or _time_so_far(free, i) or (dated and _an_occasion(free, i)):
         return False
-    if cardinal_at(free, i) is not None and another_events_time(free, i):  # "she's got swim at 5"
-        return False
+    number = cardinal_at(free, i)
+    if number is not None and (another_events_time(free, i) or another_event_after(free, number.end)):
+        return False  # "she's got swim at 5", "at 3 I got meeting"
+    if number is not None and word_at(free, i - 1) in ("my", "our") and not word.isdigit():
+        return False  # "book my two, sorry, just the one dog": how many of them, never a time
     if (word in _EVERY and cardinal_at(free, i - 1) is not None) or (
         word_at(free, i + 1) in _EVERY and cardinal_at(free, i) is not None
     ):
