@@ -18,13 +18,18 @@ class Nudge(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Beside:
-    """A day counted from the day on the table: "the Wednesday before" (weekday 2, -1), "the day after" (None, 1)."""
+    """A day counted from the day on the table: "the Wednesday before" (weekday 2, -1), "the day after" (None, 1),
+    "the week after, the Wednesday" (weekday 2, 1, in the week after)."""
 
     weekday: int | None  # Monday is 0; None: the very next or previous day
     direction: int  # -1 before, 1 after
+    in_week: bool = False  # "the week after, the Wednesday": that weekday of the (Monday to Sunday) week after
 
     def of(self, anchor: date) -> date:
         """The day this names, counted from `anchor` (never `anchor` itself)."""
+        if self.in_week and self.weekday is not None:
+            monday = anchor - timedelta(days=anchor.weekday())
+            return monday + timedelta(weeks=self.direction, days=self.weekday)
         step = timedelta(days=self.direction)
         day = anchor + step
         while self.weekday is not None and day.weekday() != self.weekday:

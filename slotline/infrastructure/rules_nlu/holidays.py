@@ -46,7 +46,14 @@ def _spoken(reason: str) -> set[str]:
     if 3 <= len(named) <= 4 and not _GENERIC.intersection(named) and all(w.isalpha() for w in named):
         acronym = "".join(w[0] for w in named)  # "CNY" for Chinese New Year, "MLK (day)" for Martin Luther King Day
         ways |= {acronym, f"{acronym} day"} if named is not kept else {acronym}
+    if kept[:1] in (["st"], ["saint"]) and len(kept) > 2:  # "St Patrick's Day": "saint patricks day", "patricks day"
+        saints = kept[1:]
+        ways |= {" ".join(saints), " ".join(["saint", *saints]), " ".join(["st", *saints])}
+        ways |= {" ".join([_NICKNAMES[saints[0]], *saints[1:]])} if saints[0] in _NICKNAMES else set()
     return {w for w in ways if w and not _GENERIC.issuperset(w.split())}
+
+
+_NICKNAMES = {"patricks": "paddys", "patrick": "paddy"}  # "Paddy's Day"
 
 
 class HolidayNames:
@@ -126,6 +133,7 @@ _FIXED_DAYS = {
     "halloween": (10, 31),
     "st patricks day": (3, 17),
     "saint patricks day": (3, 17),
+    "paddys day": (3, 17),
 }
 
 

@@ -14,6 +14,7 @@ from slotline.infrastructure.rules_nlu.loanwords import loanwords
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.regional_words import regional
+from slotline.infrastructure.rules_nlu.week_beside import weekday_of_the_week_beside
 from slotline.infrastructure.rules_nlu.week_moves import find_week_move
 from slotline.infrastructure.rules_nlu.words import Found, claim, word_at, wordset
 
@@ -148,6 +149,8 @@ def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]
         ref = replace(ref, weeks=moved.value)
         kept.append(Found(moved.value, moved.start, moved.end))
         taken.update(range(moved.start, moved.end))
+    in_week = weekday_of_the_week_beside(words)  # "the week after, the wednesday": no week later of its own
+    taken.update(range(in_week.start, in_week.end) if in_week is not None else ())
     for f in _TABLE.scan(words):
         if taken.intersection(range(f.start, f.end)):
             continue
@@ -172,7 +175,7 @@ def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]
                 continue  # "quarter past nine", "quarter to noon" are times of their own
             ref = replace(ref, minutes_past=f.value)
         kept.append(f)
-    beside = _beside(words)
+    beside = in_week or _beside(words)
     if beside is not None:
         ref = replace(ref, beside=beside.value)
         kept.append(Found(beside.value, beside.start, beside.end))

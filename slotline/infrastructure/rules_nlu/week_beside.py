@@ -1,0 +1,33 @@
+"""A weekday of the week after (or before) the day on the table: "move it to the week after, the Wednesday",
+"Wednesday the week after", "the following week on Tuesday" (issue 13)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from slotline.domain.reference import Beside
+from slotline.infrastructure.rules_nlu.words import Found, word_at
+
+__all__ = ["weekday_of_the_week_beside"]
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_of_the_week_beside(words: Sequence[str]) -> Found[Beside] | None:
+    """ "the week after, the wednesday", "wednesday the week after", "the following week on tuesday": that weekday of
+    the week after (or before) the one of the day on the table."""
+    for i in range(len(words) - 2):
+        week = tuple(words[i : i + 3])
+        if week not in _WEEK_BESIDE or word_at(words, i + 3) == "next":
+            continue  # "the week after next" is a week of its own (weeks.py)
+        direction = _WEEK_BESIDE[week]
+        j = i + 3 + (word_at(words, i + 3) == "on")
+        j += word_at(words, j) == "the"  # "the week after, on the friday"
+        if word_at(words, j) in _WEEKDAYS:
+            return Found(Beside(_WEEKDAYS.index(words[j]), direction, in_week=True), i, j + 1)
+        if word_at(words, i - 1) in _WEEKDAYS:  # "wednesday the week after"
+            return Found(Beside(_WEEKDAYS.index(words[i - 1]), direction, in_week=True), i - 1, i + 3)
+    return None
+
+
+_WEEK_BESIDE = {("the", "week", "after"): 1, ("the", "following", "week"): 1, ("the", "week", "before"): -1}

@@ -1,0 +1,36 @@
+"""Issue 13, on two of heldout6's old failures (an opened set); written in other words and for another business."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from benchmarks.corpus import catalogue_path
+from slotline.domain.reference import Beside
+from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
+
+DUBLIN = ZoneInfo("Europe/Dublin")
+PHYSIO = RulesUtteranceInterpreter(load_catalogue(catalogue_path("physio_dub")))  # closed on St Patrick's Day
+
+
+def test_saints_days_by_their_everyday_names() -> None:
+    march = datetime(2027, 3, 1, 9, tzinfo=DUBLIN)
+    for said in ("a session on Patrick's Day", "Paddy's Day, if you're open", "saint Patrick's day please"):
+        assert PHYSIO.understand(said, march).day == date(2027, 3, 17), said
+
+
+def test_a_weekday_of_the_week_after_the_one_on_the_table() -> None:
+    monday = datetime(2027, 5, 10, 9, tzinfo=DUBLIN)
+    heard = PHYSIO.understand("could we push it to the following week, on the Tuesday?", monday)
+    assert (heard.refers.beside, heard.refers.weeks, heard.day) == (Beside(1, 1, in_week=True), 0, None)
+    heard = PHYSIO.understand("Thursday the week before would suit better", monday)
+    assert heard.refers.beside == Beside(3, -1, in_week=True)
+    assert PHYSIO.understand("the week after next, on the Tuesday", monday).refers.beside is None
+
+
+def test_the_weekday_is_counted_in_the_anchors_week() -> None:
+    friday = date(2027, 5, 14)
+    assert Beside(1, 1, in_week=True).of(friday) == date(2027, 5, 18)  # not the first Tuesday after: the same here
+    assert Beside(4, 1, in_week=True).of(date(2027, 5, 10)) == date(2027, 5, 21)  # a Monday: not that week's Friday
+    assert Beside(3, -1, in_week=True).of(friday) == date(2027, 5, 6)
