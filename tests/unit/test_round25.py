@@ -9,6 +9,7 @@ from benchmarks.corpus import catalogue_path
 from slotline.domain.reference import Beside
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
+from tests.unit.test_dialogue_unsure import started
 
 DUBLIN = ZoneInfo("Europe/Dublin")
 PHYSIO = RulesUtteranceInterpreter(load_catalogue(catalogue_path("physio_dub")))  # closed on St Patrick's Day
@@ -24,8 +25,9 @@ def test_a_weekday_of_the_week_after_the_one_on_the_table() -> None:
     monday = datetime(2027, 5, 10, 9, tzinfo=DUBLIN)
     heard = PHYSIO.understand("could we push it to the following week, on the Tuesday?", monday)
     assert (heard.refers.beside, heard.refers.weeks, heard.day) == (Beside(1, 1, in_week=True), 0, None)
-    heard = PHYSIO.understand("Thursday the week before would suit better", monday)
+    heard = PHYSIO.understand("the week before, Thursday would suit better", monday)
     assert heard.refers.beside == Beside(3, -1, in_week=True)
+    assert PHYSIO.understand("Thursday the week before", monday).refers.beside is None  # asked about
     assert PHYSIO.understand("the week after next, on the Tuesday", monday).refers.beside is None
 
 
@@ -34,3 +36,9 @@ def test_the_weekday_is_counted_in_the_anchors_week() -> None:
     assert Beside(1, 1, in_week=True).of(friday) == date(2027, 5, 18)  # not the first Tuesday after: the same here
     assert Beside(4, 1, in_week=True).of(date(2027, 5, 10)) == date(2027, 5, 21)  # a Monday: not that week's Friday
     assert Beside(3, -1, in_week=True).of(friday) == date(2027, 5, 6)
+
+
+def test_a_weekday_of_the_week_after_nothing_is_asked_about() -> None:
+    world, said = started("a haircut the week after, on the Wednesday")
+    assert said[-1] == "Sorry, I want to get this right: which day did you mean?"
+    assert "FindSlots" not in world.kinds()

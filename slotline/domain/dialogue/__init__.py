@@ -33,7 +33,8 @@ from slotline.domain.dialogue.events import (
     SlotTaken,
 )
 from slotline.domain.dialogue.limits import DialogueLimits
-from slotline.domain.dialogue.policy import DialoguePolicy, Mode, Stage
+from slotline.domain.dialogue.policy import DialoguePolicy
+from slotline.domain.dialogue.stages import Mode, Stage
 
 __all__ = [
     "Action",

@@ -6,10 +6,8 @@ the slot it holds after an explicit yes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 
 from slotline.domain.appointment import Appointment, Hold
 from slotline.domain.catalogue import Catalogue
@@ -20,7 +18,6 @@ from slotline.domain.dialogue.actions import (
     ConfirmBySms,
     FindSlots,
     Hangup,
-    LookUpNumber,
     OfferSlots,
     PlaceHold,
     ReleaseHold,
@@ -57,72 +54,28 @@ from slotline.domain.dialogue.expectation import (
 )
 from slotline.domain.dialogue.limits import DialogueLimits
 from slotline.domain.dialogue.prompts import Prompts, SingleOffer
+from slotline.domain.dialogue.questions_asked import QuestionsAsked
 from slotline.domain.dialogue.relative import (
     appointments_meant,
     in_its_week,
     later_or_earlier_one,
     newer_preference,
 )
+from slotline.domain.dialogue.stages import BUSY, CANT_COME_IS_NO, CHANGES, NOT_FREE, TASKS, YES_NO, Mode, Stage
+from slotline.domain.dialogue.withheld_number import WithheldNumber
 from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import Preference
-from slotline.domain.questions import PER_SERVICE_TOPICS, Question, Topic
+from slotline.domain.questions import Question
 from slotline.domain.reference import Nudge
 from slotline.domain.selection import Offer
 from slotline.domain.slot import Slot
 from slotline.domain.understanding import HeardNumber, Intent, Interpretation
 
-
-class Stage(StrEnum):
-    NOT_STARTED = "not started"
-    INTENT = "asking what the caller wants"
-    NUMBER = "asking for a phone number"
-    NUMBER_CONFIRM = "reading back a phone number"
-    LOOKING_UP = "looking up the number"
-    GATHER = "gathering details"
-    SEARCHING = "searching"
-    OFFERING = "offering slots"
-    HOLDING = "holding a slot"
-    CONFIRMING = "reading back"
-    COMMITTING = "writing"
-    CANCEL_CONFIRM = "confirming a cancellation"
-    WHICH_APPOINTMENT = "asking which appointment"
-    MOVE_OR_CANCEL = "asking whether to move or cancel"
-    SENDING = "sending the confirmation"
-    ANYTHING_ELSE = "asking if there is anything else"
-    HANDOVER_OFFER = "offering a person for a question without a fact"
-    ENDED = "ended"
+__all__ = ["DialoguePolicy", "Mode", "Stage"]  # Mode and Stage live in stages.py; imported here too
 
 
-class Mode(StrEnum):
-    BOOK = "book"
-    RESCHEDULE = "reschedule"
-    CANCEL = "cancel"
-
-
-_NOT_FREE = "That exact time isn't free. "
-_TASKS = {Intent.BOOK: Mode.BOOK, Intent.RESCHEDULE: Mode.RESCHEDULE, Intent.CANCEL: Mode.CANCEL}
-# issue 13: "I can't make my appointment" starts a reschedule that first asks whether to move or cancel.
-_CHANGES = {Intent.RESCHEDULE: Mode.RESCHEDULE, Intent.CANCEL: Mode.CANCEL, Intent.CANT_COME: Mode.RESCHEDULE}
-# Where "I can't make it" answers the agent's question, it is a no.
-_CANT_COME_IS_NO = ("offering slots", "reading back", "confirming a cancellation", "reading back a phone number")
-# Nothing is waiting for the caller in these stages: an action's answer is.
-_BUSY = (Stage.NOT_STARTED, Stage.LOOKING_UP, Stage.SEARCHING, Stage.HOLDING, Stage.COMMITTING, Stage.SENDING)
-
-# Questions answered by yes or no (or by a change: the recogniser still hears anything).
-_YES_NO = (Stage.CONFIRMING, Stage.CANCEL_CONFIRM, Stage.NUMBER_CONFIRM, Stage.ANYTHING_ELSE, Stage.HANDOVER_OFFER)
-
-
-def _names_only_a_service(heard: Interpretation) -> bool:
-    return (
-        heard.intent in (Intent.INFORM, Intent.UNKNOWN)
-        and heard.service_id is not None
-        and not heard.preference.says_when
-        and heard.ordinal is None
-    )
-
-
-class DialoguePolicy:
+class DialoguePolicy(WithheldNumber, QuestionsAsked):
     """One call's conversation. Feed it events with `handle`; carry out the actions it returns, in order."""
 
     _mode: Mode | None
@@ -188,7 +141,7 @@ class DialoguePolicy:
             return offers_expected(Expecting.CHOICE, self._offers, self._catalogue)
         if stage is Stage.CONFIRMING and self._hold is not None:
             return offers_expected(Expecting.YES_NO, (self._hold.slot,), self._catalogue)
-        if stage in _YES_NO:
+        if stage in YES_NO:
             return Expectation(Expecting.YES_NO)
         if stage is Stage.NUMBER:
             return Expectation(Expecting.PHONE_DIGITS)
@@ -278,7 +231,7 @@ class DialoguePolicy:
         return [Say(self._say.greeting(event.customer, upcoming))]
 
     def _silence(self) -> list[Action]:
-        if self.stage in _BUSY:
+        if self.stage in BUSY:
             return []
         self._silences += 1
         if self._silences >= self._limits.max_silences:
@@ -288,7 +241,7 @@ class DialoguePolicy:
     def _heard(self, heard: Interpretation) -> list[Action]:
         if heard.intent is Intent.URGENT:
             return self._transfer(TransferReason.URGENT)  # before anything else the turn holds
-        if heard.intent is Intent.CANT_COME and self.stage.value in _CANT_COME_IS_NO:
+        if heard.intent is Intent.CANT_COME and self.stage.value in CANT_COME_IS_NO:
             heard = replace(heard, intent=Intent.DENY)
         if heard.intent is Intent.HUMAN:  # "yes, put me through" to the offer made for a question: that reason
             offered = self.stage is Stage.HANDOVER_OFFER
@@ -297,7 +250,7 @@ class DialoguePolicy:
             return [Say(self._prompt)]
         if heard.intent is Intent.GOODBYE:
             return self._goodbye()
-        if self.stage in _BUSY:
+        if self.stage in BUSY:
             return []  # nothing is waiting for the caller; the runner never sends this
         answered = self._answer(heard)
         if answered is not None:
@@ -310,6 +263,8 @@ class DialoguePolicy:
             self._said_number = heard.phone  # "it's 07911 123456" while hearing the offers: read back, then on
             self._number_broke_in = (self._prompt, self.stage)
             return self._ask_number()
+        if heard.refers.beside is not None and heard.day is None and self._nothing_to_count_from():
+            heard = replace(heard, unsure=(*heard.unsure, "after"))  # "tuesday the week after", after nothing said
         if heard.unsure:
             clarified = self._unsure(heard)
             if clarified is not None:
@@ -330,10 +285,15 @@ class DialoguePolicy:
         }[self.stage]
         return handler(heard)
 
+    def _nothing_to_count_from(self) -> bool:
+        """No day is on the table for "the Wednesday before" or "the week after" to be counted from."""
+        nothing = self._hold is None and not self._offers and self._pref.day is None and self._target is None
+        return nothing and not (self._upcoming and self.stage in (Stage.INTENT, Stage.MOVE_OR_CANCEL))
+
     # -- stages -------------------------------------------------------------------------------------
 
     def _on_intent(self, heard: Interpretation) -> list[Action]:
-        mode = _CHANGES.get(heard.intent) or _TASKS.get(heard.intent)
+        mode = CHANGES.get(heard.intent) or TASKS.get(heard.intent)
         if mode is None and heard.has_details and heard.intent in (Intent.INFORM, Intent.UNKNOWN, Intent.AFFIRM):
             mode = Mode.BOOK  # "yes, a haircut on tuesday" answers the opening question with a booking
             if (heard.refers.instead or heard.refers.said) and self._upcoming:
@@ -425,12 +385,12 @@ class DialoguePolicy:
                 appointments_meant(choosing, heard, self._catalogue.zone, by_weekday=True) if heard.has_details else ()
             )
         if len(meant) != 1:
-            mode = _CHANGES.get(heard.intent) or _TASKS.get(heard.intent)
+            mode = CHANGES.get(heard.intent) or TASKS.get(heard.intent)
             if mode is not None and not heard.has_details:
                 return self._begin(mode, heard)
             return self._misunderstood(self._talk.which_appointment(choosing))
         self._pending, self._choosing = None, ()
-        mode = _CHANGES.get(pending.intent) or _CHANGES.get(heard.intent) or Mode.RESCHEDULE
+        mode = CHANGES.get(pending.intent) or CHANGES.get(heard.intent) or Mode.RESCHEDULE
         return self._change(mode, meant[0], pending)
 
     def _on_move_or_cancel(self, heard: Interpretation) -> list[Action]:
@@ -496,79 +456,10 @@ class DialoguePolicy:
         self.stage = Stage.SEARCHING
         return [self._find()]
 
-    # -- a withheld caller's number -----------------------------------------------------------------
-
     def _only_service_of(self, staff: StaffId | None) -> ServiceId | None:
         """The one service a staff member performs, when they perform only one ("the hygienist" does cleanings)."""
         theirs = [s.id for s in self._catalogue.services if staff is not None and staff in s.staff]
         return theirs[0] if len(theirs) == 1 else None
-
-    def _number_unasked(self, heard: Interpretation) -> bool:
-        """A withheld caller's number said by itself while something else was asked."""
-        unasked = self.stage not in (Stage.NUMBER, Stage.NUMBER_CONFIRM, Stage.INTENT)
-        number = heard.phone is not None and heard.phone.number is not None
-        return self._caller is None and unasked and number and not heard.has_details
-
-    def _ask_number(self) -> list[Action]:
-        said = self._said_number
-        if said is not None and said.number is not None:
-            return [self._ask(self._say.number_readback(said.groups), Stage.NUMBER_CONFIRM)]
-        return [self._ask(self._say.ask_number(), Stage.NUMBER)]
-
-    def _on_number(self, heard: Interpretation) -> list[Action]:
-        if heard.phone is not None:
-            if heard.phone.number is None:
-                missed = self._say.not_a_number() if heard.phone.extension is None else self._say.no_extension()
-                return self._number_missed(missed, Stage.NUMBER)
-            self._said_number = heard.phone
-            return self._ask_number()
-        mode = _TASKS.get(heard.intent)
-        if mode is not None and mode is not self._mode:
-            return self._begin(mode, heard)
-        if heard.has_details and self._mode is Mode.BOOK:
-            self._absorb(heard)  # "tuesday at two" before the number: keep it for after
-            self._chosen = self._number_broke_in = None  # and look again with it
-            return [self._ask(self._say.ask_number(), Stage.NUMBER)]
-        return self._number_missed(self._say.sorry_again(self._prompt), Stage.NUMBER)
-
-    def _on_number_confirm(self, heard: Interpretation) -> list[Action]:
-        said = self._said_number
-        assert said is not None and said.number is not None
-        if heard.phone is not None and heard.phone.number is not None and heard.phone.number != said.number:
-            self._said_number = heard.phone  # "no, it's 212 555 0124": read the correction back
-            return self._ask_number()
-        if heard.intent is Intent.AFFIRM and not heard.has_details:
-            self._caller = said.number
-            self.stage = Stage.LOOKING_UP
-            return [Say(self._say.number_taken()), LookUpNumber(said.number)]
-        if heard.intent is Intent.DENY or heard.phone is not None:
-            self._said_number = None
-            text = self._say.not_a_number() if heard.phone is not None else self._say.number_again()
-            return self._number_missed(text, Stage.NUMBER)
-        return self._number_missed(self._say.confirm_yes_no(self._prompt), Stage.NUMBER_CONFIRM)
-
-    def _number_missed(self, text: str, stage: Stage) -> list[Action]:
-        self._number_misses += 1
-        if self._number_misses >= self._limits.max_misunderstandings:
-            return self._transfer(TransferReason.NO_CALLER_ID)
-        self._prompt = self._say.ask_number() if stage is Stage.NUMBER else self._prompt
-        self.stage = stage
-        return [Say(text)]
-
-    def _looked_up(self, found: NumberLookedUp) -> list[Action]:
-        self._upcoming = sorted(found.upcoming, key=lambda a: a.window.start)
-        before, self._before_number = self._before_number, None
-        if self._mode in (Mode.RESCHEDULE, Mode.CANCEL) and before is not None:
-            return self._begin(self._mode, before)
-        if self._hold is not None:  # the number corrected at the read-back: the same booking, read back again
-            return self._held(self._hold, self._today)
-        chosen, self._chosen = self._chosen, None
-        if chosen is not None:
-            return self._choose(chosen)
-        broke_in, self._number_broke_in = self._number_broke_in, None
-        if broke_in is not None:
-            return [self._ask(*broke_in)]  # back to the question the number interrupted
-        return self._advance()
 
     # -- the task -----------------------------------------------------------------------------------
 
@@ -578,7 +469,7 @@ class DialoguePolicy:
         return FindSlots(self._service, self._pref, moving)
 
     def _on_gather(self, heard: Interpretation) -> list[Action]:
-        mode = _TASKS.get(heard.intent)
+        mode = TASKS.get(heard.intent)
         if mode is not None and mode is not self._mode:
             return self._begin(mode, heard)
         if not heard.has_details:
@@ -663,7 +554,7 @@ class DialoguePolicy:
         text = self._say.offer(offer, self._pref)
         if reason:  # the reason instead of "I have nothing left" or "That exact time isn't free"
             nearest = text.find("The nearest I have")
-            text = f"{reason} {text[nearest:] if nearest >= 0 else text.removeprefix(_NOT_FREE)}"
+            text = f"{reason} {text[nearest:] if nearest >= 0 else text.removeprefix(NOT_FREE)}"
         return [OfferSlots(offer.slots), self._ask(text, Stage.OFFERING)]
 
     @staticmethod
@@ -708,7 +599,7 @@ class DialoguePolicy:
     def _on_offering(self, heard: Interpretation) -> list[Action]:
         if heard.intent is Intent.RESCHEDULE and self._mode is Mode.BOOK and heard.has_details and not self._upcoming:
             heard = replace(heard, intent=Intent.INFORM)  # "can you prepone it to 3 pm?": nothing else to move
-        mode = _TASKS.get(heard.intent)
+        mode = TASKS.get(heard.intent)
         if mode is not None and mode is not self._mode and not heard.ordinal:
             return self._begin(mode, heard)
         if heard.latest and self._pref.latest and self._offers and not replace(heard, latest=False).has_details:
@@ -825,13 +716,6 @@ class DialoguePolicy:
         single, self._single = self._single, None
         return [self._ask(self._say.readback(hold.slot, moving, today, texted, single), Stage.CONFIRMING)]
 
-    def _take_number(self, said: HeardNumber) -> list[Action]:
-        """A number the caller gave unasked, taken now and read back with the booking."""
-        assert said.number is not None
-        self._caller, self._number_unread = said.number, said
-        self.stage = Stage.LOOKING_UP
-        return [LookUpNumber(said.number)]
-
     def _on_confirming(self, heard: Interpretation) -> list[Action]:
         assert self._hold is not None
         number = heard.phone.number if heard.phone is not None else None
@@ -856,7 +740,7 @@ class DialoguePolicy:
             return [ReleaseHold(hold), said, self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
         if heard.ordinal is not None and not self._offers_heard:  # no list was said: "the third one" of what?
             return self._misunderstood(self._say.confirm_yes_no(self._prompt))
-        if heard.has_details or _TASKS.get(heard.intent) is not None:
+        if heard.has_details or TASKS.get(heard.intent) is not None:
             self._hold = None
             self.stage = Stage.OFFERING
             heard = self._kept_from(hold, heard)
@@ -908,7 +792,7 @@ class DialoguePolicy:
         if heard.intent is Intent.DENY:
             self._reset_task()
             return [Say(self._say.keep_it()), self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
-        mode = _TASKS.get(heard.intent)
+        mode = TASKS.get(heard.intent)
         if mode is not None and mode is not Mode.CANCEL:
             return self._begin(mode, heard)
         if heard.has_details and heard.intent is not Intent.CANCEL:  # "could we move it to Friday instead?"
@@ -929,89 +813,6 @@ class DialoguePolicy:
         self.stage = Stage.SENDING
         return [Say(text), ConfirmBySms(stored)]
 
-    # -- questions about the business ----------------------------------------------------------------
-
-    def _answer(self, heard: Interpretation) -> list[Action] | None:
-        """Answers a question from the catalogue, then goes back to what the caller was doing; None: no question."""
-        if self.stage is Stage.HANDOVER_OFFER:
-            return self._on_handover_offer(heard)
-        asked_which, self._asked_which = self._asked_which, None
-        answered, self._answered = self._answered, None
-        question = heard.question
-        if question is None and asked_which is not None and _names_only_a_service(heard):
-            question = asked_which  # "which one?" -> "a cleaning"
-        if question is not None and question.topic is Topic.FOLLOW_ON:  # "and a follow-up?"
-            if answered is None:  # nothing asked just before: the service is what they want
-                return self._heard(replace(heard, intent=Intent.INFORM, question=None))
-            question = answered
-        if question is None:
-            return self._booked_as_described(heard) if answered is not None else None
-        service = heard.service_id or self._service
-        if service is None and answered is not None:  # "what does an assessment involve?" ... "what would that cost?"
-            service = self._asked_about
-        self._asked_about = heard.service_id or self._asked_about
-        alone = heard.intent is Intent.QUESTION or question is asked_which
-        asked = [q for q in (question, *heard.also_asked) if not self._answers.needs_service(q, service)]
-        if not asked:  # "how much is it?" and nothing says of what
-            if not alone:
-                return self._heard(replace(heard, question=None, also_asked=()))  # the booking asks the service
-            self._asked_which = question
-            return [Say(self._answers.which_service(question))]
-        texts = [self._answers.answer(q, service) for q in asked]
-        said: list[Action] = [Say(t) for t in texts if t is not None]
-        if texts[0] is not None and asked[0].topic in PER_SERVICE_TOPICS:
-            self._answered = asked[0]  # "how much is a cut?" ... "and a colour?"
-        if not alone:  # "how much is a check-up, and do you have anything friday": answer, then the booking
-            if None in texts:
-                said.append(Say(self._answers.no_information_here()))
-            return [*said, *self._heard(replace(heard, question=None, also_asked=()))]
-        if None in texts:
-            self._resume = (self._prompt, self.stage)
-            return [*said, self._ask(self._answers.no_information(), Stage.HANDOVER_OFFER)]
-        return [*said, *self._back_to_task()]
-
-    def _booked_as_described(self, heard: Interpretation) -> list[Action] | None:
-        """ "what does pilates involve?" ... "sounds good, book me in with Orla on Tuesday": the service just answered
-        for, when the booking names none (and whoever it names does that service)."""
-        about = self._asked_about
-        said = heard.service_id
-        if about is not None and said is not None and self._mode is None and self._within(said, about):
-            return self._heard(replace(heard, service_id=about))  # "how much to spay a cat?" "book the consultation"
-        # agreeing to what was described, with when or whom: "sounds good, book me in with Orla on Tuesday"; a plain
-        # "can I book something on Tuesday" may be for anything, and is asked its service
-        if (
-            heard.intent is not Intent.AFFIRM
-            or not heard.has_details
-            or heard.service_id is not None
-            or heard.service_choices
-            or about is None
-        ):
-            return None
-        if self._mode is not None or (
-            heard.staff_id is not None and heard.staff_id not in self._catalogue.service(about).staff
-        ):
-            return None
-        return self._heard(replace(heard, service_id=about))
-
-    def _within(self, said: ServiceId, about: ServiceId) -> bool:
-        """`said`'s name is part of `about`'s ("Consultation" of "Spay and neuter consultation")."""
-        return _named_within(self._catalogue.service(said).name, self._catalogue.service(about).name)
-
-    def _back_to_task(self) -> list[Action]:
-        if self._mode is None and self.stage in (Stage.INTENT, Stage.ANYTHING_ELSE):
-            return [self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
-        return [Say(self._prompt)]
-
-    def _on_handover_offer(self, heard: Interpretation) -> list[Action]:
-        if heard.intent in (Intent.AFFIRM, Intent.HUMAN) and not heard.has_details:
-            return self._transfer(TransferReason.NO_INFORMATION)  # "yes, put me through"
-        self._prompt, self.stage = self._resume
-        if heard.intent is Intent.DENY and not heard.has_details:
-            return [Say(self._answers.handover_declined()), *self._back_to_task()]
-        if heard.intent is Intent.DENY:  # "no, but can I book a haircut on friday": the no answered the offer
-            heard = replace(heard, intent=Intent.INFORM)
-        return self._heard(heard)  # anything else is a turn in what they were doing
-
     # -- a turn with words that were not understood (issue 13: never guess silently) ---------------
 
     def _unsure(self, heard: Interpretation) -> list[Action] | None:
@@ -1024,7 +825,7 @@ class DialoguePolicy:
         question = self._say.which_when(day=dated or not timed, time=timed)
         sure = heard.without_when()
         if self.stage in (Stage.INTENT, Stage.ANYTHING_ELSE):
-            mode = _CHANGES.get(heard.intent) or _TASKS.get(heard.intent)  # "i can't make it", unsure: asked too
+            mode = CHANGES.get(heard.intent) or TASKS.get(heard.intent)  # "i can't make it", unsure: asked too
             mode = mode or (Mode.BOOK if heard.intent is Intent.INFORM else None)
             if mode is None:
                 return None
@@ -1078,12 +879,6 @@ class DialoguePolicy:
 _NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 )
-
-
-def _named_within(name: str, other: str) -> bool:
-    """Every word of `name` is in the longer `other` ("Consultation" in "Spay and neuter consultation")."""
-    words, others = (frozenset(re.findall(r"[a-z]+", n.lower())) for n in (name, other))
-    return words < others
 
 
 def _another_service(heard: Interpretation, service: ServiceId | None) -> bool:

@@ -1,5 +1,6 @@
-"""A weekday of the week after (or before) the day on the table: "move it to the week after, the Wednesday",
-"Wednesday the week after", "the following week on Tuesday" (issue 13)."""
+"""A weekday of the week after (or before) the day on the table: "move it to the week after, the Wednesday", "the
+following week on Tuesday" (issue 13). "Tuesday the week after" is not read: "the one on Tuesday the week after" names
+an appointment, and said alone it may mean a week after that Tuesday; it stays unsure, and is asked about."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 
 def weekday_of_the_week_beside(words: Sequence[str]) -> Found[Beside] | None:
-    """ "the week after, the wednesday", "wednesday the week after", "the following week on tuesday": that weekday of
-    the week after (or before) the one of the day on the table."""
+    """ "the week after, the wednesday", "the following week on tuesday": that weekday of the week after (or before)
+    the one of the day on the table."""
     for i in range(len(words) - 2):
         week = tuple(words[i : i + 3])
         if week not in _WEEK_BESIDE or word_at(words, i + 3) == "next":
@@ -25,8 +26,6 @@ def weekday_of_the_week_beside(words: Sequence[str]) -> Found[Beside] | None:
         j += word_at(words, j) == "the"  # "the week after, on the friday"
         if word_at(words, j) in _WEEKDAYS:
             return Found(Beside(_WEEKDAYS.index(words[j]), direction, in_week=True), i, j + 1)
-        if word_at(words, i - 1) in _WEEKDAYS:  # "wednesday the week after"
-            return Found(Beside(_WEEKDAYS.index(words[i - 1]), direction, in_week=True), i - 1, i + 3)
     return None
 
 
