@@ -91,6 +91,7 @@ def test_holidays_by_their_first_day_by_date_and_not_as_asides() -> None:
     heard = OPTICIAN.understand("with Halloween and the kids it's mad, Tuesday instead?", late_october)
     assert heard.day == date(2027, 11, 2)
     assert OPTICIAN.understand("lunar new year's eve", datetime(2027, 12, 1, 9, tzinfo=DUBLIN.tzinfo)).day is None
+    assert OPTICIAN.understand("sometime after Halloween", late_october).day is None  # not the 31st itself
 
 
 def test_how_many_of_them_is_no_time() -> None:

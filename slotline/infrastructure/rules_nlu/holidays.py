@@ -83,7 +83,7 @@ class HolidayNames:
         """The names said, each with whether it is only a day to count from; a name inside a longer one is not."""
         named = [(f, False) for f in self._table.scan(words)]
         for f in self._fixed.scan(words):  # "then boxing day?" where the business is open on it
-            if f.start > 0 and words[f.start - 1] not in _ASKED_FOR and _shift_before(words, f.start, today) is None:
+            if f.start > 0 and not _asked_for(words, f.start) and _shift_before(words, f.start, today) is None:
                 continue  # "with halloween and the kids it's a zoo": an aside, not a day asked for
             this_year = valid_date(today.year, *f.value)
             days = tuple(d for d in (this_year, valid_date(today.year + 1, *f.value)) if d is not None)
@@ -137,7 +137,14 @@ _FIXED_DAYS = {
 }
 
 
-_ASKED_FOR = wordset("on for then until till by about before after and or")  # just before a day asked for
+_ASKED_FOR = wordset("on for then until till by before")  # just before a day asked for
+
+
+def _asked_for(words: Sequence[str], start: int) -> bool:
+    """The day at `start` is asked for: "on boxing day", "then boxing day?", "how about boxing day?" (not "after
+    halloween", "with halloween and the kids")."""
+    before = word_at(words, start - 1)
+    return before in _ASKED_FOR or (before == "about" and word_at(words, start - 2) in ("how", "what"))
 _OTHER_CALENDARS = wordset(
     "chinese lunar jewish islamic hijri persian vietnamese korean tamil sinhala hindu thai orthodox"
 )
