@@ -42,3 +42,10 @@ def test_a_weekday_of_the_week_after_nothing_is_asked_about() -> None:
     world, said = started("a haircut the week after, on the Wednesday")
     assert said[-1] == "Sorry, I want to get this right: which day did you mean?"
     assert "FindSlots" not in world.kinds()
+
+
+def test_how_far_away_the_caller_is_is_no_time() -> None:
+    heard = PHYSIO.understand(
+        "a sports massage right now, I'm twenty minutes away", datetime(2027, 5, 10, 9, tzinfo=DUBLIN)
+    )
+    assert (heard.earliest, heard.at, heard.unsure) == (True, None, ())

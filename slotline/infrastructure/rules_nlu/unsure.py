@@ -137,7 +137,11 @@ def _time_so_far(free: Sequence[str], i: int) -> bool:
 
 
 def _a_duration(free: Sequence[str], i: int) -> bool:
-    """ "for 30 minutes", "for an hour": how long, which the service decides; "in 30 minutes" is not one."""
+    """ "for 30 minutes", "for an hour": how long, which the service decides; "in 30 minutes" is not one; "I'm 10
+    minutes away": how far."""
+    away = cardinal_at(free, i)
+    if away is not None and word_at(free, away.end) in _DURATION_UNITS and word_at(free, away.end + 1) == "away":
+        return True
     number = cardinal_at(free, i) if i > 0 and free[i - 1] == "for" else None
     if number is not None:
         return word_at(free, number.end) in _DURATION_UNITS
