@@ -199,6 +199,8 @@ def test_without_facts_the_business_knows_none() -> None:
         "dental_mnl",
         "vet_nbo",
         "salon_kul",
+        "tyres_kgn",
+        "optom_cpt",
     ],
 )
 def test_the_conversation_corpus_catalogues_load(name: str) -> None:
