@@ -722,8 +722,8 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked):
         if self._number_unread is not None and number is not None and number != self._caller:
             assert heard.phone is not None
             return self._take_number(heard.phone)  # "no, it's 720 338 4067": the booking read back with it
-        if heard.intent is Intent.AFFIRM and not heard.has_details:
-            self._number_unread = None
+        if heard.intent is Intent.AFFIRM and (not heard.has_details or self._says_what_is_held(heard)):
+            self._number_unread = None  # "yes", "yes, 10 o'clock good"
             self.stage = Stage.COMMITTING
             if self._mode is Mode.RESCHEDULE and self._target is not None:
                 return [Reschedule(self._target, self._hold)]
@@ -746,6 +746,22 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked):
             heard = self._kept_from(hold, heard)
             return [ReleaseHold(hold), *self._on_offering(heard)]
         return self._misunderstood(self._say.confirm_yes_no(self._prompt))
+
+    def _says_what_is_held(self, heard: Interpretation) -> bool:
+        """Every detail of `heard` is the held slot's own ("yes, 10 o'clock good", "yes, Tuesday with Sam")."""
+        assert self._hold is not None
+        slot = self._hold.slot
+        local = slot.window.start.astimezone(self._catalogue.zone)
+        plain = heard.ordinal is None and heard.part_of_day is None and heard.bounds.unbounded and not heard.unsure
+        plain = plain and not heard.refers.said and not heard.earliest and not heard.latest and not heard.more_services
+        return (
+            plain
+            and heard.at in (None, local.time())
+            and heard.day in (None, local.date())
+            and heard.last_day is None
+            and heard.staff_id in (None, slot.staff_id)
+            and heard.service_id in (None, slot.service_id)
+        )
 
     def _kept_from(self, hold: Hold, heard: Interpretation) -> Interpretation:
         """A change at the read-back keeps what it does not change: "make it eleven" stays on the held day,

@@ -240,11 +240,17 @@ def find_days(words: Sequence[str], today: date) -> list[Found[DayReading]]:
         if found is None:
             i += 1
             continue
-        if negated_before(words, found.start):
+        if negated_before(words, found.start) or _negated_with(words, found, out):
             found = Found(replace(found.value, counts=False), found.start, found.end)
         out.append(found)
         i = found.end
     return _withdrawn(out)
+
+
+def _negated_with(words: Sequence[str], found: Found[DayReading], before: list[Found[DayReading]]) -> bool:
+    """ "I can't come tomorrow or Thursday", "not Monday nor Tuesday": a day joined by "or" to one ruled out."""
+    joined = word_at(words, found.start - 1) in ("or", "nor") and found.start > 0
+    return joined and bool(before) and before[-1].end == found.start - 1 and not before[-1].value.counts
 
 
 def _withdrawn(found: list[Found[DayReading]]) -> list[Found[DayReading]]:

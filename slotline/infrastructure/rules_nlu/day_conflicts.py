@@ -25,6 +25,9 @@ _NOT_THIS = wordset("no not naw nae")
 # Said just after the second day, these also say it replaces the first ("wednesday, can we do saturday at 11 instead").
 _INSTEAD = wordset("instead rather")
 _INSTEAD_REACH = 4
+# Said a few words before the first day, these rule it out: "I can't make the alignment tomorrow, ... Thursday".
+_CANNOT = wordset("cant cannot cyaan wont unable")
+_CANNOT_REACH = 4
 # A day right before one of these names what the caller already has ("move monday's session to tuesday"), not a wish.
 _WHAT_EXISTS = wordset("appointment appointments session booking visit")
 
@@ -34,6 +37,8 @@ def _corrected(words: Sequence[str], first: Found[DayReading], second: Found[Day
         return True
     if first.start > 0 and words[first.start - 1] in _NOT_THIS:
         return True  # "no the morn, Friday" (Scots "not tomorrow"), "not Tuesday, Wednesday"
+    if _CANNOT.intersection(words[max(0, first.start - _CANNOT_REACH) : first.start]):
+        return True  # "I can't make the alignment tomorrow, can we do Thursday"
     if moved_from_to(words, first, second):
         return True
     return any(w in _INSTEAD for w in words[second.end : second.end + _INSTEAD_REACH])  # "saturday at 11 instead"
@@ -45,6 +50,7 @@ def moved_from_to(words: Sequence[str], first: Found[DayReading], second: Found[
     between = [w for w in words[first.end : second.start] if w]
     before = [w for w in words[max(0, first.start - 6) : first.start] if w]
     led = before[-1:] in (["from"], ["on"]) or words[first.start] in ("from", "on")  # "on" may open the day's words
+    led = led or bool(_OWNERS.intersection(before[-_OWNED_REACH:]))  # "shift my eye test tomorrow to monday"
     return between == ["to"] and led and bool(_CORRECTIONS.intersection(before))
 
 

@@ -145,6 +145,8 @@ def _asked_for(words: Sequence[str], start: int) -> bool:
     halloween", "with halloween and the kids")."""
     before = word_at(words, start - 1)
     return before in _ASKED_FOR or (before == "about" and word_at(words, start - 2) in ("how", "what"))
+
+
 _OTHER_CALENDARS = wordset(
     "chinese lunar jewish islamic hijri persian vietnamese korean tamil sinhala hindu thai orthodox"
 )

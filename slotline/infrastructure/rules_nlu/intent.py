@@ -50,7 +50,7 @@ _RESCHEDULE = re.compile(
     r"\b(?:re ?schedul\w*|move|postpone|push (?:it|that|this|my appointment) (?:back|forward)"
     r"|change (?:my|the|our|that|this|it)|(?:different|another|other) (?:time|day|date)"
     # issue 13: everyday words for moving an appointment
-    r"|rearrang\w*|bump (?:it|that|this|my|the)|(?:push|put|bring|shift) (?:\w+ ){1,3}(?:back|forward)"
+    r"|rearrang\w*|bump (?:it|that|this|my|the)|(?:push|put|bring|shift) (?:\w+ ){1,4}(?:back|forward)"
     r"|push (?:it|that|this|him|her|them|my \w+) out"
     r"|change (?:\w+ )?(?:appointment|session|booking|slot|time|day|visit)|swap (?:my|it|the)"
     r"|re ?book\w*|shift (?:it|that|this|my|the)"

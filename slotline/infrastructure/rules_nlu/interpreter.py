@@ -35,9 +35,10 @@ from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.day_refusals import refused_after
 from slotline.infrastructure.rules_nlu.either import offers_either
 from slotline.infrastructure.rules_nlu.fact_reader import FactReader, refers_back
-from slotline.infrastructure.rules_nlu.greetings import not_greetings
+from slotline.infrastructure.rules_nlu.greetings import not_greetings, unsaluted
 from slotline.infrastructure.rules_nlu.holidays import HolidayNames
 from slotline.infrastructure.rules_nlu.intent import classify
+from slotline.infrastructure.rules_nlu.loanwords import loanwords
 from slotline.infrastructure.rules_nlu.lost_day import day_lost_before_part
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.numeric_dates import NumericDates
@@ -230,7 +231,7 @@ def _clause_starts(utterance: str, words: Sequence[str]) -> frozenset[int]:
     """Where each clause after the first starts in `words` (the tidied words of the utterance, or of its end after a
     correction): "he's got colic. Wednesday?", "oh wait, no, she has school, Friday". A start whose word does not
     line up is left out."""
-    parts = [tidy(normalise(part)) for part in CLAUSE_END.split(utterance)]
+    parts = [tidy(loanwords(normalise(part))) for part in CLAUSE_END.split(utterance)]
     offset = sum(len(p) for p in parts) - len(words)  # `words` is the utterance or its end
     starts, count = set(), 0
     for part in parts:
@@ -262,13 +263,53 @@ def _acted_on(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]
         claim(also, found)
 
 
+_CALLING = wordset("call calling ring ringing phone phoning bother bothering")
+
+
+def _not_of_this_call(words: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """ "sorry to call on a Sunday", "sorry for ringing so late on a Friday": when the caller is calling, no wish."""
+    kept = []
+    for f in days:
+        lead = f.start - (word_at(words, f.start) == "on")
+        if word_at(words, lead - 1) in ("a", "an") and _CALLING.intersection(words[max(0, lead - 5) : lead]):
+            f = Found(replace(f.value, counts=False), f.start, f.end)
+        kept.append(f)
+    return kept
+
+
+_SOURCE_LEADS = wordset("the my your our his her last")
+
+
+def _from_another(words: list[str], find: Callable[[Sequence[str]], Found[T] | None], also: list[str]) -> None:
+    """ "I've got my script from the eye test, I need to choose frames": a service something came from is one had,
+    not asked for, when another is named too; its words are claimed (in `also` too)."""
+    found = find(words)
+    while found is not None:
+        k = found.start - 1
+        k -= word_at(words, k) in _SOURCE_LEADS
+        if word_at(words, k) != "from":
+            return
+        rest = [BLANK if found.start <= i < found.end else w for i, w in enumerate(words)]
+        if find(rest) is None:
+            return  # the only service said: "the results from the scan" may still be what they ring about
+        claim(words, found)
+        claim(also, found)
+        found = find(words)
+
+
 def _moved_from(words: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
-    """ "shift my facial on christmas eve to tuesday": the day it is on names what exists; the day it goes to counts."""
+    """ "shift my facial on christmas eve to tuesday": the day it is on names what exists; the day it goes to counts
+    (and so does not the same day said another way before it: "my wednesday follow-up, the day before thanksgiving,
+    to the friday after")."""
+    old = {f.value.day for k, f in enumerate(days) if any(moved_from_to(words, f, n) for n in days[k + 1 : k + 2])}
     return [
         Found(replace(f.value, counts=False), f.start, f.end)
-        if any(moved_from_to(words, f, later) for later in days[k + 1 : k + 2])
+        if f.value.day in old
+        and f.value.day is not None
+        and f.value.last is None
+        and any(f.end <= g.start for g in days if g.value.day not in old)
         else f
-        for k, f in enumerate(days)
+        for f in days
     ]
 
 
@@ -303,6 +344,11 @@ _CLOSED = wordset("shut closed close")
 def _closed_said(words: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
     """ "oh you're shut on Sundays, fair enough. Tuesday then": a day said as closed, beside another, is no wish."""
     closed = [f for f in days if f.value.counts and _said_closed(words, f.start)]
+    holidays = [h for f in days if f.value.counts for h in _the_holiday_it_is(words, f, days)]
+    closed_days = {h.value.day for h in holidays if h.value.day is not None}  # and that day said before: the same
+    closed += [
+        f for f in days if f not in closed and (f in holidays or (f.value.counts and f.value.day in closed_days))
+    ]
     if not closed or not any(f.value.counts and f not in closed for f in days):
         return days
     return [Found(replace(f.value, counts=False), f.start, f.end) if f in closed else f for f in days]
@@ -320,6 +366,23 @@ def _said_closed(words: Sequence[str], start: int) -> bool:
 
 
 _HEDGES = wordset("probably likely prob maybe still already usually all")
+_HOLIDAY_WORDS = wordset("holiday closed shut")
+
+
+def _the_holiday_it_is(
+    words: Sequence[str], day: Found[DayReading], days: Sequence[Found[DayReading]]
+) -> list[Found[DayReading]]:
+    """ "tomorrow's a public holiday", "Tuesday is Freedom Day", "Wednesday a Ash Wednesday": the day said, then
+    said to be a holiday: [the day] (with the holiday's own name, when said: both are ruled out), else []."""
+    k = day.end + (word_at(words, day.end) in ("is", "s"))
+    k += word_at(words, k) in ("a", "an", "the")
+    if k == day.end:
+        return []  # "Monday 15th March": the same day said twice, no holiday
+    k += word_at(words, k) in ("public", "bank", "national", "school")
+    if word_at(words, k) in _HOLIDAY_WORDS:
+        return [day]
+    named = [f for f in days if f.start == k and f is not day]
+    return [day, *named] if named else []
 
 
 _STATED = wordset("youre theyre its s re")
@@ -504,7 +567,8 @@ class RulesUtteranceInterpreter:
 
     def understand(self, utterance: str, now: datetime) -> Interpretation:
         """The synchronous work behind `interpret`."""
-        normalised = respelled(normalise(utterance), self._known)  # "tommorow"
+        # "tommorow"; "Evening! ..."; "mi cyaan mek it" before anything reads the words (corrections, urgent words)
+        normalised = loanwords(respelled(normalise(unsaluted(utterance)), self._known))
         split = split_at_correction(normalised)
         if split is not None:  # "a cut on Friday, actually no, Saturday"
             later = self._read(utterance, split[1], now)
@@ -545,6 +609,7 @@ class RulesUtteranceInterpreter:
         days = _not_this_one(free, days, today)
         days = refused_after(words, free, _closed_said(words, _moved_from(words, days)))  # "Tuesday I can't"
         days = months_past(words, days)  # "I had my hearing aids fitted in March"
+        days = _not_of_this_call(words, days)  # "sorry to call on a Sunday"
         days, now_ends = _today_said(free, days, today)
         part_of_day = find_part_of_day(words, skip=now_ends)  # "it's saturday night": now, no wish
         bounds = _claimed(free, find_bounds(free, part_of_day))
@@ -558,6 +623,7 @@ class RulesUtteranceInterpreter:
         said_of_service = list(free)  # "a trim with the barber": the title also says which service
         staff = staff or _named(free, self._titles.find(free))  # issue 13: "the hygienist"
         _acted_on(free, self._services.find, said_of_service)  # "the bath and his nails, cancel just the nails"
+        _from_another(free, self._services.find, said_of_service)  # "my script from the eye test"
         service = _named(free, _with_qualifier(free, _not_kept(free, self._services.find, said_of_service)))
         if service and staff and self._misheard_for_another(service[0], staff[0].value, said_of_service):
             service = []  # "my dog's breath ... can Dr. Wanjiru look": no "dog bath", which she does not do

@@ -1,6 +1,7 @@
-"""Swahili and Malay words a Kenyan or Malaysian caller mixes into English ("kesho morning", "esok can?", "saa nne
-asubuhi"), turned into the English words the readers know; the particles of Malaysian English ("lah", "hor") are
-dropped, as they change nothing."""
+"""Words of other languages and creoles a caller mixes into English, turned into the English words the readers know:
+Swahili and Malay ("kesho morning", "esok can?", "saa nne asubuhi"), Jamaican Patois ("mi cyaan mek it", "di first
+one", "wah bout Saturday?"), Afrikaans ("ja", "nee dankie", "for môre"); the particles of Malaysian and South African
+English ("lah", "hor", "né", "eish") are dropped, as they change nothing."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from slotline.infrastructure.rules_nlu.words import wordset
 
 __all__ = ["loanwords"]
 
-_DROPPED = wordset("lah leh lor meh hor sasa pole")  # particles, and Swahili "hi" and "sorry to hear"
+_WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+
+_DROPPED = wordset("lah leh lor meh hor sasa pole ne eish")  # particles, Swahili "hi" and "sorry to hear"
 _WORDS = {
     # Swahili
     **{"kesho": "tomorrow", "leo": "today", "sawa": "okay", "ndio": "yes", "ndiyo": "yes", "hapana": "no"},
@@ -26,7 +29,25 @@ _WORDS = {
         "rabu": "wednesday",
     },
     **{"khamis": "thursday", "jumaat": "friday", "sabtu": "saturday", "ahad": "sunday"},
+    # Jamaican Patois
+    **{"cyaan": "cant", "caan": "cant", "unu": "you", "yuh": "you", "mek": "make", "di": "the", "dat": "that"},
+    **{"dis": "this", "tanks": "thanks", "haffi": "have to", "wah": "what", "bout": "about", "pon": "on"},
+    **{"weh": "where", "likkle": "little", "deh": "there", "nuh": "not", "mawnin": "morning", "hol": "hold"},
+    **{"waan": "want", "yow": "hi", "inna": "in"},
+    # Afrikaans
+    **{"ja": "yes", "nee": "no", "dankie": "thanks", "asseblief": "please", "vandag": "today", "lekker": "great"},
+    **{"howzit": "hi", "goeiemore": "hi", "goeiemiddag": "hi", "goeienaand": "hi", "vanmiddag": "this afternoon"},
 }
+# Patois "mi": "I" before what one does ("mi cyaan make it"), "my" before a thing ("mi back tyre").
+_MI_DOES = wordset(
+    "have had want waan need cyaan cant can could did do drive go going gone haffi know think will would a ago "
+    "nah not coming reach get got just soon booked call"
+)
+# Patois "fi": "for" before a day, a thing or a person ("fi Saturday", "fi di car"), "to" before a verb ("fi wait").
+_FI_FOR = wordset("di the a mi my me him her dem them you unu this dis that dat next tomorrow today")
+# Afrikaans "môre" (folded to "more") is tomorrow after these, at the end of a clause or before a time:
+# "an eye test for môre?", "môre at ten"; "more" is English anywhere else ("anything more?").
+_MORE_LEADS = wordset("for till until by")
 # Parts of the day, said after a day or a time with no "in the" ("kesho asubuhi", "esok pagi").
 _PARTS = {
     **{"asubuhi": "morning", "mchana": "afternoon", "alasiri": "afternoon", "jioni": "evening", "usiku": "night"},
@@ -56,8 +77,8 @@ _SWAHILI_NUMBERS = {
 
 
 def loanwords(words: list[str]) -> list[str]:
-    """`words` with the Swahili and Malay words in English: "kesho kutwa" as the day after tomorrow, "saa nne
-    asubuhi" as at ten in the morning."""
+    """`words` with the loanwords in English: "kesho kutwa" as the day after tomorrow, "saa nne asubuhi" as at ten
+    in the morning, "mi cyaan mek it" as "i cant make it", "for môre" as for tomorrow."""
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -70,10 +91,22 @@ def loanwords(words: list[str]) -> list[str]:
             out += _PAIRS[word, after].split()
             i += 2
             continue
-        if word in _PARTS:
+        if word == "mi":
+            out.append("i" if after in _MI_DOES else "my")
+        elif word == "fi" and out[-1:] != ["wi"]:  # not the "fi" of "wi-fi"
+            out.append("for" if after in _FI_FOR or after in _WEEKDAYS else "to")
+        elif word == "dem" and out and out[-1] not in ("a", "of", "to", "for", "with", "and", "i"):
+            pass  # "di wheels dem": the plural, said once more
+        elif word == "dem":
+            out.append("them")
+        elif word == "more" and i == 0 and after:
+            pass  # Afrikaans "Môre!": good morning
+        elif word == "more" and out[-1:] and out[-1] in _MORE_LEADS and after in ("", "at", "morning", "afternoon"):
+            out.append("tomorrow")
+        elif word in _PARTS:
             out += [_PARTS[word]] if out[-1:] in (["the"], ["this"]) else ["in", "the", _PARTS[word]]
         elif word not in _DROPPED:
-            out.append(_WORDS.get(word, word))
+            out += _WORDS.get(word, word).split()  # "haffi": "have to"
         i += 1
     return out
 

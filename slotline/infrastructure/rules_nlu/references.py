@@ -10,7 +10,6 @@ from itertools import pairwise
 from slotline.domain.ids import ServiceId
 from slotline.domain.reference import NO_REFERENCE, Beside, Nudge, Reference
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames
-from slotline.infrastructure.rules_nlu.loanwords import loanwords
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.regional_words import regional
@@ -47,7 +46,7 @@ def _counted(words: list[str], i: int) -> bool:
 def tidy(words: list[str]) -> list[str]:
     """Possessives the date words do not know ("thursday's", "two o'clock's"); "make it eleven", "can we do 2
     instead" and "9 is perfect" read as "at eleven", "at 2", "at 9"."""
-    words = regional(loanwords(words))
+    words = regional(words)
     out: list[str] = []
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else ""

@@ -313,6 +313,21 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date | None:
     return matching[n - 1] if 1 <= n <= len(matching) else None
 
 
+def _last_weekday_of_the_month_said(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
+    """ "at the end of the month, the last tuesday": the last Tuesday of this month, the month said just before;
+    none when it is past."""
+    j = i + (word_at(words, i) in ("the", "on"))
+    j += word_at(words, j) == "the"
+    weekday = weekday_named(words, j + 1)
+    if word_at(words, j) != "last" or weekday is None:
+        return None
+    said = words[max(0, i - 6) : i]
+    if "month" not in said or "next" in said:
+        return None
+    day = _nth_weekday(today.year, today.month, weekday, -1)
+    return _found(day if day is not None and day >= today else None, i, j + 2)
+
+
 _READERS: tuple[Callable[[Sequence[str], int, date], Found[DayReading] | None], ...] = (
     _span_from,
     _in_span,
@@ -325,6 +340,7 @@ _READERS: tuple[Callable[[Sequence[str], int, date], Found[DayReading] | None], 
     _day_week,
     _next_month_on,
     _nth_weekday_of,
+    _last_weekday_of_the_month_said,
 )
 
 

@@ -48,6 +48,8 @@ _MARKERS = PhraseTable(
         "ok how about",
         "okay how about",
         "right what about",
+        "hold on",  # "a full detail Tuesday at 9... no, hold on, just the interior"
+        "hang on",
     )
 )
 # A head of only these said nothing to correct ("oh, actually no, ...").

@@ -69,6 +69,8 @@ _TEMPORAL = _DAY_NOUNS | wordset(
 )
 _EVERY = wordset("monthly yearly weekly annual annually")
 _DURATION_UNITS = wordset("minute minutes min mins hour hours hr hrs")
+_DAY_UNITS = wordset("day days week weeks month months")
+_CIRCUMSTANCES = wordset("day long hard busy while run workout shower meal night session game match")
 
 
 _SPANS = wordset("day days week weeks month months year years ages")
@@ -245,6 +247,10 @@ def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
     if _about_the_past(free, i) or _a_duration(free, i) or _time_so_far(free, i) or (dated and _an_occasion(free, i)):
         return False
     number = cardinal_at(free, i)
+    if number is not None and word.isdigit() and 31 < number.value < 100:
+        return False  # "when I pass 80 on the highway": no day, hour or minute
+    if word_at(free, i - 1) == "every" or (word in _DURATION_UNITS | _DAY_UNITS and word_at(free, i - 2) == "every"):
+        return False  # "every two days I have to pump it": how often
     if number is not None and (another_events_time(free, i) or another_event_after(free, number.end)):
         return False  # "she's got swim at 5", "at 3 I got meeting"
     if number is not None and word_at(free, i - 1) in ("my", "our") and not word.isdigit():
@@ -257,6 +263,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
         word_at(free, i - 1) in _LOOKING_FOR or (word_at(free, i - 1) == "just" and word_at(free, i + 1) in _A_THING)
     ):  # "i'm after a cut", "just after a men's cut"
         return False
+    if word == "after" and word_at(free, i + 1) in ("a", "an") and word_at(free, i + 2) in _CIRCUMSTANCES:
+        return False  # "especially after a day on the laptop": when it happens, not when to book
     if _describes_a_thing(free, i) or an_age(free, i) or _in_the_past(free, i) or a_count_of_things(free, i):
         return False
     if dated and (something_runs_out_before(free, i) or _not_before_that(free, i)):

@@ -41,7 +41,9 @@ _WOULD = re.compile(r"\b(i|we|you|they|he|she)'d\b")
 # A question's "or not" tag ("you all open today or not?", "earlier got or not?", "can or not?") rules nothing out.
 _OR_NOT_TAG = re.compile(r"\bor not\b(?=\s*(?:[?.!,;]|$))")
 _PLUS = re.compile(r"\+\s*(?=\d)")  # "+44 20 ..." keeps its plus as a word
-_TOKEN = re.compile(r"\d{1,2}:\d{2}|\d{1,4}(?:/\d{1,4}){1,2}|\d+(?:st|nd|rd|th)?|[a-z]+")
+# "m3", "a40" (roads, flights, rooms) are one word, never a number: "the M3 in the morning" is no 3 AM ("x4" is an
+# extension)
+_TOKEN = re.compile(r"\d{1,2}:\d{2}|\d{1,4}(?:/\d{1,4}){1,2}|\d+(?:st|nd|rd|th)?|(?<!\d)(?!x\d|ext\d)[a-z]+\d+[a-z]*|[a-z]+")
 
 _FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "err", "ah", "ahh", "eh", "hmm", "hm", "mm", "mmm"})
 _FILLER_PAIRS = frozenset({("you", "know"), ("kind", "of"), ("sort", "of")})  # "i mean" marks a correction
@@ -123,7 +125,7 @@ _SPOKEN_FORMS = {
     "barfed": ("threw", "up"),
 }
 _NEGATIONS = wordset("not except cant cannot dont never")
-_NEGATED_VERBS = wordset("do make on at for want")  # "can't do tuesday", "not on friday", "don't want three"
+_NEGATED_VERBS = wordset("do make come on at for want")  # "can't do tuesday", "not on friday", "don't want three"
 _CANNOT_MAKE = wordset("make do come attend")  # "can't make it on thursday", "can't make my filling on thursday"
 _NUMBER_STEMS = wordset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty")
 _NUMBER_WORDS = _NUMBER_STEMS | wordset(
