@@ -5,11 +5,10 @@ English ("lah", "hor", "né", "eish") are dropped, as they change nothing."""
 
 from __future__ import annotations
 
+from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import wordset
 
 __all__ = ["loanwords"]
-
-_WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
 
 _DROPPED = wordset("lah leh lor meh hor sasa pole ne eish")  # particles, Swahili "hi" and "sorry to hear"
 _WORDS = {
@@ -94,7 +93,7 @@ def loanwords(words: list[str]) -> list[str]:
         if word == "mi":
             out.append("i" if after in _MI_DOES else "my")
         elif word == "fi" and out[-1:] != ["wi"]:  # not the "fi" of "wi-fi"
-            out.append("for" if after in _FI_FOR or after in _WEEKDAYS else "to")
+            out.append("for" if after in _FI_FOR or after in WEEKDAYS else "to")
         elif word == "dem" and out and out[-1] not in ("a", "of", "to", "for", "with", "and", "i"):
             pass  # "di wheels dem": the plural, said once more
         elif word == "dem":

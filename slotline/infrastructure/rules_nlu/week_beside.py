@@ -7,11 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from slotline.domain.reference import Beside
+from slotline.infrastructure.rules_nlu.vocabulary import weekday_named
 from slotline.infrastructure.rules_nlu.words import Found, word_at
 
 __all__ = ["weekday_of_the_week_beside"]
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def weekday_of_the_week_beside(words: Sequence[str]) -> Found[Beside] | None:
@@ -24,8 +23,9 @@ def weekday_of_the_week_beside(words: Sequence[str]) -> Found[Beside] | None:
         direction = _WEEK_BESIDE[week]
         j = i + 3 + (word_at(words, i + 3) == "on")
         j += word_at(words, j) == "the"  # "the week after, on the friday"
-        if word_at(words, j) in _WEEKDAYS:
-            return Found(Beside(_WEEKDAYS.index(words[j]), direction, in_week=True), i, j + 1)
+        weekday = weekday_named(words, j)
+        if weekday is not None:
+            return Found(Beside(weekday, direction, in_week=True), i, j + 1)
     return None
 
 

@@ -43,7 +43,9 @@ _OR_NOT_TAG = re.compile(r"\bor not\b(?=\s*(?:[?.!,;]|$))")
 _PLUS = re.compile(r"\+\s*(?=\d)")  # "+44 20 ..." keeps its plus as a word
 # "m3", "a40" (roads, flights, rooms) are one word, never a number: "the M3 in the morning" is no 3 AM ("x4" is an
 # extension)
-_TOKEN = re.compile(r"\d{1,2}:\d{2}|\d{1,4}(?:/\d{1,4}){1,2}|\d+(?:st|nd|rd|th)?|(?<!\d)(?!x\d|ext\d)[a-z]+\d+[a-z]*|[a-z]+")
+_TOKEN = re.compile(
+    r"\d{1,2}:\d{2}|\d{1,4}(?:/\d{1,4}){1,2}|\d+(?:st|nd|rd|th)?|(?<!\d)(?!x\d|ext\d)[a-z]+\d+[a-z]*|[a-z]+"
+)
 
 _FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "err", "ah", "ahh", "eh", "hmm", "hm", "mm", "mmm"})
 _FILLER_PAIRS = frozenset({("you", "know"), ("kind", "of"), ("sort", "of")})  # "i mean" marks a correction
