@@ -219,7 +219,7 @@ def _busy_days(
     What was had in an earlier clause is not ("he's got colic. Wednesday?"): `starts` are the clauses' starts."""
     return [
         Found(replace(f.value, counts=False), f.start, f.end)
-        if another_events_day(_this_clause(free, f.start, starts), f.start)
+        if another_events_day(_this_clause(free, f.start, starts), f.start, f.end)
         or word_at(free, f.start - 1) == "since"
         or something_runs_out_before(free, f.start)
         else f
@@ -680,7 +680,10 @@ class RulesUtteranceInterpreter:
             ordinal=choice[0].value if choice else None,
             staff_id=staff[0].value if staff else None,
             phone=heard_phone,
-            unsure=(*leftover_meaning(free, dated=picked_days is not None), *_ambiguous(words, days, part_of_day)),
+            unsure=(
+                *leftover_meaning(free, dated=picked_days is not None, timed=_clock_alone(reading, part_of_day)),
+                *_ambiguous(words, days, part_of_day),
+            ),
             refers=refers,
             more_services=services[1:],
             service_choices=candidates if len(candidates) > 1 else (),  # with a service: the other one of these
@@ -709,3 +712,9 @@ class RulesUtteranceInterpreter:
         if intent not in (Intent.RESCHEDULE, Intent.CANT_COME):  # moving: the day said is the appointment's own
             result = replace(result, unsure=(*result.unsure, *_weeks_from_what(words, refers, days, choice)))
         return replace(result, intent=intent, refers_back=refers_back(free, named_service=bool(service)))
+
+
+def _clock_alone(reading: TimeReading | None, part_of_day: PartOfDay | None) -> bool:
+    """An exact clock time no part of the day said beside it pulls ("at 1500, after the morning rush"): what else is
+    said of the time is why ("at 3, after the morning rush" is read as 3 AM, and stays asked about)."""
+    return reading is not None and not reading.approximate and loosely(part_of_day, reading.at) is None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
 
 __all__ = [
@@ -98,14 +99,40 @@ def _off_until(words: Sequence[str], k: int) -> bool:
     return word_at(words, k) == "off" and word_at(words, k - 1) in _BUSY_HOLDERS
 
 
-def another_events_day(words: Sequence[str], start: int) -> bool:
-    """ "she has soccer friday", "I've got work on Monday", "I'm working Wednesday": a day the caller (or who it is
-    for) is busy."""
+def another_events_day(words: Sequence[str], start: int, end: int | None = None) -> bool:
+    """ "she has soccer friday", "I've got work on Monday", "I'm working Wednesday", "Saturday he has hurling": a day
+    the caller (or who it is for) is busy. `end`: where the day's words end."""
     if words[start] == "on":
         start += 1
     if _someones_event_is(words, start - (word_at(words, start - 1) == "on")):
         return True  # "my prom is on Saturday"
+    if end is not None and _had_after(words, end):
+        return True
     return _had_before(words, start - (word_at(words, start - 1) == "on"))
+
+
+_FREE = _NOT_AN_EVENT | wordset("off nothing no free open day days week morning afternoon evening weekend")
+
+
+def _had_after(words: Sequence[str], k: int) -> bool:
+    """ "saturday he has hurling", "friday I've got a wedding": "<holder> has <something>" right after a day."""
+    holder = word_at(words, k)
+    if holder in _CONTRACTED_HOLDERS and word_at(words, k + 1) == "got":
+        k += 2
+    elif holder in _HOLDERS and word_at(words, k + 1) in _HAVE:
+        k += 2 + (word_at(words, k + 2) == "got")  # "she has got"
+    else:
+        return False
+    k += word_at(words, k) in _OWNERS | wordset("a an")
+    thing = word_at(words, k)
+    if not thing.isalpha() or thing in _FREE or thing in _BREAKS:
+        return False
+    k += 1 + (word_at(words, k + 1).isalpha() and word_at(words, k + 1) not in _BREAKS | _WHEN_NEXT)  # "ballet class"
+    return k >= len(words) or (words[k] in _BREAKS and words[k] not in WEEKDAYS)  # not "she has soccer friday"
+
+
+# After what someone has, these give it a time or day of its own: "friday, I've got work at 9", "... on the 29th".
+_WHEN_NEXT = wordset("at on in till until from after before by this next tomorrow today tonight")
 
 
 _OWNERS_OF = wordset("my our his her their")

@@ -187,6 +187,19 @@ def _an_occasion(free: Sequence[str], i: int) -> bool:
     return noun.isalpha() and noun not in _TEMPORAL and noun not in MONTHS and noun not in WEEKDAYS
 
 
+_BUSY = wordset("rush traffic peak crowd crowds queue queues")
+_BUSY_WHEN = wordset("morning afternoon evening lunch lunchtime school office weekend holiday")
+
+
+def _a_busy_time(free: Sequence[str], i: int) -> bool:
+    """ "at 1500, after the morning rush", "3pm, after the lunch traffic": why that time, beside a time already said.
+    The time of day before the rush may have been read already (blank)."""
+    if free[i] not in ("before", "after") or word_at(free, i + 1) not in _OCCASION_LEADS:
+        return False
+    when = word_at(free, i + 2)
+    return (when == BLANK or when in _BUSY_WHEN) and word_at(free, i + 3) in _BUSY
+
+
 _AWAY_UNTIL = wordset("free available around here back able")
 _UNTIL = wordset("before until till")
 _THAT_DAY = wordset("that then")
@@ -242,8 +255,10 @@ def _not_before_that(free: Sequence[str], i: int) -> bool:
     return bool(_CANNOT & set(free[max(0, k - 4) : k]))  # "or before that" still asks
 
 
-def _means_something(free: Sequence[str], i: int, dated: bool) -> bool:
+def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool) -> bool:
     word = free[i]
+    if timed and _a_busy_time(free, i):
+        return False
     if _about_the_past(free, i) or _a_duration(free, i) or _time_so_far(free, i) or (dated and _an_occasion(free, i)):
         return False
     number = cardinal_at(free, i)
@@ -295,7 +310,8 @@ def _a_plain_thing(word: str) -> bool:
     return word == BLANK or (word.isalpha() and word not in _NOT_THINGS and word not in MONTHS and word not in WEEKDAYS)
 
 
-def leftover_meaning(free: Sequence[str], dated: bool = False) -> tuple[str, ...]:
+def leftover_meaning(free: Sequence[str], dated: bool = False, timed: bool = False) -> tuple[str, ...]:
     """The words in `free` (what no reader claimed) that could change a date, time, service or person. `dated`: a day
-    was read, so "before the holidays" is the caller's reason, not a second bound."""
-    return tuple(w for i, w in enumerate(free) if w != BLANK and _means_something(free, i, dated))
+    was read, so "before the holidays" is the caller's reason, not a second bound; `timed`: a clock time was read, so
+    "after the morning rush" is why that time."""
+    return tuple(w for i, w in enumerate(free) if w != BLANK and _means_something(free, i, dated, timed))
