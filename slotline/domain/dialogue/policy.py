@@ -740,6 +740,12 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked):
             return [ReleaseHold(hold), said, self._ask(self._say.anything_else(), Stage.ANYTHING_ELSE)]
         if heard.ordinal is not None and not self._offers_heard:  # no list was said: "the third one" of what?
             return self._misunderstood(self._say.confirm_yes_no(self._prompt))
+        if _keeps_only(heard) and heard.intent is not Intent.AFFIRM:
+            # "change to the long one, same time": the change itself was not understood; reading the same booking
+            # back again would ask the caller to confirm what they just changed
+            self._hold, self._offers = None, ()
+            self._prompt, self.stage = self._say.what_to_change(), Stage.GATHER
+            return [ReleaseHold(hold), *self._misunderstood()]
         if heard.has_details or TASKS.get(heard.intent) is not None:
             self._hold = None
             self.stage = Stage.OFFERING
@@ -905,3 +911,12 @@ def _another_service(heard: Interpretation, service: ServiceId | None) -> bool:
 def _only_numbers(unsure: tuple[str, ...]) -> bool:
     """Every word left unsure is a number: a time or a date, but no other word moves the day ("a week after")."""
     return bool(unsure) and all(w.isdigit() or w in _NUMBER_WORDS for w in unsure)
+
+
+def _keeps_only(heard: Interpretation) -> bool:
+    """ "..., same time", "same day though": what stays the same is all that was understood of a change."""
+    refers = heard.refers
+    if not (refers.same_time or refers.same_day) or heard.unsure:
+        return False
+    changed = replace(heard, refers=replace(refers, same_time=False, same_day=False))
+    return not changed.has_details

@@ -250,6 +250,9 @@ class Prompts:
     def keep_it(self) -> str:
         return "Okay, I'll keep it as it is."
 
+    def what_to_change(self) -> str:
+        return "What would you like to change: the service, the day or the time?"
+
     def other_time(self, others_left: bool) -> str:
         if others_left:
             return "No problem. Would one of the other times work, or would you like another day?"

@@ -11,6 +11,7 @@ from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 __all__ = ["an_age", "how_far_along"]
 
 _AGE_LEADS = wordset("hes shes aged age turned turning")
+_NOT_AN_AGE_AFTER = wordset("minutes minute mins min hours hour miles mile km away")
 _RELATIVES = (
     "son daughter boy girl kid child mam mum mom mother dad father nan nana nanna gran granny grandma grandmother "
     "grandad granddad grandpa grandfather husband wife partner grandson granddaughter"
@@ -35,6 +36,8 @@ def an_age(words: Sequence[str], i: int) -> bool:
     before = word_at(words, i - 1)
     if before in _AGE_LEADS or (before == "is" and word_at(words, i - 2) in _WHO_IS):
         return True
+    if before == "im" and count.value >= 13 and word_at(words, count.end) not in _NOT_AN_AGE_AFTER:
+        return True  # "I'm seventy-one": no hour; "I'm 15 minutes away" is how far
     if before in _RELATIVE_IS and word_at(words, i - 2) in _OWNERS and word_at(words, count.end) in _AFTER_AN_AGE:
         return True
     return word_at(words, count.end) in _OLD_UNITS and word_at(words, count.end + 1) in _OLD

@@ -205,8 +205,8 @@ def _day_first(words: Sequence[str], i: int, today: date) -> Found[DayReading] |
         return None  # "the second one"
     if said_day:
         return None  # "the first day of hari raya": of something, not of the month (that was read above)
-    if word_at(words, k) in _TIME_AFTER or _minutes(word_at(words, k)):
-        return None  # "the 4 o'clock", "the 10 30": a time, not the 4th or the 10th
+    if typed_cardinal and (word_at(words, k) in _TIME_AFTER or _minutes(word_at(words, k))):
+        return None  # "the 4 o'clock", "the 10 30": a time, not the 4th or the 10th ("the 4th, 11 am" is the 4th)
     said_small = number.value <= 5 and not word_at(words, j)[:1].isdigit()
     if said_small and not led:
         return None  # "the second" picks an offer; "on the second" is a day

@@ -23,6 +23,7 @@ _CANNOT = wordset("cant cannot wont doesnt dont isnt aint")
 _CANT_DO = "do make come manage attend go work be it that then sorry so but anything what how any is are can could"
 _CANNOT_DO = wordset(_CANT_DO) | {""}
 _BAD = wordset("bad difficult tricky hard impossible out")
+_FREED_FROM = wordset("school work class college uni hospital")
 _NOT = wordset("no not never")  # only before a word of liking: "friday is no good", "thursday's not great"
 _NOT_GOOD = wordset("good great ideal possible convenient brilliant any so really working")
 # Within a few words after the refusal, these make it about a part of the day or a time, not the day.
@@ -52,6 +53,8 @@ def _refused(words: Sequence[str], end: int) -> int | None:
     while j < len(words) and j < end + 2 and words[j] in _LINKS:
         j += 1
     said = word_at(words, j)
+    if said == "out" and word_at(words, j + 1) == "of" and word_at(words, j + 2) in _FREED_FROM:
+        return None  # "friday? he out of school all week": free then, not busy
     if (said in _CANNOT and word_at(words, j + 1) in _CANNOT_DO) or said in _BAD:
         stop = j + 1
     elif said in _NOT and word_at(words, j + 1) in _NOT_GOOD:

@@ -131,6 +131,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             "train station",
             "bus stop",
             "how do i get",
+            r"how (?:to|can i|would i|do we|can we) get (?:to|there)",  # "from the MTR how to get to your shop?"
+            r"which exit",
             r"(?:on|by|taking|take) (?:the )?(?:streetcar|bus|tram|train|subway|metro|underground|ttc|skytrain|luas)",
         ),
     ),
@@ -239,11 +241,17 @@ class _Names:
             (name, ({w for w in said if w not in shared and _distinctive(w)} or said), "".join(_name_words(name)))
             for name, said in words.items()
         ]
+        self._all_words = words
 
     def find(self, said: Sequence[str], joined: set[str]) -> str | None:
+        """The name said; of several, the one with most of its words said ("Cash App" before "cash")."""
         heard = set(said)
-        found = [(len(words & heard), name) for name, words, key in self._names if words & heard or key in joined]
-        return max(found, key=lambda f: f[0])[1] if found else None
+        found = [
+            (len(words & heard), len(self._all_words[name] & heard), name)
+            for name, words, key in self._names
+            if words & heard or key in joined
+        ]
+        return max(found, key=lambda f: f[:2])[2] if found else None
 
 
 def _joined(words: Sequence[str]) -> set[str]:
@@ -270,13 +278,26 @@ class FactQuestions:
         self._faq_words = [frozenset(roots(normalise(" ".join((*e.ask, e.answer))))) for e in facts.faq]
         dated = [(c.reason, c.day) for c in catalogue.closures] + [(s.reason, s.day) for s in catalogue.special_hours]
         self._holidays = [(_holiday_names(reason), day) for reason, day in dated if reason.strip()]
+        names = (tuple(normalise(name)) for service in catalogue.services for name in service.spoken_names)
+        self._service_names = sorted({n for n in names if len(n) > 1}, key=len, reverse=True)
+
+    def _topic_text(self, words: Sequence[str]) -> str:
+        """`words` with the services' names of two words or more said as one word: "a parallel parking session"
+        asks nothing about parking, "what's vestibular therapy exactly?" still asks what a service is."""
+        kept, i = [], 0
+        while i < len(words):
+            name = next((n for n in self._service_names if tuple(words[i : i + len(n)]) == n), None)
+            kept.append("service" if name else words[i])
+            i += len(name) if name else 1
+        return " ".join(kept)
 
     def find(self, words: Sequence[str], *, day: date | None, today: date, service_named: bool) -> Question | None:
         """The question in the turn, if any. `day` is the one day the turn names; `service_named` if it names one."""
         words = [w for w in words if w]
         text = " ".join(words)
         said = roots(words)
-        topic = next((t for t, pattern in _TOPICS if pattern.search(text)), None)
+        topic_text = self._topic_text(words)
+        topic = next((t for t, pattern in _TOPICS if pattern.search(topic_text)), None)
         if topic in _NEEDS_SERVICE and not service_named and "involve" not in text:
             topic = None
         joined = _joined(words)

@@ -361,11 +361,14 @@ def _said_closed(words: Sequence[str], start: int) -> bool:
             j = k - 1
             while word_at(words, j) in _HEDGES:  # "you're probably closed today"
                 j -= 1
+            right_before = all(w == "on" for w in words[k + 1 : start])
+            if right_before and word_at(words, j) == "you" and word_at(words, j - 1) not in ("are", "do", "will"):
+                return True  # "oh y'all closed Sundays?": said, not asked
             return word_at(words, j) in _STATED or tuple(words[max(0, j - 1) : j + 1]) == ("you", "are")
     return False
 
 
-_HEDGES = wordset("probably likely prob maybe still already usually all")
+_HEDGES = wordset("probably likely prob maybe still already usually all guys folks")  # "you guys closed"
 _HOLIDAY_WORDS = wordset("holiday closed shut")
 
 
@@ -382,7 +385,17 @@ def _the_holiday_it_is(
     if word_at(words, k) in _HOLIDAY_WORDS:
         return [day]
     named = [f for f in days if f.start == k and f is not day]
+    if k > day.end and _you_close(words, k):
+        return [day, *named]  # "Saturday is new year, you close ah?"
     return [day, *named] if named else []
+
+
+def _you_close(words: Sequence[str], k: int) -> bool:
+    """ "you close", "y'all closed", "you're shut" within a few words after `k` (not "are you closed", which asks)."""
+    for j in range(k + 1, min(k + 5, len(words))):
+        if words[j] in _CLOSED and word_at(words, j - 1) in ("you", "youre"):
+            return word_at(words, j - 2) not in ("are", "do", "will", "were")
+    return False
 
 
 _STATED = wordset("youre theyre its s re")
@@ -496,12 +509,15 @@ def _has_range(days: Sequence[Found[DayReading]]) -> bool:
     return any(f.value.last is not None for f in days if f.value.counts)
 
 
-def _ambiguous(words: list[str], days: list[Found[DayReading]], part: PartOfDay | None) -> list[str]:
+def _ambiguous(
+    words: list[str], days: list[Found[DayReading]], part: PartOfDay | None, starts: frozenset[int] = frozenset()
+) -> list[str]:
     """A day said with two readings ("12/01"), two days that disagree ("tuesday the 3rd" when the 3rd is a
     Thursday), or a part of the day led by words no day could be ("on to the morning": lost_day.py) is named in
     `unsure` as "day", so that the agent asks which day was meant."""
     two_readings = any(f.value.ambiguous and f.value.counts for f in days)
-    lost = part is not None and day_lost_before_part(words, frozenset(i for f in days for i in range(f.start, f.end)))
+    said = frozenset(i for f in days for i in range(f.start, f.end))
+    lost = part is not None and day_lost_before_part(words, said, starts)  # "one hour? Afternoon" starts a clause
     return ["day"] if two_readings or lost or days_disagree(words, days) or _weekday_in_a_month(days) else []
 
 
@@ -594,6 +610,7 @@ class RulesUtteranceInterpreter:
         latest = _claimed(free, find_latest(free))
         today = local_today(now, self._zone)
         wait = find_wait(free)  # "in half an hour": today, from then on (claimed below only if it is the when)
+        starts = _clause_starts(utterance, words)
         holidays = _claimed(free, _busy_days(free, not_greetings(free, self._holidays.find(free, today))))
         if holidays:  # "oh right, Memorial Day. Tuesday, June 1st then": only taken in
             others = find_days(list(free), today)
@@ -601,7 +618,7 @@ class RulesUtteranceInterpreter:
         said_days = sorted(
             [
                 *holidays,
-                *_claimed(free, _busy_days(free, find_days(free, today), _clause_starts(utterance, words))),
+                *_claimed(free, _busy_days(free, find_days(free, today), starts)),
             ],
             key=lambda f: f.start,
         )
@@ -682,7 +699,7 @@ class RulesUtteranceInterpreter:
             phone=heard_phone,
             unsure=(
                 *leftover_meaning(free, dated=picked_days is not None, timed=_clock_alone(reading, part_of_day)),
-                *_ambiguous(words, days, part_of_day),
+                *_ambiguous(words, days, part_of_day, starts),
             ),
             refers=refers,
             more_services=services[1:],
@@ -700,7 +717,8 @@ class RulesUtteranceInterpreter:
         if intent is Intent.UNKNOWN and heard_phone is not None and heard_phone.number is not None:
             intent = Intent.INFORM  # "two one two five five five ..." answers "what number can we text?"
         named = bool(service or staff or choice or phone or said_relative or latest or candidates)
-        if intent is Intent.INFORM and (is_off_topic(words) or (not named and is_chatter(words, free))):
+        beside = [BLANK if service and service[0].start <= i < service[0].end else w for i, w in enumerate(words)]
+        if intent is Intent.INFORM and (is_off_topic(beside) or (not named and is_chatter(words, free))):
             intent = Intent.UNKNOWN
         if intent in (Intent.AFFIRM, Intent.DENY) and not named and is_unrelated_question_or_chatter(words, free):
             intent = Intent.UNKNOWN  # "where exactly are you located" must never confirm a booking

@@ -10,7 +10,10 @@ from slotline.infrastructure.rules_nlu.words import wordset
 
 __all__ = ["loanwords"]
 
-_DROPPED = wordset("lah leh lor meh hor sasa pole ne eish")  # particles, Swahili "hi" and "sorry to hear"
+# particles, Swahili "hi" and "sorry to hear", Cantonese "aiya" and "wor"
+_DROPPED = wordset("lah leh lor meh hor sasa pole ne eish aiya aiyah aiyo aiyoh wor")
+# Cantonese "la", after an answer: "ok la", "no la", "can la"
+_LA_AFTER = wordset("ok okay no yes can cannot cant fine good sure then already one bye")
 _WORDS = {
     # Swahili
     **{"kesho": "tomorrow", "leo": "today", "sawa": "okay", "ndio": "yes", "ndiyo": "yes", "hapana": "no"},
@@ -33,6 +36,8 @@ _WORDS = {
     **{"dis": "this", "tanks": "thanks", "haffi": "have to", "wah": "what", "bout": "about", "pon": "on"},
     **{"weh": "where", "likkle": "little", "deh": "there", "nuh": "not", "mawnin": "morning", "hol": "hold"},
     **{"waan": "want", "yow": "hi", "inna": "in"},
+    # Cantonese
+    **{"hai": "yes"},
     # Afrikaans
     **{"ja": "yes", "nee": "no", "dankie": "thanks", "asseblief": "please", "vandag": "today", "lekker": "great"},
     **{"howzit": "hi", "goeiemore": "hi", "goeiemiddag": "hi", "goeienaand": "hi", "vanmiddag": "this afternoon"},
@@ -59,6 +64,9 @@ _PAIRS = {
     ("hari", "ini"): "today",
     ("terima", "kasih"): "thanks",
     ("minggu", "depan"): "next week",
+    # Cantonese, in Hong Kong English: "dor je" (thanks for a gift or a favour), "m goi" (thanks for a service)
+    **{("dor", "je"): "thanks", ("do", "je"): "thanks", ("m", "goi"): "thanks", ("mm", "goi"): "thanks"},
+    **{("m", "hai"): "no", ("mm", "hai"): "no"},
 }
 # Swahili hours count from 6 in the morning and 6 in the evening: "saa nne" is ten o'clock, "saa saba" one.
 _SWAHILI_NUMBERS = {
@@ -102,6 +110,8 @@ def loanwords(words: list[str]) -> list[str]:
             pass  # Afrikaans "Môre!": good morning
         elif word == "more" and out[-1:] and out[-1] in _MORE_LEADS and after in ("", "at", "morning", "afternoon"):
             out.append("tomorrow")
+        elif word == "la" and ((out[-1:] and out[-1] in _LA_AFTER) or not after):
+            pass  # "no la, bye bye"
         elif word in _PARTS:
             out += [_PARTS[word]] if out[-1:] in (["the"], ["this"]) else ["in", "the", _PARTS[word]]
         elif word not in _DROPPED:

@@ -41,10 +41,12 @@ _MOVED_TO = wordset(
 )
 
 
-def day_lost_before_part(words: Sequence[str], day_words: frozenset[int]) -> bool:
+def day_lost_before_part(words: Sequence[str], day_words: frozenset[int], starts: frozenset[int] = frozenset()) -> bool:
     """Whether a part of the day the caller wishes for is led by words that no day could be (`day_words`: the
-    positions of the words the day readers found)."""
-    return any(not _led_well(words, p, day_words) for p in wished_parts(words) if p > 0 and words[p] in _PARTS)
+    positions of the words the day readers found; `starts`: where a clause after the first starts, which a part of
+    the day may lead: "a massage, one hour? Afternoon")."""
+    parts = (p for p in wished_parts(words) if p > 0 and p not in starts and words[p] in _PARTS)
+    return any(not _led_well(words, p, day_words) for p in parts)
 
 
 def _led_well(words: Sequence[str], p: int, day_words: frozenset[int]) -> bool:

@@ -264,14 +264,22 @@ _OF_THE_DAY = wordset("you youve youd u available free going left there of")
 
 
 def find_latest(words: Sequence[str]) -> list[Found[bool]]:
-    """'what's the latest you have', 'the last appointment of the day', 'the latest one you've got'; not "by three
-    at the latest", and not "the latest one" alone, a choice among the offers."""
+    """'what's the latest you have', 'the last appointment of the day', 'the latest one you've got', "what's the
+    last one y'all got"; not "by three at the latest", and not "the latest one" or "the last one you said" alone, a
+    choice among the offers."""
     return [
         f
         for f in _LATEST.scan(words)
         if not (f.start and words[f.start - 1] == "at")
         and (word_at(words, f.end) not in ("one", "ones") or word_at(words, f.end + 1) in _OF_THE_DAY)
-    ]
+    ] + [Found(True, i, i + 4) for i in range(len(words)) if _last_one_you_have(words, i)]
+
+
+def _last_one_you_have(words: Sequence[str], i: int) -> bool:
+    """ "the last one you got", "last slot you have": the latest the business has, not the last of the offers."""
+    if word_at(words, i) != "last" or word_at(words, i + 1) not in ("one", "time"):
+        return False
+    return word_at(words, i + 2) in ("you", "u") and word_at(words, i + 3) in ("got", "have", "has")
 
 
 _AND = wordset("and plus also both with then")

@@ -48,6 +48,10 @@ def regional(words: list[str]) -> list[str]:
             out += ["the", "week", "after", "next"]  # Filipino English: the week after next
             i += 2
             continue
+        if (word, after) == ("next", "next") and i + 1 < len(words) and words[i + 1] in _WEEKDAYS:
+            out += ["the", words[i + 1], "after", "next"]  # Hong Kong and Filipino English: "next next Monday"
+            i += 2
+            continue
         if word == "opo":
             out.append("yes")
             continue

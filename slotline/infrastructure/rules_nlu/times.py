@@ -310,7 +310,8 @@ def find_times(
             i += 1
             continue
         found = read[0]
-        if refused or negated_before(words, found.start) or cannot_be_there_by(words, found.start):
+        cannot = cannot_be_there_by(words, found.start) and not _refused_just_before(words, out, found.start)
+        if refused or negated_before(words, found.start) or cannot:
             found = Found(replace(found.value, counts=False), found.start, found.end)
         out.append(_said_twice(words, found))
         i = found.end
@@ -356,7 +357,21 @@ def _refused_after(words: Sequence[str], end: int) -> bool:
     """ "4 is too late", "ten's no good for me", "9 doesn't work": the time said is ruled out."""
     k = end + (word_at(words, end) in ("is", "s", "would", "will"))
     k += word_at(words, k) == "be"
+    if word_at(words, k) in _WHO_CANNOT and word_at(words, k + 1) in ("cant", "cannot"):
+        # "3pm I cannot, make it 5:15", "at 4 she can't"; not "11? I can't get there by 10" (the 10 is refused)
+        return not _TIED.intersection(words[k + 2 : k + 6])
     return (word_at(words, k), word_at(words, k + 1)) in _REFUSALS
+
+
+_WHO_CANNOT = wordset("i we she he they")
+_TIED = wordset("by for before until till at")  # what cannot be done is tied to the time after it
+
+
+def _refused_just_before(words: Sequence[str], out: Sequence[Found[TimeReading]], start: int) -> bool:
+    """ "3pm I cannot make it, 5:15": the "cannot" before 5:15 is the refusal of the time said before it."""
+    if not out or out[-1].value.counts or not _refused_after(words, out[-1].end):
+        return False
+    return any(w in ("cant", "cannot") for w in words[out[-1].end : min(start, out[-1].end + 3)])
 
 
 def pick_time(found: Sequence[Found[TimeReading]]) -> TimeReading | None:

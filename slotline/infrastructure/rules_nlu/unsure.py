@@ -119,6 +119,7 @@ def _about_the_past(free: Sequence[str], i: int) -> bool:
 
 
 _SO_FAR_LEADS = wordset("been for past")
+_OUT_OF = wordset("out off away sick home school work college camp vacation holiday holidays")
 _AHEAD = wordset("in within next coming")
 
 
@@ -134,6 +135,8 @@ def _time_so_far(free: Sequence[str], i: int) -> bool:
         return True
     if word_at(free, i - 1) == "all" and "been" in free[max(0, i - 8) : i]:
         return True  # "he's been scratching at his ears all week"
+    if word_at(free, i - 1) == "all" and _OUT_OF.intersection(free[max(0, i - 5) : i]):
+        return True  # "he out of school all week", "she's off all week"
     before = set(free[max(0, i - 5) : i])
     return bool(before & _SO_FAR_LEADS) and not before & _AHEAD
 
@@ -175,8 +178,19 @@ def _in_the_past(free: Sequence[str], i: int) -> bool:
     return bool(told) and previous not in _DAY_NOUNS | _MEANING and word_at(free, i + 2) in (BLANK, *_PRONOUNS)
 
 
+def _when_it_is(free: Sequence[str], i: int) -> bool:
+    """ "my road test is the week after", "her wedding's the day before": when something else is, beside a day
+    already said."""
+    k = i - 1 if free[i] in ("before", "after") else i
+    if free[k] not in ("week", "day") or word_at(free, k + 1) not in ("before", "after"):
+        return False
+    return word_at(free, k - 1) == "the" and word_at(free, k - 2) in ("is", "s") and word_at(free, k + 2) == BLANK
+
+
 def _an_occasion(free: Sequence[str], i: int) -> bool:
     """ "before the holidays", "the week before a race", "after my surgery": why, beside a day already said."""
+    if _when_it_is(free, i):
+        return True
     if free[i] in ("week", "day", "night", "morning") and word_at(free, i + 1) in ("before", "after"):
         return _an_occasion(free, i + 1)  # "it's the week before a race"
     if free[i] in ("before", "after") and word_at(free, i + 1) in _BARE_OCCASIONS:
@@ -220,7 +234,7 @@ _NOT_THINGS = (
 
 def _not_a_thing(free: Sequence[str], i: int) -> bool:
     """ "just the beard, not the hair": a thing ruled out at the end of a clause, never a day, time or number."""
-    k = i + 1
+    k = i + 1 + (word_at(free, i + 1) in ("just", "only"))  # "not just the parking"
     if word_at(free, k) in _THING_LEADS:
         k += 1
     thing = word_at(free, k)
@@ -264,6 +278,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool) -> b
     number = cardinal_at(free, i)
     if number is not None and word.isdigit() and 31 < number.value < 100:
         return False  # "when I pass 80 on the highway": no day, hour or minute
+    if word in ("year", "years") and word_at(free, i - 1) == "new" and word_at(free, i - 2) in ("is", "s"):
+        return False  # "Saturday is new year": the holiday's name, said of a day
     if word_at(free, i - 1) == "every" or (word in _DURATION_UNITS | _DAY_UNITS and word_at(free, i - 2) == "every"):
         return False  # "every two days I have to pump it": how often
     if number is not None and (another_events_time(free, i) or another_event_after(free, number.end)):
