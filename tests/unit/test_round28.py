@@ -104,3 +104,36 @@ def test_a_closure_the_caller_names_beside_another_day() -> None:
 def test_a_part_of_the_day_that_starts_a_clause_loses_no_day() -> None:
     heard = DENTAL.understand("this Friday you have time for a cleaning, one hour? Afternoon", MONDAY)
     assert (heard.day, heard.part_of_day, heard.unsure) == (date(2027, 3, 12), "afternoon", ())
+
+
+def _with_lengths(catalogue: Catalogue) -> Catalogue:
+    base = catalogue.services[0]
+    short = replace(base, id=ServiceId("sealant_30"), name="Sealant, 30 minutes", aliases=())
+    long = replace(base, id=ServiceId("sealant_75"), name="Sealant, 75 minutes", aliases=())
+    return replace(catalogue, services=(*catalogue.services, short, long))
+
+
+def test_a_length_said_alone_is_the_service_whose_name_ends_with_it() -> None:
+    interpreter = RulesUtteranceInterpreter(_with_lengths(CATALOGUE))
+    assert interpreter.understand("oh, switch to 75 minutes, same time", MONDAY).service_id == "sealant_75"
+    assert interpreter.understand("the 30 minutes one please", MONDAY).service_id == "sealant_30"
+    assert interpreter.understand("can I come in 75 minutes?", MONDAY).service_id is None  # when, not how long
+    assert interpreter.understand("I'm 75 minutes away", MONDAY).service_id is None  # how far
+
+
+def test_is_it_offered_with_a_word_none_of_the_close_services_says_has_no_fact() -> None:
+    interpreter = RulesUtteranceInterpreter(_with_lengths(CATALOGUE))
+    assert interpreter.understand("do you do sealants?", MONDAY).service_choices == ("sealant_30", "sealant_75")
+    heard = interpreter.understand("do you do glitter sealants? my sister had them", MONDAY)
+    assert heard.intent is Intent.QUESTION and heard.question is not None
+    assert heard.question.topic is Topic.UNKNOWN
+
+
+def test_how_far_along_a_pregnancy_is_no_child() -> None:
+    heard = DENTAL.understand("I'm six months pregnant, can I still come for a check-up?", MONDAY)
+    assert heard.service_id == "checkup"  # not the children's
+
+
+def test_a_number_said_with_how_often_is_no_time() -> None:
+    heard = DENTAL.understand("a check-up Thursday morning, I take the 400 every day to work", MONDAY)
+    assert (heard.day, heard.part_of_day, heard.unsure) == (date(2027, 3, 11), "morning", ())

@@ -15,7 +15,7 @@ from slotline.infrastructure.rules_nlu.ages import an_age
 from slotline.infrastructure.rules_nlu.catalogue_names import stem
 from slotline.infrastructure.rules_nlu.chatter import KNOWN_WORDS
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
-from slotline.infrastructure.rules_nlu.words import BLANK, Found, normalise, wordset
+from slotline.infrastructure.rules_nlu.words import BLANK, Found, normalise, word_at, wordset
 
 __all__ = ["ServiceWords", "StaffTitles", "says_for_whom"]
 
@@ -166,12 +166,14 @@ def _a_child(words: Sequence[str]) -> bool:
     """An age said that is a child's ("he's seven", "she is 9", "six years old")."""
     for i in range(len(words)):
         count = cardinal_at(words, i)
-        if count is not None and count.value < _ADULT and an_age(words, i):
-            return True
+        pregnant = word_at(words, count.end + 1) in _CARRYING if count is not None else False
+        if count is not None and count.value < _ADULT and an_age(words, i) and not pregnant:
+            return True  # not "five months pregnant"
     return False
 
 
 _ADULT = 16
+_CARRYING = wordset("pregnant along gone")
 
 
 def says_for_whom(free: Sequence[str]) -> bool:

@@ -48,6 +48,29 @@ def name_stem(word: str) -> str:
     return root[:-1] if len(root) > 2 and root[-1] == root[-2] and root[-1] in "bdgmnprt" else root
 
 
+_LENGTH_UNITS = wordset("minute minutes min mins hour hours")
+
+
+def _how_long(words: Sequence[str]) -> list[list[str]]:
+    """The length a service's name ends or starts with ("body massage 90 minutes", "90 minute driving lesson"), in
+    the forms a caller says it ("90 minutes", "90 minute")."""
+    for length in (words[-2:], words[:2]):
+        if len(words) > 2 and len(length) == 2 and length[0].isdigit() and length[1] in _LENGTH_UNITS:
+            unit = length[1].rstrip("s")
+            return [[length[0], unit], [length[0], unit + "s"]]
+    return []
+
+
+_NOT_A_LENGTH_BEFORE = wordset("in within next about around than over under another")
+_NOT_A_LENGTH_AFTER = wordset("away late early ago from later before after drive walk ride")
+
+
+def _a_length_wished(words: Sequence[str], start: int, end: int) -> bool:
+    """ "change to 90 minutes", "the 90 minutes one": the length of the service; not "in 90 minutes" (when) or "90
+    minutes away" (how far)."""
+    return word_at(words, start - 1) not in _NOT_A_LENGTH_BEFORE and word_at(words, end) not in _NOT_A_LENGTH_AFTER
+
+
 def _key(words: Sequence[str]) -> str:
     return "".join(name_stem(w) for w in words)
 
@@ -66,6 +89,7 @@ class ServiceNames:
         owners: dict[str, set[ServiceId]] = {}
         self._name_words: dict[str, frozenset[str]] = {}  # each key's words, stemmed
         named: set[str] = set()
+        lengths: set[str] = set()
         self._longest = 1
         for service in services:
             for name in (*service.spoken_names, service.id):
@@ -74,6 +98,10 @@ class ServiceNames:
                 self._longest = max(self._longest, len(words))
                 owners.setdefault(_key(words), set()).add(service.id)
                 self._name_words[_key(words)] = frozenset(name_stem(w) for w in words)
+                for length in _how_long(words):  # "Body massage, 90 minutes": "90 minutes" alone, if only it says so
+                    owners.setdefault(_key(length), set()).add(service.id)
+                    self._name_words[_key(length)] = frozenset(name_stem(w) for w in length)
+                    lengths.add(_key(length))
         self._exact = {key: next(iter(ids)) for key, ids in owners.items() if key and len(ids) == 1}
         self._fuzzy = [
             (SequenceMatcher(None, b=key, autojunk=False), frozenset(key), len(key), service_id, key)
@@ -81,6 +109,7 @@ class ServiceNames:
             if len(key) >= _MIN_FUZZY_LENGTH
         ]
         self._edges = _EDGE_WORDS - named
+        self._lengths = frozenset(lengths - {_key(normalise(n)) for sv in services for n in sv.spoken_names})
 
     def _score(self, key: str, said: Sequence[str] | None = None) -> tuple[float, ServiceId | None]:
         exact = self._exact.get(key)
@@ -130,6 +159,8 @@ class ServiceNames:
                 if BLANK in run or run[-1] in self._edges:
                     continue
                 score, service_id = self._score(_key(run), run)
+                if _key(run) in self._lengths and not _a_length_wished(words, start, end):
+                    continue  # "can I come in 90 minutes?", "I'm 90 minutes away": no massage of that length
                 if service_id is None and len(run[-1]) > 3 and run[-1].endswith("s"):  # "my tracking's out"
                     service_id = self._exact.get(_key([*run[:-1], run[-1][:-1]]))
                     score = _NEAR_EXACT

@@ -91,7 +91,11 @@ class FactReader:
         named = heard.service_id is not None or heard.staff_id is not None  # "is Aisha free Thursday? a follow-up"
         if not found and intent is Intent.UNKNOWN and not named and looks_like_a_question(words, utterance):
             found = (Question(Topic.UNKNOWN),)
-        if not found and not heard.preference.says_when and self._offered.unbacked(words, heard.service_id):
+        if (
+            not found
+            and not heard.preference.says_when
+            and self._offered.unbacked(words, heard.service_id, heard.service_choices)
+        ):
             return Interpretation(Intent.QUESTION, text=utterance, question=Question(Topic.UNKNOWN))  # "laser?"
         if not found:
             return None

@@ -43,11 +43,13 @@ class OfferedServices:
             text = " ".join((*service.spoken_names, service.description or ""))
             self._said[service.id] = frozenset(name_stem(stem(w)) for w in normalise(text))
 
-    def unbacked(self, words: Sequence[str], service: ServiceId | None) -> bool:
-        """An "is it offered?" question about `service` with a word the catalogue never says of it."""
+    def unbacked(self, words: Sequence[str], service: ServiceId | None, choices: Sequence[ServiceId] = ()) -> bool:
+        """An "is it offered?" question about `service` (or, with none, any of the services it could be:
+        "do you do motorcycle lessons?" of driving lessons) with a word the catalogue never says of it."""
         said = [w for w in words if w]
-        if service is None or not _ASKS_IF_OFFERED.search(" ".join(said)):
+        services = (service,) if service is not None else tuple(choices)
+        if not services or not _ASKS_IF_OFFERED.search(" ".join(said)):
             return False
-        backed = self._said.get(service, frozenset())
+        backed = frozenset().union(*(self._said.get(s, frozenset()) for s in services))
         loose = (w for w in said if w.isalpha() and w not in _PLAIN and w not in KNOWN_WORDS)
         return any(name_stem(stem(w)) not in backed for w in loose)  # "cleanings" is "clean"

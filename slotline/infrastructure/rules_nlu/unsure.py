@@ -280,6 +280,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool) -> b
         return False  # "when I pass 80 on the highway": no day, hour or minute
     if word in ("year", "years") and word_at(free, i - 1) == "new" and word_at(free, i - 2) in ("is", "s"):
         return False  # "Saturday is new year": the holiday's name, said of a day
+    if number is not None and word_at(free, number.end) == "every":
+        return False  # "I gotta get on 400 every day": a road, a bus, a dose; how often, never the booking's time
     if word_at(free, i - 1) == "every" or (word in _DURATION_UNITS | _DAY_UNITS and word_at(free, i - 2) == "every"):
         return False  # "every two days I have to pump it": how often
     if number is not None and (another_events_time(free, i) or another_event_after(free, number.end)):
