@@ -857,7 +857,7 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked):
             self._hold = None
             kept = self._pref
             self._pref = Preference(staff_id=kept.staff_id)  # the day and time are being changed: ask them
-            if not dated and kept.day is not None and _only_numbers(heard.unsure):  # "later, like 11?": the day stays
+            if not dated and kept.day is not None and _only_of_time(heard.unsure):  # "later, like 11?": the day stays
                 self._pref = Preference(day=kept.day, last_day=kept.last_day, staff_id=kept.staff_id)
                 question = self._say.which_when(day=False, time=True)
             self._absorb(sure)
@@ -908,9 +908,13 @@ def _another_service(heard: Interpretation, service: ServiceId | None) -> bool:
     return bool(heard.service_choices) and service not in heard.service_choices
 
 
-def _only_numbers(unsure: tuple[str, ...]) -> bool:
-    """Every word left unsure is a number: a time or a date, but no other word moves the day ("a week after")."""
-    return bool(unsure) and all(w.isdigit() or w in _NUMBER_WORDS for w in unsure)
+def _only_of_time(unsure: tuple[str, ...]) -> bool:
+    """Every word left unsure is a number or says which side of a time ("after office, like 8 or 9"): a time or a
+    date, but no word that moves the day ("a week after")."""
+    return bool(unsure) and all(w.isdigit() or w in _NUMBER_WORDS or w in _SIDES_OF_A_TIME for w in unsure)
+
+
+_SIDES_OF_A_TIME = frozenset(("after", "before", "later", "earlier", "until", "till"))
 
 
 def _keeps_only(heard: Interpretation) -> bool:

@@ -140,7 +140,10 @@ class ServiceWords:
         if len(sharing) < 2 or found not in sharing:
             return (found,)
         what = [w for w in free if _fold(w) not in _WHO]  # who it is for is weighed by find_for_whom, not here
-        best = tuple(s for s in self.find(what) if s in sharing)
+        words, who = dict(self._words), _for_whom(free)
+        # a service for someone the caller did not name is never the sharper one ("the bike in for a service" is
+        # not the "kids bike service")
+        best = tuple(s for s in self.find(what) if s in sharing and (s == found or not (words[s] & _WHO) - who))
         return best if best and found not in best else (found,)
 
     def find_for_whom(self, free: Sequence[str]) -> tuple[ServiceId, ...]:

@@ -27,7 +27,7 @@ _INSTEAD = wordset("instead rather")
 _INSTEAD_REACH = 4
 # Said a few words before the first day, these rule it out: "I can't make the alignment tomorrow, ... Thursday".
 _CANNOT = wordset("cant cannot cyaan wont unable")
-_CANNOT_REACH = 4
+_CANNOT_REACH = 6  # "I can't make the e-bike thing tomorrow"
 # A day right before one of these names what the caller already has ("move monday's session to tuesday"), not a wish.
 _WHAT_EXISTS = wordset("appointment appointments session booking visit")
 

@@ -50,6 +50,8 @@ def _spoken(reason: str) -> set[str]:
         saints = kept[1:]
         ways |= {" ".join(saints), " ".join(["saint", *saints]), " ".join(["st", *saints])}
         ways |= {" ".join([_NICKNAMES[saints[0]], *saints[1:]])} if saints[0] in _NICKNAMES else set()
+    if kept[:1] == ["eid"] and len(kept) > 1:  # "Eid ul Fitr", "Eid al-Adha": "Eid" alone names the next of them
+        ways.add("eid")
     return {w for w in ways if w and not _GENERIC.issuperset(w.split())}
 
 
@@ -100,6 +102,10 @@ class HolidayNames:
         out: list[Found[DayReading]] = []
         for found, counted_from_only in self._said(words, today):
             day = _next_of(found.value, today)
+            run = _next_run(found.value, today) if day is None else None
+            if run is not None and word_at(words, found.start - 1) not in _PERIOD:  # "after eid": after its last day
+                out.append(Found(DayReading(run[0], exact=True, last=run[1]), found.start, found.end))
+                continue
             if word_at(words, found.start - 1) in _PERIOD or day is None:
                 continue
             start, end = found.start, found.end
@@ -197,6 +203,18 @@ def _next_of(days: tuple[date, ...], today: date) -> date | None:
     if len(ahead) > 1 and ahead[1] - ahead[0] < _APART:
         return None
     return ahead[0]
+
+
+def _next_run(days: tuple[date, ...], today: date) -> tuple[date, date] | None:
+    """The next days of a name that run one after another ("Eid ul Fitr" closed three days running): its first and
+    last day, when no other day of that name is near them."""
+    ahead = [d for d in days if d >= today]
+    end = 1
+    while end < len(ahead) and ahead[end] - ahead[end - 1] == timedelta(days=1):
+        end += 1
+    if end < 2 or (end < len(ahead) and ahead[end] - ahead[end - 1] < _APART):
+        return None
+    return ahead[0], ahead[end - 1]
 
 
 _WEEKDAYS = {

@@ -105,6 +105,13 @@ def _every_named(words: list[str], find: Callable[[Sequence[str]], Found[T] | No
     return named
 
 
+def _with_whom(words: Sequence[str], named: list[Found[T]]) -> list[Found[T]]:
+    """Of several people named, the last one said with "with" first: "Ayesha comes in the evening. Then with Sadia,
+    same time" is Sadia."""
+    led = [f for f in named if word_at(words, f.start - 1) == "with"]
+    return [led[-1], *(f for f in named if f is not led[-1])] if len(named) > 1 and led else named
+
+
 _UNITS = frozenset(("day", "week", "month", "year", "hour", "minute", "mile"))
 
 
@@ -435,7 +442,7 @@ def _for_the_occasion(
     """ "a week on Thursday? want him looking flash for Christmas": a holiday the visit is for (or before), beside
     another day said, is why, not when; "a cut for Christmas Eve" alone is still that day; "on Boxing Day? I'll be
     stiff after Christmas": a holiday the days said come after is why (its "after" is claimed)."""
-    said = {o.value.day for o in others if o.value.counts}
+    said = {o.value.day for o in others if o.value.counts and not _weekday_of_a_date(o, others)}
     out = []
     for f in holidays:
         other_holidays = {h.value.day for h in holidays if h is not f and h.value.counts}
@@ -450,8 +457,21 @@ def _for_the_occasion(
     return out
 
 
+def _weekday_of_a_date(found: Found[DayReading], others: Sequence[Found[DayReading]]) -> bool:
+    """ "monday the 15th", "the week after next on tuesday": the bare weekday of a date or a week said with it (read
+    on its own as the coming one)."""
+    day = found.value.day
+    if not found.value.bare_weekday or day is None:
+        return False
+    return any(
+        (o.value.exact and o.value.day and o.value.day.weekday() == day.weekday())
+        or (o.value.day and o.value.last and o.value.last - o.value.day == timedelta(days=6))
+        for o in others
+    )
+
+
 def _said_after_it(free: Sequence[str], holiday: Found[DayReading], said: set[date | None]) -> bool:
-    day = holiday.value.day
+    day = holiday.value.last or holiday.value.day  # "after eid" (closed three days): after the last of them
     return (
         word_at(free, holiday.start - 1) == "after"
         and day is not None
@@ -636,7 +656,7 @@ class RulesUtteranceInterpreter:
         picked_time = pick_time(times)
         reading = self._opening.settle(picked_time) if picked_time is not None else None
         picked_days = pick_days(days)
-        staff = _every_named(free, self._staff.find)  # "with Tasha, not Lena"
+        staff = _with_whom(words, _every_named(free, self._staff.find))  # "with Tasha, not Lena"
         said_of_service = list(free)  # "a trim with the barber": the title also says which service
         staff = staff or _named(free, self._titles.find(free))  # issue 13: "the hygienist"
         _acted_on(free, self._services.find, said_of_service)  # "the bath and his nails, cancel just the nails"

@@ -10,8 +10,8 @@ from slotline.infrastructure.rules_nlu.words import wordset
 
 __all__ = ["loanwords"]
 
-# particles, Swahili "hi" and "sorry to hear", Cantonese "aiya" and "wor"
-_DROPPED = wordset("lah leh lor meh hor sasa pole ne eish aiya aiyah aiyo aiyoh wor")
+# particles, Swahili "hi" and "sorry to hear", Cantonese "aiya" and "wor", Urdu "baji" (sister), "alaikum"
+_DROPPED = wordset("lah leh lor meh hor sasa pole ne eish aiya aiyah aiyo aiyoh wor baji alaikum alaykum")
 # Cantonese "la", after an answer: "ok la", "no la", "can la"
 _LA_AFTER = wordset("ok okay no yes can cannot cant fine good sure then already one bye")
 _WORDS = {
@@ -36,8 +36,18 @@ _WORDS = {
     **{"dis": "this", "tanks": "thanks", "haffi": "have to", "wah": "what", "bout": "about", "pon": "on"},
     **{"weh": "where", "likkle": "little", "deh": "there", "nuh": "not", "mawnin": "morning", "hol": "hold"},
     **{"waan": "want", "yow": "hi", "inna": "in"},
-    # Cantonese
-    **{"hai": "yes"},
+    # Urdu and Punjabi, in Pakistani English
+    **{"haan": "yes", "nahi": "no", "nahin": "no", "shukriya": "thanks", "acha": "okay", "achha": "okay"},
+    **{"accha": "okay", "aaj": "today", "kal": "tomorrow", "parson": "overmorrow", "parso": "overmorrow"},
+    **{
+        "abhi": "now",
+        "kuch": "any",
+        "bas": "thats all",
+        "salam": "hi",
+        "salaam": "hi",
+        "assalam": "hi",
+        "assalamu": "hi",
+    },
     # Afrikaans
     **{"ja": "yes", "nee": "no", "dankie": "thanks", "asseblief": "please", "vandag": "today", "lekker": "great"},
     **{"howzit": "hi", "goeiemore": "hi", "goeiemiddag": "hi", "goeienaand": "hi", "vanmiddag": "this afternoon"},
@@ -67,7 +77,15 @@ _PAIRS = {
     # Cantonese, in Hong Kong English: "dor je" (thanks for a gift or a favour), "m goi" (thanks for a service)
     **{("dor", "je"): "thanks", ("do", "je"): "thanks", ("m", "goi"): "thanks", ("mm", "goi"): "thanks"},
     **{("m", "hai"): "no", ("mm", "hai"): "no"},
+    # Urdu
+    **{("theek", "hai"): "okay", ("thik", "hai"): "okay", ("ji", "haan"): "yes", ("haan", "ji"): "yes"},
+    **{("nahi", "ji"): "no", ("bas", "itna"): "thats all", ("o", "alaikum"): "", ("nahi", "bas"): "no thats all"},
+    # Northern Irish English: "the morra" (tomorrow)
+    **{("the", "morra"): "tomorrow", ("the", "marra"): "tomorrow"},
 }
+_URDU_WEEKS = {("se", "ek"): "a week", ("se", "do"): "two weeks", ("se", "teen"): "three weeks"}
+# After a time or a holiday in Urdu word order: "Eid ke baad" (after Eid), "Eid se pehle" (before Eid).
+_POSTPOSITIONS = {("ke", "baad"): "after", ("kay", "baad"): "after", ("se", "pehle"): "before"}
 # Swahili hours count from 6 in the morning and 6 in the evening: "saa nne" is ten o'clock, "saa saba" one.
 _SWAHILI_NUMBERS = {
     "moja": 1,
@@ -94,9 +112,26 @@ def loanwords(words: list[str]) -> list[str]:
             count, i = _swahili_count(words, i + 1)
             out += ["at", str((count + 5) % 12 + 1)]
             continue
+        weeks = _URDU_WEEKS.get((word, after)) if out[-1:] in (["today"], ["tomorrow"]) else None
+        if weeks is not None and words[i + 2 : i + 4] in (["hafte", "baad"], ["hafta", "baad"], ["hafton", "baad"]):
+            out[-1:] = [*weeks.split(), "from", out[-1]]  # "aaj se ek hafte baad": a week from today
+            i += 4
+            continue
+        if words[i : i + 3] == ["bas", "itna", "hi"]:  # Urdu: "that's all"
+            out += ["thats", "all"]
+            i += 3
+            continue
         if (word, after) in _PAIRS:
             out += _PAIRS[word, after].split()
             i += 2
+            continue
+        if (word, after) in _POSTPOSITIONS and out:
+            out.insert(len(out) - 1, _POSTPOSITIONS[word, after])  # "eid ke baad": "after eid"
+            i += 2
+            continue
+        if word in ("ji", "hai"):  # Urdu "ji" (yes, or politeness), Cantonese "hai" (yes), Urdu "hai" (is)
+            out += ["yes"] if not out else []
+            i += 1
             continue
         if word == "mi":
             out.append("i" if after in _MI_DOES else "my")

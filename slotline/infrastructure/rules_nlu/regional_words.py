@@ -18,6 +18,20 @@ _FIRST_WHAT = wordset(
 )
 
 
+_NEXT_NEXT = [[w] for w in (*_WEEKDAYS, "week")]
+_SHALL_NOT = {"ill": "i", "theyll": "they", "youll": "you"}
+# "the day" is today after these ("have yous anything the day?", "a fortnight the day"), never before these ("the day
+# after tomorrow", "the day of the wedding").
+_TODAY_AFTER = wordset("anything something anytime fortnight week free available open")
+_NOT_TODAY_BEFORE = wordset("after before of off that when you i we she he it they is was before")
+
+
+def _today_said(out: list[str], words: list[str], i: int) -> bool:
+    """At word `i` (the "day" of "the day"), with `out` what came before."""
+    following = words[i + 1] if i + 1 < len(words) else ""
+    return bool(out) and out[-1] in _TODAY_AFTER and following not in _NOT_TODAY_BEFORE
+
+
 def regional(words: list[str]) -> list[str]:
     """`words` with Scots "Tuesday first" as the coming Tuesday, "the morn" as tomorrow, "the back of ten" as about
     ten; "arvo" as the afternoon; French and Spanish day words in English; "14h30" and "14h" as 14:30 and 14:00; and
@@ -47,6 +61,19 @@ def regional(words: list[str]) -> list[str]:
         if (word, after) == ("next", "next") and i + 1 < len(words) and words[i + 1] == "week":
             out += ["the", "week", "after", "next"]  # Filipino English: the week after next
             i += 2
+            continue
+        # Pakistani and Indian English: "next to next week", "next to next Tuesday"
+        if (word, after) == ("next", "to") and words[i + 1 : i + 2] == ["next"] and words[i + 2 : i + 3] in _NEXT_NEXT:
+            out += ["the", words[i + 2], "after", "next"]
+            i += 3
+            continue
+        if word in _SHALL_NOT and after == "not":  # Northern Irish and Scots: "I'll not make it" is "I won't"
+            out += [_SHALL_NOT[word], "wont"]
+            i += 1
+            continue
+        if (word, after) == ("the", "day") and _today_said(out, words, i):  # Northern Irish: "anything the day?"
+            out.append("today")
+            i += 1
             continue
         if (word, after) == ("next", "next") and i + 1 < len(words) and words[i + 1] in _WEEKDAYS:
             out += ["the", words[i + 1], "after", "next"]  # Hong Kong and Filipino English: "next next Monday"

@@ -38,4 +38,20 @@ def find_wait(words: Sequence[str]) -> Found[int] | None:
         unit = _UNITS.get(word_at(words, count.end)) if count is not None else None
         if count is not None and unit is not None and 0 < count.value * unit <= _MOST:
             return Found(count.value * unit, i, count.end + 1)
+    return _come_now(words)
+
+
+_COME_HOW = wordset("in over by down round around along")
+_NOT_NOW_AFTER = wordset("and then on but or")  # "come now and then", "now on Friday": no wait said
+
+
+def _come_now(words: Sequence[str]) -> Found[int] | None:
+    """ "can I come now?", "can I come in right now", "come over now": no wait at all."""
+    for i, word in enumerate(words):
+        if word != "come":
+            continue
+        j = i + 1 + (word_at(words, i + 1) in _COME_HOW)
+        j += word_at(words, j) == "right"
+        if word_at(words, j) == "now" and word_at(words, j + 1) not in _NOT_NOW_AFTER:
+            return Found(0, i + 1, j + 1)
     return None
