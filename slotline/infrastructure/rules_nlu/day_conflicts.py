@@ -60,7 +60,7 @@ def _names_what_exists(words: Sequence[str], day: Found[DayReading]) -> bool:
     return bool(_WHAT_EXISTS.intersection(after)) and after[0] not in ("and", "or")
 
 
-_OWNERS = wordset("my our his her their")
+_OWNERS = wordset("my our his her their me")  # "me mam's piano lesson" (Northern English "me": my)
 _OWNED_REACH = 4  # "my manual therapy on the 30th", "our two haircuts on friday"
 
 

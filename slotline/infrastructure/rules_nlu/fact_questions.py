@@ -305,7 +305,7 @@ class FactQuestions:
         scheme = self._schemes.find(said, joined)
         if topic in (None, Topic.PRICE, Topic.INSURANCE, Topic.PAYMENT) and scheme is not None:
             return Question(Topic.INSURANCE, subject=scheme)  # named by the caller: the most direct answer
-        faq = self._faq_asked(said)
+        faq = self._faq_asked(roots(topic_text.split()))  # "a jewellery change Saturday" asks nothing of jewellery
         if faq is not None and _ASKS_IF_OFFERED.search(text) and self._qualified_otherwise(faq, words, said):
             return Question(Topic.UNKNOWN)  # "do you do lash extensions?" of an FAQ about braid extensions
         if faq is not None and not (service_named and topic in (Topic.PRICE, Topic.DESCRIPTION)):

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+
 from slotline.domain.catalogue import Catalogue
 from slotline.infrastructure.common.calendar_rules import valid_date
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
@@ -66,11 +68,18 @@ class HolidayNames:
         named += [(s.day, s.reason) for s in catalogue.special_hours if s.reason]
         spoken: dict[str, set[date]] = {}
         easter: set[date] = set()
+        by_weekday: dict[str, set[tuple[str, date]]] = {}
         for day, reason in named:
             for phrase in _spoken(reason):
                 spoken.setdefault(phrase, set()).add(day)
             sunday = _easter_of(reason, day)
             easter |= set() if sunday is None else {sunday}
+            words = normalise(reason)
+            if len(words) > 1 and words[-1] in _WEEKDAYS:
+                by_weekday.setdefault(" ".join(words[:-1]), set()).add((words[-1], day))
+        for prefix, days in by_weekday.items():  # "Carnival Monday" and "Carnival Tuesday": "Carnival" is both
+            if len({weekday for weekday, _ in days}) > 1 and prefix not in spoken:
+                spoken[prefix] = {day for _, day in days}
         # A name several days share ("Christmas Day" in two years) names the next of them, unless two of them are
         # close enough to be taken for each other.
         self._table: PhraseTable[tuple[date, ...]] = PhraseTable((tuple(sorted(d)), p) for p, d in spoken.items())
@@ -80,6 +89,7 @@ class HolidayNames:
         self._fixed: PhraseTable[tuple[int, int]] = PhraseTable(
             (month_day, phrase) for phrase, month_day in _FIXED_DAYS.items() if phrase not in spoken
         )
+        self._lent: PhraseTable[int] = PhraseTable((shift, p) for p, shift in _FROM_EASTER.items() if p not in spoken)
 
     def _said(self, words: Sequence[str], today: date) -> list[tuple[Found[tuple[date, ...]], bool]]:
         """The names said, each with whether it is only a day to count from; a name inside a longer one is not."""
@@ -90,6 +100,9 @@ class HolidayNames:
             this_year = valid_date(today.year, *f.value)
             days = tuple(d for d in (this_year, valid_date(today.year + 1, *f.value)) if d is not None)
             named.append((Found(days, f.start, f.end), False))
+        for lent in self._lent.scan(words):  # "Ash Wednesday": counted from Easter, wherever the business is open
+            days = tuple(easter(year) + timedelta(days=lent.value) for year in (today.year, today.year + 1))
+            named.append((Found(days, lent.start, lent.end), False))
         # "lunar new year's eve" is not the 31st of December, nor "orthodox christmas" the 25th
         named = [(f, k) for f, k in named if word_at(words, f.start - 1) not in _OTHER_CALENDARS]
         taken = {i for f, _ in named for i in range(f.start, f.end)}
@@ -169,6 +182,8 @@ def _inside(one: Found[tuple[date, ...]], other: Found[tuple[date, ...]]) -> boo
 
 
 _EASTER_DAYS = {"good friday": 2, "easter sunday": 0, "easter monday": -1}  # days to Easter Sunday
+# Days counted from Easter Sunday that callers name, read where no closure names them.
+_FROM_EASTER = {"ash wednesday": -46, "shrove tuesday": -47, "pancake day": -47}
 
 
 def _easter_of(reason: str, day: date) -> date | None:

@@ -37,7 +37,10 @@ _HUMAN = re.compile(
     r"|\b(?:make|making|file|lodge|raise|have) a complaint\b|\bi (?:want|need|would like) to complain\b"
 )
 # A task word with one of these up to three words before it is ruled out: "don't cancel", "no need to move it".
-_NEGATION_BEFORE = re.compile(r"\b(?:dont|do not|not|never|no need to|wont|doesnt|didnt)(?: \w+){0,3} $")
+# "don't cancel", "not going to cancel"; not "me lad's not well, can we cancel" (a new clause asks for it)
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:dont|do not|not|never|no need to|wont|doesnt|didnt)(?: (?!(?:can|could|would|please|so|but)\b)\w+){0,3} $"
+)
 _CANCEL = re.compile(
     r"\b(?:cancel\w*(?! (?:policy|fee))|call (?:it|that|this) off|call off"
     # "we won't be needing it any more", "I no longer need my appointment": the caller is done with it

@@ -731,13 +731,14 @@ class RulesUtteranceInterpreter:
         )
         ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)
         has_details = result.has_details or "day" in result.unsure  # "12/01" names a day, but which one is asked
+        # the service's own words name no task: "a piercing jewellery change Saturday" is no move
+        beside = [BLANK if service and service[0].start <= i < service[0].end else w for i, w in enumerate(words)]
         intent = classify(
-            words, has_details=has_details, has_service=result.service_id is not None, ruled_out=ruled_out
+            beside, has_details=has_details, has_service=result.service_id is not None, ruled_out=ruled_out
         )
         if intent is Intent.UNKNOWN and heard_phone is not None and heard_phone.number is not None:
             intent = Intent.INFORM  # "two one two five five five ..." answers "what number can we text?"
         named = bool(service or staff or choice or phone or said_relative or latest or candidates)
-        beside = [BLANK if service and service[0].start <= i < service[0].end else w for i, w in enumerate(words)]
         if intent is Intent.INFORM and (is_off_topic(beside) or (not named and is_chatter(words, free))):
             intent = Intent.UNKNOWN
         if intent in (Intent.AFFIRM, Intent.DENY) and not named and is_unrelated_question_or_chatter(words, free):

@@ -141,6 +141,7 @@ _FRENCH_PAIRS = {
     ("apres", "midi"): "afternoon",
     ("lapres", "midi"): "afternoon",
     ("cest", "ca"): "thats right",
+    ("mardi", "gras"): "mardi gras",  # the carnival, not a Tuesday
 }
 
 

@@ -31,8 +31,8 @@ _MEANING = wordset(
 # "not" in these is about the caller, not the detail: "i'm not sure", "not bothered"; or about what was read back
 # ("that's not right", "not what i said"), which the correction that follows says.
 _HARMLESS_AFTER_NOT = wordset(
-    "sure bothered fussed fussy too really quite right correct what going gonna able to bad worried much"
-)
+    "sure bothered fussed fussy too really quite right correct what going gonna able to bad worried much well feeling"
+)  # "me lad's not well": how someone is
 _WHOM = wordset("me myself him her us them my his our their")
 # "it's not urgent", "not an emergency", "not in a rush": how pressing it is, which changes no detail
 _PRESSING = wordset("urgent serious desperate emergency rush hurry panic")
@@ -52,7 +52,7 @@ _A_THING = wordset("a an some")
 # A number word that is nearly always something else: "the one at three", "a check-up for me", "i need one".
 _NOT_NUMBERS = wordset("one a an")
 # After "last", these are about the past ("i saw tom last month"): they cannot change a day to book.
-_PAST_AFTER_LAST = wordset("week month year time visit appointment")
+_PAST_AFTER_LAST = wordset("week month year time visit appointment night weekend summer winter autumn spring christmas")
 _AGO = "ago"
 _AFTER_MAY = wordset("i we you be have need want not also just")
 _PRONOUNS = wordset("you i we it its he she they so and but im ive youve weve all")  # "after all"

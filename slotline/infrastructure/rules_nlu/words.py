@@ -69,6 +69,7 @@ _SPOKEN_FORMS = {
     "yous": ("you",),
     "youse": ("you",),
     "yall": ("you",),
+    "allyuh": ("you",),  # Trinidadian: "if allyuh have space"
     "wanna": ("want", "to"),
     "gonna": ("going", "to"),
     "gotta": ("got", "to"),
