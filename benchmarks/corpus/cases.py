@@ -44,6 +44,7 @@ SPLITS = (
     "heldout23",
     "heldout24",
     "heldout25",
+    "heldout26",
 )
 CATEGORIES = (
     "booking",
