@@ -32,6 +32,8 @@ def an_age(words: Sequence[str], i: int) -> bool:
         return an_age(words, i - 1)
     count = cardinal_at(words, i)
     if count is None:
+        if words[i] in _OLD_UNITS and i > 0 and cardinal_at(words, i - 1) is not None and an_age(words, i - 1):
+            return True  # the "months" of "he's four months"
         return words[i] in _OLD_UNITS and word_at(words, i + 1) in _OLD
     before = word_at(words, i - 1)
     if before in _AGE_LEADS or (before == "is" and word_at(words, i - 2) in _WHO_IS):

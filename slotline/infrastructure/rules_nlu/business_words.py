@@ -170,13 +170,16 @@ def _a_child(words: Sequence[str]) -> bool:
     for i in range(len(words)):
         count = cardinal_at(words, i)
         pregnant = word_at(words, count.end + 1) in _CARRYING if count is not None else False
-        if count is not None and count.value < _ADULT and an_age(words, i) and not pregnant:
-            return True  # not "five months pregnant"
+        young_pet = count is not None and word_at(words, count.end) in _MONTHS and bool(_YOUNG_PETS & set(words))
+        if count is not None and count.value < _ADULT and an_age(words, i) and not (pregnant or young_pet):
+            return True  # not "five months pregnant", not "my pup, he's four months"
     return False
 
 
 _ADULT = 16
 _CARRYING = wordset("pregnant along gone")
+_MONTHS = wordset("months month weeks week")
+_YOUNG_PETS = wordset("pup pups puppy puppies kitten kittens dog dogs cat cats doodle foal")
 
 
 def says_for_whom(free: Sequence[str]) -> bool:

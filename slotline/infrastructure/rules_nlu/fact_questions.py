@@ -430,9 +430,10 @@ def looks_like_a_question(words: Sequence[str], utterance: str) -> bool:
     asked, mark, _ = utterance.partition("?")
     if mark and asked.strip():
         question = [w for w in normalise(asked) if w]
-        if words[: len(question)] != question:
+        greeted = len(words) <= len(question) and question[len(question) - len(words) :] == words  # "good morning, ..."
+        if words[: len(question)] != question and not greeted:
             return False  # the part after a correction ("..., not to chat"): the question is not in it
-        words = question
+        words = words if greeted else question
     if any((cardinal_at(words, i) or ordinal_at(words, i)) and words[i] != "one" for i in range(len(words))):
         return False  # "a sad one" is no number
     said = [w.strip(",.!?").lower().replace("'", "") for w in utterance.split()]

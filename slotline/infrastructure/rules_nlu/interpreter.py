@@ -457,6 +457,25 @@ def _for_the_occasion(
     return out
 
 
+def _said_of_itself(days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """ "Sunday tomorrow, so please ... on Monday": two day words side by side that name one day say what that day is,
+    beside another day wished for (Ghanaian and Nigerian English: "Sunday tomorrow" is "tomorrow is Sunday")."""
+    counted = sorted((f for f in days if f.value.counts and f.value.last is None), key=lambda f: f.start)
+    facts = {
+        id(f)
+        for a, b in pairwise(counted)
+        if b.start == a.end
+        and a.value.day is not None
+        and a.value.day == b.value.day
+        and not (a.value.exact or b.value.exact)  # "Monday the 11th" is one day said twice, as ever
+        for f in (a, b)
+    }
+    said = {f.value.day for f in counted if id(f) not in facts}
+    if not facts or not said - {None}:
+        return days
+    return [Found(replace(f.value, counts=False), f.start, f.end) if id(f) in facts else f for f in days]
+
+
 def _weekday_of_a_date(found: Found[DayReading], others: Sequence[Found[DayReading]]) -> bool:
     """ "monday the 15th", "the week after next on tuesday": the bare weekday of a date or a week said with it (read
     on its own as the coming one)."""
@@ -648,6 +667,7 @@ class RulesUtteranceInterpreter:
         days = months_past(words, days)  # "I had my hearing aids fitted in March"
         days = _not_of_this_call(words, days)  # "sorry to call on a Sunday"
         days, now_ends = _today_said(free, days, today)
+        days = _said_of_itself(days)  # "Sunday tomorrow, so ... Monday"
         part_of_day = find_part_of_day(words, skip=now_ends)  # "it's saturday night": now, no wish
         bounds = _claimed(free, find_bounds(free, part_of_day))
         edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))

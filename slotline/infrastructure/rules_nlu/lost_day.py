@@ -25,7 +25,7 @@ _LEADS = wordset(
     "this that a any one some sometime anytime early late mid every same next each good in of for or and "
     "your weekday weekend weekdays weekends both either other whole all later earlier today tomorrow tonight "
     "hi hello hiya hey instead then please thanks too also though anyway fine great day actually well oh so but ok "
-    "okay sorry maybe um uh"  # "actually, afternoon's better for me"
+    "okay sorry maybe um uh anything something"  # "actually, afternoon's better for me", "anything afternoon-side?"
 )
 # "in the morning", "sometime during the afternoon", "i'd like the morning", "can you do the evening"
 _BEFORE_THE = wordset(

@@ -26,7 +26,8 @@ _CONTRACTED_HOLDERS = wordset("ive weve theyve shes hes")
 # "I'm working", "she's at school", "we're away": a holder who is busy, with nothing had in between.
 _BUSY = wordset(
     "working work busy away travelling traveling school college class shift "
-    "nap naps napping sleep sleeps sleeping asleep nursery daycare kindy kindergarten preschool lessons classes"
+    "nap naps napping sleep sleeps sleeping asleep nursery daycare kindy kindergarten preschool lessons classes "
+    "shopping"
 )
 # "we're leaving for my mother-in-law's at noon", "I'm flying out to Denver at 6", "I pick up my son at 3": a
 # departure, further back.
@@ -108,7 +109,24 @@ def another_events_day(words: Sequence[str], start: int, end: int | None = None)
         return True  # "my prom is on Saturday"
     if end is not None and _had_after(words, end):
         return True
+    if _going_away_before(words, start):
+        return True  # "I'm travelling to Brazil next month"
     return _had_before(words, start - (word_at(words, start - 1) == "on"))
+
+
+_AWAY = wordset("travelling traveling flying leaving relocating moving")
+_AWAY_TO = wordset("to for out abroad overseas away home back")
+
+
+def _going_away_before(words: Sequence[str], start: int) -> bool:
+    """ "I'm travelling to Brazil next month", "we're flying out Friday": the day of a trip, not of the visit."""
+    for k in range(start - 1, max(start - 1 - _FAR, 0) - 1, -1):
+        word = words[k] if k >= 0 else BLANK
+        if word == BLANK or word in _BREAKS:
+            return False
+        if word in _AWAY:
+            return word_at(words, k + 1) in _AWAY_TO and _busy_holder(words, k)
+    return False
 
 
 _FREE = _NOT_AN_EVENT | wordset("off nothing no free open day days week morning afternoon evening weekend")

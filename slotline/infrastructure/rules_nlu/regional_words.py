@@ -142,6 +142,7 @@ _FRENCH_PAIRS = {
     ("lapres", "midi"): "afternoon",
     ("cest", "ca"): "thats right",
     ("mardi", "gras"): "mardi gras",  # the carnival, not a Tuesday
+    ("making", "groceries"): "shopping",  # New Orleans: "I'm making groceries tomorrow"
 }
 
 

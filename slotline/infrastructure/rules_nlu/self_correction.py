@@ -49,6 +49,9 @@ _MARKERS = PhraseTable(
         "okay how about",
         "right what about",
         "hold on",  # "a full detail Tuesday at 9... no, hold on, just the interior"
+        "sorry its",  # "a child check for my daughter, sorry, it's for me, a GP consultation"
+        "sorry she said",  # "Tuesday at 10, sorry, she said 11"
+        "sorry he said",
         "hang on",
     )
 )

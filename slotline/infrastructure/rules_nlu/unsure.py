@@ -61,7 +61,7 @@ _SINGULAR_UNITS = wordset("day week month year hour minute")
 _DAY_NOUNS = wordset("day week month the one weekday") | WEEKDAYS.keys()
 _OCCASION_LEADS = wordset("the a an my our his her their your")
 # Said without "the" or "my": "sunday after church", "friday before practice"
-_BARE_OCCASIONS = wordset("church mass prayers school college class practice training gym")
+_BARE_OCCASIONS = wordset("church mass prayers school college class practice training gym lent ramadan passover")
 # After "before the"/"after my": words that make it a time, not an occasion ("before the end of the month").
 _TEMPORAL = _DAY_NOUNS | wordset(
     "end start beginning middle weekend morning afternoon evening night lunch lunchtime noon midday first second "
