@@ -132,7 +132,7 @@ def _known_split(split: str) -> str:
 class Case(_Strict):
     """One whole conversation: the business, the pinned clock, what the caller says and what must come of it."""
 
-    id: Annotated[StrictStr, Field(pattern=r"^[a-z_]+-[a-z]?\d{3}$")]
+    id: Annotated[StrictStr, Field(pattern=r"^[a-z_]+-[a-z]{0,2}\d{3}$")]
     category: Category
     catalogue: StrictStr
     now: AwareDatetime

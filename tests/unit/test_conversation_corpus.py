@@ -160,11 +160,16 @@ def test_a_case_that_does_not_fit_its_catalogue_is_named(changes: dict[str, obje
         ({"expect": {"outcome": "won"}}, "outcome"),
         ({"turns": []}, "turns"),
         ({"mood": "cheerful"}, "mood"),
+        ({"id": "booking-abc001"}, "id"),  # at most two letters before the number
     ],
 )
 def test_a_malformed_case_is_refused(changes: dict[str, object], field: str) -> None:
     with pytest.raises(ValueError, match=field):
         _case(**changes)
+
+
+def test_an_id_may_carry_two_letters_once_every_single_letter_is_taken() -> None:
+    assert _case(id="booking-aa001").id == "booking-aa001"
 
 
 def test_a_bad_corpus_file_is_named_with_the_case_and_field(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
