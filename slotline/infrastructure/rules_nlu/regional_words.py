@@ -4,7 +4,7 @@ mixes in."""
 
 from __future__ import annotations
 
-from slotline.infrastructure.rules_nlu.words import wordset
+from slotline.infrastructure.rules_nlu.words import word_at, wordset
 
 __all__ = ["regional"]
 
@@ -18,7 +18,7 @@ _FIRST_WHAT = wordset(
 )
 
 
-_NEXT_NEXT = [[w] for w in (*_WEEKDAYS, "week")]
+_NEXT_NEXT = _WEEKDAYS | {"week"}
 _SHALL_NOT = {"ill": "i", "theyll": "they", "youll": "you"}
 # "the day" is today after these ("have yous anything the day?", "a fortnight the day"), never before these ("the day
 # after tomorrow", "the day of the wedding").
@@ -28,7 +28,7 @@ _NOT_TODAY_BEFORE = wordset("after before of off that when you i we she he it th
 
 def _today_said(out: list[str], words: list[str], i: int) -> bool:
     """At word `i` (the "day" of "the day"), with `out` what came before."""
-    following = words[i + 1] if i + 1 < len(words) else ""
+    following = word_at(words, i + 1)
     return bool(out) and out[-1] in _TODAY_AFTER and following not in _NOT_TODAY_BEFORE
 
 
@@ -63,7 +63,7 @@ def regional(words: list[str]) -> list[str]:
             i += 2
             continue
         # Pakistani and Indian English: "next to next week", "next to next Tuesday"
-        if (word, after) == ("next", "to") and words[i + 1 : i + 2] == ["next"] and words[i + 2 : i + 3] in _NEXT_NEXT:
+        if (word, after) == ("next", "to") and words[i + 1 : i + 2] == ["next"] and word_at(words, i + 2) in _NEXT_NEXT:
             out += ["the", words[i + 2], "after", "next"]
             i += 3
             continue
