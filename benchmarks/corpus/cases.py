@@ -45,6 +45,7 @@ SPLITS = (
     "heldout24",
     "heldout25",
     "heldout26",
+    "heldout27",
 )
 CATEGORIES = (
     "booking",

@@ -56,6 +56,7 @@ def test_every_split_loads_with_unique_ids_over_every_category() -> None:
     assert len([c for c in cases if c.split == "heldout24"]) >= 100
     assert len([c for c in cases if c.split == "heldout25"]) >= 100
     assert len([c for c in cases if c.split == "heldout26"]) >= 100
+    assert len([c for c in cases if c.split == "heldout27"]) >= 100
     assert len([c for c in cases if c.split == "tuned"]) >= 200
 
 
@@ -87,6 +88,7 @@ def test_every_split_loads_with_unique_ids_over_every_category() -> None:
         ("heldout24", "l", 10),
         ("heldout25", "i", 10),
         ("heldout26", "", 10),
+        ("heldout27", "aa", 10),
     ],
 )
 def test_each_later_held_out_set_has_its_own_id_letter_and_a_fixed_count_per_category(
