@@ -100,7 +100,9 @@ def _weekday(words: Sequence[str], i: int, today: date) -> Found[DayReading] | N
         return None
     end = j + 1
     suffix = (word_at(words, end), word_at(words, end + 1))
-    if mode is not None and suffix in (("next", "week"), ("this", "week")):
+    ahead = word_at(words, end + 3) if word_at(words, end + 2) == "on" else word_at(words, end + 2)
+    if mode is not None and suffix in (("next", "week"), ("this", "week")) and ahead not in WEEKDAYS:  # "not this
+        # friday, next week friday": the week belongs to the weekday after it
         mode = WeekdayMode.NEXT if suffix[0] == "next" else WeekdayMode.THIS
         end += 2
     if mode is None:

@@ -183,6 +183,10 @@ _HOLIDAY_FILLER = wordset("the a of for our")
 _HOLIDAY_GENERIC = wordset("holiday holidays public national closed closure staff training")
 _CLAUSES = re.compile(r"[?.!;]+|\b(?:and|also|plus)\b", re.IGNORECASE)
 _CANCEL = re.compile(r"\bcancel\w*")
+_PAYING_ONESELF = re.compile(
+    r"\b(?:ill|i will|well|we will|ill just|i can just) pay (?:for it )?(?:myself|ourselves|out of pocket|privately|"
+    r"private|on my own)\b"
+)
 _NAMING = wordset("take accept use with by using for pay")  # the words after which a scheme or a way to pay is named
 # Talk about the call or the offers, not about the business: "can you hear me", "what's the latest you have?".
 _NOT_A_FACT = wordset(
@@ -299,6 +303,8 @@ class FactQuestions:
         said = roots(words)
         topic_text = self._topic_text(words)
         topic = next((t for t, pattern in _TOPICS if pattern.search(topic_text)), None)
+        if topic is Topic.PAYMENT and _PAYING_ONESELF.search(text):
+            topic = None  # "no problem, I'll pay myself": told, not asked
         if topic in _NEEDS_SERVICE and not service_named and "involve" not in text:
             topic = None
         joined = _joined(words)

@@ -16,6 +16,7 @@ from slotline.domain.catalogue import Catalogue
 from slotline.infrastructure.common.calendar_rules import valid_date
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
+from slotline.infrastructure.rules_nlu.vocabulary import MONTHS
 from slotline.infrastructure.rules_nlu.words import Found, normalise, word_at, wordset
 
 __all__ = ["HolidayNames"]
@@ -36,7 +37,7 @@ def _spoken(reason: str) -> set[str]:
     words = words[1:] if words[:1] == ["the"] else words
     kept = [w for w in words if w not in _FILLER]
     ways = {" ".join(words), " ".join(kept)}
-    if len(kept) > 1 and kept[-1] == "day":
+    if len(kept) > 1 and kept[-1] == "day" and " ".join(kept[:-1]) not in MONTHS:  # "May Day" is no "may"
         ways.add(" ".join(kept[:-1]))
         if len(kept) > 2:
             ways.add(" ".join(kept[-2:]))  # "Cup Day" for Melbourne Cup Day
@@ -52,12 +53,30 @@ def _spoken(reason: str) -> set[str]:
         saints = kept[1:]
         ways |= {" ".join(saints), " ".join(["saint", *saints]), " ".join(["st", *saints])}
         ways |= {" ".join([_NICKNAMES[saints[0]], *saints[1:]])} if saints[0] in _NICKNAMES else set()
+    if len(kept) > 3 and kept[1] == "and":  # "the Sinhala and Tamil New Year": "sinhala new year", "tamil new year"
+        ways |= {" ".join([kept[0], *kept[3:]]), " ".join(kept[2:])}
+    ways |= {alias for name, aliases in _LOCAL_NAMES.items() if name in ways for alias in aliases}
     if kept[:1] == ["eid"] and len(kept) > 1:  # "Eid ul Fitr", "Eid al-Adha": "Eid" alone names the next of them
         ways.add("eid")
     return {w for w in ways if w and not _GENERIC.issuperset(w.split())}
 
 
 _NICKNAMES = {"patricks": "paddys", "patrick": "paddy"}  # "Paddy's Day"
+# Holidays callers name in their own language: the Sinhala and Tamil New Year is "Avurudu" in Sri Lankan English
+_LOCAL_NAMES = {"sinhala new year": ("avurudu", "aluth avurudu"), "tamil new year": ("puthandu",)}
+_THIS = wordset("this the on coming")
+_RECURS = 3  # a kind of day named this many times or more is said by its kind alone ("Poya")
+
+
+def _recurring(named: Sequence[tuple[date, str]]) -> dict[str, set[date]]:
+    """The word before "Day" that several reasons of three or more words share ("Unduvap Full Moon Poya Day", "Duruthu
+    Full Moon Poya Day"): a monthly holiday a caller names by its kind ("this Poya"), each with its days."""
+    kinds: dict[str, set[date]] = {}
+    for day, reason in named:
+        kept = [w for w in normalise(reason) if w not in _FILLER]
+        if len(kept) >= 3 and kept[-1] == "day" and kept[-2].isalpha() and kept[-2] not in _GENERIC:
+            kinds.setdefault(kept[-2], set()).add(day)
+    return {kind: days for kind, days in kinds.items() if len(days) >= _RECURS}
 
 
 class HolidayNames:
@@ -77,6 +96,10 @@ class HolidayNames:
             words = normalise(reason)
             if len(words) > 1 and words[-1] in _WEEKDAYS:
                 by_weekday.setdefault(" ".join(words[:-1]), set()).add((words[-1], day))
+        kinds = _recurring(named)
+        for name, monthly in kinds.items():  # "Poya" for every "... Full Moon Poya Day"
+            spoken.setdefault(name, monthly)
+        self._kinds = {tuple(sorted(monthly)) for monthly in kinds.values()}
         for prefix, days in by_weekday.items():  # "Carnival Monday" and "Carnival Tuesday": "Carnival" is both
             if len({weekday for weekday, _ in days}) > 1 and prefix not in spoken:
                 spoken[prefix] = {day for _, day in days}
@@ -115,6 +138,8 @@ class HolidayNames:
         out: list[Found[DayReading]] = []
         for found, counted_from_only in self._said(words, today):
             day = _next_of(found.value, today)
+            if day is None and found.value in self._kinds and word_at(words, found.start - 1) in _THIS:
+                day = min((d for d in found.value if d >= today), default=None)  # "this Poya": the coming one
             run = _next_run(found.value, today) if day is None else None
             if run is not None and word_at(words, found.start - 1) not in _PERIOD:  # "after eid": after its last day
                 out.append(Found(DayReading(run[0], exact=True, last=run[1]), found.start, found.end))

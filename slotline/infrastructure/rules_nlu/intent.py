@@ -25,7 +25,7 @@ _HUMAN = re.compile(
     # the office's own people: "the clinic secretary", "your office manager", "someone at reception"
     r"|(?:\w+ )?(?:secretary|administrator|admin|supervisor|cashier|reception))\b"
     r"|\b(?:operator|representative|receptionist|real person|live person|human being|a human|live agent"
-    r"|customer service|front desk|transfer me|connect me|put me through)\b"
+    r"|customer service|front desk|transfer me|connect me|put (?:me|us) through|connect us)\b"  # Geordie "us": me
     r"|\b(?:a|the) " + _REAL + r"person\b"
     r"|\b(?:want|need|get me|give me) (?:to talk to )?(?:someone|somebody|a human|a real person)\b"
     r"(?! (?:to )?(?:look|check|see|examine|take a look|have a look|fix|treat|do)\b)"  # "someone to look at it"

@@ -17,6 +17,7 @@ from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.common.calendar_rules import WeekdayMode, resolve_weekday
 from slotline.infrastructure.common.clock_rules import local_today
+from slotline.infrastructure.rules_nlu.after_a_day import weekday_after_a_day
 from slotline.infrastructure.rules_nlu.ages import how_far_along
 from slotline.infrastructure.rules_nlu.asides import in_a_row, kept_as_it_is, one_after_another
 from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles, says_for_whom
@@ -250,9 +251,11 @@ def _clause_starts(utterance: str, words: Sequence[str]) -> frozenset[int]:
 
 
 def _this_clause(free: Sequence[str], i: int, starts: frozenset[int]) -> Sequence[str]:
-    """`free` with the words before the clause of word `i` blanked."""
+    """`free` with the words before the clause of word `i` blanked, and without the clauses after it ("Saturday she
+    has tuition. Nothing on Wednesday?")."""
     start = max((s for s in starts if s <= i), default=0)
-    return [BLANK] * start + list(free[start:]) if start else free
+    end = min((s for s in starts if s > i), default=len(free))
+    return [BLANK] * start + list(free[start:end])
 
 
 _NUDGES = (Nudge.LATER, Nudge.EARLIER)
@@ -336,6 +339,7 @@ def _taken_in(
     for f in holidays:
         said_first = all(w in _TAKING_IN or w in _IT_IS or w == BLANK for w in free[: f.start])
         between = _THEN | _TAKING_IN | _ITS_BREAK | _PROPOSING  # "oh right, it's Thanksgiving, duh. Tuesday then"
+        between = between | {"after", "the"}  # "yes, Avurudu. Then after the Avurudu, on the 15th"
         follows = [
             o for o in others if o.start >= f.end and all(w in between or w == BLANK for w in free[f.end : o.start])
         ]
@@ -445,10 +449,10 @@ def _for_the_occasion(
     said = {o.value.day for o in others if o.value.counts and not _weekday_of_a_date(o, others)}
     out = []
     for f in holidays:
-        other_holidays = {h.value.day for h in holidays if h is not f and h.value.counts}
+        other_holidays = {h.value.day for h in holidays if h is not f and h.value.counts} - {f.value.day}
         after = _said_after_it(free, f, said | other_holidays)  # "boxing day? ... after christmas"
         if after:
-            claim(free, Found(None, f.start - 1, f.start))
+            claim(free, Found(None, _after_at(free, f.start), f.start))
         if after or (word_at(free, f.start - 1) in _OCCASION and said and f.value.day not in said):
             f = Found(replace(f.value, counts=False), f.start, f.end)  # "for NYE, so Thursday"
         elif _said_before_it(free, f, said):
@@ -489,10 +493,15 @@ def _weekday_of_a_date(found: Found[DayReading], others: Sequence[Found[DayReadi
     )
 
 
+def _after_at(free: Sequence[str], start: int) -> int:
+    """Where the "after" of "after eid", "after the Avurudu" would be, for a holiday said at `start`."""
+    return start - 1 - (word_at(free, start - 1) == "the")
+
+
 def _said_after_it(free: Sequence[str], holiday: Found[DayReading], said: set[date | None]) -> bool:
     day = holiday.value.last or holiday.value.day  # "after eid" (closed three days): after the last of them
     return (
-        word_at(free, holiday.start - 1) == "after"
+        word_at(free, _after_at(free, holiday.start)) == "after"
         and day is not None
         and bool(said)
         and all(d is not None and d > day for d in said)
@@ -661,6 +670,7 @@ class RulesUtteranceInterpreter:
             ],
             key=lambda f: f.start,
         )
+        said_days = weekday_after_a_day(free, said_days)  # "after the Avurudu, on the Thursday"
         days = _the_one_after(free, self._numeric.settle(weekday_in_counted_week(said_days), today))
         days = _not_this_one(free, days, today)
         days = refused_after(words, free, _closed_said(words, _moved_from(words, days)))  # "Tuesday I can't"
@@ -759,13 +769,16 @@ class RulesUtteranceInterpreter:
         if intent is Intent.UNKNOWN and heard_phone is not None and heard_phone.number is not None:
             intent = Intent.INFORM  # "two one two five five five ..." answers "what number can we text?"
         named = bool(service or staff or choice or phone or said_relative or latest or candidates)
-        if intent is Intent.INFORM and (is_off_topic(beside) or (not named and is_chatter(words, free))):
+        off_topic = intent is Intent.INFORM and is_off_topic(beside)
+        if off_topic or (intent is Intent.INFORM and not named and is_chatter(words, free)):
             intent = Intent.UNKNOWN
         if intent in (Intent.AFFIRM, Intent.DENY) and not named and is_unrelated_question_or_chatter(words, free):
             intent = Intent.UNKNOWN  # "where exactly are you located" must never confirm a booking
         asked = self._facts.read(normalised, free, utterance, today, replace(result, intent=intent))
         if asked is not None:
             return asked
+        if off_topic and named:
+            intent = Intent.INFORM  # "I'll pay myself. A cleaning on Thursday": a word of paying, but no question
         if intent is Intent.UNKNOWN:  # an invalid number is kept, so the agent can say what was wrong with it
             return Interpretation(Intent.UNKNOWN, text=utterance, phone=heard_phone)
         if intent not in (Intent.RESCHEDULE, Intent.CANT_COME):  # moving: the day said is the appointment's own

@@ -10,8 +10,9 @@ from slotline.infrastructure.rules_nlu.words import wordset
 
 __all__ = ["loanwords"]
 
-# particles, Swahili "hi" and "sorry to hear", Cantonese "aiya" and "wor", Urdu "baji" (sister), "alaikum"
-_DROPPED = wordset("lah leh lor meh hor sasa pole ne eish aiya aiyah aiyo aiyoh wor baji alaikum alaykum")
+# particles, Swahili "hi" and "sorry to hear", Cantonese "aiya" and "wor", Urdu "baji" (sister), "alaikum", Sinhala
+# "aney" (oh dear) and "machan" (mate)
+_DROPPED = wordset("lah leh lor meh hor sasa pole ne eish aiya aiyah aiyo aiyoh wor baji alaikum alaykum aney machan")
 # Cantonese "la", after an answer: "ok la", "no la", "can la"
 _LA_AFTER = wordset("ok okay no yes can cannot cant fine good sure then already one bye")
 _WORDS = {
@@ -48,6 +49,8 @@ _WORDS = {
         "assalam": "hi",
         "assalamu": "hi",
     },
+    # Sinhala, in Sri Lankan English ("avurudu", the New Year in April, is a holiday name: holidays.py)
+    **{"aubowan": "hi", "ayubowan": "hi"},
     # Afrikaans
     **{"ja": "yes", "nee": "no", "dankie": "thanks", "asseblief": "please", "vandag": "today", "lekker": "great"},
     **{"howzit": "hi", "goeiemore": "hi", "goeiemiddag": "hi", "goeienaand": "hi", "vanmiddag": "this afternoon"},

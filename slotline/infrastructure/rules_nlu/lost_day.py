@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from slotline.infrastructure.rules_nlu.day_parts import wished_parts
+from slotline.infrastructure.rules_nlu.numbers import ordinal_at
 from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import word_at, wordset
 
@@ -31,7 +32,7 @@ _LEADS = wordset(
 _BEFORE_THE = wordset(
     "in for during all by on of until till before after whole into around at to about like prefer take want do "
     "need try book have get suit suits is whats hows s than rather ok okay yes yeah no so well then oh actually "
-    "maybe perhaps just day mean meant"
+    "maybe perhaps just day mean meant it make"  # "make it the afternoon"
 )
 _PARTS = wordset("morning afternoon evening")  # "tonight" and "at night" lead nothing
 _PREPOSITIONS = wordset("on in for at to by of")
@@ -47,6 +48,7 @@ def day_lost_before_part(words: Sequence[str], day_words: frozenset[int], starts
     positions of the words the day readers found; `starts`: where a clause after the first starts, which a part of
     the day may lead: "a massage, one hour? Afternoon")."""
     parts = (p for p in wished_parts(words) if p > 0 and p not in starts and words[p] in _PARTS)
+    parts = (p for p in parts if not (words[p - 1] == "the" and p - 1 in starts))  # "ah right, the morning then"
     return any(not _led_well(words, p, day_words) for p in parts)
 
 
@@ -59,6 +61,9 @@ def _led_well(words: Sequence[str], p: int, day_words: frozenset[int]) -> bool:
     if p == 1:
         return True  # "the morning would be best"
     before = words[p - 2]
+    if p - 2 in day_words and ordinal_at(words, p - 2) is None:
+        return True  # "christmas eve, the afternoon"; "for third the afternoon" is "thursday" heard short
+
     if before not in _BEFORE_THE or (before == "to" and word_at(words, p - 3) not in _MOVED_TO):
         return False  # "to the morning", "a massage the to the afternoon": "tuesday" heard short
     return not (before in _PREPOSITIONS and word_at(words, p - 3) in _PREPOSITIONS)

@@ -33,6 +33,8 @@ _PLAIN = wordset(
     "pets puppy kitten"
 )
 
+_CODE = re.compile(r"[a-z]+\d+[a-z\d]*")  # a name with digits in it: "b12 injections", "h1n1"; never "3pm" or "5th"
+
 
 class OfferedServices:
     """What the catalogue says of each service (names, aliases, description), to check a question against."""
@@ -51,5 +53,5 @@ class OfferedServices:
         if not services or not _ASKS_IF_OFFERED.search(" ".join(said)):
             return False
         backed = frozenset().union(*(self._said.get(s, frozenset()) for s in services))
-        loose = (w for w in said if w.isalpha() and w not in _PLAIN and w not in KNOWN_WORDS)
+        loose = (w for w in said if (w.isalpha() or _CODE.fullmatch(w)) and w not in _PLAIN and w not in KNOWN_WORDS)
         return any(name_stem(stem(w)) not in backed for w in loose)  # "cleanings" is "clean"

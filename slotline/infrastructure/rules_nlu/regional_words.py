@@ -19,6 +19,16 @@ _FIRST_WHAT = wordset(
 
 
 _NEXT_NEXT = _WEEKDAYS | {"week"}
+# Geordie (Tyneside) words: "gan" go, "divvent" don't, "ta-ra" bye, "wey aye" yes; "howay" (come on) says nothing
+_GEORDIE = {"gan": "go", "divvent": "dont", "dinnet": "dont", "howay": "", "wey": ""}
+_GEORDIE_PAIRS = {("ta", "ra"): "bye", ("wey", "aye"): "yes"}
+# "5 pm, not 6", "not 3, make it 5.30", "not 3 but 4": an hour after "not" that ends the thought is a time refused
+# "day after" with none of these before it and one of these after it is the day after tomorrow ("the day after" is
+# the one after a day said, "day after Poya" the one after that)
+_OWN_DAY = wordset("the a that one every each same next following this any")
+_AFTER_DAY_AFTER = wordset("morning afternoon evening at in please is will would around by then if ok okay also only")
+_AFTER_DAY_AFTER |= {""}
+_AFTER_AN_HOUR_REFUSED = wordset("then please thanks make but rather instead") | {""}
 _SHALL_NOT = {"ill": "i", "theyll": "they", "youll": "you"}
 # "the day" is today after these ("have yous anything the day?", "a fortnight the day"), never before these ("the day
 # after tomorrow", "the day of the wedding").
@@ -79,6 +89,17 @@ def regional(words: list[str]) -> list[str]:
             out += ["the", words[i + 1], "after", "next"]  # Hong Kong and Filipino English: "next next Monday"
             i += 2
             continue
+        if (word, after) == ("day", "after") and before not in _OWN_DAY and word_at(words, i + 1) in _AFTER_DAY_AFTER:
+            out += ["the", "day", "after", "tomorrow"]  # South Asian English: "a check-up day after, evening time"
+            i += 1
+            continue
+        if (word, after) in _GEORDIE_PAIRS:  # "ta-ra": bye
+            out.append(_GEORDIE_PAIRS[word, after])
+            i += 1
+            continue
+        if word in _GEORDIE:
+            out += _GEORDIE[word].split()
+            continue
         if word == "opo":
             out.append("yes")
             continue
@@ -115,7 +136,7 @@ def regional(words: list[str]) -> list[str]:
         if word == "back" and before == "the" and after == "of" and i + 1 < len(words) and words[i + 1] in _HOURS:
             out[-1], i = "around", i + 1  # "the back of ten": just after ten
             continue
-        if word in _HOURS and before == "not" and word != "one" and after in ("", "then", "please", "thanks"):
+        if word in _HOURS and before == "not" and word != "one" and after in _AFTER_AN_HOUR_REFUSED:
             out.append("at")  # "5 pm, not 6": a time ruled out
         out.append(word)
     return out

@@ -55,6 +55,7 @@ _FROM_ON = frozenset({"on", "onwards", "onward"})  # "from four on"
 # The day's landmarks callers book around: (the earliest start after it, the start it must come before).
 _NAMED_TIMES = {
     "work": (time(17, 0), time(9, 0)),
+    "office": (time(17, 0), time(9, 0)),  # South Asian English: "after office"
     "school": (time(15, 0), time(8, 30)),
 }
 _THE = frozenset({"my", "the"})

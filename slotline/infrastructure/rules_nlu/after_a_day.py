@@ -1,0 +1,38 @@
+"""A bare weekday said after "after <a day>": the first such weekday after that day. "After the Avurudu, on the
+Thursday", said on the Monday before the New Year, is the Thursday after it, not this week's."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from slotline.infrastructure.rules_nlu.day_reading import DayReading
+from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at
+
+__all__ = ["weekday_after_a_day"]
+
+
+def weekday_after_a_day(free: list[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """`days` with a bare weekday that falls on or before an exact day said just before it, led by "after", moved to
+    the first such weekday after that day (or after the last of its days); that day then only counts from, and its
+    "after" is claimed from `free`."""
+    out = list(days)
+    for k, anchor in enumerate(days):
+        end = anchor.value.last or anchor.value.day
+        lead = anchor.start - 1 - (word_at(free, anchor.start - 1) == "the")  # "after the New Year"
+        if not anchor.value.exact or not anchor.value.counts or end is None or word_at(free, lead) != "after":
+            continue
+        later = [
+            i
+            for i, f in enumerate(out)
+            if f.start >= anchor.end and f.value.bare_weekday and f.value.counts and f.value.day is not None
+        ]
+        if len(later) != 1 or (weekday := out[later[0]]).value.day is None or weekday.value.day > end:
+            continue
+        if any(f.value.exact and f.value.counts and f.start >= anchor.end for f in out):
+            continue  # "after Eid, Thursday the 11th": a date of its own, which the two must agree on
+        gap = (weekday.value.day.weekday() - end.weekday() - 1) % 7 + 1
+        out[later[0]] = Found(replace(weekday.value, day=end + timedelta(days=gap)), weekday.start, weekday.end)
+        out[k] = Found(replace(anchor.value, counts=False), anchor.start, anchor.end)
+        free[lead : anchor.start] = [BLANK] * (anchor.start - lead)
+    return out
