@@ -115,3 +115,9 @@ def test_a_name_with_digits_qualifies_what_is_asked_about() -> None:
     heard = DENTAL.understand("do you do K9 cleaning?", MONDAY)
     assert heard.question is not None and heard.question.topic is Topic.UNKNOWN
     assert DENTAL.understand("do you do cleanings at 3pm?", MONDAY).service_id == "cleaning"
+
+
+def test_can_i_book_after_a_no_is_a_new_request() -> None:
+    heard = DENTAL.understand("no worries, no? Could we book a filling on Friday then", MONDAY)
+    assert (heard.intent, heard.service_id, heard.day) == (Intent.BOOK, "filling", date(2027, 4, 9))
+    assert DENTAL.understand("no, can I book it for Friday instead?", MONDAY).intent is Intent.DENY

@@ -151,6 +151,7 @@ _WANT = _phrases(
     "could i get",
     "could i have",
     "may i have",
+    "(?:can|could|may) (?:i|we) book",  # "no problem, no? Can I book a check-up": a new request
     "looking for",
     "(?:im|i am|were|we are) after",
     "interested in",
