@@ -46,6 +46,7 @@ SPLITS = (
     "heldout25",
     "heldout26",
     "heldout27",
+    "heldout28",
 )
 CATEGORIES = (
     "booking",
