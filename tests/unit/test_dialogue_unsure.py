@@ -40,7 +40,7 @@ def started(*turns: str) -> tuple[World, list[str]]:
         ("a haircut on tuesday the 3rd", WHICH_DAY),
         ("a haircut tuesday, in ten days or so", WHICH_DAY),
         ("a haircut on 5/6 at 3", WHICH_DAY_AND_TIME),
-        ("a haircut tuesday at 3 for 2 people", WHICH_DAY_AND_TIME),
+        ("a haircut tuesday at 3 for 2 people", WHICH_TIME),  # only a number left unsure: Tuesday is kept
         ("a haircut, at 3 except in the morning after 10", WHICH_TIME),
     ],
 )
@@ -128,3 +128,11 @@ def test_the_first_one_after_the_list_of_services_is_the_first_service() -> None
     said = world.send(ev.Heard(INTERPRETER.understand("the first one on tuesday", NOW)))
     assert said[-1].startswith("On Tuesday, December 1st I have")
     assert "with Sam" in said[-1] or "with Alex" in said[-1]  # the haircut's staff
+
+
+def test_a_time_left_unsure_on_a_sure_day_asks_the_time_and_keeps_the_day() -> None:
+    world, said = started("a haircut on thursday, 2 or 3?")
+    assert said == [WHICH_TIME]
+    assert "FindSlots" not in world.kinds()
+    said = world.send(ev.Heard(INTERPRETER.understand("3 is good", NOW)))
+    assert "Thursday" in said[-1] and "3 PM" in said[-1]

@@ -769,7 +769,13 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             mode = mode or (Mode.BOOK if heard.intent is Intent.INFORM else None)
             if mode is None:
                 return None
-            return self._clarified(self._begin(mode, sure), question)
+            keep_day = heard.day is not None and "day" not in heard.unsure and _only_numbers(heard.unsure)
+            if keep_day:  # "Thursday after work, around 5 or 6?": the time is asked, the day stays for the answer
+                question = self._say.which_when(day=False, time=True)
+            asked = self._clarified(self._begin(mode, sure), question)
+            if keep_day and self._prompt == question:  # the question was asked (not an offer or a read-back)
+                self._pref = replace(self._pref, day=heard.day, last_day=heard.last_day)
+            return asked
         if self.stage in (Stage.GATHER, Stage.OFFERING, Stage.CONFIRMING):
             actions: list[Action] = [ReleaseHold(self._hold)] if self._hold else []
             self._hold = None
@@ -830,6 +836,11 @@ def _only_of_time(unsure: tuple[str, ...]) -> bool:
     """Every word left unsure is a number or says which side of a time ("after office, like 8 or 9"): a time or a
     date, but no word that moves the day ("a week after")."""
     return bool(unsure) and all(w.isdigit() or w in _NUMBER_WORDS or w in _SIDES_OF_A_TIME for w in unsure)
+
+
+def _only_numbers(unsure: tuple[str, ...]) -> bool:
+    """Every word left unsure is a number ("Thursday, around 5 or 6?"): of the time, never of the day said."""
+    return bool(unsure) and all(w.isdigit() or w in _NUMBER_WORDS for w in unsure)
 
 
 _SIDES_OF_A_TIME = frozenset(("after", "before", "later", "earlier", "until", "till"))

@@ -32,7 +32,8 @@ def weekday_after_a_day(free: list[str], days: list[Found[DayReading]]) -> list[
         if any(f.value.exact and f.value.counts and f.start >= anchor.end for f in out):
             continue  # "after Eid, Thursday the 11th": a date of its own, which the two must agree on
         gap = (weekday.value.day.weekday() - end.weekday() - 1) % 7 + 1
-        out[later[0]] = Found(replace(weekday.value, day=end + timedelta(days=gap)), weekday.start, weekday.end)
+        moved = replace(weekday.value, day=end + timedelta(days=gap), bare_weekday=False)  # no longer this week's
+        out[later[0]] = Found(moved, weekday.start, weekday.end)
         out[k] = Found(replace(anchor.value, counts=False), anchor.start, anchor.end)
         free[lead : anchor.start] = [BLANK] * (anchor.start - lead)
     return out

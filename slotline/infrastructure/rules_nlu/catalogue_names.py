@@ -72,7 +72,11 @@ def _a_length_wished(words: Sequence[str], start: int, end: int) -> bool:
 
 
 def _key(words: Sequence[str]) -> str:
-    return "".join(name_stem(w) for w in words)
+    """The words as one key; an article is any article ("after an operation" is "after the operation")."""
+    return "".join(name_stem(_ARTICLES.get(w, w)) for w in words)
+
+
+_ARTICLES = {"a": "the", "an": "the"}
 
 
 _NEAR_EXACT = 0.99  # below an exact name, above any fuzzy match

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
-from slotline.infrastructure.rules_nlu.words import Found, wordset
+from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 
 __all__ = ["days_disagree", "moved_from_to", "names_what_they_have"]
 
@@ -87,10 +87,15 @@ def _agree(one: DayReading, other: DayReading) -> bool:
     return one.day.weekday() == other.day.weekday()
 
 
+def _gone_by(words: Sequence[str], found: Found[DayReading]) -> bool:
+    """ "I was in last Tuesday": a weekday gone by names no day to book, and none that another day must agree with."""
+    return found.value.day is None and word_at(words, found.start) in ("last", "past", "previous")
+
+
 def days_disagree(words: Sequence[str], found: Sequence[Found[DayReading]]) -> bool:
     """True if single days said in `words` name different dates, or a day both asked for and ruled out."""
     singles = [f for f in found if f.value.last is None]
-    counted = [f for f in singles if f.value.counts]
+    counted = [f for f in singles if f.value.counts and not _gone_by(words, f)]
     ruled_out = {f.value.day for f in singles if not f.value.counts and f.value.day is not None}
     if any(f.value.day in ruled_out for f in counted):
         return True

@@ -86,11 +86,13 @@ class HolidayNames:
         named = [(c.day, c.reason) for c in catalogue.closures]
         named += [(s.day, s.reason) for s in catalogue.special_hours if s.reason]
         spoken: dict[str, set[date]] = {}
+        reasons: dict[str, set[str]] = {}
         easter: set[date] = set()
         by_weekday: dict[str, set[tuple[str, date]]] = {}
         for day, reason in named:
             for phrase in _spoken(reason):
                 spoken.setdefault(phrase, set()).add(day)
+                reasons.setdefault(phrase, set()).add(reason)
             sunday = _easter_of(reason, day)
             easter |= set() if sunday is None else {sunday}
             words = normalise(reason)
@@ -100,6 +102,8 @@ class HolidayNames:
         for name, monthly in kinds.items():  # "Poya" for every "... Full Moon Poya Day"
             spoken.setdefault(name, monthly)
         self._kinds = {tuple(sorted(monthly)) for monthly in kinds.values()}
+        # One reason written on days with a gap ("Eid al-Fitr" on the 10th, 11th and 13th): one run all the same
+        self._one_reason = {tuple(sorted(spoken[p])) for p, written in reasons.items() if len(written) == 1}
         for prefix, days in by_weekday.items():  # "Carnival Monday" and "Carnival Tuesday": "Carnival" is both
             if len({weekday for weekday, _ in days}) > 1 and prefix not in spoken:
                 spoken[prefix] = {day for _, day in days}
@@ -140,7 +144,8 @@ class HolidayNames:
             day = _next_of(found.value, today)
             if day is None and found.value in self._kinds and word_at(words, found.start - 1) in _THIS:
                 day = min((d for d in found.value if d >= today), default=None)  # "this Poya": the coming one
-            run = _next_run(found.value, today) if day is None else None
+            gap = _RUN_GAP if found.value in self._one_reason else timedelta(days=1)
+            run = _next_run(found.value, today, gap) if day is None else None
             if run is not None and word_at(words, found.start - 1) not in _PERIOD:  # "after eid": after its last day
                 out.append(Found(DayReading(run[0], exact=True, last=run[1]), found.start, found.end))
                 continue
@@ -235,6 +240,7 @@ def _nth_day_of(words: Sequence[str], start: int) -> tuple[int, int] | None:
 
 _NTH = frozenset(("first", "second", "third", "fourth", "fifth", "last", "final"))
 _APART = timedelta(days=60)  # two days of one name closer than this are not told apart by the name alone
+_RUN_GAP = timedelta(days=2)  # "Eid al-Fitr" closed on the 10th, 11th and 13th, the 12th a Friday: one run
 
 
 def _next_of(days: tuple[date, ...], today: date) -> date | None:
@@ -245,12 +251,12 @@ def _next_of(days: tuple[date, ...], today: date) -> date | None:
     return ahead[0]
 
 
-def _next_run(days: tuple[date, ...], today: date) -> tuple[date, date] | None:
+def _next_run(days: tuple[date, ...], today: date, gap: timedelta) -> tuple[date, date] | None:
     """The next days of a name that run one after another ("Eid ul Fitr" closed three days running): its first and
     last day, when no other day of that name is near them."""
     ahead = [d for d in days if d >= today]
     end = 1
-    while end < len(ahead) and ahead[end] - ahead[end - 1] == timedelta(days=1):
+    while end < len(ahead) and ahead[end] - ahead[end - 1] <= gap:  # a weekly closed day may fall inside
         end += 1
     if end < 2 or (end < len(ahead) and ahead[end] - ahead[end - 1] < _APART):
         return None

@@ -31,7 +31,8 @@ _HUMAN = re.compile(
     r"(?! (?:to )?(?:look|check|see|examine|take a look|have a look|fix|treat|do)\b)"  # "someone to look at it"
     r"(?! to (?!(?:talk|speak|chat|call|ring|help|answer|explain|tell|get back)\b)\w+)"  # "someone to keep our dog"
     # a person already named: "is Marco in? ... I just need to talk to him", "I need a word with her"
-    r"|\b(?:talk|speak|speaking|talking|chat) (?:to|with) (?:him|her|them)\b|\ba (?:quick )?word with\b"
+    r"|\b(?<!ill )(?<!i will )(?<!let me )(?:talk|speak|speaking|talking|chat) (?:to|with) (?:him|her|them)\b"
+    r"|\ba (?:quick )?word with\b"  # not "I will talk to him and call you": the caller will, with someone at home
     # who to turn to, and complaints, which a person takes: "who do I talk to about that?", "make a complaint"
     r"|\bwho (?:do|can|should|would|could) i (?:talk|speak|complain) (?:to|with)\b"
     r"|\b(?:make|making|file|lodge|raise|have) a complaint\b|\bi (?:want|need|would like) to complain\b"
@@ -105,6 +106,7 @@ _GOODBYE = _phrases(
     "leave it (?:there|for now|then)",
     "dont worry (?:about it|then)",
     "(?:ill|i will) (?:call|ring|phone)(?: you| them)? (?:back|again)",
+    "(?:ill|i will) (?:talk|speak) to (?:him|her|them) and (?:call|ring|phone)",  # "... and call you"
     "(?:ill|i will) get back to you",
     "(?:ill|i will) give it a miss",
     "scrap that",

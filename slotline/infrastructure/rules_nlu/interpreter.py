@@ -323,7 +323,10 @@ def _moved_from(words: Sequence[str], days: list[Found[DayReading]]) -> list[Fou
     ]
 
 
-_TAKING_IN = wordset("oh ah ahh right of course yes yeah ok okay sure true fair enough silly me forgot i duh doh")
+_TAKING_IN = wordset(
+    "oh ah ahh right of course yes yeah ok okay sure true fair enough silly me forgot i duh doh never thought the on "
+    "about"  # "right on, I never thought of the Regatta. Thursday then"
+)
 _THEN = wordset("then so well in that case ok okay")
 _PROPOSING = wordset("what how about can could we i do try maybe instead on for")  # "what about tuesday then"
 _IT_IS = wordset("it's its it is that's thats was")  # "oh right, it's Thanksgiving"
@@ -339,7 +342,7 @@ def _taken_in(
     for f in holidays:
         said_first = all(w in _TAKING_IN or w in _IT_IS or w == BLANK for w in free[: f.start])
         between = _THEN | _TAKING_IN | _ITS_BREAK | _PROPOSING  # "oh right, it's Thanksgiving, duh. Tuesday then"
-        between = between | {"after", "the"}  # "yes, Avurudu. Then after the Avurudu, on the 15th"
+        between = between | _IT_IS | {"after", "the", "it"}  # "yes, Avurudu. Then after the Avurudu, on the 15th"
         follows = [
             o for o in others if o.start >= f.end and all(w in between or w == BLANK for w in free[f.end : o.start])
         ]
@@ -457,8 +460,20 @@ def _for_the_occasion(
             f = Found(replace(f.value, counts=False), f.start, f.end)  # "for NYE, so Thursday"
         elif _said_before_it(free, f, said):
             f = Found(replace(f.value, counts=False), f.start, f.end)
+        elif not said and not other_holidays and (week := _the_week_after(free, f)) is not None:
+            f = week  # "the first day you're open after Eid" (closed three days): the week after its last day
         out.append(f)
     return out
+
+
+def _the_week_after(free: list[str], holiday: Found[DayReading]) -> Found[DayReading] | None:
+    """A holiday of several days running said after "after", with no other day: the seven days after it (its
+    "after" claimed)."""
+    last, lead = holiday.value.last, _after_at(free, holiday.start)
+    if last is None or word_at(free, lead) != "after":
+        return None
+    claim(free, Found(None, lead, holiday.start))
+    return Found(DayReading(last + timedelta(days=1), last=last + timedelta(days=7)), lead, holiday.end)
 
 
 def _said_of_itself(days: list[Found[DayReading]]) -> list[Found[DayReading]]:

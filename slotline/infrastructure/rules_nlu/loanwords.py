@@ -11,8 +11,11 @@ from slotline.infrastructure.rules_nlu.words import wordset
 __all__ = ["loanwords"]
 
 # particles, Swahili "hi" and "sorry to hear", Cantonese "aiya" and "wor", Urdu "baji" (sister), "alaikum", Sinhala
-# "aney" (oh dear) and "machan" (mate)
-_DROPPED = wordset("lah leh lor meh hor sasa pole ne eish aiya aiyah aiyo aiyoh wor baji alaikum alaykum aney machan")
+# "aney" (oh dear) and "machan" (mate), Arabic "inshallah" (God willing), "yalla" (come on), "habibi" (dear)
+_DROPPED = wordset(
+    "lah leh lor meh hor sasa pole ne eish aiya aiyah aiyo aiyoh wor baji alaikum alaykum aney machan inshallah "
+    "insha allah yalla habibi habibti"
+)
 # Cantonese "la", after an answer: "ok la", "no la", "can la"
 _LA_AFTER = wordset("ok okay no yes can cannot cant fine good sure then already one bye")
 _WORDS = {
@@ -51,6 +54,9 @@ _WORDS = {
     },
     # Sinhala, in Sri Lankan English ("avurudu", the New Year in April, is a holiday name: holidays.py)
     **{"aubowan": "hi", "ayubowan": "hi"},
+    # Egyptian Arabic, in Egyptian English
+    **{"aiwa": "yes", "aywa": "yes", "bukra": "tomorrow", "bokra": "tomorrow", "shukran": "thanks", "tamam": "okay"},
+    **{"khalas": "thats it", "ahlan": "hi", "maalesh": "sorry", "maalish": "sorry", "elnaharda": "today"},
     # Afrikaans
     **{"ja": "yes", "nee": "no", "dankie": "thanks", "asseblief": "please", "vandag": "today", "lekker": "great"},
     **{"howzit": "hi", "goeiemore": "hi", "goeiemiddag": "hi", "goeienaand": "hi", "vanmiddag": "this afternoon"},
@@ -83,6 +89,11 @@ _PAIRS = {
     # Urdu
     **{("theek", "hai"): "okay", ("thik", "hai"): "okay", ("ji", "haan"): "yes", ("haan", "ji"): "yes"},
     **{("nahi", "ji"): "no", ("bas", "itna"): "thats all", ("o", "alaikum"): "", ("nahi", "bas"): "no thats all"},
+    # Egyptian Arabic: "ba'd bukra" (the day after tomorrow), "mafeesh mushkila" (no problem), "el gom'a" (Friday)
+    **{("bad", "bukra"): "overmorrow", ("baad", "bukra"): "overmorrow", ("bad", "bokra"): "overmorrow"},
+    **{("mafeesh", "mushkila"): "no problem", ("mafish", "mushkila"): "no problem", ("el", "goma"): "friday"},
+    **{("el", "sabt"): "saturday", ("el", "had"): "sunday", ("el", "khamees"): "thursday"},
+    **{("el", "arbaa"): "wednesday"},
     # Northern Irish English: "the morra" (tomorrow)
     **{("the", "morra"): "tomorrow", ("the", "marra"): "tomorrow"},
 }
@@ -148,6 +159,8 @@ def loanwords(words: list[str]) -> list[str]:
             pass  # Afrikaans "Môre!": good morning
         elif word == "more" and out[-1:] and out[-1] in _MORE_LEADS and after in ("", "at", "morning", "afternoon"):
             out.append("tomorrow")
+        elif word == "la" and not out:
+            out.append("no")  # Egyptian Arabic "la'": no (Cantonese "la" never opens a turn)
         elif word == "la" and ((out[-1:] and out[-1] in _LA_AFTER) or not after):
             pass  # "no la, bye bye"
         elif word in _PARTS:

@@ -100,6 +100,10 @@ def regional(words: list[str]) -> list[str]:
         if word in _GEORDIE:
             out += _GEORDIE[word].split()
             continue
+        if word in _WEEKDAYS and after == "gone":  # Newfoundland and Irish English: "Tuesday gone" is last Tuesday
+            out += ["last", word]
+            i += 1
+            continue
         if word == "opo":
             out.append("yes")
             continue
