@@ -9,9 +9,14 @@ from zoneinfo import ZoneInfo
 
 from benchmarks.corpus import catalogue_path
 from slotline.domain.catalogue import Catalogue, Closure
+from slotline.domain.dialogue import actions as act
+from slotline.domain.dialogue import events as ev
+from slotline.domain.dialogue.places import MIDDLE, place_in
+from slotline.domain.preference import PartOfDay
 from slotline.domain.understanding import Intent
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
+from tests.unit.test_dialogue_policy import CALLER, TUESDAY, World, heard
 
 NEW_YORK = ZoneInfo("America/New_York")
 CATALOGUE = load_catalogue(catalogue_path("dental_us"))
@@ -80,3 +85,18 @@ def test_a_time_of_a_sure_day_left_unsure_keeps_the_day() -> None:
     heard = DENTAL.understand("a cleaning Thursday after work, like 5 or 6?", MONDAY)
     assert (heard.day, heard.preference.bounds.not_before) == (date(2027, 3, 4), time(17))
     assert heard.unsure
+
+
+def test_the_middle_one_is_read_and_picks_the_middle_of_an_odd_list() -> None:
+    assert DENTAL.understand("the middle one please", MONDAY).ordinal == MIDDLE
+    assert DENTAL.understand("the one in the middle", MONDAY).ordinal == MIDDLE
+    assert DENTAL.understand("a cleaning in the middle of the week", MONDAY).ordinal is None
+    assert (place_in(MIDDLE, 3), place_in(MIDDLE, 5), place_in(MIDDLE, 2)) == (1, 2, -1)
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY, part_of_day=PartOfDay.AFTERNOON))
+    offer = world.done[-2]
+    assert isinstance(offer, act.OfferSlots) and len(offer.slots) == 3
+    world.send(heard(Intent.INFORM, ordinal=MIDDLE))
+    world.send(heard(Intent.AFFIRM))
+    assert world.booked[0].slot == offer.slots[1]

@@ -51,6 +51,7 @@ from slotline.domain.dialogue.expectation import (
     services_expected,
 )
 from slotline.domain.dialogue.limits import DialogueLimits
+from slotline.domain.dialogue.places import place_in
 from slotline.domain.dialogue.prompts import Prompts, SingleOffer
 from slotline.domain.dialogue.questions_asked import QuestionsAsked
 from slotline.domain.dialogue.read_back import ReadBack
@@ -377,7 +378,7 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         assert pending is not None
         choosing = self._choosing
         if heard.ordinal is not None:
-            index = len(choosing) - 1 if heard.ordinal == -1 else heard.ordinal - 1
+            index = place_in(heard.ordinal, len(choosing))
             meant: tuple[Appointment, ...] = (choosing[index],) if 0 <= index < len(choosing) else ()
         else:
             meant = (
@@ -418,7 +419,7 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             listed = self._prompt == self._say.ask_service()  # "we offer a, b or c": "the first one" is a
             choices = self._service_choices or (tuple(s.id for s in self._catalogue.services) if listed else ())
             if heard.ordinal is not None and choices:
-                index = len(choices) - 1 if heard.ordinal == -1 else heard.ordinal - 1
+                index = place_in(heard.ordinal, len(choices))
                 if 0 <= index < len(choices):
                     heard = replace(heard, service_id=choices[index], ordinal=None)
             elif heard.service_choices:
@@ -672,7 +673,7 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         if heard.ordinal is not None:
             if not self._offers_heard:  # "the third one" when only one time was read back: a mishearing, not a choice
                 return self._misunderstood()
-            index = len(offers) - 1 if heard.ordinal == -1 else heard.ordinal - 1
+            index = place_in(heard.ordinal, len(offers))
             if 0 <= index < len(offers):
                 return offers[index]
             return [self._ask(self._say.only_n(len(offers)), Stage.OFFERING)]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from slotline.domain.dialogue.places import LAST, MIDDLE
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at, wordset
 
 __all__ = ["LAST", "MAX_CHOICE", "NOT_A_CHOICE_BEFORE", "find_choice"]
 
-LAST = -1
 MAX_CHOICE = 10
 _NOUNS = wordset("one option choice slot appointment")
 _NUMBERED = wordset("number option choice")
@@ -59,12 +59,24 @@ def _last(words: Sequence[str], i: int) -> Found[int] | None:
     return None
 
 
+def _middle(words: Sequence[str], i: int) -> Found[int] | None:
+    """ "the middle one", "the one in the middle", "the middle" as the last word."""
+    if tuple(words[i : i + 4]) == ("the", "one", "in", "the") and word_at(words, i + 4) == "middle":
+        return Found(MIDDLE, i, i + 5)
+    start = i + (word_at(words, i) == "the")
+    if word_at(words, start) != "middle":
+        return None
+    if word_at(words, start + 1) in _NOUNS:
+        return Found(MIDDLE, i, start + 2)
+    return Found(MIDDLE, i, start + 1) if start > i and start + 1 >= len(words) else None
+
+
 def find_choice(words: Sequence[str]) -> Found[int] | None:
-    """The first choice among offers named; 1-based, LAST (-1) for "the last one"."""
+    """The first choice among offers named; 1-based, LAST (-1) for "the last one", MIDDLE (-2) for the middle one."""
     for i, word in enumerate(words):
         if word == BLANK:
             continue
-        found = _numbered(words, i) or _last(words, i) or _ordinal(words, i)
+        found = _numbered(words, i) or _last(words, i) or _middle(words, i) or _ordinal(words, i)
         if found is not None:
             return found
     return None
