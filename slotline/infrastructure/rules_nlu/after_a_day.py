@@ -3,13 +3,19 @@ Thursday", said on the Monday before the New Year, is the Thursday after it, not
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at
 
-__all__ = ["weekday_after_a_day"]
+__all__ = ["after_at", "weekday_after_a_day"]
+
+
+def after_at(free: Sequence[str], start: int) -> int:
+    """Where the "after" of "after eid", "after the Avurudu" would be, for a day said at `start`."""
+    return start - 1 - (word_at(free, start - 1) == "the")
 
 
 def weekday_after_a_day(free: list[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
@@ -19,7 +25,7 @@ def weekday_after_a_day(free: list[str], days: list[Found[DayReading]]) -> list[
     out = list(days)
     for k, anchor in enumerate(days):
         end = anchor.value.last or anchor.value.day
-        lead = anchor.start - 1 - (word_at(free, anchor.start - 1) == "the")  # "after the New Year"
+        lead = after_at(free, anchor.start)  # "after the New Year"
         if not anchor.value.exact or not anchor.value.counts or end is None or word_at(free, lead) != "after":
             continue
         later = [

@@ -17,7 +17,7 @@ from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.common.calendar_rules import WeekdayMode, resolve_weekday
 from slotline.infrastructure.common.clock_rules import local_today
-from slotline.infrastructure.rules_nlu.after_a_day import weekday_after_a_day
+from slotline.infrastructure.rules_nlu.after_a_day import after_at, weekday_after_a_day
 from slotline.infrastructure.rules_nlu.ages import how_far_along
 from slotline.infrastructure.rules_nlu.asides import in_a_row, kept_as_it_is, one_after_another
 from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles, says_for_whom
@@ -455,7 +455,7 @@ def _for_the_occasion(
         other_holidays = {h.value.day for h in holidays if h is not f and h.value.counts} - {f.value.day}
         after = _said_after_it(free, f, said | other_holidays)  # "boxing day? ... after christmas"
         if after:
-            claim(free, Found(None, _after_at(free, f.start), f.start))
+            claim(free, Found(None, after_at(free, f.start), f.start))
         if after or (word_at(free, f.start - 1) in _OCCASION and said and f.value.day not in said):
             f = Found(replace(f.value, counts=False), f.start, f.end)  # "for NYE, so Thursday"
         elif _said_before_it(free, f, said):
@@ -469,7 +469,7 @@ def _for_the_occasion(
 def _the_week_after(free: list[str], holiday: Found[DayReading]) -> Found[DayReading] | None:
     """A holiday of several days running said after "after", with no other day: the seven days after it (its
     "after" claimed)."""
-    last, lead = holiday.value.last, _after_at(free, holiday.start)
+    last, lead = holiday.value.last, after_at(free, holiday.start)
     if last is None or word_at(free, lead) != "after":
         return None
     claim(free, Found(None, lead, holiday.start))
@@ -508,15 +508,10 @@ def _weekday_of_a_date(found: Found[DayReading], others: Sequence[Found[DayReadi
     )
 
 
-def _after_at(free: Sequence[str], start: int) -> int:
-    """Where the "after" of "after eid", "after the Avurudu" would be, for a holiday said at `start`."""
-    return start - 1 - (word_at(free, start - 1) == "the")
-
-
 def _said_after_it(free: Sequence[str], holiday: Found[DayReading], said: set[date | None]) -> bool:
     day = holiday.value.last or holiday.value.day  # "after eid" (closed three days): after the last of them
     return (
-        word_at(free, _after_at(free, holiday.start)) == "after"
+        word_at(free, after_at(free, holiday.start)) == "after"
         and day is not None
         and bool(said)
         and all(d is not None and d > day for d in said)
