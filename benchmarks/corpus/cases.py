@@ -47,6 +47,7 @@ SPLITS = (
     "heldout26",
     "heldout27",
     "heldout28",
+    "heldout29",
 )
 CATEGORIES = (
     "booking",
