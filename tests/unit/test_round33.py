@@ -11,7 +11,8 @@ from benchmarks.corpus import catalogue_path
 from slotline.domain.catalogue import Catalogue, Closure
 from slotline.domain.dialogue import actions as act
 from slotline.domain.dialogue import events as ev
-from slotline.domain.dialogue.places import MIDDLE, place_in
+from slotline.domain.dialogue.places import LAST, MIDDLE, place_in
+from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import PartOfDay
 from slotline.domain.understanding import Intent
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
@@ -32,12 +33,27 @@ def _closed(catalogue: Catalogue, *days: tuple[date, str]) -> Catalogue:
 EID = RulesUtteranceInterpreter(_closed(CATALOGUE, *((date(2027, 3, d), "Eid al-Fitr") for d in (10, 11, 13))))
 
 
+def _in(country_phone: str) -> RulesUtteranceInterpreter:
+    business = replace(CATALOGUE.business, phone=PhoneNumber(country_phone))
+    return RulesUtteranceInterpreter(replace(CATALOGUE, business=business))
+
+
 def test_egyptian_arabic_words() -> None:
-    assert DENTAL.understand("aiwa, tamam", MONDAY).intent is Intent.AFFIRM
-    assert DENTAL.understand("la', shukran", MONDAY).intent is Intent.DENY
+    cairo = _in("+20227350000")
+    assert cairo.understand("aiwa, tamam", MONDAY).intent is Intent.AFFIRM
+    assert cairo.understand("la', shukran", MONDAY).intent is Intent.DENY
     assert DENTAL.understand("a filling bukra inshallah", MONDAY).day == date(2027, 3, 2)
     assert DENTAL.understand("a filling ba'd bukra", MONDAY).day == date(2027, 3, 3)
     assert DENTAL.understand("no, khalas, thank you habibi", MONDAY).intent is Intent.GOODBYE
+
+
+def test_a_word_that_means_yes_in_one_country_and_no_in_another_is_read_by_the_business_s_country() -> None:
+    assert _in("+20227350000").understand("aiwa", MONDAY).intent is Intent.AFFIRM  # Arabic: yes
+    assert _in("+263242700000").understand("aiwa", MONDAY).intent is Intent.DENY  # Shona: no
+    assert DENTAL.understand("aiwa", MONDAY).intent is Intent.UNKNOWN  # elsewhere: asked again, never guessed
+    harare = _in("+263242700000")
+    assert harare.understand("ehe, book it", MONDAY).intent is Intent.AFFIRM
+    assert harare.understand("a filling mangwana please", MONDAY).day == date(2027, 3, 2)
 
 
 def test_a_holiday_with_a_closed_day_inside_it_is_one_run() -> None:
@@ -100,3 +116,21 @@ def test_the_middle_one_is_read_and_picks_the_middle_of_an_odd_list() -> None:
     world.send(heard(Intent.INFORM, ordinal=MIDDLE))
     world.send(heard(Intent.AFFIRM))
     assert world.booked[0].slot == offer.slots[1]
+
+
+def test_my_last_one_is_a_past_visit_never_a_choice() -> None:
+    heard = DENTAL.understand("oh wait, put me with Jen, she did my last one", MONDAY)
+    assert (heard.staff_id, heard.ordinal, heard.unsure) == ("jen", None, ())
+    heard = DENTAL.understand("a cleaning with Maria on Thursday, she did my last one", MONDAY)
+    assert (heard.day, heard.unsure) == (date(2027, 3, 4), ())
+    assert DENTAL.understand("the last one", MONDAY).ordinal == LAST
+
+
+def test_an_insurer_with_no_word_of_its_own_is_named_only_whole() -> None:
+    facts = CATALOGUE.business.facts
+    schemes = replace(facts.insurance, declined=(*facts.insurance.declined, "First Union", "First Union Health"))
+    business = replace(CATALOGUE.business, facts=replace(facts, insurance=schemes))
+    dental = RulesUtteranceInterpreter(replace(CATALOGUE, business=business))
+    assert dental.understand("the first one", MONDAY).question is None
+    heard = dental.understand("do you take First Union?", MONDAY)
+    assert heard.question is not None and heard.question.subject == "First Union"

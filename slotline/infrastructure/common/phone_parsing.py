@@ -13,7 +13,7 @@ from phonenumbers import NumberParseException, ValidationResult
 from slotline.domain.errors import ImpossiblePhoneNumber, InvalidPhoneNumber, PhoneNumberWithExtension
 from slotline.domain.phone import PhoneNumber
 
-__all__ = ["parse_caller_id", "parse_phone"]
+__all__ = ["country_of", "parse_caller_id", "parse_phone"]
 
 _NOT_PARSED = {
     NumberParseException.INVALID_COUNTRY_CODE: "does not start with a known country code",
@@ -64,3 +64,10 @@ def _possible(text: str, region: str | None) -> phonenumbers.PhoneNumber:
 
 def _e164(parsed: phonenumbers.PhoneNumber) -> PhoneNumber:
     return PhoneNumber(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+
+
+def country_of(number: PhoneNumber) -> str | None:
+    """The two-letter region a number belongs to ("EG" for +20 ...), or None where its code is shared and the
+    number names none."""
+    region = phonenumbers.region_code_for_number(phonenumbers.parse(number.e164))
+    return region if region and region != "ZZ" else None

@@ -13,6 +13,7 @@ __all__ = ["LAST", "MAX_CHOICE", "NOT_A_CHOICE_BEFORE", "find_choice"]
 MAX_CHOICE = 10
 _NOUNS = wordset("one option choice slot appointment")
 _NUMBERED = wordset("number option choice")
+_OWNERS = wordset("my his her our their your")
 _NOT_A_CHOICE_AFTER = wordset("a just one")  # "just a second", "one second"
 NOT_A_CHOICE_BEFORE = wordset("time times visit timer ever")  # "it's my first time", "my second visit"
 
@@ -47,8 +48,8 @@ def _last(words: Sequence[str], i: int) -> Found[int] | None:
     start = i
     if word_at(words, i) == "the":
         i += 1
-    if word_at(words, i) not in ("last", "latter", "latest"):
-        return None
+    if word_at(words, i) not in ("last", "latter", "latest") or word_at(words, i - 1) in _OWNERS:
+        return None  # "he did my last one": the caller's last visit, no offer
     after = word_at(words, i + 1)
     if after in _NOUNS:
         return Found(LAST, start, i + 2)  # "the last one", "the latest one" (but "the latest" alone is asked for)

@@ -242,8 +242,9 @@ class _Names:
     def __init__(self, names: Sequence[str]) -> None:
         words = {name: {root(w) for w in _name_words(name)} - _GENERIC for name in names}
         shared = {w for a, b in combinations(words.values(), 2) for w in a & b}
+        # A name with no distinctive word ("First Mutual" beside "Old Mutual") is found only said whole
         self._names = [
-            (name, ({w for w in said if w not in shared and _distinctive(w)} or said), "".join(_name_words(name)))
+            (name, {w for w in said if w not in shared and _distinctive(w)}, "".join(_name_words(name)))
             for name, said in words.items()
         ]
         self._all_words = words

@@ -43,11 +43,15 @@ _BOOKING_WORD = re.compile(
 
 
 _BACK = wordset("one it that this those them then same")
+_WANT_ONE = wordset("get have book need want do")
 
 
-def refers_back(words: Sequence[str], *, named_service: bool) -> bool:
-    """No service named, but a word that points back at one just talked about: "ok, I'll book one then"."""
-    return not named_service and bool(_BACK & set(words))
+def refers_back(free: Sequence[str], words: Sequence[str], *, named_service: bool) -> bool:
+    """No service named, but a word that points back at one just talked about: "ok, I'll book one then", "can I get
+    one Thursday?" (`free`: the words no reader took; `words`: all of them, where "one" may have been read as a
+    number)."""
+    wants_one = any(w == "one" and k > 0 and words[k - 1] in _WANT_ONE for k, w in enumerate(words))
+    return not named_service and (bool(_BACK & set(free)) or wants_one)
 
 
 class FactReader:

@@ -17,6 +17,7 @@ from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.common.calendar_rules import WeekdayMode, resolve_weekday
 from slotline.infrastructure.common.clock_rules import local_today
+from slotline.infrastructure.common.phone_parsing import country_of
 from slotline.infrastructure.rules_nlu.after_a_day import after_at, weekday_after_a_day
 from slotline.infrastructure.rules_nlu.ages import how_far_along
 from slotline.infrastructure.rules_nlu.asides import in_a_row, kept_as_it_is, one_after_another
@@ -235,11 +236,11 @@ def _busy_days(
     ]
 
 
-def _clause_starts(utterance: str, words: Sequence[str]) -> frozenset[int]:
+def _clause_starts(utterance: str, words: Sequence[str], region: str | None) -> frozenset[int]:
     """Where each clause after the first starts in `words` (the tidied words of the utterance, or of its end after a
     correction): "he's got colic. Wednesday?", "oh wait, no, she has school, Friday". A start whose word does not
     line up is left out."""
-    parts = [tidy(loanwords(normalise(part))) for part in CLAUSE_END.split(utterance)]
+    parts = [tidy(loanwords(normalise(part), region)) for part in CLAUSE_END.split(utterance)]
     offset = sum(len(p) for p in parts) - len(words)  # `words` is the utterance or its end
     starts, count = set(), 0
     for part in parts:
@@ -602,6 +603,7 @@ class RulesUtteranceInterpreter:
     def __init__(self, catalogue: Catalogue, default_region: str = "US") -> None:
         self._zone = catalogue.zone
         self._region = default_region  # how a phone number said without a country code is read
+        self._country = country_of(catalogue.business.phone)  # which loanwords mean what ("aiwa": yes or no)
         self._services = ServiceNames(catalogue.services)
         self._visits = VisitKinds(catalogue.services)
         self._staff = StaffNames(catalogue.staff)
@@ -642,7 +644,7 @@ class RulesUtteranceInterpreter:
     def understand(self, utterance: str, now: datetime) -> Interpretation:
         """The synchronous work behind `interpret`."""
         # "tommorow"; "Evening! ..."; "mi cyaan mek it" before anything reads the words (corrections, urgent words)
-        normalised = loanwords(respelled(normalise(unsaluted(utterance)), self._known))
+        normalised = loanwords(respelled(normalise(unsaluted(utterance)), self._known), self._country)
         split = split_at_correction(normalised)
         if split is not None:  # "a cut on Friday, actually no, Saturday"
             later = self._read(utterance, split[1], now)
@@ -668,7 +670,7 @@ class RulesUtteranceInterpreter:
         latest = _claimed(free, find_latest(free))
         today = local_today(now, self._zone)
         wait = find_wait(free)  # "in half an hour": today, from then on (claimed below only if it is the when)
-        starts = _clause_starts(utterance, words)
+        starts = _clause_starts(utterance, words, self._country)
         holidays = _claimed(free, _busy_days(free, not_greetings(free, self._holidays.find(free, today))))
         if holidays:  # "oh right, Memorial Day. Tuesday, June 1st then": only taken in
             others = find_days(list(free), today)
@@ -793,7 +795,7 @@ class RulesUtteranceInterpreter:
             return Interpretation(Intent.UNKNOWN, text=utterance, phone=heard_phone)
         if intent not in (Intent.RESCHEDULE, Intent.CANT_COME):  # moving: the day said is the appointment's own
             result = replace(result, unsure=(*result.unsure, *_weeks_from_what(words, refers, days, choice)))
-        return replace(result, intent=intent, refers_back=refers_back(free, named_service=bool(service)))
+        return replace(result, intent=intent, refers_back=refers_back(free, words, named_service=bool(service)))
 
 
 def _clock_alone(reading: TimeReading | None, part_of_day: PartOfDay | None) -> bool:

@@ -54,13 +54,20 @@ _WORDS = {
     },
     # Sinhala, in Sri Lankan English ("avurudu", the New Year in April, is a holiday name: holidays.py)
     **{"aubowan": "hi", "ayubowan": "hi"},
-    # Egyptian Arabic, in Egyptian English
-    **{"aiwa": "yes", "aywa": "yes", "bukra": "tomorrow", "bokra": "tomorrow", "shukran": "thanks", "tamam": "okay"},
+    # Egyptian Arabic, in Egyptian English ("aiwa" is yes only where Arabic is spoken: _BY_REGION)
+    **{"bukra": "tomorrow", "bokra": "tomorrow", "shukran": "thanks", "tamam": "okay"},
     **{"khalas": "thats it", "ahlan": "hi", "maalesh": "sorry", "maalish": "sorry", "elnaharda": "today"},
     # Afrikaans
     **{"ja": "yes", "nee": "no", "dankie": "thanks", "asseblief": "please", "vandag": "today", "lekker": "great"},
     **{"howzit": "hi", "goeiemore": "hi", "goeiemiddag": "hi", "goeienaand": "hi", "vanmiddag": "this afternoon"},
 }
+# Words whose meaning depends on where the business is: Arabic "aiwa" is yes, Shona "aiwa" is no. Elsewhere neither
+# is read (a caller saying one is asked again, never taken at a guess).
+_ARABIC = {"aiwa": "yes", "aywa": "yes"}
+_SHONA = {"ehe": "yes", "aiwa": "no", "ndatenda": "thanks", "ndinotenda": "thanks", "mhoro": "hi"}
+_SHONA |= {"mangwana": "tomorrow", "nhasi": "today", "ndapota": "please", "makadii": "", "maswera": ""}
+_ARABIC_REGIONS = frozenset(("EG", "SA", "AE", "JO", "LB", "KW", "QA", "BH", "OM", "MA", "DZ", "TN", "SD", "IQ"))
+_BY_REGION = {**dict.fromkeys(_ARABIC_REGIONS, _ARABIC), "ZW": _SHONA}
 # Patois "mi": "I" before what one does ("mi cyaan make it"), "my" before a thing ("mi back tyre").
 _MI_DOES = wordset(
     "have had want waan need cyaan cant can could did do drive go going gone haffi know think will would a ago "
@@ -115,7 +122,7 @@ _SWAHILI_NUMBERS = {
 }
 
 
-def loanwords(words: list[str]) -> list[str]:
+def loanwords(words: list[str], region: str | None = None) -> list[str]:
     """`words` with the loanwords in English: "kesho kutwa" as the day after tomorrow, "saa nne asubuhi" as at ten
     in the morning, "mi cyaan mek it" as "i cant make it", "for môre" as for tomorrow."""
     out: list[str] = []
@@ -159,8 +166,10 @@ def loanwords(words: list[str]) -> list[str]:
             pass  # Afrikaans "Môre!": good morning
         elif word == "more" and out[-1:] and out[-1] in _MORE_LEADS and after in ("", "at", "morning", "afternoon"):
             out.append("tomorrow")
-        elif word == "la" and not out:
-            out.append("no")  # Egyptian Arabic "la'": no (Cantonese "la" never opens a turn)
+        elif word == "la" and not out and region in _ARABIC_REGIONS:
+            out.append("no")  # Arabic "la'": no (Cantonese "la" never opens a turn)
+        elif word in _BY_REGION.get(region or "", {}):
+            out += _BY_REGION[region or ""][word].split()
         elif word == "la" and ((out[-1:] and out[-1] in _LA_AFTER) or not after):
             pass  # "no la, bye bye"
         elif word in _PARTS:

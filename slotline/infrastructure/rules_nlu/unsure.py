@@ -106,8 +106,8 @@ def _about_the_past(free: Sequence[str], i: int) -> bool:
     """ "last month", "last time", "two weeks ago", "the last few days": words about the past, which no booking
     can be."""
     word, following = free[i], free[i + 1] if i + 1 < len(free) else BLANK
-    if word == "last" and following in _PAST_AFTER_LAST:
-        return True
+    if word == "last" and (following in _PAST_AFTER_LAST or word_at(free, i - 1) in _OWNERS_OF_NEXT):
+        return True  # "last month", "she did my last one"
     if _recent_span(free, i) or (word in _SPANS and _recent_span(free, _recent_start(free, i))):
         return True
     if i > 0 and free[i - 1] == "last" and word in _PAST_AFTER_LAST:
