@@ -123,3 +123,8 @@ def sample_catalogue(policy: BookingPolicy | None = None, zone: ZoneInfo = NEW_Y
 def without_reminders(catalogue: Catalogue) -> Catalogue:
     """The business with no reminders, for tests about one text alone."""
     return replace(catalogue, reminders=ReminderPolicy(before=()))
+
+
+def with_closures(catalogue: Catalogue, *days: tuple[date, str]) -> Catalogue:
+    """`catalogue` closed on these days too, each with its reason ("Eid al-Fitr")."""
+    return replace(catalogue, closures=(*catalogue.closures, *(Closure(d, reason) for d, reason in days)))

@@ -21,6 +21,7 @@ class Topic(StrEnum):
     FAQ = "faq"  # one of the business's own question/answer pairs
     STAFF_DAYS = "staff_days"  # when a staff member works ("what days is Marco in?")
     FOLLOW_ON = "follow_on"  # the question just answered, about another service: "and a follow-up?"
+    MY_APPOINTMENT = "my_appointment"  # when the caller's own appointment is: "is it still at 10?"
     UNKNOWN = "unknown"  # a question about something the catalogue has no fact for
 
 

@@ -8,20 +8,17 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from benchmarks.corpus import catalogue_path
-from slotline.domain.catalogue import Catalogue, Closure, FaqEntry
+from slotline.domain.catalogue import FaqEntry
 from slotline.domain.ids import ServiceId
 from slotline.domain.understanding import Intent
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
+from tests.factories import with_closures
 
 NEW_YORK = ZoneInfo("America/New_York")
 CATALOGUE = load_catalogue(catalogue_path("dental_us"))
 DENTAL = RulesUtteranceInterpreter(CATALOGUE)
 MONDAY = datetime(2027, 2, 1, 10, 0, tzinfo=NEW_YORK)
-
-
-def _closed(catalogue: Catalogue, *days: tuple[date, str]) -> Catalogue:
-    return replace(catalogue, closures=(*catalogue.closures, *(Closure(d, reason) for d, reason in days)))
 
 
 def test_days_counted_from_easter_are_read_without_an_easter_closure() -> None:
@@ -30,11 +27,13 @@ def test_days_counted_from_easter_are_read_without_an_easter_closure() -> None:
 
 
 def test_a_holiday_named_by_its_weekdays_is_named_alone_too() -> None:
-    mardi_gras = _closed(CATALOGUE, (date(2027, 2, 8), "Mardi Gras Monday"), (date(2027, 2, 9), "Mardi Gras Tuesday"))
+    mardi_gras = with_closures(
+        CATALOGUE, (date(2027, 2, 8), "Mardi Gras Monday"), (date(2027, 2, 9), "Mardi Gras Tuesday")
+    )
     heard = RulesUtteranceInterpreter(mardi_gras).understand("a cleaning after Mardi Gras, on Ash Wednesday", MONDAY)
     assert (heard.day, heard.unsure) == (date(2027, 2, 10), ())
     assert DENTAL.understand("a cleaning after Mardi Gras", MONDAY).day != date(2027, 2, 2)  # "mardi" is no Tuesday
-    good_friday = RulesUtteranceInterpreter(_closed(CATALOGUE, (date(2027, 3, 26), "Good Friday")))
+    good_friday = RulesUtteranceInterpreter(with_closures(CATALOGUE, (date(2027, 3, 26), "Good Friday")))
     heard = good_friday.understand("hi, good morning, a cleaning Thursday if you have space", MONDAY)
     assert (heard.day, heard.unsure) == (date(2027, 2, 4), ())  # "good" alone names no holiday
 

@@ -3,16 +3,15 @@ business (a New York dentist, with closures added in the test where the rule is 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from benchmarks.corpus import catalogue_path
-from slotline.domain.catalogue import Catalogue, Closure
 from slotline.domain.questions import Topic
 from slotline.domain.understanding import Intent
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
+from tests.factories import with_closures
 
 NEW_YORK = ZoneInfo("America/New_York")
 CATALOGUE = load_catalogue(catalogue_path("dental_us"))
@@ -20,12 +19,8 @@ DENTAL = RulesUtteranceInterpreter(CATALOGUE)
 MONDAY = datetime(2027, 4, 5, 10, 0, tzinfo=NEW_YORK)
 
 
-def _closed(catalogue: Catalogue, *days: tuple[date, str]) -> Catalogue:
-    return replace(catalogue, closures=(*catalogue.closures, *(Closure(d, reason) for d, reason in days)))
-
-
 def test_a_holiday_of_every_month_is_named_by_its_kind() -> None:
-    moons = _closed(
+    moons = with_closures(
         CATALOGUE,
         (date(2027, 4, 20), "Bak Full Moon Poya Day"),
         (date(2027, 5, 20), "Vesak Full Moon Poya Day"),
@@ -34,12 +29,12 @@ def test_a_holiday_of_every_month_is_named_by_its_kind() -> None:
     heard = RulesUtteranceInterpreter(moons).understand("could I get a filling this Poya?", MONDAY)
     assert heard.day == date(2027, 4, 20)
     assert RulesUtteranceInterpreter(moons).understand("a filling next Poya", MONDAY).day is None  # which one: asked
-    market = _closed(CATALOGUE, (date(2027, 4, 9), "Spring Market Day"), (date(2027, 4, 23), "Summer Market Day"))
+    market = with_closures(CATALOGUE, (date(2027, 4, 9), "Spring Market Day"), (date(2027, 4, 23), "Summer Market Day"))
     assert RulesUtteranceInterpreter(market).understand("a filling this market", MONDAY).day is None  # two: no kind
 
 
 def test_a_month_is_no_holiday_named_after_it() -> None:
-    may_day = RulesUtteranceInterpreter(_closed(CATALOGUE, (date(2027, 5, 1), "May Day")))
+    may_day = RulesUtteranceInterpreter(with_closures(CATALOGUE, (date(2027, 5, 1), "May Day")))
     heard = may_day.understand("a cleaning on Tuesday, the 4th of May, 2 pm", MONDAY)
     assert (heard.day, heard.unsure) == (date(2027, 5, 4), ())
     assert may_day.understand("a cleaning on May Day", MONDAY).day == date(2027, 5, 1)
@@ -47,7 +42,7 @@ def test_a_month_is_no_holiday_named_after_it() -> None:
 
 def test_a_weekday_after_after_a_day_is_the_one_after_it() -> None:
     new_year = RulesUtteranceInterpreter(
-        _closed(
+        with_closures(
             CATALOGUE,
             (date(2027, 4, 13), "the day before the Sinhala and Tamil New Year"),
             (date(2027, 4, 14), "the Sinhala and Tamil New Year"),

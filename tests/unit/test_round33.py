@@ -8,29 +8,28 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from benchmarks.corpus import catalogue_path
-from slotline.domain.catalogue import Catalogue, Closure
+from slotline.domain.appointment import Customer
 from slotline.domain.dialogue import actions as act
 from slotline.domain.dialogue import events as ev
 from slotline.domain.dialogue.places import LAST, MIDDLE, place_in
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import PartOfDay
+from slotline.domain.questions import Topic
 from slotline.domain.understanding import Intent
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
-from tests.unit.test_dialogue_policy import CALLER, TUESDAY, World, heard
+from tests.factories import NOW, with_closures
+from tests.unit.test_dialogue_policy import CALLER, CAT, TUESDAY, World, heard, upcoming
 
 NEW_YORK = ZoneInfo("America/New_York")
 CATALOGUE = load_catalogue(catalogue_path("dental_us"))
 DENTAL = RulesUtteranceInterpreter(CATALOGUE)
 MONDAY = datetime(2027, 3, 1, 10, 0, tzinfo=NEW_YORK)
-
-
-def _closed(catalogue: Catalogue, *days: tuple[date, str]) -> Catalogue:
-    return replace(catalogue, closures=(*catalogue.closures, *(Closure(d, reason) for d, reason in days)))
+INTERPRETER = RulesUtteranceInterpreter(CAT)  # the sample clinic the dialogue tests use
 
 
 # Eid closed on Wednesday, Thursday and Saturday (Friday is a closed day of the business's own week)
-EID = RulesUtteranceInterpreter(_closed(CATALOGUE, *((date(2027, 3, d), "Eid al-Fitr") for d in (10, 11, 13))))
+EID = RulesUtteranceInterpreter(with_closures(CATALOGUE, *((date(2027, 3, d), "Eid al-Fitr") for d in (10, 11, 13))))
 
 
 def _in(country_phone: str) -> RulesUtteranceInterpreter:
@@ -71,7 +70,7 @@ def test_after_a_holiday_of_several_days_alone_is_the_week_after_it() -> None:
 def test_a_holiday_taken_in_then_a_weekday_after_it() -> None:
     heard = EID.understand("oh, Eid, I forgot. ok, that's it, after Eid then, the Monday", MONDAY)
     assert (heard.day, heard.unsure, heard.weekday_only) == (date(2027, 3, 15), (), False)
-    regatta = RulesUtteranceInterpreter(_closed(CATALOGUE, (date(2027, 3, 3), "Regatta Day")))
+    regatta = RulesUtteranceInterpreter(with_closures(CATALOGUE, (date(2027, 3, 3), "Regatta Day")))
     heard = regatta.understand("right, I never thought about the Regatta. Thursday then", MONDAY)
     assert (heard.day, heard.unsure) == (date(2027, 3, 4), ())
 
@@ -134,3 +133,20 @@ def test_an_insurer_with_no_word_of_its_own_is_named_only_whole() -> None:
     assert dental.understand("the first one", MONDAY).question is None
     heard = dental.understand("do you take First Union?", MONDAY)
     assert heard.question is not None and heard.question.subject == "First Union"
+
+
+def test_a_question_about_the_caller_s_own_appointment_is_answered_never_booked() -> None:
+    for said in ("I've got the cleaning Thursday, is it still at 3?", "what time is my appointment again?"):
+        heard = DENTAL.understand(said, MONDAY)
+        assert heard.intent is Intent.QUESTION and heard.question is not None
+        assert heard.question.topic is Topic.MY_APPOINTMENT
+    assert DENTAL.understand("is it still possible to come Friday?", MONDAY).question is None
+    world = World()
+    world.send(ev.CallStarted(CALLER, Customer(CALLER, "Dana Scully"), (upcoming(),)))
+    answer = world.send(ev.Heard(INTERPRETER.understand("my haircut on Tuesday, is it still at half three?", NOW)))
+    assert answer[0] == "You have a haircut on Tuesday, December 1st at 3:30 PM with Sam."
+    assert "FindSlots" not in world.kinds() and not world.booked
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    answer = world.send(ev.Heard(INTERPRETER.understand("when is my appointment?", NOW)))
+    assert answer[0] == "I can't find an appointment under the number you're calling from."

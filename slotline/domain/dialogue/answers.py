@@ -96,7 +96,7 @@ class Answers:
             case Topic.FAQ:
                 faq = facts.faq
                 return faq[question.faq].answer if question.faq is not None and question.faq < len(faq) else None
-            case Topic.UNKNOWN | Topic.FOLLOW_ON:  # the policy turns a follow-on into the question it follows
+            case Topic.UNKNOWN | Topic.FOLLOW_ON | Topic.MY_APPOINTMENT:  # the policy answers these from the call
                 return None
 
     def no_information(self) -> str:

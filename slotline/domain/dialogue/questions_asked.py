@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from slotline.domain.appointment import Appointment
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue.actions import Action, Say, TransferReason
 from slotline.domain.dialogue.answers import Answers
@@ -32,6 +33,7 @@ class QuestionsAsked:
     _asked_which: Question | None
     _answered: Question | None
     _asked_about: ServiceId | None
+    _upcoming: list[Appointment]
     _resume: tuple[str, Stage]
 
     if TYPE_CHECKING:
@@ -55,6 +57,8 @@ class QuestionsAsked:
             question = answered
         if question is None:
             return self._booked_as_described(heard) if answered is not None else None
+        if question.topic is Topic.MY_APPOINTMENT:
+            return [Say(self._their_appointment(heard.service_id)), *self._back_to_task()]
         service = heard.service_id or self._service
         if service is None and answered is not None:  # "what does an assessment involve?" ... "what would that cost?"
             service = self._asked_about
@@ -78,6 +82,13 @@ class QuestionsAsked:
             self._resume = (self._prompt, self.stage)
             return [*said, self._ask(self._answers.no_information(), Stage.HANDOVER_OFFER)]
         return [*said, *self._back_to_task()]
+
+    def _their_appointment(self, service: ServiceId | None) -> str:
+        """ "is it still at 10?": the caller's next appointment (of the service they named, if any), as booked."""
+        theirs = [a for a in self._upcoming if service is None or a.service_id == service] or self._upcoming
+        if not theirs:
+            return "I can't find an appointment under the number you're calling from."
+        return f"You have {self._say.describe(theirs[0])}."
 
     def _booked_as_described(self, heard: Interpretation) -> list[Action] | None:
         """ "what does pilates involve?" ... "sounds good, book me in with Orla on Tuesday": the service just answered

@@ -34,7 +34,19 @@ _WEEKDAY_NAMES = "|".join(f"{d}days?" for d in ("mon", "tues", "wednes", "thurs"
 _HOW_OFTEN = r"(?:actually |exactly |usually |normally )?"
 # "what exactly do you do in a hot towel shave?", "what will they do at the assessment?"
 _WHAT_IS_DONE = rf"what {_HOW_OFTEN}(?:do|will|would|does) (?:you|they|the \w+) {_HOW_OFTEN}do (?:in|at|for|during)"
+_APPOINTMENT = r"(?:appointment|booking|session|visit|one)"
+_STILL = r"still (?:at|on|for|booked|happening|going ahead|set)"
 _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
+    (
+        Topic.MY_APPOINTMENT,  # the caller's own appointment, not a fact of the business
+        _any(
+            rf"is (?:it|that|mine|my (?:\w+ ){{0,3}}?{_APPOINTMENT}) {_STILL}",
+            rf"(?:what time|when) is my (?:next )?(?:\w+ ){{0,2}}?{_APPOINTMENT}",
+            rf"(?:whats|what is) the time of my (?:\w+ ){{0,2}}?{_APPOINTMENT}",
+            rf"do (?:i|we) (?:still )?have an? {_APPOINTMENT}",
+            rf"(?:checking|confirming|to check|to confirm) (?:my|the time of my) (?:\w+ ){{0,2}}?{_APPOINTMENT}",
+        ),
+    ),
     (
         Topic.PRICE,
         _any(

@@ -44,6 +44,7 @@ _BOOKING_WORD = re.compile(
 
 _BACK = wordset("one it that this those them then same")
 _WANT_ONE = wordset("get have book need want do")
+_CHANGES = (Intent.RESCHEDULE, Intent.CANCEL, Intent.CANT_COME)  # "is it still at 10? can I move it": a move
 
 
 def refers_back(free: Sequence[str], words: Sequence[str], *, named_service: bool) -> bool:
@@ -104,6 +105,9 @@ class FactReader:
         if not found:
             return None
         question, also = found[0], found[1:]
+        if question.topic is Topic.MY_APPOINTMENT and intent not in _CHANGES:
+            # "I got the pool session Thursday, is it still at 10?": the day and time are the appointment's own
+            return Interpretation(Intent.QUESTION, text=utterance, service_id=heard.service_id, question=question)
         text = " ".join(w for w in words if w)
         task = intent in _TASKS and (heard.has_details or intent is not Intent.BOOK or bool(_BOOKING_WORD.search(text)))
         timed = heard.preference.says_when or heard.ordinal is not None or heard.staff_id is not None
