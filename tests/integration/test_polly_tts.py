@@ -394,7 +394,7 @@ async def test_a_lasting_server_error_is_speech_unavailable_after_max_attempts(
 
 async def test_a_lasting_server_error_gives_up_within_the_deadline(config: PollySettings, hook: SpeechHook) -> None:
     patient = config.model_copy(
-        update={"deadline": 1.0, "max_attempts": 1000, "backoff_initial": 0.05, "backoff_max": 0.1}
+        update={"deadline": 2.0, "max_attempts": 1000, "backoff_initial": 0.05, "backoff_max": 0.1}
     )
     tts = PollyTextToSpeech(patient, session=hook.session())
     hook.answer_always(SERVICE_FAILURE)
@@ -404,8 +404,10 @@ async def test_a_lasting_server_error_gives_up_within_the_deadline(config: Polly
         await tts.synthesize(SENTENCE, 8000)
     elapsed = time.monotonic() - started
 
-    assert elapsed < 1.0 + 2.0  # generous: the machine may be busy; the error text proves the deadline fired
-    assert 5 <= hook.attempts < 1000  # retried while there was time, not until max_attempts
+    assert elapsed < 2.0 + 2.0  # generous: the machine may be busy; the error text proves the deadline fired
+    # Retried while there was time, not until max_attempts. How many attempts fit in the deadline depends on how
+    # busy the machine is (CI once fitted only 4 in a second), so only "more than one, far fewer than 1000" is asked.
+    assert 2 <= hook.attempts < 1000
     tts.close()
 
 
@@ -565,16 +567,16 @@ async def test_a_retry_cut_short_by_the_deadline_says_why_it_was_retrying(
     config: PollySettings, hook: SpeechHook
 ) -> None:
     def slow(params: dict[str, str]) -> Answer:
-        time.sleep(2.0)  # in the worker thread: longer than the whole deadline
+        time.sleep(3.0)  # in the worker thread: longer than the whole deadline
         return SERVICE_FAILURE
 
-    tts = PollyTextToSpeech(config.model_copy(update={"deadline": 1.0, "max_attempts": 5}), session=hook.session())
+    tts = PollyTextToSpeech(config.model_copy(update={"deadline": 2.0, "max_attempts": 5}), session=hook.session())
     hook.answer_next(SERVICE_FAILURE, SERVICE_FAILURE, slow)
 
     with pytest.raises(SpeechUnavailable) as failure:
         await tts.synthesize(SENTENCE, 8000)
 
     message = str(failure.value)
-    assert "did not answer within the 1s deadline" in message
+    assert "did not answer within the 2s deadline" in message
     assert "after 3 attempts; the last failed with:" in message and "ServiceFailureException" in message
     tts.close()
