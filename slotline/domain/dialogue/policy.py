@@ -100,6 +100,7 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         self._queued_choices: tuple[ServiceId, ...] = ()
         self._started: datetime | None = None
         self._before_nudge: tuple[Preference, tuple[Slot, ...]] | None = None  # the offers before "anything later?"
+        self._edge: Slot | None = None  # the offer "that's the earliest (latest) I have" was said of
         self._too_far = False  # the day asked for was past the booking horizon; the search moved to its last day
         self._single: SingleOffer | None = None  # the only offer, being held to be read back as it is offered
         self.stage = Stage.NOT_STARTED
@@ -207,6 +208,7 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         self._pref = Preference()
         self._target = None
         self._offers = ()
+        self._edge = None
         self._offers_heard = False  # the offers were said to the caller (not only the one read back)
         self._hold = None
         self._rejections = 0
@@ -302,6 +304,9 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
                 mode = Mode.RESCHEDULE
         if mode is None and heard.intent is Intent.DENY and heard.service_id is not None:
             mode = Mode.BOOK  # "a check-up Monday at nine, oh no, make it Tuesday": a request corrected as it is said
+        changed_mind = heard.intent is Intent.DENY and not heard.has_details and self._prompt == self._say.what_else()
+        if mode is None and changed_mind:
+            return self._goodbye()  # "anything else?" "yes" "what can I help you with?" "no, that's it"
         if mode is None:
             return self._misunderstood()
         return self._begin(mode, heard)
@@ -513,6 +518,7 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             earlier = self._pref.bounds.before is not None
             self._pref, self._offers = self._before_nudge
             self._before_nudge = None
+            self._edge = min(self._offers) if earlier else max(self._offers)
             return [self._ask(self._talk.nothing_beyond(earlier, len(self._offers)), Stage.OFFERING)]
         if offer.empty:
             self._empty_searches += 1
@@ -541,7 +547,7 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             offer = replace(offer, slots=(latest,), exact_time=False)
         elif self._pref.earliest and self._pref.day is not None:  # so has "the earliest you can do tomorrow"
             offer = replace(offer, slots=(min(offer.slots),), exact_time=False)
-        self._offers = offer.slots
+        self._offers, self._edge = offer.slots, None
         if offer.exact_time or self._the_one_asked_for() is not None:  # "around three" and 3 PM is free: read it back
             self._offers_heard = False
             return [OfferSlots(offer.slots[:1]), *self._choose(offer.slots[0])]
@@ -615,6 +621,8 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             asked = self._the_one_asked_for()
             if asked is not None:  # "around three?" ... "3 PM, 2 PM or 4 PM" ... "yeah that works": the 3 PM
                 return self._choose(asked)
+            if self._edge is not None and self._edge in self._offers:  # "that's the earliest I have" ... "that'll do"
+                return self._choose(self._edge)
             return [self._ask(self._say.which_one(len(self._offers)), Stage.OFFERING)]
         if heard.intent is Intent.DENY and not heard.has_details:
             return self._rejected(others_left=False)

@@ -12,32 +12,39 @@ from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at
 
 __all__ = ["after_at", "weekday_after_a_day"]
 
+_WEEK = timedelta(days=7)
+
 
 def after_at(free: Sequence[str], start: int) -> int:
     """Where the "after" of "after eid", "after the Avurudu" would be, for a day said at `start`."""
     return start - 1 - (word_at(free, start - 1) == "the")
 
 
-def weekday_after_a_day(free: list[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+def weekday_after_a_day(
+    words: Sequence[str], free: list[str], days: list[Found[DayReading]]
+) -> list[Found[DayReading]]:
     """`days` with a bare weekday that falls on or before an exact day said just before it, led by "after", moved to
     the first such weekday after that day (or after the last of its days); that day then only counts from, and its
-    "after" is claimed from `free`."""
+    "after" is claimed from `free`. A holiday already taken as why ("after Eid then, the Sunday": its "after"
+    claimed) counts the weekday from it all the same."""
     out = list(days)
     for k, anchor in enumerate(days):
         end = anchor.value.last or anchor.value.day
-        lead = after_at(free, anchor.start)  # "after the New Year"
-        if not anchor.value.exact or not anchor.value.counts or end is None or word_at(free, lead) != "after":
+        lead = after_at(words, anchor.start)  # "after the New Year"
+        led = word_at(free, lead) == "after" and anchor.value.counts
+        taken = word_at(free, lead) == BLANK and word_at(words, lead) == "after" and not anchor.value.counts
+        if not anchor.value.exact or end is None or not (led or taken):
             continue
         later = [
             i
             for i, f in enumerate(out)
             if f.start >= anchor.end and f.value.bare_weekday and f.value.counts and f.value.day is not None
         ]
-        if len(later) != 1 or (weekday := out[later[0]]).value.day is None or weekday.value.day > end:
+        if len(later) != 1 or (weekday := out[later[0]]).value.day is None or weekday.value.day > end + _WEEK:
             continue
         if any(f.value.exact and f.value.counts and f.start >= anchor.end for f in out):
             continue  # "after Eid, Thursday the 11th": a date of its own, which the two must agree on
-        gap = (weekday.value.day.weekday() - end.weekday() - 1) % 7 + 1
+        gap = (weekday.value.day.weekday() - end.weekday() - 1) % 7 + 1  # already after it: the same day
         moved = replace(weekday.value, day=end + timedelta(days=gap), bare_weekday=False)  # no longer this week's
         out[later[0]] = Found(moved, weekday.start, weekday.end)
         out[k] = Found(replace(anchor.value, counts=False), anchor.start, anchor.end)

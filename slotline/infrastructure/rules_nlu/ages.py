@@ -14,10 +14,12 @@ _AGE_LEADS = wordset("hes shes aged age turned turning")
 _NOT_AN_AGE_AFTER = wordset("minutes minute mins min hours hour miles mile km away")
 _RELATIVES = (
     "son daughter boy girl kid child mam mum mom mother dad father nan nana nanna gran granny grandma grandmother "
-    "grandad granddad grandpa grandfather husband wife partner grandson granddaughter"
+    "grandad granddad grandpa grandfather husband wife partner grandson granddaughter "
+    "cat dog puppy kitten pup pet lad lass bairn wean youngster"
 )
 _WHO_IS = wordset(f"he she {_RELATIVES}")
-_OWNERS = wordset("my our his her")
+_OWNERS = wordset("my our his her me the")
+_LITTLE = wordset("little youngest oldest eldest young middle")  # "my little one is six"
 # After "my mam's ninety-one": the sentence goes on, as it does after an age ("my mum's 3 o'clock" is a time).
 _AFTER_AN_AGE = wordset(" and so but now this next in on years year months she he soon already")
 _RELATIVE_IS = wordset(" ".join(f"{w}s" for w in _RELATIVES.split()))  # "my mam's ninety-one"
@@ -38,6 +40,10 @@ def an_age(words: Sequence[str], i: int) -> bool:
     before = word_at(words, i - 1)
     if before in _AGE_LEADS or (before == "is" and word_at(words, i - 2) in _WHO_IS):
         return True
+    if before == "is" and word_at(words, i - 2) == "one" and word_at(words, i - 3) in _LITTLE:
+        return True
+    if (before, word_at(words, i - 2)) == ("on", "getting") and word_at(words, count.end) in _AFTER_AN_AGE:
+        return True  # "the old cat's getting on, fifteen now"
     if before == "im" and count.value >= 13 and word_at(words, count.end) not in _NOT_AN_AGE_AFTER:
         return True  # "I'm seventy-one": no hour; "I'm 15 minutes away" is how far
     if before in _RELATIVE_IS and word_at(words, i - 2) in _OWNERS and word_at(words, count.end) in _AFTER_AN_AGE:

@@ -17,7 +17,7 @@ from slotline.infrastructure.rules_nlu.chatter import KNOWN_WORDS
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, normalise, word_at, wordset
 
-__all__ = ["ServiceWords", "StaffTitles", "says_for_whom"]
+__all__ = ["ServiceWords", "StaffTitles", "says_a_child_s_age", "says_for_whom"]
 
 # Everyday words for who a service is for, folded together so "my daughter" meets "kids check-up".
 _SAME = {
@@ -37,6 +37,8 @@ _PURPOSES = dict.fromkeys(_SPORTS.split(), "sport")
 _SYNONYMS = {
     **{"trim": "cut", "haircut": "cut", "clean": "cleaning", "polish": "cleaning", "exam": "checkup"},
     **{"yearly": "annual", "needle": "shot", "needles": "shot", "jab": "shot", "jabs": "shot", "shots": "shot"},
+    # "I had my knee replaced, the surgeon wants rehab": the replacement's rehab, after surgery
+    **{"replaced": "replacement", "operation": "surgery", "operated": "surgery", "surgeon": "surgery"},
 }
 # Words that name no service on their own: fillers, task words, body parts and times.
 _NOISE = KNOWN_WORDS | wordset(
@@ -44,7 +46,8 @@ _NOISE = KNOWN_WORDS | wordset(
     "morning afternoon evening time day first next last new old just also then both done doing get getting "
     "she he shes hes her his their them year years old eight nine ten seven six five four three two "
     "bring brought in need needs back call ring phone number text thing quick problem looking way sort "
-    "free open available slot slots earliest latest soon possible out up off over down"
+    "free open available slot slots earliest latest soon possible out up off over down "
+    "mid"  # "mid-morning" is no "mid fade"
 )
 _MIN_LENGTH = 3
 # Words before a word that describes the pet or the person, not the service: "she got big", "he's so small".
@@ -101,21 +104,24 @@ class ServiceWords:
             for i, w in enumerate(free)
             if w != BLANK and len(w) >= _MIN_LENGTH and (w not in _NOISE or w in _SAME) and not _describes(free, i)
         }
-        if not said:
-            return ()
+        tied = self._best(said)
+        if len(tied) > 1 and not said & _WHO:  # "my check": the check-up, not the children's one
+            plain = [s for s in tied if not self._for[s]]
+            return (plain[0],) if len(plain) == 1 else tied
+        young = said & _YOUNG_FOLDED
+        if len(tied) == 1 and young:  # "shots for the puppy": the puppy's vaccinations, or its first visit
+            rivals = self._best(said - young)
+            return rivals if tied[0] in rivals else tied
+        return tied
+
+    def _best(self, said: set[str]) -> tuple[ServiceId, ...]:
         scores: dict[ServiceId, int] = {}
         for service_id, words in self._words:
             content = [s for s in said if any(_meets(s, w) for w in words)]
             if any(c not in _WHO and c not in _PETS for c in content):  # who it is for is no service
                 scores[service_id] = len(content)
-        if not scores:
-            return ()
-        best = max(scores.values())
-        tied = tuple(s for s, score in scores.items() if score == best)
-        if len(tied) > 1 and not said & _WHO:  # "my check": the check-up, not the children's one
-            plain = [s for s in tied if not self._for[s]]
-            return (plain[0],) if len(plain) == 1 else tied
-        return tied
+        best = max(scores.values(), default=0)
+        return tuple(s for s, score in scores.items() if score == best)
 
     def besides(self, found: ServiceId, free: Sequence[str]) -> tuple[ServiceId, ...]:
         """The services other than `found` that the words fit ("a cut and a blowout"), none when every word that fits
@@ -136,10 +142,28 @@ class ServiceWords:
         annual physical's id, and the sports physical's too): the one the rest of the words fit best; `found` when
         none fits better, several when they fit equally well (the agent asks)."""
         shared = _fold(word)
-        sharing = {s for s, words in self._words if shared in words}
+        return self._fitting_best(found, {s for s, words in self._words if any(_meets(shared, w) for w in words)}, free)
+
+    def sharpened_name(
+        self, found: ServiceId, name: Sequence[str], free: Sequence[str], *, others_named: bool
+    ) -> tuple[ServiceId, ...]:
+        """`sharpened`, for a name said in several words: one alone not filler ("check-ups for older pets"), or
+        all of them in another service's names too, with no other service named ("the back of my eyes checked for
+        the diabetes": the diabetic eye screening, not an eye test and the screening)."""
+        content = [w for w in name if w not in _NAME_FILLER]  # "check-ups": "ups" is filler
+        if len(content) == 1:
+            return self.sharpened(found, content[0], free)
+        if not content or others_named:
+            return (found,)
+        folded = [_fold(w) for w in content]
+        sharing = {s for s, words in self._words if all(any(_meets(f, w) for w in words) for f in folded)}
+        return self._fitting_best(found, sharing, free)
+
+    def _fitting_best(self, found: ServiceId, sharing: set[ServiceId], free: Sequence[str]) -> tuple[ServiceId, ...]:
         if len(sharing) < 2 or found not in sharing:
             return (found,)
-        what = [w for w in free if _fold(w) not in _WHO]  # who it is for is weighed by find_for_whom, not here
+        # who it is for is weighed by find_for_whom, not here; the animal names no service ("a check-up for my dog")
+        what = [w for w in free if _fold(w) not in _WHO and _fold(w) not in _PETS]
         words, who = dict(self._words), _for_whom(free)
         # a service for someone the caller did not name is never the sharper one ("the bike in for a service" is
         # not the "kids bike service")
@@ -155,6 +179,7 @@ class ServiceWords:
         return tuple(s for s in self.find(said) if who & words[s])
 
 
+_NAME_FILLER = wordset("up ups a an the my of for s")  # inside a name as said: "check-ups", "a check up"
 _WHO = frozenset(("kid", "men", "women"))
 # The animal a service is for names no service alone: "she knows my cat better" is not the "cat flu vaccine".
 _PETS = frozenset(_fold(w) for w in ("cat", "cats", "dog", "dogs", "pet", "pets", "rabbit", "rabbits"))
@@ -180,6 +205,12 @@ _ADULT = 16
 _CARRYING = wordset("pregnant along gone")
 _MONTHS = wordset("months month weeks week")
 _YOUNG_PETS = wordset("pup pups puppy puppies kitten kittens dog dogs cat cats doodle foal")
+_YOUNG_FOLDED = frozenset(_fold(w) for w in ("pup", "pups", "puppy", "puppies", "kitten", "kittens", "foal"))
+
+
+def says_a_child_s_age(words: Sequence[str]) -> bool:
+    """An age said that is a child's ("me lad's seven"): a surer sign than loose words ("a big boy", "my little")."""
+    return _a_child(words)
 
 
 def says_for_whom(free: Sequence[str]) -> bool:

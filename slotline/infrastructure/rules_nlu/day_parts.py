@@ -47,6 +47,10 @@ EARLIEST_PHRASES = (
     "opening time",
     "start of the day",
     "first of the day",
+    # "Monday, whatever's first": the first free that day, not the first of offers yet to be read
+    *(f"{w} {v} first" for w in ("whatever", "whichever") for v in ("s", "is", "comes", "you have", "you got")),
+    "whatevers first",
+    "whichevers first",
 )
 _EARLIEST = PhraseTable((True, p) for p in EARLIEST_PHRASES)
 

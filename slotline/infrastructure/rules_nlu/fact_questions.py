@@ -184,6 +184,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"what(?:s| is) (?!the |your |my |it |that |this |there )\w+(?: \w+)? (?:exactly|actually)",
             r"\bis (?:it|that) (?:like|the same as|similar to)\b",
             r"what do (?:i|you) get (?:with|in|for)",
+            r"when (?:its|it is) at home",  # British: "what's grey blending when it's at home?"
+            r"what (?:do|does) (?:you|they|it) (?:actually |exactly |even )?do\b",
         ),
     ),
 )
@@ -195,6 +197,7 @@ _HOLIDAY_FILLER = wordset("the a of for our")
 _HOLIDAY_GENERIC = wordset("holiday holidays public national closed closure staff training")
 _CLAUSES = re.compile(r"[?.!;]+|\b(?:and|also|plus)\b", re.IGNORECASE)
 _CANCEL = re.compile(r"\bcancel\w*")
+_HOW_MUCH = re.compile(r"\b(?:how much|what does it cost|whats the price|what is the price)\b")
 _PAYING_ONESELF = re.compile(
     r"\b(?:ill|i will|well|we will|ill just|i can just) pay (?:for it )?(?:myself|ourselves|out of pocket|privately|"
     r"private|on my own)\b"
@@ -351,6 +354,8 @@ class FactQuestions:
         whole = self.find(words, day=day, today=today, service_named=service_named)
         if whole is None:
             return ()
+        if whole.topic is Topic.PAYMENT and _HOW_MUCH.search(" ".join(w for w in words if w)):
+            return (Question(Topic.PRICE), whole)  # "how much is a consultation if I pay cash?": both
         faq = self._faq_asked(roots([w for w in words if w])) if whole.topic is Topic.INSURANCE else None
         if faq is not None:  # "do you direct bill Sun Life?": whether the plan is taken, and the business's answer
             return (whole, Question(Topic.FAQ, faq=faq))

@@ -80,6 +80,9 @@ class FactReader:
         intent = heard.intent
         staff_days = self._staff_days.find(words, heard.staff_id, heard.day if heard.last_day is None else None)
         if staff_days is not None and intent not in (Intent.RESCHEDULE, Intent.CANCEL, Intent.GOODBYE):
+            if heard.service_id is not None and intent in (Intent.BOOK, Intent.INFORM):
+                # "is Priya in on Thursday? I wanna see her for my vertigo": answered, then booked with her then
+                return replace(heard, intent=Intent.BOOK, staff_id=staff_days.staff, question=staff_days)
             return Interpretation(Intent.QUESTION, text=utterance, staff_id=staff_days.staff, question=staff_days)
         if _only_a_service(heard) and asks_again_about(free):  # "and a follow-up?" after "how much is ...?"
             return Interpretation(Intent.QUESTION, text=utterance, service_id=heard.service_id, question=_AGAIN)

@@ -86,13 +86,11 @@ class HolidayNames:
         named = [(c.day, c.reason) for c in catalogue.closures]
         named += [(s.day, s.reason) for s in catalogue.special_hours if s.reason]
         spoken: dict[str, set[date]] = {}
-        reasons: dict[str, set[str]] = {}
         easter: set[date] = set()
         by_weekday: dict[str, set[tuple[str, date]]] = {}
         for day, reason in named:
             for phrase in _spoken(reason):
                 spoken.setdefault(phrase, set()).add(day)
-                reasons.setdefault(phrase, set()).add(reason)
             sunday = _easter_of(reason, day)
             easter |= set() if sunday is None else {sunday}
             words = normalise(reason)
@@ -103,7 +101,9 @@ class HolidayNames:
             spoken.setdefault(name, monthly)
         self._kinds = {tuple(sorted(monthly)) for monthly in kinds.values()}
         # One reason written on days with a gap ("Eid al-Fitr" on the 10th, 11th and 13th): one run all the same
-        self._one_reason = {tuple(sorted(spoken[p])) for p, written in reasons.items() if len(written) == 1}
+        self._reasons_on: dict[date, set[str]] = {}
+        for day, reason in named:
+            self._reasons_on.setdefault(day, set()).add(reason)
         for prefix, days in by_weekday.items():  # "Carnival Monday" and "Carnival Tuesday": "Carnival" is both
             if len({weekday for weekday, _ in days}) > 1 and prefix not in spoken:
                 spoken[prefix] = {day for _, day in days}
@@ -137,6 +137,16 @@ class HolidayNames:
         anchors = [(f, True) for f in self._anchors.scan(words) if taken.isdisjoint(range(f.start, f.end))]
         return sorted(named + anchors, key=lambda e: e[0].start)
 
+    def _run(self, days: tuple[date, ...], today: date) -> tuple[date, date] | None:
+        """The next run of `days`: with a gap of a day inside it when all its days have one reason ("Eid" for Eid
+        al-Fitr on the 10th, 11th and 13th, and Eid al-Adha in May)."""
+        wide = _next_run(days, today, _RUN_GAP)
+        if wide is not None:
+            inside = [self._reasons_on.get(d, set()) for d in days if wide[0] <= d <= wide[1]]
+            if len(set().union(*inside)) == 1:
+                return wide
+        return _next_run(days, today, timedelta(days=1))
+
     def find(self, words: Sequence[str], today: date) -> list[Found[DayReading]]:
         """Each holiday said, with "the day after/before" it; a holiday already past is no day to book."""
         out: list[Found[DayReading]] = []
@@ -144,8 +154,7 @@ class HolidayNames:
             day = _next_of(found.value, today)
             if day is None and found.value in self._kinds and word_at(words, found.start - 1) in _THIS:
                 day = min((d for d in found.value if d >= today), default=None)  # "this Poya": the coming one
-            gap = _RUN_GAP if found.value in self._one_reason else timedelta(days=1)
-            run = _next_run(found.value, today, gap) if day is None else None
+            run = self._run(found.value, today) if day is None else None
             if run is not None and word_at(words, found.start - 1) not in _PERIOD:  # "after eid": after its last day
                 out.append(Found(DayReading(run[0], exact=True, last=run[1]), found.start, found.end))
                 continue

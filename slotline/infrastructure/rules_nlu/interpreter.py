@@ -21,7 +21,12 @@ from slotline.infrastructure.common.phone_parsing import country_of
 from slotline.infrastructure.rules_nlu.after_a_day import after_at, weekday_after_a_day
 from slotline.infrastructure.rules_nlu.ages import how_far_along
 from slotline.infrastructure.rules_nlu.asides import in_a_row, kept_as_it_is, one_after_another
-from slotline.infrastructure.rules_nlu.business_words import ServiceWords, StaffTitles, says_for_whom
+from slotline.infrastructure.rules_nlu.business_words import (
+    ServiceWords,
+    StaffTitles,
+    says_a_child_s_age,
+    says_for_whom,
+)
 from slotline.infrastructure.rules_nlu.catalogue_names import ServiceNames, StaffNames
 from slotline.infrastructure.rules_nlu.chatter import (
     KNOWN_WORDS,
@@ -46,7 +51,8 @@ from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.numeric_dates import NumericDates
 from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
 from slotline.infrastructure.rules_nlu.other_events import another_events_day, something_runs_out_before, things_had
-from slotline.infrastructure.rules_nlu.past_mentions import had_before, months_past
+from slotline.infrastructure.rules_nlu.own_diary import without_own_diary
+from slotline.infrastructure.rules_nlu.past_mentions import had_before, months_past, things_done, weekdays_past
 from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
 from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
@@ -58,6 +64,7 @@ from slotline.infrastructure.rules_nlu.time_bounds import BoundsReading, find_bo
 from slotline.infrastructure.rules_nlu.times import TimeReading, find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
 from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
+from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import (
     BLANK,
     CLAUSE_END,
@@ -327,6 +334,7 @@ def _moved_from(words: Sequence[str], days: list[Found[DayReading]]) -> list[Fou
 _TAKING_IN = wordset(
     "oh ah ahh right of course yes yeah ok okay sure true fair enough silly me forgot i duh doh never thought the on "
     "about"  # "right on, I never thought of the Regatta. Thursday then"
+    " jeez geez gosh golly goodness god lord heck shoot dang darn whoops oops crikey blimey"  # "oh right, jeez"
 )
 _THEN = wordset("then so well in that case ok okay")
 _PROPOSING = wordset("what how about can could we i do try maybe instead on for")  # "what about tuesday then"
@@ -377,7 +385,9 @@ def _said_closed(words: Sequence[str], start: int) -> bool:
             while word_at(words, j) in _HEDGES:  # "you're probably closed today"
                 j -= 1
             right_before = all(w == "on" for w in words[k + 1 : start])
-            if right_before and word_at(words, j) == "you" and word_at(words, j - 1) not in ("are", "do", "will"):
+            if not right_before:
+                continue  # "you're shut Sundays, tomorrow then": the closed day is the one right after "shut"
+            if word_at(words, j) == "you" and word_at(words, j - 1) not in ("are", "do", "will"):
                 return True  # "oh y'all closed Sundays?": said, not asked
             return word_at(words, j) in _STATED or tuple(words[max(0, j - 1) : j + 1]) == ("you", "are")
     return False
@@ -426,12 +436,28 @@ def _today_said(
     now = [
         f
         for f in days
-        if f.value.counts and _today(f.value, today) and any(_before(free, f.start, w) for w in _IT_IS_NOW)
+        if f.value.counts and _today(f.value, today) and (_weather_of(free, f.start) or _said_is_now(free, f.start))
     ]
     if not now or not any(f.value.counts and f not in now for f in days):
         return days, frozenset()
     kept = [Found(replace(f.value, counts=False), f.start, f.end) if f in now else f for f in days]
     return kept, frozenset(f.end for f in now)
+
+
+def _said_is_now(free: Sequence[str], start: int) -> bool:
+    return any(_before(free, start, w) for w in _IT_IS_NOW)
+
+
+# "some cold out this morning", "it's pouring today": the weather now, no wish
+_WEATHER = wordset(
+    "cold hot warm wet raining pouring windy freezing snowing foggy sunny chilly humid muggy rainy blowing icy "
+    "stormy baltic roasting boiling scorching"
+)
+
+
+def _weather_of(free: Sequence[str], start: int) -> bool:
+    lead = start - (word_at(free, start - 1) in ("out", "outside", "here"))
+    return word_at(free, lead - 1) in _WEATHER
 
 
 def _today(reading: DayReading, today: date) -> bool:
@@ -545,23 +571,40 @@ def _not_this_one(free: list[str], days: list[Found[DayReading]], today: date) -
     return [Found(DayReading(one_after), f.start, f.end) if f is counted[0] else f for f in days]
 
 
-def _the_one_after(free: list[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+def _same_weekday_after(words: Sequence[str], f: Found[DayReading], ruled_out: date) -> bool:
+    """ "the saturday after", said of the saturday ruled out (read alone, it has no day to count from)."""
+    said = tuple(words[f.start : f.end])
+    return (
+        f.value.day is None
+        and len(said) == 3
+        and said[0] == "the"
+        and WEEKDAYS.get(said[1]) == ruled_out.weekday()
+        and said[2] == "after"
+    )
+
+
+def _the_one_after(words: Sequence[str], free: list[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
     """ "not this saturday but the one after": a week after the day ruled out (its words are claimed); "on tuesday,
     not this tuesday, the one after": the same day said first is ruled out with it."""
     ruled_out = [f for f in days if not f.value.counts and f.value.last is None and f.value.day is not None]
     if len(ruled_out) != 1:
         return days
+    day = ruled_out[0].value.day
+    assert day is not None
+    same_after = [f for f in days if f.start >= ruled_out[0].end and _same_weekday_after(words, f, day)]
+    if same_after:  # "not this saturday, the saturday after"
+        f = same_after[0]
+        return [Found(DayReading(day + timedelta(days=7)), f.start, f.end) if g is f else g for g in days]
     after = [i for i in range(ruled_out[0].end, len(free) - 2) if tuple(free[i : i + 3]) in _ONE_AFTER]
-    if after and all(f.value.day == ruled_out[0].value.day for f in days if f.value.counts):
+    if after and all(f.value.day == day for f in days if f.value.counts):
         days = [Found(replace(f.value, counts=False), f.start, f.end) if f.value.counts else f for f in days]
-    if not after or any(f.value.counts for f in days):
+    counted = {f.value.day for f in days if f.value.counts}
+    if not after or counted - {day + timedelta(days=7)}:
         return days
     i = after[0]
     end = i + 3 + (word_at(free, i + 3) == "that")
-    claim(free, Found(None, i, end))
-    day = ruled_out[0].value.day
-    assert day is not None
-    return [*days, Found(DayReading(day + timedelta(days=7)), i, end)]
+    claim(free, Found(None, i, end))  # "a week saturday, not this saturday now, the one after": the same day again
+    return days if counted else [*days, Found(DayReading(day + timedelta(days=7)), i, end)]
 
 
 def _has_range(days: Sequence[Found[DayReading]]) -> bool:
@@ -645,6 +688,7 @@ class RulesUtteranceInterpreter:
         """The synchronous work behind `interpret`."""
         # "tommorow"; "Evening! ..."; "mi cyaan mek it" before anything reads the words (corrections, urgent words)
         normalised = loanwords(respelled(normalise(unsaluted(utterance)), self._known), self._country)
+        normalised = without_own_diary(normalised)  # "let me check my diary": no eye check
         split = split_at_correction(normalised)
         if split is not None:  # "a cut on Friday, actually no, Saturday"
             later = self._read(utterance, split[1], now)
@@ -682,8 +726,9 @@ class RulesUtteranceInterpreter:
             ],
             key=lambda f: f.start,
         )
-        said_days = weekday_after_a_day(free, said_days)  # "after the Avurudu, on the Thursday"
-        days = _the_one_after(free, self._numeric.settle(weekday_in_counted_week(said_days), today))
+        said_days = weekday_after_a_day(words, free, said_days)  # "after the Avurudu, on the Thursday"
+        said_days = weekdays_past(words, said_days)  # "I did the test here on Saturday"
+        days = _the_one_after(words, free, self._numeric.settle(weekday_in_counted_week(said_days), today))
         days = _not_this_one(free, days, today)
         days = refused_after(words, free, _closed_said(words, _moved_from(words, days)))  # "Tuesday I can't"
         days = months_past(words, days)  # "I had my hearing aids fitted in March"
@@ -707,8 +752,10 @@ class RulesUtteranceInterpreter:
         if service and staff and self._misheard_for_another(service[0], staff[0].value, said_of_service):
             service = []  # "my dog's breath ... can Dr. Wanjiru look": no "dog bath", which she does not do
         sharper: tuple[ServiceId, ...] = ()
-        if service and service[0].end - service[0].start == 1:  # "a physical for football": which physical?
-            sharper = self._service_words.sharpened(service[0].value, said_of_service[service[0].start], words)
+        if service:  # "a physical for football": which physical? "the check-ups for older pets": the senior one
+            name = said_of_service[service[0].start : service[0].end]
+            named_too = self._services.find(free) is not None  # "an eye test and a diabetic screening": both
+            sharper = self._service_words.sharpened_name(service[0].value, name, words, others_named=named_too)
             service = [Found(sharper[0], service[0].start, service[0].end)] if len(sharper) == 1 else []
         services = more_services(free, self._services, service[0]) if service else ()  # issue 13
         if len(services) > 1:
@@ -730,13 +777,18 @@ class RulesUtteranceInterpreter:
         unclaimed = [BLANK if i in choice_words or i in had else w for i, w in enumerate(said_of_service)]
         if not service and not candidates and not self._facts.names_a_faq(normalised):  # "do you do teeth whitening?"
             candidates = self._service_words.find(unclaimed)  # issue 13: "a check for the kids"
+            if len(candidates) > 1 and says_a_child_s_age(words):  # "my lad's seven ... in for a cut": the kids' cut
+                narrowed = tuple(c for c in self._service_words.find_for_whom(words) if c in candidates)
+                candidates = narrowed if len(narrowed) == 1 else candidates
         if not services and (visit := visit_said(words)) is not None:
             kind = self._visits.services(visit)  # "book my daughter in", "I'm a new patient"
             narrowed = tuple(c for c in candidates if c in kind)  # "my first time, I need to see a physio"
             candidates = (narrowed if len(narrowed) == 1 else candidates) if candidates else kind
             services = candidates if len(candidates) == 1 else ()
         if services and _JOINED.intersection(words):  # "a cut and a blowout": the other service is never dropped
-            other = tuple(s for s in self._service_words.besides(services[0], free) if s not in services)
+            done = {i for start, end in things_done(words) for i in range(start, end)}  # "I did the test here"
+            beside = [BLANK if i in done else w for i, w in enumerate(free)]
+            other = tuple(s for s in self._service_words.besides(services[0], beside) if s not in services)
             services, candidates = (*services, *other) if len(other) == 1 else services, other if len(other) > 1 else ()
         if len(services) > 1 and service and services[0] == service[0].value and had_before(words, service[0].start):
             services = services[1:]  # "I had my hearing aids fitted in March and they need a tweak": the tweak

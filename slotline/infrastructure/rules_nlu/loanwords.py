@@ -67,11 +67,25 @@ _ARABIC = {"aiwa": "yes", "aywa": "yes"}
 _SHONA = {"ehe": "yes", "aiwa": "no", "ndatenda": "thanks", "ndinotenda": "thanks", "mhoro": "hi"}
 _SHONA |= {"mangwana": "tomorrow", "nhasi": "today", "ndapota": "please", "makadii": "", "maswera": ""}
 _ARABIC_REGIONS = frozenset(("EG", "SA", "AE", "JO", "LB", "KW", "QA", "BH", "OM", "MA", "DZ", "TN", "SD", "IQ"))
-_BY_REGION = {**dict.fromkeys(_ARABIC_REGIONS, _ARABIC), "ZW": _SHONA}
+# Birmingham and the Black Country: "ar" (yes), "yow" (you, where Patois "yow" is hi), "bostin" (great), "bab"
+_BRUMMIE = {"ar": "yes", "yow": "you", "yowre": "youre", "bostin": "great", "bab": "", "babby": "baby"}
+_BRUMMIE |= {"tara": "bye", "tarra": "bye"}  # "tara-a-bit"
+# Luganda, in Ugandan English
+_LUGANDA = {"yee": "yes", "yii": "yes", "nedda": "no", "webale": "thanks", "nnyo": "", "gyebale": "hi", "ko": ""}
+_LUGANDA |= {"oli": "hi", "otya": "", "ssebo": "", "nnyabo": "", "mpola": "", "jjo": "yesterday", "enkya": "tomorrow"}
+_BY_REGION = {**dict.fromkeys(_ARABIC_REGIONS, _ARABIC), "ZW": _SHONA, "GB": _BRUMMIE, "UG": _LUGANDA}
 # Patois "mi": "I" before what one does ("mi cyaan make it"), "my" before a thing ("mi back tyre").
 _MI_DOES = wordset(
     "have had want waan need cyaan cant can could did do drive go going gone haffi know think will would a ago "
     "nah not coming reach get got just soon booked call"
+)
+# What "me" owns when it means "my": people, pets, the body and what a booking is for
+_MINE = wordset(
+    "son sons daughter daughters lad lads lass lasses kid kids boy boys girl girls young youngest eldest little wife "
+    "husband missus mrs fella partner mum mam mom mother dad da father nan nana gran grandad brother sister mate "
+    "baby babby dog dogs cat cats pup puppy head hair beard fade shave cut tea dinner lunch car bike van motor "
+    "appointment appointments booking nails eyes eye teeth tooth back knee knees feet foot neck shoulder hip leg legs "
+    "arm glasses prescription ears skin brows eyebrows lashes job work shift diary calendar"
 )
 # Patois "fi": "for" before a day, a thing or a person ("fi Saturday", "fi di car"), "to" before a verb ("fi wait").
 _FI_FOR = wordset("di the a mi my me him her dem them you unu this dis that dat next tomorrow today")
@@ -156,6 +170,8 @@ def loanwords(words: list[str], region: str | None = None) -> list[str]:
             continue
         if word == "mi":
             out.append("i" if after in _MI_DOES else "my")
+        elif word == "me" and after in _MINE:
+            out.append("my")  # "me son needs his kids' cut", "me head shaved" (British, Irish, Australian "me": my)
         elif word == "fi" and out[-1:] != ["wi"]:  # not the "fi" of "wi-fi"
             out.append("for" if after in _FI_FOR or after in WEEKDAYS else "to")
         elif word == "dem" and out and out[-1] not in ("a", "of", "to", "for", "with", "and", "i"):

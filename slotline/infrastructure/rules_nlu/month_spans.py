@@ -60,6 +60,8 @@ def _span(today: date, year: int, month: int, first: int, last: int) -> DayReadi
 
 def month_span_at(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
     """A part of a month said from word `i`, or None."""
+    if (word_at(words, i), word_at(words, i + 1)) == ("month", "end"):  # "month-end" (Southern African English)
+        return Found(_span(today, today.year, today.month, 21, 31), i, i + 2)
     if word_at(words, i) == "the" and word_at(words, i + 2) == "week" and word_at(words, i + 3) == "of":
         which = ordinal_at(words, i + 1)
         last_week = word_at(words, i + 1) == "last"

@@ -184,11 +184,29 @@ def _had_before(words: Sequence[str], start: int) -> bool:
             return False
         if word in _BUSY and _busy_holder(words, k):
             return True
+        if word == "at" and _somewhere_else(words, k, start - 1):
+            return True
         if word in _HAVE and _held_by(words, k):
             if word_at(words, k - 2) in _ASKING:
                 return False  # "can i have a cleaning at 3": asked for, not had
             return k < start - 2  # something had between "got" and "at": "got swim at", not "got at"
     return False
+
+
+_HOME = wordset("home house place")
+
+
+def _somewhere_else(words: Sequence[str], at: int, end: int) -> bool:
+    """ "he's at the groomer's Wednesday", "my son's at his dad's on Friday": someone is at a named place (one or two
+    words after an owner or "the", between "at" and word `end`), not "I'm at home Wednesday"."""
+    place, holder = words[at + 2 : end], word_at(words, at - 1)
+    someones = holder.endswith("s") and word_at(words, at - 2) in _OWNERS  # "my son's at his dad's"
+    return (
+        (holder in _BUSY_HOLDERS or someones)
+        and word_at(words, at + 1) in _OWNERS
+        and 1 <= len(place) <= 2
+        and not _HOME.intersection(place)
+    )
 
 
 def _leaving_before(words: Sequence[str], start: int) -> bool:

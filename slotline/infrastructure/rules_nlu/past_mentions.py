@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
-from slotline.infrastructure.rules_nlu.vocabulary import MONTHS
+from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at, wordset
 
-__all__ = ["had_before", "months_past"]
+__all__ = ["had_before", "months_past", "things_done", "weekdays_past"]
 
 _OWNERS = wordset("my the our his her their")
 _PAST = wordset("had was were did got")
@@ -22,8 +22,11 @@ _WISHING = wordset("hoping looking wanting thinking trying wondering going plann
 
 
 def had_before(words: Sequence[str], start: int) -> bool:
-    """ "had my" just before the thing named at `start`: something the caller had."""
-    return word_at(words, start - 1) in _OWNERS and word_at(words, start - 2) == "had"
+    """ "had my", "had a" just before the thing named at `start`: something the caller had."""
+    return word_at(words, start - 1) in _OWNERS | _ARTICLES and word_at(words, start - 2) == "had"
+
+
+_ARTICLES = wordset("a an")
 
 
 def months_past(words: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
@@ -35,6 +38,58 @@ def months_past(words: Sequence[str], days: list[Found[DayReading]]) -> list[Fou
             f = Found(replace(f.value, counts=False), f.start, f.end)
         kept.append(f)
     return kept
+
+
+_DONE = wordset("did had")
+_DOERS = wordset("i we she he they")
+_DONE_REACH = 6
+
+
+def things_done(words: Sequence[str]) -> list[tuple[int, int]]:
+    """Where "I did the pregnancy test here on Saturday" names what was already done: [start, end) spans of the
+    words after "did"/"had", up to the end of the clause; they add no other service to a booking."""
+    spans: list[tuple[int, int]] = []
+    for k, word in enumerate(words):
+        if word not in _DONE or word_at(words, k - 1 - (word_at(words, k - 1) == "already")) not in _DOERS:
+            continue
+        end = k + 1
+        while end < min(len(words), k + 1 + _DONE_REACH) and words[end] not in _CLAUSE_BREAKS and words[end] != BLANK:
+            end += 1
+        spans.append((k + 1, end))
+    return spans
+
+
+_ABOUT_A_BOOKING = wordset("booked booking appointment appt")
+
+
+def weekdays_past(words: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """`days`, with a bare weekday said in a clause about the past ("I did the test here on Saturday ... come back
+    two weeks from today") no longer counted, when another day is said (never one the caller had booked)."""
+    past = [
+        f
+        for f in days
+        if f.value.counts
+        and f.value.bare_weekday
+        and _done_before(words, f.start)
+        and not _ABOUT_A_BOOKING.intersection(words[max(0, f.start - _PAST_REACH) : f.start])
+    ]
+    if not past or not any(f.value.counts and f not in past for f in days):
+        return days
+    return [Found(replace(f.value, counts=False), f.start, f.end) if f in past else f for f in days]
+
+
+_SIMPLE_PAST = wordset("did was were went came")  # not "got" ("I've got a meeting, make it Tuesday") nor "had to"
+
+
+def _done_before(words: Sequence[str], start: int) -> bool:
+    """ "I did the test here on Saturday", "we were in on Monday": a simple past earlier in the clause."""
+    for k in range(start - 1, max(start - 1 - _PAST_REACH, -1), -1):
+        word = words[k]
+        if word in _CLAUSE_BREAKS or word == BLANK or word in WEEKDAYS:  # "she came last Thursday, ... Friday"
+            return False
+        if word in _SIMPLE_PAST and word_at(words, k - 1) in _DOERS:
+            return not word_at(words, k + 1).endswith("ing")  # "I was hoping for Saturday" is a wish
+    return False
 
 
 def _said_of_the_past(words: Sequence[str], start: int) -> bool:

@@ -17,6 +17,7 @@ _ROLES = wordset(
 _SPEAK = wordset("talk speak speaking talking chat word ask message")
 _TO = wordset("to with for")
 _HERE = wordset("there around in about")
+_A_SERVICE_TOO = wordset("talk chat")  # "you do a talk with the vet first?": the consult, not a hand-over
 _SPEAK_LOOSE = _SPEAK | wordset("call ring phone")  # anywhere in the turn, beside a name or a role
 _BOOKING = wordset("book booking booked appointment appointments schedule slot slots")
 
@@ -50,7 +51,7 @@ class PeopleNames:
             return False
         loose = not service_named and bool(_SPEAK_LOOSE & set(words)) and any(w in self._names for w in words)
         for i, word in enumerate(words):
-            if word in _SPEAK:
+            if word in _SPEAK and not (word in _A_SERVICE_TOO and word_at(words, i - 1) in ("a", "the")):
                 after = words[i + 1 : i + 5]
                 if word == "ask" and any(w in self._names for w in after[:2]):
                     return True

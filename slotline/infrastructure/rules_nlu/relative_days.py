@@ -113,14 +113,18 @@ def _in_span(words: Sequence[str], i: int, today: date) -> Found[DayReading] | N
 
 
 def _weekday_week(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
-    """ "tuesday week" (British): a week after the coming Tuesday."""
+    """ "tuesday week" (British): a week after the coming Tuesday; "wednesday fortnight": two weeks after it."""
     j = i + 1 if word_at(words, i) == "on" else i
     weekday = weekday_named(words, j)
-    if weekday is None or word_at(words, j + 1) != "week":
+    if weekday is None or word_at(words, j + 1) not in _WEEK_ON:
         return None
     if word_at(words, j + 2) in ("after", "from", "on", "today", "tomorrow"):
         return None  # "tuesday week after next" is not a form; leave it to be asked about
-    return _found(resolve_weekday(today, weekday, WeekdayMode.BARE) + timedelta(days=7), i, j + 2)
+    later = timedelta(days=_WEEK_ON[words[j + 1]])
+    return _found(resolve_weekday(today, weekday, WeekdayMode.BARE) + later, i, j + 2)
+
+
+_WEEK_ON = {"week": 7, "fortnight": 14}
 
 
 _COUNTED_WEEKS = {8: 7, 14: 14}  # German "in acht Tagen", "in vierzehn Tagen": in a week, in two weeks
@@ -149,9 +153,9 @@ def _day_week(words: Sequence[str], i: int, today: date) -> Found[DayReading] | 
         if word_at(words, end) == "week":
             return _found(today + timedelta(days=7), i, end + 1, whole_weeks=True)
     first = _PLAIN_DAYS.get(word_at(words, i))
-    if first is None or word_at(words, i) == "now" or word_at(words, i + 1) != "week":
+    if first is None or word_at(words, i) == "now" or word_at(words, i + 1) not in _WEEK_ON:
         return None
-    return _found(today + timedelta(days=first + 7), i, i + 2, whole_weeks=first == 0)
+    return _found(today + timedelta(days=first + _WEEK_ON[words[i + 1]]), i, i + 2, whole_weeks=first == 0)
 
 
 def _after_next(words: Sequence[str], i: int, today: date) -> Found[DayReading] | None:
@@ -282,18 +286,20 @@ def _nth_weekday_of(words: Sequence[str], i: int, today: date) -> Found[DayReadi
         return None
     k = j + 1 if last else nth.end if nth is not None else j
     weekday = weekday_named(words, k)
-    if weekday is None or word_at(words, k + 1) not in ("of", "in"):
+    linked = word_at(words, k + 1) in ("of", "in")
+    if weekday is None:
         return None
+    k += linked - 1  # where "of" would be: "the last friday this month" has none
     month_word = word_at(words, k + 2)
-    if month_word in MONTHS:
+    if month_word in MONTHS and linked:
         month, end = MONTHS[month_word], k + 3
         year = today.year if month >= today.month else today.year + 1
     elif (month_word, word_at(words, k + 3)) in (("next", "month"), ("this", "month"), ("the", "month")):
         year, month = _next_month(today) if month_word == "next" else (today.year, today.month)
         end = k + 4
-    elif tuple(words[k + 2 : k + 5]) == ("the", "new", "year"):  # "the first saturday of the new year"
+    elif tuple(words[k + 2 : k + 5]) == ("the", "new", "year") and linked:  # "the first saturday of the new year"
         year, month, end = today.year + 1, 1, k + 5
-    elif (month_word, word_at(words, k + 3)) == ("next", "year"):
+    elif (month_word, word_at(words, k + 3)) == ("next", "year") and linked:
         year, month, end = today.year + 1, 1, k + 4
     else:
         return None

@@ -89,7 +89,9 @@ def corrected(earlier: Interpretation, later: Interpretation) -> Interpretation:
         )
     if kept.staff_id is None:
         kept = replace(kept, staff_id=earlier.staff_id)
-    if kept.day is None and not kept.refers.said:
+    refers = kept.refers  # "..., ah no, it's the child check-up, same time": the day said first stays too
+    names_a_day = refers.same_day or refers.weeks or refers.beside is not None or refers.shift_minutes
+    if kept.day is None and not names_a_day:
         kept = replace(kept, day=earlier.day, last_day=earlier.last_day, weekday_only=earlier.weekday_only)
     says_time = kept.at is not None or kept.part_of_day is not None or not kept.bounds.unbounded or kept.earliest
     if not says_time and not kept.refers.said and not kept.latest:

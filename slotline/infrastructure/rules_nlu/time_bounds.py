@@ -32,6 +32,7 @@ _FREE_FROM = tuple(  # "I don't finish work till five", "I get off work at 4": f
 _LEADS = PhraseTable(
     [(_Kind.AFTER, p.strip()) for p in _FREE_FROM]
     + [(_Kind.AFTER, p) for p in ("after", "later than", "no earlier than", "not earlier than", "not before")]
+    + [(_Kind.AFTER, "gone")]  # British: "anything gone six?"
     + [(_Kind.BEFORE, p) for p in ("before", "earlier than")]
     # "up till three" (and "anytime until 4", in _led): free until then; a plain "till four" is often another thing's
     + [(_Kind.BEFORE, f"up {prep}") for prep in ("until", "till", "til")]
@@ -47,6 +48,7 @@ _VAGUE = PhraseTable((True, p) for p in ("any time", "anytime", "sometime", "som
 # Every lead phrase and every suffix has one of these: a sentence without any has no bounds.
 _KEYWORDS = frozenset(
     {"after", "before", "later", "earlier", "between", "from", "onwards", "onward", "latest", "work", "finish", "off"}
+    | {"gone"}
     | {"until", "till", "til"}
 )
 _RANGE_JOINS = frozenset({"and", "to", "until", "till", "til", "through"})
@@ -57,8 +59,11 @@ _NAMED_TIMES = {
     "work": (time(17, 0), time(9, 0)),
     "office": (time(17, 0), time(9, 0)),  # South Asian English: "after office"
     "school": (time(15, 0), time(8, 30)),
+    "tea": (time(18, 0), time(17, 0)),  # British: the evening meal ("any time before me tea", "after tea")
+    "teatime": (time(18, 0), time(17, 0)),
 }
-_THE = frozenset({"my", "the"})
+_THE = frozenset({"my", "the", "me", "our", "your"})  # "before me tea" (Birmingham "me": my)
+_NOW_IS = frozenset({"its", "it", "is", "s", "already", "just"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +148,8 @@ def _led(words: Sequence[str], i: int, part: PartOfDay | None) -> Found[StartBou
     lead = _LEADS.match_at(words, vague.end if vague is not None else i)
     if vague is not None and lead is None and word_at(words, vague.end) in _UNTIL:  # "anytime until four"
         lead = Found(_Kind.BEFORE, vague.end, vague.end + 1)
+    if lead is not None and words[lead.start] == "gone" and word_at(words, lead.start - 1) in _NOW_IS:
+        return None  # "it's gone six now": the time now, no bound
     read = _bounded(lead.value, words, lead.end, part) if lead is not None else None
     return Found(read[0], i, read[1]) if read is not None else None
 

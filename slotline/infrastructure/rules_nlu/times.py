@@ -274,9 +274,11 @@ def _alone(words: Sequence[str], found: Found[TimeReading]) -> bool:
 
 
 def _a_time_lead(words: Sequence[str], start: int) -> bool:
-    """ "still 4", "say 3", "make it 8": a bare number said as the time."""
+    """ "still 4", "say 3", "make it 8", "let it be 11" (East African English): a bare number said as the time."""
     before = word_at(words, start - 1)
     if before == "still" or (before == "it" and word_at(words, start - 2) == "make"):
+        return True
+    if (word_at(words, start - 3), word_at(words, start - 2), before) == ("let", "it", "be"):
         return True
     return before in ("like", "say") and word_at(words, start - 2) not in _LIKERS
 
@@ -306,7 +308,8 @@ def find_times(
         beside_day = beside_day and read is not None and not _one_is_a_choice(words, read[0])
         refused = read is not None and _refused_after(words, read[0].end)  # "4 is too late", "ten's no good"
         kept = read is not None and (nudged or _a_time_lead(words, read[0].start))  # "still 4", "later, like 11?"
-        if read is None or not (read[1] or beside_day or refused or kept or _alone(words, read[0])):
+        instead = bool(out) and not out[-1].value.counts  # "2 is no good, 4 then": the time said instead
+        if read is None or not (read[1] or beside_day or refused or kept or instead or _alone(words, read[0])):
             i += 1
             continue
         found = read[0]
@@ -321,7 +324,8 @@ def find_times(
 # Before a bare "one", these make it a pronoun: "my little one", "the other one", "the same one".
 _ONE_AS_SOMEONE = wordset(
     "little young the this that other my a each every which last next same big small older younger youngest oldest "
-    "new wee baby"
+    "new wee baby "
+    "me us him her them"  # "book me one Friday": a booking of what was asked about, not 1 o'clock
 )
 
 
@@ -360,9 +364,12 @@ def _refused_after(words: Sequence[str], end: int) -> bool:
     if word_at(words, k) in _WHO_CANNOT and word_at(words, k + 1) in ("cant", "cannot"):
         # "3pm I cannot, make it 5:15", "at 4 she can't"; not "11? I can't get there by 10" (the 10 is refused)
         return not _TIED.intersection(words[k + 2 : k + 6])
+    if k > end and word_at(words, k) in _BAD:
+        return True  # "4 is bad for me", "ten's awkward"
     return (word_at(words, k), word_at(words, k + 1)) in _REFUSALS
 
 
+_BAD = wordset("bad difficult tricky impossible awkward hard")
 _WHO_CANNOT = wordset("i we she he they")
 _TIED = wordset("by for before until till at")  # what cannot be done is tied to the time after it
 

@@ -235,12 +235,17 @@ _NOT_THINGS = (
 def _not_a_thing(free: Sequence[str], i: int) -> bool:
     """ "just the beard, not the hair": a thing ruled out at the end of a clause, never a day, time or number."""
     k = i + 1 + (word_at(free, i + 1) in ("just", "only"))  # "not just the parking"
+    k += word_at(free, k) == "for"  # "it's not for Jayden, it's for me": who, ruled out
     if word_at(free, k) in _THING_LEADS:
         k += 1
     thing = word_at(free, k)
     if not thing.isalpha() or thing in _NOT_THINGS or thing in MONTHS or thing in WEEKDAYS:
         return False
-    return cardinal_at(free, k) is None and ordinal_at(free, k) is None and word_at(free, k + 1) == BLANK
+    ends = word_at(free, k + 1) in _NEXT_CLAUSE  # "not for Jayden, it's for me"
+    return cardinal_at(free, k) is None and ordinal_at(free, k) is None and ends
+
+
+_NEXT_CLAUSE = wordset("its it but just only i im so and") | {BLANK, ""}
 
 
 _ING_NOT_VERBS = wordset("morning evening anything something nothing booking coming going doing making")
