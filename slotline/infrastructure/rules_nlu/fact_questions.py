@@ -117,6 +117,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             + "|".join(f"{d}days" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))
             + ")",
             r"opening (?:hours|times|days)",
+            r"(?:until|till|til) what time\b",  # "and Saturday the eleventh, until what time?"
             r"(?:your|the|what) timings?\b",  # Pakistani and Indian English: "what is your timing on Sunday?"
             r"(?:your|the|business|office|working|clinic|salon) hours",
             r"hours (?:are|do) you",

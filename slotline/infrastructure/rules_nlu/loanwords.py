@@ -73,7 +73,23 @@ _BRUMMIE |= {"tara": "bye", "tarra": "bye"}  # "tara-a-bit"
 # Luganda, in Ugandan English
 _LUGANDA = {"yee": "yes", "yii": "yes", "nedda": "no", "webale": "thanks", "nnyo": "", "gyebale": "hi", "ko": ""}
 _LUGANDA |= {"oli": "hi", "otya": "", "ssebo": "", "nnyabo": "", "mpola": "", "jjo": "yesterday", "enkya": "tomorrow"}
-_BY_REGION = {**dict.fromkeys(_ARABIC_REGIONS, _ARABIC), "ZW": _SHONA, "GB": _BRUMMIE, "UG": _LUGANDA}
+# Spanish, in the English of a caller to a business where Spanish is spoken ("es puente", "a las cinco", "en quince
+# días"); the days, "mañana" and "gracias" are read everywhere (regional_words.py)
+_SPANISH = {"es": "its", "puente": "holiday", "bueno": "okay", "claro": "sure", "perfecto": "perfect", "vale": "okay"}
+_SPANISH |= {"orale": "okay", "andale": "okay", "ahorita": "soon", "disculpe": "sorry", "perdon": "sorry"}
+_SPANISH |= {"semana": "week", "proxima": "next", "uno": "one", "una": "one", "dos": "two"}
+_SPANISH |= {"tres": "three", "cuatro": "four", "cinco": "five", "seis": "six", "siete": "seven", "ocho": "eight"}
+_SPANISH |= {"nueve": "nine", "diez": "ten", "doce": "twelve", "mande": "pardon"}
+_SPANISH_REGIONS = frozenset(
+    ("MX", "ES", "AR", "CO", "CL", "PE", "VE", "EC", "GT", "CU", "BO", "DO", "HN", "PY", "SV", "NI", "CR", "PA", "UY")
+)
+_BY_REGION = {
+    **dict.fromkeys(_ARABIC_REGIONS, _ARABIC),
+    **dict.fromkeys(_SPANISH_REGIONS, _SPANISH),
+    "ZW": _SHONA,
+    "GB": _BRUMMIE,
+    "UG": _LUGANDA,
+}
 # Patois "mi": "I" before what one does ("mi cyaan make it"), "my" before a thing ("mi back tyre").
 _MI_DOES = wordset(
     "have had want waan need cyaan cant can could did do drive go going gone haffi know think will would a ago "
@@ -100,6 +116,9 @@ _PARTS = {
 _PAIRS = {
     ("kesho", "kutwa"): "overmorrow",  # the day after tomorrow
     ("wiki", "ijayo"): "next week",
+    # Spanish: "a las cinco" (at five), "en quince días" (in two weeks), "y media" (half past)
+    **{("a", "las"): "at", ("quince", "dias"): "two weeks", ("y", "media"): "thirty"},
+    **{("buenos", "dias"): "good morning", ("buenas", "tardes"): "good afternoon", ("buenas", "noches"): "hi"},
     ("wiki", "hii"): "this week",
     ("hari", "ini"): "today",
     ("terima", "kasih"): "thanks",
@@ -151,6 +170,10 @@ def loanwords(words: list[str], region: str | None = None) -> list[str]:
         if weeks is not None and words[i + 2 : i + 4] in (["hafte", "baad"], ["hafta", "baad"], ["hafton", "baad"]):
             out[-1:] = [*weeks.split(), "from", out[-1]]  # "aaj se ek hafte baad": a week from today
             i += 4
+            continue
+        if words[i : i + 3] == ["en", "quince", "dias"]:  # Spanish: "in two weeks"
+            out += ["in", "two", "weeks"]
+            i += 3
             continue
         if words[i : i + 3] == ["bas", "itna", "hi"]:  # Urdu: "that's all"
             out += ["thats", "all"]

@@ -279,6 +279,8 @@ def _last_one_you_have(words: Sequence[str], i: int) -> bool:
     """ "the last one you got", "last slot you have": the latest the business has, not the last of the offers."""
     if word_at(words, i) != "last" or word_at(words, i + 1) not in ("one", "time"):
         return False
+    if word_at(words, i + 2) in ("youve", "yall") and word_at(words, i + 3) in ("got", "have"):
+        return True  # "what's the last one you've got?"
     return word_at(words, i + 2) in ("you", "u") and word_at(words, i + 3) in ("got", "have", "has")
 
 

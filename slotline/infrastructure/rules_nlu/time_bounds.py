@@ -61,6 +61,9 @@ _NAMED_TIMES = {
     "school": (time(15, 0), time(8, 30)),
     "tea": (time(18, 0), time(17, 0)),  # British: the evening meal ("any time before me tea", "after tea")
     "teatime": (time(18, 0), time(17, 0)),
+    "breakfast": (time(9, 0), time(8, 0)),
+    "brekkie": (time(9, 0), time(8, 0)),  # Australian
+    "smoko": (time(10, 30), time(10, 0)),  # Australian and New Zealand: the morning tea break
 }
 _THE = frozenset({"my", "the", "me", "our", "your"})  # "before me tea" (Birmingham "me": my)
 _NOW_IS = frozenset({"its", "it", "is", "s", "already", "just"})

@@ -311,6 +311,7 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool) -> b
         following = free[i + 1] if i + 1 < len(free) else BLANK
         harmless = following in _HARMLESS_AFTER_NOT or _not_pressing(free, i + 1) or _not_a_thing(free, i)
         harmless = harmless or (following == "for" and word_at(free, i + 2) in _WHOM)  # "it's not for me"
+        harmless = harmless or (following, word_at(free, i + 2)) == ("for", "now")  # "but not for now, in two weeks"
         return not (harmless or _not_doing_well(free, i))
     if word == "next" and word_at(free, i - 1) in _OWNERS_OF_NEXT and _a_plain_thing(word_at(free, i + 1)):
         return False  # "the next lymph drainage", "my next check-up": the one after the last, no date
