@@ -15,7 +15,6 @@ from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.preference import PartOfDay, StartBounds
 from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
-from slotline.infrastructure.common.calendar_rules import WeekdayMode, resolve_weekday
 from slotline.infrastructure.common.clock_rules import local_today
 from slotline.infrastructure.common.phone_parsing import country_of
 from slotline.infrastructure.rules_nlu.after_a_day import after_at, weekday_after_a_day
@@ -49,6 +48,7 @@ from slotline.infrastructure.rules_nlu.loanwords import loanwords
 from slotline.infrastructure.rules_nlu.lost_day import day_lost_before_part
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.numeric_dates import NumericDates
+from slotline.infrastructure.rules_nlu.one_after import not_this_one, the_one_after
 from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
 from slotline.infrastructure.rules_nlu.other_events import another_events_day, something_runs_out_before, things_had
 from slotline.infrastructure.rules_nlu.own_diary import without_own_diary
@@ -64,7 +64,6 @@ from slotline.infrastructure.rules_nlu.time_bounds import BoundsReading, find_bo
 from slotline.infrastructure.rules_nlu.times import TimeReading, find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
 from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
-from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import (
     BLANK,
     CLAUSE_END,
@@ -551,62 +550,6 @@ def _said_before_it(free: Sequence[str], holiday: Found[DayReading], said: set[d
     return free[holiday.start] == "before" and last is not None and bool(said) and all(d and d <= last for d in said)
 
 
-_ONE_AFTER = (("the", "one", "after"), ("the", "following", "one"), ("the", "week", "after"))
-
-
-def _not_this_one(free: list[str], days: list[Found[DayReading]], today: date) -> list[Found[DayReading]]:
-    """ "next Friday, not this one, the one after": the weekday said, a week after this week's (its words claimed)."""
-    counted = [f for f in days if f.value.counts and f.value.day is not None and f.value.last is None]
-    starts = [i for i in range(len(free) - 2) if tuple(free[i : i + 3]) == ("not", "this", "one")]
-    if len(counted) != 1 or not starts:
-        return days
-    i = starts[0]
-    after = next((k for k in range(i + 3, len(free) - 2) if tuple(free[k : k + 3]) in _ONE_AFTER), None)
-    if after is None or i < counted[0].end:
-        return days
-    day = counted[0].value.day
-    assert day is not None
-    claim(free, Found(None, i, after + 3))
-    one_after = resolve_weekday(today, day.weekday(), WeekdayMode.THIS) + timedelta(days=7)
-    return [Found(DayReading(one_after), f.start, f.end) if f is counted[0] else f for f in days]
-
-
-def _same_weekday_after(words: Sequence[str], f: Found[DayReading], ruled_out: date) -> bool:
-    """ "the saturday after", said of the saturday ruled out (read alone, it has no day to count from)."""
-    said = tuple(words[f.start : f.end])
-    return (
-        f.value.day is None
-        and len(said) == 3
-        and said[0] == "the"
-        and WEEKDAYS.get(said[1]) == ruled_out.weekday()
-        and said[2] == "after"
-    )
-
-
-def _the_one_after(words: Sequence[str], free: list[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
-    """ "not this saturday but the one after": a week after the day ruled out (its words are claimed); "on tuesday,
-    not this tuesday, the one after": the same day said first is ruled out with it."""
-    ruled_out = [f for f in days if not f.value.counts and f.value.last is None and f.value.day is not None]
-    if len(ruled_out) != 1:
-        return days
-    day = ruled_out[0].value.day
-    assert day is not None
-    same_after = [f for f in days if f.start >= ruled_out[0].end and _same_weekday_after(words, f, day)]
-    if same_after:  # "not this saturday, the saturday after"
-        f = same_after[0]
-        return [Found(DayReading(day + timedelta(days=7)), f.start, f.end) if g is f else g for g in days]
-    after = [i for i in range(ruled_out[0].end, len(free) - 2) if tuple(free[i : i + 3]) in _ONE_AFTER]
-    if after and all(f.value.day == day for f in days if f.value.counts):
-        days = [Found(replace(f.value, counts=False), f.start, f.end) if f.value.counts else f for f in days]
-    counted = {f.value.day for f in days if f.value.counts}
-    if not after or counted - {day + timedelta(days=7)}:
-        return days
-    i = after[0]
-    end = i + 3 + (word_at(free, i + 3) == "that")
-    claim(free, Found(None, i, end))  # "a week saturday, not this saturday now, the one after": the same day again
-    return days if counted else [*days, Found(DayReading(day + timedelta(days=7)), i, end)]
-
-
 def _has_range(days: Sequence[Found[DayReading]]) -> bool:
     return any(f.value.last is not None for f in days if f.value.counts)
 
@@ -728,8 +671,8 @@ class RulesUtteranceInterpreter:
         )
         said_days = weekday_after_a_day(words, free, said_days)  # "after the Avurudu, on the Thursday"
         said_days = weekdays_past(words, said_days)  # "I did the test here on Saturday"
-        days = _the_one_after(words, free, self._numeric.settle(weekday_in_counted_week(said_days), today))
-        days = _not_this_one(free, days, today)
+        days = the_one_after(words, free, self._numeric.settle(weekday_in_counted_week(said_days), today))
+        days = not_this_one(free, days, today)
         days = refused_after(words, free, _closed_said(words, _moved_from(words, days)))  # "Tuesday I can't"
         days = months_past(words, days)  # "I had my hearing aids fitted in March"
         days = _not_of_this_call(words, days)  # "sorry to call on a Sunday"
