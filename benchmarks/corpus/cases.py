@@ -50,6 +50,7 @@ SPLITS = (
     "heldout29",
     "heldout30",
     "heldout31",
+    "heldout32",
 )
 CATEGORIES = (
     "booking",
