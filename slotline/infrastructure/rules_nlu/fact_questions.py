@@ -124,6 +124,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"open (?:late|early|on weekends?|on saturdays?|on sundays?)",
             # "sunday is holiday for you?", "is saturday a working day?", "are sundays off?"
             rf"\b(?:{_WEEKDAY_NAMES}) (?:is|are) (?:a |your )?(?:holiday|off|closed|working|a day off)\b",
+            rf"\b(?:{_WEEKDAY_NAMES}) (?:also|too) open\b",  # Indian English: "Sunday also open?"
             rf"\b(?:is|are) (?:{_WEEKDAY_NAMES}) (?:a |your )?(?:holiday|off|closed|working|day off)\b",
         ),
     ),

@@ -52,7 +52,14 @@ from slotline.infrastructure.rules_nlu.one_after import not_this_one, the_one_af
 from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
 from slotline.infrastructure.rules_nlu.other_events import another_events_day, something_runs_out_before, things_had
 from slotline.infrastructure.rules_nlu.own_diary import without_own_diary
-from slotline.infrastructure.rules_nlu.past_mentions import had_before, months_past, things_done, weekdays_past
+from slotline.infrastructure.rules_nlu.past_mentions import (
+    had_before,
+    how_long_lasted,
+    months_past,
+    reported_wait,
+    things_done,
+    weekdays_past,
+)
 from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
 from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
@@ -194,6 +201,14 @@ def _other_days(days: Sequence[Found[DayReading]], picked: DayReading | None) ->
 
 
 _KEEP = frozenset(("keep", "leave"))
+_IT = frozenset(("it", "that", "this"))
+
+
+def _kept_after(words: Sequence[str], end: int) -> bool:
+    """ "my own consultation, keep it as it is": the thing named just before `end` is kept as it is."""
+    return word_at(words, end) in _KEEP and word_at(words, end + 1) in _IT
+
+
 _OWNED = frozenset(("my", "the", "our", "his", "her", "their"))
 _ARTICLES = _OWNED | {"a", "an"}
 
@@ -215,6 +230,9 @@ def _not_kept(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]
         elif word_at(words, lead - 1) in _KEEP:
             claim(words, Found(found.value, lead - 1, found.end))
             claim(also, Found(found.value, lead - 1, found.end))
+        elif _kept_after(words, found.end):
+            claim(words, Found(found.value, found.start, found.end + 2))  # "my consultation, keep it as it is"
+            claim(also, Found(found.value, found.start, found.end + 2))
         elif negated_before(words, article):  # "the cleaning, not the check-up", "not manicure, pedicure"
             claim(words, Found(found.value, negation_start(words, article), found.end))
             claim(also, Found(found.value, negation_start(words, article), found.end))
@@ -273,7 +291,8 @@ def _acted_on(words: list[str], find: Callable[[Sequence[str]], Found[T] | None]
     """ "I've got the bath and his nails on Saturday, can you cancel just the nails one": with a thing named after
     the cancel or move, the things named before it only say what exists; they are claimed (in `also` too)."""
     verb = next((i for i, w in enumerate(words) if w in _ACTS), None)
-    if verb is None or find([BLANK if i <= verb else w for i, w in enumerate(words)]) is None:
+    after = find([BLANK if i <= verb else w for i, w in enumerate(words)]) if verb is not None else None
+    if verb is None or after is None or _kept_after(words, after.end):  # "... my consultation, keep it as it is"
         return
     while (found := find(words)) is not None and found.start < verb:
         claim(words, found)
@@ -563,7 +582,10 @@ def _ambiguous(
     two_readings = any(f.value.ambiguous and f.value.counts for f in days)
     said = frozenset(i for f in days for i in range(f.start, f.end))
     lost = part is not None and day_lost_before_part(words, said, starts)  # "one hour? Afternoon" starts a clause
-    return ["day"] if two_readings or lost or days_disagree(words, days) or _weekday_in_a_month(days) else []
+    reported = reported_wait(words, days)  # "the doctor told to come after six weeks. Tuesday?"
+    return (
+        ["day"] if two_readings or lost or reported or days_disagree(words, days) or _weekday_in_a_month(days) else []
+    )
 
 
 def _weekday_in_a_month(days: list[Found[DayReading]]) -> bool:
@@ -648,6 +670,7 @@ class RulesUtteranceInterpreter:
         free = [BLANK if w == "please" else w for w in words]
         phone = _claimed(free, [find_phone(free, self._region)])
         _claimed(free, how_far_along(free))  # "I'm pregnant, 22 weeks": never a date
+        _claimed(free, how_long_lasted(free))  # "it is shaking for one month": never a date or a time
         in_a_row(free)  # "the 11th, one after the other": no "11th one"
         kept_as_it_is(free)  # "cancel this Saturday's, but keep the one the week after"
         heard_phone = phone[0].value if phone else None

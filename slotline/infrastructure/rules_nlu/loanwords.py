@@ -83,7 +83,12 @@ _SPANISH |= {"nueve": "nine", "diez": "ten", "doce": "twelve", "mande": "pardon"
 _SPANISH_REGIONS = frozenset(
     ("MX", "ES", "AR", "CO", "CL", "PE", "VE", "EC", "GT", "CU", "BO", "DO", "HN", "PY", "SV", "NI", "CR", "PA", "UY")
 )
+# Tamil, in Indian and Sri Lankan English
+_TAMIL = {"aama": "yes", "aamaa": "yes", "illa": "no", "illai": "no", "seri": "okay", "sari": "okay"}
+_TAMIL |= {"nandri": "thanks", "naalaikku": "tomorrow", "naalai": "tomorrow", "inniki": "today", "indru": "today"}
+_TAMIL |= {"vanakkam": "hi", "konjam": ""}
 _BY_REGION = {
+    **dict.fromkeys(("IN", "LK"), _TAMIL),
     **dict.fromkeys(_ARABIC_REGIONS, _ARABIC),
     **dict.fromkeys(_SPANISH_REGIONS, _SPANISH),
     "ZW": _SHONA,

@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
+from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at, wordset
 
-__all__ = ["had_before", "months_past", "things_done", "weekdays_past"]
+__all__ = ["had_before", "how_long_lasted", "months_past", "reported_wait", "things_done", "weekdays_past"]
 
 _OWNERS = wordset("my the our his her their")
 _PAST = wordset("had was were did got")
@@ -57,6 +58,46 @@ def things_done(words: Sequence[str]) -> list[tuple[int, int]]:
             end += 1
         spans.append((k + 1, end))
     return spans
+
+
+_LASTING_UNITS = wordset("day days week weeks month months year years")
+_NOT_LASTING_AFTER = wordset("time from today now away ahead out later")  # "for two weeks' time", "two weeks from"
+_SUFFERING = wordset("is has have been its it hurting aching shaking bleeding sore swollen paining had")
+
+
+def how_long_lasted(words: Sequence[str]) -> list[Found[int]]:
+    """ "it is shaking for one month", "it's been hurting for two weeks": how long something has lasted, never a day or
+    a time (claimed before the dates are read)."""
+    found: list[Found[int]] = []
+    for i, word in enumerate(words):
+        if word != "for" or not _SUFFERING.intersection(words[max(0, i - 3) : i]):
+            continue
+        count = cardinal_at(words, i + 1)
+        start = i + 1 + (word_at(words, i + 1) in ("a", "an", "the", "last", "past"))
+        count = cardinal_at(words, start) if count is None else count
+        end = count.end if count is not None else start
+        if word_at(words, end) in _LASTING_UNITS and word_at(words, end + 1) not in _NOT_LASTING_AFTER:
+            found.append(Found(count.value if count is not None else 1, i, end + 1))
+    return found
+
+
+_REPORTED = wordset("told said asked advised suggested recommended")
+_SPAN_UNITS = wordset("week weeks months month")
+_FROM_NOW = wordset("today now")
+
+
+def reported_wait(words: Sequence[str], days: Sequence[Found[DayReading]]) -> bool:
+    """ "the doctor told to come for review after six weeks. Tuesday evening?": a wait someone advised earlier, said
+    beside a weekday, may have run already (this Tuesday) or start now (the Tuesday six weeks on): asked, never
+    guessed. "two weeks from today" says from when."""
+    for f in days:
+        said = words[f.start : f.end + 2]
+        if not f.value.counts or not _SPAN_UNITS.intersection(said) or _FROM_NOW.intersection(said):
+            continue
+        beside_a_weekday = any(w in WEEKDAYS for w in said) or any(g.value.bare_weekday for g in days if g is not f)
+        if beside_a_weekday and _REPORTED.intersection(words[max(0, f.start - 8) : f.start]):
+            return True
+    return False
 
 
 _ABOUT_A_BOOKING = wordset("booked booking appointment appt")

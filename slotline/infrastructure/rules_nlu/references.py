@@ -15,7 +15,7 @@ from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.regional_words import regional
 from slotline.infrastructure.rules_nlu.week_beside import weekday_of_the_week_beside
 from slotline.infrastructure.rules_nlu.week_moves import find_week_move
-from slotline.infrastructure.rules_nlu.words import Found, claim, word_at, wordset
+from slotline.infrastructure.rules_nlu.words import BLANK, Found, claim, word_at, wordset
 
 __all__ = ["find_latest", "find_references", "more_services", "tidy"]
 
@@ -58,6 +58,8 @@ def tidy(words: list[str]) -> list[str]:
             word = _HOUR_POSSESSIVE[word]
         if not (word[:-1] in _WEEKDAYS and _counted(words, i)):
             word = _POSSESSIVE.get(word, word)
+        if word == "times" and before == "same":  # "same time's fine"
+            word = "time"
         if word in _HOURS and before not in _BEFORE_A_TIME and word not in ("half", "quarter"):
             led = i >= 2 and (words[i - 2], words[i - 1]) in _TIME_LEADS
             done = before == "do" and (after in ("", "instead", "then", "please", "rather") or after in _CLAUSE_OPENERS)
@@ -131,11 +133,14 @@ _LATEST = PhraseTable(
 )
 
 
+_RETURN = frozenset(("come", "comes", "coming", "came", "be"))
 _AND_TIME = frozenset((("and", "time"), ("time", "and")))  # "same day and time", "same day, time and person"
 
 
 def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]]]:
     """What was said relative to the table, and where (for the caller to claim)."""
+    # "come back in two weeks", "the doctor said come back two weeks from today": a return, never a move back
+    words = [BLANK if w == "back" and word_at(words, i - 1) in _RETURN else w for i, w in enumerate(words)]
     kept: list[Found[object]] = []
     ref = NO_REFERENCE
     shift = find_shift(words)

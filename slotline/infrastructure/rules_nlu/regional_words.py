@@ -25,7 +25,9 @@ _GEORDIE_PAIRS = {("ta", "ra"): "bye", ("wey", "aye"): "yes"}
 # "day after" with none of these before it and one of these after it is the day after tomorrow ("the day after" is
 # the one after a day said, "day after Poya" the one after that)
 _OWN_DAY = wordset("the a that one every each same next following this any")
-_AFTER_DAY_AFTER = wordset("morning afternoon evening at in please is will would around by then if ok okay also only")
+_AFTER_DAY_AFTER = wordset(
+    "morning afternoon evening at in please is will would around by then if ok okay also only i we itself possible"
+)
 _AFTER_DAY_AFTER |= {""}
 # "5 pm, not 6", "not 3, make it 5.30", "not 3 but 4": an hour after "not" that ends the thought is a time refused
 _AFTER_AN_HOUR_REFUSED = wordset("then please thanks make but rather instead") | {""}

@@ -48,7 +48,9 @@ def _found(
 
 
 def _count_at(words: Sequence[str], i: int) -> Found[int] | None:
-    """ "a", "one", "two", "3": how many of what follows."""
+    """ "a", "one", "two", "3", "a couple (of)": how many of what follows."""
+    if word_at(words, i) == "a" and word_at(words, i + 1) == "couple":  # "in a couple weeks": two
+        return Found(2, i, i + 2 + (word_at(words, i + 2) == "of"))
     if word_at(words, i) in ("a", "an"):
         return Found(1, i, i + 1)
     count = cardinal_at(words, i)

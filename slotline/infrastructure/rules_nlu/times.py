@@ -280,10 +280,14 @@ def _a_time_lead(words: Sequence[str], start: int) -> bool:
         return True
     if (word_at(words, start - 3), word_at(words, start - 2), before) == ("let", "it", "be"):
         return True
+    if before in _PARTS_BEFORE and word_at(words, start + 1) not in _NOT_A_TIME_AFTER:
+        return True  # Indian English "evening 6", "morning 11": the part of the day, then its hour
     return before in ("like", "say") and word_at(words, start - 2) not in _LIKERS
 
 
 _LIKERS = wordset("i id we wed you youd they theyd would should to")
+_PARTS_BEFORE = wordset("morning evening afternoon night")
+_NOT_A_TIME_AFTER = wordset("days weeks months years day week month year hours minutes mins people times of")
 
 
 def find_times(
