@@ -51,6 +51,7 @@ SPLITS = (
     "heldout30",
     "heldout31",
     "heldout32",
+    "heldout33",
 )
 CATEGORIES = (
     "booking",
