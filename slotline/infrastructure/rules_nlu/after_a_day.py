@@ -10,9 +10,10 @@ from datetime import timedelta
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at
 
-__all__ = ["after_at", "weekday_after_a_day"]
+__all__ = ["after_at", "weekday_after_a_day", "weekday_of_a_day_said"]
 
 _WEEK = timedelta(days=7)
+_ALTERNATIVES = frozenset(("or", "and", "no", "not", "instead", "actually"))
 
 
 def after_at(free: Sequence[str], start: int) -> int:
@@ -49,4 +50,28 @@ def weekday_after_a_day(
         out[later[0]] = Found(moved, weekday.start, weekday.end)
         out[k] = Found(replace(anchor.value, counts=False), anchor.start, anchor.end)
         free[lead : anchor.start] = [BLANK] * (anchor.start - lead)
+    return out
+
+
+def weekday_of_a_day_said(words: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """ "two weeks from today, the Friday?" (today a Friday): a bare weekday said after a day that falls on that
+    weekday, later than the coming one, is that day said again, not the coming one."""
+    out = list(days)
+    for k, f in enumerate(out):
+        weekday = f.value.day
+        if not (f.value.bare_weekday and f.value.counts) or weekday is None:
+            continue
+        said = [
+            g.value.day
+            for g in out[:k]
+            if g.value.counts
+            and not g.value.bare_weekday
+            and g.value.last is None
+            and g.value.day is not None
+            and g.value.day.weekday() == weekday.weekday()
+            and weekday < g.value.day <= weekday + 3 * _WEEK
+            and not _ALTERNATIVES.intersection(words[g.end : f.start])  # "the 18th or Friday": two of them
+        ]
+        if len(set(said)) == 1:
+            out[k] = Found(replace(f.value, day=said[0], bare_weekday=False, exact=True), f.start, f.end)
     return out

@@ -59,7 +59,13 @@ _WHOSE = wordset("my her his their our")
 def _describes(words: Sequence[str], i: int) -> bool:
     """The word at `i` describes the pet or person ("she got big") or a service already had ("she did my set")."""
     before = words[i - 1] if i > 0 else BLANK
+    if words[i] in _HOLIDAYS and before in _DAYS_OFF:
+        return True  # "Monday's the bank holiday": a closed day, not "jabs for my holiday"
     return before in _BECOMING or (before in _WHOSE and i > 1 and words[i - 2] in _DID)
+
+
+_HOLIDAYS = wordset("holiday holidays")
+_DAYS_OFF = wordset("bank public national school federal") | {BLANK}
 
 
 # Words for who, too common to say it on their own ("the first one", "a little later", "hey man").

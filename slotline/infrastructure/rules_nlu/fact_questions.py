@@ -29,7 +29,7 @@ def _any(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
-_WHO = r"(?:you|it|the \w+)(?: guys)?"
+_WHO = r"(?:you|ye|yous|it|the \w+)(?: guys)?"  # Irish "ye"
 _WEEKDAY_NAMES = "|".join(f"{d}days?" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))
 _HOW_OFTEN = r"(?:actually |exactly |usually |normally )?"
 # "what exactly do you do in a hot towel shave?", "what will they do at the assessment?"
@@ -117,6 +117,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             + "|".join(f"{d}days" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))
             + ")",
             r"opening (?:hours|times|days)",
+            rf"(?:what time|how late) (?:are|is) {_WHO} open (?:till|until|to)\b",  # "what time are ye open till?"
             r"(?:until|till|til) what time\b",  # "and Saturday the eleventh, until what time?"
             r"(?:your|the|what) timings?\b",  # Pakistani and Indian English: "what is your timing on Sunday?"
             r"(?:your|the|business|office|working|clinic|salon) hours",

@@ -17,7 +17,7 @@ from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.common.clock_rules import local_today
 from slotline.infrastructure.common.phone_parsing import country_of
-from slotline.infrastructure.rules_nlu.after_a_day import after_at, weekday_after_a_day
+from slotline.infrastructure.rules_nlu.after_a_day import after_at, weekday_after_a_day, weekday_of_a_day_said
 from slotline.infrastructure.rules_nlu.ages import how_far_along
 from slotline.infrastructure.rules_nlu.asides import in_a_row, kept_as_it_is, one_after_another
 from slotline.infrastructure.rules_nlu.business_words import (
@@ -353,6 +353,7 @@ _TAKING_IN = wordset(
     "oh ah ahh right of course yes yeah ok okay sure true fair enough silly me forgot i duh doh never thought the on "
     "about"  # "right on, I never thought of the Regatta. Thursday then"
     " jeez geez gosh golly goodness god lord heck shoot dang darn whoops oops crikey blimey"  # "oh right, jeez"
+    " go way away"  # Irish: "go way, I forgot about St Brigid's"
 )
 _THEN = wordset("then so well in that case ok okay")
 _PROPOSING = wordset("what how about can could we i do try maybe instead on for")  # "what about tuesday then"
@@ -370,6 +371,7 @@ def _taken_in(
         said_first = all(w in _TAKING_IN or w in _IT_IS or w == BLANK for w in free[: f.start])
         between = _THEN | _TAKING_IN | _ITS_BREAK | _PROPOSING  # "oh right, it's Thanksgiving, duh. Tuesday then"
         between = between | _IT_IS | {"after", "the", "it"}  # "yes, Avurudu. Then after the Avurudu, on the 15th"
+        between = between | _SHUT_SAID  # "that's Paddy's Day, ye'll be shut. The 18th so"
         follows = [
             o for o in others if o.start >= f.end and all(w in between or w == BLANK for w in free[f.end : o.start])
         ]
@@ -380,6 +382,7 @@ def _taken_in(
 
 
 _CLOSED = wordset("shut closed close")
+_SHUT_SAID = _CLOSED | wordset("you ye youll yell youre theyll theyre be will probably")
 
 
 def _closed_said(words: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
@@ -693,6 +696,7 @@ class RulesUtteranceInterpreter:
             key=lambda f: f.start,
         )
         said_days = weekday_after_a_day(words, free, said_days)  # "after the Avurudu, on the Thursday"
+        said_days = weekday_of_a_day_said(words, said_days)  # "two weeks from today, the Friday?"
         said_days = weekdays_past(words, said_days)  # "I did the test here on Saturday"
         days = the_one_after(words, free, self._numeric.settle(weekday_in_counted_week(said_days), today))
         days = not_this_one(free, days, today)

@@ -42,6 +42,7 @@ _WORDS = {
     **{"waan": "want", "yow": "hi", "inna": "in"},
     # Urdu and Punjabi, in Pakistani English
     **{"haan": "yes", "nahi": "no", "nahin": "no", "shukriya": "thanks", "acha": "okay", "achha": "okay"},
+    "khong": "no",  # Vietnamese "không"
     **{"accha": "okay", "aaj": "today", "kal": "tomorrow", "parson": "overmorrow", "parso": "overmorrow"},
     **{
         "abhi": "now",
@@ -87,8 +88,11 @@ _SPANISH_REGIONS = frozenset(
 _TAMIL = {"aama": "yes", "aamaa": "yes", "illa": "no", "illai": "no", "seri": "okay", "sari": "okay"}
 _TAMIL |= {"nandri": "thanks", "naalaikku": "tomorrow", "naalai": "tomorrow", "inniki": "today", "indru": "today"}
 _TAMIL |= {"vanakkam": "hi", "konjam": ""}
+# Irish English: "ye'll be shut" (no "yellow fever"), "ye" (you, plural)
+_IRISH = {"yell": "you will", "ye": "you", "yere": "you are"}
 _BY_REGION = {
     **dict.fromkeys(("IN", "LK"), _TAMIL),
+    "IE": _IRISH,
     **dict.fromkeys(_ARABIC_REGIONS, _ARABIC),
     **dict.fromkeys(_SPANISH_REGIONS, _SPANISH),
     "ZW": _SHONA,
@@ -108,6 +112,7 @@ _MINE = wordset(
     "appointment appointments booking nails eyes eye teeth tooth back knee knees feet foot neck shoulder hip leg legs "
     "arm glasses prescription ears skin brows eyebrows lashes job work shift diary calendar"
 )
+_AFTER_DA = wordset("chi anh em yes yeah ok okay vang thanks cam i")
 # Patois "fi": "for" before a day, a thing or a person ("fi Saturday", "fi di car"), "to" before a verb ("fi wait").
 _FI_FOR = wordset("di the a mi my me him her dem them you unu this dis that dat next tomorrow today")
 # Afrikaans "môre" (folded to "more") is tomorrow after these, at the end of a clause or before a time:
@@ -123,6 +128,8 @@ _PAIRS = {
     ("wiki", "ijayo"): "next week",
     # Spanish: "a las cinco" (at five), "en quince días" (in two weeks), "y media" (half past)
     **{("a", "las"): "at", ("quince", "dias"): "two weeks", ("y", "media"): "thirty"},
+    # Vietnamese, in Vietnamese-American English: "cảm ơn" (thanks), "chị ơi" / "anh ơi" (calling to someone)
+    **{("cam", "on"): "thanks", ("chi", "oi"): "", ("anh", "oi"): "", ("em", "oi"): ""},
     **{("buenos", "dias"): "good morning", ("buenas", "tardes"): "good afternoon", ("buenas", "noches"): "hi"},
     ("wiki", "hii"): "this week",
     ("hari", "ini"): "today",
@@ -208,6 +215,8 @@ def loanwords(words: list[str], region: str | None = None) -> list[str]:
             out.append("them")
         elif word == "more" and i == 0 and after:
             pass  # Afrikaans "Môre!": good morning
+        elif word == "da" and i == 0 and after in _AFTER_DA:
+            pass  # Vietnamese "dạ", the polite particle opening an answer ("dạ chị ơi", "dạ yes")
         elif word == "more" and out[-1:] and out[-1] in _MORE_LEADS and after in ("", "at", "morning", "afternoon"):
             out.append("tomorrow")
         elif word == "la" and not out and region in _ARABIC_REGIONS:

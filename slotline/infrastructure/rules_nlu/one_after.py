@@ -46,10 +46,22 @@ def _same_weekday_after(words: Sequence[str], f: Found[DayReading], ruled_out: d
     )
 
 
+def _from_before(words: Sequence[str], f: Found[DayReading]) -> bool:
+    """ "from this saturday": the day something is moved from."""
+    return "from" in (word_at(words, f.start), word_at(words, f.start - 1))
+
+
 def the_one_after(words: Sequence[str], free: list[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
     """ "not this saturday but the one after": a week after the day ruled out (its words are claimed); "on tuesday,
     not this tuesday, the one after": the same day said first is ruled out with it."""
     ruled_out = [f for f in days if not f.value.counts and f.value.last is None and f.value.day is not None]
+    moved_from = [f for f in days if f.value.counts and f.value.day is not None and _from_before(words, f)]
+    if len(ruled_out) != 1 and len(moved_from) == 1:  # "move it from this saturday to the saturday after"
+        day = moved_from[0].value.day
+        same_after = [f for f in days if f.start >= moved_from[0].end and day and _same_weekday_after(words, f, day)]
+        if day is not None and same_after:
+            f = same_after[0]
+            return [Found(DayReading(day + timedelta(days=7)), f.start, f.end) if g is f else g for g in days]
     if len(ruled_out) != 1:
         return days
     day = ruled_out[0].value.day

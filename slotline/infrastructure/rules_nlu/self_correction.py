@@ -53,6 +53,8 @@ _MARKERS = PhraseTable(
         "sorry she said",  # "Tuesday at 10, sorry, she said 11"
         "sorry he said",
         "hang on",
+        "go way",  # Irish: "a smear on the 17th... ah go way, that's Paddy's Day. The 18th so"
+        "go away",
     )
 )
 # A head of only these said nothing to correct ("oh, actually no, ...").
