@@ -52,6 +52,7 @@ SPLITS = (
     "heldout31",
     "heldout32",
     "heldout33",
+    "heldout34",
 )
 CATEGORIES = (
     "booking",
