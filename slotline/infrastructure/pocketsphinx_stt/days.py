@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["DAY_WORDS", "day_grammar", "part_of", "parts_clash", "the_day"]
+__all__ = ["DAY_WORDS", "day_grammar", "either_week", "part_of", "parts_clash", "the_day"]
 
 DAY_WORDS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow")
@@ -83,3 +83,21 @@ def parts_clash(heard: Sequence[str], other: Sequence[str]) -> bool:
         clock = heard if mine == "clock" else other
         return bool(_HOURS_IN[part].intersection(clock))
     return True
+
+
+_WEEK_LEADS = frozenset(("this", "next"))
+
+
+def either_week(words: Sequence[str]) -> tuple[str, ...]:
+    """ "this friday" and "next friday" as "this or next friday": on 8 kHz lines the two are not told apart ("next
+    friday at three" came back "this friday at three" in every one of 8 n-best hypotheses, as "first" does as
+    "third"), so the understanding asks which day when the two name different days (rules_nlu/this_or_next.py)."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        before = words[i - 1] if i else ""
+        if word in _WEEK_LEADS and following in _WEEKDAYS and before != "or":
+            out += ["this", "or", "next"]
+        else:
+            out.append(word)
+    return tuple(out)

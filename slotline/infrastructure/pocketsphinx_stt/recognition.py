@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from slotline.application.errors import SpeechUnavailable
 from slotline.domain.dialogue.expectation import Expectation, Expecting
 from slotline.infrastructure.pocketsphinx_stt.answers import ExpectedAnswers
 from slotline.infrastructure.pocketsphinx_stt.audio import DECODER_RATE, for_decoder
+from slotline.infrastructure.pocketsphinx_stt.days import either_week
 from slotline.infrastructure.pocketsphinx_stt.digits import hear_digits
 from slotline.infrastructure.pocketsphinx_stt.expected import ExpectationSettings, KeptWords, hear_expected
 from slotline.infrastructure.pocketsphinx_stt.model import LanguageModelSettings
@@ -41,6 +42,10 @@ class PocketsphinxSettings:
     right fell from 33/40 to 27/40 (en-us, 16 kHz) because the word posteriors of a one-pass lattice are worse."""
     expectation: ExpectationSettings | None = field(default_factory=ExpectationSettings)
     """How what the question expects is listened for (expected.py); None: it is ignored."""
+    either_week_on_narrowband: bool = True
+    """On 8 kHz lines, "this <weekday>" and "next <weekday>" are heard as "this or next <weekday>" (days.py), so the
+    day is asked when the two differ: "next friday" came back "this friday" with every decode agreeing, a different
+    valid day that only the read-back's date stops. Off: the words are acted on as heard."""
     processes: int = 0
     """Worker processes that decode turns (each loads the model once). 0: decode on a thread of this process, as
     embedding and tests do; pocketsphinx holds the GIL while it decodes, so then every turn stalls the event loop
@@ -106,6 +111,8 @@ def recognise_turn(
             kept = hear_digits(recognizer, audio, heard, kept.rejected)
     except RuntimeError as exc:
         raise SpeechUnavailable(f"pocketsphinx failed: {exc}") from exc
+    if settings.either_week_on_narrowband and sample_rate < DECODER_RATE:
+        kept = replace(kept, words=either_week(kept.words))  # "next friday" heard "this friday": asked
     return Recognition(
         text=" ".join(kept.words),
         heard=" ".join(heard.words),

@@ -67,6 +67,7 @@ from slotline.infrastructure.rules_nlu.said_times import loosely, of_days_ruled_
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
 from slotline.infrastructure.rules_nlu.soon import find_wait
 from slotline.infrastructure.rules_nlu.spelling import respelled
+from slotline.infrastructure.rules_nlu.this_or_next import this_or_next_differ
 from slotline.infrastructure.rules_nlu.time_bounds import BoundsReading, find_bounds, pick_bounds
 from slotline.infrastructure.rules_nlu.times import TimeReading, find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
@@ -784,6 +785,7 @@ class RulesUtteranceInterpreter:
             unsure=(
                 *leftover_meaning(free, dated=picked_days is not None, timed=_clock_alone(reading, part_of_day)),
                 *_ambiguous(words, days, part_of_day, starts),
+                *(("day",) if this_or_next_differ(words, today) else ()),  # "this or next Friday"
             ),
             refers=refers,
             more_services=services[1:],
