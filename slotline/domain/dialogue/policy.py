@@ -735,8 +735,9 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
 
     def _on_cancel_confirm(self, heard: Interpretation) -> list[Action]:
         assert self._target is not None
-        if heard.intent in (Intent.AFFIRM, Intent.CANCEL) and not heard.has_details:
-            self.stage = Stage.COMMITTING  # "yes, cancel it please" answers "shall I cancel ...?"
+        of_it = heard.service_id == self._target.service_id and not replace(heard, service_id=None).has_details
+        if heard.intent in (Intent.AFFIRM, Intent.CANCEL) and (not heard.has_details or of_it):
+            self.stage = Stage.COMMITTING  # "yes, cancel it please", "yes, just the facial" answer "shall I cancel?"
             return [Cancel(self._target)]
         if heard.intent is Intent.DENY:
             self._reset_task()

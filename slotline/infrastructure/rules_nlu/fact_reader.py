@@ -114,6 +114,8 @@ class FactReader:
         text = " ".join(w for w in words if w)
         task = intent in _TASKS and (heard.has_details or intent is not Intent.BOOK or bool(_BOOKING_WORD.search(text)))
         timed = heard.preference.says_when or heard.ordinal is not None or heard.staff_id is not None
-        if task or (intent is Intent.INFORM and timed and question.topic is not Topic.OPENING):
+        # "ah no, seven pm better, I finish work late": a change of time with a question beside it keeps the change
+        answering = intent in (Intent.INFORM, Intent.DENY, Intent.AFFIRM)
+        if task or (answering and timed and question.topic is not Topic.OPENING):
             return replace(heard, question=question, also_asked=also)
         return replace(heard, intent=Intent.QUESTION, question=question, also_asked=also)

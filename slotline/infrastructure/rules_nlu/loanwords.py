@@ -88,11 +88,15 @@ _SPANISH_REGIONS = frozenset(
 _TAMIL = {"aama": "yes", "aamaa": "yes", "illa": "no", "illai": "no", "seri": "okay", "sari": "okay"}
 _TAMIL |= {"nandri": "thanks", "naalaikku": "tomorrow", "naalai": "tomorrow", "inniki": "today", "indru": "today"}
 _TAMIL |= {"vanakkam": "hi", "konjam": ""}
+# Thai, in Thai English: "chai" (yes), "mai" (no), "ka"/"krub" (politeness particles), "khob khun" (thanks)
+_THAI = {"chai": "yes", "mai": "no", "ka": "", "kha": "", "krub": "", "khrap": "", "krap": "", "na": ""}
+_THAI |= {"sawasdee": "hi", "sawatdee": "hi", "sawaddee": "hi"}
 # Irish English: "ye'll be shut" (no "yellow fever"), "ye" (you, plural)
 _IRISH = {"yell": "you will", "ye": "you", "yere": "you are"}
 _BY_REGION = {
     **dict.fromkeys(("IN", "LK"), _TAMIL),
     "IE": _IRISH,
+    "TH": _THAI,
     **dict.fromkeys(_ARABIC_REGIONS, _ARABIC),
     **dict.fromkeys(_SPANISH_REGIONS, _SPANISH),
     "ZW": _SHONA,
@@ -130,6 +134,8 @@ _PAIRS = {
     **{("a", "las"): "at", ("quince", "dias"): "two weeks", ("y", "media"): "thirty"},
     # Vietnamese, in Vietnamese-American English: "cảm ơn" (thanks), "chị ơi" / "anh ơi" (calling to someone)
     **{("cam", "on"): "thanks", ("chi", "oi"): "", ("anh", "oi"): "", ("em", "oi"): ""},
+    # Thai: "khob khun" (thanks), "mai chai" (not so, no)
+    **{("khob", "khun"): "thanks", ("khop", "khun"): "thanks", ("mai", "chai"): "no"},
     **{("buenos", "dias"): "good morning", ("buenas", "tardes"): "good afternoon", ("buenas", "noches"): "hi"},
     ("wiki", "hii"): "this week",
     ("hari", "ini"): "today",

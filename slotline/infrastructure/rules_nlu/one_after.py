@@ -47,8 +47,8 @@ def _same_weekday_after(words: Sequence[str], f: Found[DayReading], ruled_out: d
 
 
 def _from_before(words: Sequence[str], f: Found[DayReading]) -> bool:
-    """ "from this saturday": the day something is moved from."""
-    return "from" in (word_at(words, f.start), word_at(words, f.start - 1))
+    """ "from this saturday", "my filling thursday to ...": the day something is moved from."""
+    return "from" in (word_at(words, f.start), word_at(words, f.start - 1)) or word_at(words, f.end) == "to"
 
 
 def the_one_after(words: Sequence[str], free: list[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
