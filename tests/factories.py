@@ -125,6 +125,11 @@ def without_reminders(catalogue: Catalogue) -> Catalogue:
     return replace(catalogue, reminders=ReminderPolicy(before=()))
 
 
+def in_country(catalogue: Catalogue, phone: str) -> Catalogue:
+    """`catalogue` with the business's own number `phone`: the country whose words the caller's are read by."""
+    return replace(catalogue, business=replace(catalogue.business, phone=PhoneNumber(phone)))
+
+
 def with_closures(catalogue: Catalogue, *days: tuple[date, str]) -> Catalogue:
     """`catalogue` closed on these days too, each with its reason ("Eid al-Fitr")."""
     return replace(catalogue, closures=(*catalogue.closures, *(Closure(d, reason) for d, reason in days)))

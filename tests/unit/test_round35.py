@@ -4,18 +4,17 @@ business's phone number changed where the rule depends on its country)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from benchmarks.corpus import catalogue_path
 from slotline.domain.catalogue import Catalogue
-from slotline.domain.phone import PhoneNumber
 from slotline.domain.questions import Topic
 from slotline.domain.understanding import Intent
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.rules_nlu.loanwords import loanwords
 from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
+from tests.factories import in_country
 
 NEW_YORK = ZoneInfo("America/New_York")
 DENTAL_US = load_catalogue(catalogue_path("dental_us"))
@@ -25,7 +24,7 @@ WEDNESDAY = datetime(2027, 3, 3, 10, 0, tzinfo=NEW_YORK)
 
 
 def _in(catalogue: Catalogue, phone: str) -> RulesUtteranceInterpreter:
-    return RulesUtteranceInterpreter(replace(catalogue, business=replace(catalogue.business, phone=PhoneNumber(phone))))
+    return RulesUtteranceInterpreter(in_country(catalogue, phone))
 
 
 def test_brummie_and_luganda_words_are_read_where_they_are_spoken() -> None:

@@ -4,23 +4,20 @@ depends on the country)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from benchmarks.corpus import catalogue_path
-from slotline.domain.phone import PhoneNumber
 from slotline.domain.questions import Topic
 from slotline.domain.understanding import Intent
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
+from tests.factories import in_country
 
 NEW_YORK = ZoneInfo("America/New_York")
 DENTAL_US = load_catalogue(catalogue_path("dental_us"))
 DENTAL = RulesUtteranceInterpreter(DENTAL_US)
-MEXICO = RulesUtteranceInterpreter(
-    replace(DENTAL_US, business=replace(DENTAL_US.business, phone=PhoneNumber("+525555110000")))
-)
+MEXICO = RulesUtteranceInterpreter(in_country(DENTAL_US, "+525555110000"))
 WEDNESDAY = datetime(2027, 3, 3, 10, 0, tzinfo=NEW_YORK)
 
 

@@ -11,17 +11,16 @@ from zoneinfo import ZoneInfo
 from benchmarks.corpus import catalogue_path
 from slotline.domain.catalogue import Service
 from slotline.domain.ids import ServiceId
-from slotline.domain.phone import PhoneNumber
 from slotline.domain.questions import Topic
 from slotline.domain.understanding import Intent
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
-from tests.factories import with_closures
+from tests.factories import in_country, with_closures
 
 NEW_YORK = ZoneInfo("America/New_York")
 DENTAL_US = load_catalogue(catalogue_path("dental_us"))
 DENTAL = RulesUtteranceInterpreter(DENTAL_US)
-IRELAND = replace(DENTAL_US, business=replace(DENTAL_US.business, phone=PhoneNumber("+35314970000")))
+IRELAND = in_country(DENTAL_US, "+35314970000")
 WEDNESDAY = datetime(2027, 3, 3, 10, 0, tzinfo=NEW_YORK)
 FRIDAY = datetime(2027, 3, 5, 10, 0, tzinfo=NEW_YORK)
 

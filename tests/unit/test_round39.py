@@ -4,7 +4,6 @@ the country, and the sample clinic the dialogue tests use)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -12,19 +11,17 @@ from benchmarks.corpus import catalogue_path
 from slotline.domain.appointment import Customer
 from slotline.domain.dialogue import actions as act
 from slotline.domain.dialogue import events as ev
-from slotline.domain.phone import PhoneNumber
 from slotline.domain.questions import Topic
 from slotline.domain.understanding import Intent
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
+from tests.factories import in_country
 from tests.unit.test_dialogue_policy import CALLER, World, heard, upcoming
 
 NEW_YORK = ZoneInfo("America/New_York")
 DENTAL_US = load_catalogue(catalogue_path("dental_us"))
 DENTAL = RulesUtteranceInterpreter(DENTAL_US)
-THAILAND = RulesUtteranceInterpreter(
-    replace(DENTAL_US, business=replace(DENTAL_US.business, phone=PhoneNumber("+6622585000")))
-)
+THAILAND = RulesUtteranceInterpreter(in_country(DENTAL_US, "+6622585000"))
 WEDNESDAY = datetime(2027, 3, 3, 10, 0, tzinfo=NEW_YORK)
 
 
