@@ -56,20 +56,17 @@ def the_one_after(words: Sequence[str], free: list[str], days: list[Found[DayRea
     not this tuesday, the one after": the same day said first is ruled out with it."""
     ruled_out = [f for f in days if not f.value.counts and f.value.last is None and f.value.day is not None]
     moved_from = [f for f in days if f.value.counts and f.value.day is not None and _from_before(words, f)]
-    if len(ruled_out) != 1 and len(moved_from) == 1:  # "move it from this saturday to the saturday after"
-        day = moved_from[0].value.day
-        same_after = [f for f in days if f.start >= moved_from[0].end and day and _same_weekday_after(words, f, day)]
-        if day is not None and same_after:
-            f = same_after[0]
-            return [Found(DayReading(day + timedelta(days=7)), f.start, f.end) if g is f else g for g in days]
-    if len(ruled_out) != 1:
+    # the day the "saturday after" counts from: ruled out, or else moved from ("from this saturday to the ...")
+    anchor = ruled_out[0] if len(ruled_out) == 1 else moved_from[0] if len(moved_from) == 1 else None
+    if anchor is None or anchor.value.day is None:
         return days
-    day = ruled_out[0].value.day
-    assert day is not None
-    same_after = [f for f in days if f.start >= ruled_out[0].end and _same_weekday_after(words, f, day)]
+    day = anchor.value.day
+    same_after = [f for f in days if f.start >= anchor.end and _same_weekday_after(words, f, day)]
     if same_after:  # "not this saturday, the saturday after"
         f = same_after[0]
         return [Found(DayReading(day + timedelta(days=7)), f.start, f.end) if g is f else g for g in days]
+    if len(ruled_out) != 1:
+        return days  # "the one after" counts only from a day ruled out
     after = [i for i in range(ruled_out[0].end, len(free) - 2) if tuple(free[i : i + 3]) in _ONE_AFTER]
     if after and all(f.value.day == day for f in days if f.value.counts):
         days = [Found(replace(f.value, counts=False), f.start, f.end) if f.value.counts else f for f in days]
