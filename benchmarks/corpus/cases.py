@@ -53,6 +53,7 @@ SPLITS = (
     "heldout32",
     "heldout33",
     "heldout34",
+    "heldout35",
 )
 CATEGORIES = (
     "booking",
