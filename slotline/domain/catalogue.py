@@ -183,6 +183,10 @@ def intersect_spans(spans: tuple[LocalSpan, ...], limit: tuple[LocalSpan, ...]) 
     return tuple(_span(a, b) for a, b in sorted(out))
 
 
+# Titles a staff name may begin with; the receptionist then says the title with the surname.
+_HONORIFICS = frozenset(("dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sister", "nurse"))
+
+
 @dataclass(frozen=True, slots=True)
 class StaffMember:
     id: StaffId
@@ -196,6 +200,14 @@ class StaffMember:
     @property
     def first_name(self) -> str:
         return self.name.split()[0]
+
+    @property
+    def spoken_name(self) -> str:
+        """How a receptionist names them: "Dr. Whitfield" for "Dr. Marcus Whitfield", "Sam" for "Sam Lee"."""
+        words = self.name.split()
+        if len(words) > 1 and words[0].rstrip(".").casefold() in _HONORIFICS:
+            return f"{words[0]} {words[-1]}"
+        return words[0]
 
     def spans_on(self, day: date) -> tuple[LocalSpan, ...]:
         if day in self.date_overrides:

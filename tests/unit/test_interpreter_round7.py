@@ -90,8 +90,11 @@ def test_before_a_holiday_is_the_days_until_it() -> None:
     late = datetime(2026, 12, 19, 9, 0, tzinfo=NEW_YORK)  # a Saturday: one Tuesday is left before Christmas
     heard = INTERPRETER.understand("a haircut before christmas, on tuesday if you can", late)
     assert (heard.day, heard.unsure) == (date(2026, 12, 22), ())
-    heard = INTERPRETER.understand("a haircut before christmas, tuesday maybe", DECEMBER)  # two Tuesdays: asked
-    assert heard.unsure == ("day",)
+    # two Tuesdays before Christmas: a bare "tuesday" is the coming one, as everywhere (the read-back says "this
+    # Tuesday, the 15th"); "the tuesday before christmas" is the last one before it
+    heard = INTERPRETER.understand("a haircut before christmas, tuesday maybe", DECEMBER)
+    assert (heard.day, heard.unsure) == (date(2026, 12, 15), ())
+    assert INTERPRETER.understand("a haircut the tuesday before christmas", DECEMBER).day == date(2026, 12, 22)
     heard = INTERPRETER.understand("anything before christmas for a massage", DECEMBER)
     assert (heard.day, heard.last_day) == (date(2026, 12, 10), date(2026, 12, 24))
 

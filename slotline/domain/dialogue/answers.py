@@ -178,7 +178,7 @@ class Answers:
         member = next((m for m in self._c.staff if m.id == question.staff), None)
         if member is None:
             return None
-        name = member.first_name
+        name = member.spoken_name
         usual = say_week([member.hours.on(d) for d in range(7)])
         works = f"{name} works {usual}." if usual else f"{name} has no regular working days."
         if question.day is not None:

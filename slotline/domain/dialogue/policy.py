@@ -735,9 +735,13 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
 
     def _on_cancel_confirm(self, heard: Interpretation) -> list[Action]:
         assert self._target is not None
-        of_it = heard.service_id == self._target.service_id and not replace(heard, service_id=None).has_details
+        own_day = self._target.window.start.astimezone(self._catalogue.zone).date()
+        service = heard.service_id in (None, self._target.service_id)
+        day = heard.day in (None, own_day) and heard.last_day is None
+        of_it = service and day and not replace(heard, service_id=None, day=None).has_details
         if heard.intent in (Intent.AFFIRM, Intent.CANCEL) and (not heard.has_details or of_it):
-            self.stage = Stage.COMMITTING  # "yes, cancel it please", "yes, just the facial" answer "shall I cancel?"
+            # "yes, cancel it please", "yes, just the facial", "ji, Monday" answer "shall I cancel?"
+            self.stage = Stage.COMMITTING
             return [Cancel(self._target)]
         if heard.intent is Intent.DENY:
             self._reset_task()

@@ -61,7 +61,7 @@ class Prompts:
         return self._c.service(service_id).name.lower()
 
     def _staff(self, staff_id: str) -> str:
-        return self._c.staff_member(staff_id).first_name
+        return self._c.staff_member(staff_id).spoken_name
 
     def describe(self, appointment: Appointment) -> str:
         """'a haircut on Tuesday, December 1st at 3:30 PM with Sam'."""

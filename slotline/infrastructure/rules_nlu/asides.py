@@ -4,7 +4,8 @@ back", "right after" (how several services are booked anyway), "but keep the one
 from __future__ import annotations
 
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
-from slotline.infrastructure.rules_nlu.words import BLANK, Found, claim
+from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
+from slotline.infrastructure.rules_nlu.words import BLANK, Found, claim, word_at
 
 __all__ = ["in_a_row", "kept_as_it_is", "one_after_another"]
 
@@ -47,9 +48,33 @@ _KEPT_REACH = 5  # "keep the one the week after": what is kept is named in a few
 
 
 def kept_as_it_is(free: list[str]) -> None:
-    """Claim "but keep the one the week after": the appointment kept names no day to act on."""
+    """Claim "but keep the one the week after", "Thursday one is same to same": the appointment kept names no day
+    to act on."""
     for found in _KEEP_THE_OTHER.scan(free):
         end = found.end
         while end < min(len(free), found.end + _KEPT_REACH) and free[end] != BLANK:
             end += 1
         claim(free, Found(True, found.start, end))
+    for found in _STAYS.scan(free):
+        day = next(
+            (k for k in range(found.start - 1, max(found.start - _KEPT_REACH, 0) - 1, -1) if free[k] in WEEKDAYS), None
+        )
+        if day is not None:  # "the Saturday wala appointment is theek hai", "Thursday one is same to same"
+            claim(free, Found(True, day - (word_at(free, day - 1) in ("the", "my")), found.end))
+
+
+# After a day said of an appointment, these keep it as it is (Pakistani English "same to same").
+_STAYS = PhraseTable(
+    (True, p)
+    for p in (
+        "is same to same",
+        "same to same",
+        "is okay keep that",
+        "is fine keep that",
+        "stays as it is",
+        "stays the same",
+        "can stay",
+        "keep that",
+        "keep it as it is",
+    )
+)

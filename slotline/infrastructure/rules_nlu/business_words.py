@@ -239,6 +239,22 @@ class StaffTitles:
         for i in range(len(free)):
             for size in range(min(self._longest, len(free) - i), 0, -1):
                 run = tuple(stem(w) for w in free[i : i + size])
-                if BLANK not in run and run in self._titles:
+                if BLANK in run:
+                    continue
+                if run in self._titles:
                     return Found(self._titles[run], i, i + size)
+                short = [who for title, who in self._titles.items() if _shortened(run, title)]
+                if len(short) == 1:  # "the lady physio": the lady physiotherapist
+                    return Found(short[0], i, i + size)
         return None
+
+
+def _shortened(said: tuple[str, ...], title: tuple[str, ...]) -> bool:
+    """ "lady physio" of "lady physiotherapist": the title with its last word cut short, as callers say it."""
+    if len(said) != len(title) or len(title) < 2 or said[:-1] != title[:-1]:
+        return False  # a one-word title is said whole: "a full groom" is no "groomer"
+    last, full = said[-1], title[-1]
+    return len(last) >= _MIN_SHORT and len(full) > len(last) and full.startswith(last)
+
+
+_MIN_SHORT = 5  # "physio" of "physiotherapist"; shorter cuts ("phys") name nothing

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from slotline.domain.dialogue.places import LAST, MIDDLE
+from slotline.infrastructure.rules_nlu.addresses import STREET_WORDS
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at, wordset
 
@@ -36,6 +37,8 @@ def _ordinal(words: Sequence[str], i: int) -> Found[int] | None:
         return None
     if start == i and word_at(words, i - 1) in _NOT_A_CHOICE_AFTER:
         return None
+    if word_at(words, number.end) in STREET_WORDS:
+        return None  # "I'm on 5th Avenue"
     if word_at(words, number.end) in NOT_A_CHOICE_BEFORE:
         if word_at(words, number.end + 1) in ("slot", "slots"):
             return Found(number.value, start, number.end + 2)  # "the first time slot"

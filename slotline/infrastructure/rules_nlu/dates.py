@@ -14,6 +14,7 @@ from slotline.infrastructure.common.calendar_rules import (
     resolve_weekday,
     valid_date,
 )
+from slotline.infrastructure.rules_nlu.addresses import STREET_WORDS
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.month_spans import month_span_at
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at, ordinal_at
@@ -205,6 +206,8 @@ def _day_first(words: Sequence[str], i: int, today: date) -> Found[DayReading] |
         return None  # a bare "23" is not a day; "on the 23" is
     if word_at(words, k) in _CHOICE_NOUNS:
         return None  # "the second one"
+    if word_at(words, k) in STREET_WORDS:
+        return None  # "I'm on 5th Avenue": a street
     if said_day:
         return None  # "the first day of hari raya": of something, not of the month (that was read above)
     if typed_cardinal and (word_at(words, k) in _TIME_AFTER or _minutes(word_at(words, k))):

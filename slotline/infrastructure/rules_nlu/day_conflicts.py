@@ -18,7 +18,7 @@ __all__ = ["days_disagree", "moved_from_to", "names_what_they_have"]
 # Between two days, these say the second one replaces (or is an alternative to) the first.
 _CORRECTIONS = wordset(
     "no nope nah actually sorry instead rather make change wait or better scratch maybe perhaps "
-    "move moved shift push bring switch swap bump reschedule postpone rebook"  # "... could i move it to wednesday"
+    "move moved shift push bring switch swap bump reschedule postpone rebook prepone advance"  # "could i move it to"
 )
 # Just before the first day, these rule it out in favour of the second.
 _NOT_THIS = wordset("no not naw nae")

@@ -277,6 +277,15 @@ class _Names:
         ]
         return max(found, key=lambda f: f[:2])[2] if found else None
 
+    def several(self, said: Sequence[str], joined: set[str]) -> bool:
+        """Whether two names are said, neither part of the other ("PromptPay or cash"; not "Cash App", which holds
+        "cash")."""
+        heard = set(said)
+        found = [
+            self._all_words[name] & heard or {key} for name, words, key in self._names if words & heard or key in joined
+        ]
+        return sum(not any(one < other for other in found) for one in found) > 1
+
 
 def _joined(words: Sequence[str]) -> set[str]:
     """Runs of up to three words run together ("met life" -> "metlife")."""
@@ -337,7 +346,8 @@ class FactQuestions:
             return Question(Topic.FAQ, faq=faq)
         payment = self._payment.find(said, joined)
         if topic in (None, Topic.PRICE, Topic.PAYMENT) and payment is not None and _asks_about_paying(words):
-            return Question(Topic.PAYMENT, subject=payment)
+            several = self._payment.several(said, joined)  # "PromptPay or cash only?": every way, both among them
+            return Question(Topic.PAYMENT, subject=None if several else payment)
         if topic is Topic.PAYMENT and service_named:
             return Question(Topic.PRICE)  # "what would I pay for a check-up"
         if topic is Topic.PRICE and _CANCEL.search(text):

@@ -156,7 +156,7 @@ class HolidayNames:
                 day = min((d for d in found.value if d >= today), default=None)  # "this Poya": the coming one
             run = self._run(found.value, today) if day is None else None
             if run is not None and word_at(words, found.start - 1) not in _PERIOD:  # "after eid": after its last day
-                out.append(Found(DayReading(run[0], exact=True, last=run[1]), found.start, found.end))
+                out.append(_counted_from_run(words, found, run))
                 continue
             if word_at(words, found.start - 1) in _PERIOD or day is None:
                 continue
@@ -176,6 +176,21 @@ class HolidayNames:
                 continue
             out.append(Found(DayReading(day if day >= today else None, exact=True), start, end))
         return out
+
+
+def _counted_from_run(
+    words: Sequence[str], found: Found[tuple[date, ...]], run: tuple[date, date]
+) -> Found[DayReading]:
+    """A holiday of several days running: its days, or the one day counted from them ("the day after Eid" is the
+    day after its last day, "the Saturday after Eid" the first Saturday after that, "the day before Eid" the day
+    before its first)."""
+    after = word_at(words, found.start - 1) in _SHIFTS and _SHIFTS[word_at(words, found.start - 1)] > 0
+    anchor = run[1] if after else run[0]
+    shift = _shift_before(words, found.start, anchor)
+    if shift is None:
+        return Found(DayReading(run[0], exact=True, last=run[1]), found.start, found.end)
+    start = found.start - 2 - (word_at(words, found.start - 3) == "the")
+    return Found(DayReading(anchor + timedelta(shift), exact=True), start, found.end)
 
 
 # Days every caller knows by date, read even where the business does not close for them ("then Boxing Day?").

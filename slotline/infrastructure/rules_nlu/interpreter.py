@@ -33,7 +33,7 @@ from slotline.infrastructure.rules_nlu.chatter import (
     is_off_topic,
     is_unrelated_question_or_chatter,
 )
-from slotline.infrastructure.rules_nlu.choices import find_choice
+from slotline.infrastructure.rules_nlu.choices import LAST, find_choice
 from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
 from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree, moved_from_to, names_what_they_have
 from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
@@ -50,7 +50,12 @@ from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.numeric_dates import NumericDates
 from slotline.infrastructure.rules_nlu.one_after import not_this_one, the_one_after
 from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
-from slotline.infrastructure.rules_nlu.other_events import another_events_day, something_runs_out_before, things_had
+from slotline.infrastructure.rules_nlu.other_events import (
+    another_events_day,
+    another_events_part,
+    something_runs_out_before,
+    things_had,
+)
 from slotline.infrastructure.rules_nlu.own_diary import without_own_diary
 from slotline.infrastructure.rules_nlu.past_mentions import (
     had_before,
@@ -65,6 +70,7 @@ from slotline.infrastructure.rules_nlu.references import find_latest, find_refer
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
 from slotline.infrastructure.rules_nlu.said_times import loosely, of_days_ruled_out
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
+from slotline.infrastructure.rules_nlu.service_length import length_said
 from slotline.infrastructure.rules_nlu.soon import find_wait
 from slotline.infrastructure.rules_nlu.spelling import respelled
 from slotline.infrastructure.rules_nlu.this_or_next import this_or_next_differ
@@ -447,6 +453,7 @@ def _you_close(words: Sequence[str], k: int) -> bool:
 
 _STATED = wordset("youre theyre its s re")
 _OCCASION = wordset("for before with")  # "busy with Christmas": why, beside the day wanted
+_BECAUSE = {("because", "of"), ("due", "to"), ("cause", "of")}  # "to Monday, same time, because of Eid"
 _IT_IS_NOW = (("its",), ("it", "is"), ("it", "s"))
 
 
@@ -505,7 +512,11 @@ def _for_the_occasion(
         after = _said_after_it(free, f, said | other_holidays)  # "boxing day? ... after christmas"
         if after:
             claim(free, Found(None, after_at(free, f.start), f.start))
-        if after or (word_at(free, f.start - 1) in _OCCASION and said and f.value.day not in said):
+        why = (
+            word_at(free, f.start - 1) in _OCCASION
+            or (word_at(free, f.start - 2), word_at(free, f.start - 1)) in _BECAUSE
+        )
+        if after or (why and said and f.value.day not in said):
             f = Found(replace(f.value, counts=False), f.start, f.end)  # "for NYE, so Thursday"
         elif _said_before_it(free, f, said):
             f = Found(replace(f.value, counts=False), f.start, f.end)
@@ -578,7 +589,11 @@ def _has_range(days: Sequence[Found[DayReading]]) -> bool:
 
 
 def _ambiguous(
-    words: list[str], days: list[Found[DayReading]], part: PartOfDay | None, starts: frozenset[int] = frozenset()
+    words: list[str],
+    days: list[Found[DayReading]],
+    part: PartOfDay | None,
+    today: date,
+    starts: frozenset[int] = frozenset(),
 ) -> list[str]:
     """A day said with two readings ("12/01"), two days that disagree ("tuesday the 3rd" when the 3rd is a
     Thursday), or a part of the day led by words no day could be ("on to the morning": lost_day.py) is named in
@@ -587,16 +602,25 @@ def _ambiguous(
     said = frozenset(i for f in days for i in range(f.start, f.end))
     lost = part is not None and day_lost_before_part(words, said, starts)  # "one hour? Afternoon" starts a clause
     reported = reported_wait(words, days)  # "the doctor told to come after six weeks. Tuesday?"
-    return (
-        ["day"] if two_readings or lost or reported or days_disagree(words, days) or _weekday_in_a_month(days) else []
-    )
+    disagree = days_disagree(words, days) or _weekday_in_a_month(days, today)
+    return ["day"] if two_readings or lost or reported or disagree else []
 
 
-def _weekday_in_a_month(days: list[Found[DayReading]]) -> bool:
-    """ "tuesday next month", "a tuesday in january": several such weekdays fit, so which one is asked."""
+def _latest_of_a_day(words: Sequence[str], choice: Found[int], day_said: bool) -> bool:
+    """ "tomorrow evening, the latest one": with a day or a part of it in the same turn, the latest one is that
+    day's latest, not the last of offers made before."""
+    return day_said and choice.value == LAST and "latest" in words[choice.start : choice.end]
+
+
+def _weekday_in_a_month(days: list[Found[DayReading]], today: date) -> bool:
+    """ "tuesday next month", "a tuesday in january": several such weekdays fit, so which one is asked. A span
+    from now on ("before christmas ... thursday") holds the coming one, which is the one meant."""
     counted = [f.value for f in days if f.value.counts]
     long_spans = [r for r in counted if r.day is not None and r.last is not None and (r.last - r.day).days > 6]
-    return bool(long_spans) and any(r.bare_weekday for r in counted)
+    weekdays = [r.day for r in counted if r.bare_weekday]
+    spans = [(r.day, r.last) for r in long_spans if r.day is not None and r.last is not None and r.day <= today]
+    held = len(spans) == len(long_spans) and all(d is not None and all(a <= d <= b for a, b in spans) for d in weekdays)
+    return bool(long_spans) and bool(weekdays) and not held
 
 
 def _weeks_from_what(
@@ -626,6 +650,7 @@ class RulesUtteranceInterpreter:
         self._titles = StaffTitles(catalogue.staff)  # issue 13: business vocabulary
         self._service_words = ServiceWords(catalogue.services)
         self._done_by = {s.id: frozenset(s.staff) for s in catalogue.services}
+        self._lengths = {s.id: s.duration for s in catalogue.services}
         names = [
             *(n for s in catalogue.services for n in (*s.spoken_names, s.name)),
             *(m.name for m in catalogue.staff),
@@ -678,11 +703,13 @@ class RulesUtteranceInterpreter:
         in_a_row(free)  # "the 11th, one after the other": no "11th one"
         kept_as_it_is(free)  # "cancel this Saturday's, but keep the one the week after"
         heard_phone = phone[0].value if phone else None
-        earliest = _claimed(free, find_earliest(free))
-        refers, said_relative = find_references(free)  # issue 13: before the dates, so "back a week" is not a date
+        # "he's at agility first thing": another event's time, claimed so that it is no "first" choice either
+        earliest = [f for f in _claimed(free, find_earliest(free)) if not another_events_part(words, f.start)]
+        today = local_today(now, self._zone)
+        named_days = {i for f in self._holidays.find(free, today) for i in range(f.start, f.end)}
+        refers, said_relative = find_references(free, named_days)  # before the dates: "back a week" is no date
         _claimed(free, said_relative)
         latest = _claimed(free, find_latest(free))
-        today = local_today(now, self._zone)
         wait = find_wait(free)  # "in half an hour": today, from then on (claimed below only if it is the when)
         starts = _clause_starts(utterance, words, self._country)
         holidays = _claimed(free, _busy_days(free, not_greetings(free, self._holidays.find(free, today))))
@@ -729,6 +756,8 @@ class RulesUtteranceInterpreter:
             sharper = self._service_words.sharpened_name(service[0].value, name, words, others_named=named_too)
             service = [Found(sharper[0], service[0].start, service[0].end)] if len(sharper) == 1 else []
         services = more_services(free, self._services, service[0]) if service else ()  # issue 13
+        if len(services) == 1:  # "aroma oil massage, ninety minutes": how long it lasts
+            _claimed(free, length_said(free, self._lengths[services[0]]))
         if len(services) > 1:
             one_after_another(free)  # "a follow-up and then a massage right after"
         candidates: tuple[ServiceId, ...] = sharper if len(sharper) > 1 else ()
@@ -741,6 +770,11 @@ class RulesUtteranceInterpreter:
             days = _of_another_service(words, days, services, self._services.find)
             picked_days = pick_days(days)
         choice = _claimed(free, [find_choice(free)])
+        if choice and _latest_of_a_day(words, choice[0], picked_days is not None or part_of_day is not None):
+            latest, choice = (
+                [Found(True, choice[0].start, choice[0].end)],
+                [],
+            )  # "oil massage tomorrow evening, the latest one": that day's latest
         clock = [Found(self._opening.settle(f.value).at, f.start, f.end) for f in times if f.value.counts]
         either = offers_either(free, choice, clock)  # issue 14: "the first one or the third one"
         choice_words = {i for f in choice for i in range(f.start, f.end)}
@@ -784,7 +818,7 @@ class RulesUtteranceInterpreter:
             phone=heard_phone,
             unsure=(
                 *leftover_meaning(free, dated=picked_days is not None, timed=_clock_alone(reading, part_of_day)),
-                *_ambiguous(words, days, part_of_day, starts),
+                *_ambiguous(words, days, part_of_day, today, starts),
                 *(("day",) if this_or_next_differ(words, today) else ()),  # "this or next Friday"
             ),
             refers=refers,

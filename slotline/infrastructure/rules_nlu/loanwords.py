@@ -71,6 +71,8 @@ _ARABIC_REGIONS = frozenset(("EG", "SA", "AE", "JO", "LB", "KW", "QA", "BH", "OM
 # Birmingham and the Black Country: "ar" (yes), "yow" (you, where Patois "yow" is hi), "bostin" (great), "bab"
 _BRUMMIE = {"ar": "yes", "yow": "you", "yowre": "youre", "bostin": "great", "bab": "", "babby": "baby"}
 _BRUMMIE |= {"tara": "bye", "tarra": "bye"}  # "tara-a-bit"
+# Yorkshire and Lancashire: "t' morning" (the), "owt" (anything), "nowt" (nothing), "summat" (something), "reyt"
+_NORTHERN = {"t": "the", "owt": "anything", "nowt": "nothing", "summat": "something", "reyt": "right"}
 # Luganda, in Ugandan English
 _LUGANDA = {"yee": "yes", "yii": "yes", "nedda": "no", "webale": "thanks", "nnyo": "", "gyebale": "hi", "ko": ""}
 _LUGANDA |= {"oli": "hi", "otya": "", "ssebo": "", "nnyabo": "", "mpola": "", "jjo": "yesterday", "enkya": "tomorrow"}
@@ -100,7 +102,7 @@ _BY_REGION = {
     **dict.fromkeys(_ARABIC_REGIONS, _ARABIC),
     **dict.fromkeys(_SPANISH_REGIONS, _SPANISH),
     "ZW": _SHONA,
-    "GB": _BRUMMIE,
+    "GB": _BRUMMIE | _NORTHERN,
     "UG": _LUGANDA,
 }
 # Patois "mi": "I" before what one does ("mi cyaan make it"), "my" before a thing ("mi back tyre").
@@ -138,6 +140,8 @@ _PAIRS = {
     **{("khob", "khun"): "thanks", ("khop", "khun"): "thanks", ("mai", "chai"): "no"},
     **{("buenos", "dias"): "good morning", ("buenas", "tardes"): "good afternoon", ("buenas", "noches"): "hi"},
     ("wiki", "hii"): "this week",
+    # Friday prayers: "after Jumma" is the Friday afternoon, once the midday prayers are over
+    **{("after", w): "in the afternoon" for w in ("jumma", "jummah", "juma", "jumah", "jumuah")},
     ("hari", "ini"): "today",
     ("terima", "kasih"): "thanks",
     ("minggu", "depan"): "next week",

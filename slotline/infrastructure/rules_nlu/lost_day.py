@@ -13,6 +13,7 @@ else leaves the day unsure, and the agent asks which day, keeping the rest of th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from slotline.infrastructure.rules_nlu.day_parts import wished_parts
@@ -26,7 +27,8 @@ _LEADS = wordset(
     "this that a any one some sometime anytime early late mid every same next each good in of for or and "
     "your weekday weekend weekdays weekends both either other whole all later earlier today tomorrow tonight "
     "hi hello hiya hey instead then please thanks too also though anyway fine great day actually well oh so but ok "
-    "okay sorry maybe um uh anything something"  # "actually, afternoon's better for me", "anything afternoon-side?"
+    "okay sorry maybe um uh anything something "  # "actually, afternoon's better for me", "anything afternoon-side?"
+    "oclock am pm"  # Thai, Malaysian and South Asian English: "eleven o'clock morning", "6 evening"
 )
 # "in the morning", "sometime during the afternoon", "i'd like the morning", "can you do the evening"
 _BEFORE_THE = wordset(
@@ -52,9 +54,19 @@ def day_lost_before_part(words: Sequence[str], day_words: frozenset[int], starts
     return any(not _led_well(words, p, day_words) for p in parts)
 
 
+def _a_clock_time(words: Sequence[str], i: int) -> bool:
+    """ "6 evening", "9:45 morning", "half six evening": a time said just before a part of the day (South Asian,
+    Thai and Malaysian English), which leads it as "in the" would."""
+    return bool(_CLOCK.fullmatch(words[i])) or words[i] in _HOUR_WORDS
+
+
+_CLOCK = re.compile(r"(?:[1-9]|1[0-2])(?::[0-5]\d)?")
+_HOUR_WORDS = wordset("one two three four five six seven eight nine ten eleven twelve")
+
+
 def _led_well(words: Sequence[str], p: int, day_words: frozenset[int]) -> bool:
     lead = words[p - 1]
-    if p - 1 in day_words or lead in WEEKDAYS:
+    if p - 1 in day_words or lead in WEEKDAYS or _a_clock_time(words, p - 1):
         return True
     if lead != "the":
         return lead in _LEADS

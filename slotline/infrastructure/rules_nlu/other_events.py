@@ -25,7 +25,7 @@ _HOLDERS = wordset("i we they she he")
 _CONTRACTED_HOLDERS = wordset("ive weve theyve shes hes")
 # "I'm working", "she's at school", "we're away": a holder who is busy, with nothing had in between.
 _BUSY = wordset(
-    "working work busy away travelling traveling school college class shift "
+    "working work busy away travelling traveling school college class shift office duty "
     "nap naps napping sleep sleeps sleeping asleep nursery daycare kindy kindergarten preschool lessons classes "
     "shopping"
 )
@@ -201,12 +201,25 @@ def _somewhere_else(words: Sequence[str], at: int, end: int) -> bool:
     words after an owner or "the", between "at" and word `end`), not "I'm at home Wednesday"."""
     place, holder = words[at + 2 : end], word_at(words, at - 1)
     someones = holder.endswith("s") and word_at(words, at - 2) in _OWNERS  # "my son's at his dad's"
+    if (holder in _BUSY_HOLDERS or someones) and end == at + 2:
+        return _an_activity(word_at(words, at + 1))  # "he's at agility first thing", "she's at swimming"
     return (
         (holder in _BUSY_HOLDERS or someones)
         and word_at(words, at + 1) in _OWNERS
         and 1 <= len(place) <= 2
         and not _HOME.intersection(place)
     )
+
+
+def _an_activity(word: str) -> bool:
+    """A bare word after "he's at" that can be somewhere to be: not home, a number, a day or a time word."""
+    return word.isalpha() and word not in _HOME and word not in WEEKDAYS and word not in _NOT_AN_ACTIVITY
+
+
+_NOT_AN_ACTIVITY = wordset(
+    "one two three four five six seven eight nine ten eleven twelve noon midday midnight half quarter about around "
+    "least most all any some the a an"
+)
 
 
 def _leaving_before(words: Sequence[str], start: int) -> bool:

@@ -66,12 +66,13 @@ _SUFFERING = wordset("is has have been its it hurting aching shaking bleeding so
 
 
 def how_long_lasted(words: Sequence[str]) -> list[Found[int]]:
-    """ "it is shaking for one month", "it's been hurting for two weeks": how long something has lasted, never a day or
-    a time (claimed before the dates are read)."""
+    """ "it is shaking for one month", "it's been hurting for two weeks", "paining since one month": how long something
+    has lasted, never a day or a time (claimed before the dates are read)."""
     found: list[Found[int]] = []
     for i, word in enumerate(words):
-        if word != "for" or not _SUFFERING.intersection(words[max(0, i - 3) : i]):
-            continue
+        since = word == "since" and (cardinal_at(words, i + 1) or word_at(words, i + 1) in ("a", "an"))
+        if not since and (word != "for" or not _SUFFERING.intersection(words[max(0, i - 3) : i])):
+            continue  # "paining since one month" (South Asian English): for a month
         count = cardinal_at(words, i + 1)
         start = i + 1 + (word_at(words, i + 1) in ("a", "an", "the", "last", "past"))
         count = cardinal_at(words, start) if count is None else count

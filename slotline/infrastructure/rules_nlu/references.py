@@ -3,7 +3,7 @@ everyday forms the other extractors read better once tidied ("thursday's" -> "th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -137,8 +137,11 @@ _RETURN = frozenset(("come", "comes", "coming", "came", "be"))
 _AND_TIME = frozenset((("and", "time"), ("time", "and")))  # "same day and time", "same day, time and person"
 
 
-def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]]]:
-    """What was said relative to the table, and where (for the caller to claim)."""
+def find_references(
+    words: Sequence[str], named_days: Collection[int] = frozenset()
+) -> tuple[Reference, list[Found[object]]]:
+    """What was said relative to the table, and where (for the caller to claim). `named_days`: the positions of
+    words that read as a day of the business's own ("the day after Pakistan Day"), never counted from the table."""
     # "come back in two weeks", "the doctor said come back two weeks from today": a return, never a move back
     words = [BLANK if w == "back" and word_at(words, i - 1) in _RETURN else w for i, w in enumerate(words)]
     kept: list[Found[object]] = []
@@ -155,6 +158,7 @@ def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]
         taken.update(range(moved.start, moved.end))
     in_week = weekday_of_the_week_beside(words)  # "the week after, the wednesday": no week later of its own
     taken.update(range(in_week.start, in_week.end) if in_week is not None else ())
+    taken.update(named_days)  # "on the day after Pakistan Day": no "on the day" (the same day)
     for f in _TABLE.scan(words):
         if taken.intersection(range(f.start, f.end)):
             continue
@@ -179,7 +183,7 @@ def find_references(words: Sequence[str]) -> tuple[Reference, list[Found[object]
                 continue  # "quarter past nine", "quarter to noon" are times of their own
             ref = replace(ref, minutes_past=f.value)
         kept.append(f)
-    beside = in_week or _beside(words)
+    beside = in_week or _beside(words, named_days)
     if beside is not None:
         ref = replace(ref, beside=beside.value)
         kept.append(Found(beside.value, beside.start, beside.end))
@@ -230,10 +234,10 @@ _NOT_BESIDE = frozenset(
 )
 
 
-def _beside(words: Sequence[str]) -> Found[Beside] | None:
+def _beside(words: Sequence[str], named_days: Collection[int]) -> Found[Beside] | None:
     """ "the wednesday before", "the day after (that)": a day counted from the day on the table."""
     for i in range(len(words) - 2):
-        if words[i] != "the" or words[i + 2] not in _DIRECTIONS:
+        if words[i] != "the" or words[i + 2] not in _DIRECTIONS or i in named_days:
             continue
         if any(w in _WEEKDAYS for w in words[:i]):
             return None  # "on saturday ... the saturday after": counted from the day said, read with the dates
@@ -277,16 +281,21 @@ def find_latest(words: Sequence[str]) -> list[Found[bool]]:
         for f in _LATEST.scan(words)
         if not (f.start and words[f.start - 1] == "at")
         and (word_at(words, f.end) not in ("one", "ones") or word_at(words, f.end + 1) in _OF_THE_DAY)
-    ] + [Found(True, i, i + 4) for i in range(len(words)) if _last_one_you_have(words, i)]
+    ] + [Found(True, i, end) for i in range(len(words)) if (end := _last_one_you_have(words, i)) is not None]
 
 
-def _last_one_you_have(words: Sequence[str], i: int) -> bool:
-    """ "the last one you got", "last slot you have": the latest the business has, not the last of the offers."""
-    if word_at(words, i) != "last" or word_at(words, i + 1) not in ("one", "time"):
-        return False
+def _last_one_you_have(words: Sequence[str], i: int) -> int | None:
+    """ "the last one you got", "last slot you have", "your last one": the latest the business has, not the last of
+    the offers; where the words saying so end."""
+    if word_at(words, i) != "last" or word_at(words, i + 1) not in ("one", "time", "slot", "appointment"):
+        return None
+    if (word_at(words, i + 2), word_at(words, i + 3)) in (("that", "day"), ("of", "the")):
+        return i + 4  # "the last one that day", "the last slot of the day"
     if word_at(words, i + 2) in ("youve", "yall") and word_at(words, i + 3) in ("got", "have"):
-        return True  # "what's the last one you've got?"
-    return word_at(words, i + 2) in ("you", "u") and word_at(words, i + 3) in ("got", "have", "has")
+        return i + 4  # "what's the last one you've got?"
+    if word_at(words, i + 2) in ("you", "u") and word_at(words, i + 3) in ("got", "have", "has"):
+        return i + 4
+    return i + 2 if word_at(words, i - 1) == "your" else None  # "what's your last appointment Friday?"
 
 
 _AND = wordset("and plus also both with then")

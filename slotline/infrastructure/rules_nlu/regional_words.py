@@ -19,6 +19,10 @@ _FIRST_WHAT = wordset(
 
 
 _NEXT_NEXT = _WEEKDAYS | {"week"}
+# Yorkshire "while" (until) before these: "while then", "while half six", "while next week"
+_WHILE_UNTIL = wordset("half noon dinner tea then that next tomorrow")
+# After "tuesday next", these make "next" lead something else: "Tuesday next week", "Friday, next to next week"
+_NOT_NEXT_ALONE = _WEEKDAYS | wordset("week weeks month year weekend fortnight time one to after door")
 # Geordie (Tyneside) words: "gan" go, "divvent" don't, "ta-ra" bye, "wey aye" yes; "howay" (come on) says nothing
 _GEORDIE = {"gan": "go", "divvent": "dont", "dinnet": "dont", "howay": "", "wey": ""}
 _GEORDIE_PAIRS = {("ta", "ra"): "bye", ("wey", "aye"): "yes"}
@@ -101,6 +105,17 @@ def regional(words: list[str]) -> list[str]:
             continue
         if word in _GEORDIE:
             out += _GEORDIE[word].split()
+            continue
+        if (word, after) == ("same", "to") and words[i + 1 : i + 3] == ["same", "time"]:
+            out += ["same", "time"]  # South Asian English: "same to same time" is the same time
+            i += 3
+            continue
+        if word == "while" and (after in _HOURS or after in _WEEKDAYS or after in _WHILE_UNTIL):
+            out.append("till")  # Yorkshire: "I'm at work while six" is until six
+            continue
+        if word in _WEEKDAYS and after == "next" and word_at(words, i + 1) not in _NOT_NEXT_ALONE:
+            out += ["next", word]  # Southern US and older British English: "Tuesday next" is next Tuesday
+            i += 1
             continue
         if word in _WEEKDAYS and after == "gone":  # Newfoundland and Irish English: "Tuesday gone" is last Tuesday
             out += ["last", word]

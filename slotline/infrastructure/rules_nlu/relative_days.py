@@ -30,6 +30,7 @@ _PLAIN_DAYS = {"today": 0, "tomorrow": 1, "tmrw": 1, "now": 0}
 _FROM = frozenset({"from", "after"})  # "a week from today", "two weeks after tuesday"
 _AGO = frozenset({"time", "hence"})  # "in two weeks' time", "in 3 days hence"
 _MAX_COUNT = 60
+_WINDOW_LEADS = frozenset({"next", "coming", "following"})  # "the next two weeks", "the coming fortnight"
 _LASTED = frozenset({"for", "past", "last", "over"})  # "for two days", "the past week": how long something lasted
 _HAS_BEEN = frozenset({"been", "had", "was", "were", "lasted", "going"})  # "she's been off her food for two days"
 _LASTED_REACH = 6
@@ -96,6 +97,8 @@ def _span_from(words: Sequence[str], i: int, today: date) -> Found[DayReading] |
     span = _span_at(words, i)
     if span is None or _lasted(words, i):
         return None  # "off her food for two days. tomorrow morning?": how long, not a week tomorrow
+    if word_at(words, i - 1) in _WINDOW_LEADS:
+        return None  # "in the next two weeks, thursday": a window to find a day in, not two weeks on thursday
     anchor = _anchor_at(words, span.end, today)
     if anchor is None:
         return None

@@ -34,7 +34,7 @@ class StaffDays:
 
     def __init__(self, staff: Sequence[StaffMember]) -> None:
         # "marcos hours": the possessive names the person even where the staff reader does not see a name
-        self._possessives = {normalise(m.first_name)[0] + "s": m.id for m in staff if normalise(m.first_name)}
+        self._possessives = {normalise(m.spoken_name)[-1] + "s": m.id for m in staff if normalise(m.spoken_name)}
 
     def find(self, words: Sequence[str], staff: StaffId | None, day: date | None) -> Question | None:
         """The question, when `staff` was named and the words ask when they work; `day` is the one day named."""

@@ -65,6 +65,10 @@ _NAMED_TIMES = {
     "brekkie": (time(9, 0), time(8, 0)),  # Australian
     "smoko": (time(10, 30), time(10, 0)),  # Australian and New Zealand: the morning tea break
 }
+# "Dinner" is midday in the North of England and the evening meal elsewhere: midday only beside "tea" (the evening
+# meal) in the same turn; alone it is asked about.
+_TEA = frozenset({"tea", "teatime"})
+_MIDDAY_DINNER = (time(13, 0), time(12, 0))
 _THE = frozenset({"my", "the", "me", "our", "your"})  # "before me tea" (Birmingham "me": my)
 _NOW_IS = frozenset({"its", "it", "is", "s", "already", "just"})
 
@@ -113,7 +117,10 @@ def _bounded(kind: _Kind, words: Sequence[str], i: int, part: PartOfDay | None) 
             return StartBounds(not_before=span[0], before=span[1]), span[2]
         if kind is _Kind.BETWEEN:
             return None
-    named = _NAMED_TIMES.get(word_at(words, i + (word_at(words, i) in _THE)))
+    landmark = word_at(words, i + (word_at(words, i) in _THE))
+    named = _NAMED_TIMES.get(landmark)
+    if landmark == "dinner" and _TEA.intersection(words):  # "after dinner, but before me tea": dinner is midday
+        named = _MIDDAY_DINNER
     if named is not None and kind in (_Kind.AFTER, _Kind.BEFORE):  # "after work", "before lunch"
         end = i + (word_at(words, i) in _THE) + 1
         return (StartBounds(not_before=named[0]), end) if kind is _Kind.AFTER else (StartBounds(before=named[1]), end)

@@ -12,6 +12,7 @@ from slotline.infrastructure.common.clock_rules import Meridiem, resolve_hour
 from slotline.infrastructure.rules_nlu.ages import an_age
 from slotline.infrastructure.rules_nlu.numbers import UNITS, cardinal_at, ordinal_at
 from slotline.infrastructure.rules_nlu.other_events import another_event_after, another_events_time
+from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import (
     BLANK,
     Found,
@@ -306,12 +307,14 @@ def find_times(
             read = None  # "for my little one Saturday": someone, not 1 o'clock
         if read is not None and (an_age(words, read[0].start) or another_events_time(words, read[0].start)):
             read = None  # "she's nine, on friday": how old, not when; "she's got swim at 5": another thing's time
-        if read is not None and out and another_event_after(words, read[0].end):
+        if read is not None and out and out[-1].value.counts and another_event_after(words, read[0].end):
             read = None  # "at 3, no, 5pm, at 3 I got meeting": after the time wished for, another thing's
+        # ("not 11, make it 12, I have a meeting": the time said instead of one refused is the wish, and the reason)
         beside_day = read is not None and (read[0].end in day_edges or read[0].start in day_edges)
         beside_day = beside_day and read is not None and not _one_is_a_choice(words, read[0])
         refused = read is not None and _refused_after(words, read[0].end)  # "4 is too late", "ten's no good"
         kept = read is not None and (nudged or _a_time_lead(words, read[0].start))  # "still 4", "later, like 11?"
+        kept = kept or (read is not None and _wished_after(words, read[0].end))  # "7 is better"
         instead = bool(out) and not out[-1].value.counts  # "2 is no good, 4 then": the time said instead
         if read is None or not (read[1] or beside_day or refused or kept or instead or _alone(words, read[0])):
             i += 1
@@ -334,11 +337,17 @@ _ONE_AS_SOMEONE = wordset(
 
 
 def _a_pronoun(words: Sequence[str], found: Found[TimeReading]) -> bool:
-    return (
-        found.end - found.start == 1
-        and words[found.start] == "one"
-        and word_at(words, found.start - 1) in _ONE_AS_SOMEONE
-    )
+    if found.end - found.start != 1 or words[found.start] != "one":
+        return False
+    before = word_at(words, found.start - 1)
+    if before in WEEKDAYS or before == BLANK:  # "cancel the Monday one only", "Thursday one is same to same"
+        owned = word_at(words, found.start - 2) in _DAYS_OWNERS
+        return owned or word_at(words, found.end) in _AFTER_THE_DAYS_ONE
+    return before in _ONE_AS_SOMEONE
+
+
+_DAYS_OWNERS = wordset("the my this that next your our his her their")
+_AFTER_THE_DAYS_ONE = wordset("only is s too as instead and but or")
 
 
 def _said_twice(words: Sequence[str], found: Found[TimeReading]) -> Found[TimeReading]:
@@ -374,6 +383,16 @@ def _refused_after(words: Sequence[str], end: int) -> bool:
 
 
 _BAD = wordset("bad difficult tricky impossible awkward hard")
+_BETTER = wordset("better best fine good perfect ideal great")
+
+
+def _wished_after(words: Sequence[str], end: int) -> bool:
+    """ "7 is better", "ten's fine", "4 would be best", "3 better": the time said is the one wished for."""
+    k = end + (word_at(words, end) in ("is", "s", "would", "will"))
+    k += word_at(words, k) == "be"
+    return word_at(words, k) in _BETTER and word_at(words, k + 1) not in ("than", "not")
+
+
 _WHO_CANNOT = wordset("i we she he they")
 _TIED = wordset("by for before until till at")  # what cannot be done is tied to the time after it
 

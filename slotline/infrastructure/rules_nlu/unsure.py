@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from slotline.infrastructure.rules_nlu.addresses import in_an_address
 from slotline.infrastructure.rules_nlu.ages import an_age
 from slotline.infrastructure.rules_nlu.choices import NOT_A_CHOICE_BEFORE
 from slotline.infrastructure.rules_nlu.counts import a_count_of_things
@@ -303,6 +304,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool) -> b
         return False
     if word == "after" and word_at(free, i + 1) in ("a", "an") and word_at(free, i + 2) in _CIRCUMSTANCES:
         return False  # "especially after a day on the laptop": when it happens, not when to book
+    if in_an_address(free, i):
+        return False  # "I'm staying on Soi 23": where, never when
     if _describes_a_thing(free, i) or an_age(free, i) or _in_the_past(free, i) or a_count_of_things(free, i):
         return False
     if dated and (something_runs_out_before(free, i) or _not_before_that(free, i)):
