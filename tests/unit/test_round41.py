@@ -92,7 +92,10 @@ def test_yorkshire_the_while_and_owt() -> None:
 def test_the_days_one_is_the_appointment_not_one_oclock() -> None:
     heard = DENTAL.understand("cancel the Wednesday one only, Friday one stays as it is", MONDAY)
     assert (heard.intent, heard.day, heard.at) == (Intent.CANCEL, date(2027, 2, 10), None)
+    assert DENTAL.understand("could you move the Tuesday one", MONDAY).at is None
     assert DENTAL.understand("a cleaning on Friday at one", MONDAY).at == time(13, 0)
+    kept_in_mind = DENTAL.understand("a cleaning Saturday at ten, keep that in mind", MONDAY)
+    assert (kept_in_mind.day, kept_in_mind.at) == (date(2027, 2, 13), time(10, 0))
 
 
 def test_same_to_same_time_is_the_same_time() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
-from slotline.infrastructure.rules_nlu.words import BLANK, Found, claim, word_at
+from slotline.infrastructure.rules_nlu.words import BLANK, Found, claim, word_at, wordset
 
 __all__ = ["in_a_row", "kept_as_it_is", "one_after_another"]
 
@@ -59,10 +59,13 @@ def kept_as_it_is(free: list[str]) -> None:
         day = next(
             (k for k in range(found.start - 1, max(found.start - _KEPT_REACH, 0) - 1, -1) if free[k] in WEEKDAYS), None
         )
+        if word_at(free, found.end) in _NOT_KEPT_BEFORE:
+            continue  # "Saturday at ten, keep that in mind": no appointment kept
         if day is not None:  # "the Saturday wala appointment is theek hai", "Thursday one is same to same"
             claim(free, Found(True, day - (word_at(free, day - 1) in ("the", "my")), found.end))
 
 
+_NOT_KEPT_BEFORE = wordset("in for to free open going mind")
 # After a day said of an appointment, these keep it as it is (Pakistani English "same to same").
 _STAYS = PhraseTable(
     (True, p)

@@ -706,13 +706,14 @@ class RulesUtteranceInterpreter:
         # "he's at agility first thing": another event's time, claimed so that it is no "first" choice either
         earliest = [f for f in _claimed(free, find_earliest(free)) if not another_events_part(words, f.start)]
         today = local_today(now, self._zone)
-        named_days = {i for f in self._holidays.find(free, today) for i in range(f.start, f.end)}
+        said_holidays = self._holidays.find(free, today)
+        named_days = {i for f in said_holidays for i in range(f.start, f.end)}
         refers, said_relative = find_references(free, named_days)  # before the dates: "back a week" is no date
         _claimed(free, said_relative)
         latest = _claimed(free, find_latest(free))
         wait = find_wait(free)  # "in half an hour": today, from then on (claimed below only if it is the when)
         starts = _clause_starts(utterance, words, self._country)
-        holidays = _claimed(free, _busy_days(free, not_greetings(free, self._holidays.find(free, today))))
+        holidays = _claimed(free, _busy_days(free, not_greetings(free, said_holidays)))
         if holidays:  # "oh right, Memorial Day. Tuesday, June 1st then": only taken in
             others = find_days(list(free), today)
             holidays = _for_the_occasion(free, _taken_in(free, holidays, others), others)
@@ -770,11 +771,9 @@ class RulesUtteranceInterpreter:
             days = _of_another_service(words, days, services, self._services.find)
             picked_days = pick_days(days)
         choice = _claimed(free, [find_choice(free)])
-        if choice and _latest_of_a_day(words, choice[0], picked_days is not None or part_of_day is not None):
-            latest, choice = (
-                [Found(True, choice[0].start, choice[0].end)],
-                [],
-            )  # "oil massage tomorrow evening, the latest one": that day's latest
+        day_said = picked_days is not None or part_of_day is not None
+        if choice and _latest_of_a_day(words, choice[0], day_said):  # "tomorrow evening, the latest one"
+            latest, choice = [Found(True, choice[0].start, choice[0].end)], []
         clock = [Found(self._opening.settle(f.value).at, f.start, f.end) for f in times if f.value.counts]
         either = offers_either(free, choice, clock)  # issue 14: "the first one or the third one"
         choice_words = {i for f in choice for i in range(f.start, f.end)}

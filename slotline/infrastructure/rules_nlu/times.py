@@ -347,7 +347,7 @@ def _a_pronoun(words: Sequence[str], found: Found[TimeReading]) -> bool:
 
 
 _DAYS_OWNERS = wordset("the my this that next your our his her their")
-_AFTER_THE_DAYS_ONE = wordset("only is s too as instead and but or")
+_AFTER_THE_DAYS_ONE = wordset("only is s too as instead and but or please") | {""}  # "cancel the Monday one"
 
 
 def _said_twice(words: Sequence[str], found: Found[TimeReading]) -> Found[TimeReading]:
