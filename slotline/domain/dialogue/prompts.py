@@ -53,6 +53,10 @@ NOT_HEARD = "Sorry, I'm having trouble hearing you right now; let me put you thr
 """Said when the speech recogniser fails on a turn (TransferReason.NOT_HEARD)."""
 
 
+# What a question may begin with that is not said twice when it is asked again
+_LEAD_INS = ("Sorry, I want to get this right: ", "No problem. ")
+
+
 class Prompts:
     def __init__(self, catalogue: Catalogue) -> None:
         self._c = catalogue
@@ -262,6 +266,13 @@ class Prompts:
         return "I'm sorry, that time was just taken. Let me look again."
 
     def sorry_again(self, prompt: str) -> str:
+        """ "Sorry, I didn't catch that. Which day did you mean?": the question again, without an apology or a "No
+        problem" of its own in front of it."""
+        for lead in _LEAD_INS:
+            if prompt.startswith(lead):
+                rest = prompt.removeprefix(lead)
+                prompt = rest[:1].upper() + rest[1:]
+                break
         return join_sentences("Sorry, I didn't catch that.", prompt)
 
     def still_there(self, prompt: str) -> str:
