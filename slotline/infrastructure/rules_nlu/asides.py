@@ -62,7 +62,24 @@ def kept_as_it_is(free: list[str]) -> None:
         if word_at(free, found.end) in _NOT_KEPT_BEFORE:
             continue  # "Saturday at ten, keep that in mind": no appointment kept
         if day is not None:  # "the Saturday wala appointment is theek hai", "Thursday one is same to same"
-            claim(free, Found(True, day - (word_at(free, day - 1) in ("the", "my")), found.end))
+            claim(free, Found(True, _kept_from(free, day), found.end))
+
+
+def _kept_from(free: list[str], day: int) -> int:
+    """Where the words naming the appointment kept start, back from its day: "the party makeup on Saturday"."""
+    start = day
+    while start > max(day - _KEPT_REACH, 0) and free[start - 1] not in _KEPT_STOPS and free[start - 1] != BLANK:
+        start -= 1
+        if free[start] in _ARTICLES:
+            break  # "cancel the hijama, the Saturday wala appointment is theek hai": from its own "the"
+    return start
+
+
+_ARTICLES = wordset("the my our his her their your")
+
+
+# Back from the day of an appointment kept, these end the words naming it: another day, or what is done to another
+_KEPT_STOPS = WEEKDAYS.keys() | wordset("cancel move shift change keep but and please")
 
 
 _NOT_KEPT_BEFORE = wordset("in for to free open going mind")

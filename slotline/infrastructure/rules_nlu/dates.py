@@ -78,6 +78,9 @@ def _relative(words: Sequence[str], i: int, today: date) -> Found[DayReading] | 
     return None
 
 
+_BE = frozenset(("is", "are", "s", "was", "were", "im", "hes", "shes", "theyre", "am"))
+
+
 def _weekday_mode(words: Sequence[str], i: int) -> tuple[WeekdayMode | None, int]:
     """The lead words before a weekday ("on", "this", "next week on", ...): the mode and where the weekday is."""
     j = i + 1 if word_at(words, i) in ("on", "the") else i
@@ -87,6 +90,8 @@ def _weekday_mode(words: Sequence[str], i: int) -> tuple[WeekdayMode | None, int
     if lead == "next" and word_at(words, j + 1) == "week":
         return WeekdayMode.NEXT, j + 3 if word_at(words, j + 2) == "on" else j + 2
     lead_modes = {"coming": WeekdayMode.BARE, "this": WeekdayMode.THIS, "next": WeekdayMode.NEXT}
+    if lead == "coming" and word_at(words, j - 1) in _BE:
+        return WeekdayMode.BARE, j  # "my mother-in-law is coming. Saturday": the verb, read from the weekday on
     if lead in lead_modes or lead == "following":
         return lead_modes.get(lead, WeekdayMode.NEXT), j + 1
     if lead in ("last", "past", "previous"):
@@ -274,8 +279,9 @@ def _withdrawn(found: list[Found[DayReading]]) -> list[Found[DayReading]]:
 
 
 def pick_days(found: Sequence[Found[DayReading]]) -> DayReading | None:
-    """The day or days meant: a calendar date beats a weekday ("tuesday the 23rd"), a day inside a range of days
-    beats the range ("next week, say thursday": next week's Thursday); otherwise the last one said counts."""
+    """The day or days meant: a calendar date beats the weekday it falls on ("tuesday the 23rd"), a day inside a
+    range of days beats the range ("next week, say thursday": next week's Thursday); otherwise the last one said
+    counts."""
     counted = [f.value for f in found if f.value.counts]
     anchors = {r.counted_from for r in counted if r.counted_from is not None}
     if anchors:  # "on thursday the 25th ... the thursday after": the day counted from is not the one meant
@@ -284,10 +290,16 @@ def pick_days(found: Sequence[Found[DayReading]]) -> DayReading | None:
     if ranges:
         counted = [r.within(ranges[-1]) for r in counted]
     singles = [r.day for r in counted if r.last is None and r.day is not None]
-    kept = [(k, r) for k, r in enumerate(counted) if not any(r.covers(d) for d in singles)]
+    kept = [r for r in counted if not any(r.covers(d) for d in singles)]
     if not kept:
         return None
-    return max(kept, key=lambda e: (e[1].exact, e[0]))[1]
+    last = kept[-1]
+    if last.exact or last.day is None:
+        return last
+    # "thursday, the 11th": the date said with the weekday it falls on; "the 12th, no, make that saturday": the
+    # weekday said after a date it does not fall on corrects it
+    dates = [r for r in kept if r.exact and r.day is not None and r.day.weekday() == last.day.weekday()]
+    return dates[-1] if dates else last
 
 
 def pick_day(found: Sequence[Found[DayReading]]) -> date | None:

@@ -292,6 +292,8 @@ def _joined(words: Sequence[str]) -> set[str]:
     return {"".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
 
 
+_SERVICE_OPEN = re.compile(r"\bservice (?:open|free|available|going)\b")
+_HAVE_OPEN = re.compile(r"\b(?:have|got) (?:a|an|any) (?:\w+ ){1,4}(?:open|free|available)\b")
 # "do you do ...?", "do you people offer ...?": whether something is offered at all
 _ASKS_IF_OFFERED = re.compile(
     r"\b(?:do|does|can|could) (?:you|they)(?: guys| people| all)? (?:do|offer|have|provide)\b"
@@ -333,6 +335,9 @@ class FactQuestions:
         topic = next((t for t, pattern in _TOPICS if pattern.search(topic_text)), None)
         if topic is Topic.PAYMENT and _PAYING_ONESELF.search(text):
             topic = None  # "no problem, I'll pay myself": told, not asked
+        slot_asked = _SERVICE_OPEN.search(topic_text) or (service_named and _HAVE_OPEN.search(text))
+        if topic is Topic.OPENING and slot_asked:
+            topic = None  # "do you have a hot stone massage open on Saturday?": a free slot asked for
         if topic in _NEEDS_SERVICE and not service_named and "involve" not in text:
             topic = None
         joined = _joined(words)

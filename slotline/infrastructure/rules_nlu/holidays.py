@@ -32,7 +32,12 @@ _GENERIC = wordset(
 
 
 def _spoken(reason: str) -> set[str]:
-    """The ways a caller says a holiday: as written, without filler words, without its last "day" ("christmas")."""
+    """The ways a caller says a holiday: as written, without filler words, without its last "day" ("christmas"); a
+    name in brackets is another name ("Pohela Boishakh (Bengali New Year)")."""
+    if "(" in reason and reason.rstrip().endswith(")"):
+        outside, inside = reason.rstrip()[:-1].split("(", 1)
+        noted = _NOTES.intersection(normalise(inside))  # "(observed)", "(the expected date; it may move ...)"
+        return _spoken(outside) if noted else _spoken(outside) | _spoken(inside)
     words = normalise(reason)
     words = words[1:] if words[:1] == ["the"] else words
     kept = [w for w in words if w not in _FILLER]
@@ -62,6 +67,11 @@ def _spoken(reason: str) -> set[str]:
 
 
 _NICKNAMES = {"patricks": "paddys", "patrick": "paddy"}  # "Paddy's Day"
+# Words of a note in brackets after a holiday's name, which is then no other name of it
+_NOTES = wordset(
+    "observed expected estimate estimated date dates approx approximate approximately tbc tbd provisional subject "
+    "moon may confirmed substitute sighting"
+)
 # Holidays callers name in their own language: the Sinhala and Tamil New Year is "Avurudu" in Sri Lankan English
 _LOCAL_NAMES = {"sinhala new year": ("avurudu", "aluth avurudu"), "tamil new year": ("puthandu",)}
 _THIS = wordset("this the on coming")

@@ -61,6 +61,7 @@ _RESCHEDULE = re.compile(
     r"|push (?:it|that|this|him|her|them|my \w+)(?: out| back| forward)? (?:to|till|until|til)"
     r"|(?:switch|swap) (?:it|that|this|him|her|them|my \w+|the \w+) (?:to|for|over)"
     r"|prepone\w*|delay (?:it|that|this|my|the|our|his|her)"
+    r"|(?:push|bump) (?:my|the|our|his|her) (?:\w+ ){1,3}(?:from|to)\b"  # "push my hot stone from Friday to Monday"
     # "I have appointment Friday, I want change to Thursday" (simple English)
     r"|change (?:it |that |this )?(?:to|for) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next)"
     r"|(?:push|put|bring|shift) (?:back|forward|out) (?:my|the|our|his|her|\w+s)\b)\b"
@@ -89,8 +90,8 @@ _GOODBYE = _phrases(
     "that is everything",
     "nothing else",
     "nothing more",
-    "im done",
-    "all done",
+    "im done(?! at| with| by| for| in| around| after)",  # "after I'm done at work": a time
+    "all done(?! at| with| by| for| in| around| after)",
     "have a (?:good|nice|great|lovely) (?:day|one|evening|night|weekend)",
     "good night",
     "hang up",
@@ -102,7 +103,7 @@ _GOODBYE = _phrases(
     # issue 13: closing words that drop the task ("never mind then", "I'll leave it")
     "never ?mind",
     "forget (?:it|about it|that)",
-    "(?:ill|i will|ill just|i will just|lets|just) leave it",
+    "(?:ill|i will|ill just|i will just|lets|just) leave it(?! with| to| on| at| in| for| until| till)",
     "leave it (?:there|for now|then)",
     "dont worry (?:about it|then)",
     "(?:ill|i will) (?:call|ring|phone)(?: you| them)? (?:back|again)",

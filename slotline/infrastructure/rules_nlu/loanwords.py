@@ -67,6 +67,10 @@ _WORDS = {
 _ARABIC = {"aiwa": "yes", "aywa": "yes"}
 _SHONA = {"ehe": "yes", "aiwa": "no", "ndatenda": "thanks", "ndinotenda": "thanks", "mhoro": "hi"}
 _SHONA |= {"mangwana": "tomorrow", "nhasi": "today", "ndapota": "please", "makadii": "", "maswera": ""}
+# Bangla, in Bangladeshi English ("na" is no only here; "apu" and "bhaiya" are polite address, "thik ache" okay)
+_BANGLA = {"kalke": "tomorrow", "aajke": "today", "porshu": "overmorrow", "dhonnobad": "thanks", "dhanyabad": "thanks"}
+_BANGLA |= {"hae": "yes", "haa": "yes", "na": "no", "apu": "", "apa": "", "bhaiya": "", "bhai": "", "ache": ""}
+_BANGLA |= {"thik": "okay", "accha": "okay", "achha": "okay"}
 _ARABIC_REGIONS = frozenset(("EG", "SA", "AE", "JO", "LB", "KW", "QA", "BH", "OM", "MA", "DZ", "TN", "SD", "IQ"))
 # Birmingham and the Black Country: "ar" (yes), "yow" (you, where Patois "yow" is hi), "bostin" (great), "bab"
 _BRUMMIE = {"ar": "yes", "yow": "you", "yowre": "youre", "bostin": "great", "bab": "", "babby": "baby"}
@@ -102,6 +106,7 @@ _BY_REGION = {
     **dict.fromkeys(_ARABIC_REGIONS, _ARABIC),
     **dict.fromkeys(_SPANISH_REGIONS, _SPANISH),
     "ZW": _SHONA,
+    "BD": _BANGLA,
     "GB": _BRUMMIE | _NORTHERN,
     "UG": _LUGANDA,
 }
@@ -140,6 +145,8 @@ _PAIRS = {
     **{("khob", "khun"): "thanks", ("khop", "khun"): "thanks", ("mai", "chai"): "no"},
     **{("buenos", "dias"): "good morning", ("buenas", "tardes"): "good afternoon", ("buenas", "noches"): "hi"},
     ("wiki", "hii"): "this week",
+    # Minnesotan and Upper Midwest: "you betcha" (yes), "uff da" (an exclamation)
+    **{("you", "betcha"): "yes", ("uff", "da"): "", ("uff", "dah"): ""},
     # Friday prayers: "after Jumma" is the Friday afternoon, once the midday prayers are over
     **{("after", w): "in the afternoon" for w in ("jumma", "jummah", "juma", "jumah", "jumuah")},
     ("hari", "ini"): "today",

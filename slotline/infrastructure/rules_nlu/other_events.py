@@ -107,11 +107,22 @@ def another_events_day(words: Sequence[str], start: int, end: int | None = None)
         start += 1
     if _someones_event_is(words, start - (word_at(words, start - 1) == "on")):
         return True  # "my prom is on Saturday"
-    if end is not None and _had_after(words, end):
+    if end is not None and (_had_after(words, end) or _visitor_after(words, end)):
         return True
     if _going_away_before(words, start):
         return True  # "I'm travelling to Brazil next month"
     return _had_before(words, start - (word_at(words, start - 1) == "on"))
+
+
+_VISITING = wordset("coming visiting arriving staying here over around")
+
+
+def _visitor_after(words: Sequence[str], k: int) -> bool:
+    """ "Thursday my mother-in-law is coming", "Friday our guests are visiting": someone comes on that day."""
+    if word_at(words, k) not in _OWNERS_OF:
+        return False
+    j = k + 2 + (word_at(words, k + 2) not in ("is", "are", "s"))  # "my mother in law": one word more at most
+    return word_at(words, j) in ("is", "are", "s") and word_at(words, j + 1) in _VISITING
 
 
 _AWAY = wordset("travelling traveling flying leaving relocating moving")

@@ -27,8 +27,15 @@ _DENIED_REACH = 4
 
 
 def _denied(words: Sequence[str], i: int) -> bool:
-    """ "it's not for a booking", "nothing to do with an appointment": the booking word says what it is not."""
+    """ "it's not for a booking", "nothing to do with an appointment": the booking word says what it is not;
+    "before I book anything": the booking comes after the talk."""
+    if word_at(words, i - 2) in _BEFORE and word_at(words, i - 1) in _WHO_BOOKS:
+        return True
     return bool(_NOT & set(words[max(0, i - _DENIED_REACH) : i]))
+
+
+_BEFORE = wordset("before until till")
+_WHO_BOOKS = wordset("i we you")
 
 
 class PeopleNames:

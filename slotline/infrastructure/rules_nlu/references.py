@@ -287,6 +287,8 @@ def find_latest(words: Sequence[str]) -> list[Found[bool]]:
 def _last_one_you_have(words: Sequence[str], i: int) -> int | None:
     """ "the last one you got", "last slot you have", "your last one": the latest the business has, not the last of
     the offers; where the words saying so end."""
+    if word_at(words, i) in ("last", "latest") and word_at(words, i + 1) in ("timing", "timings"):
+        return i + 2  # South Asian English: "what is the last timing?"
     if word_at(words, i) != "last" or word_at(words, i + 1) not in ("one", "time", "slot", "appointment"):
         return None
     if (word_at(words, i + 2), word_at(words, i + 3)) in (("that", "day"), ("of", "the")):

@@ -157,8 +157,13 @@ def regional(words: list[str]) -> list[str]:
         if word == "back" and before == "the" and after == "of" and i + 1 < len(words) and words[i + 1] in _HOURS:
             out[-1], i = "around", i + 1  # "the back of ten": just after ten
             continue
-        if word in _HOURS and before == "not" and word != "one" and after in _AFTER_AN_HOUR_REFUSED:
-            out.append("at")  # "5 pm, not 6": a time ruled out
+        if (
+            word in _HOURS
+            and before == "not"
+            and word != "one"
+            and (after in _AFTER_AN_HOUR_REFUSED or after in _HOURS)
+        ):
+            out.append("at")  # "5 pm, not 6": a time ruled out; "not 12, 3 o'clock": and the one said instead
         out.append(word)
     return out
 

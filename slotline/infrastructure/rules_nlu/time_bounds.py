@@ -64,6 +64,12 @@ _NAMED_TIMES = {
     "breakfast": (time(9, 0), time(8, 0)),
     "brekkie": (time(9, 0), time(8, 0)),  # Australian
     "smoko": (time(10, 30), time(10, 0)),  # Australian and New Zealand: the morning tea break
+    # The daily prayers, where Muslim callers book around them ("anything after Maghrib?", "before Asr"): their
+    # times move with the sun, so these are the hours they fall in through most of the year
+    **dict.fromkeys(("zuhr", "zohr", "zohar", "dhuhr", "duhr", "zuhur"), (time(13, 30), time(12, 0))),
+    **dict.fromkeys(("asr", "asar"), (time(16, 30), time(15, 30))),
+    **dict.fromkeys(("maghrib", "magrib"), (time(18, 30), time(17, 0))),
+    **dict.fromkeys(("isha", "esha"), (time(20, 30), time(19, 0))),
 }
 # "Dinner" is midday in the North of England and the evening meal elsewhere: midday only beside "tea" (the evening
 # meal) in the same turn; alone it is asked about.

@@ -35,6 +35,7 @@ _HARMLESS_AFTER_NOT = wordset(
     "sure bothered fussed fussy too really quite right correct what going gonna able to bad worried much well feeling"
 )  # "me lad's not well": how someone is
 _WHOM = wordset("me myself him her us them my his our their")
+_NOT_ENDS = wordset("no thats its thanks thank please ok okay") | {BLANK, ""}  # "if not, no worries", "or not"
 # "it's not urgent", "not an emergency", "not in a rush": how pressing it is, which changes no detail
 _PRESSING = wordset("urgent serious desperate emergency rush hurry panic")
 _PRESSING_LEADS = wordset("an a in any big")
@@ -246,7 +247,7 @@ def _not_a_thing(free: Sequence[str], i: int) -> bool:
     return cardinal_at(free, k) is None and ordinal_at(free, k) is None and ends
 
 
-_NEXT_CLAUSE = wordset("its it but just only i im so and") | {BLANK, ""}
+_NEXT_CLAUSE = wordset("its it but just only i im so and haha hahaha lol hehe") | {BLANK, ""}
 
 
 _ING_NOT_VERBS = wordset("morning evening anything something nothing booking coming going doing making")
@@ -315,6 +316,7 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool) -> b
         harmless = following in _HARMLESS_AFTER_NOT or _not_pressing(free, i + 1) or _not_a_thing(free, i)
         harmless = harmless or (following == "for" and word_at(free, i + 2) in _WHOM)  # "it's not for me"
         harmless = harmless or (following, word_at(free, i + 2)) == ("for", "now")  # "but not for now, in two weeks"
+        harmless = harmless or (word_at(free, i - 1) in ("if", "or") and following in _NOT_ENDS)  # "no worries if not"
         return not (harmless or _not_doing_well(free, i))
     if word == "next" and word_at(free, i - 1) in _OWNERS_OF_NEXT and _a_plain_thing(word_at(free, i + 1)):
         return False  # "the next lymph drainage", "my next check-up": the one after the last, no date

@@ -130,7 +130,9 @@ _SPOKEN_FORMS = {
 _NEGATIONS = wordset("not except cant cannot dont never")
 _NEGATED_VERBS = wordset("do make come on at for want")  # "can't do tuesday", "not on friday", "don't want three"
 _CANNOT_MAKE = wordset("make do come attend")  # "can't make it on thursday", "can't make my filling on thursday"
-_NUMBER_STEMS = wordset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty")
+_NUMBER_STEMS = wordset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty noon midday lunch"
+)  # "fourish", "noonish"
 _NUMBER_WORDS = _NUMBER_STEMS | wordset(
     "thirteen fourteen fifteen sixteen seventeen eighteen nineteen oclock hundred noon"
 )
