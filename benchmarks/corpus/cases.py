@@ -55,6 +55,7 @@ SPLITS = (
     "heldout34",
     "heldout35",
     "heldout36",
+    "heldout37",
 )
 CATEGORIES = (
     "booking",
