@@ -327,6 +327,8 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
                 self._mode = Mode.BOOK
                 return [*actions, self._ask(self._say.no_upcoming(), Stage.INTENT)]
             meant = appointments_meant(self._upcoming, heard, self._catalogue.zone, by_weekday=True)
+            if mode is Mode.RESCHEDULE and not meant:  # "move the scan only, to Saturday": the day is the new one
+                meant = appointments_meant(self._upcoming, heard.without_when(), self._catalogue.zone)
             meant = self._cannot_make(heard) or meant  # "I can't make my appointment on Wednesday"
             if len(self._upcoming) > 1 and len(meant) != 1:
                 self._pending = heard  # several, and not clear which: ask, then start again with this turn
@@ -348,8 +350,12 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         self._target = target
         old_day = heard.day is not None and heard.last_day is None
         own_day = target.window.start.astimezone(self._catalogue.zone).date()
+        either_week = False
         if names_it and old_day and heard.weekday_only and heard.day is not None and own_day in heard.other_days:
-            heard = replace(heard, day=in_its_week(heard.day, own_day))  # "can't make Wednesday, could I do Friday"
+            in_week = in_its_week(heard.day, own_day)  # "can't make Wednesday, could I do Friday instead"
+            instead = heard.intent is Intent.CANT_COME or heard.refers.instead
+            either_week = in_week != heard.day and not instead  # "move the Tuesday scan to Saturday": which one?
+            heard = heard.without_when() if either_week else replace(heard, day=in_week)
         if names_it and old_day and appointments_meant((target,), heard, self._catalogue.zone):
             heard = replace(heard, day=None, last_day=None)  # "my appointment on Wednesday" names the old day
             if heard.at is not None and target.window.start.astimezone(self._catalogue.zone).time() == heard.at:
@@ -368,6 +374,8 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             self._pref = Preference(staff_id=target.staff_id)
             self._kept_staff = target.staff_id  # the appointment's own, not asked for: another may do the time
         self._absorb(heard)
+        if either_week:  # the coming Saturday or the one in the appointment's week: asked, never guessed
+            return self._clarified(self._advance(), self._say.which_when(day=True, time=False))
         return self._advance()
 
     def _cannot_make(self, heard: Interpretation) -> tuple[Appointment, ...]:

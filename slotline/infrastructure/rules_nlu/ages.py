@@ -11,6 +11,7 @@ from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 __all__ = ["an_age", "how_far_along"]
 
 _AGE_LEADS = wordset("hes shes aged age turned turning")
+_ONLY = wordset("only just nearly almost barely")
 _NOT_AN_AGE_AFTER = wordset("minutes minute mins min hours hour miles mile km away")
 _RELATIVES = (
     "son daughter boy girl kid child mam mum mom mother dad father nan nana nanna gran granny grandma grandmother "
@@ -38,6 +39,8 @@ def an_age(words: Sequence[str], i: int) -> bool:
             return True  # the "months" of "he's four months"
         return words[i] in _OLD_UNITS and word_at(words, i + 1) in _OLD
     before = word_at(words, i - 1)
+    if before in _ONLY and word_at(words, i - 2) in _AGE_LEADS | {"is"}:
+        return an_age([*words[: i - 1], *words[i:]], i - 1)  # "he's only seven", "she's nearly four"
     if before in _AGE_LEADS or (before == "is" and word_at(words, i - 2) in _WHO_IS):
         return True
     if before == "is" and word_at(words, i - 2) == "one" and word_at(words, i - 3) in _LITTLE:

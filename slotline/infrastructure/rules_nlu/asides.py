@@ -7,7 +7,7 @@ from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, claim, word_at, wordset
 
-__all__ = ["in_a_row", "kept_as_it_is", "one_after_another"]
+__all__ = ["around_the_school_run", "in_a_row", "kept_as_it_is", "one_after_another"]
 
 # Between or after several services, these say they follow one another, which is how they are booked anyway.
 # Said anywhere, these are never a day or a choice ("the 11th, one after the other" is not "the 11th one").
@@ -23,6 +23,20 @@ _RIGHT_AFTER = PhraseTable(
 def in_a_row(free: list[str]) -> None:
     """Claim "one after the other", "back to back"."""
     for found in _IN_A_ROW.scan(free):
+        claim(free, found)
+
+
+# "after the school run": the morning drop-off or the afternoon pick-up, so no time; and no service for school
+_SCHOOL_RUN = PhraseTable(
+    (True, p)
+    for lead in ("after", "before", "around", "with")
+    for p in (f"{lead} the school run", f"{lead} school run", f"{lead} the school drop off", f"{lead} the school drop")
+)
+
+
+def around_the_school_run(free: list[str]) -> None:
+    """Claim "after the school run" and the like: said beside a day or a time, they add neither, nor a service."""
+    for found in _SCHOOL_RUN.scan(free):
         claim(free, found)
 
 
@@ -61,6 +75,8 @@ def kept_as_it_is(free: list[str]) -> None:
         )
         if word_at(free, found.end) in _NOT_KEPT_BEFORE:
             continue  # "Saturday at ten, keep that in mind": no appointment kept
+        if free[found.start] in ("stay", "stays") and word_at(free, found.end) not in _ENDS:
+            continue  # "the shots on Saturday stay" ends there; not "Saturday stays free"
         if day is not None:  # "the Saturday wala appointment is theek hai", "Thursday one is same to same"
             claim(free, Found(True, _kept_from(free, day), found.end))
 
@@ -96,5 +112,8 @@ _STAYS = PhraseTable(
         "can stay",
         "keep that",
         "keep it as it is",
+        "stay",
+        "stays",
     )
 )
+_ENDS = wordset("please thanks thank ok okay as") | {BLANK, ""}

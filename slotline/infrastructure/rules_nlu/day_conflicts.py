@@ -20,6 +20,9 @@ _CORRECTIONS = wordset(
     "no nope nah actually sorry instead rather make change wait or better scratch maybe perhaps "
     "move moved shift push bring switch swap bump reschedule postpone rebook prepone advance"  # "could i move it to"
 )
+_HAD = wordset("ive got have has weve theyve")
+_MOVES = wordset("move shift change push bring switch swap bump reschedule postpone prepone")
+_ASKED_REACH = 6  # "could you please change it to": the words between the day had and the day asked for
 # Just before the first day, these rule it out in favour of the second.
 _NOT_THIS = wordset("no not naw nae")
 # Said just after the second day, these also say it replaces the first ("wednesday, can we do saturday at 11 instead").
@@ -51,7 +54,12 @@ def moved_from_to(words: Sequence[str], first: Found[DayReading], second: Found[
     before = [w for w in words[max(0, first.start - 6) : first.start] if w]
     led = before[-1:] in (["from"], ["on"]) or words[first.start] in ("from", "on")  # "on" may open the day's words
     led = led or bool(_OWNERS.intersection(before[-_OWNED_REACH:]))  # "shift my eye test tomorrow to monday"
-    return between == ["to"] and led and bool(_CORRECTIONS.intersection(before))
+    if between == ["to"]:
+        return led and bool(_CORRECTIONS.intersection(before))
+    # "I've got an eye test Monday the 14th, could I change it to the Thursday": had, then moved
+    had = bool(_HAD.intersection(before)) or led
+    asked = between[-1:] == ["to"] and len(between) <= _ASKED_REACH and bool(_MOVES.intersection(between))
+    return had and asked
 
 
 def _names_what_exists(words: Sequence[str], day: Found[DayReading]) -> bool:

@@ -162,6 +162,8 @@ class HolidayNames:
         out: list[Found[DayReading]] = []
         for found, counted_from_only in self._said(words, today):
             day = _next_of(found.value, today)
+            if day is not None and day < today:  # "Christmas Eve" written down for last year only: this year's
+                day = _fixed_next(" ".join(words[found.start : found.end]), today) or day
             if day is None and found.value in self._kinds and word_at(words, found.start - 1) in _THIS:
                 day = min((d for d in found.value if d >= today), default=None)  # "this Poya": the coming one
             run = self._run(found.value, today) if day is None else None
@@ -180,9 +182,9 @@ class HolidayNames:
             if nth is not None:  # "the first day of chinese new year": the holiday itself, not the 1st
                 start, day = nth[0], day + timedelta(days=nth[1])
             if shift is not None:
-                start, day = found.start - 2 - (word_at(words, found.start - 3) == "the"), day + timedelta(shift)
-            elif word_at(words, start - 1) == "before" and today < day:  # "before christmas": any day until then
-                out.append(Found(DayReading(today, last=day - timedelta(days=1)), start - 1, end))
+                start, day = _shift_start(words, found.start), day + timedelta(shift)
+            elif _before_it(words, start) is not None and today < day:  # "before (the) christmas": any day until then
+                out.append(Found(DayReading(today, last=day - timedelta(days=1)), _before_it(words, start) or 0, end))
                 continue
             out.append(Found(DayReading(day if day >= today else None, exact=True), start, end))
         return out
@@ -199,8 +201,28 @@ def _counted_from_run(
     shift = _shift_before(words, found.start, anchor)
     if shift is None:
         return Found(DayReading(run[0], exact=True, last=run[1]), found.start, found.end)
-    start = found.start - 2 - (word_at(words, found.start - 3) == "the")
-    return Found(DayReading(anchor + timedelta(shift), exact=True), start, found.end)
+    return Found(DayReading(anchor + timedelta(shift), exact=True), _shift_start(words, found.start), found.end)
+
+
+def _shift_start(words: Sequence[str], start: int) -> int:
+    """Where "the day after (the) <holiday>" starts, the holiday's name at `start`."""
+    lead = start - (word_at(words, start - 1) == "the")
+    return lead - 2 - (word_at(words, lead - 3) == "the")
+
+
+def _before_it(words: Sequence[str], start: int) -> int | None:
+    """Where "before christmas" or (Irish English) "before the christmas" starts, the holiday's name at `start`."""
+    lead = start - 1 - (word_at(words, start - 1) == "the")
+    return lead if word_at(words, lead) == "before" else None
+
+
+def _fixed_next(phrase: str, today: date) -> date | None:
+    """The next day a name every caller knows by date falls on ("christmas eve"), from `today` on; None for others."""
+    month_day = _FIXED_DAYS.get(phrase)
+    if month_day is None:
+        return None
+    days = (valid_date(today.year, *month_day), valid_date(today.year + 1, *month_day))
+    return next((d for d in days if d is not None and d >= today), None)
 
 
 # Days every caller knows by date, read even where the business does not close for them ("then Boxing Day?").
@@ -305,6 +327,7 @@ _WEEKDAYS = {
 def _shift_before(words: Sequence[str], start: int, day: date) -> int | None:
     """ "the day after thanksgiving": +1; "the day before christmas eve": -1; "the monday after christmas": to the
     first Monday after it."""
+    start -= word_at(words, start - 1) == "the"  # Irish English: "the day before the christmas"
     if start < 2 or words[start - 1] not in _SHIFTS:
         return None
     direction, said = _SHIFTS[words[start - 1]], words[start - 2]

@@ -19,7 +19,7 @@ from slotline.infrastructure.common.clock_rules import local_today
 from slotline.infrastructure.common.phone_parsing import country_of
 from slotline.infrastructure.rules_nlu.after_a_day import after_at, weekday_after_a_day, weekday_of_a_day_said
 from slotline.infrastructure.rules_nlu.ages import how_far_along
-from slotline.infrastructure.rules_nlu.asides import in_a_row, kept_as_it_is, one_after_another
+from slotline.infrastructure.rules_nlu.asides import around_the_school_run, in_a_row, kept_as_it_is, one_after_another
 from slotline.infrastructure.rules_nlu.business_words import (
     ServiceWords,
     StaffTitles,
@@ -500,7 +500,7 @@ def _before(words: Sequence[str], start: int, lead: tuple[str, ...]) -> bool:
 
 
 def _for_the_occasion(
-    free: list[str], holidays: list[Found[DayReading]], others: list[Found[DayReading]]
+    words: Sequence[str], free: list[str], holidays: list[Found[DayReading]], others: list[Found[DayReading]]
 ) -> list[Found[DayReading]]:
     """ "a week on Thursday? want him looking flash for Christmas": a holiday the visit is for (or before), beside
     another day said, is why, not when; "a cut for Christmas Eve" alone is still that day; "on Boxing Day? I'll be
@@ -518,7 +518,7 @@ def _for_the_occasion(
         )
         if after or (why and said and f.value.day not in said):
             f = Found(replace(f.value, counts=False), f.start, f.end)  # "for NYE, so Thursday"
-        elif _said_before_it(free, f, said):
+        elif _said_before_it(words, f, said):
             f = Found(replace(f.value, counts=False), f.start, f.end)
         elif not said and not other_holidays and (week := _the_week_after(free, f)) is not None:
             f = week  # "the first day you're open after Eid" (closed three days): the week after its last day
@@ -578,10 +578,10 @@ def _said_after_it(free: Sequence[str], holiday: Found[DayReading], said: set[da
     )
 
 
-def _said_before_it(free: Sequence[str], holiday: Found[DayReading], said: set[date | None]) -> bool:
+def _said_before_it(words: Sequence[str], holiday: Found[DayReading], said: set[date | None]) -> bool:
     """ "the day after tomorrow? before CNY I want nice nails": a day said that falls before the holiday."""
     last = holiday.value.last
-    return free[holiday.start] == "before" and last is not None and bool(said) and all(d and d <= last for d in said)
+    return words[holiday.start] == "before" and last is not None and bool(said) and all(d and d <= last for d in said)
 
 
 def _has_range(days: Sequence[Found[DayReading]]) -> bool:
@@ -604,6 +604,14 @@ def _ambiguous(
     reported = reported_wait(words, days)  # "the doctor told to come after six weeks. Tuesday?"
     disagree = days_disagree(words, days) or _weekday_in_a_month(days, today)
     return ["day"] if two_readings or lost or reported or disagree else []
+
+
+def _a_holiday_alone(picked: DayReading | None, holidays: Sequence[Found[DayReading]]) -> bool:
+    """The one day picked is a holiday said in the turn ("oh, duh, Thanksgiving. The Friday after then"): the day a
+    "the Friday after" said beside it counts from, not the day on the table."""
+    if picked is None or picked.day is None or picked.last is not None:
+        return False
+    return any(h.value.day == picked.day for h in holidays)
 
 
 def _latest_of_a_day(words: Sequence[str], choice: Found[int], day_said: bool) -> bool:
@@ -701,6 +709,7 @@ class RulesUtteranceInterpreter:
         _claimed(free, how_far_along(free))  # "I'm pregnant, 22 weeks": never a date
         _claimed(free, how_long_lasted(free))  # "it is shaking for one month": never a date or a time
         in_a_row(free)  # "the 11th, one after the other": no "11th one"
+        around_the_school_run(free)  # "Monday, after the school run, say ten": no bound, no school eye test
         kept_as_it_is(free)  # "cancel this Saturday's, but keep the one the week after"
         heard_phone = phone[0].value if phone else None
         # "he's at agility first thing": another event's time, claimed so that it is no "first" choice either
@@ -716,7 +725,7 @@ class RulesUtteranceInterpreter:
         holidays = _claimed(free, _busy_days(free, not_greetings(free, said_holidays)))
         if holidays:  # "oh right, Memorial Day. Tuesday, June 1st then": only taken in
             others = find_days(list(free), today)
-            holidays = _for_the_occasion(free, _taken_in(free, holidays, others), others)
+            holidays = _for_the_occasion(words, free, _taken_in(free, holidays, others), others)
         said_days = sorted(
             [
                 *holidays,
@@ -742,6 +751,9 @@ class RulesUtteranceInterpreter:
         picked_time = pick_time(times)
         reading = self._opening.settle(picked_time) if picked_time is not None else None
         picked_days = pick_days(days)
+        if refers.beside is not None and _a_holiday_alone(picked_days, holidays):  # "Thanksgiving. The Friday after"
+            assert picked_days is not None and picked_days.day is not None
+            picked_days, refers = DayReading(refers.beside.of(picked_days.day)), replace(refers, beside=None)
         staff = _with_whom(words, _every_named(free, self._staff.find))  # "with Tasha, not Lena"
         said_of_service = list(free)  # "a trim with the barber": the title also says which service
         staff = staff or _named(free, self._titles.find(free))  # issue 13: "the hygienist"

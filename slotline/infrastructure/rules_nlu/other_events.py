@@ -107,11 +107,21 @@ def another_events_day(words: Sequence[str], start: int, end: int | None = None)
         start += 1
     if _someones_event_is(words, start - (word_at(words, start - 1) == "on")):
         return True  # "my prom is on Saturday"
-    if end is not None and (_had_after(words, end) or _visitor_after(words, end)):
+    if end is not None and (_had_after(words, end) or _visitor_after(words, end) or _busy_after(words, end)):
         return True
     if _going_away_before(words, start):
         return True  # "I'm travelling to Brazil next month"
     return _had_before(words, start - (word_at(words, start - 1) == "on"))
+
+
+def _busy_after(words: Sequence[str], k: int) -> bool:
+    """ "Monday I work", "Friday she's at school": someone busy on the day said just before."""
+    holder = word_at(words, k)
+    if holder not in _BUSY_HOLDERS:
+        return False
+    j = k + 1 + (word_at(words, k + 1) in ("am", "is", "are", "s", "m"))
+    j += word_at(words, j) in _BUSY_PLACES
+    return word_at(words, j) in _BUSY
 
 
 _VISITING = wordset("coming visiting arriving staying here over around")
@@ -125,7 +135,7 @@ def _visitor_after(words: Sequence[str], k: int) -> bool:
     return word_at(words, j) in ("is", "are", "s") and word_at(words, j + 1) in _VISITING
 
 
-_AWAY = wordset("travelling traveling flying leaving relocating moving")
+_AWAY = wordset("travelling traveling flying leaving relocating moving fly leave travel")
 _AWAY_TO = wordset("to for out abroad overseas away home back")
 
 
@@ -263,6 +273,8 @@ def _held_by(words: Sequence[str], k: int) -> bool:
     holder = word_at(words, before)
     if holder in _HOLDERS or holder in _CONTRACTED_HOLDERS:
         return True
+    if holder == "one" and word_at(words, before - 2) in _OWNERS:
+        return True  # "the young one has a match", "my little one has swimming"
     return holder.isalpha() and holder not in _ASKING and word_at(words, before - 1) in _OWNERS  # "my son has"
 
 
@@ -294,8 +306,24 @@ def things_had(words: Sequence[str]) -> list[tuple[int, int]]:
         while end < min(len(words), k + 1 + _THING_REACH) and words[end] not in _BREAKS and words[end] != BLANK:
             end += 1
         if _EVENTS.intersection(words[k + 1 : end]):  # not "I've got a cavity that needs fixing"
-            spans.append((k + 1, end))
+            spans.append((_holder_start(words, k), end))  # the holder too: "the young one has a match"
     return spans
+
+
+def _holder_start(words: Sequence[str], k: int) -> int:
+    """Where the someone who has the event at `k` ("has", "got") starts: "the young one", "my son"; a pronoun ("she's
+    got") is no one to book for, and starts nothing."""
+    start = k - 1 - (words[k] == "got" and word_at(words, k - 1) in ("have", "has"))
+    if word_at(words, start) in _HOLDERS or word_at(words, start) in _CONTRACTED_HOLDERS:
+        return k + 1
+    while start > 0 and k - start < _HOLDER_REACH and word_at(words, start - 1) not in _BREAKS | {BLANK}:
+        start -= 1
+        if words[start] in _OWNERS:
+            return start
+    return k + 1
+
+
+_HOLDER_REACH = 4
 
 
 # What someone has on that is an event, not a need: "the school drop-off", "soccer", "a meeting".

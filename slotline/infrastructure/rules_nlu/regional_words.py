@@ -19,6 +19,8 @@ _FIRST_WHAT = wordset(
 
 
 _NEXT_NEXT = _WEEKDAYS | {"week"}
+_HAVE_CONTRACTED = wordset("ive weve theyve youve")
+_HAD_THINGS = wordset("the a an my me our his her their")
 # Yorkshire "while" (until) before these: "while then", "while half six", "while next week"
 _WHILE_UNTIL = wordset("half noon dinner tea then that next tomorrow")
 # After "tuesday next", these make "next" lead something else: "Tuesday next week", "Friday, next to next week"
@@ -109,6 +111,9 @@ def regional(words: list[str]) -> list[str]:
         if (word, after) == ("same", "to") and words[i + 1 : i + 3] == ["same", "time"]:
             out += ["same", "time"]  # South Asian English: "same to same time" is the same time
             i += 3
+            continue
+        if word in _HAVE_CONTRACTED and after in _HAD_THINGS:
+            out += [word, "got"]  # Irish and British: "I've the dentist at ten" is "I've got the dentist"
             continue
         if word == "while" and (after in _HOURS or after in _WEEKDAYS or after in _WHILE_UNTIL):
             out.append("till")  # Yorkshire: "I'm at work while six" is until six

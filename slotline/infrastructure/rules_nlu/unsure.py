@@ -305,6 +305,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool) -> b
         return False
     if word == "after" and word_at(free, i + 1) in ("a", "an") and word_at(free, i + 2) in _CIRCUMSTANCES:
         return False  # "especially after a day on the laptop": when it happens, not when to book
+    if _mixed_up(free, i):
+        return False  # "I'm after mixing up my days": the caller's muddle, no span of days
     if in_an_address(free, i):
         return False  # "I'm staying on Soi 23": where, never when
     if _describes_a_thing(free, i) or an_age(free, i) or _in_the_past(free, i) or a_count_of_things(free, i):
@@ -332,6 +334,15 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool) -> b
 
 
 _OWNERS_OF_NEXT = wordset("the my our his her your")
+_MIXED = wordset("mixed mixing mix muddled muddling confused confusing")
+_MIXED_REACH = 3
+
+
+def _mixed_up(free: Sequence[str], i: int) -> bool:
+    """ "I'm after mixing up my days", "I got my dates mixed up": which days, muddled; no days to count."""
+    if free[i] not in ("days", "dates", "weeks", "times") or word_at(free, i - 1) not in ("my", "the", "me"):
+        return False
+    return bool(_MIXED.intersection(free[max(0, i - _MIXED_REACH) : i + _MIXED_REACH]))
 
 
 def _a_plain_thing(word: str) -> bool:
