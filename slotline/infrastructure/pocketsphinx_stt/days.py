@@ -3,14 +3,15 @@
 The grammar is built from rules (an optional "next"/"this", a weekday, an optional part of day), not from a flat
 list of the 138 day phrases: the flat one took 4.5 s (16 kHz) to 11 s (8 kHz) to decode, this one 60-210 ms
 (docs/performance.md). It has no clock times: "thursday at ten" comes out as some "thursday ..." or is forced onto
-another day, so it only ever vetoes the language model's day, never stands in for it by itself.
+another day, so it only vetoes the language model's day, never stands in for it by itself, but for one case: a day
+lost whole ("tuesday morning" heard "to the morning", the part of the day heard alike by both decodes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["DAY_WORDS", "day_grammar", "either_week", "part_of", "parts_clash", "the_day"]
+__all__ = ["DAY_WORDS", "day_grammar", "day_lost", "either_week", "part_of", "parts_clash", "the_day"]
 
 DAY_WORDS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow")
@@ -50,6 +51,20 @@ def day_grammar(vocabulary: frozenset[str]) -> str:
             f"<part> = {known(parts)};",
         ]
     )
+
+
+# What a day word lost whole to the language model comes out as: "tuesday morning" as "to the morning", "thursday
+# afternoon" as "for the afternoon"
+_LOST_DAY = frozenset(("to", "the", "on", "for", "a", "uh", "um", "at", "in", "of", "da"))
+
+
+def day_lost(heard: Sequence[str], grammar: Sequence[str]) -> bool:
+    """The language model heard only a part of the day with short words where a day would be, and the grammar decode
+    the same part of the day after a day."""
+    part = part_of(heard)
+    if part is None or part != part_of(grammar) or not DAY_WORDS.intersection(grammar):
+        return False
+    return all(w in _LOST_DAY or w in _PARTS for w in heard)
 
 
 def the_day(key: str) -> str:

@@ -19,7 +19,9 @@ expected answers (answers.py). Then:
   a grammar is forced, sure of itself, onto what it cannot hold ("i want to cancel my appointment" at a yes/no
   came out "i'd like the okay is", every word at posterior 1.0, spanning the whole turn);
 - at "what day?" the decodes must also agree on the part of the day: "monday afternoon" heard "monday at noon" or
-  "monday at two" by the language model and "monday afternoon" by the grammar is UNSURE (days.py);
+  "monday at two" by the language model and "monday afternoon" by the grammar is UNSURE (days.py); a day lost whole
+  ("tuesday morning" heard "to the morning": only short words where the day was, and the same part of the day) is
+  the grammar's day, when it is sure of itself and no n-best hypothesis names another;
 - the rejection rule threw the words out, but they name exactly one answer, the grammar decode names the same and no
   n-best hypothesis names another ("no thank" for "no thanks", "yeah up" for "yep"): the grammar's words are used,
   if the grammar decode is sure of itself (every word but fillers has a posterior of at least `grammar_posterior`:
@@ -27,6 +29,9 @@ expected answers (answers.py). Then:
   one", with low posteriors); at a yes/no, the language model's own words are used instead when it heard a one-word
   yes or no with a posterior of at least `answer_posterior` and the grammar decode, sure of itself or not, names the
   same answer ("no:0.99 thank:0.88", thrown out for the pair "no thank" on 8 kHz lines);
+- at a choice among offers, the rejection rule threw out words that name one offer by its time ("that twelve thirty
+  p.m. one please"), and the grammar decode names the same offer (sure of itself or not) with no n-best hypothesis
+  naming another: the language model's words are used;
 - at a choice among offers, the rejection rule threw the words out and they name no answer, but the grammar decode
   names exactly one, is sure of itself, rests on no confusable word and no n-best hypothesis names another: the
   grammar's words are used (on 8 kHz lines the language model hears "the second one" as "uh can can one" and
@@ -46,7 +51,7 @@ from typing import Protocol
 
 from slotline.domain.dialogue.expectation import Expectation, Expecting
 from slotline.infrastructure.pocketsphinx_stt.answers import CLOSED, YES_NO_WORDS, ExpectedAnswers, expected_answers
-from slotline.infrastructure.pocketsphinx_stt.days import part_of, parts_clash, the_day
+from slotline.infrastructure.pocketsphinx_stt.days import day_lost, part_of, parts_clash, the_day
 from slotline.infrastructure.pocketsphinx_stt.recognizer import DecodedWords
 
 __all__ = ["ExpectationSettings", "GrammarDecoder", "KeptWords", "hear_expected", "vocabulary"]
@@ -148,6 +153,9 @@ def hear_expected(
             return _either(expecting, named | by_grammar, f"unsure: {' or '.join(sorted(named | by_grammar))}")
         if clash:
             return KeptWords((), f"unsure: {part_of(heard.words)} or {part_of(grammar.words)}", unsure=True)
+        lost = expecting.kind is Expecting.DAY and not named and len(by_grammar) == 1 and by_others <= by_grammar
+        if lost and sure and day_lost(heard.words, grammar.words):
+            return KeptWords(grammar.words, None)  # "tuesday morning" heard "to the morning": the day the grammar heard
         if not named and _numbers_differ(heard.words, grammar.words):
             return KeptWords(heard.words, None)  # "one thirty" after "was it 12:30 or 2:30?": a time not asked about
         if not named and (by_others or (by_grammar and sure and _near_miss(heard, grammar, settings.near_miss))):
@@ -159,6 +167,9 @@ def hear_expected(
         return KeptWords(grammar.words, None)  # thrown out by the rule, but every decode heard this one answer
     if agreed and expecting.kind is Expecting.YES_NO and _answer_heard(heard, settings.answer_posterior):
         return KeptWords(heard.words, None)  # "no thank" thrown out for its pair, "no" heard at 0.99, the grammar's no
+    timed = bool(_NUMBER_WORDS.intersection(heard.words) - {"one"})  # an offer's time, heard alike by both decodes
+    if agreed and timed and expecting.kind is Expecting.CHOICE and unsure_word is None and not forced:
+        return KeptWords(heard.words, None)  # "that twelve thirty p.m. one please", thrown out for "that twelve"
     alone = expecting.kind is Expecting.CHOICE and not named and len(by_grammar) == 1 and by_others <= by_grammar
     alone = alone and not _numbers_differ(heard.words, grammar.words)  # another time heard: asked again
     doubtful = any(w in settings.confusable for w in grammar.words)  # at every rate: nothing else heard it
@@ -222,9 +233,10 @@ def _numbers_differ(heard: Sequence[str], grammar: Sequence[str]) -> bool:
     """The language model heard clock numbers and the grammar decode others: "no, the one thirty p.m. one" said after
     "was that 12:30 or 2:30?" came back "twelve thirty" from the grammar, with "twelve thirty" in the n-best list too,
     and booked 12:30 (benchmarks.spoken_calls s17, 8 kHz mu-law). The time heard is not one asked about; it is acted
-    on as said (searched for), never replaced by an offered one."""
+    on as said (searched for), never replaced by an offered one. Numbers the language model missed do not count:
+    "the ninth fifteen a.m. one" (thrown out) for the grammar's "the nine fifteen a.m. one" heard no other time."""
     mine = _NUMBER_WORDS.intersection(heard)
-    return bool(mine) and mine != _NUMBER_WORDS.intersection(grammar)
+    return bool(mine - _NUMBER_WORDS.intersection(grammar))
 
 
 def _near_miss(heard: DecodedWords, grammar: DecodedWords, most: int) -> bool:
