@@ -56,6 +56,7 @@ SPLITS = (
     "heldout35",
     "heldout36",
     "heldout37",
+    "heldout38",
 )
 CATEGORIES = (
     "booking",
