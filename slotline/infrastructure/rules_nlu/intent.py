@@ -120,6 +120,8 @@ _CANT_COME = re.compile(
     r"|not going to be able to|not gonna be able to|not gonna|not going to)"
     r" (?:make|come|attend|do|go to|get to)\b(?: \w+){0,3}? (?:appointment|booking|it on|in on)\b"
     r"|\b(?:wont be able to|will not be able to|not be able to|not able to|unable to|cant|cannot) (?:come|attend)\b"
+    # not "I can't come in the daytime" or "... before five": when the caller can come, said for a booking
+    r"(?! (?:in the|during|before|after|till|until|on weekdays|in the week|mornings|afternoons|evenings|early|late)\b)"
     r"|\b(?:wont|will not) be able to make it\b"
     r"|\b(?:dont|do not|wont|will not) need (?:it|the appointment|my appointment|that appointment) any ?more\b"
     r"|\b(?:cant|cannot|can not|wont|will not|couldnt|not going to|not gonna|not be able to|not able to)"

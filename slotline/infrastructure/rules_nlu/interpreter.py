@@ -200,6 +200,14 @@ def _also_for_the_caller(words: Sequence[str]) -> bool:
     )
 
 
+def _only_mine(words: Sequence[str]) -> bool:
+    """ "mine and my son's, I need to cancel mine only": the caller's own, never the one for whoever else is named."""
+    return any(w == "mine" and word_at(words, k + 1) in _ONLY_AFTER_MINE for k, w in enumerate(words))
+
+
+_ONLY_AFTER_MINE = frozenset(("only", "just", "not"))
+
+
 def _other_days(days: Sequence[Found[DayReading]], picked: DayReading | None) -> tuple[date, ...]:
     """The single days said besides the one picked, ruled out or not: "I can't make Wednesday, could I do Friday"
     keeps Wednesday."""
@@ -774,7 +782,7 @@ class RulesUtteranceInterpreter:
         if len(services) > 1:
             one_after_another(free)  # "a follow-up and then a massage right after"
         candidates: tuple[ServiceId, ...] = sharper if len(sharper) > 1 else ()
-        if len(services) == 1 and says_for_whom(free):  # "my son's check-up": the children's one, or asked
+        if len(services) == 1 and says_for_whom(free) and not _only_mine(words):  # "my son's check-up": the kids' one
             plain = services
             services, candidates = self._for_whom(services, said_of_service)
             if len(services) == 1 and services != plain and _also_for_the_caller(words):
@@ -783,13 +791,14 @@ class RulesUtteranceInterpreter:
             days = _of_another_service(words, days, services, self._services.find)
             picked_days = pick_days(days)
         choice = _claimed(free, [find_choice(free)])
+        had = {i for start, end in things_had(words) for i in range(start, end)}  # "I've got the school drop-off"
+        choice = [c for c in choice if c.start not in had]  # "I've got footy training first": no first offer
         day_said = picked_days is not None or part_of_day is not None
         if choice and _latest_of_a_day(words, choice[0], day_said):  # "tomorrow evening, the latest one"
             latest, choice = [Found(True, choice[0].start, choice[0].end)], []
         clock = [Found(self._opening.settle(f.value).at, f.start, f.end) for f in times if f.value.counts]
         either = offers_either(free, choice, clock)  # issue 14: "the first one or the third one"
         choice_words = {i for f in choice for i in range(f.start, f.end)}
-        had = {i for start, end in things_had(words) for i in range(start, end)}  # "I've got the school drop-off"
         unclaimed = [BLANK if i in choice_words or i in had else w for i, w in enumerate(said_of_service)]
         if not service and not candidates and not self._facts.names_a_faq(normalised):  # "do you do teeth whitening?"
             candidates = self._service_words.find(unclaimed)  # issue 13: "a check for the kids"
@@ -828,7 +837,12 @@ class RulesUtteranceInterpreter:
             staff_id=staff[0].value if staff else None,
             phone=heard_phone,
             unsure=(
-                *leftover_meaning(free, dated=picked_days is not None, timed=_clock_alone(reading, part_of_day)),
+                *leftover_meaning(
+                    free,
+                    dated=picked_days is not None,
+                    timed=_clock_alone(reading, part_of_day),
+                    clocked=reading is not None and not reading.approximate,  # "8 in the morning? before my shift"
+                ),
                 *_ambiguous(words, days, part_of_day, today, starts),
                 *(("day",) if this_or_next_differ(words, today) else ()),  # "this or next Friday"
             ),

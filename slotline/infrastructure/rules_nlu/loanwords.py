@@ -145,6 +145,8 @@ _PAIRS = {
     **{("khob", "khun"): "thanks", ("khop", "khun"): "thanks", ("mai", "chai"): "no"},
     **{("buenos", "dias"): "good morning", ("buenas", "tardes"): "good afternoon", ("buenas", "noches"): "hi"},
     ("wiki", "hii"): "this week",
+    # Tagalog: "wala na po" (nothing else); not "wala" alone, the Urdu "Saturday wala appointment"
+    ("wala", "na"): "nothing else",
     # Minnesotan and Upper Midwest: "you betcha" (yes), "uff da" (an exclamation)
     **{("you", "betcha"): "yes", ("uff", "da"): "", ("uff", "dah"): ""},
     # Friday prayers: "after Jumma" is the Friday afternoon, once the midday prayers are over

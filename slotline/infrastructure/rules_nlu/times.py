@@ -343,10 +343,15 @@ def _a_pronoun(words: Sequence[str], found: Found[TimeReading]) -> bool:
     if before in WEEKDAYS or before == BLANK:  # "cancel the Monday one only", "Thursday one is same to same"
         owned = word_at(words, found.start - 2) in _DAYS_OWNERS
         return owned or word_at(words, found.end) in _AFTER_THE_DAYS_ONE
+    for k in range(found.start - 2, max(found.start - 4, -1), -1):  # "the physio one", "the young lad's one"
+        between = words[k + 1 : found.start]
+        if all(w.isalpha() and w not in _LEADS_A_TIME for w in between) and words[k] in _DAYS_OWNERS:
+            return True
     return before in _ONE_AS_SOMEONE
 
 
 _DAYS_OWNERS = wordset("the my this that next your our his her their")
+_LEADS_A_TIME = wordset("at to by around about till until til from before after past half quarter or and is")
 _AFTER_THE_DAYS_ONE = wordset("only is s too as instead and but or please") | {""}  # "cancel the Monday one"
 
 

@@ -276,11 +276,18 @@ def _not_before_that(free: Sequence[str], i: int) -> bool:
     return bool(_CANNOT & set(free[max(0, k - 4) : k]))  # "or before that" still asks
 
 
-def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool) -> bool:
+def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, clocked: bool = False) -> bool:
     word = free[i]
+    if clocked and _an_occasion(free, i):
+        return False  # "could you do 8 in the morning? before my shift": why that time
     if timed and _a_busy_time(free, i):
         return False
-    if _about_the_past(free, i) or _a_duration(free, i) or _time_so_far(free, i) or (dated and _an_occasion(free, i)):
+    if (
+        _about_the_past(free, i)
+        or _a_duration(free, i)
+        or _time_so_far(free, i)
+        or ((dated or timed) and _an_occasion(free, i))
+    ):
         return False
     number = cardinal_at(free, i)
     if number is not None and word.isdigit() and 31 < number.value < 100:
@@ -305,6 +312,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool) -> b
         return False
     if word == "after" and word_at(free, i + 1) in ("a", "an") and word_at(free, i + 2) in _CIRCUMSTANCES:
         return False  # "especially after a day on the laptop": when it happens, not when to book
+    if _appointments_had(free, i):
+        return False  # "I have two appointments tomorrow": what the caller has, said of them
     if _mixed_up(free, i):
         return False  # "I'm after mixing up my days": the caller's muddle, no span of days
     if in_an_address(free, i):
@@ -334,6 +343,16 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool) -> b
 
 
 _OWNERS_OF_NEXT = wordset("the my our his her your")
+_HAVING = wordset("have has got ive weve")
+_BOOKED_THINGS = wordset("appointments bookings sessions visits")
+
+
+def _appointments_had(free: Sequence[str], i: int) -> bool:
+    """ "I have two appointments", "we've got 2 bookings": how many the caller already has."""
+    count = cardinal_at(free, i)
+    return count is not None and word_at(free, count.end) in _BOOKED_THINGS and word_at(free, i - 1) in _HAVING
+
+
 _MIXED = wordset("mixed mixing mix muddled muddling confused confusing")
 _MIXED_REACH = 3
 
@@ -350,8 +369,11 @@ def _a_plain_thing(word: str) -> bool:
     return word == BLANK or (word.isalpha() and word not in _NOT_THINGS and word not in MONTHS and word not in WEEKDAYS)
 
 
-def leftover_meaning(free: Sequence[str], dated: bool = False, timed: bool = False) -> tuple[str, ...]:
+def leftover_meaning(
+    free: Sequence[str], dated: bool = False, timed: bool = False, clocked: bool = False
+) -> tuple[str, ...]:
     """The words in `free` (what no reader claimed) that could change a date, time, service or person. `dated`: a day
     was read, so "before the holidays" is the caller's reason, not a second bound; `timed`: a clock time was read, so
-    "after the morning rush" is why that time."""
-    return tuple(w for i, w in enumerate(free) if w != BLANK and _means_something(free, i, dated, timed))
+    "after the morning rush" is why that time; `clocked`: an exact time was read, with or without a part of the day,
+    so "before my shift" is why that time."""
+    return tuple(w for i, w in enumerate(free) if w != BLANK and _means_something(free, i, dated, timed, clocked))
