@@ -235,8 +235,20 @@ def _numbers_differ(heard: Sequence[str], grammar: Sequence[str]) -> bool:
     and booked 12:30 (benchmarks.spoken_calls s17, 8 kHz mu-law). The time heard is not one asked about; it is acted
     on as said (searched for), never replaced by an offered one. Numbers the language model missed do not count:
     "the ninth fifteen a.m. one" (thrown out) for the grammar's "the nine fifteen a.m. one" heard no other time."""
-    mine = _NUMBER_WORDS.intersection(heard)
-    return bool(mine - _NUMBER_WORDS.intersection(grammar))
+    return bool(_clock_numbers(heard) - _clock_numbers(grammar))
+
+
+def _clock_numbers(words: Sequence[str]) -> set[str]:
+    """The number words of a time said: "one" only as an hour ("one thirty", "one p.m."), never the "one" of "the
+    twelve thirty p.m. one" (which made "no about one thirty p.m. one" agree with the grammar's twelve thirty)."""
+    return {
+        w
+        for i, w in enumerate(words)
+        if w in _NUMBER_WORDS and (w != "one" or (i + 1 < len(words) and words[i + 1] in _AFTER_AN_HOUR))
+    }
+
+
+_AFTER_AN_HOUR = _NUMBER_WORDS | frozenset(("o'clock", "oclock", "a.m.", "p.m.", "am", "pm"))
 
 
 def _near_miss(heard: DecodedWords, grammar: DecodedWords, most: int) -> bool:
