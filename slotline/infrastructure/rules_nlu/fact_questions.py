@@ -372,18 +372,15 @@ class FactQuestions:
         whole = self.find(words, day=day, today=today, service_named=service_named)
         if whole is None:
             return ()
-        if whole.topic is Topic.PAYMENT and _HOW_MUCH.search(" ".join(w for w in words if w)):
-            return (Question(Topic.PRICE), whole)  # "how much is a consultation if I pay cash?": both
-        faq = self._faq_asked(roots([w for w in words if w])) if whole.topic is Topic.INSURANCE else None
-        if faq is not None:  # "do you direct bill Sun Life?": whether the plan is taken, and the business's answer
-            return (whole, Question(Topic.FAQ, faq=faq))
         found: list[Question] = []
         for clause in _CLAUSES.split(utterance):
-            question = self.find(normalise(clause), day=day, today=today, service_named=service_named)
+            said = normalise(clause)
+            question = self.find(said, day=day, today=today, service_named=service_named)
             if question is not None and question not in found:
-                found.append(question)
-        if len(found) < 2:
-            return (whole,)
+                found.extend(q for q in self._with_its_twin(question, said) if q not in found)
+        alone = self._with_its_twin(whole, words)
+        if len(found) < 2 or all(q in alone for q in found):  # one question, or one with its twin
+            return alone
         named = {q.topic for q in found if q.subject is not None}
         found = [q for q in found if q.subject is not None or q.topic not in named]  # "debit and credit cards"
         if any(q.topic is Topic.DIRECTIONS for q in found):
@@ -391,6 +388,16 @@ class FactQuestions:
         if not service_named and any(q.topic in _PLACES for q in found):  # "how much is it and where are you":
             found = [q for q in found if q.topic not in (Topic.PRICE, Topic.DESCRIPTION)] or found  # the place's
         return tuple(found)
+
+    def _with_its_twin(self, question: Question, words: Sequence[str]) -> tuple[Question, ...]:
+        """A question with the one its words also ask: "how much is it if I pay cash?" is the price and the payment;
+        "do you direct bill Sun Life?" whether the plan is taken and the business's own answer about it."""
+        if question.topic is Topic.PAYMENT and _HOW_MUCH.search(" ".join(w for w in words if w)):
+            return (Question(Topic.PRICE), question)
+        faq = self._faq_asked(roots([w for w in words if w])) if question.topic is Topic.INSURANCE else None
+        if faq is not None:
+            return (question, Question(Topic.FAQ, faq=faq))
+        return (question,)
 
     def names_a_faq(self, words: Sequence[str]) -> bool:
         """Whether the turn says one of the business's own question phrases ("whitening")."""
