@@ -3,7 +3,7 @@ plan the business bills directly), written in other words than the corpus's, for
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from benchmarks.corpus import catalogue_path
@@ -26,3 +26,18 @@ def test_direct_billing_asked_alone_still_gets_the_plan_and_the_business_answer(
     heard = MASSAGE.understand("do you bill Manulife directly", THURSDAY)
     asked = [heard.question, *heard.also_asked]
     assert [q.topic for q in asked if q is not None] == [Topic.INSURANCE, Topic.FAQ]
+
+
+CALGARY = ZoneInfo("America/Edmonton")
+VET = RulesUtteranceInterpreter(load_catalogue(catalogue_path("vet_cgy")))
+SUMMER = datetime(2027, 7, 20, 11, 0, tzinfo=CALGARY)
+
+
+def test_a_month_left_over_that_agrees_with_the_day_read_is_no_doubt() -> None:
+    heard = VET.understand("the wellness exam on the August long weekend please, the Monday the 2nd", SUMMER)
+    assert (heard.day, heard.unsure) == (date(2027, 8, 2), ())
+
+
+def test_a_month_left_over_that_disagrees_with_the_day_read_is_still_asked() -> None:
+    heard = VET.understand("the wellness exam for the June long weekend please, Monday the 2nd", SUMMER)
+    assert heard.unsure == ("june",)

@@ -76,7 +76,7 @@ from slotline.infrastructure.rules_nlu.spelling import respelled
 from slotline.infrastructure.rules_nlu.this_or_next import this_or_next_differ
 from slotline.infrastructure.rules_nlu.time_bounds import BoundsReading, find_bounds, pick_bounds
 from slotline.infrastructure.rules_nlu.times import TimeReading, find_times, pick_time
-from slotline.infrastructure.rules_nlu.unsure import leftover_meaning
+from slotline.infrastructure.rules_nlu.unsure import leftover_meaning, without_the_days_month
 from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
 from slotline.infrastructure.rules_nlu.words import (
     BLANK,
@@ -837,11 +837,14 @@ class RulesUtteranceInterpreter:
             staff_id=staff[0].value if staff else None,
             phone=heard_phone,
             unsure=(
-                *leftover_meaning(
-                    free,
-                    dated=picked_days is not None,
-                    timed=_clock_alone(reading, part_of_day),
-                    clocked=reading is not None and not reading.approximate,  # "8 in the morning? before my shift"
+                *without_the_days_month(
+                    leftover_meaning(
+                        free,
+                        dated=picked_days is not None,
+                        timed=_clock_alone(reading, part_of_day),
+                        clocked=reading is not None and not reading.approximate,  # "8 in the morning? before my shift"
+                    ),
+                    picked_days.day if picked_days else None,
                 ),
                 *_ambiguous(words, days, part_of_day, today, starts),
                 *(("day",) if this_or_next_differ(words, today) else ()),  # "this or next Friday"

@@ -9,6 +9,7 @@ right), so the agent asks instead of acting.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from slotline.infrastructure.rules_nlu.addresses import in_an_address
 from slotline.infrastructure.rules_nlu.ages import an_age
@@ -377,3 +378,9 @@ def leftover_meaning(
     "after the morning rush" is why that time; `clocked`: an exact time was read, with or without a part of the day,
     so "before my shift" is why that time."""
     return tuple(w for i, w in enumerate(free) if w != BLANK and _means_something(free, i, dated, timed, clocked))
+
+
+def without_the_days_month(unsure: tuple[str, ...], day: date | None) -> tuple[str, ...]:
+    """A month no reader took that is the month of the day read agrees with it ("the May long weekend, the Monday,
+    the 24th"): no doubt about the day."""
+    return unsure if day is None else tuple(w for w in unsure if MONTHS.get(w) != day.month)
