@@ -487,8 +487,21 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             return self._begin(mode, heard)
         if not heard.has_details:
             return self._misunderstood()
+        if self._day_in_doubt() and _a_time_without_a_day(heard):
+            # "which day and time did you mean?" "five o'clock's good": the time is kept, the day asked (the day
+            # said before was in doubt; the earliest day with that time would be a guess)
+            asked_before = self._prompt == self._say.which_day_for_the_time()
+            self._absorb(heard)
+            if asked_before:
+                return self._misunderstood(self._say.which_day_for_the_time())
+            return [self._ask(self._say.which_day_for_the_time(), Stage.GATHER)]
         self._absorb(heard)
         return [*self._announce(), *self._advance()]
+
+    def _day_in_doubt(self) -> bool:
+        """The last question asked the day again because the day said was in doubt."""
+        asked = (self._say.which_when(day=True, time=True), self._say.which_when(day=True, time=False))
+        return self._prompt in (*asked, self._say.which_day_for_the_time()) and self._pref.day is None
 
     def _next_service(self, booked: Appointment, asked_staff: StaffId | None) -> list[Action]:
         """The next service of a request for several, right after the one just booked where it can be."""
@@ -852,6 +865,13 @@ _NUMBER_WORDS = frozenset(
 def _another_service(heard: Interpretation, service: ServiceId | None) -> bool:
     """Services named as choices, none of them the one on the table: which one is asked."""
     return bool(heard.service_choices) and service not in heard.service_choices
+
+
+def _a_time_without_a_day(heard: Interpretation) -> bool:
+    """A clock time, a part of the day or a bound, and nothing that says which day ("how about ten-thirty?")."""
+    timed = heard.at is not None or heard.part_of_day is not None or not heard.bounds.unbounded
+    dated = heard.day is not None or heard.earliest or heard.refers.said or heard.ordinal is not None
+    return timed and not dated and not heard.unsure
 
 
 def _only_of_time(unsure: tuple[str, ...]) -> bool:

@@ -103,6 +103,11 @@ class Prompts:
             return "Sorry, I want to get this right: what time did you mean?"
         return "Sorry, I want to get this right: which day did you mean?"
 
+    def which_day_for_the_time(self) -> str:
+        """Asked when the answer to "which day and time did you mean?" gave a time and no day: never today by
+        default."""
+        return "And which day would that be?"
+
     def nothing_free(self, service_id: str, pref: Preference) -> str:
         when = " ".join(w for w in (say_bounds(pref.bounds), _on_days(pref)) if w) or "around then"
         service = article(self._service(service_id))

@@ -105,7 +105,9 @@ def days_disagree(words: Sequence[str], found: Sequence[Found[DayReading]]) -> b
     singles = [f for f in found if f.value.last is None]
     counted = [f for f in singles if f.value.counts and not _gone_by(words, f)]
     ruled_out = {f.value.day for f in singles if not f.value.counts and f.value.day is not None}
-    if any(f.value.day in ruled_out for f in counted):
+    # a day corrected by a later one is given up already ("Saturday the 11th, no, the 18th, the 11th's my party")
+    standing = [f for k, f in enumerate(counted) if not any(_corrected(words, f, g) for g in counted[k + 1 :])]
+    if any(f.value.day in ruled_out for f in standing):
         return True
     for first, second in pairwise(counted):
         if not _agree(first.value, second.value) and not _corrected(words, first, second):

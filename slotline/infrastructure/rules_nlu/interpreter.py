@@ -61,6 +61,7 @@ from slotline.infrastructure.rules_nlu.past_mentions import (
     had_before,
     how_long_lasted,
     months_past,
+    parts_of_days_past,
     reported_wait,
     things_done,
     weekdays_past,
@@ -70,7 +71,7 @@ from slotline.infrastructure.rules_nlu.references import find_latest, find_refer
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
 from slotline.infrastructure.rules_nlu.said_times import loosely, of_days_ruled_out
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
-from slotline.infrastructure.rules_nlu.service_length import length_said
+from slotline.infrastructure.rules_nlu.service_length import length_said, the_one_of_length
 from slotline.infrastructure.rules_nlu.soon import find_wait
 from slotline.infrastructure.rules_nlu.spelling import respelled
 from slotline.infrastructure.rules_nlu.this_or_next import this_or_next_differ
@@ -667,11 +668,25 @@ class RulesUtteranceInterpreter:
         self._service_words = ServiceWords(catalogue.services)
         self._done_by = {s.id: frozenset(s.staff) for s in catalogue.services}
         self._lengths = {s.id: s.duration for s in catalogue.services}
+        self._staff_of = {s.id: frozenset(s.staff) for s in catalogue.services}
         names = [
             *(n for s in catalogue.services for n in (*s.spoken_names, s.name)),
             *(m.name for m in catalogue.staff),
         ]
         self._known = KNOWN_WORDS | frozenset(w for n in names for w in normalise(n))
+
+    def _of_length(
+        self, length: Found[int] | None, staff: StaffId | None
+    ) -> tuple[tuple[ServiceId, ...], tuple[ServiceId, ...]]:
+        """The service (or the services to choose from) that lasts as long as "the half-hour one" says, of those the
+        person named does."""
+        if length is None:
+            return (), ()
+        minutes = timedelta(minutes=length.value)
+        fits = tuple(
+            s for s, lasts in self._lengths.items() if lasts == minutes and staff in (None, *self._staff_of[s])
+        )
+        return (fits, ()) if len(fits) == 1 else ((), fits)
 
     def _misheard_for_another(self, found: Found[ServiceId], staff: StaffId, said: Sequence[str]) -> bool:
         """A service matched only closely (as a mishearing would be) that the person named does not do: the words
@@ -716,6 +731,9 @@ class RulesUtteranceInterpreter:
         phone = _claimed(free, [find_phone(free, self._region)])
         _claimed(free, how_far_along(free))  # "I'm pregnant, 22 weeks": never a date
         _claimed(free, how_long_lasted(free))  # "it is shaking for one month": never a date or a time
+        length_one = the_one_of_length(free)  # "the half-hour one": no time of one o'clock
+        if length_one is not None:
+            claim(free, length_one)
         in_a_row(free)  # "the 11th, one after the other": no "11th one"
         around_the_school_run(free)  # "Monday, after the school run, say ten": no bound, no school eye test
         kept_as_it_is(free)  # "cancel this Saturday's, but keep the one the week after"
@@ -751,10 +769,13 @@ class RulesUtteranceInterpreter:
         days = _not_of_this_call(words, days)  # "sorry to call on a Sunday"
         days, now_ends = _today_said(free, days, today)
         days = _said_of_itself(days)  # "Sunday tomorrow, so ... Monday"
-        part_of_day = find_part_of_day(words, skip=now_ends)  # "it's saturday night": now, no wish
+        # "it's saturday night": now, no wish; "I rolled my ankle on Thursday night": then, no wish
+        part_of_day = find_part_of_day(words, skip=now_ends | parts_of_days_past(words, said_days))
         bounds = _claimed(free, find_bounds(free, part_of_day))
         edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))
-        times = _claimed(free, find_times(free, part_of_day, edges, nudged=refers.nudge in _NUDGES))  # later, 11?
+        # "first thing Wednesday, like half seven?": the morning's half seven
+        hour_part = part_of_day or (PartOfDay.MORNING if _at_opening(words, earliest) else None)
+        times = _claimed(free, find_times(free, hour_part, edges, nudged=refers.nudge in _NUDGES))  # later, 11?
         times = of_days_ruled_out(times, days)
         picked_time = pick_time(times)
         reading = self._opening.settle(picked_time) if picked_time is not None else None
@@ -782,6 +803,8 @@ class RulesUtteranceInterpreter:
         if len(services) > 1:
             one_after_another(free)  # "a follow-up and then a massage right after"
         candidates: tuple[ServiceId, ...] = sharper if len(sharper) > 1 else ()
+        if not services and not candidates:  # "a quick check-in with him, the half-hour one": of that length
+            services, candidates = self._of_length(length_one, staff[0].value if staff else None)
         if len(services) == 1 and says_for_whom(free) and not _only_mine(words):  # "my son's check-up": the kids' one
             plain = services
             services, candidates = self._for_whom(services, said_of_service)
@@ -832,7 +855,8 @@ class RulesUtteranceInterpreter:
             at=reading.at if reading else None,
             approximate=reading.approximate if reading else False,
             bounds=pick_bounds(bounds),
-            earliest=bool(earliest),
+            earliest=bool(earliest)
+            and not (reading is not None and _at_opening(words, earliest)),  # "first thing, half seven"
             ordinal=choice[0].value if choice else None,
             staff_id=staff[0].value if staff else None,
             phone=heard_phone,
@@ -882,6 +906,14 @@ class RulesUtteranceInterpreter:
         if intent not in (Intent.RESCHEDULE, Intent.CANT_COME):  # moving: the day said is the appointment's own
             result = replace(result, unsure=(*result.unsure, *_weeks_from_what(words, refers, days, choice)))
         return replace(result, intent=intent, refers_back=refers_back(free, words, named_service=bool(service)))
+
+
+_AT_OPENING = wordset("thing open opening start doors")
+
+
+def _at_opening(words: Sequence[str], earliest: Sequence[Found[bool]]) -> bool:
+    """ "first thing", "when you open", "start of the day": the earliest said as the start of the day."""
+    return any(_AT_OPENING.intersection(words[f.start : f.end]) for f in earliest)
 
 
 def _clock_alone(reading: TimeReading | None, part_of_day: PartOfDay | None) -> bool:

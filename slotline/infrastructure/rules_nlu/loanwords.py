@@ -99,8 +99,11 @@ _THAI = {"chai": "yes", "mai": "no", "ka": "", "kha": "", "krub": "", "khrap": "
 _THAI |= {"sawasdee": "hi", "sawatdee": "hi", "sawaddee": "hi"}
 # Irish English: "ye'll be shut" (no "yellow fever"), "ye" (you, plural)
 _IRISH = {"yell": "you will", "ye": "you", "yere": "you are"}
+# Māori, in New Zealand English: "after mahi" (work), "chur" (thanks), "mōrena" (good morning), "whānau" (family)
+_MAORI = {"mahi": "work", "chur": "thanks", "morena": "hi", "whanau": "family"}
 _BY_REGION = {
     **dict.fromkeys(("IN", "LK"), _TAMIL),
+    "NZ": _MAORI,
     "IE": _IRISH,
     "TH": _THAI,
     **dict.fromkeys(_ARABIC_REGIONS, _ARABIC),

@@ -107,7 +107,9 @@ def another_events_day(words: Sequence[str], start: int, end: int | None = None)
         start += 1
     if _someones_event_is(words, start - (word_at(words, start - 1) == "on")):
         return True  # "my prom is on Saturday"
-    if end is not None and (_had_after(words, end) or _visitor_after(words, end) or _busy_after(words, end)):
+    if end is not None and (
+        _had_after(words, end) or _visitor_after(words, end) or _busy_after(words, end) or _occasion_after(words, end)
+    ):
         return True
     if _going_away_before(words, start):
         return True  # "I'm travelling to Brazil next month"
@@ -176,6 +178,24 @@ _WHEN_NEXT = wordset("at on in till until from after before by this next tomorro
 
 _OWNERS_OF = wordset("my our his her their")
 _NOT_AN_OCCASION = wordset("appointment booking session visit day time birthday")
+
+
+_OCCASIONS = wordset(
+    "party wedding anniversary graduation exam exams funeral shift flight trip vacation recital game match concert "
+    "interview surgery operation christening communion prom reunion do gig race marathon conference meeting course "
+    "tournament leaving"
+)
+_NOT_AN_OCCASION_AFTER = wordset("only best last first preference choice pick favourite favorite free off usual")
+
+
+def _occasion_after(words: Sequence[str], end: int) -> bool:
+    """ "the 11th's my work party", "Saturday is our anniversary", "Friday, my sister's wedding": the day is taken by
+    something the caller has ("Monday's my day off", "Friday is my only free day" are not)."""
+    k = end + (word_at(words, end) in ("is", "s"))
+    if word_at(words, k) not in _OWNERS_OF:
+        return False
+    said = [w for w in words[k + 1 : k + 4] if w != BLANK]
+    return bool(_OCCASIONS.intersection(said)) and not (_NOT_AN_OCCASION | _NOT_AN_OCCASION_AFTER).intersection(said)
 
 
 def _someones_event_is(words: Sequence[str], start: int) -> bool:

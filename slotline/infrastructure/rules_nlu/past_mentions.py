@@ -12,7 +12,15 @@ from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at, wordset
 
-__all__ = ["had_before", "how_long_lasted", "months_past", "reported_wait", "things_done", "weekdays_past"]
+__all__ = [
+    "had_before",
+    "how_long_lasted",
+    "months_past",
+    "parts_of_days_past",
+    "reported_wait",
+    "things_done",
+    "weekdays_past",
+]
 
 _OWNERS = wordset("my the our his her their")
 _PAST = wordset("had was were did got")
@@ -106,30 +114,54 @@ _ABOUT_A_BOOKING = wordset("booked booking appointment appt")
 
 def weekdays_past(words: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
     """`days`, with a bare weekday said in a clause about the past ("I did the test here on Saturday ... come back
-    two weeks from today") no longer counted, when another day is said (never one the caller had booked)."""
+    two weeks from today", "I rolled my ankle at touch on Thursday night, can I get in?") no longer counted (never one
+    the caller had booked). Said alone, the day is then asked: what happened that day is not when to come."""
     past = [
         f
         for f in days
         if f.value.counts
         and f.value.bare_weekday
         and _done_before(words, f.start)
-        and not _ABOUT_A_BOOKING.intersection(words[max(0, f.start - _PAST_REACH) : f.start])
+        and not _ABOUT_A_BOOKING.intersection(words[max(0, f.start - _EVENT_REACH) : f.start])
     ]
-    if not past or not any(f.value.counts and f not in past for f in days):
+    if not past:
         return days
     return [Found(replace(f.value, counts=False), f.start, f.end) if f in past else f for f in days]
 
 
+def parts_of_days_past(words: Sequence[str], days: Sequence[Found[DayReading]]) -> frozenset[int]:
+    """Where a part of the day follows a weekday said of the past ("I rolled my ankle on Thursday night"): when it
+    happened, no wish."""
+    return frozenset(
+        f.end for f in days if not f.value.counts and f.value.bare_weekday and _done_before(words, f.start)
+    )
+
+
 _SIMPLE_PAST = wordset("did was were went came")  # not "got" ("I've got a meeting, make it Tuesday") nor "had to"
+# What happened to the caller: "I hurt my back Sunday", "she fell on Friday" (any other "-ed" word too, but these)
+_HAPPENED = wordset("hurt broke fell tore bit lost hit cut")
+_NOT_HAPPENINGS = wordset(
+    "wanted needed hoped wondered planned preferred liked asked booked scheduled rescheduled requested decided "
+    "figured reckoned meant tried changed moved arranged confirmed supposed used expected intended mentioned "
+    "cancelled canceled told advised suggested recommended referred offered promised"
+)
+# Where a request starts ("I chipped a tooth can I come Thursday"): the day is the request's, not the past's
+_REQUEST_STARTS = wordset("can could would will want wanna need like book get do does any is are please")
+_EVENT_REACH = 10
+
+
+def _happened(word: str) -> bool:
+    return word in _HAPPENED or (len(word) > 4 and word.endswith("ed") and word not in _NOT_HAPPENINGS)
 
 
 def _done_before(words: Sequence[str], start: int) -> bool:
-    """ "I did the test here on Saturday", "we were in on Monday": a simple past earlier in the clause."""
-    for k in range(start - 1, max(start - 1 - _PAST_REACH, -1), -1):
+    """ "I did the test here on Saturday", "we were in on Monday", "I chipped a filling at the game Sunday": a simple
+    past earlier in the clause, its doer just before it."""
+    for k in range(start - 1, max(start - 1 - _EVENT_REACH, -1), -1):
         word = words[k]
-        if word in _CLAUSE_BREAKS or word == BLANK or word in WEEKDAYS:  # "she came last Thursday, ... Friday"
-            return False
-        if word in _SIMPLE_PAST and word_at(words, k - 1) in _DOERS:
+        if word in _CLAUSE_BREAKS or word == BLANK or word in WEEKDAYS or word in _REQUEST_STARTS:
+            return False  # "she came last Thursday, ... Friday"
+        if (word in _SIMPLE_PAST or _happened(word)) and word_at(words, k - 1) in _DOERS:
             return not word_at(words, k + 1).endswith("ing")  # "I was hoping for Saturday" is a wish
     return False
 

@@ -50,6 +50,9 @@ def _today_said(out: list[str], words: list[str], i: int) -> bool:
     return bool(out) and out[-1] in _TODAY_AFTER and following not in _NOT_TODAY_BEFORE
 
 
+_A_ROUND = wordset("a the one first second another this that")  # "the second round": of something, no time
+
+
 def regional(words: list[str]) -> list[str]:
     """`words` with Scots "Tuesday first" as the coming Tuesday, "the morn" as tomorrow, "the back of ten" as about
     ten; "arvo" as the afternoon; French and Spanish day words in English; "14h30" and "14h" as 14:30 and 14:00; and
@@ -128,6 +131,9 @@ def regional(words: list[str]) -> list[str]:
             continue
         if word == "opo":
             out.append("yes")
+            continue
+        if word == "round" and (after in _HOURS or after.isdigit() or after == "about") and before not in _A_ROUND:
+            out.append("around")  # British, Australian and New Zealand English: "round six", "round about ten"
             continue
         if word == "arvo":  # Australian and New Zealand English: "Thursday arvo", "this arvo"
             out.append("afternoon")

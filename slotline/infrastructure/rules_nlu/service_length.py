@@ -13,7 +13,7 @@ from datetime import timedelta
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 
-__all__ = ["length_said"]
+__all__ = ["length_said", "the_one_of_length"]
 
 _UNITS = {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "hr": 60, "hrs": 60}
 _A_TIME_BEFORE = wordset("in within after before by")
@@ -32,3 +32,28 @@ def length_said(free: Sequence[str], length: timedelta) -> list[Found[None]]:
             continue
         found.append(Found(None, i, count.end + 1))
     return found
+
+
+_ONES = wordset("one appointment session slot consult consultation visit treatment")
+
+
+def the_one_of_length(free: Sequence[str]) -> Found[int] | None:
+    """ "the half-hour one", "the 45 minute appointment", "the hour-long one": a service named by how long it lasts
+    (its minutes), where no service is named."""
+    for i, word in enumerate(free):
+        if word != "the":
+            continue
+        j, minutes = i + 1, None
+        if (word_at(free, j), word_at(free, j + 1)) == ("half", "hour"):
+            j, minutes = j + 2, 30
+        elif word_at(free, j) == "hour":
+            j, minutes = j + 1, 60
+        else:
+            count = cardinal_at(free, j)
+            unit = _UNITS.get(word_at(free, count.end)) if count is not None else None
+            if count is not None and unit is not None:
+                j, minutes = count.end + 1, count.value * unit
+        j += word_at(free, j) == "long"
+        if minutes is not None and word_at(free, j) in _ONES:
+            return Found(minutes, i, j + 1)
+    return None
