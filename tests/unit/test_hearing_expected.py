@@ -144,12 +144,23 @@ def test_an_offered_time_the_language_model_heard_in_part_is_the_grammars() -> N
     assert heard(OFFERS, other, words("the three p.m. one please", 1.0, 0.9, 0.9, 1.0, 1.0), THROWN_OUT).words == ()
 
 
-def _day_heard(model: DecodedWords, grammar: DecodedWords) -> KeptWords:
+def _day_heard(model: DecodedWords, grammar: DecodedWords, rejected: str | None = None) -> KeptWords:
     day = Expectation(Expecting.DAY)
-    vocabulary = WORDS | {"monday", "tuesday", "thursday", "morning", "afternoon", "to", "the", "next", "this"}
+    vocabulary = WORDS | {
+        "monday",
+        "tuesday",
+        "thursday",
+        "friday",
+        "morning",
+        "afternoon",
+        "to",
+        "the",
+        "next",
+        "this",
+    }
     answers = expected_answers(day, vocabulary)
     assert answers is not None
-    return hear_expected(GrammarHeard(grammar), b"", model, None, day, answers, False, ExpectationSettings())
+    return hear_expected(GrammarHeard(grammar), b"", model, rejected, day, answers, False, ExpectationSettings())
 
 
 def test_a_day_lost_whole_is_the_grammars_day() -> None:
@@ -165,6 +176,16 @@ def test_a_day_lost_whole_is_the_grammars_day() -> None:
     assert _day_heard(rival, words("tuesday morning", 0.9, 0.9)).words != ("tuesday", "morning")
     more = _day_heard(words("i'd like the morning"), words("tuesday morning", 0.9, 0.9))
     assert more.words == ("i'd", "like", "the", "morning")  # other words where the day was: not lost whole
+
+
+def test_a_day_lost_whole_in_words_thrown_out_is_the_grammars_day_too() -> None:
+    """At "what day?" on an 8 kHz line, "friday afternoon" came back "like afternoon", thrown out for its pairs, and
+    "tuesday morning" "to the morning" (benchmarks.spoken_calls s13 and s20): the grammar's day, as above."""
+    kept = _day_heard(words("like afternoon"), words("friday afternoon", 0.9, 0.9), THROWN_OUT)
+    assert kept == KeptWords(("friday", "afternoon"), None)
+    assert _day_heard(words("like afternoon"), words("friday afternoon", 0.9, 0.3), THROWN_OUT).words == ()
+    rival = words("to the morning", alternatives=("thursday morning",))
+    assert _day_heard(rival, words("tuesday morning", 0.9, 0.9), THROWN_OUT).words == ()
 
 
 def test_an_offer_named_by_its_time_by_both_decodes_stands_though_thrown_out() -> None:

@@ -23,6 +23,7 @@ INTERPRETER = RulesUtteranceInterpreter(CAT)
         "hi i'd like a consultation on you free morning",
         "to the morning",  # "tuesday morning" said alone, heard short
         "can i get a massage the to the afternoon",  # "next tuesday afternoon"
+        "can i move my booking uh on the afternoon",  # "to monday afternoon", at 8 kHz
     ],
 )
 def test_a_part_of_the_day_where_a_day_was_lost_leaves_the_day_unsure(heard: str) -> None:
@@ -50,6 +51,7 @@ def test_a_part_of_the_day_where_a_day_was_lost_leaves_the_day_unsure(heard: str
         "ok, the morning then",
         "a bit later in the day, like the afternoon",
         "a men's cut at 5 tonight",
+        "a haircut on the morning of the 5th",
     ],
 )
 def test_a_part_of_the_day_led_as_callers_lead_one_is_no_lost_day(typed: str) -> None:

@@ -55,7 +55,7 @@ def day_grammar(vocabulary: frozenset[str]) -> str:
 
 # What a day word lost whole to the language model comes out as: "tuesday morning" as "to the morning", "thursday
 # afternoon" as "for the afternoon"
-_LOST_DAY = frozenset(("to", "the", "on", "for", "a", "uh", "um", "at", "in", "of", "da"))
+_LOST_DAY = frozenset(("to", "the", "on", "for", "a", "uh", "um", "at", "in", "of", "da", "like"))
 
 
 def day_lost(heard: Sequence[str], grammar: Sequence[str]) -> bool:

@@ -21,7 +21,8 @@ expected answers (answers.py). Then:
 - at "what day?" the decodes must also agree on the part of the day: "monday afternoon" heard "monday at noon" or
   "monday at two" by the language model and "monday afternoon" by the grammar is UNSURE (days.py); a day lost whole
   ("tuesday morning" heard "to the morning": only short words where the day was, and the same part of the day) is
-  the grammar's day, when it is sure of itself and no n-best hypothesis names another;
+  the grammar's day, when it is sure of itself and no n-best hypothesis names another, whether the rejection rule
+  kept the words or threw them out ("friday afternoon" heard "like afternoon" and thrown out on 8 kHz lines);
 - the rejection rule threw the words out, but they name exactly one answer, the grammar decode names the same and no
   n-best hypothesis names another ("no thank" for "no thanks", "yeah up" for "yep"): the grammar's words are used,
   if the grammar decode is sure of itself (every word but fillers has a posterior of at least `grammar_posterior`:
@@ -153,8 +154,7 @@ def hear_expected(
             return _either(expecting, named | by_grammar, f"unsure: {' or '.join(sorted(named | by_grammar))}")
         if clash:
             return KeptWords((), f"unsure: {part_of(heard.words)} or {part_of(grammar.words)}", unsure=True)
-        lost = expecting.kind is Expecting.DAY and not named and len(by_grammar) == 1 and by_others <= by_grammar
-        if lost and sure and day_lost(heard.words, grammar.words):
+        if _lost_day(expecting, named, by_grammar, by_others) and sure and day_lost(heard.words, grammar.words):
             return KeptWords(grammar.words, None)  # "tuesday morning" heard "to the morning": the day the grammar heard
         if not named and _numbers_differ(heard.words, grammar.words):
             return KeptWords(heard.words, None)  # "one thirty" after "was it 12:30 or 2:30?": a time not asked about
@@ -170,6 +170,8 @@ def hear_expected(
     timed = bool(_NUMBER_WORDS.intersection(heard.words) - {"one"})  # an offer's time, heard alike by both decodes
     if agreed and timed and expecting.kind is Expecting.CHOICE and unsure_word is None and not forced:
         return KeptWords(heard.words, None)  # "that twelve thirty p.m. one please", thrown out for "that twelve"
+    if _lost_day(expecting, named, by_grammar, by_others) and sure and day_lost(heard.words, grammar.words):
+        return KeptWords(grammar.words, None)  # "friday afternoon" heard "like afternoon", thrown out: as above
     alone = expecting.kind is Expecting.CHOICE and not named and len(by_grammar) == 1 and by_others <= by_grammar
     alone = alone and not _numbers_differ(heard.words, grammar.words)  # another time heard: asked again
     doubtful = any(w in settings.confusable for w in grammar.words)  # at every rate: nothing else heard it
@@ -178,6 +180,13 @@ def hear_expected(
     if alone and sure:  # "the third one" by the grammar alone: the first or the third, asked
         return _either(expecting, by_grammar | _swapped(answers, grammar.words, settings.confusable), rejected)
     return KeptWords((), rejected)
+
+
+def _lost_day(
+    expecting: Expectation, named: frozenset[str], by_grammar: frozenset[str], by_others: frozenset[str]
+) -> bool:
+    """At "what day?", the language model named no day, the grammar decode one, and no n-best hypothesis another."""
+    return expecting.kind is Expecting.DAY and not named and len(by_grammar) == 1 and by_others <= by_grammar
 
 
 def _backed(

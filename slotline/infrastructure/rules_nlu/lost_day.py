@@ -7,7 +7,8 @@ morning" came out "on to the morning", "thursday afternoon" "for third the after
 "whatever the afternoon", "friday morning" "right the morning" or "i'd like morning". Read as it stands, such a turn
 offers mornings on any day, or on another day, and a caller who did not listen to the date confirms it. So a part
 of the day is checked for what leads it: a day the readers found, one of the words that lead a part of the day, or
-"the" after a word that leads "the <part>"; two prepositions in a row ("on to the morning") lead nothing. Anything
+"the" after a word that leads "the <part>"; two prepositions in a row ("on to the morning") lead nothing, nor does
+"on the morning" with no "of" after it ("to monday morning" came out "um on the morning"). Anything
 else leaves the day unsure, and the agent asks which day, keeping the rest of the request.
 """
 
@@ -78,4 +79,7 @@ def _led_well(words: Sequence[str], p: int, day_words: frozenset[int]) -> bool:
 
     if before not in _BEFORE_THE or (before == "to" and word_at(words, p - 3) not in _MOVED_TO):
         return False  # "to the morning", "a massage the to the afternoon": "tuesday" heard short
+    if before == "on" and word_at(words, p + 1) != "of":
+        return False  # "change my appointment um on the morning": "to monday morning" heard short ("on the morning
+        # of the 5th" is led by the day after it)
     return not (before in _PREPOSITIONS and word_at(words, p - 3) in _PREPOSITIONS)
