@@ -105,3 +105,56 @@ def test_a_time_alone_after_which_day_and_time_asks_the_day_never_the_earliest()
     assert "FindSlots" not in world.kinds()
     said = world.send(ev.Heard(SAMPLE.understand("friday", WEDNESDAY)))
     assert "Friday, November 27th at 3:30 PM" in said[-1]
+
+
+def test_my_back_is_the_body_never_a_move_back() -> None:
+    heard = SAMPLE.understand("a massage for my back, a week today if you can", WEDNESDAY)
+    assert (heard.day, heard.refers.weeks, heard.unsure) == (date(2026, 12, 2), 0, ())
+
+
+def test_after_what_caused_a_symptom_is_no_bound() -> None:
+    heard = SAMPLE.understand("a massage Friday? my neck's stiff after the gym", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 11, 27), ())
+    assert SAMPLE.understand("I hurt my knee in October, a massage on Monday", WEDNESDAY).day == date(2026, 11, 30)
+
+
+def test_a_month_when_something_happened_is_no_day_to_book() -> None:
+    heard = SAMPLE.understand("I hurt my knee in October, a massage on Monday the 30th?", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 11, 30), ())
+
+
+def test_a_numeric_date_said_again_in_words_is_that_reading() -> None:
+    assert SAMPLE.understand("a haircut on 4/12", WEDNESDAY).unsure == ("day",)
+    heard = SAMPLE.understand("a haircut on 4/12, that's the 4th of December", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 12, 4), ())
+
+
+def test_the_weekday_after_next_said_the_day_before_is_settled_by_its_date() -> None:
+    assert SAMPLE.understand("a haircut the Thursday after next", WEDNESDAY).unsure == ("day",)
+    heard = SAMPLE.understand("a haircut the Thursday after next, the 10th", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 12, 10), ())
+
+
+def test_an_hour_refused_before_a_question_with_the_new_one() -> None:
+    heard = SAMPLE.understand("no, not nine, could you do ten?", WEDNESDAY)
+    assert (heard.at, heard.unsure) == (time(10, 0), ())
+
+
+def test_a_bare_hour_after_then_is_the_time() -> None:
+    heard = SAMPLE.understand("right, Tuesday afternoon then, three?", WEDNESDAY)
+    assert (heard.day, heard.at, heard.unsure) == (date(2026, 12, 1), time(15, 0), ())
+
+
+def test_closed_said_of_a_day_by_a_plural_you_is_no_wish() -> None:
+    heard = SAMPLE.understand("oh yinz are closed Sundays? ok, Monday then", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 11, 30), ())
+
+
+def test_at_work_somewhere_until_an_hour_is_free_after_it() -> None:
+    heard = SAMPLE.understand("a haircut Friday, I'm at work downtown till 4", WEDNESDAY)
+    assert heard.bounds.not_before == time(16, 0)
+
+
+def test_a_business_question_whose_words_are_spread_over_two_clauses() -> None:
+    heard = MASSAGE.understand("and what happens if I need to cancel, is there a fee?", THURSDAY)
+    assert heard.question is not None and heard.question.topic is Topic.FAQ

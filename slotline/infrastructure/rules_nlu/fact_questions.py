@@ -221,7 +221,7 @@ _AFTER_GREETING = wordset("there love mate")
 _QUESTION_START = wordset("do does can could is are will would have what whats how where why who which when any")
 
 
-_FAQ_WINDOW = 2  # extra words a phrase's words may be spread over ("letter from my gp" for "gp letter")
+_FAQ_WINDOW = 3  # extra words a phrase's words may be spread over ("letter from my gp" for "gp letter")
 
 
 def _close_together(said: Sequence[str], phrase: tuple[str, ...]) -> bool:

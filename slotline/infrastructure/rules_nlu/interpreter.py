@@ -414,6 +414,9 @@ def _closed_said(words: Sequence[str], days: list[Found[DayReading]]) -> list[Fo
     return [Found(replace(f.value, counts=False), f.start, f.end) if f in closed else f for f in days]
 
 
+_YOU = wordset("you yinz yall youse yous ye yez")  # "oh yinz are closed Sundays?" (Pittsburgh), "ye're shut"
+
+
 def _said_closed(words: Sequence[str], start: int) -> bool:
     """ "you're shut on", "you are closed", "it's closed" just before the day at `start` (not "are you closed")."""
     for k in range(max(0, start - 2), start + 1):
@@ -424,9 +427,9 @@ def _said_closed(words: Sequence[str], start: int) -> bool:
             right_before = all(w == "on" for w in words[k + 1 : start])
             if not right_before:
                 continue  # "you're shut Sundays, tomorrow then": the closed day is the one right after "shut"
-            if word_at(words, j) == "you" and word_at(words, j - 1) not in ("are", "do", "will"):
+            if word_at(words, j) in _YOU and word_at(words, j - 1) not in ("are", "do", "will"):
                 return True  # "oh y'all closed Sundays?": said, not asked
-            return word_at(words, j) in _STATED or tuple(words[max(0, j - 1) : j + 1]) == ("you", "are")
+            return word_at(words, j) in _STATED or (word_at(words, j) == "are" and word_at(words, j - 1) in _YOU)
     return False
 
 
@@ -761,7 +764,7 @@ class RulesUtteranceInterpreter:
         )
         said_days = weekday_after_a_day(words, free, said_days)  # "after the Avurudu, on the Thursday"
         said_days = weekday_of_a_day_said(words, said_days)  # "two weeks from today, the Friday?"
-        said_days = weekdays_past(words, said_days)  # "I did the test here on Saturday"
+        said_days = weekdays_past(words, said_days, starts)  # "I did the test here on Saturday"
         days = the_one_after(words, free, self._numeric.settle(weekday_in_counted_week(said_days), today))
         days = not_this_one(free, days, today)
         days = refused_after(words, free, _closed_said(words, _moved_from(words, days)))  # "Tuesday I can't"
@@ -770,7 +773,7 @@ class RulesUtteranceInterpreter:
         days, now_ends = _today_said(free, days, today)
         days = _said_of_itself(days)  # "Sunday tomorrow, so ... Monday"
         # "it's saturday night": now, no wish; "I rolled my ankle on Thursday night": then, no wish
-        part_of_day = find_part_of_day(words, skip=now_ends | parts_of_days_past(words, said_days))
+        part_of_day = find_part_of_day(words, skip=now_ends | parts_of_days_past(words, said_days, starts))
         bounds = _claimed(free, find_bounds(free, part_of_day))
         edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))
         # "first thing Wednesday, like half seven?": the morning's half seven

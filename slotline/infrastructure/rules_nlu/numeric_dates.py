@@ -5,7 +5,8 @@ other) is taken only when the other reading lies beyond the booking horizon, so 
 "12/4" said to a Los Angeles salon on 24 November is 4 December, because 12 April is past its 60 days. When both
 readings could be booked ("12/01" said in November), or only the other one could, the day is asked about, never
 guessed: "3/9" to a London practice on 26 February is 3 September by its order, but 9 March is the bookable one,
-and a caller who typed it American-style must not be booked in September without being asked.
+and a caller who typed it American-style must not be booked in September without being asked. A reading the caller
+also says in words ("4/5 at 2, that's April 5th") is the one meant.
 """
 
 from __future__ import annotations
@@ -28,14 +29,24 @@ class NumericDates:
         self._horizon = catalogue.policy.max_days_ahead
 
     def settle(self, found: list[Found[DayReading]], today: date) -> list[Found[DayReading]]:
-        return [self._settled(f, today) for f in found]
+        said = {f.value.day for f in found if f.value.counts and f.value.day is not None and f.value.last is None}
+        return [_said_again(f, said) or self._settled(f, today) for f in found]
 
     def _settled(self, found: Found[DayReading], today: date) -> Found[DayReading]:
         either = found.value.either
-        if either is None:
+        if either is None or not found.value.exact:  # "the tuesday after next" said on a Monday: no country's order
             return found
         ours, other = either if self._month_first else (either[1], either[0])
         last = today + timedelta(days=self._horizon)
         if ours <= last < other:
             return Found(replace(found.value, day=ours, ambiguous=False, either=None), found.start, found.end)
         return found
+
+
+def _said_again(found: Found[DayReading], said: set[date]) -> Found[DayReading] | None:
+    """ "4/5 at 2, that's April 5th": the reading the caller also said in words, when they said only that one."""
+    either = found.value.either
+    if either is None or len(said.intersection(either)) != 1:
+        return None
+    day = next(iter(said.intersection(either)))
+    return Found(replace(found.value, day=day, ambiguous=False, either=None), found.start, found.end)

@@ -112,7 +112,9 @@ def reported_wait(words: Sequence[str], days: Sequence[Found[DayReading]]) -> bo
 _ABOUT_A_BOOKING = wordset("booked booking appointment appt")
 
 
-def weekdays_past(words: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+def weekdays_past(
+    words: Sequence[str], days: list[Found[DayReading]], starts: frozenset[int] = frozenset()
+) -> list[Found[DayReading]]:
     """`days`, with a bare weekday said in a clause about the past ("I did the test here on Saturday ... come back
     two weeks from today", "I rolled my ankle at touch on Thursday night, can I get in?") no longer counted (never one
     the caller had booked). Said alone, the day is then asked: what happened that day is not when to come."""
@@ -121,7 +123,7 @@ def weekdays_past(words: Sequence[str], days: list[Found[DayReading]]) -> list[F
         for f in days
         if f.value.counts
         and f.value.bare_weekday
-        and _done_before(words, f.start)
+        and _done_before(words, f.start, starts)
         and not _ABOUT_A_BOOKING.intersection(words[max(0, f.start - _EVENT_REACH) : f.start])
     ]
     if not past:
@@ -129,11 +131,13 @@ def weekdays_past(words: Sequence[str], days: list[Found[DayReading]]) -> list[F
     return [Found(replace(f.value, counts=False), f.start, f.end) if f in past else f for f in days]
 
 
-def parts_of_days_past(words: Sequence[str], days: Sequence[Found[DayReading]]) -> frozenset[int]:
+def parts_of_days_past(
+    words: Sequence[str], days: Sequence[Found[DayReading]], starts: frozenset[int] = frozenset()
+) -> frozenset[int]:
     """Where a part of the day follows a weekday said of the past ("I rolled my ankle on Thursday night"): when it
     happened, no wish."""
     return frozenset(
-        f.end for f in days if not f.value.counts and f.value.bare_weekday and _done_before(words, f.start)
+        f.end for f in days if not f.value.counts and f.value.bare_weekday and _done_before(words, f.start, starts)
     )
 
 
@@ -154,13 +158,16 @@ def _happened(word: str) -> bool:
     return word in _HAPPENED or (len(word) > 4 and word.endswith("ed") and word not in _NOT_HAPPENINGS)
 
 
-def _done_before(words: Sequence[str], start: int) -> bool:
+def _done_before(words: Sequence[str], start: int, starts: frozenset[int] = frozenset()) -> bool:
     """ "I did the test here on Saturday", "we were in on Monday", "I chipped a filling at the game Sunday": a simple
-    past earlier in the clause, its doer just before it."""
+    past earlier in the clause, its doer just before it (`starts`: where clauses after the first start, when the
+    turn was typed with punctuation)."""
     for k in range(start - 1, max(start - 1 - _EVENT_REACH, -1), -1):
         word = words[k]
         if word in _CLAUSE_BREAKS or word == BLANK or word in WEEKDAYS or word in _REQUEST_STARTS:
             return False  # "she came last Thursday, ... Friday"
+        if k + 1 in starts and k + 1 < start:
+            return False  # "I hurt my knee in October, a massage on Monday"
         if (word in _SIMPLE_PAST or _happened(word)) and word_at(words, k - 1) in _DOERS:
             return not word_at(words, k + 1).endswith("ing")  # "I was hoping for Saturday" is a wish
     return False
@@ -173,7 +180,7 @@ def _said_of_the_past(words: Sequence[str], start: int) -> bool:
         word = words[k]
         if word in _CLAUSE_BREAKS or word == BLANK:
             return False
-        if word in _PAST:
+        if word in _PAST or (_happened(word) and word_at(words, k - 1) in _DOERS):  # "I broke my wrist in July"
             return not word_at(words, k + 1).endswith("ing")  # "I was hoping for July" is a wish
         if word.endswith("ing") and word_at(words, k - 1) in _DOING and word not in _WISHING:
             return True

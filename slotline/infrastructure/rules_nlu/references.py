@@ -67,6 +67,7 @@ def tidy(words: list[str]) -> list[str]:
             done = done or instead or (before == "of" and i >= 2 and words[i - 2] == "instead")
             done = done or (after, words[i + 2] if i + 2 < len(words) else "") in (("it", "is"), ("it", "its"))
             opens = (i == 0 or before in _OPENERS) and after in _FINE and word != "one"  # "one is fine": of them?
+            opens = opens or (before == "then" and not after and word != "one")  # "Saturday morning then, nine?"
             asked = before == "is" and after in _FREE and word != "one"  # "a filling on Thursday, is 4 free?"
             if led or done or opens or asked:
                 out.append("at")
@@ -133,7 +134,7 @@ _LATEST = PhraseTable(
 )
 
 
-_RETURN = frozenset(("come", "comes", "coming", "came", "be"))
+_NOT_MOVED_BACK = frozenset(("come", "comes", "coming", "came", "be", "my", "his", "her", "your", "our", "their"))
 _AND_TIME = frozenset((("and", "time"), ("time", "and")))  # "same day and time", "same day, time and person"
 
 
@@ -142,8 +143,9 @@ def find_references(
 ) -> tuple[Reference, list[Found[object]]]:
     """What was said relative to the table, and where (for the caller to claim). `named_days`: the positions of
     words that read as a day of the business's own ("the day after Pakistan Day"), never counted from the table."""
-    # "come back in two weeks", "the doctor said come back two weeks from today": a return, never a move back
-    words = [BLANK if w == "back" and word_at(words, i - 1) in _RETURN else w for i, w in enumerate(words)]
+    # "come back in two weeks", "the doctor said come back two weeks from today": a return, never a move back; "an
+    # assessment for my back, a fortnight today": the body, never a move back
+    words = [BLANK if w == "back" and word_at(words, i - 1) in _NOT_MOVED_BACK else w for i, w in enumerate(words)]
     kept: list[Found[object]] = []
     ref = NO_REFERENCE
     shift = find_shift(words)

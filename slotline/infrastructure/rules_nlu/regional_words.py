@@ -35,8 +35,9 @@ _AFTER_DAY_AFTER = wordset(
     "morning afternoon evening at in please is will would around by then if ok okay also only i we itself possible"
 )
 _AFTER_DAY_AFTER |= {""}
-# "5 pm, not 6", "not 3, make it 5.30", "not 3 but 4": an hour after "not" that ends the thought is a time refused
-_AFTER_AN_HOUR_REFUSED = wordset("then please thanks make but rather instead") | {""}
+# "5 pm, not 6", "not 3, make it 5.30", "not 3 but 4", "not ten, can we do eleven?": an hour after "not" that ends
+# the thought is a time refused
+_AFTER_AN_HOUR_REFUSED = wordset("then please thanks make but rather instead can could how what would") | {""}
 _SHALL_NOT = {"ill": "i", "theyll": "they", "youll": "you"}
 # "the day" is today after these ("have yous anything the day?", "a fortnight the day"), never before these ("the day
 # after tomorrow", "the day of the wedding").
@@ -128,6 +129,9 @@ def regional(words: list[str]) -> list[str]:
         if word in _WEEKDAYS and after == "gone":  # Newfoundland and Irish English: "Tuesday gone" is last Tuesday
             out += ["last", word]
             i += 1
+            continue
+        if word == "dahntahn":  # Pittsburgh: downtown
+            out.append("downtown")
             continue
         if word == "opo":
             out.append("yes")

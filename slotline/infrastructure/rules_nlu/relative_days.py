@@ -175,8 +175,9 @@ def _after_next(words: Sequence[str], i: int, today: date) -> Found[DayReading] 
     if weekday is None or (word_at(words, j + 1), word_at(words, j + 2)) != ("after", "next"):
         return None
     coming = resolve_weekday(today, weekday, WeekdayMode.BARE)
-    if coming == today + timedelta(days=1):
-        return _found(None, i, j + 3, ambiguous=True)
+    if coming == today + timedelta(days=1):  # either reading, settled only by a date said beside it ("the 23rd")
+        either = (coming + timedelta(days=7), coming + timedelta(days=14))
+        return Found(DayReading(None, ambiguous=True, either=either), i, j + 3)
     return _found(coming + timedelta(days=7), i, j + 3)
 
 

@@ -26,7 +26,16 @@ class _Kind(StrEnum):
 _FREE_FROM = tuple(  # "I don't finish work till five", "I get off work at 4": free from then on
     f"{lead} {verb} {prep}"
     for lead in ("dont", "do not", "wont", "")
-    for verb in ("finish work", "finish", "get off work", "get off", "leave work", "get out of work", "work")
+    for verb in (
+        "finish work",
+        "finish",
+        "get off work",
+        "get off",
+        "leave work",
+        "get out of work",
+        "work",
+        *(f"work {where}" for where in ("downtown", "uptown", "in town", "in the city")),  # "at work downtown till"
+    )
     for prep in ("till", "until", "til", "at", "by")
 )
 _LEADS = PhraseTable(

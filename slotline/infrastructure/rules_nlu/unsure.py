@@ -73,6 +73,12 @@ _TEMPORAL = _DAY_NOUNS | wordset(
 _EVERY = wordset("monthly yearly weekly annual annually")
 _DURATION_UNITS = wordset("minute minutes min mins hour hours hr hrs")
 _DAY_UNITS = wordset("day days week weeks month months")
+# How the caller feels, said just before "after <what caused it>"
+_SYMPTOMS = wordset(
+    "knot knots sore stiff tight aching achy hurting hurts hurt sprained pain painful agony killing cooked wrecked "
+    "munted swollen bruised pulled strained tender"
+)
+_SYMPTOM_REACH = 3
 _CIRCUMSTANCES = wordset("day long hard busy while run workout shower meal night session game match")
 
 
@@ -313,6 +319,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         return False
     if word == "after" and word_at(free, i + 1) in ("a", "an") and word_at(free, i + 2) in _CIRCUMSTANCES:
         return False  # "especially after a day on the laptop": when it happens, not when to book
+    if word == "after" and _SYMPTOMS.intersection(free[max(0, i - _SYMPTOM_REACH) : i]):
+        return False  # "my whole back's one big knot after netball": what caused it, not when to book
     if _appointments_had(free, i):
         return False  # "I have two appointments tomorrow": what the caller has, said of them
     if _mixed_up(free, i):
