@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from benchmarks.corpus import catalogue_path
 from slotline.domain.dialogue import events as ev
 from slotline.domain.questions import Topic
+from slotline.domain.understanding import Intent
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
 from tests.factories import sample_catalogue
@@ -158,3 +159,17 @@ def test_at_work_somewhere_until_an_hour_is_free_after_it() -> None:
 def test_a_business_question_whose_words_are_spread_over_two_clauses() -> None:
     heard = MASSAGE.understand("and what happens if I need to cancel, is there a fee?", THURSDAY)
     assert heard.question is not None and heard.question.topic is Topic.FAQ
+
+
+def test_the_later_one_with_its_time_is_that_time() -> None:
+    heard = SAMPLE.understand("oh hang on, no, the earlier one, two o'clock, I forgot the school run", WEDNESDAY)
+    assert (heard.at, heard.refers.nudge) == (time(14, 0), None)
+
+
+def test_the_weekday_one_kept_names_no_day_to_act_on() -> None:
+    heard = SAMPLE.understand(
+        "I've got two bookings coming up, cancel the one with Sam but keep my Thursday one", WEDNESDAY
+    )
+    assert (heard.intent, heard.day, heard.staff_id) == (Intent.CANCEL, None, "sam")
+    heard = SAMPLE.understand("keep the Monday one, cancel the Friday one", WEDNESDAY)
+    assert heard.day == date(2026, 11, 27)

@@ -56,8 +56,16 @@ _KEEP_THE_OTHER = PhraseTable(
         "leave the one",
         "leave the other",
         "leave the other one",
+        # "cancel the one with Priya but keep the Tuesday one"
+        *(
+            f"{verb} {whose} {day}"
+            for verb in ("keep", "leave")
+            for whose in ("the", "my")
+            for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        ),
     )
 )
+_ONES = wordset("one appointment booking session")
 _KEPT_REACH = 5  # "keep the one the week after": what is kept is named in a few words
 
 
@@ -66,6 +74,9 @@ def kept_as_it_is(free: list[str]) -> None:
     to act on."""
     for found in _KEEP_THE_OTHER.scan(free):
         end = found.end
+        if free[end - 1] in WEEKDAYS:  # "keep the Tuesday one": the day names the one kept
+            claim(free, Found(True, found.start, end + (word_at(free, end) in _ONES)))
+            continue
         while end < min(len(free), found.end + _KEPT_REACH) and free[end] != BLANK:
             end += 1
         claim(free, Found(True, found.start, end))

@@ -300,6 +300,7 @@ def _this_clause(free: Sequence[str], i: int, starts: frozenset[int]) -> Sequenc
 
 
 _NUDGES = (Nudge.LATER, Nudge.EARLIER)
+_ONE_OF_TWO = (Nudge.LATER_ONE, Nudge.EARLIER_ONE)
 _ACTS = frozenset(("cancel", "move", "reschedule", "switch", "shift", "change", "swap", "drop"))
 
 
@@ -848,6 +849,8 @@ class RulesUtteranceInterpreter:
             picked_days, bounds = _after_the_wait(now, self._zone, wait.value, bounds)
             claim(free, wait)  # with a day or a time said, the wait is left over and asked about
             reading = _on_the_quarter(now, self._zone, wait.value) if picked_days is not None else None
+        if reading is not None and not reading.approximate and refers.nudge in _ONE_OF_TWO:
+            refers = replace(refers, nudge=None)  # "no, the later one, three-thirty": the time says which
         result = Interpretation(
             intent=Intent.UNKNOWN,
             text=utterance,
