@@ -173,3 +173,8 @@ def test_the_weekday_one_kept_names_no_day_to_act_on() -> None:
     assert (heard.intent, heard.day, heard.staff_id) == (Intent.CANCEL, None, "sam")
     heard = SAMPLE.understand("keep the Monday one, cancel the Friday one", WEDNESDAY)
     assert heard.day == date(2026, 11, 27)
+
+
+def test_maori_words_of_approval_in_new_zealand_are_a_yes() -> None:
+    assert PHYSIO.understand("ka pai, that's the one", MONDAY_NZ).intent is Intent.AFFIRM
+    assert PHYSIO.understand("yep, tu meke", MONDAY_NZ).intent is Intent.AFFIRM

@@ -101,6 +101,7 @@ _THAI |= {"sawasdee": "hi", "sawatdee": "hi", "sawaddee": "hi"}
 _IRISH = {"yell": "you will", "ye": "you", "yere": "you are"}
 # Māori, in New Zealand English: "after mahi" (work), "chur" (thanks), "mōrena" (good morning), "whānau" (family)
 _MAORI = {"mahi": "work", "chur": "thanks", "morena": "hi", "whanau": "family"}
+_MAORI |= {"tu": "too", "meke": "good", "ka": "", "pai": "good"}  # "tu meke" (awesome), "ka pai" (good)
 _BY_REGION = {
     **dict.fromkeys(("IN", "LK"), _TAMIL),
     "NZ": _MAORI,
