@@ -178,3 +178,39 @@ def test_the_weekday_one_kept_names_no_day_to_act_on() -> None:
 def test_maori_words_of_approval_in_new_zealand_are_a_yes() -> None:
     assert PHYSIO.understand("ka pai, that's the one", MONDAY_NZ).intent is Intent.AFFIRM
     assert PHYSIO.understand("yep, tu meke", MONDAY_NZ).intent is Intent.AFFIRM
+
+
+# -- the heldout40 round (measured first: 82/100, 6 wrong; Glasgow and Phoenix callers) ---------------------------
+
+SALON = RulesUtteranceInterpreter(load_catalogue(catalogue_path("salon_glw")))
+FEBRUARY_GLW = datetime(2027, 2, 25, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+
+
+def test_a_day_the_caller_is_out_is_busy() -> None:
+    heard = SAMPLE.understand("a haircut on Thursday? we're out for my mum's seventieth on the Friday", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 11, 26), ())
+
+
+def test_a_childs_age_beside_the_one_service_named_for_adults_is_the_childrens_one() -> None:
+    heard = SALON.understand("she's needing her hair cut, she's nine", FEBRUARY_GLW)
+    assert heard.service_id == "kids_cut"
+
+
+def test_a_person_named_after_actually_replaces_the_one_said_before() -> None:
+    heard = SAMPLE.understand("a haircut with Sam on Friday at ten. Actually, Alex, he did it last time", WEDNESDAY)
+    assert heard.staff_id == "alex"
+
+
+def test_a_day_after_the_booked_services_own_name_is_its_day() -> None:
+    heard = SALON.understand("that balayage, you know, the hand-painted highlights? Tuesday", FEBRUARY_GLW)
+    assert (heard.service_id, heard.day) == ("balayage", date(2027, 3, 2))
+
+
+def test_a_dog_park_is_no_parking_question_and_since_then_is_no_day_to_book() -> None:
+    heard = VET.understand("a sick visit Friday, he's been limping since the dog park on Tuesday", SUMMER)
+    assert (heard.question, heard.day, heard.unsure) == (None, date(2027, 7, 23), ())
+
+
+def test_a_past_event_with_just_before_its_verb() -> None:
+    heard = SAMPLE.understand("we just arrived here on Monday, a consultation on the 2nd?", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 12, 2), ())

@@ -129,7 +129,18 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             rf"\b(?:is|are) (?:{_WEEKDAY_NAMES}) (?:a |your )?(?:holiday|off|closed|working|day off)\b",
         ),
     ),
-    (Topic.PARKING, _any("park", "parking", "parked", "car park", "garage", "valet")),
+    # "she was limping since the dog park": a place, no parking
+    (
+        Topic.PARKING,
+        _any(
+            r"(?<!dog )(?<!skate )(?<!theme )(?<!water )(?<!national )park",
+            "parking",
+            "parked",
+            "car park",
+            "garage",
+            "valet",
+        ),
+    ),
     (
         Topic.DIRECTIONS,
         _any(

@@ -131,8 +131,12 @@ def _every_named(words: list[str], find: Callable[[Sequence[str]], Found[T] | No
 def _with_whom(words: Sequence[str], named: list[Found[T]]) -> list[Found[T]]:
     """Of several people named, the last one said with "with" first: "Ayesha comes in the evening. Then with Sadia,
     same time" is Sadia."""
-    led = [f for f in named if word_at(words, f.start - 1) == "with"]
+    corrected = [f for f in named if word_at(words, f.start - 1) in _CHANGED_TO]  # "with Kirsty ... Actually, Ailsa"
+    led = corrected or [f for f in named if word_at(words, f.start - 1) == "with"]
     return [led[-1], *(f for f in named if f is not led[-1])] if len(named) > 1 and led else named
+
+
+_CHANGED_TO = frozenset(("actually", "rather", "instead"))
 
 
 _UNITS = frozenset(("day", "week", "month", "year", "hour", "minute", "mile"))
@@ -156,6 +160,9 @@ def _with_qualifier(words: Sequence[str], found: Found[T] | None) -> Found[T] | 
     return Found(found.value, count.start, found.end)
 
 
+_NAME_REACH = 3
+
+
 def _of_another_service(
     words: Sequence[str],
     days: list[Found[DayReading]],
@@ -166,6 +173,10 @@ def _of_another_service(
     is that service's, not the one booked."""
     kept: list[Found[DayReading]] = []
     for f in days:
+        said_before = find(words[max(0, f.start - _NAME_REACH) : f.start])
+        if said_before is not None and said_before.value in services:
+            kept.append(f)  # "the hand-painted highlights? Tuesday": the booked service's own name, not "highlights"
+            continue
         before = word_at(words, f.start - 1)
         owner = word_at(words, f.start - 2) if before == "is" else (before[:-1] if before.endswith("s") else "")
         other = find([owner]) if owner else None
@@ -270,10 +281,26 @@ def _busy_days(
         Found(replace(f.value, counts=False), f.start, f.end)
         if another_events_day(_this_clause(free, f.start, starts), f.start, f.end)
         or word_at(free, f.start - 1) == "since"
+        or _since_then(free, f.start)
         or something_runs_out_before(free, f.start)
         else f
         for f in days
     ]
+
+
+_SINCE_WHAT = frozenset(("the", "last", "my", "his", "her", "our", "their", "a"))
+_SINCE_REACH = 5
+
+
+def _since_then(free: Sequence[str], start: int) -> bool:
+    """ "she's been limping since the dog park on Sunday": the day something started, a few words after "since the"
+    (not "since I'm off Friday", where "since" is "because")."""
+    for k in range(start - 1, max(start - 1 - _SINCE_REACH, -1), -1):
+        if free[k] == BLANK:
+            return False
+        if free[k] == "since":
+            return word_at(free, k + 1) in _SINCE_WHAT
+    return False
 
 
 def _clause_starts(utterance: str, words: Sequence[str], region: str | None) -> frozenset[int]:
@@ -829,8 +856,11 @@ class RulesUtteranceInterpreter:
         unclaimed = [BLANK if i in choice_words or i in had else w for i, w in enumerate(said_of_service)]
         if not service and not candidates and not self._facts.names_a_faq(normalised):  # "do you do teeth whitening?"
             candidates = self._service_words.find(unclaimed)  # issue 13: "a check for the kids"
-            if len(candidates) > 1 and says_a_child_s_age(words):  # "my lad's seven ... in for a cut": the kids' cut
-                narrowed = tuple(c for c in self._service_words.find_for_whom(words) if c in candidates)
+            if candidates and says_a_child_s_age(words):  # "my lad's seven ... in for a cut": the kids' cut
+                kids = self._service_words.find_for_whom(words)
+                narrowed = tuple(c for c in kids if c in candidates)
+                # "the wee one's needing his hair cut, he's six": the one service named fits an adult; the kids' one
+                narrowed = narrowed or (kids if len(candidates) == 1 else ())
                 candidates = narrowed if len(narrowed) == 1 else candidates
         if not services and (visit := visit_said(words)) is not None:
             kind = self._visits.services(visit)  # "book my daughter in", "I'm a new patient"

@@ -77,6 +77,7 @@ _BRUMMIE = {"ar": "yes", "yow": "you", "yowre": "youre", "bostin": "great", "bab
 _BRUMMIE |= {"tara": "bye", "tarra": "bye"}  # "tara-a-bit"
 # Yorkshire and Lancashire: "t' morning" (the), "owt" (anything), "nowt" (nothing), "summat" (something), "reyt"
 _NORTHERN = {"t": "the", "owt": "anything", "nowt": "nothing", "summat": "something", "reyt": "right"}
+_NORTHERN |= {"wi": "with", "wean": "child", "bairn": "child"}  # Scots: "wi Kirsty", "the wean"
 # Luganda, in Ugandan English
 _LUGANDA = {"yee": "yes", "yii": "yes", "nedda": "no", "webale": "thanks", "nnyo": "", "gyebale": "hi", "ko": ""}
 _LUGANDA |= {"oli": "hi", "otya": "", "ssebo": "", "nnyabo": "", "mpola": "", "jjo": "yesterday", "enkya": "tomorrow"}

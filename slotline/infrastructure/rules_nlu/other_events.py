@@ -27,7 +27,7 @@ _CONTRACTED_HOLDERS = wordset("ive weve theyve shes hes")
 _BUSY = wordset(
     "working work busy away travelling traveling school college class shift office duty "
     "nap naps napping sleep sleeps sleeping asleep nursery daycare kindy kindergarten preschool lessons classes "
-    "shopping"
+    "shopping out"
 )
 # "we're leaving for my mother-in-law's at noon", "I'm flying out to Denver at 6", "I pick up my son at 3": a
 # departure, further back.

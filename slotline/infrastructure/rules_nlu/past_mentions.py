@@ -152,6 +152,7 @@ _NOT_HAPPENINGS = wordset(
 # Where a request starts ("I chipped a tooth can I come Thursday"): the day is the request's, not the past's
 _REQUEST_STARTS = wordset("can could would will want wanna need like book get do does any is are please")
 _EVENT_REACH = 10
+_JUST = wordset("just already only recently actually")
 
 
 def _happened(word: str) -> bool:
@@ -168,7 +169,8 @@ def _done_before(words: Sequence[str], start: int, starts: frozenset[int] = froz
             return False  # "she came last Thursday, ... Friday"
         if k + 1 in starts and k + 1 < start:
             return False  # "I hurt my knee in October, a massage on Monday"
-        if (word in _SIMPLE_PAST or _happened(word)) and word_at(words, k - 1) in _DOERS:
+        doer = word_at(words, k - 1 - (word_at(words, k - 1) in _JUST))  # "we just adopted a kitten on Saturday"
+        if (word in _SIMPLE_PAST or _happened(word)) and doer in _DOERS:
             return not word_at(words, k + 1).endswith("ing")  # "I was hoping for Saturday" is a wish
     return False
 
