@@ -9,7 +9,7 @@ from slotline.infrastructure.rules_nlu.other_events import another_events_part
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 
-__all__ = ["EARLIEST_PHRASES", "find_earliest", "find_part_of_day", "wished_parts"]
+__all__ = ["EARLIEST_PHRASES", "at_opening", "find_earliest", "find_part_of_day", "wished_parts"]
 
 _PARTS = {
     "morning": PartOfDay.MORNING,
@@ -102,3 +102,11 @@ def wished_parts(words: Sequence[str]) -> list[int]:
 def find_earliest(words: Sequence[str]) -> list[Found[bool]]:
     """Every "as soon as possible" phrase, so that "first available" is not read as an ordinal."""
     return _EARLIEST.scan(words)
+
+
+_AT_OPENING = wordset("thing open opening start doors")
+
+
+def at_opening(words: Sequence[str], earliest: Sequence[Found[bool]]) -> bool:
+    """ "first thing", "when you open", "start of the day": the earliest said as the start of the day."""
+    return any(_AT_OPENING.intersection(words[f.start : f.end]) for f in earliest)

@@ -36,7 +36,7 @@ from slotline.infrastructure.rules_nlu.chatter import (
 from slotline.infrastructure.rules_nlu.choices import LAST, find_choice
 from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
 from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree, moved_from_to, names_what_they_have
-from slotline.infrastructure.rules_nlu.day_parts import find_earliest, find_part_of_day
+from slotline.infrastructure.rules_nlu.day_parts import at_opening, find_earliest, find_part_of_day
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.day_refusals import refused_after
 from slotline.infrastructure.rules_nlu.either import offers_either
@@ -53,6 +53,7 @@ from slotline.infrastructure.rules_nlu.opening_clock import OpeningClock
 from slotline.infrastructure.rules_nlu.other_events import (
     another_events_day,
     another_events_part,
+    since_then,
     something_runs_out_before,
     things_had,
 )
@@ -281,26 +282,11 @@ def _busy_days(
         Found(replace(f.value, counts=False), f.start, f.end)
         if another_events_day(_this_clause(free, f.start, starts), f.start, f.end)
         or word_at(free, f.start - 1) == "since"
-        or _since_then(free, f.start)
+        or since_then(free, f.start)
         or something_runs_out_before(free, f.start)
         else f
         for f in days
     ]
-
-
-_SINCE_WHAT = frozenset(("the", "last", "my", "his", "her", "our", "their", "a"))
-_SINCE_REACH = 5
-
-
-def _since_then(free: Sequence[str], start: int) -> bool:
-    """ "she's been limping since the dog park on Sunday": the day something started, a few words after "since the"
-    (not "since I'm off Friday", where "since" is "because")."""
-    for k in range(start - 1, max(start - 1 - _SINCE_REACH, -1), -1):
-        if free[k] == BLANK:
-            return False
-        if free[k] == "since":
-            return word_at(free, k + 1) in _SINCE_WHAT
-    return False
 
 
 def _clause_starts(utterance: str, words: Sequence[str], region: str | None) -> frozenset[int]:
@@ -805,7 +791,7 @@ class RulesUtteranceInterpreter:
         bounds = _claimed(free, find_bounds(free, part_of_day))
         edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))
         # "first thing Wednesday, like half seven?": the morning's half seven
-        hour_part = part_of_day or (PartOfDay.MORNING if _at_opening(words, earliest) else None)
+        hour_part = part_of_day or (PartOfDay.MORNING if at_opening(words, earliest) else None)
         times = _claimed(free, find_times(free, hour_part, edges, nudged=refers.nudge in _NUDGES))  # later, 11?
         times = of_days_ruled_out(times, days)
         picked_time = pick_time(times)
@@ -892,7 +878,7 @@ class RulesUtteranceInterpreter:
             approximate=reading.approximate if reading else False,
             bounds=pick_bounds(bounds),
             earliest=bool(earliest)
-            and not (reading is not None and _at_opening(words, earliest)),  # "first thing, half seven"
+            and not (reading is not None and at_opening(words, earliest)),  # "first thing, half seven"
             ordinal=choice[0].value if choice else None,
             staff_id=staff[0].value if staff else None,
             phone=heard_phone,
@@ -942,14 +928,6 @@ class RulesUtteranceInterpreter:
         if intent not in (Intent.RESCHEDULE, Intent.CANT_COME):  # moving: the day said is the appointment's own
             result = replace(result, unsure=(*result.unsure, *_weeks_from_what(words, refers, days, choice)))
         return replace(result, intent=intent, refers_back=refers_back(free, words, named_service=bool(service)))
-
-
-_AT_OPENING = wordset("thing open opening start doors")
-
-
-def _at_opening(words: Sequence[str], earliest: Sequence[Found[bool]]) -> bool:
-    """ "first thing", "when you open", "start of the day": the earliest said as the start of the day."""
-    return any(_AT_OPENING.intersection(words[f.start : f.end]) for f in earliest)
 
 
 def _clock_alone(reading: TimeReading | None, part_of_day: PartOfDay | None) -> bool:

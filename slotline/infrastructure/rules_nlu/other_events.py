@@ -16,6 +16,7 @@ __all__ = [
     "another_events_day",
     "another_events_part",
     "another_events_time",
+    "since_then",
     "something_runs_out_before",
     "things_had",
 ]
@@ -351,3 +352,18 @@ _EVENTS = _BUSY | wordset(
     "drop dropoff pickup pick run meeting practice soccer football rugby netball game match training gym party "
     "wedding funeral flight lesson lessons swim swimming dance church mass exam test interview"
 )
+
+
+_SINCE_WHAT = frozenset(("the", "last", "my", "his", "her", "our", "their", "a"))
+_SINCE_REACH = 5
+
+
+def since_then(free: Sequence[str], start: int) -> bool:
+    """ "she's been limping since the dog park on Sunday": the day something started, a few words after "since the"
+    (not "since I'm off Friday", where "since" is "because")."""
+    for k in range(start - 1, max(start - 1 - _SINCE_REACH, -1), -1):
+        if free[k] == BLANK:
+            return False
+        if free[k] == "since":
+            return word_at(free, k + 1) in _SINCE_WHAT
+    return False
