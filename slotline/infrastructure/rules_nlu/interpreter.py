@@ -749,6 +749,8 @@ class RulesUtteranceInterpreter:
         _claimed(free, how_far_along(free))  # "I'm pregnant, 22 weeks": never a date
         _claimed(free, how_long_lasted(free))  # "it is shaking for one month": never a date or a time
         length_one = the_one_of_length(free)  # "the half-hour one": no time of one o'clock
+        if length_one is not None and self._services.find(free[length_one.start : length_one.end]) is not None:
+            length_one = None  # "the 30 minutes one" where a service's own name says "30 minutes": that name reads it
         if length_one is not None:
             claim(free, length_one)
         in_a_row(free)  # "the 11th, one after the other": no "11th one"
