@@ -65,7 +65,7 @@ from slotline.domain.dialogue.stages import BUSY, CANT_COME_IS_NO, CHANGES, NOT_
 from slotline.domain.dialogue.withheld_number import WithheldNumber
 from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.phone import PhoneNumber
-from slotline.domain.preference import Preference
+from slotline.domain.preference import UNBOUNDED, PartOfDay, Preference
 from slotline.domain.questions import Question
 from slotline.domain.reference import Nudge
 from slotline.domain.selection import Offer
@@ -631,6 +631,10 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             return self._begin(mode, heard)
         if heard.latest and self._pref.latest and self._offers and not replace(heard, latest=False).has_details:
             return self._choose(self._offers[-1])  # "go on then, the latest" of the latest already offered
+        if self._edge_of_the_emptied_day(heard):  # "nothing after five on Wednesday?" ... "och well, the latest then"
+            self._pref = replace(self._pref, at=None, part_of_day=None, approximate=False, bounds=UNBOUNDED)
+            self._pref = replace(self._pref, latest=heard.latest, earliest=heard.earliest)
+            return [self._find()]
         picked = self._pick(heard)
         if isinstance(picked, Slot):
             return self._choose(picked)
@@ -653,6 +657,21 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             self._absorb(heard)
             return self._advance()
         return self._misunderstood()
+
+    def _edge_of_the_emptied_day(self, heard: Interpretation) -> bool:
+        """ "The latest" (or "the earliest") alone, of offers on other days because the time asked for left nothing
+        on the day asked for: the edge of that day is meant, not of the nearest days."""
+        pref, zone = self._pref, self._catalogue.zone
+        if replace(heard, latest=False, earliest=False).has_details or pref.day is None or pref.last_day is not None:
+            return False
+        bounds = pref.bounds
+        late, early = bounds.not_before is not None, bounds.before is not None or bounds.not_after is not None
+        late = late or pref.part_of_day in (PartOfDay.AFTERNOON, PartOfDay.EVENING)
+        early = early or pref.part_of_day is PartOfDay.MORNING
+        # the edge the caller was reaching for ("nothing after five": the latest; "nothing before nine": the earliest)
+        if not ((heard.latest and late) or (heard.earliest and early)) or not self._offers:
+            return False
+        return all(s.window.start.astimezone(zone).date() != pref.day for s in self._offers)
 
     def _either(self, heard: Interpretation) -> list[Action] | None:
         """Offers named as alternatives ("the first one or the third one", or a recogniser unsure which it heard):

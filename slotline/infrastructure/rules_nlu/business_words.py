@@ -77,6 +77,15 @@ def _fold(word: str) -> str:
     return _SAME.get(stem(word), _PURPOSES.get(stem(word), stem(word)))
 
 
+def _content(free: Sequence[str]) -> set[str]:
+    """The words said that could name a service, folded."""
+    return {
+        _fold(w)
+        for i, w in enumerate(free)
+        if w != BLANK and len(w) >= _MIN_LENGTH and (w not in _NOISE or w in _SAME) and not _describes(free, i)
+    }
+
+
 def _meets(said: str, name_word: str) -> bool:
     """'check' meets 'checkup', 'clean' meets 'cleaning'; otherwise whole words only."""
     if said == name_word:
@@ -105,11 +114,7 @@ class ServiceWords:
 
     def find(self, free: Sequence[str]) -> tuple[ServiceId, ...]:
         """One service when one fits best, several when they fit equally well, none when no word fits."""
-        said = {
-            _fold(w)
-            for i, w in enumerate(free)
-            if w != BLANK and len(w) >= _MIN_LENGTH and (w not in _NOISE or w in _SAME) and not _describes(free, i)
-        }
+        said = _content(free)
         tied = self._best(said)
         if len(tied) > 1 and not said & _WHO:  # "my check": the check-up, not the children's one
             plain = [s for s in tied if not self._for[s]]
@@ -120,9 +125,11 @@ class ServiceWords:
             return rivals if tied[0] in rivals else tied
         return tied
 
-    def _best(self, said: set[str]) -> tuple[ServiceId, ...]:
+    def _best(self, said: set[str], among: frozenset[ServiceId] | None = None) -> tuple[ServiceId, ...]:
         scores: dict[ServiceId, int] = {}
         for service_id, words in self._words:
+            if among is not None and service_id not in among:
+                continue
             content = [s for s in said if any(_meets(s, w) for w in words)]
             if any(c not in _WHO and c not in _PETS for c in content):  # who it is for is no service
                 scores[service_id] = len(content)
@@ -133,11 +140,7 @@ class ServiceWords:
         """The services other than `found` that the words fit ("a cut and a blowout"), none when every word that fits
         a service is a word of `found`'s own names ("I'm pregnant ... and can I get a massage": the prenatal one)."""
         words = dict(self._words)
-        said = {
-            _fold(w)
-            for i, w in enumerate(free)
-            if w != BLANK and len(w) >= _MIN_LENGTH and (w not in _NOISE or w in _SAME) and not _describes(free, i)
-        }
+        said = _content(free)
         fitting = {s for s in said if any(_meets(s, w) for _, ws in self._words for w in ws)}
         if fitting and all(any(_meets(s, w) for w in words[found]) for s in fitting):
             return ()
@@ -184,6 +187,20 @@ class ServiceWords:
         said = [*free, "child"] if _a_child(free) else free  # "a hearing test, he's seven": a child's
         return tuple(s for s in self.find(said) if who & words[s])
 
+    def best_for_whom(self, free: Sequence[str], like: ServiceId | None = None) -> tuple[ServiceId, ...]:
+        """Of the services for who was said, those the words fit best, however well another fits ("is this the
+        hairdresser's? the wee one's needing his hair cut, he's six": the adults' cut fits more words); with `like`,
+        a service named that is for others (the women's cut), their version of it ("my wee one wants her hair
+        trimmed, she's eight": the kids' cut); none for a service named that is for anyone ("a trial lesson for my
+        lad, he's nine" is the trial lesson)."""
+        who = _for_whom(free)
+        said = _content([*free, "child"] if _a_child(free) else free)
+        if like is not None:
+            if not self._for[like] or self._for[like] & who:
+                return ()
+            said |= dict(self._words)[like] - _WHO
+        return self._best(said, frozenset(s for s, ws in self._words if who & ws)) if who else ()
+
 
 _NAME_FILLER = wordset("up ups a an the my of for s")  # inside a name as said: "check-ups", "a check up"
 _WHO = frozenset(("kid", "men", "women"))
@@ -198,8 +215,10 @@ def _for_whom(free: Sequence[str]) -> frozenset[str]:
 
 def _a_child(words: Sequence[str]) -> bool:
     """An age said that is a child's ("he's seven", "she is 9", "six years old")."""
+    inside = 0  # "seventy-one" is seventy-one, never "one"
     for i in range(len(words)):
-        count = cardinal_at(words, i)
+        count = cardinal_at(words, i) if i >= inside else None
+        inside = max(inside, count.end) if count is not None else inside
         pregnant = word_at(words, count.end + 1) in _CARRYING if count is not None else False
         young_pet = count is not None and word_at(words, count.end) in _MONTHS and bool(_YOUNG_PETS & set(words))
         if count is not None and count.value < _ADULT and an_age(words, i) and not (pregnant or young_pet):

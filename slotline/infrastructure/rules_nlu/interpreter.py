@@ -713,11 +713,13 @@ class RulesUtteranceInterpreter:
         )
 
     def _for_whom(
-        self, services: tuple[ServiceId, ...], said: list[str]
+        self, services: tuple[ServiceId, ...], said: list[str], *, child: bool
     ) -> tuple[tuple[ServiceId, ...], tuple[ServiceId, ...]]:
         """A service named with who it is for: the service that fits both best; when several fit as well, no service
         and those candidates, so that the agent asks."""
         fitting = self._service_words.find_for_whom(said)
+        if not fitting and child:  # "my wee one wants her hair trimmed, she's eight": the kids' cut
+            fitting = self._service_words.best_for_whom(said, like=services[0])
         if not fitting or fitting == services:
             return services, ()
         return (fitting, ()) if len(fitting) == 1 else ((), fitting)
@@ -824,9 +826,10 @@ class RulesUtteranceInterpreter:
         candidates: tuple[ServiceId, ...] = sharper if len(sharper) > 1 else ()
         if not services and not candidates:  # "a quick check-in with him, the half-hour one": of that length
             services, candidates = self._of_length(length_one, staff[0].value if staff else None)
-        if len(services) == 1 and says_for_whom(free) and not _only_mine(words):  # "my son's check-up": the kids' one
+        child = says_a_child_s_age(words)  # "she's eight"
+        if len(services) == 1 and (says_for_whom(free) or child) and not _only_mine(words):  # "my son's check-up"
             plain = services
-            services, candidates = self._for_whom(services, said_of_service)
+            services, candidates = self._for_whom(services, said_of_service, child=child)
             if len(services) == 1 and services != plain and _also_for_the_caller(words):
                 services = (*plain, *services)  # "a check-up for me and one for my daughter": both
         if services and any(f.value.counts for f in days):  # "a check-up, the cleaning's next month"
@@ -844,8 +847,8 @@ class RulesUtteranceInterpreter:
         unclaimed = [BLANK if i in choice_words or i in had else w for i, w in enumerate(said_of_service)]
         if not service and not candidates and not self._facts.names_a_faq(normalised):  # "do you do teeth whitening?"
             candidates = self._service_words.find(unclaimed)  # issue 13: "a check for the kids"
-            if candidates and says_a_child_s_age(words):  # "my lad's seven ... in for a cut": the kids' cut
-                kids = self._service_words.find_for_whom(words)
+            if candidates and child:  # "my lad's seven ... in for a cut": the kids' cut
+                kids = self._service_words.find_for_whom(words) or self._service_words.best_for_whom(words)
                 narrowed = tuple(c for c in kids if c in candidates)
                 # "the wee one's needing his hair cut, he's six": the one service named fits an adult; the kids' one
                 narrowed = narrowed or (kids if len(candidates) == 1 else ())
