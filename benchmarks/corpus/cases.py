@@ -59,6 +59,7 @@ SPLITS = (
     "heldout38",
     "heldout39",
     "heldout40",
+    "heldout41",
 )
 CATEGORIES = (
     "booking",
