@@ -20,7 +20,7 @@ from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.rules_nlu.business_words import says_a_child_s_age
 from slotline.infrastructure.rules_nlu.words import normalise
 from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
-from tests.factories import NEW_YORK
+from tests.factories import NEW_YORK, sample_catalogue
 from tests.unit.test_dialogue_policy import CALLER, TUESDAY, World, heard
 
 SALON = RulesUtteranceInterpreter(load_catalogue(catalogue_path("salon_glw")))
@@ -85,3 +85,31 @@ def test_the_earliest_after_nothing_that_early_on_the_day_is_that_days_earliest(
     assert "The nearest I have are" in said[-1]
     said = world.send(heard(Intent.INFORM, earliest=True))
     assert "Tuesday, December 1st at 11 AM" in said[-1]
+
+
+# -- the rest of heldout40 (after the two wrong bookings) -----------------------------------------------------------
+
+SAMPLE = RulesUtteranceInterpreter(sample_catalogue())
+WEDNESDAY = datetime(2026, 11, 25, 9, 0, tzinfo=NEW_YORK)
+
+
+def test_handing_over_words_are_booking_talk_not_chatter() -> None:
+    heard = SAMPLE.understand("just the earliest drop off you've got", WEDNESDAY)
+    assert (heard.intent, heard.earliest) == (Intent.INFORM, True)
+
+
+def test_an_hour_after_the_later_one_names_it() -> None:
+    heard = SAMPLE.understand("oh no sorry, the earlier one, eleven, I've a meeting", WEDNESDAY)
+    assert (heard.at, heard.unsure, heard.refers.nudge) == (time(11, 0), (), None)
+
+
+def test_scots_to_in_a_clock_time() -> None:
+    heard = SALON.understand("could I get a blow-dry Friday at quarter tae five", WINTER)
+    assert (heard.at, heard.unsure) == (time(16, 45), ())
+
+
+def test_a_generic_service_with_a_person_is_the_one_they_do() -> None:
+    assert SALON.understand("a cut with Morag next Friday", WINTER).service_id == "ladies_cut"
+    heard = SALON.understand("a cut with Jamie next Friday", WINTER)
+    assert heard.service_id is None
+    assert "mens_cut" in heard.service_choices and "ladies_cut" not in heard.service_choices  # he does no women's cut

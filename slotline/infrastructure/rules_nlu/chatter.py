@@ -23,7 +23,7 @@ KNOWN_WORDS = wordset(
     "month hour hours minutes minute morning afternoon evening night tonight hi hello hey sorry well "
     "actually let lets possible better best ideally either both same sure right wait hold else all really "
     "very much lot thats theres youre cool lovely perfect exactly whenever whatever book "
-    "cancel reschedule move change different "
+    "cancel reschedule move change different whichever whichevers "
     # yes and no as callers say them ("yep, go ahead", "nah, that's it")
     "yep yup yea ya yah nope nah ahead alright absolutely definitely certainly brilliant grand cheers ta "
     # how callers take in what they were told before answering ("of course, Easter. Thursday then?", "fair enough")
@@ -41,6 +41,9 @@ _WHO_FOR = wordset(
     "son daughter boy girl kid kids child children wife husband partner mum mom dad mother father baby shes hes "
     "aged old years"
 )
+# Leaving and collecting the pet, the car, the child ("the earliest drop-off"): booking talk, not chatter (and not
+# in KNOWN_WORDS, whose words name no service: "a glasses collection" is one).
+_HANDING_OVER = wordset("drop dropoff off pick pickup up collect collection")
 _MIN_UNKNOWN = 2
 _MIN_UNKNOWN_SHARE = 0.4
 
@@ -54,7 +57,7 @@ def is_chatter(all_words: Sequence[str], unclaimed: Sequence[str]) -> bool:
     unknown = sum(
         1
         for i, w in enumerate(unclaimed)
-        if w != BLANK and w not in KNOWN_WORDS and w not in _WHO_FOR and not an_age(unclaimed, i)
+        if w != BLANK and w not in KNOWN_WORDS | _HANDING_OVER and w not in _WHO_FOR and not an_age(unclaimed, i)
     )
     return unknown >= _MIN_UNKNOWN and unknown >= _MIN_UNKNOWN_SHARE * len(all_words)
 

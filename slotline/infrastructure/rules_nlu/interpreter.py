@@ -853,6 +853,8 @@ class RulesUtteranceInterpreter:
                 # "the wee one's needing his hair cut, he's six": the one service named fits an adult; the kids' one
                 narrowed = narrowed or (kids if len(candidates) == 1 else ())
                 candidates = narrowed if len(narrowed) == 1 else candidates
+            if len(candidates) > 1 and staff:  # "a cut with Morag": of the cuts, those she does
+                candidates = tuple(c for c in candidates if staff[0].value in self._done_by[c]) or candidates
         if not services and (visit := visit_said(words)) is not None:
             kind = self._visits.services(visit)  # "book my daughter in", "I'm a new patient"
             narrowed = tuple(c for c in candidates if c in kind)  # "my first time, I need to see a physio"

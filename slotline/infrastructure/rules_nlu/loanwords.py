@@ -78,6 +78,7 @@ _BRUMMIE |= {"tara": "bye", "tarra": "bye"}  # "tara-a-bit"
 # Yorkshire and Lancashire: "t' morning" (the), "owt" (anything), "nowt" (nothing), "summat" (something), "reyt"
 _NORTHERN = {"t": "the", "owt": "anything", "nowt": "nothing", "summat": "something", "reyt": "right"}
 _NORTHERN |= {"wi": "with", "wean": "child", "bairn": "child"}  # Scots: "wi Kirsty", "the wean"
+_NORTHERN |= {"tae": "to", "fae": "from", "oot": "out", "roond": "round", "wan": "one"}  # "quarter tae six"
 # Luganda, in Ugandan English
 _LUGANDA = {"yee": "yes", "yii": "yes", "nedda": "no", "webale": "thanks", "nnyo": "", "gyebale": "hi", "ko": ""}
 _LUGANDA |= {"oli": "hi", "otya": "", "ssebo": "", "nnyabo": "", "mpola": "", "jjo": "yesterday", "enkya": "tomorrow"}
