@@ -125,6 +125,17 @@ class ServiceWords:
             return rivals if tied[0] in rivals else tied
         return tied
 
+    def outdone(self, found: ServiceId, free: Sequence[str]) -> ServiceId | None:
+        """The one other service the words fit by at least two words more than `found`, named by one word alone
+        ("get the photos off my old laptop, the hard drive's died": the data recovery, not the laptop check)."""
+        said = _content(free) - _WHO - _PETS  # who it is for names no service ("the same guy as last time")
+        scores = {s: sum(1 for w in said if any(_meets(w, n) for n in words)) for s, words in self._words}
+        best = max(scores.values(), default=0)
+        leaders = [s for s, score in scores.items() if score == best]
+        if len(leaders) != 1 or leaders[0] == found or best - scores.get(found, 0) < _OUTDONE_BY:
+            return None
+        return leaders[0]
+
     def _best(self, said: set[str], among: frozenset[ServiceId] | None = None) -> tuple[ServiceId, ...]:
         scores: dict[ServiceId, int] = {}
         for service_id, words in self._words:
@@ -202,6 +213,7 @@ class ServiceWords:
         return self._best(said, frozenset(s for s, ws in self._words if who & ws)) if who else ()
 
 
+_OUTDONE_BY = 2
 _NAME_FILLER = wordset("up ups a an the my of for s")  # inside a name as said: "check-ups", "a check up"
 _WHO = frozenset(("kid", "men", "women"))
 # The animal a service is for names no service alone: "she knows my cat better" is not the "cat flu vaccine".

@@ -818,6 +818,9 @@ class RulesUtteranceInterpreter:
             named_too = self._services.find(free) is not None  # "an eye test and a diabetic screening": both
             sharper = self._service_words.sharpened_name(service[0].value, name, words, others_named=named_too)
             service = [Found(sharper[0], service[0].start, service[0].end)] if len(sharper) == 1 else []
+        if service and service[0].end - service[0].start == 1 and not staff:  # "my old laptop, the hard drive's died"
+            needed = self._service_words.outdone(service[0].value, words)
+            service = [Found(needed, service[0].start, service[0].end)] if needed is not None else service
         services = more_services(free, self._services, service[0]) if service else ()  # issue 13
         if len(services) == 1:  # "aroma oil massage, ninety minutes": how long it lasts
             _claimed(free, length_said(free, self._lengths[services[0]]))

@@ -127,7 +127,8 @@ _MINE = wordset(
     "husband missus mrs fella partner mum mam mom mother dad da father nan nana gran grandad brother sister mate "
     "baby babby dog dogs cat cats pup puppy head hair beard fade shave cut tea dinner lunch car bike van motor "
     "appointment appointments booking nails eyes eye teeth tooth back knee knees feet foot neck shoulder hip leg legs "
-    "arm glasses prescription ears skin brows eyebrows lashes job work shift diary calendar"
+    "arm glasses prescription ears skin brows eyebrows lashes job work shift diary calendar "
+    "phone mobile laptop computer ipad tablet screen"
 )
 _AFTER_DA = wordset("chi anh em yes yeah ok okay vang thanks cam i")
 # Patois "fi": "for" before a day, a thing or a person ("fi Saturday", "fi di car"), "to" before a verb ("fi wait").

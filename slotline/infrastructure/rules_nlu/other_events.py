@@ -326,7 +326,9 @@ def things_had(words: Sequence[str]) -> list[tuple[int, int]]:
         end = k + 1
         while end < min(len(words), k + 1 + _THING_REACH) and words[end] not in _BREAKS and words[end] != BLANK:
             end += 1
-        if _EVENTS.intersection(words[k + 1 : end]):  # not "I've got a cavity that needs fixing"
+        # not "I've got a cavity that needs fixing"; "I've got the podiatrist first": something had beforehand
+        beforehand = word_at(words, end - 1) == "first" and word_at(words, end - 2) not in _OWNERS | {"a", "your"}
+        if _EVENTS.intersection(words[k + 1 : end]) or (beforehand and end - 2 > k):
             spans.append((_holder_start(words, k), end))  # the holder too: "the young one has a match"
     return spans
 

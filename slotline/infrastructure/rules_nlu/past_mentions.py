@@ -70,7 +70,8 @@ def things_done(words: Sequence[str]) -> list[tuple[int, int]]:
 
 _LASTING_UNITS = wordset("day days week weeks month months year years")
 _NOT_LASTING_AFTER = wordset("time from today now away ahead out later")  # "for two weeks' time", "two weeks from"
-_SUFFERING = wordset("is has have been its it hurting aching shaking bleeding sore swollen paining had")
+_ANCHORS = frozenset(WEEKDAYS) | wordset("today tomorrow")
+_SUFFERING = wordset("is has have been its hurting aching shaking bleeding sore swollen paining had")
 
 
 def how_long_lasted(words: Sequence[str]) -> list[Found[int]]:
@@ -85,7 +86,8 @@ def how_long_lasted(words: Sequence[str]) -> list[Found[int]]:
         start = i + 1 + (word_at(words, i + 1) in ("a", "an", "the", "last", "past"))
         count = cardinal_at(words, start) if count is None else count
         end = count.end if count is not None else start
-        if word_at(words, end) in _LASTING_UNITS and word_at(words, end + 1) not in _NOT_LASTING_AFTER:
+        dated = word_at(words, end + 1) == "on" and word_at(words, end + 2) in _ANCHORS  # "for a week on Thursday"
+        if word_at(words, end) in _LASTING_UNITS and word_at(words, end + 1) not in _NOT_LASTING_AFTER and not dated:
             found.append(Found(count.value if count is not None else 1, i, end + 1))
     return found
 

@@ -56,7 +56,9 @@ class PeopleNames:
         words = [w for w in words if w]
         if says_when or any(w in _BOOKING and not _denied(words, i) for i, w in enumerate(words)):
             return False
-        loose = not service_named and bool(_SPEAK_LOOSE & set(words)) and any(w in self._names for w in words)
+        # "me phone is cracked" where a title says "phone": the word that speaks is not also the one that names
+        named = any(w in self._names and w not in _SPEAK_LOOSE for w in words)
+        loose = not service_named and bool(_SPEAK_LOOSE & set(words)) and named
         for i, word in enumerate(words):
             if word in _SPEAK and not (word in _A_SERVICE_TOO and word_at(words, i - 1) in ("a", "the")):
                 after = words[i + 1 : i + 5]

@@ -254,7 +254,8 @@ def _not_a_thing(free: Sequence[str], i: int) -> bool:
     return cardinal_at(free, k) is None and ordinal_at(free, k) is None and ends
 
 
-_NEXT_CLAUSE = wordset("its it but just only i im so and haha hahaha lol hehe") | {BLANK, ""}
+# "not the screen, the back": the next clause starts
+_NEXT_CLAUSE = wordset("its it but just only i im so and the haha hahaha lol hehe") | {BLANK, ""}
 
 
 _ING_NOT_VERBS = wordset("morning evening anything something nothing booking coming going doing making")
