@@ -152,3 +152,49 @@ def test_a_device_named_alone_yields_to_the_service_the_rest_of_the_words_name()
     heard = REPAIRS.understand("my laptop's hard drive is dead and I need my files off it", SPRING_SYD)
     assert heard.service_id == "data_recovery"
     assert REPAIRS.understand("my laptop won't turn on at all", SPRING_SYD).service_id == "laptop_diag"
+
+
+THERAPY = RulesUtteranceInterpreter(load_catalogue(catalogue_path("therapy_oak")))
+JUNE_OAK = datetime(2027, 6, 28, 9, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
+
+
+def test_the_one_kept_still_fine_names_no_day_to_act_on() -> None:
+    heard = REPAIRS.understand("cancel the battery one please, my Friday one is still fine", SPRING_SYD)
+    assert (heard.intent, heard.service_id, heard.day) == (Intent.CANCEL, "battery", None)
+
+
+def test_a_time_still_fine_after_a_new_day_is_no_appointment_kept() -> None:
+    heard = SAMPLE.understand("oh wait, I said Monday? I meant Tuesday. ten's still fine", WEDNESDAY)
+    assert heard.day == date(2026, 12, 1)
+
+
+def test_whose_the_kept_one_is_names_no_one_to_act_on() -> None:
+    heard = THERAPY.understand("cancel my telehealth on Wednesday, but keep my Friday one with James", JUNE_OAK)
+    assert (heard.intent, heard.staff_id, heard.day) == (Intent.CANCEL, None, date(2027, 6, 30))
+
+
+def test_a_service_name_is_no_way_to_pay() -> None:
+    heard = THERAPY.understand("can you move my check-in? but keep the Friday one with James", JUNE_OAK)
+    assert heard.question is None
+
+
+def test_a_session_for_a_child_is_the_one_service_for_children() -> None:
+    heard = THERAPY.understand("I need to book my son's session for next Tuesday", JUNE_OAK)
+    assert heard.service_id == "teen"
+    assert THERAPY.understand("a one-on-one for me next Tuesday", JUNE_OAK).service_id == "individual"
+
+
+def test_a_day_the_caller_will_be_somewhere_else_is_busy() -> None:
+    said = "my session this Saturday, we'll be down in LA for the 4th, can you push it back a week"
+    heard = THERAPY.understand(said, JUNE_OAK)
+    assert (heard.day, heard.unsure, heard.other_days) == (date(2027, 7, 3), (), (date(2027, 7, 4),))
+
+
+@pytest.mark.parametrize("said", ["I'll be there on Friday at ten", "I'll be over at ten on Friday"])
+def test_a_day_the_caller_will_be_here_is_the_day(said: str) -> None:
+    assert THERAPY.understand(said, JUNE_OAK).day == date(2027, 7, 2)
+
+
+def test_whose_occasion_it_is_is_not_who_the_service_is_for() -> None:
+    heard = SALON.understand("a beard trim Saturday, it's my son's wedding", WINTER)
+    assert heard.service_id == "beard_trim"

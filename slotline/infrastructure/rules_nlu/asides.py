@@ -75,11 +75,12 @@ def kept_as_it_is(free: list[str]) -> None:
     for found in _KEEP_THE_OTHER.scan(free):
         end = found.end
         if free[end - 1] in WEEKDAYS:  # "keep the Tuesday one": the day names the one kept
-            claim(free, Found(True, found.start, end + (word_at(free, end) in _ONES)))
+            end += word_at(free, end) in _ONES
+            if word_at(free, end) == "with":  # "keep my Wednesday one with Dr. Ruiz": whose it is, too
+                end = _to_clause_end(free, end, end + _KEPT_REACH)
+            claim(free, Found(True, found.start, end))
             continue
-        while end < min(len(free), found.end + _KEPT_REACH) and free[end] != BLANK:
-            end += 1
-        claim(free, Found(True, found.start, end))
+        claim(free, Found(True, found.start, _to_clause_end(free, end, found.end + _KEPT_REACH)))
     for found in _STAYS.scan(free):
         day = next(
             (k for k in range(found.start - 1, max(found.start - _KEPT_REACH, 0) - 1, -1) if free[k] in WEEKDAYS), None
@@ -88,8 +89,19 @@ def kept_as_it_is(free: list[str]) -> None:
             continue  # "Saturday at ten, keep that in mind": no appointment kept
         if free[found.start] in ("stay", "stays") and word_at(free, found.end) not in _ENDS:
             continue  # "the shots on Saturday stay" ends there; not "Saturday stays free"
-        if day is not None:  # "the Saturday wala appointment is theek hai", "Thursday one is same to same"
-            claim(free, Found(True, _kept_from(free, day), found.end))
+        if day is None:
+            continue
+        start = _kept_from(free, day)
+        still = free[found.start] == "still" or word_at(free, found.start + 1) == "still"
+        if still and not _ONES.intersection(free[start : found.start]):
+            continue  # "I meant Thursday. nine's still fine": a time kept, no appointment
+        claim(free, Found(True, start, found.end))  # "the Saturday wala appointment is theek hai"
+
+
+def _to_clause_end(free: list[str], end: int, reach: int) -> int:
+    while end < min(len(free), reach) and free[end] != BLANK:
+        end += 1
+    return end
 
 
 def _kept_from(free: list[str], day: int) -> int:
@@ -120,6 +132,12 @@ _STAYS = PhraseTable(
         "is fine keep that",
         "stays as it is",
         "stays the same",
+        "still fine",  # "the phone one on Saturday's still fine"
+        "is still fine",
+        "still good",
+        "is still good",
+        "still works",
+        "still suits",
         "can stay",
         "keep that",
         "keep it as it is",

@@ -15,9 +15,10 @@ from slotline.infrastructure.rules_nlu.ages import an_age
 from slotline.infrastructure.rules_nlu.catalogue_names import stem
 from slotline.infrastructure.rules_nlu.chatter import KNOWN_WORDS
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
+from slotline.infrastructure.rules_nlu.other_events import an_occasion_of
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, normalise, word_at, wordset
 
-__all__ = ["ServiceWords", "StaffTitles", "says_a_child_s_age", "says_for_whom"]
+__all__ = ["ServiceWords", "StaffTitles", "names_nothing", "says_a_child_s_age", "says_for_whom"]
 
 # Everyday words for who a service is for, folded together so "my daughter" meets "kids check-up".
 _SAME = {
@@ -107,6 +108,8 @@ class ServiceWords:
                 for k, raw in enumerate(name):
                     if len(name) > 2 and (*name[:k], *name[k + 1 :]) in whole:
                         continue  # "full car service" beside "full service": "car" is not what names it
+                    if raw == "one" and len(name) > 1:
+                        continue  # "one-on-one", "a one hour session": no "little one"
                     if raw not in _NOISE or raw in _SAME:
                         words.add(_fold(raw))
             self._words.append((service.id, frozenset(words)))
@@ -198,6 +201,13 @@ class ServiceWords:
         said = [*free, "child"] if _a_child(free) else free  # "a hearing test, he's seven": a child's
         return tuple(s for s in self.find(said) if who & words[s])
 
+    def only_one_for_whom(self, free: Sequence[str]) -> tuple[ServiceId, ...]:
+        """The one service for who was said ("my daughter's session": the teen session), none when there are
+        several or none."""
+        who = _for_whom(free)
+        theirs = tuple(s for s, words in self._words if who & words) if who else ()
+        return theirs if len(theirs) == 1 else ()
+
     def best_for_whom(self, free: Sequence[str], like: ServiceId | None = None) -> tuple[ServiceId, ...]:
         """Of the services for who was said, those the words fit best, however well another fits ("is this the
         hairdresser's? the wee one's needing his hair cut, he's six": the adults' cut fits more words); with `like`,
@@ -221,7 +231,12 @@ _PETS = frozenset(_fold(w) for w in ("cat", "cats", "dog", "dogs", "pet", "pets"
 
 
 def _for_whom(free: Sequence[str]) -> frozenset[str]:
-    said = frozenset(_fold(w) for w in free if w != BLANK and w not in _NOT_WHO_ALONE) & _WHO
+    said = frozenset(
+        _fold(w)
+        for i, w in enumerate(free)
+        if w != BLANK and w not in _NOT_WHO_ALONE and not an_occasion_of(free, i)  # "at our kid's wedding"
+    )
+    said &= _WHO
     return said | {"kid"} if _a_child(free) else said
 
 
@@ -248,6 +263,11 @@ _YOUNG_FOLDED = frozenset(_fold(w) for w in ("pup", "pups", "puppy", "puppies", 
 def says_a_child_s_age(words: Sequence[str]) -> bool:
     """An age said that is a child's ("me lad's seven"): a surer sign than loose words ("a big boy", "my little")."""
     return _a_child(words)
+
+
+def names_nothing(words: Sequence[str]) -> bool:
+    """Words that name no service on their own ("session", "appointment"): any service could be meant."""
+    return all(w in _NOISE and w not in _SAME for w in words)
 
 
 def says_for_whom(free: Sequence[str]) -> bool:

@@ -360,9 +360,13 @@ class FactQuestions:
             return Question(Topic.UNKNOWN)  # "do you do lash extensions?" of an FAQ about braid extensions
         if faq is not None and not (service_named and topic in (Topic.PRICE, Topic.DESCRIPTION)):
             return Question(Topic.FAQ, faq=faq)
-        payment = self._payment.find(said, joined)
+        unnamed = roots(topic_text.split())  # "my video check-in ... with Dr. Ruiz": a service's name pays nothing
+        unnamed_joined = _joined(topic_text.split())
+        payment = self._payment.find(unnamed, unnamed_joined)
         if topic in (None, Topic.PRICE, Topic.PAYMENT) and payment is not None and _asks_about_paying(words):
-            several = self._payment.several(said, joined)  # "PromptPay or cash only?": every way, both among them
+            several = self._payment.several(
+                unnamed, _joined(topic_text.split())
+            )  # "PromptPay or cash only?": every way, both among them
             return Question(Topic.PAYMENT, subject=None if several else payment)
         if topic is Topic.PAYMENT and service_named:
             return Question(Topic.PRICE)  # "what would I pay for a check-up"

@@ -23,6 +23,7 @@ from slotline.infrastructure.rules_nlu.asides import around_the_school_run, in_a
 from slotline.infrastructure.rules_nlu.business_words import (
     ServiceWords,
     StaffTitles,
+    names_nothing,
     says_a_child_s_age,
     says_for_whom,
 )
@@ -713,11 +714,14 @@ class RulesUtteranceInterpreter:
         )
 
     def _for_whom(
-        self, services: tuple[ServiceId, ...], said: list[str], *, child: bool
+        self, services: tuple[ServiceId, ...], said: list[str], *, child: bool, name: Sequence[str]
     ) -> tuple[tuple[ServiceId, ...], tuple[ServiceId, ...]]:
         """A service named with who it is for: the service that fits both best; when several fit as well, no service
-        and those candidates, so that the agent asks."""
+        and those candidates, so that the agent asks; with a name that names nothing ("my daughter's session"), the
+        one service for them."""
         fitting = self._service_words.find_for_whom(said)
+        if not fitting and names_nothing(name):  # "my daughter's session": the one service for her
+            fitting = self._service_words.only_one_for_whom(said)
         if not fitting and child:  # "my wee one wants her hair trimmed, she's eight": the kids' cut
             fitting = self._service_words.best_for_whom(said, like=services[0])
         if not fitting or fitting == services:
@@ -832,7 +836,8 @@ class RulesUtteranceInterpreter:
         child = says_a_child_s_age(words)  # "she's eight"
         if len(services) == 1 and (says_for_whom(free) or child) and not _only_mine(words):  # "my son's check-up"
             plain = services
-            services, candidates = self._for_whom(services, said_of_service, child=child)
+            name = said_of_service[service[0].start : service[0].end] if service else []
+            services, candidates = self._for_whom(services, said_of_service, child=child, name=name)
             if len(services) == 1 and services != plain and _also_for_the_caller(words):
                 services = (*plain, *services)  # "a check-up for me and one for my daughter": both
         if services and any(f.value.counts for f in days):  # "a check-up, the cleaning's next month"

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
 
 __all__ = [
+    "an_occasion_of",
     "another_event_after",
     "another_events_day",
     "another_events_part",
@@ -112,8 +114,8 @@ def another_events_day(words: Sequence[str], start: int, end: int | None = None)
         _had_after(words, end) or _visitor_after(words, end) or _busy_after(words, end) or _occasion_after(words, end)
     ):
         return True
-    if _going_away_before(words, start):
-        return True  # "I'm travelling to Brazil next month"
+    if _going_away_before(words, start) or _elsewhere_before(words, start):
+        return True  # "I'm travelling to Brazil next month", "we're gonna be in Tahoe for the Fourth"
     return _had_before(words, start - (word_at(words, start - 1) == "on"))
 
 
@@ -150,6 +152,31 @@ def _going_away_before(words: Sequence[str], start: int) -> bool:
             return False
         if word in _AWAY:
             return word_at(words, k + 1) in _AWAY_TO and _busy_holder(words, k)
+    return False
+
+
+_WILL = wordset("will ill well youll theyll shell hell gonna to might may")  # "we'll be", "we're going to be"
+_AT = wordset("in at")
+_AWAY_WAYS = wordset("up down over out")
+_NOT_A_PLACE = wordset(
+    "there here touch in on for at by around early late then soon back free home available ok noon midday half quarter"
+)
+
+
+def _elsewhere_before(words: Sequence[str], start: int) -> bool:
+    """ "we're gonna be in Tahoe for the Fourth", "I'll be at my mum's on Friday": someone will be somewhere else that
+    day (not "I'll be there on Friday", "I'll be in on Friday": here)."""
+    for k in range(start - 1, max(start - 1 - _FAR, 0) - 1, -1):
+        word = words[k] if k >= 0 else BLANK
+        if word == BLANK or word in _BREAKS:
+            return False
+        if word != "be" or word_at(words, k - 1) not in _WILL:
+            continue
+        j = k + 1 + (word_at(words, k + 1) in _AWAY_WAYS and word_at(words, k + 2) in _AT)  # "be down in LA"
+        if word_at(words, j) in _AT | _AWAY_WAYS:
+            place = j + 1 + (word_at(words, j + 1) in _OWNERS)
+            where = word_at(words, place)  # "I'll be over at ten on Friday": a time, no place
+            return where.isalpha() and where not in _NOT_A_PLACE | WEEKDAYS.keys() and cardinal_at(words, place) is None
     return False
 
 
@@ -350,6 +377,12 @@ _HOLDER_REACH = 4
 
 
 # What someone has on that is an event, not a need: "the school drop-off", "soccer", "a meeting".
+def an_occasion_of(words: Sequence[str], i: int) -> bool:
+    """The word at `i` names whose occasion follows ("I'm best man at our kid's wedding", "my son's graduation"): not
+    who a service is for."""
+    return word_at(words, i + 1) in _OCCASIONS
+
+
 _EVENTS = _BUSY | wordset(
     "drop dropoff pickup pick run meeting practice soccer football rugby netball game match training gym party "
     "wedding funeral flight lesson lessons swim swimming dance church mass exam test interview"
