@@ -12,7 +12,7 @@ import pytest
 from benchmarks.corpus import catalogue_path
 from slotline.domain.dialogue import events as ev
 from slotline.domain.ids import StaffId
-from slotline.domain.preference import StartBounds
+from slotline.domain.preference import PartOfDay, StartBounds
 from slotline.domain.staff_load import StaffLoad
 from slotline.domain.time_window import TimeWindow
 from slotline.domain.understanding import Intent
@@ -198,3 +198,27 @@ def test_a_day_the_caller_will_be_here_is_the_day(said: str) -> None:
 def test_whose_occasion_it_is_is_not_who_the_service_is_for() -> None:
     heard = SALON.understand("a beard trim Saturday, it's my son's wedding", WINTER)
     assert heard.service_id == "beard_trim"
+
+
+def test_a_part_of_the_day_ruled_out_after_the_one_meant_is_no_wish() -> None:
+    heard = THERAPY.understand("no, eight at night, not in the morning, I'm not an evening person though", JUNE_OAK)
+    assert heard.at == time(20, 0)
+    heard = SAMPLE.understand("a haircut Friday, in the afternoon not the morning", WEDNESDAY)
+    assert (heard.part_of_day, heard.unsure) == (PartOfDay.AFTERNOON, ())
+
+
+def test_calling_back_later_after_something_is_a_goodbye_not_a_hand_over() -> None:
+    heard = THERAPY.understand("right, I'll talk it over at home and ring back, thanks", JUNE_OAK)
+    assert heard.intent is Intent.GOODBYE
+
+
+def test_a_titles_little_words_name_no_one() -> None:
+    assert THERAPY.understand("ok, and then I'll phone later", JUNE_OAK).intent is not Intent.HUMAN
+
+
+def test_a_time_outside_a_short_days_hours_is_explained() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    christmas_eve = date(2026, 12, 24)
+    said = world.send(heard(Intent.BOOK, service_id="haircut", day=christmas_eve, at=time(15, 0)))
+    assert said[-1].startswith("On Thursday, December 24th, Christmas Eve, we're only open 9 AM to 1 PM.")

@@ -7,23 +7,17 @@ from collections.abc import Sequence
 from datetime import date
 
 from slotline.domain.catalogue import Catalogue, Service
-from slotline.domain.dialogue.phrasing import say_clock, say_date, say_list
+from slotline.domain.dialogue.phrasing import say_date, say_list, say_spans
 from slotline.domain.dialogue.sentences import join_sentences
 from slotline.domain.ids import ServiceId
 from slotline.domain.local_time import LocalSpan
 from slotline.domain.opening_hours import open_on, open_weekly
 from slotline.domain.questions import PER_SERVICE_TOPICS, Question, Topic
 
-__all__ = ["DEFAULT_URGENT_SAY", "Answers", "say_spans", "say_week"]
+__all__ = ["DEFAULT_URGENT_SAY", "Answers", "say_week"]
 
 DEFAULT_URGENT_SAY = "That sounds urgent. I'm putting you straight through to the team."
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def say_spans(spans: Sequence[LocalSpan]) -> str:
-    """'8 AM to 12:30 PM and 1:30 PM to 5 PM'."""
-    parts = [f"{say_clock(s.start)} to {'midnight' if s.ends_at_midnight else say_clock(s.end)}" for s in spans]
-    return say_list(parts, "and")
 
 
 def _days(weekdays: Sequence[int]) -> str:

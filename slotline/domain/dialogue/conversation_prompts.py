@@ -4,11 +4,11 @@ one service at a time, and why a day has nothing."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from slotline.domain.appointment import Appointment
 from slotline.domain.catalogue import Catalogue
-from slotline.domain.dialogue.phrasing import article, say_date, say_list, say_when, shared_last_word
+from slotline.domain.dialogue.phrasing import article, say_date, say_list, say_spans, say_when, shared_last_word
 from slotline.domain.ids import ServiceId
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -67,6 +67,16 @@ class ConversationPrompts:
 
     def too_far(self, days: int) -> str:
         return f"We only book {days} days ahead."
+
+    def short_day(self, day: date, at: time) -> str | None:
+        """Why a time is not free on a day of special hours it falls outside ("On Thursday, December 24th, Christmas
+        Eve, we're only open 9 AM to 1 PM."), or None."""
+        special = next((s for s in self._c.special_hours if s.day == day), None)
+        second = at.hour * 3600 + at.minute * 60
+        if special is None or any(s.start_second <= second < s.end_second for s in special.spans):
+            return None
+        reason = f", {special.reason.strip()}," if special.reason.strip() else ""
+        return f"On {say_date(day)}{reason} we're only open {say_spans(special.spans)}."
 
     def closed(self, service_id: ServiceId, day: date) -> str | None:
         """Why a day has nothing at all for this service, or None when it simply is full."""

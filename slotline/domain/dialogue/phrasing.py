@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, time, tzinfo
 
+from slotline.domain.local_time import LocalSpan
 from slotline.domain.preference import StartBounds
 
 
@@ -80,3 +81,9 @@ def shared_last_word(names: Sequence[str]) -> str | None:
 
 def article(noun: str) -> str:
     return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
+def say_spans(spans: Sequence[LocalSpan]) -> str:
+    """'8 AM to 12:30 PM and 1:30 PM to 5 PM'."""
+    parts = [f"{say_clock(s.start)} to {'midnight' if s.ends_at_midnight else say_clock(s.end)}" for s in spans]
+    return say_list(parts, "and")

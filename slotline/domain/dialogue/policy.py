@@ -617,6 +617,10 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             wanted = datetime.combine(pref.day, pref.at, started.tzinfo)
             if wanted < started + policy.min_notice and not offer.exact_time:
                 return self._talk.too_soon(policy.min_notice)
+        if pref.at is not None and not offer.exact_time:  # "like 2 on Christmas Eve": open only till one
+            short = self._talk.short_day(pref.day, pref.at)
+            if short is not None:
+                return short
         if offer.on_preferred_day:
             return None
         if started is not None and pref.day > started.date() + timedelta(days=policy.max_days_ahead):

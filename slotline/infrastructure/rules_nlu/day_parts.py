@@ -63,6 +63,11 @@ _LINKS = wordset("are is would will really just")
 
 def _ruled_out(words: Sequence[str], i: int) -> bool:
     """ "mornings are bad", "evenings don't work", "the morning's no good": a part of the day the caller cannot do."""
+    if word_at(words, i + 1) in ("person", "people"):
+        return True  # "I'm not a morning person": what someone is like
+    k = i - 1 - (word_at(words, i - 1) in ("the", "a")) - (word_at(words, i - 2) == "in")
+    if word_at(words, k) in ("not", "no"):
+        return True  # "seven in the evening, not the morning"
     j = i + 1
     while j < len(words) and j <= i + 3 and words[j] in _LINKS:
         j += 1

@@ -109,6 +109,8 @@ _GOODBYE = _phrases(
     "(?:ill|i will) (?:call|ring|phone)(?: you| them)? (?:back|again)",
     "(?:ill|i will) (?:talk|speak) to (?:him|her|them) and (?:call|ring|phone)",  # "... and call you"
     "(?:ill|i will) get back to you",
+    "(?:ill|i will) (?:\\w+ ){1,5}?and (?:call|ring|phone)(?: you| them)? (?:back|again)",  # "... and call back"
+    "(?:ill|i will|let me) (?:figure|sort|work) (?:something|it|things) out",
     "(?:ill|i will) give it a miss",
     "scrap that",
     "dont bother",

@@ -22,6 +22,7 @@ _SPEAK_LOOSE = _SPEAK | wordset("call ring phone")  # anywhere in the turn, besi
 _BOOKING = wordset("book booking booked appointment appointments schedule slot slots")
 
 
+_TITLE_FILLER = wordset("and of the a an for in with to at on or")
 _NOT = wordset("not isnt no nothing dont doesnt")
 _DENIED_REACH = 4
 
@@ -45,8 +46,8 @@ class PeopleNames:
         names: set[str] = set(_ROLES)
         for member in staff:
             names.update(normalise(member.name))
-            if member.title:
-                names.update(normalise(member.title))
+            if member.title:  # "marriage and family therapist": "and" names no one
+                names.update(w for w in normalise(member.title) if w not in _TITLE_FILLER)
         self._names = frozenset(names)
 
     def asked_for(self, words: Sequence[str], *, says_when: bool, service_named: bool) -> bool:

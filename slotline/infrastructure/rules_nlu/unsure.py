@@ -261,6 +261,17 @@ _NEXT_CLAUSE = wordset("its it but just only i im so and the haha hahaha lol heh
 _ING_NOT_VERBS = wordset("morning evening anything something nothing booking coming going doing making")
 
 
+_PARTS_OF_DAY = wordset("morning mornings afternoon afternoons evening evenings")
+
+
+def _not_a_part(free: Sequence[str], i: int) -> bool:
+    """ "not the morning", "not in the evening", "I'm not a morning person": a part of the day ruled out (the day
+    parts reader leaves it), or what someone is like."""
+    k = i + 1 + (word_at(free, i + 1) == "in")
+    k += word_at(free, k) in ("the", "a")
+    return word_at(free, k) in _PARTS_OF_DAY
+
+
 def _not_doing_well(free: Sequence[str], i: int) -> bool:
     """ "she's not settling at all", "he's not sleeping": how someone is, with nothing after it a day or time could
     be ("not coming on friday" still asks)."""
@@ -336,6 +347,7 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         following = free[i + 1] if i + 1 < len(free) else BLANK
         harmless = following in _HARMLESS_AFTER_NOT or _not_pressing(free, i + 1) or _not_a_thing(free, i)
         harmless = harmless or (following == "for" and word_at(free, i + 2) in _WHOM)  # "it's not for me"
+        harmless = harmless or _not_a_part(free, i)  # "seven in the evening, not the morning": read as ruled out
         harmless = harmless or (following, word_at(free, i + 2)) == ("for", "now")  # "but not for now, in two weeks"
         harmless = harmless or (word_at(free, i - 1) in ("if", "or") and following in _NOT_ENDS)  # "no worries if not"
         return not (harmless or _not_doing_well(free, i))
