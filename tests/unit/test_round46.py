@@ -222,3 +222,25 @@ def test_a_time_outside_a_short_days_hours_is_explained() -> None:
     christmas_eve = date(2026, 12, 24)
     said = world.send(heard(Intent.BOOK, service_id="haircut", day=christmas_eve, at=time(15, 0)))
     assert said[-1].startswith("On Thursday, December 24th, Christmas Eve, we're only open 9 AM to 1 PM.")
+
+
+def test_a_percentage_is_no_time() -> None:
+    heard = REPAIRS.understand(
+        "a new battery please, it keeps dying at like thirty percent, Friday at ten?", SPRING_SYD
+    )
+    assert (heard.service_id, heard.at, heard.unsure) == ("battery", time(10, 0), ())
+
+
+def test_before_a_clause_about_everything_else_is_no_bound() -> None:
+    heard = THERAPY.understand("a session with Maya Friday at noon? before everyone goes off on holiday", JUNE_OAK)
+    assert (heard.at, heard.unsure) == (time(12, 0), ())
+
+
+def test_do_you_do_a_way_to_pay_asks_about_paying() -> None:
+    heard = REPAIRS.understand("quick one, do you lot do Apple Pay?", SPRING_SYD)
+    assert heard.question is not None and heard.question.subject == "Apple Pay"
+
+
+def test_a_childs_age_with_no_service_named_is_the_one_service_for_children() -> None:
+    heard = THERAPY.understand("my son's thirteen and he's struggling, can I get him in next week", JUNE_OAK)
+    assert heard.service_id == "teen"

@@ -472,8 +472,9 @@ _FINE = wordset("fine ok okay alright good work works accepted")
 
 
 def _asks_about_paying(words: Sequence[str]) -> bool:
-    """ "do you take venmo", "can I pay with amex", "venmo's fine?": a way to pay named as a question."""
-    return any(w in _NAMING or w in _FINE for w in words)
+    """ "do you take venmo", "can I pay with amex", "venmo's fine?", "do you guys do Afterpay?": a way to pay named as
+    a question."""
+    return any(w in _NAMING or w in _FINE for w in words) or words.count("do") >= 2
 
 
 def _unlisted(words: Sequence[str]) -> bool:

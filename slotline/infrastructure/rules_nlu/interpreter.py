@@ -861,6 +861,8 @@ class RulesUtteranceInterpreter:
                 # "the wee one's needing his hair cut, he's six": the one service named fits an adult; the kids' one
                 narrowed = narrowed or (kids if len(candidates) == 1 else ())
                 candidates = narrowed if len(narrowed) == 1 else candidates
+            if not candidates and child:  # "my daughter's fifteen ... I'd like to get her in": the one for her
+                candidates = self._service_words.only_one_for_whom(words)
             if len(candidates) > 1 and staff:  # "a cut with Morag": of the cuts, those she does
                 candidates = tuple(c for c in candidates if staff[0].value in self._done_by[c]) or candidates
         if not services and (visit := visit_said(words)) is not None:

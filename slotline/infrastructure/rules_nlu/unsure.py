@@ -177,14 +177,17 @@ def _in_the_past(free: Sequence[str], i: int) -> bool:
     if free[i] not in ("before", "after"):
         return False
     following = word_at(free, i + 1)
-    if following in _PRONOUNS:
-        return True  # "before you book it", "after i've paid"
+    if following in _PRONOUNS or following in _EVERYONE:
+        return True  # "before you book it", "after i've paid", "before everything shuts down for Christmas"
     if following not in (BLANK, "that"):
         return False
     previous = word_at(free, i - 1)
     # "i've never had a massage before"; "a test and then the frames after": one thing after the other
     told = previous != BLANK or _EXPERIENCE.intersection(free[:i]) or (free[i] == "after" and "then" in free[:i])
     return bool(told) and previous not in _DAY_NOUNS | _MEANING and word_at(free, i + 2) in (BLANK, *_PRONOUNS)
+
+
+_EVERYONE = wordset("everything everyone everybody anything anyone anybody something someone somebody")
 
 
 def _when_it_is(free: Sequence[str], i: int) -> bool:
@@ -311,6 +314,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
     number = cardinal_at(free, i)
     if number is not None and word.isdigit() and 31 < number.value < 100:
         return False  # "when I pass 80 on the highway": no day, hour or minute
+    if number is not None and word_at(free, number.end) in ("percent", "per", "pc"):
+        return False  # "it shuts off at like forty percent": a battery's charge, no time
     if word in ("year", "years") and word_at(free, i - 1) == "new" and word_at(free, i - 2) in ("is", "s"):
         return False  # "Saturday is new year": the holiday's name, said of a day
     if number is not None and word_at(free, number.end) == "every":
