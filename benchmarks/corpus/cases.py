@@ -60,6 +60,7 @@ SPLITS = (
     "heldout39",
     "heldout40",
     "heldout41",
+    "heldout42",
 )
 CATEGORIES = (
     "booking",
