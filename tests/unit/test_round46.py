@@ -244,3 +244,21 @@ def test_do_you_do_a_way_to_pay_asks_about_paying() -> None:
 def test_a_childs_age_with_no_service_named_is_the_one_service_for_children() -> None:
     heard = THERAPY.understand("my son's thirteen and he's struggling, can I get him in next week", JUNE_OAK)
     assert heard.service_id == "teen"
+
+
+def test_a_day_asked_back_as_having_nothing_before_another_day_is_no_wish() -> None:
+    heard = SAMPLE.understand("there's nothing on Thursday? ugh. ok, Friday then", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 11, 27), ())
+
+
+@pytest.mark.parametrize("said", ["nothing on Thursday?", "nothing on thursday? thursday would suit me best"])
+def test_a_day_asked_about_alone_is_the_day_asked_for(said: str) -> None:
+    assert SAMPLE.understand(said, WEDNESDAY).day == date(2026, 11, 26)
+
+
+ARIZONA_VET = RulesUtteranceInterpreter(load_catalogue(catalogue_path("vet_phx")))
+
+
+def test_an_exclamation_is_no_misheard_service() -> None:
+    now = datetime(2027, 10, 25, 10, 0, tzinfo=ZoneInfo("America/Phoenix"))
+    assert ARIZONA_VET.understand("no Friday? shoot, Thursday then", now).service_id is None

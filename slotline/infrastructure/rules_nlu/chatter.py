@@ -28,7 +28,9 @@ KNOWN_WORDS = wordset(
     "yep yup yea ya yah nope nah ahead alright absolutely definitely certainly brilliant grand cheers ta "
     # how callers take in what they were told before answering ("of course, Easter. Thursday then?", "fair enough")
     "course fair enough oh ah ahh right understood makes sense forgot silly "
-    "sweet as awesome spot aye och naw nae bet thing righto rightio"
+    "sweet as awesome spot aye och naw nae bet thing righto rightio "
+    # exclamations at bad news ("nothing on Saturday? Shoot."), never a misheard service ("shots")
+    "shoot shucks dang darn damn dammit gosh jeez geez oops ugh argh blast bummer rats drat crikey"
 )
 # Questions slotline does not answer; a day or service inside them is not a booking detail.
 _OFF_TOPIC = re.compile(

@@ -8,13 +8,21 @@ before ten"): the day stays as said and the other readers take the rest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.words import Found, claim, word_at, wordset
 
-__all__ = ["refused_after"]
+__all__ = ["echoed_as_nothing", "refused_after"]
+
+# "nothing on Friday? Och. Saturday then": the agent's own words asked back, the day no wish (not "I've got nothing
+# on Friday", a free day).
+_ECHOED = re.compile(
+    r"(?:^|[.!?,]\s*)(?:oh,? |och,? |so |really,? )?(?:there'?s |is there )?nothing(?: at all| left| free)?"
+    r" (?:on|for) (?:the )?([\w']+)\s*\?"
+)
 
 _LINKS = wordset("is s are would will really just i we she he hella super so way pretty too very")
 _CANNOT = wordset("cant cannot wont doesnt dont isnt aint")
@@ -63,3 +71,18 @@ def _refused(words: Sequence[str], end: int) -> int | None:
         return None
     after = words[stop : stop + _REACH]
     return None if any(w in _ABOUT_A_TIME or w[:1].isdigit() for w in after) else stop
+
+
+def echoed_as_nothing(utterance: str, words: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """`days`, with a day the caller asks back as having nothing ("nothing on Friday? Och. Saturday then") no longer
+    counted when another day follows it; alone ("nothing on Monday?") it asks for that day."""
+    echoed = {m.group(1).replace("'", "") for m in _ECHOED.finditer(utterance.lower())}
+    return [
+        Found(replace(f.value, counts=False), f.start, f.end)
+        if f.value.counts
+        and any(g.value.counts and g.start > f.start and g.value.day != f.value.day for g in days)
+        and echoed.intersection(words[f.start : f.end])
+        and "nothing" in words[max(0, f.start - 4) : f.start]
+        else f
+        for f in days
+    ]

@@ -39,7 +39,7 @@ from slotline.infrastructure.rules_nlu.dates import find_days, pick_days
 from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree, moved_from_to, names_what_they_have
 from slotline.infrastructure.rules_nlu.day_parts import at_opening, find_earliest, find_part_of_day
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
-from slotline.infrastructure.rules_nlu.day_refusals import refused_after
+from slotline.infrastructure.rules_nlu.day_refusals import echoed_as_nothing, refused_after
 from slotline.infrastructure.rules_nlu.either import offers_either
 from slotline.infrastructure.rules_nlu.fact_reader import FactReader, refers_back
 from slotline.infrastructure.rules_nlu.greetings import not_greetings, unsaluted
@@ -790,6 +790,7 @@ class RulesUtteranceInterpreter:
         days = the_one_after(words, free, self._numeric.settle(weekday_in_counted_week(said_days), today))
         days = not_this_one(free, days, today)
         days = refused_after(words, free, _closed_said(words, _moved_from(words, days)))  # "Tuesday I can't"
+        days = echoed_as_nothing(utterance, words, days)  # "nothing on Friday? Och. Saturday then"
         days = months_past(words, days)  # "I had my hearing aids fitted in March"
         days = _not_of_this_call(words, days)  # "sorry to call on a Sunday"
         days, now_ends = _today_said(free, days, today)
