@@ -201,6 +201,10 @@ class ServiceWords:
         said = [*free, "child"] if _a_child(free) else free  # "a hearing test, he's seven": a child's
         return tuple(s for s in self.find(said) if who & words[s])
 
+    def best_among(self, free: Sequence[str], among: frozenset[ServiceId]) -> tuple[ServiceId, ...]:
+        """Of `among`, the services the words fit best (none when no word fits one of them)."""
+        return self._best(_content(free), among)
+
     def only_one_for_whom(self, free: Sequence[str]) -> tuple[ServiceId, ...]:
         """The one service for who was said ("my daughter's session": the teen session), none when there are
         several or none."""

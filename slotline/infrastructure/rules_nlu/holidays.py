@@ -75,6 +75,7 @@ _NOTES = wordset(
 # Holidays callers name in their own language: the Sinhala and Tamil New Year is "Avurudu" in Sri Lankan English
 _LOCAL_NAMES = {"sinhala new year": ("avurudu", "aluth avurudu"), "tamil new year": ("puthandu",)}
 _THIS = wordset("this the on coming")
+_KINDS_SAID_ALONE = ("bank holiday", "public holiday")
 _RECURS = 3  # a kind of day named this many times or more is said by its kind alone ("Poya")
 
 
@@ -110,6 +111,13 @@ class HolidayNames:
         for name, monthly in kinds.items():  # "Poya" for every "... Full Moon Poya Day"
             spoken.setdefault(name, monthly)
         self._kinds = {tuple(sorted(monthly)) for monthly in kinds.values()}
+        self._said_alone: set[tuple[date, ...]] = set()
+        for kind in _KINDS_SAID_ALONE:  # "the Monday after the bank holiday": the coming one of the bank holidays
+            of_kind = {day for day, reason in named if kind in " ".join(normalise(reason))}
+            if of_kind and kind not in spoken:
+                spoken[kind] = of_kind
+                self._kinds.add(tuple(sorted(of_kind)))
+                self._said_alone.add(tuple(sorted(of_kind)))
         # One reason written on days with a gap ("Eid al-Fitr" on the 10th, 11th and 13th): one run all the same
         self._reasons_on: dict[date, set[str]] = {}
         for day, reason in named:
@@ -161,6 +169,8 @@ class HolidayNames:
         """Each holiday said, with "the day after/before" it; a holiday already past is no day to book."""
         out: list[Found[DayReading]] = []
         for found, counted_from_only in self._said(words, today):
+            if found.value in self._said_alone and not _the_coming_one(words, found.start):
+                continue  # "that's the bank holiday, isn't it?", "it's a public holiday": taken in, no day
             day = _next_of(found.value, today)
             if day is not None and day < today:  # "Christmas Eve" written down for last year only: this year's
                 day = _fixed_next(" ".join(words[found.start : found.end]), today) or day
@@ -188,6 +198,18 @@ class HolidayNames:
                 continue
             out.append(Found(DayReading(day if day >= today else None, exact=True), start, end))
         return out
+
+
+def _the_coming_one(words: Sequence[str], start: int) -> bool:
+    """ "the Monday after the bank holiday", "on the bank holiday": the coming one asked about, not "that's the bank
+    holiday" or "it's a public holiday"."""
+    lead = word_at(words, start - 1)
+    if lead == "the":
+        return word_at(words, start - 2) not in _IS
+    return lead in ("this", "next", "on", "coming")
+
+
+_IS = wordset("is s thats its was whats isnt")
 
 
 def _counted_from_run(

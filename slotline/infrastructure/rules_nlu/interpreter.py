@@ -831,6 +831,16 @@ class RulesUtteranceInterpreter:
             _claimed(free, length_said(free, self._lengths[services[0]]))
         if len(services) > 1:
             one_after_another(free)  # "a follow-up and then a massage right after"
+        if (
+            len(services) == 1
+            and length_one is not None
+            and self._lengths[services[0]] != timedelta(minutes=length_one.value)
+        ):
+            of_length = frozenset(
+                s for s, lasts in self._lengths.items() if lasts == timedelta(minutes=length_one.value)
+            )
+            lasting = self._service_words.best_among(words, of_length)  # "an English essay ... the half hour": essay
+            services = lasting if len(lasting) == 1 else services
         candidates: tuple[ServiceId, ...] = sharper if len(sharper) > 1 else ()
         if not services and not candidates:  # "a quick check-in with him, the half-hour one": of that length
             services, candidates = self._of_length(length_one, staff[0].value if staff else None)

@@ -125,6 +125,15 @@ def _busy_after(words: Sequence[str], k: int) -> bool:
     if holder not in _BUSY_HOLDERS:
         return False
     j = k + 1 + (word_at(words, k + 1) in ("am", "is", "are", "s", "m"))
+    if word_at(words, j) in _AT and holder in ("im", "were", "shes", "hes", "theyre"):  # "Thursday I'm in Athlone"
+        place = j + 1 + (word_at(words, j + 1) in _OWNERS)
+        where = word_at(words, place)
+        if (
+            where.isalpha()
+            and where not in _NOT_A_PLACE | _NEARBY | WEEKDAYS.keys()
+            and cardinal_at(words, place) is None
+        ):
+            return True
     j += word_at(words, j) in _BUSY_PLACES
     return word_at(words, j) in _BUSY
 
@@ -158,6 +167,7 @@ def _going_away_before(words: Sequence[str], start: int) -> bool:
 _WILL = wordset("will ill well youll theyll shell hell gonna to might may")  # "we'll be", "we're going to be"
 _AT = wordset("in at")
 _AWAY_WAYS = wordset("up down over out")
+_NEARBY = wordset("town city area neighbourhood neighborhood village country")  # "I'm in town Friday": here
 _NOT_A_PLACE = wordset(
     "there here touch in on for at by around early late then soon back free home available ok noon midday half quarter"
 )

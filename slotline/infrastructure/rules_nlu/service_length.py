@@ -34,6 +34,7 @@ def length_said(free: Sequence[str], length: timedelta) -> list[Found[None]]:
     return found
 
 
+_GETTING = wordset("get have book take want need do")
 _ONES = wordset("one appointment session slot consult consultation visit treatment")
 
 
@@ -54,6 +55,7 @@ def the_one_of_length(free: Sequence[str]) -> Found[int] | None:
             if count is not None and unit is not None:
                 j, minutes = count.end + 1, count.value * unit
         j += word_at(free, j) == "long"
-        if minutes is not None and word_at(free, j) in _ONES:
+        with_whom = word_at(free, j) == "with" and word_at(free, i - 1) in _GETTING  # "get the half hour with someone"
+        if minutes is not None and (word_at(free, j) in _ONES or with_whom):
             return Found(minutes, i, j + 1)
     return None
