@@ -291,3 +291,21 @@ def test_a_length_said_picks_the_named_service_that_lasts_that_long() -> None:
     now = datetime(2027, 9, 6, 10, 0, tzinfo=ZoneInfo("Australia/Brisbane"))
     heard = TUTORS.understand("he's got an English essay to finish, could he book the half hour with Megan", now)
     assert heard.service_id == "essay"
+
+
+@pytest.mark.parametrize("said", ["she's in Year 9 now", "he's starting year 11", "my lad's in Form 4"])
+def test_a_class_at_school_is_no_year_or_day(said: str) -> None:
+    now = datetime(2027, 9, 6, 10, 0, tzinfo=ZoneInfo("Australia/Brisbane"))
+    heard = TUTORS.understand(f"{said}, maths on Tuesday at 4 please", now)
+    assert (heard.day, heard.at, heard.unsure) == (date(2027, 9, 7), time(16, 0), ())
+
+
+def test_a_bare_hour_after_irish_so_is_the_time() -> None:
+    heard = GALWAY_VET.understand("the afternoon so, three?", LATE_MAY_GWY)
+    assert (heard.at, heard.unsure) == (time(15, 0), ())
+
+
+def test_a_lesson_asked_for_someone_is_no_event_they_have() -> None:
+    now = datetime(2027, 5, 31, 10, 0, tzinfo=ZoneInfo("Australia/Brisbane"))
+    heard = TUTORS.understand("hi, could my son have a maths lesson on Thursday? he finishes at three", now)
+    assert heard.day == date(2027, 6, 3)

@@ -266,7 +266,7 @@ def _had_before(words: Sequence[str], start: int) -> bool:
         if word == "at" and _somewhere_else(words, k, start - 1):
             return True
         if word in _HAVE and _held_by(words, k):
-            if word_at(words, k - 2) in _ASKING:
+            if _asked_to_have(words, k):
                 return False  # "can i have a cleaning at 3": asked for, not had
             return k < start - 2  # something had between "got" and "at": "got swim at", not "got at"
     return False
@@ -311,6 +311,11 @@ def _leaving_before(words: Sequence[str], start: int) -> bool:
         if word in _LEAVING:
             return _busy_holder(words, k)
     return False
+
+
+def _asked_to_have(words: Sequence[str], k: int) -> bool:
+    """ "can i have a cleaning at 3", "could my daughter have an English lesson on Friday": asked for, not had."""
+    return word_at(words, k - 2) in _ASKING or (word_at(words, k - 2) in _OWNERS and word_at(words, k - 3) in _ASKING)
 
 
 def _busy_holder(words: Sequence[str], k: int) -> bool:
@@ -358,7 +363,7 @@ def things_had(words: Sequence[str]) -> list[tuple[int, int]]:
     the words after "got"/"has", which name no service to book (a service's own name said there is still read)."""
     spans: list[tuple[int, int]] = []
     for k, word in enumerate(words):
-        if word not in _HAVE or not _held_by(words, k) or word_at(words, k - 2) in _ASKING:
+        if word not in _HAVE or not _held_by(words, k) or _asked_to_have(words, k):
             continue
         end = k + 1
         while end < min(len(words), k + 1 + _THING_REACH) and words[end] not in _BREAKS and words[end] != BLANK:

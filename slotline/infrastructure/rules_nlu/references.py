@@ -67,7 +67,8 @@ def tidy(words: list[str]) -> list[str]:
             done = done or instead or (before == "of" and i >= 2 and words[i - 2] == "instead")
             done = done or (after, words[i + 2] if i + 2 < len(words) else "") in (("it", "is"), ("it", "its"))
             opens = (i == 0 or before in _OPENERS) and after in _FINE and word != "one"  # "one is fine": of them?
-            opens = opens or (before == "then" and not after and word != "one")  # "Saturday morning then, nine?"
+            # "Saturday morning then, nine?"; Irish "so": "the morning so, eleven?"
+            opens = opens or (before in ("then", "so") and not after and word != "one")
             asked = before == "is" and after in _FREE and word != "one"  # "a filling on Thursday, is 4 free?"
             # "no, the later one, 10, sorry": the one of two times named by its hour
             asked = asked or (before == "one" and i >= 2 and words[i - 2] in ("later", "earlier") and word != "one")

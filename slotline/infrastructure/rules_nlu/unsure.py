@@ -187,6 +187,20 @@ def _in_the_past(free: Sequence[str], i: int) -> bool:
     return bool(told) and previous not in _DAY_NOUNS | _MEANING and word_at(free, i + 2) in (BLANK, *_PRONOUNS)
 
 
+_SCHOOL_YEARS = wordset("year yr form grade standard class primary")
+_INTO_A_YEAR = wordset("in into s is doing starting going finishing repeating")
+
+
+def _a_school_year(free: Sequence[str], i: int) -> bool:
+    """ "she's in Year 8", "he's starting year 12", "in Form 3": a class at school (the word or its number)."""
+    k = i - 1 if cardinal_at(free, i) is not None and free[i] not in _SCHOOL_YEARS else i
+    if word_at(free, k) not in _SCHOOL_YEARS or word_at(free, k - 1) not in _INTO_A_YEAR:
+        return False
+    count = cardinal_at(free, k + 1)
+    return count is not None and count.value <= _LAST_SCHOOL_YEAR
+
+
+_LAST_SCHOOL_YEAR = 13
 _EVERYONE = wordset("everything everyone everybody anything anyone anybody something someone somebody")
 
 
@@ -311,6 +325,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         or ((dated or timed) and _an_occasion(free, i))
     ):
         return False
+    if _a_school_year(free, i):
+        return False  # "my daughter's in Year 8": her class at school, no year or day
     number = cardinal_at(free, i)
     if number is not None and word.isdigit() and 31 < number.value < 100:
         return False  # "when I pass 80 on the highway": no day, hour or minute
