@@ -309,3 +309,26 @@ def test_a_lesson_asked_for_someone_is_no_event_they_have() -> None:
     now = datetime(2027, 5, 31, 10, 0, tzinfo=ZoneInfo("Australia/Brisbane"))
     heard = TUTORS.understand("hi, could my son have a maths lesson on Thursday? he finishes at three", now)
     assert heard.day == date(2027, 6, 3)
+
+
+JUNE_BNE = datetime(2027, 6, 1, 10, 0, tzinfo=ZoneInfo("Australia/Brisbane"))
+
+
+def test_push_it_on_a_week_moves_it_a_week_later() -> None:
+    heard = GALWAY_VET.understand("the cat's in with Dr. Keane on Thursday, could you put it on a week?", LATE_MAY_GWY)
+    assert (heard.intent, heard.refers.weeks, heard.unsure) == (Intent.RESCHEDULE, 1, ())
+
+
+def test_how_many_the_caller_has_booked_is_no_time() -> None:
+    heard = TUTORS.understand("I've two booked on Saturday, can I move the maths to Monday at four", JUNE_BNE)
+    assert "two" not in heard.unsure
+
+
+def test_the_same_time_on_the_callers_own_clock_is_no_doubt() -> None:
+    heard = TUTORS.understand("maths Tuesday at four your time, so five for me in Sydney", JUNE_BNE)
+    assert (heard.at, heard.unsure) == (time(16, 0), ())
+
+
+def test_a_class_at_school_before_a_weekday_is_no_date() -> None:
+    heard = TUTORS.understand("an assessment for my son, he's in Year 4. Saturday at ten", JUNE_BNE)
+    assert (heard.day, heard.at, heard.unsure) == (date(2027, 6, 5), time(10, 0), ())

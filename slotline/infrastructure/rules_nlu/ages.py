@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 
-__all__ = ["an_age", "how_far_along"]
+__all__ = ["an_age", "how_far_along", "school_years"]
 
 _AGE_LEADS = wordset("hes shes aged age turned turning")
 _ONLY = wordset("only just nearly almost barely")
@@ -63,4 +63,22 @@ def how_far_along(words: Sequence[str]) -> list[Found[int]]:
             continue
         if "pregnant" in words[max(0, i - 4) : i]:
             found.append(Found(count.value, i, count.end + 1))
+    return found
+
+
+_SCHOOL_YEARS = wordset("year yr form grade standard class primary")
+_INTO_A_YEAR = wordset("in into s is doing starting going finishing repeating")
+_LAST_SCHOOL_YEAR = 13
+
+
+def school_years(words: Sequence[str]) -> list[Found[int]]:
+    """ "she's in Year 8", "he's starting year 12", "in Form 3": a class at school, never a year, a day or a time
+    (claimed before the dates are read: "he's in Year 5. Saturday morning" is no Saturday the 5th)."""
+    found = []
+    for k, word in enumerate(words):
+        if word not in _SCHOOL_YEARS or word_at(words, k - 1) not in _INTO_A_YEAR:
+            continue
+        count = cardinal_at(words, k + 1)
+        if count is not None and count.value <= _LAST_SCHOOL_YEAR:
+            found.append(Found(count.value, k, count.end))
     return found

@@ -56,6 +56,7 @@ _RESCHEDULE = re.compile(
     # issue 13: everyday words for moving an appointment
     r"|rearrang\w*|bump (?:it|that|this|my|the)|(?:push|put|bring|shift) (?:\w+ ){1,4}(?:back|forward)"
     r"|push (?:it|that|this|him|her|them|my \w+) out"
+    r"|(?:push|put) (?:it|that|this|him|her|them) on (?:a|one|by a|two) (?:week|fortnight)"  # Irish "push it on a week"
     r"|change (?:\w+ )?(?:appointment|session|booking|slot|time|day|visit)|swap (?:my|it|the)"
     r"|re ?book\w*|shift (?:it|that|this|my|the)"
     r"|push (?:it|that|this|him|her|them|my \w+)(?: out| back| forward)? (?:to|till|until|til)"

@@ -18,7 +18,7 @@ from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.common.clock_rules import local_today
 from slotline.infrastructure.common.phone_parsing import country_of
 from slotline.infrastructure.rules_nlu.after_a_day import after_at, weekday_after_a_day, weekday_of_a_day_said
-from slotline.infrastructure.rules_nlu.ages import how_far_along
+from slotline.infrastructure.rules_nlu.ages import how_far_along, school_years
 from slotline.infrastructure.rules_nlu.asides import around_the_school_run, in_a_row, kept_as_it_is, one_after_another
 from slotline.infrastructure.rules_nlu.business_words import (
     ServiceWords,
@@ -753,6 +753,7 @@ class RulesUtteranceInterpreter:
         free = [BLANK if w == "please" else w for w in words]
         phone = _claimed(free, [find_phone(free, self._region)])
         _claimed(free, how_far_along(free))  # "I'm pregnant, 22 weeks": never a date
+        _claimed(free, school_years(free))  # "he's in Year 5": never a year, a day or a time
         _claimed(free, how_long_lasted(free))  # "it is shaking for one month": never a date or a time
         length_one = the_one_of_length(free)  # "the half-hour one": no time of one o'clock
         if length_one is not None and self._services.find(free[length_one.start : length_one.end]) is not None:

@@ -95,6 +95,8 @@ _TABLE: PhraseTable[object] = PhraseTable(
             for p in (
                 "back a week",
                 "out a week",  # "push it out a week"
+                "on a week",  # Irish and British "push it on a week"
+                "on by a week",
                 "out by a week",
                 "back by a week",
                 "back one week",

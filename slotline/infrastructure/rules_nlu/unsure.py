@@ -187,20 +187,7 @@ def _in_the_past(free: Sequence[str], i: int) -> bool:
     return bool(told) and previous not in _DAY_NOUNS | _MEANING and word_at(free, i + 2) in (BLANK, *_PRONOUNS)
 
 
-_SCHOOL_YEARS = wordset("year yr form grade standard class primary")
-_INTO_A_YEAR = wordset("in into s is doing starting going finishing repeating")
-
-
-def _a_school_year(free: Sequence[str], i: int) -> bool:
-    """ "she's in Year 8", "he's starting year 12", "in Form 3": a class at school (the word or its number)."""
-    k = i - 1 if cardinal_at(free, i) is not None and free[i] not in _SCHOOL_YEARS else i
-    if word_at(free, k) not in _SCHOOL_YEARS or word_at(free, k - 1) not in _INTO_A_YEAR:
-        return False
-    count = cardinal_at(free, k + 1)
-    return count is not None and count.value <= _LAST_SCHOOL_YEAR
-
-
-_LAST_SCHOOL_YEAR = 13
+_OUR_TIME = {("for", "us"), ("for", "me"), ("our", "time"), ("my", "time"), ("here", ""), ("over", "here")}
 _EVERYONE = wordset("everything everyone everybody anything anyone anybody something someone somebody")
 
 
@@ -325,11 +312,12 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         or ((dated or timed) and _an_occasion(free, i))
     ):
         return False
-    if _a_school_year(free, i):
-        return False  # "my daughter's in Year 8": her class at school, no year or day
     number = cardinal_at(free, i)
     if number is not None and word.isdigit() and 31 < number.value < 100:
         return False  # "when I pass 80 on the highway": no day, hour or minute
+    after = (word_at(free, number.end), word_at(free, number.end + 1)) if number is not None else ("", "")
+    if clocked and after in _OUR_TIME:
+        return False  # "five o'clock your time, so six for us down here": the same time on the caller's clock
     if number is not None and word_at(free, number.end) in ("percent", "per", "pc"):
         return False  # "it shuts off at like forty percent": a battery's charge, no time
     if word in ("year", "years") and word_at(free, i - 1) == "new" and word_at(free, i - 2) in ("is", "s"):
@@ -387,7 +375,7 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
 
 _OWNERS_OF_NEXT = wordset("the my our his her your")
 _HAVING = wordset("have has got ive weve")
-_BOOKED_THINGS = wordset("appointments bookings sessions visits")
+_BOOKED_THINGS = wordset("appointments bookings sessions visits booked")  # "I've two booked"
 
 
 def _appointments_had(free: Sequence[str], i: int) -> bool:
