@@ -13,6 +13,7 @@ from benchmarks.corpus import catalogue_path
 from slotline.domain.dialogue import events as ev
 from slotline.domain.ids import StaffId
 from slotline.domain.preference import PartOfDay, StartBounds
+from slotline.domain.questions import Topic
 from slotline.domain.staff_load import StaffLoad
 from slotline.domain.time_window import TimeWindow
 from slotline.domain.understanding import Intent
@@ -332,3 +333,15 @@ def test_the_same_time_on_the_callers_own_clock_is_no_doubt() -> None:
 def test_a_class_at_school_before_a_weekday_is_no_date() -> None:
     heard = TUTORS.understand("an assessment for my son, he's in Year 4. Saturday at ten", JUNE_BNE)
     assert (heard.day, heard.at, heard.unsure) == (date(2027, 6, 5), time(10, 0), ())
+
+
+def test_when_a_symptom_started_today_rules_out_no_day() -> None:
+    now = datetime(2027, 1, 14, 15, 20, tzinfo=ZoneInfo("Europe/Dublin"))
+    heard = GALWAY_VET.understand("she's been scratching since this morning, this evening at six?", now)
+    assert (heard.day, heard.at, heard.unsure) == (date(2027, 1, 14), time(18, 0), ())
+
+
+@pytest.mark.parametrize("opening", ["hi there", "hiya", "good morning", "g'day"])
+def test_an_is_it_offered_question_after_a_greeting_with_a_word_never_said_of_it(opening: str) -> None:
+    heard = TUTORS.understand(f"{opening}, do you do physics tutoring? he's in Year 12", JUNE_BNE)
+    assert heard.question is not None and heard.question.topic is Topic.UNKNOWN

@@ -104,7 +104,12 @@ def days_disagree(words: Sequence[str], found: Sequence[Found[DayReading]]) -> b
     """True if single days said in `words` name different dates, or a day both asked for and ruled out."""
     singles = [f for f in found if f.value.last is None]
     counted = [f for f in singles if f.value.counts and not _gone_by(words, f)]
-    ruled_out = {f.value.day for f in singles if not f.value.counts and f.value.day is not None}
+    # not "limping since this morning ... this evening": when something started rules no day out
+    ruled_out = {
+        f.value.day
+        for f in singles
+        if not f.value.counts and f.value.day is not None and word_at(words, f.start - 1) != "since"
+    }
     # a day corrected by a later one is given up already ("Saturday the 11th, no, the 18th, the 11th's my party")
     standing = [f for k, f in enumerate(counted) if not any(_corrected(words, f, g) for g in counted[k + 1 :])]
     if any(f.value.day in ruled_out for f in standing):

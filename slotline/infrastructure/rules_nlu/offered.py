@@ -20,7 +20,8 @@ from slotline.infrastructure.rules_nlu.words import normalise, wordset
 __all__ = ["OfferedServices"]
 
 _ASKS_IF_OFFERED = re.compile(
-    r"^(?:hi |hello |hey |um |so |and |also |just wondering |i was wondering )*"
+    r"^(?:hi |hello |hey |hiya |gday |there |good (?:morning|afternoon|evening) |um |so |and |also |ok |okay |right "
+    r"|sorry |quick question |just wondering |i was wondering )*"
     r"(?:do|does|can|could) (?:you|ya|they|the \w+|anyone|somebody|someone)(?: guys| there)? "
     r"(?:do|offer|have|provide|perform|carry out|treat)\b"
 )
