@@ -205,7 +205,9 @@ def test_a_part_of_the_day_ruled_out_after_the_one_meant_is_no_wish() -> None:
     heard = THERAPY.understand("no, eight at night, not in the morning, I'm not an evening person though", JUNE_OAK)
     assert heard.at == time(20, 0)
     heard = SAMPLE.understand("a haircut Friday, in the afternoon not the morning", WEDNESDAY)
-    assert (heard.part_of_day, heard.unsure) == (PartOfDay.AFTERNOON, ())
+    assert (heard.part_of_day, heard.unsure) == (PartOfDay.AFTERNOON, ("not",))  # no clock time: still asked
+    heard = SAMPLE.understand("a haircut Friday, morning, no, afternoon", WEDNESDAY)
+    assert heard.part_of_day is PartOfDay.AFTERNOON  # a correction, not a part ruled out
 
 
 def test_calling_back_later_after_something_is_a_goodbye_not_a_hand_over() -> None:

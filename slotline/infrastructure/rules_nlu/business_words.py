@@ -131,15 +131,17 @@ class ServiceWords:
     def outdone(self, found: ServiceId, free: Sequence[str]) -> ServiceId | None:
         """The one other service the words fit by at least two words more than `found`, named by one word alone
         ("get the photos off my old laptop, the hard drive's died": the data recovery, not the laptop check)."""
-        said = _content(free) - _WHO - _PETS  # who it is for names no service ("the same guy as last time")
-        scores = {s: sum(1 for w in said if any(_meets(w, n) for n in words)) for s, words in self._words}
-        best = max(scores.values(), default=0)
-        leaders = [s for s, score in scores.items() if score == best]
-        if len(leaders) != 1 or leaders[0] == found or best - scores.get(found, 0) < _OUTDONE_BY:
+        scores = self._scores(_content(free) - _WHO - _PETS)  # "the same guy as last time" names no service
+        leaders = self._leaders(scores)
+        if len(leaders) != 1 or leaders[0] == found or scores[leaders[0]] - scores.get(found, 0) < _OUTDONE_BY:
             return None
         return leaders[0]
 
     def _best(self, said: set[str], among: frozenset[ServiceId] | None = None) -> tuple[ServiceId, ...]:
+        return self._leaders(self._scores(said, among))
+
+    def _scores(self, said: set[str], among: frozenset[ServiceId] | None = None) -> dict[ServiceId, int]:
+        """How many of the words said each service's names meet (of `among`, when given)."""
         scores: dict[ServiceId, int] = {}
         for service_id, words in self._words:
             if among is not None and service_id not in among:
@@ -147,6 +149,10 @@ class ServiceWords:
             content = [s for s in said if any(_meets(s, w) for w in words)]
             if any(c not in _WHO and c not in _PETS for c in content):  # who it is for is no service
                 scores[service_id] = len(content)
+        return scores
+
+    @staticmethod
+    def _leaders(scores: dict[ServiceId, int]) -> tuple[ServiceId, ...]:
         best = max(scores.values(), default=0)
         return tuple(s for s, score in scores.items() if score == best)
 

@@ -9,7 +9,7 @@ from slotline.infrastructure.rules_nlu.other_events import another_events_part
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 
-__all__ = ["EARLIEST_PHRASES", "at_opening", "find_earliest", "find_part_of_day", "wished_parts"]
+__all__ = ["EARLIEST_PHRASES", "after_not", "at_opening", "find_earliest", "find_part_of_day", "wished_parts"]
 
 _PARTS = {
     "morning": PartOfDay.MORNING,
@@ -65,9 +65,6 @@ def _ruled_out(words: Sequence[str], i: int) -> bool:
     """ "mornings are bad", "evenings don't work", "the morning's no good": a part of the day the caller cannot do."""
     if word_at(words, i + 1) in ("person", "people"):
         return True  # "I'm not a morning person": what someone is like
-    k = i - 1 - (word_at(words, i - 1) in ("the", "a")) - (word_at(words, i - 2) == "in")
-    if word_at(words, k) in ("not", "no"):
-        return True  # "seven in the evening, not the morning"
     j = i + 1
     while j < len(words) and j <= i + 3 and words[j] in _LINKS:
         j += 1
@@ -89,7 +86,17 @@ def find_part_of_day(words: Sequence[str], skip: frozenset[int] = frozenset()) -
     """The part of the day said last ("morning, no, afternoon" means the afternoon); "good night" and "morning, I
     need..." are no wish, and neither is a part ruled out ("mornings are bad for me") nor one at `skip`."""
     found = [i for i in wished_parts(words) if i not in skip]
+    # "seven in the evening, not the morning": the part after "not" is the contrast, when another part is wished
+    # (alone, "not in the morning" is read and its "not" asked about; "morning, no, afternoon" is a correction)
+    found = [i for i in found if not after_not(words, i)] or found
     return _PARTS[words[found[-1]]] if found else None
+
+
+def after_not(words: Sequence[str], i: int) -> bool:
+    """The part of the day at `i` follows "not (in) (the)": "not the morning", "not in the evening"."""
+    k = i - 1 - (word_at(words, i - 1) in ("the", "a"))
+    k -= word_at(words, k) == "in"
+    return word_at(words, k) == "not"
 
 
 def wished_parts(words: Sequence[str]) -> list[int]:

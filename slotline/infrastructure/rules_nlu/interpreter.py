@@ -706,6 +706,17 @@ class RulesUtteranceInterpreter:
         )
         return (fits, ()) if len(fits) == 1 else ((), fits)
 
+    def _lasting_as_said(
+        self, services: tuple[ServiceId, ...], length: Found[int] | None, words: Sequence[str]
+    ) -> tuple[ServiceId, ...]:
+        """One service read, and a length said it does not last ("an English essay ... could she get the half hour"):
+        of the services that last that long, the one the words name (the essay clinic), else the one read."""
+        if len(services) != 1 or length is None or self._lengths[services[0]] == timedelta(minutes=length.value):
+            return services
+        of_length = frozenset(s for s, lasts in self._lengths.items() if lasts == timedelta(minutes=length.value))
+        lasting = self._service_words.best_among(words, of_length)
+        return lasting if len(lasting) == 1 else services
+
     def _misheard_for_another(self, found: Found[ServiceId], staff: StaffId, said: Sequence[str]) -> bool:
         """A service matched only closely (as a mishearing would be) that the person named does not do: the words
         were not that service's name ("my dog's breath" is close to "dog bath")."""
@@ -832,16 +843,7 @@ class RulesUtteranceInterpreter:
             _claimed(free, length_said(free, self._lengths[services[0]]))
         if len(services) > 1:
             one_after_another(free)  # "a follow-up and then a massage right after"
-        if (
-            len(services) == 1
-            and length_one is not None
-            and self._lengths[services[0]] != timedelta(minutes=length_one.value)
-        ):
-            of_length = frozenset(
-                s for s, lasts in self._lengths.items() if lasts == timedelta(minutes=length_one.value)
-            )
-            lasting = self._service_words.best_among(words, of_length)  # "an English essay ... the half hour": essay
-            services = lasting if len(lasting) == 1 else services
+        services = self._lasting_as_said(services, length_one, words)  # "an English essay ... the half hour"
         candidates: tuple[ServiceId, ...] = sharper if len(sharper) > 1 else ()
         if not services and not candidates:  # "a quick check-in with him, the half-hour one": of that length
             services, candidates = self._of_length(length_one, staff[0].value if staff else None)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from slotline.infrastructure.rules_nlu.day_parts import wished_parts
+from slotline.infrastructure.rules_nlu.day_parts import after_not, wished_parts
 from slotline.infrastructure.rules_nlu.numbers import ordinal_at
 from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import word_at, wordset
@@ -51,6 +51,7 @@ def day_lost_before_part(words: Sequence[str], day_words: frozenset[int], starts
     positions of the words the day readers found; `starts`: where a clause after the first starts, which a part of
     the day may lead: "a massage, one hour? Afternoon")."""
     parts = (p for p in wished_parts(words) if p > 0 and p not in starts and words[p] in _PARTS)
+    parts = (p for p in parts if not after_not(words, p))  # "seven in the evening, not the morning"
     parts = (p for p in parts if not (words[p - 1] == "the" and p - 1 in starts))  # "ah right, the morning then"
     return any(not _led_well(words, p, day_words) for p in parts)
 

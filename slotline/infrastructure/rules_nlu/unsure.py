@@ -255,11 +255,12 @@ def _not_a_thing(free: Sequence[str], i: int) -> bool:
     if not thing.isalpha() or thing in _NOT_THINGS or thing in MONTHS or thing in WEEKDAYS:
         return False
     ends = word_at(free, k + 1) in _NEXT_CLAUSE  # "not for Jayden, it's for me"
+    # "not the screen, the back": a thing led by its article, then the next one
+    ends = ends or (word_at(free, k + 1) == "the" and word_at(free, k - 1) in _THING_LEADS)
     return cardinal_at(free, k) is None and ordinal_at(free, k) is None and ends
 
 
-# "not the screen, the back": the next clause starts
-_NEXT_CLAUSE = wordset("its it but just only i im so and the haha hahaha lol hehe") | {BLANK, ""}
+_NEXT_CLAUSE = wordset("its it but just only i im so and haha hahaha lol hehe") | {BLANK, ""}
 
 
 _ING_NOT_VERBS = wordset("morning evening anything something nothing booking coming going doing making")
@@ -356,7 +357,9 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         following = free[i + 1] if i + 1 < len(free) else BLANK
         harmless = following in _HARMLESS_AFTER_NOT or _not_pressing(free, i + 1) or _not_a_thing(free, i)
         harmless = harmless or (following == "for" and word_at(free, i + 2) in _WHOM)  # "it's not for me"
-        harmless = harmless or _not_a_part(free, i)  # "seven in the evening, not the morning": read as ruled out
+        # "seven in the evening, not the morning": beside a clock time, the part ruled out is a contrast; alone
+        # ("a haircut tomorrow, not the morning") it is still asked about
+        harmless = harmless or (clocked and _not_a_part(free, i))
         harmless = harmless or (following, word_at(free, i + 2)) == ("for", "now")  # "but not for now, in two weeks"
         harmless = harmless or (word_at(free, i - 1) in ("if", "or") and following in _NOT_ENDS)  # "no worries if not"
         return not (harmless or _not_doing_well(free, i))
