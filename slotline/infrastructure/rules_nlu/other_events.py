@@ -125,15 +125,12 @@ def _busy_after(words: Sequence[str], k: int) -> bool:
     if holder not in _BUSY_HOLDERS:
         return False
     j = k + 1 + (word_at(words, k + 1) in ("am", "is", "are", "s", "m"))
-    if word_at(words, j) in _AT and holder in ("im", "were", "shes", "hes", "theyre"):  # "Thursday I'm in Athlone"
-        place = j + 1 + (word_at(words, j + 1) in _OWNERS)
-        where = word_at(words, place)
-        if (
-            where.isalpha()
-            and where not in _NOT_A_PLACE | _NEARBY | WEEKDAYS.keys()
-            and cardinal_at(words, place) is None
-        ):
-            return True
+    if (
+        word_at(words, j) in _AT
+        and holder in ("im", "were", "shes", "hes", "theyre")  # "Thursday I'm in Athlone"
+        and _a_place_after(words, j, _NOT_A_PLACE | _NEARBY)  # "Thursday I'm in town": here
+    ):
+        return True
     j += word_at(words, j) in _BUSY_PLACES
     return word_at(words, j) in _BUSY
 
@@ -184,10 +181,16 @@ def _elsewhere_before(words: Sequence[str], start: int) -> bool:
             continue
         j = k + 1 + (word_at(words, k + 1) in _AWAY_WAYS and word_at(words, k + 2) in _AT)  # "be down in LA"
         if word_at(words, j) in _AT | _AWAY_WAYS:
-            place = j + 1 + (word_at(words, j + 1) in _OWNERS)
-            where = word_at(words, place)  # "I'll be over at ten on Friday": a time, no place
-            return where.isalpha() and where not in _NOT_A_PLACE | WEEKDAYS.keys() and cardinal_at(words, place) is None
+            return _a_place_after(words, j, _NOT_A_PLACE)  # "I'll be over at ten on Friday": a time, no place
     return False
+
+
+def _a_place_after(words: Sequence[str], j: int, not_places: frozenset[str]) -> bool:
+    """A place named after "in"/"at" at `j` ("in Athlone", "at my mum's"): a word, not a day, a number or one of
+    `not_places`."""
+    place = j + 1 + (word_at(words, j + 1) in _OWNERS)
+    where = word_at(words, place)
+    return where.isalpha() and where not in not_places | WEEKDAYS.keys() and cardinal_at(words, place) is None
 
 
 _FREE = _NOT_AN_EVENT | wordset("off nothing no free open day days week morning afternoon evening weekend")
