@@ -42,7 +42,7 @@ _BOOKING_WORD = re.compile(
 )  # not "come in": "where do i park when i come in"
 
 
-_BACK = wordset("one it that this those them then same")
+_BACK = wordset("one it that this those them then same him her")  # "book him in with her": who was just talked of
 _WANT_ONE = wordset("get have book need want do")
 _CHANGES = (Intent.RESCHEDULE, Intent.CANCEL, Intent.CANT_COME)  # "is it still at 10? can I move it": a move
 

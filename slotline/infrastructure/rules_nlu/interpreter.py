@@ -293,14 +293,17 @@ def _busy_days(
 def _clause_starts(utterance: str, words: Sequence[str], region: str | None) -> frozenset[int]:
     """Where each clause after the first starts in `words` (the tidied words of the utterance, or of its end after a
     correction): "he's got colic. Wednesday?", "oh wait, no, she has school, Friday". A start whose word does not
-    line up is left out."""
+    line up within two words is left out (tidying the whole turn may add or drop a word: "so, three" is "so at
+    three")."""
     parts = [tidy(loanwords(normalise(part), region)) for part in CLAUSE_END.split(utterance)]
     offset = sum(len(p) for p in parts) - len(words)  # `words` is the utterance or its end
-    starts, count = set(), 0
+    starts, count, last = set(), 0, 0
     for part in parts:
-        at = count - offset
-        if 0 < at < len(words) and part and words[at] == part[0]:
+        near = (count - offset + d for d in (0, 1, -1, 2, -2))
+        at = next((i for i in near if last < i < len(words) and part and words[i] == part[0]), None)
+        if at is not None:
             starts.add(at)
+            last = at
         count += len(part)
     return frozenset(starts)
 

@@ -178,14 +178,32 @@ def _done_before(words: Sequence[str], start: int, starts: frozenset[int] = froz
 
 
 def _said_of_the_past(words: Sequence[str], start: int) -> bool:
-    """A past tense, or something the caller is doing ("I'm running a half marathon in April"), earlier in the
-    clause: the month is when that happens."""
-    for k in range(start - 1, max(start - 1 - _PAST_REACH, -1), -1):
+    """A past tense, something the caller is doing ("I'm running a half marathon in April") or a trip ("we're
+    bringing the dog to France on the ferry in July") earlier in the clause: the month is when that happens."""
+    for k in range(start - 1, max(start - 1 - _TRIP_REACH, -1), -1):
         word = words[k]
         if word in _CLAUSE_BREAKS or word == BLANK:
             return False
+        if _a_trip_to(words, k, start):
+            return True
+        if k < start - _PAST_REACH:
+            continue
         if word in _PAST or (_happened(word) and word_at(words, k - 1) in _DOERS):  # "I broke my wrist in July"
             return not word_at(words, k + 1).endswith("ing")  # "I was hoping for July" is a wish
         if word.endswith("ing") and word_at(words, k - 1) in _DOING and word not in _WISHING:
             return True
     return False
+
+
+_TRIP_REACH = 10
+_TRIPS = wordset("going heading off travelling traveling flying driving sailing bringing taking moving")
+_NOT_TO_A_PLACE = wordset("come be book get need want have do try see call pop drop make go bring take wait ring")
+
+
+def _a_trip_to(words: Sequence[str], k: int, start: int) -> bool:
+    """ "we're going to Portugal in July", "I'm off to Spain in August", "we're taking him to France on the ferry in
+    July": someone travels to a place (not "I'm going to come in July": a wish)."""
+    if words[k] not in _TRIPS or word_at(words, k - 1) not in _DOING:
+        return False
+    to = next((i for i in range(k + 1, start) if words[i] == "to"), None)
+    return to is not None and to + 1 < start and words[to + 1] not in _NOT_TO_A_PLACE
