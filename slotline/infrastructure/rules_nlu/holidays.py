@@ -42,7 +42,7 @@ def _spoken(reason: str) -> set[str]:
     words = words[1:] if words[:1] == ["the"] else words
     kept = [w for w in words if w not in _FILLER]
     ways = {" ".join(words), " ".join(kept)}
-    if len(kept) > 1 and kept[-1] == "day" and " ".join(kept[:-1]) not in MONTHS:  # "May Day" is no "may"
+    if len(kept) > 1 and kept[-1] == "day" and " ".join(kept[:-1]) not in _EVERYDAY | MONTHS.keys():  # no "may"
         ways.add(" ".join(kept[:-1]))
         if len(kept) > 2:
             ways.add(" ".join(kept[-2:]))  # "Cup Day" for Melbourne Cup Day
@@ -66,6 +66,11 @@ def _spoken(reason: str) -> set[str]:
     return {w for w in ways if w and not _GENERIC.issuperset(w.split())}
 
 
+# A holiday's name without its "day" that is an everyday word: "Family Day" is not "the whole family shows up"
+_EVERYDAY = wordset(
+    "family labour labor youth heritage freedom workers womens national memorial mothers fathers childrens "
+    "independence victoria canada civic"
+)
 _NICKNAMES = {"patricks": "paddys", "patrick": "paddy"}  # "Paddy's Day"
 # Words of a note in brackets after a holiday's name, which is then no other name of it
 _NOTES = wordset(
@@ -196,6 +201,10 @@ class HolidayNames:
             elif _before_it(words, start) is not None and today < day:  # "before (the) christmas": any day until then
                 out.append(Found(DayReading(today, last=day - timedelta(days=1)), _before_it(words, start) or 0, end))
                 continue
+            weekend = _long_weekend(words, end, day) if shift is None and nth is None else None
+            if weekend is not None:  # "the Victoria Day long weekend": the Saturday to the Monday
+                out.append(Found(DayReading(max(weekend[0], today), last=weekend[1]), start, end + 2))
+                continue
             out.append(Found(DayReading(day if day >= today else None, exact=True), start, end))
         return out
 
@@ -210,6 +219,13 @@ def _the_coming_one(words: Sequence[str], start: int) -> bool:
 
 
 _IS = wordset("is s thats its was whats isnt")
+
+
+def _long_weekend(words: Sequence[str], end: int, day: date) -> tuple[date, date] | None:
+    """The weekend a Monday or Friday holiday makes long, with the holiday, when "long weekend" follows its name."""
+    if words[end : end + 2] != ["long", "weekend"] or day.weekday() not in (0, 4):
+        return None
+    return (day - timedelta(days=2), day) if day.weekday() == 0 else (day, day + timedelta(days=2))
 
 
 def _counted_from_run(
@@ -229,7 +245,11 @@ def _counted_from_run(
 def _shift_start(words: Sequence[str], start: int) -> int:
     """Where "the day after (the) <holiday>" starts, the holiday's name at `start`."""
     lead = start - (word_at(words, start - 1) == "the")
+    lead -= word_at(words, lead - 2) in _RIGHT  # "the tuesday straight after easter"
     return lead - 2 - (word_at(words, lead - 3) == "the")
+
+
+_RIGHT = wordset("right straight just directly immediately")
 
 
 def _before_it(words: Sequence[str], start: int) -> int | None:
@@ -353,6 +373,7 @@ def _shift_before(words: Sequence[str], start: int, day: date) -> int | None:
     if start < 2 or words[start - 1] not in _SHIFTS:
         return None
     direction, said = _SHIFTS[words[start - 1]], words[start - 2]
+    said = word_at(words, start - 3) if said in _RIGHT else said  # "the monday right after christmas"
     if said == "day":
         return direction
     if said in _WEEKDAYS:

@@ -43,7 +43,8 @@ _NEGATION_BEFORE = re.compile(
     r"\b(?:dont|do not|not|never|no need to|wont|doesnt|didnt)(?: (?!(?:can|could|would|please|so|but)\b)\w+){0,3} $"
 )
 _CANCEL = re.compile(
-    r"\b(?:cancel\w*(?! (?:policy|fee))|call (?:it|that|this) off|call off"
+    r"\b(?:cancel\w*(?! (?:polic\w*|fees?|charges?|costs?|period|notice|terms|rules|list|waitlist|slots?|spots?))"
+    r"|call (?:it|that|this) off|call off"
     # "we won't be needing it any more", "I no longer need my appointment": the caller is done with it
     r"|(?:wont|will not) be needing (?:it|that|this|my|the|our|her|his|\w+ (?:appointment|booking|session))"
     r"|no longer need (?:it|my|the|our|that)"
@@ -85,12 +86,6 @@ _GOODBYE = _phrases(
     "bye",
     "goodbye",
     "bye bye",
-    "thats all",
-    "that is all",
-    "thats everything",
-    "that is everything",
-    "nothing else",
-    "nothing more",
     "im done(?! at| with| by| for| in| around| after)",  # "after I'm done at work": a time
     "all done(?! at| with| by| for| in| around| after)",
     "have a (?:good|nice|great|lovely) (?:day|one|evening|night|weekend)",
@@ -116,6 +111,10 @@ _GOODBYE = _phrases(
     "scrap that",
     "dont bother",
     "(?:ill|i will) think about it",
+)
+# Closing words that are also said of a request: "just a shape-up, nothing else, on Wednesday" asks for it
+_NOTHING_ELSE = _phrases(
+    "thats all", "that is all", "thats everything", "that is everything", "nothing else", "nothing more"
 )
 # issue 13: the caller cannot come to an appointment they have; the agent offers to move or cancel it.
 _CANT_COME = re.compile(
@@ -330,11 +329,32 @@ def _said(pattern: re.Pattern[str], text: str) -> tuple[bool, bool]:
     """Whether `pattern` occurs not negated, and whether it occurs negated ("don't cancel")."""
     plain = negated = False
     for match in pattern.finditer(text):
+        if pattern is _CANCEL and _talk_of_cancelling(text, match):
+            continue
         if _NEGATION_BEFORE.search(text, 0, match.start()):
             negated = True
         else:
             plain = True
     return plain, negated
+
+
+# Cancelling talked of, not asked for: "what happens if I have to cancel", "any cancellations Friday?", "if there's
+# a cancellation can you ring me", "how much notice for cancellations"
+_IF_CANCELLING = re.compile(r"\bif (?:i|we|he|she|they|you) (?:ever |have to |had to |need to |needed to |do |must )?$")
+_A_CANCELLATION_COMING_UP = re.compile(
+    r"\b(?:any|if theres a|if there is a|if there was a|if you get a|if you have a"
+    r"|waiting for a|wait for a) $"
+)
+_MAKING = re.compile(r"\b(?:make|making|do|doing) (?:\w+ )?$")
+
+
+def _talk_of_cancelling(text: str, match: re.Match[str]) -> bool:
+    word, before = match.group(), text[: match.start()]
+    if word.startswith("cancellations"):
+        return not _MAKING.search(before)  # "I need to make two cancellations" asks
+    if word.startswith("cancellation"):
+        return bool(_A_CANCELLATION_COMING_UP.search(before))
+    return word.startswith("cancel") and bool(_IF_CANCELLING.search(before))
 
 
 def _polarity(words: Sequence[str]) -> Intent | None:
@@ -378,7 +398,8 @@ def classify(
     if _REPEAT.search(text):
         return Intent.REPEAT
     polarity = _polarity(words)
-    if _GOODBYE.search(text) or (_THATS_IT.search(text) and polarity is not Intent.AFFIRM):
+    only_that = _NOTHING_ELSE.search(text) and not (has_details or has_service)
+    if _GOODBYE.search(text) or only_that or (_THATS_IT.search(text) and polarity is not Intent.AFFIRM):
         return Intent.GOODBYE
     booking, no_booking = _said(_BOOK, text)
     negated = no_cancel or no_reschedule or no_booking

@@ -72,6 +72,7 @@ from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
 from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
 from slotline.infrastructure.rules_nlu.said_times import loosely, of_days_ruled_out
+from slotline.infrastructure.rules_nlu.same_week import weekday_of_the_same_week
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
 from slotline.infrastructure.rules_nlu.service_length import length_said, the_one_of_length
 from slotline.infrastructure.rules_nlu.soon import find_wait
@@ -81,6 +82,7 @@ from slotline.infrastructure.rules_nlu.time_bounds import BoundsReading, find_bo
 from slotline.infrastructure.rules_nlu.times import TimeReading, find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning, without_the_days_month
 from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
+from slotline.infrastructure.rules_nlu.word_of_mouth import word_of_mouth
 from slotline.infrastructure.rules_nlu.words import (
     BLANK,
     CLAUSE_END,
@@ -801,6 +803,7 @@ class RulesUtteranceInterpreter:
         )
         said_days = weekday_after_a_day(words, free, said_days)  # "after the Avurudu, on the Thursday"
         said_days = weekday_of_a_day_said(words, said_days)  # "two weeks from today, the Friday?"
+        said_days = weekday_of_the_same_week(words, free, said_days)  # "Wednesday ... to the Friday that same week"
         said_days = weekdays_past(words, said_days, starts)  # "I did the test here on Saturday"
         days = the_one_after(words, free, self._numeric.settle(weekday_in_counted_week(said_days), today))
         days = not_this_one(free, days, today)
@@ -887,13 +890,17 @@ class RulesUtteranceInterpreter:
             narrowed = tuple(c for c in candidates if c in kind)  # "my first time, I need to see a physio"
             candidates = (narrowed if len(narrowed) == 1 else candidates) if candidates else kind
             services = candidates if len(candidates) == 1 else ()
+        done = {i for start, end in things_done(words) for i in range(start, end)}  # "I did the test here"
         if services and _JOINED.intersection(words):  # "a cut and a blowout": the other service is never dropped
-            done = {i for start, end in things_done(words) for i in range(start, end)}  # "I did the test here"
-            beside = [BLANK if i in done else w for i, w in enumerate(free)]
+            told = word_of_mouth(words)  # "a friend said I should start with the intro": no duet
+            beside = [BLANK if i in done or i in told else w for i, w in enumerate(free)]
             other = tuple(s for s in self._service_words.besides(services[0], beside) if s not in services)
             services, candidates = (*services, *other) if len(other) == 1 else services, other if len(other) > 1 else ()
         if len(services) > 1 and service and services[0] == service[0].value and had_before(words, service[0].start):
             services = services[1:]  # "I had my hearing aids fitted in March and they need a tweak": the tweak
+        tried = self._services.find([w if i in done else BLANK for i, w in enumerate(words)]) if done else None
+        if len(services) > 1 and tried is not None:  # "I haven't tried the reformer before and ... the intro"
+            services = tuple(s for s in services if s != tried.value)
 
         if wait is not None and picked_days is None and picked_time is None:
             picked_days, bounds = _after_the_wait(now, self._zone, wait.value, bounds)

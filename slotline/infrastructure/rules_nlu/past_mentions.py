@@ -52,14 +52,18 @@ def months_past(words: Sequence[str], days: list[Found[DayReading]]) -> list[Fou
 _DONE = wordset("did had")
 _DOERS = wordset("i we she he they")
 _DONE_REACH = 6
+_TRIED = wordset("tried had done did")
+_NEVER = wordset("never havent hasnt hadnt not")  # "I haven't tried", "she's never had"
 
 
 def things_done(words: Sequence[str]) -> list[tuple[int, int]]:
-    """Where "I did the pregnancy test here on Saturday" names what was already done: [start, end) spans of the
-    words after "did"/"had", up to the end of the clause; they add no other service to a booking."""
+    """Where "I did the pregnancy test here on Saturday" names what was already done, or "I haven't tried the reformer
+    before" what never was: [start, end) spans of the words after "did"/"had"/"tried", up to the end of the clause;
+    they add no other service to a booking."""
     spans: list[tuple[int, int]] = []
     for k, word in enumerate(words):
-        if word not in _DONE or word_at(words, k - 1 - (word_at(words, k - 1) == "already")) not in _DOERS:
+        done = word in _DONE and word_at(words, k - 1 - (word_at(words, k - 1) == "already")) in _DOERS
+        if not done and not (word in _TRIED and word_at(words, k - 1) in _NEVER):
             continue
         end = k + 1
         while end < min(len(words), k + 1 + _DONE_REACH) and words[end] not in _CLAUSE_BREAKS and words[end] != BLANK:

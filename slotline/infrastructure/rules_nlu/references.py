@@ -43,6 +43,9 @@ def _counted(words: list[str], i: int) -> bool:
     return i > 0 and words[i - 1] not in ("a", "an") and cardinal_at(words, i - 1) is not None
 
 
+_WHOLE_OF = frozenset(("week", "weekend", "day", "month", "fortnight", "morning", "afternoon", "evening"))
+
+
 def tidy(words: list[str]) -> list[str]:
     """Possessives the date words do not know ("thursday's", "two o'clock's"); "make it eleven", "can we do 2
     instead" and "9 is perfect" read as "at eleven", "at 2", "at 9"."""
@@ -51,6 +54,8 @@ def tidy(words: list[str]) -> list[str]:
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else ""
         before = words[i - 1] if i else ""
+        if word in ("whole", "entire") and before == "the" and after in _WHOLE_OF:  # "I've got the whole week off"
+            continue
         if word == "one" and before in _LATE_OR_EARLY and out:  # "a late one on thursday": no 1 o'clock
             out[-1] = _LATE_OR_EARLY[before]
             continue

@@ -343,6 +343,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         return False  # "especially after a day on the laptop": when it happens, not when to book
     if word == "after" and _SYMPTOMS.intersection(free[max(0, i - _SYMPTOM_REACH) : i]):
         return False  # "my whole back's one big knot after netball": what caused it, not when to book
+    if word in _TIME_OFF and word_at(free, i + 1) == "off":
+        return False  # "I've got the week off": when the caller is free, no other day
     if _appointments_had(free, i):
         return False  # "I have two appointments tomorrow": what the caller has, said of them
     if _mixed_up(free, i):
@@ -401,6 +403,9 @@ def _mixed_up(free: Sequence[str], i: int) -> bool:
 def _a_plain_thing(word: str) -> bool:
     """A word that is no day, time or number: a thing ("lymph"), or a service's words already read (blank)."""
     return word == BLANK or (word.isalpha() and word not in _NOT_THINGS and word not in MONTHS and word not in WEEKDAYS)
+
+
+_TIME_OFF = wordset("week weeks weekend fortnight day days month")
 
 
 def leftover_meaning(
