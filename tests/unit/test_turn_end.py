@@ -49,3 +49,13 @@ def test_nothing_understood_waits_for_more() -> None:
     assert not sounds_finished(Interpretation(Intent.UNKNOWN, text="the weather is lovely"))
     assert not sounds_finished(Interpretation(Intent.AFFIRM, text=""))
     assert not sounds_finished(Interpretation(Intent.AFFIRM, text=" ... "))
+
+
+@pytest.mark.parametrize("text", ["no", "No.", "nope", "no no", "um, nah"])
+def test_a_bare_no_waits_for_the_correction_that_often_follows(text: str) -> None:
+    assert not sounds_finished(Interpretation(Intent.DENY, text=text))  # "no, the 9:45 AM one"
+
+
+def test_a_no_with_more_said_sounds_finished() -> None:
+    assert sounds_finished(Interpretation(Intent.DENY, text="no thanks"))
+    assert sounds_finished(Interpretation(Intent.DENY, text="no, that's not right"))

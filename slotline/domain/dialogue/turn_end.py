@@ -43,4 +43,9 @@ def sounds_finished(understood: Interpretation) -> bool:
     if understood.intent is Intent.UNKNOWN:
         return False  # nothing usable yet: give the caller the longer wait to go on
     last = _last_word(understood.text)
+    if understood.intent is Intent.DENY and last in _BARE_NO:
+        return False  # "no, the 9:45 one": a bare no is often the start of a correction, said after a short pause
     return bool(last) and last not in CONTINUING_WORDS
+
+
+_BARE_NO = frozenset(("no", "nope", "nah", "naw"))

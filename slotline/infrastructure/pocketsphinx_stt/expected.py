@@ -172,6 +172,10 @@ def hear_expected(
         return KeptWords(heard.words, None)  # "that twelve thirty p.m. one please", thrown out for "that twelve"
     if _lost_day(expecting, named, by_grammar, by_others) and sure and day_lost(heard.words, grammar.words):
         return KeptWords(grammar.words, None)  # "friday afternoon" heard "like afternoon", thrown out: as above
+    if timed and len(named) == 1 and len(by_grammar) == 1 and named != by_grammar and by_others <= named | by_grammar:
+        # "no, the 1:30 PM one" thrown out as "no about one thirty p.m. one", the grammar's "twelve thirty": each
+        # decode names another offer by its time, so the two are asked about ("was that 12:30 PM or 1:30 PM?")
+        return _either(expecting, named | by_grammar, rejected)
     alone = expecting.kind is Expecting.CHOICE and not named and len(by_grammar) == 1 and by_others <= by_grammar
     alone = alone and not _numbers_differ(heard.words, grammar.words)  # another time heard: asked again
     doubtful = any(w in settings.confusable for w in grammar.words)  # at every rate: nothing else heard it
