@@ -62,6 +62,7 @@ SPLITS = (
     "heldout41",
     "heldout42",
     "heldout43",
+    "heldout44",
 )
 CATEGORIES = (
     "booking",
