@@ -9,11 +9,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from benchmarks.corpus import catalogue_path
+from slotline.domain.dialogue import events as ev
+from slotline.domain.ids import StaffId
 from slotline.domain.preference import PartOfDay
+from slotline.domain.reference import Reference
 from slotline.domain.understanding import Intent
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
 from tests.factories import NEW_YORK, sample_catalogue
+from tests.unit.test_dialogue_policy import CALLER, World, heard
 
 CLINIC = RulesUtteranceInterpreter(sample_catalogue())
 WEDNESDAY = datetime(2026, 11, 25, 9, 0, tzinfo=NEW_YORK)
@@ -143,3 +147,117 @@ def test_a_weekday_that_same_week_is_in_the_week_of_the_day_before_it() -> None:
     heard = STUDIO.understand("can I move my tune-up on Tuesday to the Thursday that same week", now)
     assert (heard.day, heard.unsure) == (date(2027, 9, 16), ())
     assert "week" in STUDIO.understand("a tune-up on Thursday the same week", now).unsure  # the same as which?
+
+
+# -- the heldout44 round --------------------------------------------------------------------------------------------
+
+PHYSIO = RulesUtteranceInterpreter(load_catalogue(catalogue_path("physio_cork")))
+NAILS = RulesUtteranceInterpreter(load_catalogue(catalogue_path("nails_atl")))
+CORK = ZoneInfo("Europe/Dublin")
+ATLANTA = ZoneInfo("America/New_York")
+
+
+def test_a_us_holiday_the_business_is_open_on_is_its_day() -> None:
+    now = datetime(2027, 1, 7, 13, 0, tzinfo=ATLANTA)
+    assert NAILS.understand("could I come in for a gel manicure on Presidents Day?", now).day == date(2027, 2, 15)
+    heard = NAILS.understand("I'm off on Martin Luther King Day, a polish change that afternoon?", now)
+    assert heard.day == date(2027, 1, 18)
+
+
+def test_a_day_named_by_a_word_nobody_read_is_asked() -> None:
+    heard = CLINIC.understand("a haircut on Diwali Day please", WEDNESDAY)
+    assert heard.day is None and "day" in heard.unsure
+    assert "day" not in CLINIC.understand("a haircut, any day is good", WEDNESDAY).unsure
+
+
+def test_a_day_asked_again_answered_with_a_person_and_the_same_time_asks_the_day_again() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    said = world.send(heard(Intent.BOOK, service_id="haircut", unsure=("day",)))
+    assert "which day" in said[-1]
+    said = world.send(heard(Intent.INFORM, staff_id=StaffId("sam"), refers=Reference(same_time=True)))
+    assert said == ["And which day would that be?"]
+
+
+def test_the_weekday_after_said_alone_is_a_week_on_from_the_day_before_it() -> None:
+    now = datetime(2027, 6, 1, 16, 0, tzinfo=ATLANTA)
+    heard = NAILS.understand("can you shift my spa pedicure from Friday to the Friday after, please", now)
+    assert (heard.day, heard.unsure) == (date(2027, 6, 11), ())
+
+
+def test_a_weekday_in_the_week_of_a_date() -> None:
+    now = datetime(2027, 4, 1, 14, 0, tzinfo=ATLANTA)
+    heard = NAILS.understand("a polish change the week of the 19th, the Thursday if you can", now)
+    assert (heard.day, heard.unsure) == (date(2027, 4, 22), ())
+    heard = NAILS.understand("a polish change sometime the week of the 19th", now)
+    assert (heard.day, heard.last_day) == (date(2027, 4, 19), date(2027, 4, 25))
+
+
+def test_a_holidays_weekend_and_the_irish_month_weekend() -> None:
+    now = datetime(2027, 8, 30, 10, 0, tzinfo=ATLANTA)
+    heard = NAILS.understand(
+        "we'll be at the lake Labor Day weekend, so a gel pedicure the Sunday of that weekend", now
+    )
+    assert heard.day == date(2027, 9, 5) and "day" not in heard.unsure
+    now = datetime(2027, 7, 20, 10, 0, tzinfo=CORK)
+    assert PHYSIO.understand("a follow-up the Wednesday after the August weekend", now).day == date(2027, 8, 4)
+
+
+def test_a_day_off_said_after_the_day_asked_for_is_why() -> None:
+    now = datetime(2027, 6, 24, 12, 0, tzinfo=ATLANTA)
+    heard = NAILS.understand("a gel manicure on Tuesday the 6th? we're off for the Fourth", now)
+    assert (heard.day, heard.unsure) == (date(2027, 7, 6), ())
+
+
+def test_irish_after_doing_is_what_happened() -> None:
+    now = datetime(2026, 10, 20, 9, 40, tzinfo=CORK)
+    heard = PHYSIO.understand("I'm after hurting my shoulder at seven-a-side on Sunday, a sports massage Friday?", now)
+    assert (heard.day, heard.unsure) == (date(2026, 10, 23), ())
+
+
+def test_an_appointment_kept_as_it_is_names_nothing_to_act_on() -> None:
+    now = datetime(2027, 1, 5, 10, 0, tzinfo=ATLANTA)
+    heard = NAILS.understand("can I move my gel pedicure from Saturday to Sunday, the manicure Thursday is fine", now)
+    assert (heard.service_id, heard.day, heard.unsure) == ("gel_pedicure", date(2027, 1, 10), ())
+    heard = NAILS.understand("I've got two on Friday, cancel the three o'clock one and keep the ten", now)
+    assert (heard.intent, heard.at, heard.unsure) == (Intent.CANCEL, time(15, 0), ())
+
+
+def test_who_did_a_service_names_no_service_to_book() -> None:
+    now = datetime(2027, 7, 6, 9, 20, tzinfo=CORK)
+    heard = PHYSIO.understand(
+        "a review with Aoife on Friday... no sorry, I meant Cian, it was Cian did my assessment", now
+    )
+    assert (heard.service_id, heard.staff_id) == ("review", "cian")
+
+
+def test_moving_the_days_appointment_to_another_day() -> None:
+    heard = CLINIC.understand("could you move Thursday's haircut to Tuesday?", WEDNESDAY)
+    assert (heard.intent, heard.day, heard.unsure) == (Intent.RESCHEDULE, date(2026, 12, 1), ())
+
+
+def test_time_away_and_another_events_week_are_reasons() -> None:
+    now = datetime(2027, 11, 25, 10, 0, tzinfo=CORK)
+    heard = PHYSIO.understand("an initial assessment on the 14/12, we're away that first week", now)
+    assert (heard.day, heard.unsure) == (date(2027, 12, 14), ())
+    now = datetime(2027, 7, 6, 10, 0, tzinfo=CORK)
+    heard = PHYSIO.understand("a sports massage on Friday the 16th? I've a marathon the week after", now)
+    assert (heard.day, heard.unsure) == (date(2027, 7, 16), ())
+
+
+def test_someone_somewhere_all_day_is_busy_that_day() -> None:
+    now = datetime(2027, 1, 12, 10, 0, tzinfo=ATLANTA)
+    heard = NAILS.understand("a spa pedicure on Saturday, I'm at my mom's all day Sunday", now)
+    assert (heard.day, heard.unsure) == (date(2027, 1, 16), ())
+
+
+def test_a_correction_after_you_know_what() -> None:
+    now = datetime(2027, 3, 23, 9, 30, tzinfo=ATLANTA)
+    heard = NAILS.understand("a classic manicure Friday... you know what, make it a gel manicure", now)
+    assert (heard.service_id, heard.day) == ("gel_manicure", date(2027, 3, 26))
+
+
+def test_had_before_for_a_reason_is_no_bound() -> None:
+    now = datetime(2026, 10, 29, 10, 0, tzinfo=CORK)
+    heard = PHYSIO.understand("I've had a sports massage with Sinead before for my calf, same again Tuesday?", now)
+    assert (heard.day, heard.unsure) == (date(2026, 11, 3), ())

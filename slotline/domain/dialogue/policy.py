@@ -67,7 +67,7 @@ from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.preference import UNBOUNDED, PartOfDay, Preference
 from slotline.domain.questions import Question
-from slotline.domain.reference import Nudge
+from slotline.domain.reference import NO_REFERENCE, Nudge
 from slotline.domain.selection import Offer
 from slotline.domain.slot import Slot
 from slotline.domain.understanding import HeardNumber, Intent, Interpretation
@@ -891,10 +891,13 @@ def _another_service(heard: Interpretation, service: ServiceId | None) -> bool:
 
 
 def _a_time_without_a_day(heard: Interpretation) -> bool:
-    """A clock time, a part of the day or a bound, and nothing that says which day ("how about ten-thirty?")."""
+    """A clock time, a part of the day, a bound, "same time" or a person, and nothing that says which day ("how
+    about ten-thirty?", "Linh's fine, same time")."""
+    same_time_only = replace(heard.refers, same_time=False) == NO_REFERENCE
     timed = heard.at is not None or heard.part_of_day is not None or not heard.bounds.unbounded
-    dated = heard.day is not None or heard.earliest or heard.refers.said or heard.ordinal is not None
-    return timed and not dated and not heard.unsure
+    timed = timed or heard.refers.same_time or heard.staff_id is not None
+    dated = heard.day is not None or heard.earliest or (heard.refers.said and not same_time_only)
+    return timed and not (dated or heard.ordinal is not None or heard.unsure)
 
 
 def _only_of_time(unsure: tuple[str, ...]) -> bool:

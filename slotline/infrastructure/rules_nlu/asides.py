@@ -46,6 +46,10 @@ def one_after_another(free: list[str]) -> None:
         claim(free, found)
 
 
+_HOURS = (
+    *["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
+    *(str(h) for h in range(1, 13)),
+)
 _KEEP_THE_OTHER = PhraseTable(
     (True, p)
     for p in (
@@ -63,6 +67,8 @@ _KEEP_THE_OTHER = PhraseTable(
             for whose in ("the", "my")
             for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
         ),
+        # "cancel the two o'clock one but keep the eleven"
+        *(f"{verb} the {hour}" for verb in ("keep", "leave") for hour in _HOURS),
     )
 )
 _ONES = wordset("one appointment booking session")
@@ -96,6 +102,14 @@ def kept_as_it_is(free: list[str]) -> None:
         if still and not _ONES.intersection(free[start : found.start]):
             continue  # "I meant Thursday. nine's still fine": a time kept, no appointment
         claim(free, Found(True, start, found.end))  # "the Saturday wala appointment is theek hai"
+    changing = bool(_CHANGING.intersection(free))
+    for found in _FINE.scan(free) if changing else ():  # "move Friday's follow-up ... the review tomorrow is grand"
+        day = found.start - 1
+        if word_at(free, day) not in _DAYS_KEPT or word_at(free, found.end) not in _ENDS:
+            continue
+        start = _kept_from(free, day)
+        if free[start] in _ARTICLES and day - start >= 2:  # "the manicure Thursday's fine", not "Thursday's fine"
+            claim(free, Found(True, start, found.end))
 
 
 def _to_clause_end(free: list[str], end: int, reach: int) -> int:
@@ -146,3 +160,9 @@ _STAYS = PhraseTable(
     )
 )
 _ENDS = wordset("please thanks thank ok okay as") | {BLANK, ""}
+# After "the <appointment> <day>", in a turn that moves or cancels another, these keep it as it is
+_FINE = PhraseTable(
+    (True, f"{verb}{word}") for verb in ("is ", "") for word in ("fine", "grand", "ok", "okay", "good", "alright")
+)  # "the manicure Thursday's fine" is tidied to "thursday fine"
+_CHANGING = wordset("move cancel change reschedule shift push swap")
+_DAYS_KEPT = WEEKDAYS.keys() | wordset("today tomorrow")

@@ -56,6 +56,8 @@ def moved_from_to(words: Sequence[str], first: Found[DayReading], second: Found[
     led = led or bool(_OWNERS.intersection(before[-_OWNED_REACH:]))  # "shift my eye test tomorrow to monday"
     if between == ["to"]:
         return led and bool(_CORRECTIONS.intersection(before))
+    if between[-1:] == ["to"] and len(between) <= _ASKED_REACH and _MOVES.intersection(before[-2:]):
+        return True  # "move Friday's follow-up to Monday": the day it is on names it
     # "I've got an eye test Monday the 14th, could I change it to the Thursday": had, then moved
     had = bool(_HAD.intersection(before)) or led
     asked = between[-1:] == ["to"] and len(between) <= _ASKED_REACH and bool(_MOVES.intersection(between))

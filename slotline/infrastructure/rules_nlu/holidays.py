@@ -14,6 +14,7 @@ from dateutil.easter import easter
 
 from slotline.domain.catalogue import Catalogue
 from slotline.infrastructure.common.calendar_rules import valid_date
+from slotline.infrastructure.common.phone_parsing import country_of
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.vocabulary import MONTHS
@@ -60,6 +61,8 @@ def _spoken(reason: str) -> set[str]:
         ways |= {" ".join([_NICKNAMES[saints[0]], *saints[1:]])} if saints[0] in _NICKNAMES else set()
     if len(kept) > 3 and kept[1] == "and":  # "the Sinhala and Tamil New Year": "sinhala new year", "tamil new year"
         ways |= {" ".join([kept[0], *kept[3:]]), " ".join(kept[2:])}
+    if len(kept) > 2 and kept[-2:] == ["bank", "holiday"]:  # Irish "the June weekend" for the June bank holiday
+        ways |= {f"{' '.join(kept[:-2])} {w}" for w in ("weekend", "long weekend", "bank holiday weekend")}
     ways |= {alias for name, aliases in _LOCAL_NAMES.items() if name in ways for alias in aliases}
     if kept[:1] == ["eid"] and len(kept) > 1:  # "Eid ul Fitr", "Eid al-Adha": "Eid" alone names the next of them
         ways.add("eid")
@@ -140,6 +143,10 @@ class HolidayNames:
             (month_day, phrase) for phrase, month_day in _FIXED_DAYS.items() if phrase not in spoken
         )
         self._lent: PhraseTable[int] = PhraseTable((shift, p) for p, shift in _FROM_EASTER.items() if p not in spoken)
+        floating = _US_FLOATING if country_of(catalogue.business.phone) == "US" else {}
+        self._floating: PhraseTable[tuple[int, int, int]] = PhraseTable(
+            (rule, phrase) for phrase, rule in floating.items() if phrase not in spoken
+        )
 
     def _said(self, words: Sequence[str], today: date) -> list[tuple[Found[tuple[date, ...]], bool]]:
         """The names said, each with whether it is only a day to count from; a name inside a longer one is not."""
@@ -150,6 +157,12 @@ class HolidayNames:
             this_year = valid_date(today.year, *f.value)
             days = tuple(d for d in (this_year, valid_date(today.year + 1, *f.value)) if d is not None)
             named.append((Found(days, f.start, f.end), False))
+        for rule in self._floating.scan(words):  # "on MLK Day" where the business is open on it: the third Monday
+            if rule.start > 0 and not _asked_for(words, rule.start) and _shift_before(words, rule.start, today) is None:
+                continue
+            month, weekday, nth = rule.value
+            days = tuple(_nth_weekday(year, month, weekday, nth) for year in (today.year, today.year + 1))
+            named.append((Found(days, rule.start, rule.end), False))
         for lent in self._lent.scan(words):  # "Ash Wednesday": counted from Easter, wherever the business is open
             days = tuple(easter(year) + timedelta(days=lent.value) for year in (today.year, today.year + 1))
             named.append((Found(days, lent.start, lent.end), False))
@@ -201,9 +214,11 @@ class HolidayNames:
             elif _before_it(words, start) is not None and today < day:  # "before (the) christmas": any day until then
                 out.append(Found(DayReading(today, last=day - timedelta(days=1)), _before_it(words, start) or 0, end))
                 continue
-            weekend = _long_weekend(words, end, day) if shift is None and nth is None else None
-            if weekend is not None:  # "the Victoria Day long weekend": the Saturday to the Monday
-                out.append(Found(DayReading(max(weekend[0], today), last=weekend[1]), start, end + 2))
+            named_weekend = words[end - 1] == "weekend"  # "the June weekend"
+            weekend = _long_weekend(words, end, day, named_weekend) if shift is None and nth is None else None
+            if weekend is not None:  # "the Victoria Day long weekend", "Labor Day weekend": the Saturday to the Monday
+                said = 0 if named_weekend else 1 + (word_at(words, end) == "long")
+                out.append(Found(DayReading(max(weekend[0], today), last=weekend[1]), start, end + said))
                 continue
             out.append(Found(DayReading(day if day >= today else None, exact=True), start, end))
         return out
@@ -221,9 +236,11 @@ def _the_coming_one(words: Sequence[str], start: int) -> bool:
 _IS = wordset("is s thats its was whats isnt")
 
 
-def _long_weekend(words: Sequence[str], end: int, day: date) -> tuple[date, date] | None:
-    """The weekend a Monday or Friday holiday makes long, with the holiday, when "long weekend" follows its name."""
-    if words[end : end + 2] != ["long", "weekend"] or day.weekday() not in (0, 4):
+def _long_weekend(words: Sequence[str], end: int, day: date, named: bool = False) -> tuple[date, date] | None:
+    """The weekend a Monday or Friday holiday makes long, with the holiday, when "(long) weekend" follows its name
+    (or ends it: `named`)."""
+    said = named or words[end : end + 2] == ["long", "weekend"] or word_at(words, end) == "weekend"
+    if not said or day.weekday() not in (0, 4):
         return None
     return (day - timedelta(days=2), day) if day.weekday() == 0 else (day, day + timedelta(days=2))
 
@@ -282,6 +299,33 @@ _FIXED_DAYS = {
     "saint patricks day": (3, 17),
     "paddys day": (3, 17),
 }
+
+
+# US holidays on the nth weekday of a month (month, weekday, nth; -1: the last), known wherever a US business is open
+_US_FLOATING = {
+    "mlk day": (1, 0, 3),
+    "martin luther king day": (1, 0, 3),
+    "martin luther king jr day": (1, 0, 3),
+    "presidents day": (2, 0, 3),
+    "washingtons birthday": (2, 0, 3),
+    "memorial day": (5, 0, -1),
+    "labor day": (9, 0, 1),
+    "columbus day": (10, 0, 2),
+    "indigenous peoples day": (10, 0, 2),
+    "thanksgiving": (11, 3, 4),
+    "thanksgiving day": (11, 3, 4),
+    "mothers day": (5, 6, 2),
+    "fathers day": (6, 6, 3),
+}
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The `nth` `weekday` (0: Monday) of the month; -1: the last."""
+    first = date(year, month, 1)
+    if nth > 0:
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = (first.replace(month=month % 12 + 1, year=year + month // 12)) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
 _ASKED_FOR = wordset("on for then until till by before")  # just before a day asked for

@@ -57,9 +57,11 @@ from slotline.infrastructure.rules_nlu.other_events import (
     since_then,
     something_runs_out_before,
     things_had,
+    time_off_after_a_day,
 )
 from slotline.infrastructure.rules_nlu.own_diary import without_own_diary
 from slotline.infrastructure.rules_nlu.past_mentions import (
+    done_by_someone,
     had_before,
     how_long_lasted,
     months_past,
@@ -72,7 +74,7 @@ from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
 from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
 from slotline.infrastructure.rules_nlu.said_times import loosely, of_days_ruled_out
-from slotline.infrastructure.rules_nlu.same_week import weekday_of_the_same_week
+from slotline.infrastructure.rules_nlu.same_week import the_week_of, the_weekday_after, weekday_of_the_same_week
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
 from slotline.infrastructure.rules_nlu.service_length import length_said, the_one_of_length
 from slotline.infrastructure.rules_nlu.soon import find_wait
@@ -778,7 +780,9 @@ class RulesUtteranceInterpreter:
             claim(free, length_one)
         in_a_row(free)  # "the 11th, one after the other": no "11th one"
         around_the_school_run(free)  # "Monday, after the school run, say ten": no bound, no school eye test
+        before_kept = [w == BLANK for w in free]
         kept_as_it_is(free)  # "cancel this Saturday's, but keep the one the week after"
+        kept = {i for i, w in enumerate(free) if w == BLANK and not before_kept[i]}
         heard_phone = phone[0].value if phone else None
         # "he's at agility first thing": another event's time, claimed so that it is no "first" choice either
         earliest = [f for f in _claimed(free, find_earliest(free)) if not another_events_part(words, f.start)]
@@ -804,12 +808,15 @@ class RulesUtteranceInterpreter:
         said_days = weekday_after_a_day(words, free, said_days)  # "after the Avurudu, on the Thursday"
         said_days = weekday_of_a_day_said(words, said_days)  # "two weeks from today, the Friday?"
         said_days = weekday_of_the_same_week(words, free, said_days)  # "Wednesday ... to the Friday that same week"
+        said_days = the_weekday_after(words, free, said_days, starts)  # "this Saturday to the Saturday after, the 12th"
+        said_days = the_week_of(words, free, said_days, today)  # "the week of the 12th, on the Wednesday"
         said_days = weekdays_past(words, said_days, starts)  # "I did the test here on Saturday"
         days = the_one_after(words, free, self._numeric.settle(weekday_in_counted_week(said_days), today))
         days = not_this_one(free, days, today)
         days = refused_after(words, free, _closed_said(words, _moved_from(words, days)))  # "Tuesday I can't"
         days = echoed_as_nothing(utterance, words, days)  # "nothing on Friday? Och. Saturday then"
         days = months_past(words, days)  # "I had my hearing aids fitted in March"
+        days = time_off_after_a_day(words, days)  # "on Monday the 5th? I'm off for the Fourth"
         days = _not_of_this_call(words, days)  # "sorry to call on a Sunday"
         days, now_ends = _today_said(free, days, today)
         days = _said_of_itself(days)  # "Sunday tomorrow, so ... Monday"
@@ -835,11 +842,14 @@ class RulesUtteranceInterpreter:
         service = _named(free, _with_qualifier(free, _not_kept(free, self._services.find, said_of_service)))
         if service and staff and self._misheard_for_another(service[0], staff[0].value, said_of_service):
             service = []  # "my dog's breath ... can Dr. Wanjiru look": no "dog bath", which she does not do
+        if service and done_by_someone(words, service[0].start, {f.end for f in staff}):
+            service = []  # "it was Cian did my assessment": who, not what to book
         sharper: tuple[ServiceId, ...] = ()
         if service:  # "a physical for football": which physical? "the check-ups for older pets": the senior one
             name = said_of_service[service[0].start : service[0].end]
             named_too = self._services.find(free) is not None  # "an eye test and a diabetic screening": both
-            sharper = self._service_words.sharpened_name(service[0].value, name, words, others_named=named_too)
+            acted_on = [BLANK if i in kept else w for i, w in enumerate(words)]  # not "the manicure Thursday's fine"
+            sharper = self._service_words.sharpened_name(service[0].value, name, acted_on, others_named=named_too)
             service = [Found(sharper[0], service[0].start, service[0].end)] if len(sharper) == 1 else []
         if service and service[0].end - service[0].start == 1 and not staff:  # "my old laptop, the hard drive's died"
             needed = self._service_words.outdone(service[0].value, words)

@@ -7,10 +7,12 @@ the day, time or part of the day of something else, said as the reason for anoth
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
+from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
-from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
+from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at, wordset
 
 __all__ = [
     "an_occasion_of",
@@ -21,6 +23,7 @@ __all__ = [
     "since_then",
     "something_runs_out_before",
     "things_had",
+    "time_off_after_a_day",
 ]
 
 _HAVE = wordset("got have has")
@@ -276,11 +279,13 @@ def _had_before(words: Sequence[str], start: int) -> bool:
 
 
 _HOME = wordset("home house place")
+_ALL_DAY = {("all", "day"), ("all", "morning"), ("all", "afternoon"), ("all", "evening")}
 
 
 def _somewhere_else(words: Sequence[str], at: int, end: int) -> bool:
     """ "he's at the groomer's Wednesday", "my son's at his dad's on Friday": someone is at a named place (one or two
     words after an owner or "the", between "at" and word `end`), not "I'm at home Wednesday"."""
+    end -= 2 * (tuple(words[end - 2 : end]) in _ALL_DAY)  # "I'm at my sister's all day Saturday"
     place, holder = words[at + 2 : end], word_at(words, at - 1)
     someones = holder.endswith("s") and word_at(words, at - 2) in _OWNERS  # "my son's at his dad's"
     if (holder in _BUSY_HOLDERS or someones) and end == at + 2:
@@ -420,3 +425,22 @@ def since_then(free: Sequence[str], start: int) -> bool:
         if free[k] == "since":
             return word_at(free, k + 1) in _SINCE_WHAT
     return False
+
+
+_OFF = wordset("im were shes hes theyre")
+
+
+def time_off_after_a_day(words: Sequence[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """`days` with a day the caller has off said after a day asked for ("a gel pedicure on Monday the 5th? I'm off
+    for the Fourth") no longer counted: why they are free, not a second day (said alone it is the wish: "I'm off on
+    Friday, can I come in then?")."""
+    out = list(days)
+    for k, f in enumerate(out):
+        lead = f.start  # the reading may start at its "for"/"on", or just after it
+        lead = lead if word_at(words, lead) in ("for", "on") else lead - 1 - (word_at(words, lead - 1) == "the")
+        led = word_at(words, lead) in ("for", "on") and word_at(words, lead - 1) == "off"
+        if not (f.value.counts and led and word_at(words, lead - 2) in _OFF):
+            continue
+        if any(g.value.counts and g.end <= lead - 2 for g in out[:k]):
+            out[k] = Found(replace(f.value, counts=False), f.start, f.end)
+    return out

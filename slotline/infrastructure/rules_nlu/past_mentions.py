@@ -13,6 +13,7 @@ from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at, wordset
 
 __all__ = [
+    "done_by_someone",
     "had_before",
     "how_long_lasted",
     "months_past",
@@ -70,6 +71,17 @@ def things_done(words: Sequence[str]) -> list[tuple[int, int]]:
             end += 1
         spans.append((k + 1, end))
     return spans
+
+
+_DID_IT = wordset("she he they who")
+_WHOSE = wordset("my our his her their the")
+
+
+def done_by_someone(words: Sequence[str], start: int, names_end: set[int]) -> bool:
+    """ "it was Cian did my assessment", "she did my nails last time": the thing named at `start` was done by someone
+    (`names_end`: where the people named end), which says who, not what the caller wants now."""
+    k = start - 1 - (word_at(words, start - 1) in _WHOSE)
+    return word_at(words, k) == "did" and (word_at(words, k - 1) in _DID_IT or k in names_end)
 
 
 _LASTING_UNITS = wordset("day days week weeks month months year years")
@@ -178,6 +190,9 @@ def _done_before(words: Sequence[str], start: int, starts: frozenset[int] = froz
         doer = word_at(words, k - 1 - (word_at(words, k - 1) in _JUST))  # "we just adopted a kitten on Saturday"
         if (word in _SIMPLE_PAST or _happened(word)) and doer in _DOERS:
             return not word_at(words, k + 1).endswith("ing")  # "I was hoping for Saturday" is a wish
+        after_doing = word.endswith("ing") and word_at(words, k - 1) == "after" and word_at(words, k - 2) in _DOING
+        if after_doing and "on" in (word_at(words, start - 1), word_at(words, start)):
+            return True  # Irish English: "I'm after doing my knee playing five-a-side on Saturday": it happened
     return False
 
 

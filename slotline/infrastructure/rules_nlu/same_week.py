@@ -1,16 +1,17 @@
-"""A weekday "that same week": "move my session on Wednesday to the Friday that same week" is the Friday of the
-Wednesday's week, not the coming Friday."""
+"""A weekday said of the day before it: "move my session on Wednesday to the Friday that same week" is the Friday of
+the Wednesday's week, and "from this Saturday to the Saturday after, the 12th" the Saturday a week on, not the
+coming one."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
-from slotline.infrastructure.rules_nlu.words import BLANK, Found
+from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at
 
-__all__ = ["weekday_of_the_same_week"]
+__all__ = ["the_week_of", "the_weekday_after", "weekday_of_the_same_week"]
 
 _SAME_WEEK = (("that", "same", "week"), ("the", "same", "week"), ("same", "week"))
 
@@ -33,3 +34,52 @@ def weekday_of_the_same_week(
         out[k] = Found(replace(f.value, day=day, bare_weekday=False, exact=True), f.start, f.end + len(said))
         free[f.end : f.end + len(said)] = [BLANK] * len(said)
     return out
+
+
+def the_weekday_after(
+    words: Sequence[str], free: list[str], days: list[Found[DayReading]], starts: frozenset[int]
+) -> list[Found[DayReading]]:
+    """`days` with a bare weekday followed by "after" that ends its clause ("to the Saturday after, the 12th") moved
+    to the first such weekday after the one day said before it ("the Saturday after the 12th", with no clause between,
+    is after the 12th: not this)."""
+    out = list(days)
+    for k, f in enumerate(out):
+        if word_at(words, f.end) != "after" or not (f.end + 1 in starts or f.end + 1 >= len(words)):
+            continue
+        if not f.value.bare_weekday or f.value.day is None:
+            continue
+        before = {g.value.day for g in out[:k] if g.value.day is not None and g.value.last is None}
+        if len(before) != 1:
+            continue
+        (anchor,) = before
+        day = anchor + timedelta(days=(f.value.day.weekday() - anchor.weekday() - 1) % 7 + 1)
+        out[k] = Found(replace(f.value, day=day, bare_weekday=False, exact=True), f.start, f.end + 1)
+        free[f.end] = BLANK
+    return out
+
+
+def the_week_of(
+    words: Sequence[str], free: list[str], days: list[Found[DayReading]], today: date
+) -> list[Found[DayReading]]:
+    """ "the week of the 12th, on the Wednesday": a bare weekday said beside "the week of <a day>" is that weekday of
+    the day's week (Monday to Sunday); without one, the week itself, from today on. "week of" is claimed."""
+    for k, f in enumerate(days):
+        at = f.start + (word_at(words, f.start) == "of")  # the reading may start at its "of"
+        of = at - 1 if word_at(words, at - 1) == "of" else at
+        if word_at(words, of) != "of" or word_at(words, of - 1) != "week" or f.value.day is None or f.value.last:
+            continue
+        monday = f.value.day - timedelta(days=f.value.day.weekday())
+        weekdays = [i for i, g in enumerate(days) if i != k and g.value.bare_weekday and g.value.day is not None]
+        out = list(days)
+        free[of - 1 : of + 1] = [BLANK, BLANK]
+        if len(weekdays) == 1:
+            g = days[weekdays[0]]
+            assert g.value.day is not None
+            day = monday + timedelta(days=g.value.day.weekday())
+            out[weekdays[0]] = Found(replace(g.value, day=day, bare_weekday=False, exact=True), g.start, g.end)
+            out[k] = Found(replace(f.value, counts=False), f.start, f.end)
+        elif not weekdays:
+            week = DayReading(max(monday, today), last=monday + timedelta(days=6))
+            out[k] = Found(week, of - 1, f.end)
+        return out
+    return days

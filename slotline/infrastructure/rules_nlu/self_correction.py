@@ -55,6 +55,10 @@ _MARKERS = PhraseTable(
         "hang on",
         "go way",  # Irish: "a smear on the 17th... ah go way, that's Paddy's Day. The 18th so"
         "go away",
+        "yknow what",  # "an acrylic fill Wednesday... actually y'know what, make it a new full set" ("you know" too)
+        "ya know what",
+        "start over",  # "I'm fixing to start over, make it a new full set"
+        "start again",
     )
 )
 # A head of only these said nothing to correct ("oh, actually no, ...").

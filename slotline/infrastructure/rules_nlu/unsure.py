@@ -179,14 +179,17 @@ def _in_the_past(free: Sequence[str], i: int) -> bool:
     following = word_at(free, i + 1)
     if following in _PRONOUNS or following in _EVERYONE:
         return True  # "before you book it", "after i've paid", "before everything shuts down for Christmas"
+    previous = word_at(free, i - 1)
+    if following in ("for", "and", "but", "so") and free[i] == "before" and previous not in _DAY_NOUNS | _MEANING:
+        return bool(_HAD.intersection(free[:i]))  # "I had the needles with Cian before for my back"
     if following not in (BLANK, "that"):
         return False
-    previous = word_at(free, i - 1)
     # "i've never had a massage before"; "a test and then the frames after": one thing after the other
     told = previous != BLANK or _EXPERIENCE.intersection(free[:i]) or (free[i] == "after" and "then" in free[:i])
     return bool(told) and previous not in _DAY_NOUNS | _MEANING and word_at(free, i + 2) in (BLANK, *_PRONOUNS)
 
 
+_HAD = wordset("had ive done tried been")
 _OUR_TIME = {("for", "us"), ("for", "me"), ("our", "time"), ("my", "time"), ("here", ""), ("over", "here")}
 _EVERYONE = wordset("everything everyone everybody anything anyone anybody something someone somebody")
 
@@ -197,7 +200,12 @@ def _when_it_is(free: Sequence[str], i: int) -> bool:
     k = i - 1 if free[i] in ("before", "after") else i
     if free[k] not in ("week", "day") or word_at(free, k + 1) not in ("before", "after"):
         return False
-    return word_at(free, k - 1) == "the" and word_at(free, k - 2) in ("is", "s") and word_at(free, k + 2) == BLANK
+    if word_at(free, k - 1) != "the" or word_at(free, k + 2) != BLANK:
+        return False
+    had = any(
+        word_at(free, j) in _HAVING and word_at(free, j + 1) in ("a", "an", "my", "our") for j in range(k - 5, k - 2)
+    )
+    return word_at(free, k - 2) in ("is", "s") or had  # "I've a triathlon the week after": another thing's day
 
 
 def _an_occasion(free: Sequence[str], i: int) -> bool:
@@ -319,6 +327,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
     after = (word_at(free, number.end), word_at(free, number.end + 1)) if number is not None else ("", "")
     if clocked and after in _OUR_TIME:
         return False  # "five o'clock your time, so six for us down here": the same time on the caller's clock
+    if number is not None and (word_at(free, number.end), word_at(free, number.end + 1)) == ("a", "side"):
+        return False  # "playing five-a-side": a game, no time
     if number is not None and word_at(free, number.end) in ("percent", "per", "pc"):
         return False  # "it shuts off at like forty percent": a battery's charge, no time
     if word in ("year", "years") and word_at(free, i - 1) == "new" and word_at(free, i - 2) in ("is", "s"):
@@ -343,8 +353,14 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         return False  # "especially after a day on the laptop": when it happens, not when to book
     if word == "after" and _SYMPTOMS.intersection(free[max(0, i - _SYMPTOM_REACH) : i]):
         return False  # "my whole back's one big knot after netball": what caused it, not when to book
+    if word == "day" and not dated and _a_named_day(free, i):
+        return True  # "on Heritage Day" at a business that did not write it down, "on bin day": which day is asked
     if word in _TIME_OFF and word_at(free, i + 1) == "off":
         return False  # "I've got the week off": when the caller is free, no other day
+    if word in _TIME_OFF and any(
+        word_at(free, j) in _AWAY and word_at(free, j - 1) in _AWAY_HOLDERS for j in range(i - 4, i)
+    ):
+        return False  # "the 9/12, I'm away that first week": why not the other day
     if _appointments_had(free, i):
         return False  # "I have two appointments tomorrow": what the caller has, said of them
     if _mixed_up(free, i):
@@ -386,7 +402,10 @@ _BOOKED_THINGS = wordset("appointments bookings sessions visits booked")  # "I'v
 def _appointments_had(free: Sequence[str], i: int) -> bool:
     """ "I have two appointments", "we've got 2 bookings": how many the caller already has."""
     count = cardinal_at(free, i)
-    return count is not None and word_at(free, count.end) in _BOOKED_THINGS and word_at(free, i - 1) in _HAVING
+    if count is None or word_at(free, i - 1) not in _HAVING:
+        return False
+    on_a_day = free[count.end] == BLANK if count.end < len(free) else False  # "I got two on Friday": the day read
+    return word_at(free, count.end) in _BOOKED_THINGS or on_a_day
 
 
 _MIXED = wordset("mixed mixing mix muddled muddling confused confusing")
@@ -405,6 +424,23 @@ def _a_plain_thing(word: str) -> bool:
     return word == BLANK or (word.isalpha() and word not in _NOT_THINGS and word not in MONTHS and word not in WEEKDAYS)
 
 
+_DAY_LEADS = wordset("on for by till until before after over around")
+_NOT_A_DAYS_NAME = wordset(
+    "the a an any same next that this which what every one whole other good bad long busy full half each first second "
+    "third last entire work working school rest big special fine nice lovely great normal usual different given quiet "
+    "slow my your our his her their its some another"
+)
+
+
+def _a_named_day(free: Sequence[str], i: int) -> bool:
+    """ "on MLK Day", "for bin day": a day named by a word no reader took, asked for with a word that leads a day."""
+    name = word_at(free, i - 1)
+    lead = word_at(free, i - 2 - (word_at(free, i - 2) == "the"))
+    return name.isalpha() and name not in _NOT_A_DAYS_NAME and lead in _DAY_LEADS
+
+
+_AWAY = wordset("away gone off")
+_AWAY_HOLDERS = wordset("im were shes hes theyre ill well be")
 _TIME_OFF = wordset("week weeks weekend fortnight day days month")
 
 

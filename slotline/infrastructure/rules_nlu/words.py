@@ -201,6 +201,9 @@ def _drop_fillers(tokens: list[str]) -> list[str]:
         if token == "like" and not about and not (out and out[-1] in _LIKE_AS_VERB_AFTER):
             continue
         if out and (out[-1], token) in _FILLER_PAIRS:
+            if (out[-1], token) == ("you", "know") and i + 1 < len(tokens) and tokens[i + 1] == "what":
+                out[-1] = "yknow"  # "..., you know what, make it a gel manicure": a correction, kept as one word
+                continue
             out.pop()
             continue
         out.append(token)
