@@ -487,7 +487,7 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             return self._begin(mode, heard)
         if not heard.has_details:
             return self._misunderstood()
-        if self._day_in_doubt() and _a_time_without_a_day(heard):
+        if self._day_in_doubt() and _said_without_a_day(heard):
             # "which day and time did you mean?" "five o'clock's good": the time is kept, the day asked (the day
             # said before was in doubt; the earliest day with that time would be a guess)
             asked_before = self._prompt == self._say.which_day_for_the_time()
@@ -890,7 +890,7 @@ def _another_service(heard: Interpretation, service: ServiceId | None) -> bool:
     return bool(heard.service_choices) and service not in heard.service_choices
 
 
-def _a_time_without_a_day(heard: Interpretation) -> bool:
+def _said_without_a_day(heard: Interpretation) -> bool:
     """A clock time, a part of the day, a bound, "same time" or a person, and nothing that says which day ("how
     about ten-thirty?", "Linh's fine, same time")."""
     same_time_only = replace(heard.refers, same_time=False) == NO_REFERENCE

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from slotline.domain.understanding import Intent
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
@@ -325,11 +325,14 @@ _GREETING = re.compile(r"\b(?:good (?:morning|afternoon|evening|day)|hi|hello|he
 _WEAK_AFFIRM = _phrases("ok", "okay", "k", "alright", "all right", "right", "fine", "good", "great", "cool", "lovely")
 
 
-def _said(pattern: re.Pattern[str], text: str) -> tuple[bool, bool]:
-    """Whether `pattern` occurs not negated, and whether it occurs negated ("don't cancel")."""
+def _said(
+    pattern: re.Pattern[str], text: str, aside: Callable[[str, re.Match[str]], bool] | None = None
+) -> tuple[bool, bool]:
+    """Whether `pattern` occurs not negated, and whether it occurs negated ("don't cancel"); a match that `aside`
+    says is only talked of counts neither way."""
     plain = negated = False
     for match in pattern.finditer(text):
-        if pattern is _CANCEL and _talk_of_cancelling(text, match):
+        if aside is not None and aside(text, match):
             continue
         if _NEGATION_BEFORE.search(text, 0, match.start()):
             negated = True
@@ -387,7 +390,7 @@ def classify(
         return Intent.HUMAN
     if _PUT_OFF.search(text) and not _CANCEL.search(text):
         return Intent.GOODBYE
-    cancel, no_cancel = _said(_CANCEL, text)
+    cancel, no_cancel = _said(_CANCEL, text, _talk_of_cancelling)
     if cancel:
         return Intent.CANCEL
     reschedule, no_reschedule = _said(_RESCHEDULE, text)

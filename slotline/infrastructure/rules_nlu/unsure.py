@@ -181,7 +181,7 @@ def _in_the_past(free: Sequence[str], i: int) -> bool:
         return True  # "before you book it", "after i've paid", "before everything shuts down for Christmas"
     previous = word_at(free, i - 1)
     if following in ("for", "and", "but", "so") and free[i] == "before" and previous not in _DAY_NOUNS | _MEANING:
-        return bool(_HAD.intersection(free[:i]))  # "I had the needles with Cian before for my back"
+        return bool(_EXPERIENCE.intersection(free[:i]))  # "I had the needles with Cian before for my back"
     if following not in (BLANK, "that"):
         return False
     # "i've never had a massage before"; "a test and then the frames after": one thing after the other
@@ -189,7 +189,6 @@ def _in_the_past(free: Sequence[str], i: int) -> bool:
     return bool(told) and previous not in _DAY_NOUNS | _MEANING and word_at(free, i + 2) in (BLANK, *_PRONOUNS)
 
 
-_HAD = wordset("had ive done tried been")
 _OUR_TIME = {("for", "us"), ("for", "me"), ("our", "time"), ("my", "time"), ("here", ""), ("over", "here")}
 _EVERYONE = wordset("everything everyone everybody anything anyone anybody something someone somebody")
 
