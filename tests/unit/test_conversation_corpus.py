@@ -74,6 +74,7 @@ def test_every_split_loads_with_unique_ids_over_every_category() -> None:
     assert len([c for c in cases if c.split == "heldout42"]) >= 100
     assert len([c for c in cases if c.split == "heldout43"]) >= 100
     assert len([c for c in cases if c.split == "heldout44"]) >= 100
+    assert len([c for c in cases if c.split == "heldout45"]) >= 100
     assert len([c for c in cases if c.split == "tuned"]) >= 200
 
 
@@ -123,6 +124,7 @@ def test_every_split_loads_with_unique_ids_over_every_category() -> None:
         ("heldout42", "ap", 10),
         ("heldout43", "aq", 10),
         ("heldout44", "ar", 10),
+        ("heldout45", "as", 10),
     ],
 )
 def test_each_later_held_out_set_has_its_own_id_letter_and_a_fixed_count_per_category(
