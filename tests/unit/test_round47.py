@@ -12,6 +12,7 @@ from benchmarks.corpus import catalogue_path
 from slotline.domain.dialogue import events as ev
 from slotline.domain.ids import StaffId
 from slotline.domain.preference import PartOfDay
+from slotline.domain.questions import Topic
 from slotline.domain.reference import Reference
 from slotline.domain.understanding import Intent
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
@@ -261,3 +262,53 @@ def test_had_before_for_a_reason_is_no_bound() -> None:
     now = datetime(2026, 10, 29, 10, 0, tzinfo=CORK)
     heard = PHYSIO.understand("I've had a sports massage with Sinead before for my calf, same again Tuesday?", now)
     assert (heard.day, heard.unsure) == (date(2026, 11, 3), ())
+
+
+# -- the heldout45 round --------------------------------------------------------------------------------------------
+
+DENTIST = RulesUtteranceInterpreter(load_catalogue(catalogue_path("dental_edi")))
+GROOMER = RulesUtteranceInterpreter(load_catalogue(catalogue_path("groom_den")))
+EDINBURGH = ZoneInfo("Europe/London")
+DENVER = ZoneInfo("America/Denver")
+
+
+def test_scots_and_well_actually_corrections() -> None:
+    now = datetime(2027, 1, 27, 10, 0, tzinfo=EDINBURGH)
+    heard = DENTIST.understand("a check-up on Friday... och wait, naw, it's a filling I'm needing", now)
+    assert heard.service_id == "filling"
+    now = datetime(2026, 12, 8, 10, 0, tzinfo=DENVER)
+    heard = GROOMER.understand("a full groom for my small dog Thursday... well, actually he's 70 pounds, so a large", now)
+    assert heard.service_id == "full_groom_large"
+
+
+def test_something_to_do_first_chooses_no_first_offer() -> None:
+    now = datetime(2027, 5, 10, 10, 0, tzinfo=DENVER)
+    heard = GROOMER.understand("could we do 11 instead? I have to take my son to the dentist first", now)
+    assert (heard.at, heard.ordinal) == (time(11, 0), None)
+    assert GROOMER.understand("I need to think... the first one", now).ordinal == 1
+
+
+def test_the_first_day_is_no_first_offer() -> None:
+    assert CLINIC.understand("whatever's the first day you have", WEDNESDAY).ordinal is None
+    assert CLINIC.understand("the first day of December", WEDNESDAY).day == date(2026, 12, 1)
+
+
+def test_after_a_date_is_the_fortnight_after_it() -> None:
+    heard = CLINIC.understand("a haircut, anything after the 10th?", WEDNESDAY)
+    assert (heard.day, heard.last_day) == (date(2026, 12, 11), date(2026, 12, 24))
+    heard = CLINIC.understand("a haircut any day after Monday", WEDNESDAY)
+    assert (heard.day, heard.last_day) == (date(2026, 12, 1), date(2026, 12, 14))
+    heard = CLINIC.understand("a haircut and then a massage after, on Friday", WEDNESDAY)
+    assert (heard.day, heard.last_day) == (date(2026, 11, 27), None)
+
+
+def test_the_weekday_straight_after_said_alone() -> None:
+    now = datetime(2027, 8, 2, 10, 0, tzinfo=ATLANTA)
+    heard = NAILS.understand("can I move my polish change on Wednesday to the Thursday right after, the 5th", now)
+    assert (heard.day, heard.unsure) == (date(2027, 8, 5), ())
+
+
+def test_where_yall_at() -> None:
+    now = datetime(2027, 3, 23, 9, 30, tzinfo=ATLANTA)
+    heard = NAILS.understand("where y'all at, and is there parking?", now)
+    assert heard.question is not None and heard.question.topic is Topic.ADDRESS

@@ -16,7 +16,8 @@ _NOUNS = wordset("one option choice slot appointment")
 _NUMBERED = wordset("number option choice")
 _OWNERS = wordset("my his her our their your")
 _NOT_A_CHOICE_AFTER = wordset("a just one")  # "just a second", "one second"
-NOT_A_CHOICE_BEFORE = wordset("time times visit timer ever")  # "it's my first time", "my second visit"
+# "it's my first time", "my second visit", "whatever's the first day you've got after that" (no first offer)
+NOT_A_CHOICE_BEFORE = wordset("time times visit timer ever day date")
 
 
 def _numbered(words: Sequence[str], i: int) -> Found[int] | None:

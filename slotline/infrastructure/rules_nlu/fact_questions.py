@@ -172,6 +172,7 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             # "where to are you": Welsh English
             r"where (?:to )?(?:exactly |precisely |actually |abouts )?(?:are|is) (?:you|it|the|your)",
             r"wheres (?:the|your)",
+            r"where (?:are |r )?(?:you|ya|yall)(?: all| guys)? (?:at|based|situated)(?! with| on| for)",  # "y'all at"
             "whereabouts",
             "postcode",
             "zip code",

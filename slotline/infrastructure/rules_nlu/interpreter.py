@@ -57,6 +57,7 @@ from slotline.infrastructure.rules_nlu.other_events import (
     since_then,
     something_runs_out_before,
     things_had,
+    things_to_do_first,
     time_off_after_a_day,
 )
 from slotline.infrastructure.rules_nlu.own_diary import without_own_diary
@@ -74,7 +75,12 @@ from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
 from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
 from slotline.infrastructure.rules_nlu.said_times import loosely, of_days_ruled_out
-from slotline.infrastructure.rules_nlu.same_week import the_week_of, the_weekday_after, weekday_of_the_same_week
+from slotline.infrastructure.rules_nlu.same_week import (
+    after_a_date,
+    the_week_of,
+    the_weekday_after,
+    weekday_of_the_same_week,
+)
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
 from slotline.infrastructure.rules_nlu.service_length import length_said, the_one_of_length
 from slotline.infrastructure.rules_nlu.soon import find_wait
@@ -810,6 +816,7 @@ class RulesUtteranceInterpreter:
         said_days = weekday_of_the_same_week(words, free, said_days)  # "Wednesday ... to the Friday that same week"
         said_days = the_weekday_after(words, free, said_days, starts)  # "this Saturday to the Saturday after, the 12th"
         said_days = the_week_of(words, free, said_days, today)  # "the week of the 12th, on the Wednesday"
+        said_days = after_a_date(words, free, said_days)  # "anything after the 14th?": from the 15th
         said_days = weekdays_past(words, said_days, starts)  # "I did the test here on Saturday"
         days = the_one_after(words, free, self._numeric.settle(weekday_in_counted_week(said_days), today))
         days = not_this_one(free, days, today)
@@ -876,6 +883,7 @@ class RulesUtteranceInterpreter:
         choice = _claimed(free, [find_choice(free)])
         had = {i for start, end in things_had(words) for i in range(start, end)}  # "I've got the school drop-off"
         choice = [c for c in choice if c.start not in had]  # "I've got footy training first": no first offer
+        choice = [c for c in choice if c.start not in things_to_do_first(words)]  # "I gotta drop my kid off first"
         day_said = picked_days is not None or part_of_day is not None
         if choice and _latest_of_a_day(words, choice[0], day_said):  # "tomorrow evening, the latest one"
             latest, choice = [Found(True, choice[0].start, choice[0].end)], []

@@ -23,6 +23,7 @@ __all__ = [
     "since_then",
     "something_runs_out_before",
     "things_had",
+    "things_to_do_first",
     "time_off_after_a_day",
 ]
 
@@ -444,3 +445,20 @@ def time_off_after_a_day(words: Sequence[str], days: list[Found[DayReading]]) ->
         if any(g.value.counts and g.end <= lead - 2 for g in out[:k]):
             out[k] = Found(replace(f.value, counts=False), f.start, f.end)
     return out
+
+
+_OBLIGED = (("gotta",), ("have", "to"), ("got", "to"), ("need", "to"), ("must",), ("gonna",), ("going", "to"))
+_FIRST_REACH = 8
+
+
+def things_to_do_first(words: Sequence[str]) -> frozenset[int]:
+    """Where "first" ends something the caller must do beforehand ("can you make it 10? I gotta drop my kid at school
+    first"): the position of that "first", which chooses no first offer."""
+    found = set()
+    for i, word in enumerate(words):
+        if word != "first" or word_at(words, i + 1) not in (BLANK, "though", "then"):
+            continue
+        before = words[max(0, i - _FIRST_REACH) : i]
+        if any(tuple(before[j : j + len(o)]) == o for o in _OBLIGED for j in range(len(before))) and i > 2:
+            found.add(i - (word_at(words, i - 1) == "the"))
+    return frozenset(found)

@@ -9,9 +9,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
-from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at
+from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
+from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at, wordset
 
-__all__ = ["the_week_of", "the_weekday_after", "weekday_of_the_same_week"]
+__all__ = ["after_a_date", "the_week_of", "the_weekday_after", "weekday_of_the_same_week"]
 
 _SAME_WEEK = (("that", "same", "week"), ("the", "same", "week"), ("same", "week"))
 
@@ -44,7 +45,8 @@ def the_weekday_after(
     is after the 12th: not this)."""
     out = list(days)
     for k, f in enumerate(out):
-        if word_at(words, f.end) != "after" or not (f.end + 1 in starts or f.end + 1 >= len(words)):
+        at = f.end + (word_at(words, f.end) in ("straight", "right", "just"))  # "the Saturday straight after, the 7th"
+        if word_at(words, at) != "after" or not (at + 1 in starts or at + 1 >= len(words)):
             continue
         if not f.value.bare_weekday or f.value.day is None:
             continue
@@ -53,8 +55,8 @@ def the_weekday_after(
             continue
         (anchor,) = before
         day = anchor + timedelta(days=(f.value.day.weekday() - anchor.weekday() - 1) % 7 + 1)
-        out[k] = Found(replace(f.value, day=day, bare_weekday=False, exact=True), f.start, f.end + 1)
-        free[f.end] = BLANK
+        out[k] = Found(replace(f.value, day=day, bare_weekday=False, exact=True), f.start, at + 1)
+        free[f.end : at + 1] = [BLANK] * (at + 1 - f.end)
     return out
 
 
@@ -83,3 +85,25 @@ def the_week_of(
             out[k] = Found(week, of - 1, f.end)
         return out
     return days
+
+
+# "the day after the 14th", "the Saturday straight after, the 7th": counted from a day, read elsewhere
+_NOT_FROM = wordset("day days week weeks weekend month one time straight right just") | WEEKDAYS.keys()
+_AFTER_SPAN = timedelta(days=13)
+
+
+def after_a_date(words: Sequence[str], free: list[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """ "anything after the 14th?", "any day after Friday": the fortnight from the day after it (its "after" claimed),
+    never the day itself; "the day after the 14th", "the Tuesday after the 14th" are read elsewhere."""
+    out = list(days)
+    for k, f in enumerate(out):
+        if not f.value.counts or f.value.day is None or f.value.last is not None or word_at(words, f.start) == "on":
+            continue  # "someone to help me pick frames after, on Wednesday": Wednesday itself
+        after = f.start - 1 - (word_at(words, f.start - 1) == "the")  # the reading may start at its "the" or after
+        any_day = word_at(words, after - 1) == "day" and word_at(words, after - 2) in ("any", "some")  # "any day after"
+        if word_at(free, after) != "after" or (word_at(words, after - 1) in _NOT_FROM and not any_day):
+            continue
+        first = f.value.day + timedelta(days=1)
+        out[k] = Found(DayReading(first, last=first + _AFTER_SPAN), after, f.end)
+        free[after] = BLANK
+    return out

@@ -24,6 +24,9 @@ _MARKERS = PhraseTable(
         "no wait",
         "wait no",
         "oh wait",
+        "och wait",  # Scots: "a scale and polish for Friday... och wait, naw, it's a filling I need"
+        "ah wait",
+        "well actually",  # "a full groom for my small dog... well, actually she's like 60 pounds, so large"
         "no sorry",
         "sorry no",
         "or rather",
@@ -79,6 +82,8 @@ def split_at_correction(words: Sequence[str]) -> tuple[list[str], list[str]] | N
 
 # After "actually", these start the request again: "cancel Sunday's... actually, can I just move it?"
 _ASKED_AGAIN = frozenset(("can", "could", "lets", "let", "just", "instead", "move", "change", "make", "would"))
+# ... and these say again what it is: "actually it's a filling I need", "actually she's a big dog"
+_ASKED_AGAIN |= frozenset(("its", "shes", "hes", "theyre", "thats"))
 
 
 def corrected(earlier: Interpretation, later: Interpretation) -> Interpretation:
