@@ -277,7 +277,9 @@ def test_scots_and_well_actually_corrections() -> None:
     heard = DENTIST.understand("a check-up on Friday... och wait, naw, it's a filling I'm needing", now)
     assert heard.service_id == "filling"
     now = datetime(2026, 12, 8, 10, 0, tzinfo=DENVER)
-    heard = GROOMER.understand("a full groom for my small dog Thursday... well, actually he's 70 pounds, so a large", now)
+    heard = GROOMER.understand(
+        "a full groom for my small dog Thursday... well, actually he's 70 pounds, so a large", now
+    )
     assert heard.service_id == "full_groom_large"
 
 
