@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from slotline.infrastructure.common.hour_words import HOUR_WORDS
+
 __all__ = ["DAY_WORDS", "day_grammar", "day_lost", "either_week", "part_of", "parts_clash", "the_day"]
 
 DAY_WORDS = frozenset(
@@ -28,7 +30,7 @@ _HOURS_IN = {
     "afternoon": frozenset(("noon", "midday", "twelve", "one", "two", "three", "four", "five", "p.m.")),
     "evening": frozenset(("five", "six", "seven", "eight", "nine", "p.m.")),
 }
-_HOURS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))
+_HOURS = frozenset(HOUR_WORDS)
 
 
 def day_grammar(vocabulary: frozenset[str]) -> str:

@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Protocol
 
 from slotline.domain.dialogue.expectation import Expectation, Expecting
+from slotline.infrastructure.common.hour_words import HOUR_WORDS
 from slotline.infrastructure.pocketsphinx_stt.answers import CLOSED, YES_NO_WORDS, ExpectedAnswers, expected_answers
 from slotline.infrastructure.pocketsphinx_stt.days import day_lost, part_of, parts_clash, the_day
 from slotline.infrastructure.pocketsphinx_stt.recognizer import DecodedWords
@@ -237,9 +238,7 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth")
 
 
 _FILLERS = frozenset(("the", "a", "um", "uh", "yeah", "oh", "okay", "please", "one"))
-_NUMBER_WORDS = frozenset(
-    ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-) | frozenset(("fifteen", "thirty", "forty", "fifty", "noon", "midday"))
+_NUMBER_WORDS = frozenset(HOUR_WORDS) | frozenset(("fifteen", "thirty", "forty", "fifty", "noon", "midday"))
 
 
 def _numbers_differ(heard: Sequence[str], grammar: Sequence[str]) -> bool:

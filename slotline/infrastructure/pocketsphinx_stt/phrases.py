@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from slotline.infrastructure.common.hour_words import HOUR_WORDS
+
 __all__ = ["GRAMMAR", "TOP"]
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -51,7 +53,7 @@ _ORDINALS = [
     "thirtieth",
     "thirty first",
 ]
-_HOURS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_HOURS = list(HOUR_WORDS)
 
 GRAMMAR: Mapping[str, list[str]] = {
     # --- openers and fillers -------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ back", "right after" (how several services are booked anyway), "but keep the one
 
 from __future__ import annotations
 
+from slotline.infrastructure.common.hour_words import HOUR_DIGITS, HOUR_WORDS
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
 from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, claim, word_at, wordset
@@ -46,10 +47,7 @@ def one_after_another(free: list[str]) -> None:
         claim(free, found)
 
 
-_HOURS = (
-    *["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
-    *(str(h) for h in range(1, 13)),
-)
+_HOURS = (*HOUR_WORDS, *HOUR_DIGITS)
 _KEEP_THE_OTHER = PhraseTable(
     (True, p)
     for p in (
@@ -75,18 +73,24 @@ _ONES = wordset("one appointment booking session")
 _KEPT_REACH = 5  # "keep the one the week after": what is kept is named in a few words
 
 
-def kept_as_it_is(free: list[str]) -> None:
+def kept_as_it_is(free: list[str]) -> frozenset[int]:
     """Claim "but keep the one the week after", "Thursday one is same to same": the appointment kept names no day
-    to act on."""
+    to act on. Returns the positions claimed."""
+    kept: set[int] = set()
+
+    def keep(found: Found[bool]) -> None:
+        kept.update(i for i in range(found.start, found.end) if free[i] != BLANK)
+        claim(free, found)
+
     for found in _KEEP_THE_OTHER.scan(free):
         end = found.end
         if free[end - 1] in WEEKDAYS:  # "keep the Tuesday one": the day names the one kept
             end += word_at(free, end) in _ONES
             if word_at(free, end) == "with":  # "keep my Wednesday one with Dr. Ruiz": whose it is, too
                 end = _to_clause_end(free, end, end + _KEPT_REACH)
-            claim(free, Found(True, found.start, end))
+            keep(Found(True, found.start, end))
             continue
-        claim(free, Found(True, found.start, _to_clause_end(free, end, found.end + _KEPT_REACH)))
+        keep(Found(True, found.start, _to_clause_end(free, end, found.end + _KEPT_REACH)))
     for found in _STAYS.scan(free):
         day = next(
             (k for k in range(found.start - 1, max(found.start - _KEPT_REACH, 0) - 1, -1) if free[k] in WEEKDAYS), None
@@ -101,7 +105,7 @@ def kept_as_it_is(free: list[str]) -> None:
         still = free[found.start] == "still" or word_at(free, found.start + 1) == "still"
         if still and not _ONES.intersection(free[start : found.start]):
             continue  # "I meant Thursday. nine's still fine": a time kept, no appointment
-        claim(free, Found(True, start, found.end))  # "the Saturday wala appointment is theek hai"
+        keep(Found(True, start, found.end))  # "the Saturday wala appointment is theek hai"
     changing = bool(_CHANGING.intersection(free))
     for found in _FINE.scan(free) if changing else ():  # "move Friday's follow-up ... the review tomorrow is grand"
         day = found.start - 1
@@ -109,7 +113,8 @@ def kept_as_it_is(free: list[str]) -> None:
             continue
         start = _kept_from(free, day)
         if free[start] in _ARTICLES and day - start >= 2:  # "the manicure Thursday's fine", not "Thursday's fine"
-            claim(free, Found(True, start, found.end))
+            keep(Found(True, start, found.end))
+    return frozenset(kept)
 
 
 def _to_clause_end(free: list[str], end: int, reach: int) -> int:

@@ -40,6 +40,12 @@ from slotline.infrastructure.rules_nlu.day_conflicts import days_disagree, moved
 from slotline.infrastructure.rules_nlu.day_parts import at_opening, find_earliest, find_part_of_day
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.day_refusals import echoed_as_nothing, refused_after
+from slotline.infrastructure.rules_nlu.days_of_a_day import (
+    after_a_date,
+    the_week_of,
+    the_weekday_after,
+    weekday_of_the_same_week,
+)
 from slotline.infrastructure.rules_nlu.either import offers_either
 from slotline.infrastructure.rules_nlu.fact_reader import FactReader, refers_back
 from slotline.infrastructure.rules_nlu.greetings import not_greetings, unsaluted
@@ -75,12 +81,6 @@ from slotline.infrastructure.rules_nlu.phone_numbers import find_phone
 from slotline.infrastructure.rules_nlu.references import find_latest, find_references, more_services, tidy
 from slotline.infrastructure.rules_nlu.relative_days import weekday_in_counted_week
 from slotline.infrastructure.rules_nlu.said_times import loosely, of_days_ruled_out
-from slotline.infrastructure.rules_nlu.same_week import (
-    after_a_date,
-    the_week_of,
-    the_weekday_after,
-    weekday_of_the_same_week,
-)
 from slotline.infrastructure.rules_nlu.self_correction import corrected, split_at_correction
 from slotline.infrastructure.rules_nlu.service_length import length_said, the_one_of_length
 from slotline.infrastructure.rules_nlu.soon import find_wait
@@ -786,9 +786,7 @@ class RulesUtteranceInterpreter:
             claim(free, length_one)
         in_a_row(free)  # "the 11th, one after the other": no "11th one"
         around_the_school_run(free)  # "Monday, after the school run, say ten": no bound, no school eye test
-        before_kept = [w == BLANK for w in free]
-        kept_as_it_is(free)  # "cancel this Saturday's, but keep the one the week after"
-        kept = {i for i, w in enumerate(free) if w == BLANK and not before_kept[i]}
+        kept = kept_as_it_is(free)  # "cancel this Saturday's, but keep the one the week after"
         heard_phone = phone[0].value if phone else None
         # "he's at agility first thing": another event's time, claimed so that it is no "first" choice either
         earliest = [f for f in _claimed(free, find_earliest(free)) if not another_events_part(words, f.start)]
@@ -883,7 +881,8 @@ class RulesUtteranceInterpreter:
         choice = _claimed(free, [find_choice(free)])
         had = {i for start, end in things_had(words) for i in range(start, end)}  # "I've got the school drop-off"
         choice = [c for c in choice if c.start not in had]  # "I've got footy training first": no first offer
-        choice = [c for c in choice if c.start not in things_to_do_first(words)]  # "I gotta drop my kid off first"
+        first_things = things_to_do_first(words)
+        choice = [c for c in choice if c.start not in first_things]  # "I gotta drop my kid off first"
         day_said = picked_days is not None or part_of_day is not None
         if choice and _latest_of_a_day(words, choice[0], day_said):  # "tomorrow evening, the latest one"
             latest, choice = [Found(True, choice[0].start, choice[0].end)], []
@@ -916,9 +915,9 @@ class RulesUtteranceInterpreter:
             services, candidates = (*services, *other) if len(other) == 1 else services, other if len(other) > 1 else ()
         if len(services) > 1 and service and services[0] == service[0].value and had_before(words, service[0].start):
             services = services[1:]  # "I had my hearing aids fitted in March and they need a tweak": the tweak
-        tried = self._services.find([w if i in done else BLANK for i, w in enumerate(words)]) if done else None
-        if len(services) > 1 and tried is not None:  # "I haven't tried the reformer before and ... the intro"
-            services = tuple(s for s in services if s != tried.value)
+        if len(services) > 1 and done:  # "I haven't tried the reformer before and ... the intro"
+            tried = self._services.find([w if i in done else BLANK for i, w in enumerate(words)])
+            services = tuple(s for s in services if tried is None or s != tried.value)
 
         if wait is not None and picked_days is None and picked_time is None:
             picked_days, bounds = _after_the_wait(now, self._zone, wait.value, bounds)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from slotline.infrastructure.common.hour_words import HOUR_WORDS
 from slotline.infrastructure.rules_nlu.day_parts import after_not, wished_parts
 from slotline.infrastructure.rules_nlu.numbers import ordinal_at
 from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
@@ -63,7 +64,7 @@ def _a_clock_time(words: Sequence[str], i: int) -> bool:
 
 
 _CLOCK = re.compile(r"(?:[1-9]|1[0-2])(?::[0-5]\d)?")
-_HOUR_WORDS = wordset("one two three four five six seven eight nine ten eleven twelve")
+_HOUR_WORDS = frozenset(HOUR_WORDS)
 
 
 def _led_well(words: Sequence[str], p: int, day_words: frozenset[int]) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
-from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
+from slotline.infrastructure.rules_nlu.vocabulary import TRAVELLING, WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at, wordset
 
 __all__ = [
@@ -150,7 +150,7 @@ def _visitor_after(words: Sequence[str], k: int) -> bool:
     return word_at(words, j) in ("is", "are", "s") and word_at(words, j + 1) in _VISITING
 
 
-_AWAY = wordset("travelling traveling flying leaving relocating moving fly leave travel")
+_AWAY = TRAVELLING | wordset("leaving relocating fly leave travel")
 _AWAY_TO = wordset("to for out abroad overseas away home back")
 
 

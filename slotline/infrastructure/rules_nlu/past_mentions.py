@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
-from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS
+from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, TRAVELLING, WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at, wordset
 
 __all__ = [
@@ -215,7 +215,7 @@ def _said_of_the_past(words: Sequence[str], start: int) -> bool:
 
 
 _TRIP_REACH = 10
-_TRIPS = wordset("going heading off travelling traveling flying driving sailing bringing taking moving")
+_TRIPS = TRAVELLING | wordset("going heading off driving sailing bringing taking")
 _NOT_TO_A_PLACE = wordset("come be book get need want have do try see call pop drop make go bring take wait ring")
 
 

@@ -4,13 +4,14 @@ mixes in."""
 
 from __future__ import annotations
 
+from slotline.infrastructure.common.hour_words import HOUR_DIGITS, HOUR_WORDS
 from slotline.infrastructure.rules_nlu.words import word_at, wordset
 
 __all__ = ["regional"]
 
 _TAGLISH_POLITE = frozenset(("po", "ho", "pala"))  # politeness and "by the way", which change nothing
 _WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
-_HOURS = wordset("one two three four five six seven eight nine ten eleven twelve 1 2 3 4 5 6 7 8 9 10 11 12")
+_HOURS = frozenset((*HOUR_WORDS, *HOUR_DIGITS))
 
 # After "<weekday> first" (Scots: the coming one), these make "first" something else: "Tuesday first thing".
 _FIRST_WHAT = wordset(

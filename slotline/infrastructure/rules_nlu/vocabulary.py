@@ -1,12 +1,12 @@
-"""Weekday and month names as callers say or type them."""
+"""Weekday and month names as callers say or type them, and the words of a journey."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from slotline.infrastructure.rules_nlu.words import word_at
+from slotline.infrastructure.rules_nlu.words import word_at, wordset
 
-__all__ = ["ABBREVIATION_LEADS", "AMBIGUOUS_WEEKDAYS", "MONTHS", "WEEKDAYS", "weekday_named"]
+__all__ = ["ABBREVIATION_LEADS", "AMBIGUOUS_WEEKDAYS", "MONTHS", "TRAVELLING", "WEEKDAYS", "weekday_named"]
 
 WEEKDAYS = {
     "monday": 0,
@@ -31,6 +31,8 @@ WEEKDAYS = {
 # Abbreviations that are also words ("we'd", "i sat", "the sun") count only right after "on", "this" or "next".
 AMBIGUOUS_WEEKDAYS = frozenset({"wed", "sat", "sun", "mon"})
 ABBREVIATION_LEADS = frozenset({"on", "this", "next", "coming", "following", "last", "past", "previous"})
+# "we're flying out Friday", "I'm travelling to Spain in July": someone on a journey, whose day is not the visit's
+TRAVELLING = wordset("travelling traveling flying moving")
 MONTHS = {
     "january": 1,
     "jan": 1,

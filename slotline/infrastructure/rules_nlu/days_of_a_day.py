@@ -1,6 +1,7 @@
-"""A weekday said of the day before it: "move my session on Wednesday to the Friday that same week" is the Friday of
-the Wednesday's week, and "from this Saturday to the Saturday after, the 12th" the Saturday a week on, not the
-coming one."""
+"""Days said of another day said before them: "move my session on Wednesday to the Friday that same week" is the Friday
+of the Wednesday's week, "from this Saturday to the Saturday after, the 12th" the Saturday a week on, not the coming
+one, "the week of the 12th, on the Wednesday" the Wednesday of that week, and "anything after the 14th?" the days
+after it."""
 
 from __future__ import annotations
 
