@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+_ONWARDS_SPAN = timedelta(days=13)
+
 
 class Nudge(StrEnum):
     """A move relative to the times already offered, held or booked."""
@@ -24,6 +26,12 @@ class Beside:
     weekday: int | None  # Monday is 0; None: the very next or previous day
     direction: int  # -1 before, 1 after
     in_week: bool = False  # "the week after, the Wednesday": that weekday of the (Monday to Sunday) week after
+    onwards: bool = False  # "the first day you've got after that": any day of the fortnight from the day after
+
+    def days_of(self, anchor: date) -> tuple[date, date | None]:
+        """The first and last day this names, counted from `anchor`: one day (last None), or a fortnight on."""
+        first = self.of(anchor)
+        return (first, first + _ONWARDS_SPAN) if self.onwards else (first, None)
 
     def of(self, anchor: date) -> date:
         """The day this names, counted from `anchor` (never `anchor` itself)."""

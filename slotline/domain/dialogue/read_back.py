@@ -114,8 +114,9 @@ class ReadBack:
             or refers.same_time
             or refers.minutes_past is not None
             or refers.shift_minutes
+            or refers.beside is not None
         ):
-            self._offers = (hold.slot,)  # "a bit later", "same day": relative to the slot read back
+            self._offers = (hold.slot,)  # "a bit later", "same day", "the day after": relative to the slot read back
             return heard
         local = hold.slot.window.start.astimezone(self._catalogue.zone)
         if heard.day is None and not heard.earliest:

@@ -44,8 +44,11 @@ def newer_preference(
         newer = replace(newer, day=_weekday_on_the_table(newer.day, table))
     if refers.beside is not None and newer.day is None:
         anchor = _day_on_the_table(table, old, target)
+        if refers.beside.onwards and anchor is not None and old.day is not None and old.last_day is None:
+            anchor = max(anchor, old.day)  # "nothing on the 14th, the 7th?" "the first day after that": after both
         if anchor is not None:  # "the Wednesday before": before the day being talked about
-            newer = replace(newer, day=refers.beside.of(anchor), last_day=None)
+            first, last = refers.beside.days_of(anchor)
+            newer = replace(newer, day=first, last_day=last)
     if newer.day is not None and not _says_time(newer) and not newer.latest:
         newer = replace(newer, at=old.at, approximate=old.approximate, part_of_day=old.part_of_day, bounds=old.bounds)
     if refers.same_time:  # the time wished for, else the appointment's own, else the one slot on the table

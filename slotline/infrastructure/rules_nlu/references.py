@@ -195,7 +195,7 @@ def find_references(
                 continue  # "quarter past nine", "quarter to noon" are times of their own
             ref = replace(ref, minutes_past=f.value)
         kept.append(f)
-    beside = in_week or _beside(words, named_days)
+    beside = in_week or _beside(words, named_days) or _onwards(words)
     if beside is not None:
         ref = replace(ref, beside=beside.value)
         kept.append(Found(beside.value, beside.start, beside.end))
@@ -262,6 +262,25 @@ def _beside(words: Sequence[str], named_days: Collection[int]) -> Found[Beside] 
             return Found(Beside(None, _DIRECTIONS[words[i + 2]]), i, end)
         if words[i + 1] in _WEEKDAYS:
             return Found(Beside(_WEEKDAYS.index(words[i + 1]), _DIRECTIONS[words[i + 2]]), i, end)
+    return None
+
+
+_THAT = frozenset(("that", "then"))
+_WHICH_DAY = wordset("any first next earliest soonest a another some other")
+_ONWARDS_REACH = 7  # "the first day you've got after that": the day is named a few words before
+
+
+def _onwards(words: Sequence[str]) -> Found[Beside] | None:
+    """ "whatever's the first day you've got after that", "any day after that?", "the days after that": any day
+    after the day on the table (not "anything after that?", which may be a later time the same day)."""
+    for i in range(1, len(words) - 1):
+        if words[i] != "after" or words[i + 1] not in _THAT:
+            continue
+        for k in range(i - 1, max(i - _ONWARDS_REACH, 0) - 1, -1):
+            if words[k] == BLANK or words[k] in _WEEKDAYS:
+                break
+            if words[k] == "days" or (words[k] == "day" and word_at(words, k - 1) in _WHICH_DAY):
+                return Found(Beside(None, 1, onwards=True), k - (words[k] == "day"), i + 2)
     return None
 
 
