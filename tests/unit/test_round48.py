@@ -11,8 +11,11 @@ from slotline.domain.dialogue import actions as act
 from slotline.domain.dialogue import events as ev
 from slotline.domain.dialogue.policy import Stage
 from slotline.domain.dialogue.relative import newer_preference
-from slotline.domain.preference import Preference
+from slotline.domain.ids import StaffId
+from slotline.domain.preference import PartOfDay, Preference
 from slotline.domain.reference import Beside, Reference
+from slotline.domain.staff_load import StaffLoad
+from slotline.domain.time_window import TimeWindow
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from tests.factories import NEW_YORK, sample_catalogue
@@ -67,3 +70,55 @@ def test_the_day_after_at_a_read_back_is_the_day_after_the_slot_read_back() -> N
     world.send(heard(Intent.INFORM, refers=Reference(beside=Beside(None, 1))))
     held = [a for a in world.done if isinstance(a, act.PlaceHold)]
     assert held[-1].slot.window.start.astimezone(NEW_YORK) == datetime(2026, 12, 2, 14, 0, tzinfo=NEW_YORK)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["could you push the Thursday one back a week?", "I've a cut Monday, can you move the Thursday one to Friday"],
+)
+def test_the_weekdays_one_is_an_appointment_not_one_oclock(said: str) -> None:
+    assert CLINIC.understand(said, WEDNESDAY).at is None
+
+
+def test_what_the_caller_has_listed_before_pointing_at_one_is_not_asked_for() -> None:
+    listed = "hi, I've got a haircut on Monday and a colour on the Friday, can you cancel the Friday one?"
+    heard = CLINIC.understand(listed, WEDNESDAY)
+    assert (heard.intent, heard.day, heard.service_id, heard.other_days) == (
+        Intent.CANCEL,
+        date(2026, 11, 27),
+        None,
+        (),
+    )
+    heard = CLINIC.understand("hey I've got two on Friday, could you move the 2 o'clock one", WEDNESDAY)
+    assert heard.at == time(14, 0) and heard.day is None
+
+
+def test_a_list_with_no_one_pointed_at_is_read_whole() -> None:
+    heard = CLINIC.understand("I've a haircut on Monday and I'd like a colour on Friday too", WEDNESDAY)
+    assert heard.service_id is not None and date(2026, 11, 30) in (heard.day, *heard.other_days)
+
+
+@pytest.mark.parametrize(("said", "day"), [("can I come in Thursdy at ten", 26), ("Fridy arvo?", 27), ("Mondy", 30)])
+def test_weekdays_said_the_australian_way(said: str, day: int) -> None:
+    assert CLINIC.understand(said, WEDNESDAY).day == date(2026, 11, day)
+
+
+def test_a_yes_that_books_with_its_day_lost_asks_the_day() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER))
+    lost = heard(Intent.AFFIRM, service_id="haircut", part_of_day=PartOfDay.MORNING, unsure=("day",))
+    said = world.send(lost)
+    assert "which day" in said[-1].lower()
+    assert not [a for a in world.done if isinstance(a, act.OfferSlots | act.PlaceHold)]
+
+
+def test_first_thing_that_morning_of_offers_near_a_later_time_is_the_mornings_first_start() -> None:
+    afternoon = TimeWindow(datetime(2026, 12, 1, 12, tzinfo=NEW_YORK), datetime(2026, 12, 2, 0, tzinfo=NEW_YORK))
+    world = World(StaffLoad({StaffId("sam"): [afternoon], StaffId("alex"): [afternoon]}))
+    world.send(ev.CallStarted(CALLER))
+    world.send(heard(Intent.BOOK, service_id="haircut", day=TUESDAY, at=time(15), approximate=True))
+    offered = [a for a in world.done if isinstance(a, act.OfferSlots)][-1].slots
+    first = min(offered).window.start.astimezone(NEW_YORK)
+    world.send(heard(Intent.AFFIRM, earliest=True, part_of_day=PartOfDay.MORNING, refers_back=True))
+    held = [a for a in world.done if isinstance(a, act.PlaceHold)][-1].slot.window.start.astimezone(NEW_YORK)
+    assert held.date() == TUESDAY and held < first

@@ -732,6 +732,8 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         if heard.earliest and heard.day is None and heard.at is None:
             first = min(offers)
             part = heard.part_of_day  # "anything first thing in the morning?" of afternoon offers: looked for
+            if part is not None and self._pref.at is not None:
+                return None  # offers near "around three?": "first thing that morning then" is its first start
             return first if part is None or part.includes(first.window.start.astimezone(zone).time()) else None
         if heard.at is not None:
             wanted = heard.preference
@@ -824,7 +826,10 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         sure = heard.without_when()
         if self.stage in (Stage.INTENT, Stage.ANYTHING_ELSE):
             mode = CHANGES.get(heard.intent) or TASKS.get(heard.intent)  # "i can't make it", unsure: asked too
-            mode = mode or (Mode.BOOK if heard.intent is Intent.INFORM else None)
+            # "righto, can I book one with Priya for <a day not understood> morning then?": a yes that books
+            booking = heard.intent is Intent.AFFIRM and (sure.has_details or sure.refers_back)
+            booking = booking and heard.day is None and "day" in heard.unsure  # the day itself was lost
+            mode = mode or (Mode.BOOK if heard.intent is Intent.INFORM or booking else None)
             if mode is None:
                 return None
             keep_day = heard.day is not None and "day" not in heard.unsure and _only_numbers(heard.unsure)

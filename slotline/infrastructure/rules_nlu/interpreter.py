@@ -51,6 +51,7 @@ from slotline.infrastructure.rules_nlu.fact_reader import FactReader, refers_bac
 from slotline.infrastructure.rules_nlu.greetings import not_greetings, unsaluted
 from slotline.infrastructure.rules_nlu.holidays import HolidayNames
 from slotline.infrastructure.rules_nlu.intent import classify
+from slotline.infrastructure.rules_nlu.listed_first import without_the_list
 from slotline.infrastructure.rules_nlu.loanwords import loanwords
 from slotline.infrastructure.rules_nlu.lost_day import day_lost_before_part
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
@@ -761,6 +762,7 @@ class RulesUtteranceInterpreter:
         # "tommorow"; "Evening! ..."; "mi cyaan mek it" before anything reads the words (corrections, urgent words)
         normalised = loanwords(respelled(normalise(unsaluted(utterance)), self._known), self._country)
         normalised = without_own_diary(normalised)  # "let me check my diary": no eye check
+        normalised = without_the_list(normalised)  # "I have two on Friday, could you move the 2 oclock one to 4?"
         split = split_at_correction(normalised)
         if split is not None:  # "a cut on Friday, actually no, Saturday"
             later = self._read(utterance, split[1], now)
@@ -831,7 +833,8 @@ class RulesUtteranceInterpreter:
         edges = frozenset(e for f in days if f.value.counts for e in (f.start, f.end))
         # "first thing Wednesday, like half seven?": the morning's half seven
         hour_part = part_of_day or (PartOfDay.MORNING if at_opening(words, earliest) else None)
-        times = _claimed(free, find_times(free, hour_part, edges, nudged=refers.nudge in _NUDGES))  # later, 11?
+        nudged = refers.nudge in _NUDGES  # "later, 11?"
+        times = _claimed(free, find_times(free, hour_part, edges, nudged=nudged, said=words))
         times = of_days_ruled_out(times, days)
         picked_time = pick_time(times)
         reading = self._opening.settle(picked_time) if picked_time is not None else None

@@ -29,6 +29,8 @@ _CLEARLY = 0.1  # how much closer than the next day word ("thusday" is Thursday 
 def _respell(word: str) -> str:
     if word in _SHORTHAND:
         return _SHORTHAND[word]
+    if word.endswith("dy") and f"{word[:-2]}day" in WEEKDAYS:
+        return f"{word[:-2]}day"  # Australian "Thursdy", "Fridy", "Mondy": the weekday as it is said
     if len(word) < 6 or word in _KNOWN or word.removesuffix("s") in _KNOWN or not word.isalpha():
         return word
     near = [w for w in _DAY_WORDS if abs(len(w) - len(word)) <= 2 and w[0] == word[0]]  # a slip keeps the rest

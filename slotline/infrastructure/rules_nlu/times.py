@@ -296,14 +296,16 @@ def find_times(
     part_of_day: PartOfDay | None = None,
     day_edges: frozenset[int] = frozenset(),
     nudged: bool = False,
+    said: Sequence[str] = (),
 ) -> list[Found[TimeReading]]:
     """Every clock time, left to right. A bare number counts only when the caller said nothing else, or right
-    beside a day phrase ("9 tomorrow", "friday 3"): `day_edges` holds where day phrases start and end."""
+    beside a day phrase ("9 tomorrow", "friday 3"): `day_edges` holds where day phrases start and end. `said`: the
+    words as said, before the day phrases were claimed from `words` ("push the Thursday one back": no 1 o'clock)."""
     out: list[Found[TimeReading]] = []
     i = 0
     while i < len(words):
         read = _time_at(words, i, part_of_day)
-        if read is not None and _a_pronoun(words, read[0]):
+        if read is not None and _a_pronoun(words, read[0], said):
             read = None  # "for my little one Saturday": someone, not 1 o'clock
         if read is not None and (an_age(words, read[0].start) or another_events_time(words, read[0].start)):
             read = None  # "she's nine, on friday": how old, not when; "she's got swim at 5": another thing's time
@@ -336,10 +338,13 @@ _ONE_AS_SOMEONE = wordset(
 )
 
 
-def _a_pronoun(words: Sequence[str], found: Found[TimeReading]) -> bool:
+def _a_pronoun(words: Sequence[str], found: Found[TimeReading], said: Sequence[str] = ()) -> bool:
     if found.end - found.start != 1 or words[found.start] != "one":
         return False
     before = word_at(words, found.start - 1)
+    if before == BLANK and word_at(said, found.start - 1) in WEEKDAYS:
+        words = said  # "could you push the Thursday one back a week": the day, claimed, was the one's owner
+        before = word_at(words, found.start - 1)
     if before in WEEKDAYS or before == BLANK:  # "cancel the Monday one only", "Thursday one is same to same"
         owned = word_at(words, found.start - 2) in _DAYS_OWNERS
         return owned or word_at(words, found.end) in _AFTER_THE_DAYS_ONE
