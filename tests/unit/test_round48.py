@@ -3,23 +3,27 @@ words than the corpus's."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from benchmarks.corpus import catalogue_path
 from slotline.domain.dialogue import actions as act
 from slotline.domain.dialogue import events as ev
 from slotline.domain.dialogue.policy import Stage
 from slotline.domain.dialogue.relative import newer_preference
-from slotline.domain.ids import StaffId
+from slotline.domain.ids import AppointmentId, StaffId
 from slotline.domain.preference import PartOfDay, Preference
 from slotline.domain.reference import Beside, Reference
 from slotline.domain.staff_load import StaffLoad
 from slotline.domain.time_window import TimeWindow
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
 from tests.factories import NEW_YORK, sample_catalogue
-from tests.unit.test_dialogue_policy import CALLER, TUESDAY, World, heard
+from tests.unit.test_dialogue_policy import CALLER, TUESDAY, World, heard, upcoming
 
 CLINIC = RulesUtteranceInterpreter(sample_catalogue())
 WEDNESDAY = datetime(2026, 11, 25, 9, 0, tzinfo=NEW_YORK)
@@ -122,3 +126,84 @@ def test_first_thing_that_morning_of_offers_near_a_later_time_is_the_mornings_fi
     world.send(heard(Intent.AFFIRM, earliest=True, part_of_day=PartOfDay.MORNING, refers_back=True))
     held = [a for a in world.done if isinstance(a, act.PlaceHold)][-1].slot.window.start.astimezone(NEW_YORK)
     assert held.date() == TUESDAY and held < first
+
+
+MASSAGE = RulesUtteranceInterpreter(load_catalogue(catalogue_path("massage_cbr")))
+CANBERRA = datetime(2027, 3, 17, 12, 0, tzinfo=ZoneInfo("Australia/Sydney"))
+
+
+def test_a_service_of_several_lengths_named_with_the_length_one() -> None:
+    heard = MASSAGE.understand("just a remedial massage please, the half hour one", CANBERRA)
+    assert heard.service_id == "remedial_30"
+
+
+@pytest.mark.parametrize("said", ["Friday, whatever's easiest for you guys", "Friday, whenever's handiest"])
+def test_leaving_the_time_to_the_business_is_no_chatter(said: str) -> None:
+    heard = CLINIC.understand(said, WEDNESDAY)
+    assert heard.intent is not Intent.UNKNOWN and heard.day == date(2026, 11, 27)
+
+
+def test_a_busy_day_said_is_the_callers_reason() -> None:
+    heard = CLINIC.understand("Monday is my busy day, could I do Tuesday", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 12, 1), ())
+    assert CLINIC.understand("Friday's my day off, could I come then", WEDNESDAY).day == date(2026, 11, 27)
+
+
+def test_a_part_of_the_day_the_caller_cannot_do_is_no_wish() -> None:
+    heard = CLINIC.understand("could we make it 3:30? I can't get away from the office in the morning", WEDNESDAY)
+    assert (heard.at, heard.part_of_day) == (time(15, 30), None)
+    heard = CLINIC.understand("I can't do Monday, could I come Tuesday in the morning", WEDNESDAY)
+    assert heard.part_of_day is PartOfDay.MORNING
+
+
+def test_a_drive_away_on_a_day_is_no_day_asked_for() -> None:
+    heard = CLINIC.understand("we're driving up to the lake on Friday, a haircut Thursday?", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 11, 26), ())
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "cancel the four o'clock one, I'll still come to the ten",
+        "cancel my Monday one, the massage next week's still fine",
+    ],
+)
+def test_an_appointment_still_kept_names_nothing_to_act_on(said: str) -> None:
+    assert CLINIC.understand(said, WEDNESDAY).unsure == ()
+
+
+def test_the_next_visit_of_someones_is_no_date() -> None:
+    heard = CLINIC.understand("I'd like to book my son's next haircut, Friday morning", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 11, 27), ())
+
+
+def test_shot_said_of_how_something_is_names_no_service() -> None:
+    assert MASSAGE.understand("my back is totally shot", CANBERRA).service_id is None
+
+
+def test_a_trip_after_the_visit_is_no_bound() -> None:
+    heard = CLINIC.understand(
+        "a haircut Tuesday afternoon? we're driving to my mum's for Christmas after that", WEDNESDAY
+    )
+    assert (heard.day, heard.unsure) == (date(2026, 12, 1), ())
+
+
+def test_moving_the_weekdays_one_of_two_appointments_to_another_day() -> None:
+    world = World()
+    friday = replace(
+        upcoming(),
+        id=AppointmentId("other"),
+        window=TimeWindow.starting(datetime(2026, 12, 4, 10, tzinfo=NEW_YORK), timedelta(minutes=30)),
+    )
+    world.send(ev.CallStarted(CALLER, None, (upcoming(), friday)))  # Tuesday, December 1st at 3:30 PM; Friday at 10
+    moved = heard(
+        Intent.RESCHEDULE,
+        day=date(2026, 12, 3),
+        other_days=(TUESDAY,),
+        weekday_only=True,
+        refers=Reference(same_time=True),
+    )
+    world.send(moved)  # "I've got two booked, move the Tuesday one to Thursday, same time"
+    held = [a for a in world.done if isinstance(a, act.PlaceHold)]
+    assert held and held[-1].moving == upcoming()
+    assert held[-1].slot.window.start == datetime(2026, 12, 3, 15, 30, tzinfo=NEW_YORK)

@@ -327,6 +327,8 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
                 self._mode = Mode.BOOK
                 return [*actions, self._ask(self._say.no_upcoming(), Stage.INTENT)]
             meant = appointments_meant(self._upcoming, heard, self._catalogue.zone, by_weekday=True)
+            if mode is Mode.RESCHEDULE and not meant:  # "move the Wednesday one to Thursday": the day it is on
+                meant = self._on_a_day_moved_from(heard)
             if mode is Mode.RESCHEDULE and not meant:  # "move the scan only, to Saturday": the day is the new one
                 meant = appointments_meant(self._upcoming, heard.without_when(), self._catalogue.zone)
             meant = self._cannot_make(heard) or meant  # "I can't make my appointment on Wednesday"
@@ -377,6 +379,15 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         if either_week:  # the coming Saturday or the one in the appointment's week: asked, never guessed
             return self._clarified(self._advance(), self._say.which_when(day=True, time=False))
         return self._advance()
+
+    def _on_a_day_moved_from(self, heard: Interpretation) -> tuple[Appointment, ...]:
+        """The one appointment on a weekday said beside the new day ("I've got two booked, move the Wednesday one to
+        Thursday"), when none is on the new day."""
+        if not heard.weekday_only or not heard.other_days:
+            return ()
+        zone = self._catalogue.zone
+        on_it = tuple(a for a in self._upcoming if a.window.start.astimezone(zone).date() in heard.other_days)
+        return on_it if len(on_it) == 1 else ()
 
     def _cannot_make(self, heard: Interpretation) -> tuple[Appointment, ...]:
         """The one appointment on a day the caller says they cannot make (said as ruled out, so not `heard.day`)."""

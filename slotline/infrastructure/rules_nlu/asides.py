@@ -67,6 +67,8 @@ _KEEP_THE_OTHER = PhraseTable(
         ),
         # "cancel the two o'clock one but keep the eleven"
         *(f"{verb} the {hour}" for verb in ("keep", "leave") for hour in _HOURS),
+        # "cancel the three o'clock one ... I'll still come to the nine"
+        *(f"still {verb} the {hour}" for verb in ("come to", "coming to", "make", "do") for hour in _HOURS),
     )
 )
 _ONES = wordset("one appointment booking session")
@@ -93,7 +95,7 @@ def kept_as_it_is(free: list[str]) -> frozenset[int]:
         keep(Found(True, found.start, _to_clause_end(free, end, found.end + _KEPT_REACH)))
     for found in _STAYS.scan(free):
         day = next(
-            (k for k in range(found.start - 1, max(found.start - _KEPT_REACH, 0) - 1, -1) if free[k] in WEEKDAYS), None
+            (k for k in range(found.start - 1, max(found.start - _KEPT_REACH, 0) - 1, -1) if _a_day_kept(free, k)), None
         )
         if word_at(free, found.end) in _NOT_KEPT_BEFORE:
             continue  # "Saturday at ten, keep that in mind": no appointment kept
@@ -103,7 +105,8 @@ def kept_as_it_is(free: list[str]) -> frozenset[int]:
             continue
         start = _kept_from(free, day)
         still = free[found.start] == "still" or word_at(free, found.start + 1) == "still"
-        if still and not _ONES.intersection(free[start : found.start]):
+        week_kept = day == found.start - 1 and free[day] in ("week", "weeks")  # "the myo next week's still fine"
+        if still and not _ONES.intersection(free[start : found.start]) and not week_kept:
             continue  # "I meant Thursday. nine's still fine": a time kept, no appointment
         keep(Found(True, start, found.end))  # "the Saturday wala appointment is theek hai"
     changing = bool(_CHANGING.intersection(free))
@@ -115,6 +118,11 @@ def kept_as_it_is(free: list[str]) -> frozenset[int]:
         if free[start] in _ARTICLES and day - start >= 2:  # "the manicure Thursday's fine", not "Thursday's fine"
             keep(Found(True, start, found.end))
     return frozenset(kept)
+
+
+def _a_day_kept(free: list[str], k: int) -> bool:
+    """A weekday, or "next week('s)": the day of an appointment kept ("the myo next week's still fine")."""
+    return free[k] in WEEKDAYS or (free[k] in ("week", "weeks") and word_at(free, k - 1) in ("next", "this"))
 
 
 def _to_clause_end(free: list[str], end: int, reach: int) -> int:

@@ -62,10 +62,13 @@ def _describes(words: Sequence[str], i: int) -> bool:
     before = words[i - 1] if i > 0 else BLANK
     if words[i] in _HOLIDAYS and before in _DAYS_OFF:
         return True  # "Monday's the bank holiday": a closed day, not "jabs for my holiday"
+    if words[i] == "shot" and before in _BEING:
+        return True  # "her shoulders are shot": worn out, no jab or needling
     return before in _BECOMING or (before in _WHOSE and i > 1 and words[i - 2] in _DID)
 
 
 _HOLIDAYS = wordset("holiday holidays")
+_BEING = wordset("are is s was were totally completely absolutely pretty properly really just")
 _DAYS_OFF = wordset("bank public national school federal") | {BLANK}
 
 

@@ -29,6 +29,8 @@ KNOWN_WORDS = wordset(
     # how callers take in what they were told before answering ("of course, Easter. Thursday then?", "fair enough")
     "course fair enough oh ah ahh right understood makes sense forgot silly "
     "sweet as awesome spot aye och naw nae bet thing righto rightio "
+    # leaving the choice to the business ("tomorrow, whenever's easiest"): booking talk
+    "whenevers whatevers easiest easier easy handiest convenient suits "
     # exclamations at bad news ("nothing on Saturday? Shoot."), never a misheard service ("shots")
     "shoot shucks dang darn damn dammit gosh jeez geez oops ugh argh blast bummer rats drat crikey"
 )

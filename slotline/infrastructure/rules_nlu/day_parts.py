@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from slotline.domain.preference import PartOfDay
 from slotline.infrastructure.rules_nlu.other_events import another_events_part
 from slotline.infrastructure.rules_nlu.phrases import PhraseTable
+from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 
 __all__ = ["EARLIEST_PHRASES", "after_not", "at_opening", "find_earliest", "find_part_of_day", "wished_parts"]
@@ -61,10 +62,33 @@ _NEGATIONS = wordset("no not never")  # only after a link: "mornings are no good
 _LINKS = wordset("are is would will really just")
 
 
+_CANNOT = wordset("cant cannot couldnt")
+_WHO_CANNOT = wordset("i we she he")
+# Between "I can't" and the part of the day, these start another wish: "I can't do Tuesday, could I come Wednesday
+# in the morning" (the morning is wished).
+_ANOTHER_WISH = wordset("can could would but so maybe how what any anything or")
+_CANNOT_REACH = 9  # "I can't get away from the office in the morning"
+
+
+def _cannot_before(words: Sequence[str], i: int) -> bool:
+    """ "I can't get out of work in the morning": a part of the day the caller cannot do, said with something to do
+    in it ("Wednesday I can't do mornings" is asked about)."""
+    if word_at(words, i - 1 - (word_at(words, i - 1) == "the")) != "in":
+        return False
+    for k in range(i - 1, max(i - 1 - _CANNOT_REACH, -1), -1):
+        if words[k] in _ANOTHER_WISH or words[k] in WEEKDAYS or not words[k]:
+            return False
+        if words[k] in _CANNOT:
+            return word_at(words, k - 1) in _WHO_CANNOT
+    return False
+
+
 def _ruled_out(words: Sequence[str], i: int) -> bool:
     """ "mornings are bad", "evenings don't work", "the morning's no good": a part of the day the caller cannot do."""
     if word_at(words, i + 1) in ("person", "people"):
         return True  # "I'm not a morning person": what someone is like
+    if _cannot_before(words, i):
+        return True
     j = i + 1
     while j < len(words) and j <= i + 3 and words[j] in _LINKS:
         j += 1

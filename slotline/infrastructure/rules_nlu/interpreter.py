@@ -708,16 +708,18 @@ class RulesUtteranceInterpreter:
         self._known = KNOWN_WORDS | frozenset(w for n in names for w in normalise(n))
 
     def _of_length(
-        self, length: Found[int] | None, staff: StaffId | None
+        self, length: Found[int] | None, staff: StaffId | None, words: Sequence[str]
     ) -> tuple[tuple[ServiceId, ...], tuple[ServiceId, ...]]:
         """The service (or the services to choose from) that lasts as long as "the half-hour one" says, of those the
-        person named does."""
+        person named does; of several, the one the words name ("a remedial massage, the hour one")."""
         if length is None:
             return (), ()
         minutes = timedelta(minutes=length.value)
         fits = tuple(
             s for s, lasts in self._lengths.items() if lasts == minutes and staff in (None, *self._staff_of[s])
         )
+        named = self._service_words.best_among(words, frozenset(fits)) if len(fits) > 1 else ()
+        fits = named if len(named) == 1 else fits
         return (fits, ()) if len(fits) == 1 else ((), fits)
 
     def _lasting_as_said(
@@ -870,7 +872,7 @@ class RulesUtteranceInterpreter:
         services = self._lasting_as_said(services, length_one, words)  # "an English essay ... the half hour"
         candidates: tuple[ServiceId, ...] = sharper if len(sharper) > 1 else ()
         if not services and not candidates:  # "a quick check-in with him, the half-hour one": of that length
-            services, candidates = self._of_length(length_one, staff[0].value if staff else None)
+            services, candidates = self._of_length(length_one, staff[0].value if staff else None, words)
         child = says_a_child_s_age(words)  # "she's eight"
         if len(services) == 1 and (says_for_whom(free) or child) and not _only_mine(words):  # "my son's check-up"
             plain = services

@@ -123,8 +123,20 @@ def another_events_day(words: Sequence[str], start: int, end: int | None = None)
     return _had_before(words, start - (word_at(words, start - 1) == "on"))
 
 
+_BUSY_DAYS = wordset("long busy work working crazy mad hectic heavy full late early office shift big")
+
+
+def _a_busy_day_after(words: Sequence[str], k: int) -> bool:
+    """ "Wednesday's my long day at work", "Monday is my busy day": the day said just before is a busy one (not
+    "Friday's my day off")."""
+    k += word_at(words, k) in ("is", "s")
+    return word_at(words, k) == "my" and word_at(words, k + 1) in _BUSY_DAYS and word_at(words, k + 2) == "day"
+
+
 def _busy_after(words: Sequence[str], k: int) -> bool:
     """ "Monday I work", "Friday she's at school": someone busy on the day said just before."""
+    if _a_busy_day_after(words, k):
+        return True
     holder = word_at(words, k)
     if holder not in _BUSY_HOLDERS:
         return False
@@ -150,7 +162,7 @@ def _visitor_after(words: Sequence[str], k: int) -> bool:
     return word_at(words, j) in ("is", "are", "s") and word_at(words, j + 1) in _VISITING
 
 
-_AWAY = TRAVELLING | wordset("leaving relocating fly leave travel")
+_AWAY = TRAVELLING | wordset("leaving relocating fly leave travel driving heading")
 _AWAY_TO = wordset("to for out abroad overseas away home back")
 
 
@@ -160,8 +172,9 @@ def _going_away_before(words: Sequence[str], start: int) -> bool:
         word = words[k] if k >= 0 else BLANK
         if word == BLANK or word in _BREAKS:
             return False
-        if word in _AWAY:
-            return word_at(words, k + 1) in _AWAY_TO and _busy_holder(words, k)
+        if word in _AWAY:  # "we're driving up to Seattle on Friday": a way ("up") may come first
+            to = k + 1 + (word_at(words, k + 1) in _AWAY_WAYS and word_at(words, k + 2) in _AWAY_TO)
+            return word_at(words, to) in _AWAY_TO and _busy_holder(words, k)
     return False
 
 

@@ -385,8 +385,9 @@ def _refused_after(words: Sequence[str], end: int) -> bool:
     k = end + (word_at(words, end) in ("is", "s", "would", "will"))
     k += word_at(words, k) == "be"
     if word_at(words, k) in _WHO_CANNOT and word_at(words, k + 1) in ("cant", "cannot"):
-        # "3pm I cannot, make it 5:15", "at 4 she can't"; not "11? I can't get there by 10" (the 10 is refused)
-        return not _TIED.intersection(words[k + 2 : k + 6])
+        # "3pm I cannot, make it 5:15", "at 4 she can't"; not "11? I can't get there by 10" (the 10 is refused), nor
+        # "3:30? I can't get away from work in the morning" (the morning is)
+        return not _TIED.intersection(words[k + 2 : k + 6]) and not _PARTS.intersection(words[k + 2 : k + 10])
     if k > end and word_at(words, k) in _BAD:
         return True  # "4 is bad for me", "ten's awkward"
     return (word_at(words, k), word_at(words, k + 1)) in _REFUSALS
@@ -405,6 +406,7 @@ def _wished_after(words: Sequence[str], end: int) -> bool:
 
 _WHO_CANNOT = wordset("i we she he they")
 _TIED = wordset("by for before until till at")  # what cannot be done is tied to the time after it
+_PARTS = wordset("morning mornings afternoon afternoons evening evenings")
 
 
 def _refused_just_before(words: Sequence[str], out: Sequence[Found[TimeReading]], start: int) -> bool:

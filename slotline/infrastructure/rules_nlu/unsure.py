@@ -21,7 +21,7 @@ from slotline.infrastructure.rules_nlu.other_events import (
     another_events_time,
     something_runs_out_before,
 )
-from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, WEEKDAYS
+from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, TRAVELLING, WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
 
 __all__ = ["leftover_meaning"]
@@ -350,6 +350,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         return False
     if word == "after" and word_at(free, i + 1) in ("a", "an") and word_at(free, i + 2) in _CIRCUMSTANCES:
         return False  # "especially after a day on the laptop": when it happens, not when to book
+    if word == "after" and _a_trip_after_the_visit(free, i):
+        return False  # "we're heading out of town for Labor Day weekend after that": the trip, after the visit
     if word == "after" and _SYMPTOMS.intersection(free[max(0, i - _SYMPTOM_REACH) : i]):
         return False  # "my whole back's one big knot after netball": what caused it, not when to book
     if word == "day" and not dated and _a_named_day(free, i):
@@ -380,7 +382,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         harmless = harmless or (following, word_at(free, i + 2)) == ("for", "now")  # "but not for now, in two weeks"
         harmless = harmless or (word_at(free, i - 1) in ("if", "or") and following in _NOT_ENDS)  # "no worries if not"
         return not (harmless or _not_doing_well(free, i))
-    if word == "next" and word_at(free, i - 1) in _OWNERS_OF_NEXT and _a_plain_thing(word_at(free, i + 1)):
+    owned = word_at(free, i - 1) in _OWNERS_OF_NEXT or _whose(free, i - 1)  # "my puppy's next puppy visit"
+    if word == "next" and owned and _a_plain_thing(word_at(free, i + 1)):
         return False  # "the next lymph drainage", "my next check-up": the one after the last, no date
     if word == "may" and word_at(free, i + 1) in _AFTER_MAY:
         return False  # "may i book": asking, not the month
@@ -394,6 +397,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
 
 
 _OWNERS_OF_NEXT = wordset("the my our his her your")
+_GOING_AWAY = TRAVELLING | wordset("heading driving leaving away")
+_GOING_AWAY_REACH = 9  # "we're heading out of town for Labor Day weekend after that"
 _HAVING = wordset("have has got ive weve")
 _BOOKED_THINGS = wordset("appointments bookings sessions visits booked")  # "I've two booked"
 
@@ -416,6 +421,19 @@ def _mixed_up(free: Sequence[str], i: int) -> bool:
     if free[i] not in ("days", "dates", "weeks", "times") or word_at(free, i - 1) not in ("my", "the", "me"):
         return False
     return bool(_MIXED.intersection(free[max(0, i - _MIXED_REACH) : i + _MIXED_REACH]))
+
+
+def _a_trip_after_the_visit(free: Sequence[str], i: int) -> bool:
+    """ "... after that" at the end of a trip: when the caller goes away, not a bound."""
+    if word_at(free, i + 1) not in ("that", BLANK) or word_at(free, i + 2) != BLANK:
+        return False
+    return bool(_GOING_AWAY.intersection(free[max(0, i - _GOING_AWAY_REACH) : i]))
+
+
+def _whose(free: Sequence[str], k: int) -> bool:
+    """ "my puppy's", "her son's": someone's, said as theirs."""
+    word = word_at(free, k)
+    return len(word) > 2 and word.endswith("s") and word.isalpha() and word_at(free, k - 1) in _OWNERS_OF_NEXT
 
 
 def _a_plain_thing(word: str) -> bool:
