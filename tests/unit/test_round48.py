@@ -207,3 +207,20 @@ def test_moving_the_weekdays_one_of_two_appointments_to_another_day() -> None:
     held = [a for a in world.done if isinstance(a, act.PlaceHold)]
     assert held and held[-1].moving == upcoming()
     assert held[-1].slot.window.start == datetime(2026, 12, 3, 15, 30, tzinfo=NEW_YORK)
+
+
+def test_scots_the_day_after_an_appointment_asked_for_is_today() -> None:
+    assert CLINIC.understand("any chance of a slot the day?", WEDNESDAY).day == date(2026, 11, 25)
+    assert CLINIC.understand("an appointment the day before my holiday", WEDNESDAY).day != date(2026, 11, 25)
+
+
+def test_an_urgent_phrase_with_is_joined_on_is_heard() -> None:
+    dental = RulesUtteranceInterpreter(load_catalogue(catalogue_path("dental_edi")))
+    now = datetime(2027, 3, 2, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+    assert dental.understand("the swelling's gone up to my eye overnight", now).intent is Intent.URGENT
+
+
+def test_things_to_do_on_a_day_are_the_callers_reason() -> None:
+    heard = CLINIC.understand("a haircut Friday? I've a few things to sort on Thursday", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 11, 27), ())
+    assert CLINIC.understand("I've to get the bus on Thursday, a haircut then", WEDNESDAY).day == date(2026, 11, 26)

@@ -120,7 +120,24 @@ def another_events_day(words: Sequence[str], start: int, end: int | None = None)
         return True
     if _going_away_before(words, start) or _elsewhere_before(words, start):
         return True  # "I'm travelling to Brazil next month", "we're gonna be in Tahoe for the Fourth"
-    return _had_before(words, start - (word_at(words, start - 1) == "on"))
+    return _had_before(words, start - (word_at(words, start - 1) == "on")) or _things_to_do_before(words, start)
+
+
+_ERRANDS = wordset("do get run sort collect finish pick")
+_THINGS_REACH = 4  # "I've the messages to get on Tuesday", "I've got a few things to do Friday"
+
+
+def _things_to_do_before(words: Sequence[str], start: int) -> bool:
+    """ "I've the messages to get on Tuesday", "we have shopping to do Friday": things to do that day."""
+    k = start - 1 - (word_at(words, start - 1) == "on")
+    if word_at(words, k) not in _ERRANDS or word_at(words, k - 1) != "to":
+        return False
+    for j in range(k - 2, max(k - 2 - _THINGS_REACH, -1), -1):
+        if words[j] in _CONTRACTED_HOLDERS or (words[j] in _HAVE and _held_by(words, j)):
+            return j < k - 2  # something between "I've" and "to": not "I've to get on Tuesday"
+        if words[j] in _BREAKS or words[j] == BLANK:
+            return False
+    return False
 
 
 _BUSY_DAYS = wordset("long busy work working crazy mad hectic heavy full late early office shift big")

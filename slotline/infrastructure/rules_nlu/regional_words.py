@@ -42,7 +42,10 @@ _AFTER_AN_HOUR_REFUSED = wordset("then please thanks make but rather instead can
 _SHALL_NOT = {"ill": "i", "theyll": "they", "youll": "you"}
 # "the day" is today after these ("have yous anything the day?", "a fortnight the day"), never before these ("the day
 # after tomorrow", "the day of the wedding").
-_TODAY_AFTER = wordset("anything something anytime fortnight week free available open")
+_TODAY_AFTER = wordset(
+    "anything something anytime fortnight week free available open appointment appointments slot slots booking session "
+    "seen"  # Scots "could I get an emergency appointment the day?", "can I be seen the day?"
+)
 _NOT_TODAY_BEFORE = wordset("after before of off that when you i we she he it they is was before")
 
 

@@ -25,10 +25,18 @@ class UrgentWords:
     def __init__(self, phrases: Sequence[str]) -> None:
         self._phrases = [tuple(_whose(root(w)) for w in normalise(p)) for p in phrases]
         self._phrases = [p for p in self._phrases if p]
+        self._words = frozenset(w for p in self._phrases for w in p)
 
     def heard(self, words: Sequence[str]) -> bool:
-        said = [_whose(w) for w in roots(words)]
+        said = [_whose(self._unjoined(w, r)) for w, r in zip(words, roots(words), strict=True)]
         return any(self._said(phrase, said) for phrase in self._phrases)
+
+    def _unjoined(self, word: str, its_root: str) -> str:
+        """ "the swelling's spreading": "swellings" is "swelling" with "is" joined on, when only that is a phrase's."""
+        if its_root in self._words or not word.endswith("s"):
+            return its_root
+        bare = root(word[:-1])
+        return bare if bare in self._words else its_root
 
     @staticmethod
     def _said(phrase: tuple[str, ...], said: list[str]) -> bool:
