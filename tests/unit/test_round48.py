@@ -224,3 +224,20 @@ def test_things_to_do_on_a_day_are_the_callers_reason() -> None:
     heard = CLINIC.understand("a haircut Friday? I've a few things to sort on Thursday", WEDNESDAY)
     assert (heard.day, heard.unsure) == (date(2026, 11, 27), ())
     assert CLINIC.understand("I've to get the bus on Thursday, a haircut then", WEDNESDAY).day == date(2026, 11, 26)
+
+
+@pytest.mark.parametrize(
+    ("said", "at", "shift"),
+    [
+        ("could you move the 3 o'clock one to 5?", time(15), 120),
+        ("can you shift my eleven o'clock one to 10:30", time(11), -30),
+    ],
+)
+def test_a_time_had_moved_to_a_bare_hour(said: str, at: time, shift: int) -> None:
+    heard = CLINIC.understand(said, WEDNESDAY)
+    assert (heard.intent, heard.at, heard.refers.shift_minutes, heard.unsure) == (Intent.RESCHEDULE, at, shift, ())
+
+
+def test_a_time_wished_for_after_to_is_no_move_of_another() -> None:
+    heard = CLINIC.understand("I'd like to come the 3 o'clock one, to be honest", WEDNESDAY)
+    assert heard.refers.shift_minutes == 0

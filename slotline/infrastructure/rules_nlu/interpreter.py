@@ -88,6 +88,7 @@ from slotline.infrastructure.rules_nlu.soon import find_wait
 from slotline.infrastructure.rules_nlu.spelling import respelled
 from slotline.infrastructure.rules_nlu.this_or_next import this_or_next_differ
 from slotline.infrastructure.rules_nlu.time_bounds import BoundsReading, find_bounds, pick_bounds
+from slotline.infrastructure.rules_nlu.time_moved import moved_to_time
 from slotline.infrastructure.rules_nlu.times import TimeReading, find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning, without_the_days_month
 from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
@@ -839,6 +840,10 @@ class RulesUtteranceInterpreter:
         times = _claimed(free, find_times(free, hour_part, edges, nudged=nudged, said=words))
         times = of_days_ruled_out(times, days)
         picked_time = pick_time(times)
+        moved_to = moved_to_time(words, times[0], self._opening.settle) if times and not refers.shift_minutes else None
+        if moved_to is not None and all(moved_to.start < f.start < moved_to.end for f in times[1:]):
+            claim(free, moved_to)  # "move the 2 o'clock one to 4": the 2 PM one, two hours on
+            refers, picked_time = replace(refers, shift_minutes=moved_to.value), times[0].value
         reading = self._opening.settle(picked_time) if picked_time is not None else None
         picked_days = pick_days(days)
         if refers.beside is not None and _a_holiday_alone(picked_days, holidays):  # "Thanksgiving. The Friday after"

@@ -1,0 +1,56 @@
+"""A time the caller has, moved to another time said bare: "could you move the 2 o'clock one to 4?" is the 2 PM
+appointment, moved two hours on (a bare "4" alone would be asked about)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import time
+
+from slotline.infrastructure.rules_nlu.numbers import cardinal_at
+from slotline.infrastructure.rules_nlu.times import TimeReading
+from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
+
+__all__ = ["moved_to_time"]
+
+_POINTERS = wordset("the my his her our their")
+_ONES = wordset("one appointment booking session slot")
+_MOVES = wordset("move moved moving shift change push bring switch swap bump")
+_DIGITS = re.compile(r"(\d{1,2})(?::(\d{2}))?")
+_DAY_MINUTES = 24 * 60
+
+
+def moved_to_time(
+    words: Sequence[str], had: Found[TimeReading], settle: Callable[[TimeReading], TimeReading]
+) -> Found[int] | None:
+    """Where "to <hour>" follows "the <time> one" in a move, and by how many minutes the time moves (the words
+    "to <hour>"); None otherwise."""
+    if word_at(words, had.start - 1) not in _POINTERS or word_at(words, had.end) not in _ONES:
+        return None
+    if not _MOVES.intersection(words[max(0, had.start - 4) : had.start]):
+        return None
+    to = had.end + 1
+    if word_at(words, to) != "to":
+        return None
+    said = _clock_at(words, to + 1)
+    if said is None:
+        return None
+    at, end = said
+    new = settle(TimeReading(at, flexible=at.hour <= 12)).at
+    old = had.value.at
+    shift = (new.hour * 60 + new.minute) - (old.hour * 60 + old.minute)
+    if shift == 0 or abs(shift) >= _DAY_MINUTES // 2:
+        return None
+    return Found(shift, to, end)
+
+
+def _clock_at(words: Sequence[str], i: int) -> tuple[time, int] | None:
+    """A bare hour ("4", "four") or "4:30" at `i`, and where it ends."""
+    match = _DIGITS.fullmatch(word_at(words, i))
+    if match is not None:
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        return (time(hour, minute), i + 1) if hour < 24 and minute < 60 else None
+    count = cardinal_at(words, i)
+    if count is None or not 1 <= count.value <= 12:
+        return None
+    return time(count.value), count.end
