@@ -91,6 +91,7 @@ class Interpretation:
             latest=False,
             weekday_only=False,
             other_days=(),
+            other_times=(),
             either=(),
         )
 
@@ -104,6 +105,8 @@ class Interpretation:
     # appointment, "Friday instead" means the Friday of the appointment's own week.
     weekday_only: bool = False
     other_days: tuple[date, ...] = ()  # single days said in the same breath besides `day` ("can't make Wednesday")
+    # Clock times naming an appointment the caller has, besides `at`: "move the 11 o'clock to Saturday at 9".
+    other_times: tuple[time, ...] = ()
     # Offers named as alternatives, none chosen: "the first one or the third one", "12:45 or 2:45", or a recogniser
     # that heard one of them but cannot tell which (issue 14): asked about, never picked.
     either: tuple[NamedOffer, ...] = ()

@@ -123,7 +123,7 @@ def test_the_latest_said_again_of_the_latest_offered_takes_it() -> None:
     assert _read_back(world).endswith("on Tuesday, December 1st at 5:15 PM. Shall I book it?")
 
 
-def test_the_later_one_is_a_choice_only_between_two() -> None:
+def test_the_later_one_is_the_latest_offer() -> None:
     (first, second, third) = (
         Slot(
             TimeWindow.starting(datetime(2026, 12, 1, h, tzinfo=NEW_YORK), timedelta(minutes=30)),
@@ -134,13 +134,17 @@ def test_the_later_one_is_a_choice_only_between_two() -> None:
     )
     assert later_or_earlier_one(Nudge.LATER_ONE, (first, second)) == second
     assert later_or_earlier_one(Nudge.EARLIER_ONE, (second, first)) == first
-    assert later_or_earlier_one(Nudge.LATER_ONE, (first, second, third)) is None
+    assert later_or_earlier_one(Nudge.LATER_ONE, (first, second, third)) == third
+    assert later_or_earlier_one(Nudge.EARLIER_ONE, (third, first, second)) == first
+    assert later_or_earlier_one(Nudge.LATER_ONE, (first,)) is None
 
 
-def test_the_later_one_of_three_asks_which() -> None:
+def test_the_later_one_of_three_reads_back_the_latest() -> None:
     world = _offers_on_tuesday()
-    said = world.send(heard(Intent.INFORM, refers=Reference(nudge=Nudge.LATER_ONE)))
-    assert said == ["Which one would you like: the first, the second, or the third?"]
+    latest = max(_offered(world))
+    world.send(heard(Intent.INFORM, refers=Reference(nudge=Nudge.LATER_ONE)))
+    assert world.policy.stage is Stage.CONFIRMING
+    assert [a for a in world.done if isinstance(a, act.PlaceHold)][-1].slot == latest
 
 
 # -- moving and cancelling ---------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from slotline.domain.dialogue.policy import Stage
 from slotline.domain.dialogue.relative import newer_preference
 from slotline.domain.ids import AppointmentId, StaffId
 from slotline.domain.preference import PartOfDay, Preference
-from slotline.domain.reference import Beside, Reference
+from slotline.domain.reference import Beside, Nudge, Reference
 from slotline.domain.staff_load import StaffLoad
 from slotline.domain.time_window import TimeWindow
 from slotline.domain.understanding import Intent, Interpretation
@@ -241,3 +241,62 @@ def test_a_time_had_moved_to_a_bare_hour(said: str, at: time, shift: int) -> Non
 def test_a_time_wished_for_after_to_is_no_move_of_another() -> None:
     heard = CLINIC.understand("I'd like to come the 3 o'clock one, to be honest", WEDNESDAY)
     assert heard.refers.shift_minutes == 0
+
+
+def test_that_later_one_is_a_choice_among_the_offers() -> None:
+    assert CLINIC.understand("that later one suits me", WEDNESDAY).refers.nudge is Nudge.LATER_ONE
+    assert CLINIC.understand("ah that earlier one so", WEDNESDAY).refers.nudge is Nudge.EARLIER_ONE
+
+
+def test_the_weekdays_the_caller_has_something_on_are_no_count_of_days() -> None:
+    heard = CLINIC.understand("I've haircuts booked these two Mondays, could you cancel this Monday's one", WEDNESDAY)
+    assert (heard.intent, heard.unsure) == (Intent.CANCEL, ())
+
+
+def test_moving_this_weekdays_to_another_day_names_the_day_it_is_on() -> None:
+    heard = CLINIC.understand("could I move this Monday's to Thursday at 2?", WEDNESDAY)
+    assert (heard.day, heard.other_days, heard.unsure) == (date(2026, 11, 26), (date(2026, 11, 30),), ())
+
+
+def test_a_time_had_moved_to_another_day_and_time() -> None:
+    heard = CLINIC.understand("can I shift my 3 o'clock to Friday at 10?", WEDNESDAY)
+    assert (heard.day, heard.at, heard.other_times) == (date(2026, 11, 27), time(10), (time(15),))
+
+
+def test_the_appointment_at_a_time_said_is_the_one_moved() -> None:
+    world = World()
+    later = replace(
+        upcoming(),
+        id=AppointmentId("later"),
+        window=TimeWindow.starting(datetime(2026, 12, 1, 17, tzinfo=NEW_YORK), timedelta(minutes=30)),
+    )
+    world.send(ev.CallStarted(CALLER, None, (upcoming(), later)))  # Tuesday at 3:30 PM and at 5 PM
+    world.send(heard(Intent.RESCHEDULE, day=date(2026, 12, 3), at=time(10), other_times=(time(17),)))
+    held = [a for a in world.done if isinstance(a, act.PlaceHold)]
+    assert held and held[-1].moving == later
+
+
+def test_a_service_ruled_out_owns_no_day() -> None:
+    lashes = RulesUtteranceInterpreter(load_catalogue(catalogue_path("beauty_lim")))
+    now = datetime(2026, 10, 28, 9, 30, tzinfo=ZoneInfo("Europe/Dublin"))
+    heard = lashes.understand("a lash lift, not the extensions, Friday if you can", now)
+    assert (heard.day, heard.other_days) == (date(2026, 10, 30), ())
+
+
+def test_a_question_tag_rules_nothing_out() -> None:
+    assert CLINIC.understand("oh is he not? grand, anyone so", WEDNESDAY).unsure == ()
+
+
+def test_taking_part_in_something_on_a_day_is_the_callers_reason() -> None:
+    heard = CLINIC.understand("a massage Friday please, we're hosting a dinner on Saturday", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 11, 27), ())
+    heard = CLINIC.understand("a massage Monday? I'm doing a 5k on Sunday", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 11, 30), ())
+
+
+def test_a_lift_up_to_the_building_is_no_lash_lift() -> None:
+    lashes = RulesUtteranceInterpreter(load_catalogue(catalogue_path("beauty_lim")))
+    now = datetime(2027, 7, 13, 11, 20, tzinfo=ZoneInfo("Europe/Dublin"))
+    heard = lashes.understand("is there a lift up to you", now)
+    assert (heard.intent, heard.service_id, heard.service_choices) == (Intent.QUESTION, None, ())
+    assert lashes.understand("a lash lift Saturday", now).service_id is not None

@@ -381,12 +381,19 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         return self._advance()
 
     def _on_a_day_moved_from(self, heard: Interpretation) -> tuple[Appointment, ...]:
-        """The one appointment on a weekday said beside the new day ("I've got two booked, move the Wednesday one to
-        Thursday"), when none is on the new day."""
-        if not heard.weekday_only or not heard.other_days:
+        """The one appointment on a weekday, or at a time, said beside the new ones ("I've got two booked, move the
+        Wednesday one to Thursday", "move the 11 o'clock to Saturday at 9"), when none is on the new day."""
+        by_day = heard.weekday_only and bool(heard.other_days)
+        if not by_day and not heard.other_times:
             return ()
         zone = self._catalogue.zone
-        on_it = tuple(a for a in self._upcoming if a.window.start.astimezone(zone).date() in heard.other_days)
+
+        def named(appointment: Appointment) -> bool:
+            local = appointment.window.start.astimezone(zone)
+            on_day = not heard.other_days or local.date() in heard.other_days
+            return on_day and (not heard.other_times or local.time() in heard.other_times)
+
+        on_it = tuple(a for a in self._upcoming if named(a))
         return on_it if len(on_it) == 1 else ()
 
     def _cannot_make(self, heard: Interpretation) -> tuple[Appointment, ...]:

@@ -131,8 +131,9 @@ def _nudged(
 
 
 def later_or_earlier_one(nudge: Nudge | None, offers: Sequence[Slot]) -> Slot | None:
-    """'the later one' between two offers; None when it is not a choice or not clear (three offers)."""
-    if nudge not in (Nudge.LATER_ONE, Nudge.EARLIER_ONE) or len(offers) != 2:
+    """'the later one' between two offers, or the latest of three (read back before anything is booked, so a
+    caller who meant the middle one hears the time and says no); None when it is not a choice."""
+    if nudge not in (Nudge.LATER_ONE, Nudge.EARLIER_ONE) or len(offers) < 2:
         return None
     return max(offers) if nudge is Nudge.LATER_ONE else min(offers)
 

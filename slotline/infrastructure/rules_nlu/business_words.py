@@ -64,10 +64,14 @@ def _describes(words: Sequence[str], i: int) -> bool:
         return True  # "Monday's the bank holiday": a closed day, not "jabs for my holiday"
     if words[i] == "shot" and before in _BEING:
         return True  # "her shoulders are shot": worn out, no jab or needling
+    if words[i] == "lift" and (word_at(words, i + 1) in _UP or (before == "a" and word_at(words, i - 2) in _THERE)):
+        return True  # "is there a lift up to you? she's in a wheelchair": the building's, no lash lift
     return before in _BECOMING or (before in _WHOSE and i > 1 and words[i - 2] in _DID)
 
 
 _HOLIDAYS = wordset("holiday holidays")
+_UP = wordset("up or to for")
+_THERE = wordset("there theres")
 _BEING = wordset("are is s was were totally completely absolutely pretty properly really just")
 _DAYS_OFF = wordset("bank public national school federal") | {BLANK}
 

@@ -54,10 +54,10 @@ def moved_from_to(words: Sequence[str], first: Found[DayReading], second: Found[
     before = [w for w in words[max(0, first.start - 6) : first.start] if w]
     led = before[-1:] in (["from"], ["on"]) or words[first.start] in ("from", "on")  # "on" may open the day's words
     led = led or bool(_OWNERS.intersection(before[-_OWNED_REACH:]))  # "shift my eye test tomorrow to monday"
+    if between[-1:] == ["to"] and len(between) <= _ASKED_REACH and _MOVES.intersection(before[-2:]):
+        return True  # "move Friday's follow-up to Monday", "move this Wednesday's to Friday": the day it is on
     if between == ["to"]:
         return led and bool(_CORRECTIONS.intersection(before))
-    if between[-1:] == ["to"] and len(between) <= _ASKED_REACH and _MOVES.intersection(before[-2:]):
-        return True  # "move Friday's follow-up to Monday": the day it is on names it
     # "I've got an eye test Monday the 14th, could I change it to the Thursday": had, then moved
     had = bool(_HAD.intersection(before)) or led
     asked = between[-1:] == ["to"] and len(between) <= _ASKED_REACH and bool(_MOVES.intersection(between))

@@ -88,7 +88,7 @@ from slotline.infrastructure.rules_nlu.soon import find_wait
 from slotline.infrastructure.rules_nlu.spelling import respelled
 from slotline.infrastructure.rules_nlu.this_or_next import this_or_next_differ
 from slotline.infrastructure.rules_nlu.time_bounds import BoundsReading, find_bounds, pick_bounds
-from slotline.infrastructure.rules_nlu.time_moved import moved_to_time
+from slotline.infrastructure.rules_nlu.time_moved import moved_to_time, times_had
 from slotline.infrastructure.rules_nlu.times import TimeReading, find_times, pick_time
 from slotline.infrastructure.rules_nlu.unsure import leftover_meaning, without_the_days_month
 from slotline.infrastructure.rules_nlu.visits import VisitKinds, visit_said
@@ -193,7 +193,8 @@ def _of_another_service(
             continue
         before = word_at(words, f.start - 1)
         owner = word_at(words, f.start - 2) if before == "is" else (before[:-1] if before.endswith("s") else "")
-        other = find([owner]) if owner else None
+        ruled_out = "not" in words[max(0, f.start - 4) : f.start - 1]  # "not the extensions, Saturday": no owner
+        other = find([owner]) if owner and not ruled_out else None
         kept.append(
             Found(replace(f.value, counts=False), f.start, f.end) if other and other.value not in services else f
         )
@@ -841,9 +842,12 @@ class RulesUtteranceInterpreter:
         times = of_days_ruled_out(times, days)
         picked_time = pick_time(times)
         moved_to = moved_to_time(words, times[0], self._opening.settle) if times and not refers.shift_minutes else None
+        had_times: list[Found[TimeReading]] = []
         if moved_to is not None and all(moved_to.start < f.start < moved_to.end for f in times[1:]):
             claim(free, moved_to)  # "move the 2 o'clock one to 4": the 2 PM one, two hours on
             refers, picked_time = replace(refers, shift_minutes=moved_to.value), times[0].value
+        elif had_times := times_had(words, times):  # "move the 11 o'clock to Saturday at 9": the 11 o'clock is had
+            picked_time = pick_time([f for f in times if f not in had_times])
         reading = self._opening.settle(picked_time) if picked_time is not None else None
         picked_days = pick_days(days)
         if refers.beside is not None and _a_holiday_alone(picked_days, holidays):  # "Thanksgiving. The Friday after"
@@ -969,6 +973,7 @@ class RulesUtteranceInterpreter:
             latest=bool(latest),
             weekday_only=picked_days is not None and picked_days.bare_weekday and not _has_range(days),
             other_days=_other_days(days, picked_days),
+            other_times=tuple(self._opening.settle(f.value).at for f in had_times),
             either=either,
         )
         ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)

@@ -120,7 +120,28 @@ def another_events_day(words: Sequence[str], start: int, end: int | None = None)
         return True
     if _going_away_before(words, start) or _elsewhere_before(words, start):
         return True  # "I'm travelling to Brazil next month", "we're gonna be in Tahoe for the Fourth"
+    if _taking_part_before(words, start):
+        return True  # "I'm running a 10K on the Fourth", "we're hosting a barbecue Saturday"
     return _had_before(words, start - (word_at(words, start - 1) == "on")) or _things_to_do_before(words, start)
+
+
+_TAKING_PART = wordset(
+    "running racing doing playing hosting throwing competing attending hiking cycling riding walking singing "
+    "performing presenting sitting skiing"
+)
+_PART_HOLDERS = wordset("im were shes hes theyre")
+_PART_REACH = 6  # "I'm running a 10K on the Fourth", "she's sitting her driving test on Monday"
+
+
+def _taking_part_before(words: Sequence[str], start: int) -> bool:
+    """ "I'm running a 10K on the Fourth", "we're hosting a barbecue Saturday": someone takes part in something
+    on the day said (not "I'm booking a massage on Friday": no such verb)."""
+    for k in range(start - 2, max(start - 2 - _PART_REACH, 0) - 1, -1):
+        if words[k] == BLANK or words[k] in _BREAKS:
+            return False
+        if words[k] in _TAKING_PART:
+            return word_at(words, k - 1) in _PART_HOLDERS and word_at(words, k + 1) in _OWNERS | {"a", "an", "in"}
+    return False
 
 
 _ERRANDS = wordset("do get run sort collect finish pick")

@@ -1,5 +1,6 @@
-"""A time the caller has, moved to another time said bare: "could you move the 2 o'clock one to 4?" is the 2 PM
-appointment, moved two hours on (a bare "4" alone would be asked about)."""
+"""A time the caller has, moved to another time: "could you move the 2 o'clock one to 4?" is the 2 PM appointment,
+moved two hours on (a bare "4" alone would be asked about); in "move the 11 o'clock to Saturday at 9" the 11 o'clock
+names the appointment, and 9 is the new time."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.times import TimeReading
 from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 
-__all__ = ["moved_to_time"]
+__all__ = ["moved_to_time", "times_had"]
 
 _POINTERS = wordset("the my his her our their")
 _ONES = wordset("one appointment booking session slot")
@@ -54,3 +55,17 @@ def _clock_at(words: Sequence[str], i: int) -> tuple[time, int] | None:
     if count is None or not 1 <= count.value <= 12:
         return None
     return time(count.value), count.end
+
+
+def times_had(words: Sequence[str], times: Sequence[Found[TimeReading]]) -> list[Found[TimeReading]]:
+    """The times in `times` that name an appointment being moved ("move the 11 o'clock (one) to ..."), when another
+    time is said too (the new one)."""
+    had = [f for f in times if _a_time_had(words, f)]
+    return had if had and len(had) < len(times) else []
+
+
+def _a_time_had(words: Sequence[str], found: Found[TimeReading]) -> bool:
+    if word_at(words, found.start - 1) not in _POINTERS or word_at(words, found.start - 2) not in _MOVES:
+        return False
+    end = found.end + (word_at(words, found.end) in _ONES)
+    return word_at(words, end) == "to"

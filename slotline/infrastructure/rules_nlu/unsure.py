@@ -54,6 +54,7 @@ _LOOKING_FOR = wordset("im am were are s")
 _A_THING = wordset("a an some")
 # A number word that is nearly always something else: "the one at three", "a check-up for me", "i need one".
 _NOT_NUMBERS = wordset("one a an")
+_DISTANCES = wordset("k km kms kilometre kilometres kilometer kilometers mile miles")
 # After "last", these are about the past ("i saw tom last month"): they cannot change a day to book.
 _PAST_AFTER_LAST = wordset("week month year time visit appointment night weekend summer winter autumn spring christmas")
 _AGO = "ago"
@@ -267,7 +268,7 @@ def _not_a_thing(free: Sequence[str], i: int) -> bool:
     return cardinal_at(free, k) is None and ordinal_at(free, k) is None and ends
 
 
-_NEXT_CLAUSE = wordset("its it but just only i im so and haha hahaha lol hehe") | {BLANK, ""}
+_NEXT_CLAUSE = wordset("its it but just only i im ill id ive so and haha hahaha lol hehe") | {BLANK, ""}
 
 
 _ING_NOT_VERBS = wordset("morning evening anything something nothing booking coming going doing making")
@@ -362,8 +363,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         word_at(free, j) in _AWAY and word_at(free, j - 1) in _AWAY_HOLDERS for j in range(i - 4, i)
     ):
         return False  # "the 9/12, I'm away that first week": why not the other day
-    if _appointments_had(free, i):
-        return False  # "I have two appointments tomorrow": what the caller has, said of them
+    if _appointments_had(free, i) or _weekdays_had(free, i):
+        return False  # "I have two appointments tomorrow", "nails booked the next two Thursdays": what the caller has
     if _mixed_up(free, i):
         return False  # "I'm after mixing up my days": the caller's muddle, no span of days
     if in_an_address(free, i):
@@ -372,6 +373,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         return False
     if dated and (something_runs_out_before(free, i) or _not_before_that(free, i)):
         return False
+    if word == "not" and word_at(free, i - 1) in _TAGGED and word_at(free, i - 2) in _TAG_VERBS:
+        return False  # "oh is she not? ah grand": a question tag, nothing ruled out
     if word == "not":
         following = free[i + 1] if i + 1 < len(free) else BLANK
         harmless = following in _HARMLESS_AFTER_NOT or _not_pressing(free, i + 1) or _not_a_thing(free, i)
@@ -391,16 +394,29 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         return True
     if word in _NOT_NUMBERS:
         return False
+    if word.isdigit() and word_at(free, i + 1) in _DISTANCES:
+        return False  # "I'm running a 10K": how far, never a day or a time
     if ordinal_at(free, i) is not None and word_at(free, i + 1) in NOT_A_CHOICE_BEFORE:
         return False  # "it's my first time": about the caller
     return cardinal_at(free, i) is not None or ordinal_at(free, i) is not None
 
 
 _OWNERS_OF_NEXT = wordset("the my our his her your")
+_TAGGED = wordset("she he they ye you it we")
+_TAG_VERBS = wordset("is are does do was were will can has have")
 _GOING_AWAY = TRAVELLING | wordset("heading driving leaving away")
 _GOING_AWAY_REACH = 9  # "we're heading out of town for Labor Day weekend after that"
 _HAVING = wordset("have has got ive weve")
 _BOOKED_THINGS = wordset("appointments bookings sessions visits booked")  # "I've two booked"
+
+
+def _weekdays_had(free: Sequence[str], i: int) -> bool:
+    """ "the next two Thursdays", "these two Wednesdays": how many weekdays the caller has something on."""
+    count = cardinal_at(free, i)
+    if count is None or word_at(free, i - 1) not in ("next", "these", "both", "coming"):
+        return False
+    following = word_at(free, count.end)
+    return following.endswith("s") and following[:-1] in WEEKDAYS
 
 
 def _appointments_had(free: Sequence[str], i: int) -> bool:
