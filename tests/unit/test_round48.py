@@ -300,3 +300,12 @@ def test_a_lift_up_to_the_building_is_no_lash_lift() -> None:
     heard = lashes.understand("is there a lift up to you", now)
     assert (heard.intent, heard.service_id, heard.service_choices) == (Intent.QUESTION, None, ())
     assert lashes.understand("a lash lift Saturday", now).service_id is not None
+
+
+def test_a_holiday_the_visit_is_for_beside_another_holiday_asked_for_is_why() -> None:
+    heard = CLINIC.understand("a haircut for Thanksgiving, have you anything the day before Thanksgiving?", WEDNESDAY)
+    assert "day" not in heard.unsure
+    lashes = RulesUtteranceInterpreter(load_catalogue(catalogue_path("beauty_lim")))
+    now = datetime(2027, 12, 14, 10, 0, tzinfo=ZoneInfo("Europe/Dublin"))
+    heard = lashes.understand("I want a spray tan for Christmas, anything on Christmas Eve in the morning?", now)
+    assert (heard.day, heard.unsure) == (date(2027, 12, 24), ())

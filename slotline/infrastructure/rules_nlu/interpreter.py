@@ -559,8 +559,10 @@ def _for_the_occasion(
             word_at(free, f.start - 1) in _OCCASION
             or (word_at(free, f.start - 2), word_at(free, f.start - 1)) in _BECAUSE
         )
-        if after or (why and said and f.value.day not in said):
-            f = Found(replace(f.value, counts=False), f.start, f.end)  # "for NYE, so Thursday"
+        asked_later = any(h.start > f.start and h.value.counts and h.value.day != f.value.day for h in holidays)
+        if after or (why and said and f.value.day not in said) or (why and asked_later):
+            f = Found(replace(f.value, counts=False), f.start, f.end)  # "for NYE, so Thursday"; "for Christmas ...
+            # would you have Christmas Eve morning?"
         elif _said_before_it(words, f, said):
             f = Found(replace(f.value, counts=False), f.start, f.end)
         elif not said and not other_holidays and (week := _the_week_after(free, f)) is not None:
