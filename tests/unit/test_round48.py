@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from benchmarks.corpus import catalogue_path
+from slotline.domain.appointment import Appointment
 from slotline.domain.dialogue import actions as act
 from slotline.domain.dialogue import events as ev
 from slotline.domain.dialogue.policy import Stage
@@ -188,13 +189,15 @@ def test_a_trip_after_the_visit_is_no_bound() -> None:
     assert (heard.day, heard.unsure) == (date(2026, 12, 1), ())
 
 
+def _also_booked(start: datetime) -> Appointment:
+    """A second haircut with Sam, besides `upcoming()` (Tuesday, December 1st at 3:30 PM)."""
+    window = TimeWindow.starting(start, timedelta(minutes=30))
+    return replace(upcoming(), id=AppointmentId(f"also-{start:%d%H}"), window=window)
+
+
 def test_moving_the_weekdays_one_of_two_appointments_to_another_day() -> None:
     world = World()
-    friday = replace(
-        upcoming(),
-        id=AppointmentId("other"),
-        window=TimeWindow.starting(datetime(2026, 12, 4, 10, tzinfo=NEW_YORK), timedelta(minutes=30)),
-    )
+    friday = _also_booked(datetime(2026, 12, 4, 10, tzinfo=NEW_YORK))
     world.send(ev.CallStarted(CALLER, None, (upcoming(), friday)))  # Tuesday, December 1st at 3:30 PM; Friday at 10
     moved = heard(
         Intent.RESCHEDULE,
@@ -265,11 +268,7 @@ def test_a_time_had_moved_to_another_day_and_time() -> None:
 
 def test_the_appointment_at_a_time_said_is_the_one_moved() -> None:
     world = World()
-    later = replace(
-        upcoming(),
-        id=AppointmentId("later"),
-        window=TimeWindow.starting(datetime(2026, 12, 1, 17, tzinfo=NEW_YORK), timedelta(minutes=30)),
-    )
+    later = _also_booked(datetime(2026, 12, 1, 17, tzinfo=NEW_YORK))
     world.send(ev.CallStarted(CALLER, None, (upcoming(), later)))  # Tuesday at 3:30 PM and at 5 PM
     world.send(heard(Intent.RESCHEDULE, day=date(2026, 12, 3), at=time(10), other_times=(time(17),)))
     held = [a for a in world.done if isinstance(a, act.PlaceHold)]
