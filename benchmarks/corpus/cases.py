@@ -66,6 +66,7 @@ SPLITS = (
     "heldout45",
     "heldout46",
     "heldout47",
+    "heldout48",
 )
 CATEGORIES = (
     "booking",
