@@ -327,8 +327,8 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
                 self._mode = Mode.BOOK
                 return [*actions, self._ask(self._say.no_upcoming(), Stage.INTENT)]
             meant = appointments_meant(self._upcoming, heard, self._catalogue.zone, by_weekday=True)
-            if mode is Mode.RESCHEDULE and not meant:  # "move the Wednesday one to Thursday": the day it is on
-                meant = self._on_a_day_moved_from(heard)
+            if mode is Mode.RESCHEDULE and not meant:  # "move the Wednesday one to Thursday": the day it is on names it
+                meant = self._the_one_moved_from(heard)
             if mode is Mode.RESCHEDULE and not meant:  # "move the scan only, to Saturday": the day is the new one
                 meant = appointments_meant(self._upcoming, heard.without_when(), self._catalogue.zone)
             meant = self._cannot_make(heard) or meant  # "I can't make my appointment on Wednesday"
@@ -380,7 +380,7 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             return self._clarified(self._advance(), self._say.which_when(day=True, time=False))
         return self._advance()
 
-    def _on_a_day_moved_from(self, heard: Interpretation) -> tuple[Appointment, ...]:
+    def _the_one_moved_from(self, heard: Interpretation) -> tuple[Appointment, ...]:
         """The one appointment on a weekday, or at a time, said beside the new ones ("I've got two booked, move the
         Wednesday one to Thursday", "move the 11 o'clock to Saturday at 9"), when none is on the new day."""
         by_day = heard.weekday_only and bool(heard.other_days)
