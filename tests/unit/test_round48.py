@@ -308,3 +308,42 @@ def test_a_holiday_the_visit_is_for_beside_another_holiday_asked_for_is_why() ->
     now = datetime(2027, 12, 14, 10, 0, tzinfo=ZoneInfo("Europe/Dublin"))
     heard = lashes.understand("I want a spray tan for Christmas, anything on Christmas Eve in the morning?", now)
     assert (heard.day, heard.unsure) == (date(2027, 12, 24), ())
+
+
+def test_when_someones_day_ends_is_no_time_to_book() -> None:
+    heard = CLINIC.understand("a haircut Friday at quarter to five, she finishes work at four", WEDNESDAY)
+    assert heard.at == time(16, 45)
+    heard = CLINIC.understand("could I come at 5:30? my shift ends at 5", WEDNESDAY)
+    assert heard.at == time(17, 30)
+
+
+def test_someone_out_that_week_is_why() -> None:
+    assert CLINIC.understand("oh he's out that week? fine, whoever's free", WEDNESDAY).unsure == ()
+
+
+def test_the_weekday_after_with_its_date() -> None:
+    heard = CLINIC.understand("could I move it to the Tuesday after, the 1st, same time?", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 12, 1), ())
+
+
+def test_the_appointment_at_the_same_time_moved_to_a_new_day() -> None:
+    world = World()
+    later = _also_booked(datetime(2026, 12, 1, 17, tzinfo=NEW_YORK))
+    world.send(ev.CallStarted(CALLER, None, (upcoming(), later)))  # Tuesday at 3:30 PM and at 5 PM
+    world.send(heard(Intent.RESCHEDULE, day=date(2026, 12, 3), at=time(17), refers=Reference(same_time=True)))
+    held = [a for a in world.done if isinstance(a, act.PlaceHold)]
+    assert held and held[-1].moving == later
+
+
+def test_what_happened_earlier_today_is_no_day_to_book() -> None:
+    heard = CLINIC.understand("I noticed a rash on his neck this morning, can I get a haircut Friday", WEDNESDAY)
+    assert (heard.day, heard.unsure, heard.part_of_day) == (date(2026, 11, 27), (), None)
+    heard = CLINIC.understand("I saw your sign this morning, anything this afternoon?", WEDNESDAY)
+    assert (heard.day, heard.part_of_day) == (date(2026, 11, 25), PartOfDay.AFTERNOON)
+    assert CLINIC.understand("I saw Sam last month, Monday please", WEDNESDAY).day == date(2026, 11, 30)
+
+
+def test_an_urgent_phrase_with_more_words_among_it() -> None:
+    groomer = RulesUtteranceInterpreter(load_catalogue(catalogue_path("groom_den")))
+    now = datetime(2027, 3, 2, 9, 0, tzinfo=ZoneInfo("America/Denver"))
+    assert groomer.understand("he cut his poor little front left paw on glass", now).intent is Intent.URGENT

@@ -384,14 +384,16 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         """The one appointment on a weekday, or at a time, said beside the new ones ("I've got two booked, move the
         Wednesday one to Thursday", "move the 11 o'clock to Saturday at 9"), when none is on the new day."""
         by_day = heard.weekday_only and bool(heard.other_days)
-        if not by_day and not heard.other_times:
+        # "move the half four one to the Wednesday after, same time": the time is both the one had and the new one
+        times = heard.other_times or ((heard.at,) if heard.refers.same_time and heard.at is not None else ())
+        if not by_day and not times:
             return ()
         zone = self._catalogue.zone
 
         def named(appointment: Appointment) -> bool:
             local = appointment.window.start.astimezone(zone)
             on_day = not heard.other_days or local.date() in heard.other_days
-            return on_day and (not heard.other_times or local.time() in heard.other_times)
+            return on_day and (not times or local.time() in times)
 
         on_it = tuple(a for a in self._upcoming if named(a))
         return on_it if len(on_it) == 1 else ()

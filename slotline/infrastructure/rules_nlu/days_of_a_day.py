@@ -51,6 +51,10 @@ def the_weekday_after(
             continue
         if not f.value.bare_weekday or f.value.day is None:
             continue
+        dated = out[k + 1].value.day if k + 1 < len(out) and out[k + 1].start <= at + 2 else None
+        if dated is not None and dated.weekday() == f.value.day.weekday() and out[k + 1].value.last is None:
+            free[at] = BLANK  # "to the Wednesday after, the 18th": the date says which Wednesday
+            continue
         before = {g.value.day for g in out[:k] if g.value.day is not None and g.value.last is None}
         if len(before) != 1:
             continue

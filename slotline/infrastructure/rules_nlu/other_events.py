@@ -74,7 +74,24 @@ def another_events_time(words: Sequence[str], start: int) -> bool:
         return True  # "I'm off till noon": the end of the caller's free time, not the booking's
     # a departure's time, not its day: "we're picking up a kitten tomorrow, can we do that on Saturday?" may be
     # the same day
-    return _leaving_before(words, start - 1) or _had_before(words, start - 1)
+    return (
+        _leaving_before(words, start - 1) or _had_before(words, start - 1) or _ends_or_starts_before(words, start - 1)
+    )
+
+
+_FINISHING = wordset("finishes finish finished ends end starts start leaves leave gets get out")
+_DAY_JOBS = wordset("school work shift class college nursery practice training")
+
+
+def _ends_or_starts_before(words: Sequence[str], at: int) -> bool:
+    """ "he finishes school at half three", "my shift ends at 4", "I get out of work at five": when someone's day
+    starts or ends, not the booking's time."""
+    job, verb = word_at(words, at - 1), word_at(words, at - 2)
+    if job in _DAY_JOBS and verb in _FINISHING:
+        return True  # "he finishes school at", "I leave work at"
+    if job in _DAY_JOBS and verb == "of" and word_at(words, at - 3) == "out":
+        return True  # "I get out of work at five"
+    return job in _FINISHING and word_at(words, at - 2) in _DAY_JOBS  # "school finishes at", "my shift ends at"
 
 
 _ARTICLES = wordset("a an the my our his her their")

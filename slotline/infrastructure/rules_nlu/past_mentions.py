@@ -140,8 +140,7 @@ def weekdays_past(
         f
         for f in days
         if f.value.counts
-        and f.value.bare_weekday
-        and _done_before(words, f.start, starts)
+        and _a_day_gone_by(words, f, days, starts)
         and not _ABOUT_A_BOOKING.intersection(words[max(0, f.start - _EVENT_REACH) : f.start])
     ]
     if not past:
@@ -154,14 +153,14 @@ def parts_of_days_past(
 ) -> frozenset[int]:
     """Where a part of the day follows a weekday said of the past ("I rolled my ankle on Thursday night"): when it
     happened, no wish."""
-    return frozenset(
-        f.end for f in days if not f.value.counts and f.value.bare_weekday and _done_before(words, f.start, starts)
-    )
+    return frozenset(f.end for f in days if not f.value.counts and _a_day_gone_by(words, f, days, starts))
 
 
 _SIMPLE_PAST = wordset("did was were went came")  # not "got" ("I've got a meeting, make it Tuesday") nor "had to"
 # What happened to the caller: "I hurt my back Sunday", "she fell on Friday" (any other "-ed" word too, but these)
 _HAPPENED = wordset("hurt broke fell tore bit lost hit cut")
+# Said of earlier today only ("I found fleas on him this morning"; "I saw Tom last month, Monday please" is a wish)
+_HAPPENED_TODAY = wordset("found saw woke ate threw felt noticed")
 _NOT_HAPPENINGS = wordset(
     "wanted needed hoped wondered planned preferred liked asked booked scheduled rescheduled requested decided "
     "figured reckoned meant tried changed moved arranged confirmed supposed used expected intended mentioned "
@@ -173,11 +172,32 @@ _EVENT_REACH = 10
 _JUST = wordset("just already only recently actually")
 
 
+def _a_day_gone_by(
+    words: Sequence[str], f: Found[DayReading], days: Sequence[Found[DayReading]], starts: frozenset[int]
+) -> bool:
+    """A bare weekday, or earlier today, said in a clause about what happened."""
+    if f.value.bare_weekday:
+        return _done_before(words, f.start, starts)
+    return _earlier_today(words, f, days) and _done_before(words, f.start, starts, _HAPPENED_TODAY)
+
+
+def _earlier_today(words: Sequence[str], f: Found[DayReading], days: Sequence[Found[DayReading]]) -> bool:
+    """ "this morning", "today": said of what happened ("I found fleas on him this morning"), no day to book (unless
+    the same day is asked for too: "I saw the notice this morning, anything this afternoon?")."""
+    if any(g is not f and g.value.counts and g.value.day == f.value.day for g in days):
+        return False
+    said = words[f.start : f.end]
+    part = word_at(words, f.end) if said[-1:] == ["this"] else said[-1] if said else ""
+    return "today" in said or (said[:1] == ["this"] and part in ("morning", "afternoon"))
+
+
 def _happened(word: str) -> bool:
     return word in _HAPPENED or (len(word) > 4 and word.endswith("ed") and word not in _NOT_HAPPENINGS)
 
 
-def _done_before(words: Sequence[str], start: int, starts: frozenset[int] = frozenset()) -> bool:
+def _done_before(
+    words: Sequence[str], start: int, starts: frozenset[int] = frozenset(), also: frozenset[str] = frozenset()
+) -> bool:
     """ "I did the test here on Saturday", "we were in on Monday", "I chipped a filling at the game Sunday": a simple
     past earlier in the clause, its doer just before it (`starts`: where clauses after the first start, when the
     turn was typed with punctuation)."""
@@ -188,7 +208,7 @@ def _done_before(words: Sequence[str], start: int, starts: frozenset[int] = froz
         if k + 1 in starts and k + 1 < start:
             return False  # "I hurt my knee in October, a massage on Monday"
         doer = word_at(words, k - 1 - (word_at(words, k - 1) in _JUST))  # "we just adopted a kitten on Saturday"
-        if (word in _SIMPLE_PAST or _happened(word)) and doer in _DOERS:
+        if (word in _SIMPLE_PAST or word in also or _happened(word)) and doer in _DOERS:
             return not word_at(words, k + 1).endswith("ing")  # "I was hoping for Saturday" is a wish
         after_doing = word.endswith("ing") and word_at(words, k - 1) == "after" and word_at(words, k - 2) in _DOING
         if after_doing and "on" in (word_at(words, start - 1), word_at(words, start)):

@@ -472,7 +472,7 @@ def _a_named_day(free: Sequence[str], i: int) -> bool:
     return name.isalpha() and name not in _NOT_A_DAYS_NAME and lead in _DAY_LEADS
 
 
-_AWAY = wordset("away gone off")
+_AWAY = wordset("away gone off out")  # "oh he's out that week?"
 _AWAY_HOLDERS = wordset("im were shes hes theyre ill well be")
 _TIME_OFF = wordset("week weeks weekend fortnight day days month")
 

@@ -9,7 +9,7 @@ from slotline.infrastructure.rules_nlu.words import normalise, wordset
 
 __all__ = ["UrgentWords"]
 
-_SLACK = 3  # other words allowed among a phrase's words: "cracked a tooth", "my jaw is swollen"
+_SLACK = 5  # other words allowed among a phrase's words: "cracked a tooth", "ate a whole bar of dark chocolate"
 _NEGATIONS = wordset("no not isnt arent wasnt dont doesnt never without nothing")
 # Whose it is does not change how urgent it is: "bleach in my eye" is also "bleach in his eye".
 _POSSESSIVES = wordset("my his her their our your its")
