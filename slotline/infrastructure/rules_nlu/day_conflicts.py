@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
+from slotline.infrastructure.rules_nlu.vocabulary import MOVES
 from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 
 __all__ = ["days_disagree", "moved_from_to", "names_what_they_have"]
@@ -21,7 +22,6 @@ _CORRECTIONS = wordset(
     "move moved shift push bring switch swap bump reschedule postpone rebook prepone advance"  # "could i move it to"
 )
 _HAD = wordset("ive got have has weve theyve")
-_MOVES = wordset("move shift change push bring switch swap bump reschedule postpone prepone")
 _ASKED_REACH = 6  # "could you please change it to": the words between the day had and the day asked for
 # Just before the first day, these rule it out in favour of the second.
 _NOT_THIS = wordset("no not naw nae")
@@ -54,13 +54,13 @@ def moved_from_to(words: Sequence[str], first: Found[DayReading], second: Found[
     before = [w for w in words[max(0, first.start - 6) : first.start] if w]
     led = before[-1:] in (["from"], ["on"]) or words[first.start] in ("from", "on")  # "on" may open the day's words
     led = led or bool(_OWNERS.intersection(before[-_OWNED_REACH:]))  # "shift my eye test tomorrow to monday"
-    if between[-1:] == ["to"] and len(between) <= _ASKED_REACH and _MOVES.intersection(before[-2:]):
+    if between[-1:] == ["to"] and len(between) <= _ASKED_REACH and MOVES.intersection(before[-2:]):
         return True  # "move Friday's follow-up to Monday", "move this Wednesday's to Friday": the day it is on
     if between == ["to"]:
         return led and bool(_CORRECTIONS.intersection(before))
     # "I've got an eye test Monday the 14th, could I change it to the Thursday": had, then moved
     had = bool(_HAD.intersection(before)) or led
-    asked = between[-1:] == ["to"] and len(between) <= _ASKED_REACH and bool(_MOVES.intersection(between))
+    asked = between[-1:] == ["to"] and len(between) <= _ASKED_REACH and bool(MOVES.intersection(between))
     return had and asked
 
 

@@ -768,9 +768,10 @@ class RulesUtteranceInterpreter:
         # "tommorow"; "Evening! ..."; "mi cyaan mek it" before anything reads the words (corrections, urgent words)
         normalised = loanwords(respelled(normalise(unsaluted(utterance)), self._known), self._country)
         normalised = without_own_diary(normalised)  # "let me check my diary": no eye check
-        if self._facts.urgent(normalised):
-            return Interpretation(Intent.URGENT, text=utterance)  # before any of the words are left out
-        normalised = without_the_list(normalised)  # "I have two on Friday, could you move the 2 oclock one to 4?"
+        listed = without_the_list(normalised)  # "I have two on Friday, could you move the 2 oclock one to 4?"
+        if len(listed) < len(normalised) and self._facts.urgent(normalised):
+            return Interpretation(Intent.URGENT, text=utterance)  # urgent words in what was left out
+        normalised = listed
         split = split_at_correction(normalised)
         if split is not None:  # "a cut on Friday, actually no, Saturday"
             later = self._read(utterance, split[1], now)

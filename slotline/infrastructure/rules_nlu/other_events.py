@@ -217,7 +217,7 @@ def _visitor_after(words: Sequence[str], k: int) -> bool:
     return word_at(words, j) in ("is", "are", "s") and word_at(words, j + 1) in _VISITING
 
 
-_AWAY = TRAVELLING | wordset("leaving relocating fly leave travel driving heading")
+_AWAY = TRAVELLING | wordset("leaving relocating fly leave travel")
 _AWAY_TO = wordset("to for out abroad overseas away home back")
 
 

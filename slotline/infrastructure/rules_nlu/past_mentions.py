@@ -235,7 +235,7 @@ def _said_of_the_past(words: Sequence[str], start: int) -> bool:
 
 
 _TRIP_REACH = 10
-_TRIPS = TRAVELLING | wordset("going heading off driving sailing bringing taking")
+_TRIPS = TRAVELLING | wordset("going off sailing bringing taking")
 _NOT_TO_A_PLACE = wordset("come be book get need want have do try see call pop drop make go bring take wait ring")
 
 

@@ -10,13 +10,14 @@ from datetime import time
 
 from slotline.infrastructure.rules_nlu.numbers import cardinal_at
 from slotline.infrastructure.rules_nlu.times import TimeReading
+from slotline.infrastructure.rules_nlu.vocabulary import MOVES
 from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 
 __all__ = ["moved_to_time", "times_had"]
 
 _POINTERS = wordset("the my his her our their")
 _ONES = wordset("one appointment booking session slot")
-_MOVES = wordset("move moved moving shift change push bring switch swap bump")
+_MOVES = MOVES | wordset("moved moving")
 _DIGITS = re.compile(r"(\d{1,2})(?::(\d{2}))?")
 _DAY_MINUTES = 24 * 60
 

@@ -404,7 +404,7 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
 _OWNERS_OF_NEXT = wordset("the my our his her your")
 _TAGGED = wordset("she he they ye you it we")
 _TAG_VERBS = wordset("is are does do was were will can has have")
-_GOING_AWAY = TRAVELLING | wordset("heading driving leaving away")
+_GOING_AWAY = TRAVELLING | wordset("leaving away")
 _GOING_AWAY_REACH = 9  # "we're heading out of town for Labor Day weekend after that"
 _HAVING = wordset("have has got ive weve")
 _BOOKED_THINGS = wordset("appointments bookings sessions visits booked")  # "I've two booked"

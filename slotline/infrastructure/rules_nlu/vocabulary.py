@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from slotline.infrastructure.rules_nlu.words import word_at, wordset
 
-__all__ = ["ABBREVIATION_LEADS", "AMBIGUOUS_WEEKDAYS", "MONTHS", "TRAVELLING", "WEEKDAYS", "weekday_named"]
+__all__ = ["ABBREVIATION_LEADS", "AMBIGUOUS_WEEKDAYS", "MONTHS", "MOVES", "TRAVELLING", "WEEKDAYS", "weekday_named"]
 
 WEEKDAYS = {
     "monday": 0,
@@ -32,7 +32,9 @@ WEEKDAYS = {
 AMBIGUOUS_WEEKDAYS = frozenset({"wed", "sat", "sun", "mon"})
 ABBREVIATION_LEADS = frozenset({"on", "this", "next", "coming", "following", "last", "past", "previous"})
 # "we're flying out Friday", "I'm travelling to Spain in July": someone on a journey, whose day is not the visit's
-TRAVELLING = wordset("travelling traveling flying moving")
+TRAVELLING = wordset("travelling traveling flying moving driving heading")
+# "move Friday's follow-up to Monday", "push the Thursday one back": what is done to an appointment moved
+MOVES = wordset("move shift change push bring switch swap bump reschedule postpone prepone")
 MONTHS = {
     "january": 1,
     "jan": 1,
