@@ -57,7 +57,6 @@ def settings_for(case: Case, catalogue: Path, db: Path, understanding: Understan
         catalog=catalogue,
         db=db,
         now=case.now,
-        default_region="GB" if case.catalogue.endswith("_uk") else "US",
         calendar=CalendarSettings(backend="sqlite"),
         customers=CustomersSettings(backend="sqlite"),
         sms=SmsSettings(backend="local"),
@@ -123,7 +122,7 @@ async def _seed(case: Case, agent: Slotline) -> None:
             await calendar.add_busy(StaffId(block.staff), TimeWindow(block.start, block.end), "Busy")
     if case.caller is None:
         return
-    phone = parse_phone(case.caller, agent.settings.default_region)
+    phone = parse_phone(case.caller, agent.container.region())
     customer = Customer(phone, case.customer)
     if case.customer is not None:
         await container.customers().save(customer)

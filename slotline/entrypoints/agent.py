@@ -120,7 +120,7 @@ class Slotline:
         """A new conversation with `caller`: caller ID in any common format (any possible number; an extension is
         ignored), or None when withheld."""
         if isinstance(caller, str):
-            caller = parse_caller_id(caller, self.settings.default_region)
+            caller = parse_caller_id(caller, self.container.region())
         return self.container.conversations()(call_id or uuid.uuid4().hex, caller)
 
     async def send_due_texts(self, limit: int = 100) -> DispatchReport:

@@ -71,6 +71,7 @@ from slotline.entrypoints.wiring.storage import (
 from slotline.entrypoints.wiring.telephony import telcoflow_telephony
 from slotline.entrypoints.wiring.understanding import model_interpreter
 from slotline.infrastructure.clock import FixedClock, ShiftedClock, SystemClock
+from slotline.infrastructure.common.phone_parsing import country_of
 from slotline.infrastructure.energy_vad import EnergyTurnDetectorFactory
 from slotline.infrastructure.energy_vad.detector import EnergySettings
 from slotline.infrastructure.marked_speech import MarkedSpeechToText, MarkedTextToSpeech
@@ -104,6 +105,12 @@ def clock_kind(now: datetime | None, since: datetime | None = None) -> Literal["
 def catalogue_file(catalog: Path | None) -> Path:
     """The catalogue the settings name, or the bundled sample business."""
     return sample_catalogue_path() if catalog is None else catalog
+
+
+def home_region(configured: str | None, catalogue: Catalogue) -> str:
+    """The country for phone numbers said or written without +country: the one configured, else the country of the
+    business's own number ("0418 552 903" to a Perth clinic is an Australian mobile), else the US."""
+    return configured or country_of(catalogue.business.phone) or "US"
 
 
 def retry_policy(
@@ -150,6 +157,9 @@ class Container(containers.DeclarativeContainer):
 
     catalogue: providers.Singleton[Catalogue] = providers.Singleton(load_catalogue, catalogue_path)
 
+    region: providers.Provider[str] = providers.Singleton(home_region, config.default_region, catalogue)
+    """The country for numbers without +country (`default_region`, else the business's own number's)."""
+
     database: providers.Singleton[SqliteDatabase] = providers.Singleton(SqliteDatabase, config.db)
     postgres: providers.Singleton[PostgresDatabase] = providers.Singleton(
         postgres_database, settings.provided.storage.postgres
@@ -157,7 +167,7 @@ class Container(containers.DeclarativeContainer):
     """The one connection pool of this process to `storage.postgres`, shared by every "postgres" backend."""
 
     plugin_context: providers.Provider[PluginContext] = providers.Singleton(
-        PluginContext, catalogue, clock, config.default_region, config.db
+        PluginContext, catalogue, clock, region, config.db
     )
     """What a third-party backend gets besides its settings (see entrypoints.plugins)."""
 
@@ -188,7 +198,7 @@ class Container(containers.DeclarativeContainer):
         sns=providers.Singleton(sns_sender, settings.provided.sms.sns),
     )
     rules_interpreter: providers.Provider[RulesUtteranceInterpreter] = providers.Singleton(
-        RulesUtteranceInterpreter, catalogue, config.default_region
+        RulesUtteranceInterpreter, catalogue, region
     )
     interpreter: providers.Provider[UtteranceInterpreter] = providers.Selector(
         config.understanding.backend,
@@ -276,7 +286,7 @@ class Container(containers.DeclarativeContainer):
             telcoflow_telephony,
             settings.provided.telcoflow,
             config.telephony.ring_seconds,
-            config.default_region,
+            region,
             clock,
             config.telephony.max_concurrent_calls,
             call_metrics,

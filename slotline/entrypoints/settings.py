@@ -307,8 +307,9 @@ class Settings(BaseSettings):
     now_since: AwareDatetime | None = None
     """With `now`: the real instant at which the clock reads `now`; from then on it runs. Workers given the same
     pair share one time on a chosen day while holds and leases still run out (rehearsals, tests)."""
-    default_region: str = Field(default="US", pattern=r"^[A-Z]{2}$")
-    """Country assumed for phone numbers written without +country code (ISO 3166 alpha-2)."""
+    default_region: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    """Country assumed for phone numbers written or said without +country code (ISO 3166 alpha-2); unset, the
+    country of the business's own number in the catalogue (US when that names none)."""
     storage: StorageSettings = Field(default_factory=StorageSettings)
     customers: CustomersSettings = Field(default_factory=CustomersSettings)
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)

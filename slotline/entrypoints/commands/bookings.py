@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, container: Container) -> int:
     catalogue = container.catalogue()
     ledger = container.ledger()
     if args.phone:
-        phone = parse_phone(args.phone, container.config.default_region())
+        phone = parse_phone(args.phone, container.region())
         found = asyncio.run(ledger.for_customer(phone))
     else:
         found = asyncio.run(ledger.all())

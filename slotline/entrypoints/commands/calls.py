@@ -75,7 +75,7 @@ def list_calls(args: argparse.Namespace, container: Container) -> int:
     query = CallQuery(
         since=None if args.since is None else since_instant(args.since, zone),
         outcome=None if args.outcome is None else _OUTCOMES[args.outcome],
-        caller=None if args.phone is None else parse_phone(args.phone, container.config.default_region()),
+        caller=None if args.phone is None else parse_phone(args.phone, container.region()),
         limit=args.limit,
     )
     records: CallRecords = container.call_records()

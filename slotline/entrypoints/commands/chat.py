@@ -30,7 +30,7 @@ def register(subparsers: Subparsers, common: Parser) -> None:
 
 
 def run(args: argparse.Namespace, container: Container) -> int:
-    caller = parse_phone(args.caller, container.config.default_region()) if args.caller else None
+    caller = parse_phone(args.caller, container.region()) if args.caller else None
     prepare_storage(container)  # an unusable database is a start-up error, not a call to hand over
     return asyncio.run(_chat(container, caller))
 

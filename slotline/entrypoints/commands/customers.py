@@ -24,7 +24,7 @@ def register(subparsers: Subparsers, common: Parser) -> None:
 
 
 def add_customer(args: argparse.Namespace, container: Container) -> int:
-    phone = parse_phone(args.phone, container.config.default_region())
+    phone = parse_phone(args.phone, container.region())
     name = clean_name(str(args.name))
     if not name:
         raise UsageError("--name must not be empty (control characters and escape sequences do not count)")

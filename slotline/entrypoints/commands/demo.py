@@ -53,7 +53,7 @@ def register(subparsers: Subparsers, common: Parser) -> None:
 
 def run(args: argparse.Namespace, container: Container) -> int:
     lines = load_script(args.script) if args.script else bundled_script(args.scenario)
-    caller = parse_phone(args.caller, container.config.default_region())
+    caller = parse_phone(args.caller, container.region())
     settings = container.settings()
     db = settings.db if "db" in vars(args) else Path(tempfile.mkdtemp(prefix="slotline-demo-")) / "demo.db"
     return asyncio.run(_demo(settings, db, lines, caller.e164, args.record))

@@ -70,4 +70,4 @@ def country_of(number: PhoneNumber) -> str | None:
     """The two-letter region a number belongs to ("EG" for +20 ...), or None where its code is shared and the
     number names none."""
     region = phonenumbers.region_code_for_number(phonenumbers.parse(number.e164))
-    return region if region and region != "ZZ" else None
+    return region if region and region not in ("ZZ", "001") else None  # 001: non-geographic (+800, +808, ...)

@@ -62,7 +62,7 @@ _KEEP_THE_OTHER = PhraseTable(
         *(
             f"{verb} {whose} {day}"
             for verb in ("keep", "leave")
-            for whose in ("the", "my")
+            for whose in ("the", "my", "me", "our")  # Irish, Scots, Australian: "keep me Monday one"
             for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
         ),
         # "cancel the two o'clock one but keep the eleven"

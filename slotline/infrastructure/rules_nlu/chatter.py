@@ -12,7 +12,7 @@ __all__ = ["KNOWN_WORDS", "is_chatter", "is_off_topic"]
 
 # Words a caller uses around booking details: function words and the booking vocabulary.
 KNOWN_WORDS = wordset(
-    "i me my mine we us our you your it its that this these those there here they them he she him her "
+    "i me my mine we us our you your it its that this these those there here they them he she him her his their "
     "a an the and or but if then than so to for of on in at by with from about around after before until till "
     "is are was were be been being am im ive id ill do does did dont doesnt didnt have has had can cant could "
     "couldnt would wouldnt will wont shall should may might must get got make take see come go going want "

@@ -19,6 +19,7 @@ _TAKING_IN = wordset(
     "oh ah ahh right of course yes yeah ok okay sure true fair enough silly me forgot i duh doh never thought the on "
     "about"  # "right on, I never thought of the Regatta. Thursday then"
     " jeez geez gosh golly goodness god lord heck shoot dang darn whoops oops crikey blimey"  # "oh right, jeez"
+    " bugger blast bummer damn dammit drat rats"  # "oh bugger, Labour Day, course it is"
     " go way away"  # Irish: "go way, I forgot about St Brigid's"
 )
 

@@ -97,9 +97,12 @@ _NOT_FROM = wordset("day days week weeks weekend month one time straight right j
 _AFTER_SPAN = timedelta(days=13)
 
 
-def after_a_date(words: Sequence[str], free: list[str], days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+def after_a_date(
+    words: Sequence[str], free: list[str], days: list[Found[DayReading]], starts: frozenset[int]
+) -> list[Found[DayReading]]:
     """ "anything after the 14th?", "any day after Friday": the fortnight from the day after it (its "after" claimed),
-    never the day itself; "the day after the 14th", "the Tuesday after the 14th" are read elsewhere."""
+    never the day itself; "the day after the 14th", "the Tuesday after the 14th" are read elsewhere. An "after" that
+    ends a sentence is not the next one's ("me knees are sore after. Friday?": Friday)."""
     out = list(days)
     for k, f in enumerate(out):
         if not f.value.counts or f.value.day is None or f.value.last is not None or word_at(words, f.start) == "on":
@@ -107,6 +110,8 @@ def after_a_date(words: Sequence[str], free: list[str], days: list[Found[DayRead
         after = f.start - 1 - (word_at(words, f.start - 1) == "the")  # the reading may start at its "the" or after
         any_day = word_at(words, after - 1) == "day" and word_at(words, after - 2) in ("any", "some")  # "any day after"
         if word_at(free, after) != "after" or (word_at(words, after - 1) in _NOT_FROM and not any_day):
+            continue
+        if any(after < i <= f.start for i in starts):
             continue
         first = f.value.day + timedelta(days=1)
         out[k] = Found(DayReading(first, last=first + _AFTER_SPAN), after, f.end)

@@ -113,6 +113,7 @@ from slotline.infrastructure.rules_nlu.self_correction import corrected, split_a
 from slotline.infrastructure.rules_nlu.service_length import length_said, the_one_of_length
 from slotline.infrastructure.rules_nlu.soon import find_wait
 from slotline.infrastructure.rules_nlu.spelling import respelled
+from slotline.infrastructure.rules_nlu.states import done_on, states_said
 from slotline.infrastructure.rules_nlu.this_or_next import this_or_next_differ
 from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
 from slotline.infrastructure.rules_nlu.time_moved import moved_to_time, times_had
@@ -273,7 +274,7 @@ class RulesUtteranceInterpreter:
         said_days = weekday_of_the_same_week(words, free, said_days)  # "Wednesday ... to the Friday that same week"
         said_days = the_weekday_after(words, free, said_days, starts)  # "this Saturday to the Saturday after, the 12th"
         said_days = the_week_of(words, free, said_days, today)  # "the week of the 12th, on the Wednesday"
-        said_days = after_a_date(words, free, said_days)  # "anything after the 14th?": from the 15th
+        said_days = after_a_date(words, free, said_days, starts)  # "anything after the 14th?": from the 15th
         said_days = weekdays_past(words, said_days, starts)  # "I did the test here on Saturday"
         days = the_one_after(words, free, self._numeric.settle(weekday_in_counted_week(said_days), today))
         days = not_this_one(free, days, today)
@@ -377,7 +378,9 @@ class RulesUtteranceInterpreter:
         done = {i for start, end in things_done(words) for i in range(start, end)}  # "I did the test here"
         if services and JOINED.intersection(words):  # "a cut and a blowout": the other service is never dropped
             told = word_of_mouth(words)  # "a friend said I should start with the intro": no duet
-            beside = [BLANK if i in done or i in told else w for i, w in enumerate(free)]
+            how = states_said(words)  # "started running and me knees are sore": how they are, no other service
+            how |= done_on(words, service[0].end) if service else frozenset()  # "the diabetic check on me feet"
+            beside = [BLANK if i in done or i in told or i in how else w for i, w in enumerate(free)]
             other = tuple(s for s in self._service_words.besides(services[0], beside) if s not in services)
             services, candidates = (*services, *other) if len(other) == 1 else services, other if len(other) > 1 else ()
         if len(services) > 1 and service and services[0] == service[0].value and had_before(words, service[0].start):
@@ -426,7 +429,7 @@ class RulesUtteranceInterpreter:
             latest=bool(latest),
             weekday_only=picked_days is not None and picked_days.bare_weekday and not has_range(days),
             other_days=other_days(days, picked_days),
-            other_times=tuple(self._opening.settle(f.value).at for f in had_times),
+            other_times=tuple(self._opening.settle(_without_the_part(words, f)).at for f in had_times),
             either=either,
         )
         ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)
@@ -440,7 +443,9 @@ class RulesUtteranceInterpreter:
             intent = Intent.INFORM  # "two one two five five five ..." answers "what number can we text?"
         any_name = bool(service or staff or choice or phone or said_relative or latest or candidates)
         off_topic = intent is Intent.INFORM and is_off_topic(beside)
-        if off_topic or (intent is Intent.INFORM and not any_name and is_chatter(words, free)):
+        # "12/23, the 22nd's his school play": a day wished beside a day the caller is busy is booking talk
+        weighed = picked_days is not None and any(not f.value.counts for f in days)
+        if off_topic or (intent is Intent.INFORM and not any_name and not weighed and is_chatter(words, free)):
             intent = Intent.UNKNOWN
         if intent in (Intent.AFFIRM, Intent.DENY) and not any_name and is_unrelated_question_or_chatter(words, free):
             intent = Intent.UNKNOWN  # "where exactly are you located" must never confirm a booking
@@ -454,6 +459,13 @@ class RulesUtteranceInterpreter:
         if intent not in (Intent.RESCHEDULE, Intent.CANT_COME):  # moving: the day said is the appointment's own
             result = replace(result, unsure=(*result.unsure, *weeks_from_what(words, refers, days, choice)))
         return replace(result, intent=intent, refers_back=refers_back(free, words, named_service=bool(service)))
+
+
+def _without_the_part(words: Sequence[str], had: Found[TimeReading]) -> TimeReading:
+    """The time of an appointment had, read alone: "the 10:30 one ... move that to Wednesday afternoon" is 10:30 AM;
+    the afternoon is the new day's."""
+    alone = find_times(list(words[had.start : had.end]))
+    return alone[0].value if len(alone) == 1 else had.value
 
 
 def _clock_alone(reading: TimeReading | None, part_of_day: PartOfDay | None) -> bool:

@@ -75,7 +75,10 @@ def another_events_time(words: Sequence[str], start: int) -> bool:
     # a departure's time, not its day: "we're picking up a kitten tomorrow, can we do that on Saturday?" may be
     # the same day
     return (
-        _leaving_before(words, start - 1) or _had_before(words, start - 1) or _ends_or_starts_before(words, start - 1)
+        _leaving_before(words, start - 1)
+        or _had_before(words, start - 1)
+        or _ends_or_starts_before(words, start - 1)
+        or _arriving_before(words, start - 1)
     )
 
 
@@ -92,6 +95,19 @@ def _ends_or_starts_before(words: Sequence[str], at: int) -> bool:
     if job in _DAY_JOBS and verb == "of" and word_at(words, at - 3) == "out":
         return True  # "I get out of work at five"
     return job in _FINISHING and word_at(words, at - 2) in _DAY_JOBS  # "school finishes at", "my shift ends at"
+
+
+_ARRIVES = wordset("arrives arrive arriving arrived lands land landing landed")
+_GETS = wordset("get gets getting got come comes coming pull pulls pulling")
+_INTO = wordset("in here there back")
+
+
+def _arriving_before(words: Sequence[str], at: int) -> bool:
+    """ "the bus doesn't get in till ten", "my train gets in at 10", "my flight lands at 9": when someone arrives,
+    not the booking's time."""
+    if word_at(words, at - 1) in _ARRIVES:
+        return True
+    return word_at(words, at - 1) in _INTO and word_at(words, at - 2) in _GETS
 
 
 _ARTICLES = wordset("a an the my our his her their")
@@ -296,7 +312,7 @@ _NOT_AN_OCCASION = wordset("appointment booking session visit day time birthday"
 _OCCASIONS = wordset(
     "party wedding anniversary graduation exam exams funeral shift flight trip vacation recital game match concert "
     "interview surgery operation christening communion prom reunion do gig race marathon conference meeting course "
-    "tournament leaving"
+    "tournament leaving play nativity panto performance show assembly carnival formal ball"
 )
 _NOT_AN_OCCASION_AFTER = wordset("only best last first preference choice pick favourite favorite free off usual")
 
@@ -329,10 +345,16 @@ def another_events_part(words: Sequence[str], i: int) -> bool:
     return _leaving_before(words, i) or _had_before(words, i)
 
 
+_HAD_REACH = 5
+_OCCASION_REACH = 8
+
+
 def _had_before(words: Sequence[str], start: int) -> bool:
     """ "<holder> got/has <something>" or "<holder> is busy" just before word `start`."""
     start += 1
-    for k in range(start - 2, max(start - 6, 0) - 1, -1):
+    # "I got a wedding down the shore Saturday": an occasion with where it is, further back
+    reach = _OCCASION_REACH if _OCCASIONS.intersection(words[max(start - 6, 0) : start - 1]) else _HAD_REACH
+    for k in range(start - 2, max(start - 1 - reach, 0) - 1, -1):
         word = words[k] if k >= 0 else BLANK
         if word == BLANK or word in _NOT_AN_EVENT or word in _BREAKS:
             return False

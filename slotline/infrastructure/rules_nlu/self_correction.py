@@ -86,6 +86,13 @@ _ASKED_AGAIN = frozenset(("can", "could", "lets", "let", "just", "instead", "mov
 _ASKED_AGAIN |= frozenset(("its", "shes", "hes", "theyre", "thats"))
 
 
+def _its_weekday(earlier: Interpretation, later: Interpretation) -> bool:
+    """`later` says only a weekday, and it is the weekday of the date `earlier` said."""
+    if not later.weekday_only or later.day is None or later.last_day is not None or earlier.weekday_only:
+        return False
+    return earlier.day is not None and earlier.last_day is None and earlier.day.weekday() == later.day.weekday()
+
+
 def corrected(earlier: Interpretation, later: Interpretation) -> Interpretation:
     """The turn as corrected: `later` over `earlier`, keeping what `later` did not say again."""
     if later.intent in _TASKS and earlier.intent in _TASKS and later.intent is not earlier.intent:
@@ -104,6 +111,8 @@ def corrected(earlier: Interpretation, later: Interpretation) -> Interpretation:
     names_a_day = refers.same_day or refers.weeks or refers.beside is not None or refers.shift_minutes
     if kept.day is None and not names_a_day:
         kept = replace(kept, day=earlier.day, last_day=earlier.last_day, weekday_only=earlier.weekday_only)
+    if _its_weekday(earlier, kept):  # "13/1 I mean, the Wednesday": the date said, its weekday said again
+        kept = replace(kept, day=earlier.day, last_day=None, weekday_only=False)
     says_time = kept.at is not None or kept.part_of_day is not None or not kept.bounds.unbounded or kept.earliest
     if not says_time and not kept.refers.said and not kept.latest:
         kept = replace(

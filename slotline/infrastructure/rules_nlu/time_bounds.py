@@ -33,6 +33,9 @@ _FREE_FROM = tuple(  # "I don't finish work till five", "I get off work at 4": f
         "get off",
         "leave work",
         "get out of work",
+        "knock off",  # Australian: "I don't knock off till five"
+        "knock off work",
+        "clock off",
         "work",
         *(f"work {where}" for where in ("downtown", "uptown", "in town", "in the city")),  # "at work downtown till"
     )
@@ -57,7 +60,7 @@ _VAGUE = PhraseTable((True, p) for p in ("any time", "anytime", "sometime", "som
 # Every lead phrase and every suffix has one of these: a sentence without any has no bounds.
 _KEYWORDS = frozenset(
     {"after", "before", "later", "earlier", "between", "from", "onwards", "onward", "latest", "work", "finish", "off"}
-    | {"gone"}
+    | {"gone", "knock", "clock"}
     | {"until", "till", "til"}
 )
 _RANGE_JOINS = frozenset({"and", "to", "until", "till", "til", "through"})

@@ -62,7 +62,25 @@ def times_had(words: Sequence[str], times: Sequence[Found[TimeReading]]) -> list
     """The times in `times` that name an appointment being moved ("move the 11 o'clock (one) to ..."), when another
     time is said too (the new one)."""
     had = [f for f in times if _a_time_had(words, f)]
-    return had if had and len(had) < len(times) else []
+    if had and len(had) < len(times):
+        return had
+    # "the 9:30 one Friday, my kid's, can you move that to Saturday morning?": the one time said names the one moved
+    return [times[0]] if len(times) == 1 and _the_one_then_moved(words, times[0]) else []
+
+
+_MOVED_IT = wordset("that it this them")
+_MOVE_REACH = 10
+
+
+def _the_one_then_moved(words: Sequence[str], found: Found[TimeReading]) -> bool:
+    """ "the 9:30 one ... move that to ...": a time said as "the <time> one", then a move of it to another day."""
+    if word_at(words, found.start - 1) not in _POINTERS or word_at(words, found.end) not in _ONES:
+        return False
+    after = words[found.end + 1 : found.end + 1 + _MOVE_REACH]
+    return any(
+        w in _MOVES and word_at(after, k + 1) in _MOVED_IT and word_at(after, k + 2) == "to"
+        for k, w in enumerate(after)
+    )
 
 
 def _a_time_had(words: Sequence[str], found: Found[TimeReading]) -> bool:

@@ -305,6 +305,13 @@ def find_times(
     i = 0
     while i < len(words):
         read = _time_at(words, i, part_of_day)
+        if (
+            read is not None
+            and out
+            and out[-1].end == read[0].start
+            and _a_pronoun(words, read[0], [], after_a_time=True)
+        ):
+            read = None  # "the 4 o'clock one", "the half two one": the appointment at that time, not 1 o'clock
         if read is not None and _a_pronoun(words, read[0], said):
             read = None  # "for my little one Saturday": someone, not 1 o'clock
         if read is not None and (an_age(words, read[0].start) or another_events_time(words, read[0].start)):
@@ -338,9 +345,13 @@ _ONE_AS_SOMEONE = wordset(
 )
 
 
-def _a_pronoun(words: Sequence[str], found: Found[TimeReading], said: Sequence[str] = ()) -> bool:
+def _a_pronoun(
+    words: Sequence[str], found: Found[TimeReading], said: Sequence[str] = (), after_a_time: bool = False
+) -> bool:
     if found.end - found.start != 1 or words[found.start] != "one":
         return False
+    if after_a_time:
+        return word_at(words, found.end) not in _MINUTE_WORDS
     before = word_at(words, found.start - 1)
     if before == BLANK and word_at(said, found.start - 1) in WEEKDAYS:
         words = said  # "could you push the Thursday one back a week": the day, claimed, was the one's owner
@@ -356,6 +367,7 @@ def _a_pronoun(words: Sequence[str], found: Found[TimeReading], said: Sequence[s
 
 
 _DAYS_OWNERS = wordset("the my this that next your our his her their")
+_MINUTE_WORDS = wordset("fifteen thirty forty fortyfive oclock")  # "at two, one thirty": another time
 _LEADS_A_TIME = wordset("at to by around about till until til from before after past half quarter or and is")
 _AFTER_THE_DAYS_ONE = wordset("only is s too as instead and but or please") | {""}  # "cancel the Monday one"
 

@@ -329,6 +329,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         return False  # "five o'clock your time, so six for us down here": the same time on the caller's clock
     if number is not None and (word_at(free, number.end), word_at(free, number.end + 1)) == ("a", "side"):
         return False  # "playing five-a-side": a game, no time
+    if number is not None and word_at(free, i - 1) in _KINDS:
+        return False  # "I'm type 2", "she's in year 9", "a size 10": which kind, never a time
     if number is not None and word_at(free, number.end) in ("percent", "per", "pc"):
         return False  # "it shuts off at like forty percent": a battery's charge, no time
     if word in ("year", "years") and word_at(free, i - 1) == "new" and word_at(free, i - 2) in ("is", "s"):
@@ -401,6 +403,7 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
     return cardinal_at(free, i) is not None or ordinal_at(free, i) is not None
 
 
+_KINDS = wordset("type stage level grade size year room bay floor platform gate unit suite ward")
 _OWNERS_OF_NEXT = wordset("the my our his her your")
 _TAGGED = wordset("she he they ye you it we")
 _TAG_VERBS = wordset("is are does do was were will can has have")
