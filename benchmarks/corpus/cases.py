@@ -68,6 +68,7 @@ SPLITS = (
     "heldout47",
     "heldout48",
     "heldout49",
+    "heldout50",
 )
 CATEGORIES = (
     "booking",
