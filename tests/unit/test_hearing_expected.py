@@ -219,3 +219,24 @@ def test_two_offers_named_by_their_times_in_two_decodes_are_asked_about() -> Non
     model = words("no about one thirty p.m. one", alternatives=("the ten a.m. one",))  # a third offer: asked again
     kept = heard(OFFERS, model, words("oh the three p.m. one", 1.0, 1.0, 0.9, 0.9, 1.0), THROWN_OUT)
     assert kept.words == ()
+
+
+def test_words_thrown_out_are_the_grammars_when_an_n_best_hypothesis_in_nearly_its_words_backs_it() -> None:
+    """At "which day?" on an 8 kHz line, "friday" came back "right great" (thrown out), with "friday" next in the
+    n-best list and from the grammar: two decodes heard it."""
+    backed = words("right great", 0.07, 0.03, alternatives=("right great", "friday"))
+    assert _day_heard(backed, words("friday", 0.92), THROWN_OUT) == KeptWords(("friday",), None)
+    assert _day_heard(words("right great", 0.07, 0.03), words("friday", 0.92), THROWN_OUT).words == ()  # alone
+    assert _day_heard(backed, words("friday", 0.3), THROWN_OUT).words == ()  # the grammar unsure of itself
+    this_or_next = words("when great", alternatives=("when the", "tuesday"))
+    assert _day_heard(this_or_next, words("this tuesday", 0.9, 0.9), THROWN_OUT).words == ()  # "next tuesday"?
+    yes = words("yeah green", 0.8, 0.01, alternatives=("yes please",))
+    assert heard(YES_NO, yes, words("yep please", 0.9, 0.9), THROWN_OUT).words == ("yep", "please")
+
+
+def test_a_backing_hypothesis_far_from_the_grammars_words_backs_nothing() -> None:
+    """ "i'd rather talk to someone" at a read-back: the grammar forced it onto "i'd like the go ahead one" and the
+    fifth n-best hypothesis, "i'd around okay um one", says yes as well; never a yes."""
+    model = words("i'd let me talk to someone", alternatives=("i'd letter talk to someone", "i'd around okay um one"))
+    forced = words("i'd like the go ahead one", 1.0, 1.0, 0.72, 0.55, 0.54, 0.76)
+    assert heard(YES_NO, model, forced, THROWN_OUT).words == ()

@@ -8,18 +8,22 @@ from datetime import date, datetime, time
 import pytest
 
 from benchmarks.corpus import catalogue_path
+from slotline.domain.dialogue import actions as act
+from slotline.domain.dialogue import events as ev
 from slotline.domain.phone import PhoneNumber
 from slotline.domain.understanding import Intent
 from slotline.entrypoints.container import home_region
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
 from tests.factories import NEW_YORK, sample_catalogue
+from tests.unit.test_dialogue_policy import CALLER, TUESDAY, World, heard, upcoming
 
 CLINIC = RulesUtteranceInterpreter(sample_catalogue())
 WEDNESDAY = datetime(2026, 11, 25, 9, 0, tzinfo=NEW_YORK)
 PODIATRY = load_catalogue(catalogue_path("podiatry_per"))
 FEET = RulesUtteranceInterpreter(PODIATRY, default_region="AU")
 PERTH_MONDAY = datetime.fromisoformat("2027-03-08T09:00:00+08:00")
+AUSTRALIA_DAY_WEEK = datetime.fromisoformat("2027-01-22T09:00:00+08:00")
 
 
 def test_an_after_that_ends_a_sentence_is_not_the_next_sentences_day() -> None:
@@ -123,3 +127,60 @@ def test_numbers_without_a_country_are_read_in_the_businesss_country() -> None:
 def test_a_mobile_said_to_a_perth_clinic_is_an_australian_number() -> None:
     heard = FEET.understand("it's 0418 552 903, a diabetic check Friday", PERTH_MONDAY)
     assert heard.phone is not None and heard.phone.number == PhoneNumber("+61418552903")
+
+
+def test_a_holiday_taken_in_after_a_no_is_no_wish() -> None:
+    heard = FEET.understand("oh yeah nah, I forgot about Australia Day. Wednesday then?", AUSTRALIA_DAY_WEEK)
+    assert (heard.day, heard.unsure) == (date(2027, 1, 27), ())
+
+
+def test_urgent_words_count_before_a_correction_marker_too() -> None:
+    said = "I've got a fever that won't go away, can I see someone on Friday?"
+    assert FEET.understand(said, PERTH_MONDAY).intent is Intent.URGENT
+
+
+def test_it_wont_go_away_is_no_correction() -> None:
+    heard = CLINIC.understand("this back pain won't go away, a massage on Friday please", WEDNESDAY)
+    assert (heard.service_id, heard.day) == ("massage", date(2026, 11, 27))
+
+
+def test_never_been_before_then_a_request_is_no_bound() -> None:
+    heard = CLINIC.understand("I've never been to you before, could I get a consultation on Monday?", WEDNESDAY)
+    assert (heard.unsure, heard.day) == ((), date(2026, 11, 30))
+
+
+def test_a_service_done_on_another_services_name_keeps_the_day() -> None:
+    nails = RulesUtteranceInterpreter(load_catalogue(catalogue_path("nails_chi")))
+    heard = nails.understand("I need a gel removal on my acrylics Friday", WEDNESDAY)
+    assert heard.day == date(2026, 11, 27)
+
+
+def test_is_someone_in_on_a_date_in_doubt_is_a_booking_not_a_hand_over() -> None:
+    nails = RulesUtteranceInterpreter(load_catalogue(catalogue_path("nails_chi")))
+    heard = nails.understand("is Keisha in on 12/4? I'd like a pedicure with her", WEDNESDAY)
+    assert heard.intent is not Intent.HUMAN and heard.staff_id == "keisha"
+
+
+@pytest.mark.parametrize("said", ["whatever's next", "ok, whatever is next on Monday then"])
+def test_whatever_is_next_is_the_earliest(said: str) -> None:
+    assert CLINIC.understand(said, WEDNESDAY).earliest
+
+
+@pytest.mark.parametrize(
+    "said", ["none of them mornings suit, anything on Friday?", "none of those afternoons work, sorry, Friday?"]
+)
+def test_none_of_the_parts_offered_is_no_wish_for_that_part(said: str) -> None:
+    heard = CLINIC.understand(said, WEDNESDAY)
+    assert (heard.part_of_day, heard.unsure, heard.day) == (None, (), date(2026, 11, 27))
+
+
+def test_a_weekday_either_this_week_or_the_appointments_names_both_and_takes_an_ordinal() -> None:
+    world = World()
+    world.send(ev.CallStarted(CALLER, None, (upcoming(),)))  # Tuesday, December 1st at 3:30 PM
+    asked = world.send(
+        heard(Intent.RESCHEDULE, day=date(2026, 11, 27), other_days=(TUESDAY,), weekday_only=True)
+    )  # "move the Tuesday one to Friday": this Friday, or the Friday of its week?
+    assert asked[-1] == "Sorry, I want to get this right: Friday, November 27th or Friday, December 4th?"
+    world.send(heard(ordinal=2))  # "the second one"
+    found = [a for a in world.done if isinstance(a, act.FindSlots)]
+    assert found and found[-1].preference.day == date(2026, 12, 4)

@@ -216,6 +216,7 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         self._service_choices: tuple[ServiceId, ...] = ()  # "did you mean a check-up or a deep clean?"
         self._kept_staff: StaffId | None = None
         self._chosen: Slot | None = None  # a withheld caller's choice, held once their number is known
+        self._day_choices: tuple[date, ...] = ()  # "Saturday, December 4th or Saturday, December 11th?"
 
     def _ask(self, text: str, stage: Stage) -> Say:
         self._prompt = text
@@ -357,6 +358,7 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             in_week = in_its_week(heard.day, own_day)  # "can't make Wednesday, could I do Friday instead"
             instead = heard.intent is Intent.CANT_COME or heard.refers.instead
             either_week = in_week != heard.day and not instead  # "move the Tuesday scan to Saturday": which one?
+            self._day_choices = tuple(sorted((heard.day, in_week))) if either_week else ()
             heard = heard.without_when() if either_week else replace(heard, day=in_week)
         if names_it and old_day and appointments_meant((target,), heard, self._catalogue.zone):
             heard = replace(heard, day=None, last_day=None)  # "my appointment on Wednesday" names the old day
@@ -377,7 +379,7 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             self._kept_staff = target.staff_id  # the appointment's own, not asked for: another may do the time
         self._absorb(heard)
         if either_week:  # the coming Saturday or the one in the appointment's week: asked, never guessed
-            return self._clarified(self._advance(), self._say.which_when(day=True, time=False))
+            return self._clarified(self._advance(), self._say.which_of_days(self._day_choices))
         return self._advance()
 
     def _the_one_moved_from(self, heard: Interpretation) -> tuple[Appointment, ...]:
@@ -505,9 +507,12 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         mode = TASKS.get(heard.intent)
         if mode is not None and mode is not self._mode:
             return self._begin(mode, heard)
+        in_doubt = self._day_in_doubt()
+        heard = self._day_chosen(heard)
         if not heard.has_details:
             return self._misunderstood()
-        if self._day_in_doubt() and _said_without_a_day(heard):
+        self._day_choices = ()
+        if in_doubt and _said_without_a_day(heard):
             # "which day and time did you mean?" "five o'clock's good": the time is kept, the day asked (the day
             # said before was in doubt; the earliest day with that time would be a guess)
             asked_before = self._prompt == self._say.which_day_for_the_time()
@@ -518,9 +523,19 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         self._absorb(heard)
         return [*self._announce(), *self._advance()]
 
+    def _day_chosen(self, heard: Interpretation) -> Interpretation:
+        """ "the first one" (or "the last one") answering "Saturday, December 4th or Saturday, December 11th?"."""
+        if not self._day_choices or heard.day is not None or heard.ordinal is None:
+            return heard
+        index = place_in(heard.ordinal, len(self._day_choices))
+        if not 0 <= index < len(self._day_choices):
+            return heard
+        return replace(heard, day=self._day_choices[index], ordinal=None, weekday_only=False)
+
     def _day_in_doubt(self) -> bool:
         """The last question asked the day again because the day said was in doubt."""
         asked = (self._say.which_when(day=True, time=True), self._say.which_when(day=True, time=False))
+        asked = (*asked, *((self._say.which_of_days(self._day_choices),) if self._day_choices else ()))
         return self._prompt in (*asked, self._say.which_day_for_the_time()) and self._pref.day is None
 
     def _next_service(self, booked: Appointment, asked_staff: StaffId | None) -> list[Action]:

@@ -103,6 +103,11 @@ class Prompts:
             return "Sorry, I want to get this right: what time did you mean?"
         return "Sorry, I want to get this right: which day did you mean?"
 
+    def which_of_days(self, days: tuple[date, ...]) -> str:
+        """Asked when a weekday could be either of two days ("move the Tuesday scan to Saturday": this Saturday, or
+        the one in the scan's week), naming both so that "the first one" or "the 11th" answers it."""
+        return f"Sorry, I want to get this right: {' or '.join(say_date(d) for d in days)}?"
+
     def which_day_for_the_time(self) -> str:
         """Asked when the answer to "which day and time did you mean?" gave a time and no day: never today by
         default."""

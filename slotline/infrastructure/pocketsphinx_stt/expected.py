@@ -30,6 +30,12 @@ expected answers (answers.py). Then:
   one", with low posteriors); at a yes/no, the language model's own words are used instead when it heard a one-word
   yes or no with a posterior of at least `answer_posterior` and the grammar decode, sure of itself or not, names the
   same answer ("no:0.99 thank:0.88", thrown out for the pair "no thank" on 8 kHz lines);
+- at a yes/no, a day or a service, the rejection rule threw out words that name no answer, but the grammar decode,
+  sure of itself, names one, and an n-best hypothesis at most `near_miss` words from the grammar's words names the
+  same, with no hypothesis naming another: the grammar's words are used ("friday" thrown out as "right great" on
+  8 kHz lines, "friday" next in the n-best list); not on a confusable word, nor a day said with "this" or "next"
+  (the grammar mixes them up), nor on a hypothesis far from the grammar's words (a forced "go ahead" backed by an
+  n-best "okay" is no yes);
 - at a choice among offers, the rejection rule threw out words that name one offer by its time ("that twelve thirty
   p.m. one please"), and the grammar decode names the same offer (sure of itself or not) with no n-best hypothesis
   naming another: the language model's words are used;
@@ -177,6 +183,8 @@ def hear_expected(
         # "no, the 1:30 PM one" thrown out as "no about one thirty p.m. one", the grammar's "twelve thirty": each
         # decode names another offer by its time, so the two are asked about ("was that 12:30 PM or 1:30 PM?")
         return _either(expecting, named | by_grammar, rejected)
+    if _backed_after_all(expecting, heard, named, by_grammar, by_others, grammar, sure, settings):
+        return KeptWords(grammar.words, None)  # "friday" thrown out as "right great", with "friday" next in the n-best
     alone = expecting.kind is Expecting.CHOICE and not named and len(by_grammar) == 1 and by_others <= by_grammar
     alone = alone and not _numbers_differ(heard.words, grammar.words)  # another time heard: asked again
     doubtful = any(w in settings.confusable for w in grammar.words)  # at every rate: nothing else heard it
@@ -185,6 +193,34 @@ def hear_expected(
     if alone and sure:  # "the third one" by the grammar alone: the first or the third, asked
         return _either(expecting, by_grammar | _swapped(answers, grammar.words, settings.confusable), rejected)
     return KeptWords((), rejected)
+
+
+_BACKED_KINDS = frozenset((Expecting.YES_NO, Expecting.DAY, Expecting.SERVICE))
+_THIS_OR_NEXT = frozenset(("this", "next", "coming", "following"))
+
+
+def _backed_after_all(
+    expecting: Expectation,
+    heard: DecodedWords,
+    named: frozenset[str],
+    by_grammar: frozenset[str],
+    by_others: frozenset[str],
+    grammar: DecodedWords,
+    sure: bool,
+    settings: ExpectationSettings,
+) -> bool:
+    """Words the rejection rule threw out named no answer, but the grammar decode (sure of itself) and an n-best
+    hypothesis of the language model in nearly the same words name the same one, and no hypothesis another: two
+    decodes heard it ("friday" thrown out as "right great", "friday" next in the n-best list and the grammar's). Not at
+    a choice (read elsewhere), not on a confusable word, not a day said with "this" or "next" (the grammar mixes them
+    up: "next wednesday" came back "this wednesday", with a bare "wednesday" in the n-best list), and never on a
+    hypothesis far from the grammar's words ("i'd rather talk to someone": the grammar's "i'd like the go ahead one"
+    and the n-best "i'd around okay um one" both say yes)."""
+    if expecting.kind not in _BACKED_KINDS or named or len(by_grammar) != 1 or by_others != by_grammar or not sure:
+        return False
+    if any(w in settings.confusable or w in _THIS_OR_NEXT for w in grammar.words):
+        return False
+    return any(_words_apart(words, grammar.words) <= settings.near_miss for words in heard.alternatives)
 
 
 def _lost_day(
@@ -265,13 +301,17 @@ _AFTER_AN_HOUR = _NUMBER_WORDS | frozenset(("o'clock", "oclock", "a.m.", "p.m.",
 
 def _near_miss(heard: DecodedWords, grammar: DecodedWords, most: int) -> bool:
     """The two decodes' words are at most `most` word edits (insertions, deletions, substitutions) apart."""
-    a, b = heard.words, grammar.words
+    return _words_apart(heard.words, grammar.words) <= most
+
+
+def _words_apart(a: Sequence[str], b: Sequence[str]) -> int:
+    """Word edits (insertions, deletions, substitutions) from `a` to `b`."""
     row = list(range(len(b) + 1))
     for i, word in enumerate(a, 1):
         previous, row[0] = row[0], i
         for j, other in enumerate(b, 1):
             previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (word != other))
-    return row[-1] <= most
+    return row[-1]
 
 
 def _answer_heard(heard: DecodedWords, least: float) -> bool:

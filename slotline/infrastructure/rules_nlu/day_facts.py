@@ -20,6 +20,7 @@ _TAKING_IN = wordset(
     "about"  # "right on, I never thought of the Regatta. Thursday then"
     " jeez geez gosh golly goodness god lord heck shoot dang darn whoops oops crikey blimey"  # "oh right, jeez"
     " bugger blast bummer damn dammit drat rats"  # "oh bugger, Labour Day, course it is"
+    " nah naw no"  # New Zealand: "oh yeah nah, I forgot about Matariki"
     " go way away"  # Irish: "go way, I forgot about St Brigid's"
 )
 

@@ -15,6 +15,7 @@ from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.loanwords import loanwords
 from slotline.infrastructure.rules_nlu.other_events import another_events_day, since_then, something_runs_out_before
 from slotline.infrastructure.rules_nlu.references import tidy
+from slotline.infrastructure.rules_nlu.states import done_on
 from slotline.infrastructure.rules_nlu.words import BLANK, CLAUSE_END, Found, normalise, word_at, wordset
 
 _NAME_REACH = 3
@@ -37,6 +38,8 @@ def of_another_service(
         before = word_at(words, f.start - 1)
         owner = word_at(words, f.start - 2) if before == "is" else (before[:-1] if before.endswith("s") else "")
         ruled_out = "not" in words[max(0, f.start - 4) : f.start - 1]  # "not the extensions, Saturday": no owner
+        # "a fill on my acrylics Saturday": what the service is done on, not another service's day
+        ruled_out = ruled_out or (before != "is" and f.start - 2 in done_on(words, f.start - 3))
         other = find([owner]) if owner and not ruled_out else None
         kept.append(
             Found(replace(f.value, counts=False), f.start, f.end) if other and other.value not in services else f

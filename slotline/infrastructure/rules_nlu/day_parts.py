@@ -52,6 +52,9 @@ EARLIEST_PHRASES = (
     *(f"{w} {v} first" for w in ("whatever", "whichever") for v in ("s", "is", "comes", "you have", "you got")),
     "whatevers first",
     "whichevers first",
+    # "oh ok, whatever's next today then": the next free, as "next available"
+    *(f"whatever {v} next" for v in ("s", "is", "comes", "you have", "you got")),
+    "whatevers next",
 )
 _EARLIEST = PhraseTable((True, p) for p in EARLIEST_PHRASES)
 
@@ -89,6 +92,8 @@ def _ruled_out(words: Sequence[str], i: int) -> bool:
         return True  # "I'm not a morning person": what someone is like
     if _cannot_before(words, i):
         return True
+    if word_at(words, i - 2) == "of" and word_at(words, i - 3) in ("none", "neither"):
+        return True  # "none of them mornings suit", "neither of those afternoons"
     j = i + 1
     while j < len(words) and j <= i + 3 and words[j] in _LINKS:
         j += 1

@@ -87,7 +87,9 @@ class FactReader:
         if _only_a_service(heard) and asks_again_about(free):  # "and a follow-up?" after "how much is ...?"
             return Interpretation(Intent.QUESTION, text=utterance, service_id=heard.service_id, question=_AGAIN)
         if intent not in (*_WINS_OVER_QUESTIONS, Intent.RESCHEDULE, Intent.CANCEL) and self._people.asked_for(
-            words, says_when=heard.preference.says_when, service_named=heard.service_id is not None
+            words,
+            says_when=heard.preference.says_when or "day" in heard.unsure,  # "is Maria in on 2/3?": which 2/3
+            service_named=heard.service_id is not None,
         ):
             return Interpretation(Intent.HUMAN, text=utterance)
         if intent in _WINS_OVER_QUESTIONS:

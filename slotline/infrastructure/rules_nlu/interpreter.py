@@ -221,6 +221,8 @@ class RulesUtteranceInterpreter:
         if len(listed) < len(normalised) and self._facts.urgent(normalised):
             return Interpretation(Intent.URGENT, text=utterance)  # urgent words in what was left out
         normalised = listed
+        if self._facts.urgent(normalised):
+            return Interpretation(Intent.URGENT, text=utterance)  # wherever it is said, before or after a correction
         split = split_at_correction(normalised)
         if split is not None:  # "a cut on Friday, actually no, Saturday"
             later = self._read(utterance, split[1], now)

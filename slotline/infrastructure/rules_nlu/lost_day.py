@@ -31,6 +31,7 @@ _LEADS = wordset(
     "hi hello hiya hey instead then please thanks too also though anyway fine great day actually well oh so but ok "
     "okay sorry maybe um uh anything something "  # "actually, afternoon's better for me", "anything afternoon-side?"
     "oclock am pm"  # Thai, Malaysian and South Asian English: "eleven o'clock morning", "6 evening"
+    " them those these"  # "none of them mornings suit" (Yorkshire "them": those)
 )
 # "in the morning", "sometime during the afternoon", "i'd like the morning", "can you do the evening"
 _BEFORE_THE = wordset(

@@ -74,10 +74,15 @@ def split_at_correction(words: Sequence[str]) -> tuple[list[str], list[str]] | N
     found = [(f.start, f.end) for f in _MARKERS.scan(words)]
     found += [(i, i + 1) for i, w in enumerate(words) if w == "actually" and word_at(words, i + 1) in _ASKED_AGAIN]
     for start, end in sorted(found, reverse=True):
+        if words[start] == "go" and word_at(words, start - 1) in _WONT:
+            continue  # "this chest pain that won't go away": no Irish "ah go way"
         head, tail = list(words[:start]), list(words[end:])
         if tail and any(w not in _NOTHING for w in head):
             return head, tail
     return None
+
+
+_WONT = frozenset(("wont", "doesnt", "didnt", "not", "never", "cant", "wouldnt", "to", "will", "would", "it", "just"))
 
 
 # After "actually", these start the request again: "cancel Sunday's... actually, can I just move it?"

@@ -173,6 +173,11 @@ def _describes_a_thing(free: Sequence[str], i: int) -> bool:
     return count is not None and count.value > 1 and word_at(free, count.end) in _SINGULAR_UNITS
 
 
+# After an experience's "before", these go on with something else: "I had the needles before for my back", "I
+# haven't been to you before, can I get a new patient appointment?"
+_AFTER_BEFORE = wordset("for and but so can could would will may do is")
+
+
 def _in_the_past(free: Sequence[str], i: int) -> bool:
     """ "I've never had physio before", "I've been there before": nothing follows, so no time is being limited."""
     if free[i] not in ("before", "after"):
@@ -181,7 +186,7 @@ def _in_the_past(free: Sequence[str], i: int) -> bool:
     if following in _PRONOUNS or following in _EVERYONE:
         return True  # "before you book it", "after i've paid", "before everything shuts down for Christmas"
     previous = word_at(free, i - 1)
-    if following in ("for", "and", "but", "so") and free[i] == "before" and previous not in _DAY_NOUNS | _MEANING:
+    if following in _AFTER_BEFORE and free[i] == "before" and previous not in _DAY_NOUNS | _MEANING:
         return bool(_EXPERIENCE.intersection(free[:i]))  # "I had the needles with Cian before for my back"
     if following not in (BLANK, "that"):
         return False
