@@ -69,6 +69,7 @@ SPLITS = (
     "heldout48",
     "heldout49",
     "heldout50",
+    "heldout51",
 )
 CATEGORIES = (
     "booking",
