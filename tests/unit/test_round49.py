@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
 from benchmarks.corpus import catalogue_path
 from slotline.domain.dialogue import actions as act
 from slotline.domain.dialogue import events as ev
+from slotline.domain.ids import AppointmentId, ServiceId
 from slotline.domain.phone import PhoneNumber
+from slotline.domain.time_window import TimeWindow
 from slotline.domain.understanding import Intent
 from slotline.entrypoints.container import home_region
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
@@ -184,3 +186,55 @@ def test_a_weekday_either_this_week_or_the_appointments_names_both_and_takes_an_
     world.send(heard(ordinal=2))  # "the second one"
     found = [a for a in world.done if isinstance(a, act.FindSlots)]
     assert found and found[-1].preference.day == date(2026, 12, 4)
+
+
+KIGALI = RulesUtteranceInterpreter(load_catalogue(catalogue_path("dental_kgl")))
+
+
+@pytest.mark.parametrize(("said", "intent"), [("yego", Intent.AFFIRM), ("oya, murakoze", Intent.DENY)])
+def test_kinyarwanda_yes_and_no_where_it_is_spoken(said: str, intent: Intent) -> None:
+    assert KIGALI.understand(said, WEDNESDAY).intent is intent
+    assert CLINIC.understand(said, WEDNESDAY).intent is not intent  # a New York business hears no Kinyarwanda
+
+
+@pytest.mark.parametrize(("said", "yes"), [("bet", True), ("aight bet", True), ("I bet it's busy", False)])
+def test_bet_alone_is_a_yes(said: str, yes: bool) -> None:
+    assert (CLINIC.understand(said, WEDNESDAY).intent is Intent.AFFIRM) is yes
+
+
+def test_someone_elses_hours_then_a_wish_is_no_opening_hours_question() -> None:
+    heard = CLINIC.understand("those are my work hours. do you have Friday evening instead?", WEDNESDAY)
+    assert heard.intent is not Intent.QUESTION and heard.day == date(2026, 11, 27)
+
+
+def test_someones_occasion_on_a_day_is_theirs() -> None:
+    heard = CLINIC.understand("a haircut on Friday, my sister's graduation is Saturday", WEDNESDAY)
+    assert (heard.day, heard.unsure) == (date(2026, 11, 27), ())
+
+
+def test_the_nth_time_taken_is_an_offer() -> None:
+    assert CLINIC.understand("the second time works for me", WEDNESDAY).ordinal == 2
+    assert CLINIC.understand("it's my second time here", WEDNESDAY).ordinal is None
+
+
+def test_a_weekday_with_its_date_moved_to_another_date() -> None:
+    heard = CLINIC.understand("move the one on Tuesday the 1st to Thursday the 3rd please", WEDNESDAY)
+    assert (heard.day, heard.unsure, heard.other_days) == (date(2026, 12, 3), (), (TUESDAY,))
+
+
+def test_the_date_moved_from_names_the_appointment_before_the_new_days_weekday() -> None:
+    world = World()
+    window = TimeWindow.starting(datetime(2026, 12, 3, 10, tzinfo=NEW_YORK), timedelta(minutes=30))
+    thursday = replace(upcoming(), id=AppointmentId("thu"), service_id=ServiceId("massage"), window=window)
+    world.send(ev.CallStarted(CALLER, None, (upcoming(), thursday)))  # a haircut Tuesday the 1st, a massage Thursday
+    world.send(
+        heard(Intent.RESCHEDULE, day=date(2026, 12, 10), other_days=(TUESDAY,))
+    )  # "the 1st to Thursday the 10th"
+    found = [a for a in world.done if isinstance(a, act.FindSlots)]
+    assert found and found[-1].service_id == "haircut"  # not the massage on another Thursday
+
+
+def test_asking_of_a_service_not_offered_is_a_question() -> None:
+    said = "Hey! I wanted to ask, do you do aligners for adults? Like the clear ones to straighten teeth"
+    heard = KIGALI.understand(said, WEDNESDAY)
+    assert (heard.intent, heard.service_id, heard.service_choices) == (Intent.QUESTION, None, ())

@@ -327,7 +327,10 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             if not self._upcoming:
                 self._mode = Mode.BOOK
                 return [*actions, self._ask(self._say.no_upcoming(), Stage.INTENT)]
-            meant = appointments_meant(self._upcoming, heard, self._catalogue.zone, by_weekday=True)
+            meant = appointments_meant(self._upcoming, heard, self._catalogue.zone)
+            if mode is Mode.RESCHEDULE and not meant:  # "move the one on Wednesday the 19th to Thursday the 20th"
+                meant = self._on_the_day_moved_from(heard)
+            meant = meant or appointments_meant(self._upcoming, heard, self._catalogue.zone, by_weekday=True)
             if mode is Mode.RESCHEDULE and not meant:  # "move the Wednesday one to Thursday": the day it is on names it
                 meant = self._the_one_moved_from(heard)
             if mode is Mode.RESCHEDULE and not meant:  # "move the scan only, to Saturday": the day is the new one
@@ -381,6 +384,15 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         if either_week:  # the coming Saturday or the one in the appointment's week: asked, never guessed
             return self._clarified(self._advance(), self._say.which_of_days(self._day_choices))
         return self._advance()
+
+    def _on_the_day_moved_from(self, heard: Interpretation) -> tuple[Appointment, ...]:
+        """The one appointment on a date said beside the new day, when none is on the new day: the one moved from
+        (not one on the new day's weekday in another week)."""
+        if heard.weekday_only or not heard.other_days:
+            return ()
+        zone = self._catalogue.zone
+        on_it = tuple(a for a in self._upcoming if a.window.start.astimezone(zone).date() in heard.other_days)
+        return on_it if len(on_it) == 1 else ()
 
     def _the_one_moved_from(self, heard: Interpretation) -> tuple[Appointment, ...]:
         """The one appointment on a weekday, or at a time, said beside the new ones ("I've got two booked, move the

@@ -51,6 +51,8 @@ _NOISE = KNOWN_WORDS | wordset(
     "mid"  # "mid-morning" is no "mid fade"
 )
 _MIN_LENGTH = 3
+_ASKED_OF = frozenset(("do", "offer", "provide", "treat"))
+_YOU = frozenset(("you", "ye", "yall", "yous", "youse", "u"))
 # Words before a word that describes the pet or the person, not the service: "she got big", "he's so small".
 _BECOMING = wordset("got gotten getting grown grew became become so too very")
 _DID = wordset("did done does")
@@ -134,6 +136,18 @@ class ServiceWords:
             rivals = self._best(said - young)
             return rivals if tied[0] in rivals else tied
         return tied
+
+    def asked_of_another(self, words: Sequence[str]) -> bool:
+        """ "do you do braces for adults? like the ones to straighten teeth": the thing asked about right after "do
+        you do" ("offer", "have") meets no service's words, so the loose words after it name no service either."""
+        for k in range(len(words) - 3):
+            if words[k] != "do" or words[k + 1] not in _YOU or words[k + 2] not in _ASKED_OF:
+                continue
+            thing = [w for w in words[k + 3 : k + 6] if w not in _NOISE and w not in ("a", "an", "the", "any")]
+            if not thing:
+                return False
+            return not any(_meets(_fold(thing[0]), w) for _, names in self._words for w in names)
+        return False
 
     def outdone(self, found: ServiceId, free: Sequence[str]) -> ServiceId | None:
         """The one other service the words fit by at least two words more than `found`, named by one word alone

@@ -43,9 +43,22 @@ def _ordinal(words: Sequence[str], i: int) -> Found[int] | None:
     if word_at(words, number.end) in NOT_A_CHOICE_BEFORE:
         if word_at(words, number.end + 1) in ("slot", "slots"):
             return Found(number.value, start, number.end + 2)  # "the first time slot"
+        if _the_time_taken(words, start, number.end):
+            return Found(number.value, start, number.end + 1)  # "the first time is fine": of the times offered
         return None
     end = number.end + (word_at(words, number.end) in _NOUNS)
     return Found(number.value, start, end)
+
+
+_TAKEN = wordset("fine good perfect great ok okay works suits")
+
+
+def _the_time_taken(words: Sequence[str], start: int, end: int) -> bool:
+    """ "the first time is fine", "the second time works": an offered time taken (not "my first time")."""
+    if word_at(words, start) != "the" or word_at(words, end) != "time":
+        return False
+    after = word_at(words, end + 1)
+    return after in _TAKEN or (after in ("is", "s") and word_at(words, end + 2) in _TAKEN)
 
 
 def _last(words: Sequence[str], i: int) -> Found[int] | None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
-from slotline.infrastructure.rules_nlu.vocabulary import MOVES
+from slotline.infrastructure.rules_nlu.vocabulary import MOVES, WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import Found, word_at, wordset
 
 __all__ = ["days_disagree", "moved_from_to", "names_what_they_have"]
@@ -53,6 +53,7 @@ def moved_from_to(words: Sequence[str], first: Found[DayReading], second: Found[
     between = [w for w in words[first.end : second.start] if w]
     before = [w for w in words[max(0, first.start - 6) : first.start] if w]
     led = before[-1:] in (["from"], ["on"]) or words[first.start] in ("from", "on")  # "on" may open the day's words
+    led = led or (before[-2:-1] in (["from"], ["on"]) and before[-1] in WEEKDAYS)  # "on Wednesday the 19th to ..."
     led = led or bool(_OWNERS.intersection(before[-_OWNED_REACH:]))  # "shift my eye test tomorrow to monday"
     if between[-1:] == ["to"] and len(between) <= _ASKED_REACH and MOVES.intersection(before[-2:]):
         return True  # "move Friday's follow-up to Monday", "move this Wednesday's to Friday": the day it is on

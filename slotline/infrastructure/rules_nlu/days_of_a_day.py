@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at, wordset
 
-__all__ = ["after_a_date", "the_week_of", "the_weekday_after", "weekday_of_the_same_week"]
+__all__ = ["after_a_date", "the_week_of", "the_weekday_after", "weekday_of_its_date", "weekday_of_the_same_week"]
 
 _SAME_WEEK = (("that", "same", "week"), ("the", "same", "week"), ("same", "week"))
 
@@ -116,4 +117,17 @@ def after_a_date(
         first = f.value.day + timedelta(days=1)
         out[k] = Found(DayReading(first, last=first + _AFTER_SPAN), after, f.end)
         free[after] = BLANK
+    return out
+
+
+def weekday_of_its_date(days: list[Found[DayReading]]) -> list[Found[DayReading]]:
+    """ "the one on Wednesday the 19th": a bare weekday said right before a date it falls on is that date, and counts
+    as the date does (not the nearest Wednesday, which would disagree with the days said after it)."""
+    out = list(days)
+    for k, (weekday, dated) in enumerate(pairwise(days)):
+        a, b = weekday.value, dated.value
+        if dated.start != weekday.end or not a.bare_weekday or not b.exact or a.last is not None or b.last is not None:
+            continue
+        if a.day is not None and b.day is not None and a.day.weekday() == b.day.weekday():
+            out[k] = Found(b, weekday.start, weekday.end)
     return out

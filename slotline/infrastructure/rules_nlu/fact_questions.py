@@ -121,7 +121,8 @@ _TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
             r"(?:until|till|til) what time\b",  # "and Saturday the eleventh, until what time?"
             r"(?:your|the|what) timings?\b",  # Pakistani and Indian English: "what is your timing on Sunday?"
             r"(?:your|the|business|office|working|clinic|salon) hours",
-            r"hours (?:are|do) you",
+            # not "those are school hours. do you have Saturday morning instead?": someone else's hours, then a wish
+            r"(?<!school )(?<!work )(?<!office )(?<!visiting )(?<!my )(?<!his )(?<!her )(?<!our )hours (?:are|do) you",
             r"open (?:late|early|on weekends?|on saturdays?|on sundays?)",
             # "sunday is holiday for you?", "is saturday a working day?", "are sundays off?"
             rf"\b(?:{_WEEKDAY_NAMES}) (?:is|are) (?:a |your )?(?:holiday|off|closed|working|a day off)\b",

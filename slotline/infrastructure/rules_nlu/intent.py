@@ -322,6 +322,8 @@ _POLARITY = PhraseTable(
     [(None, p) for p in _NEUTRAL] + [(Intent.DENY, p) for p in _DENY] + [(Intent.AFFIRM, p) for p in _AFFIRM]
 )
 _GREETING = re.compile(r"\b(?:good (?:morning|afternoon|evening|day)|hi|hello|hey|hiya)\b")
+# African American and Detroit English "bet" (agreed), only as the whole answer: "I bet they're busy" is no yes
+_BET = re.compile(r"(?:(?:ok|okay|aight|alright|oh) )?bet(?: bet)?(?: thanks| thank you)?")
 _WEAK_AFFIRM = _phrases("ok", "okay", "k", "alright", "all right", "right", "fine", "good", "great", "cool", "lovely")
 
 
@@ -417,6 +419,6 @@ def classify(
         return Intent.BOOK
     if has_details:
         return Intent.INFORM
-    if _WEAK_AFFIRM.search(_GREETING.sub("", text)):
+    if _WEAK_AFFIRM.search(_GREETING.sub("", text)) or _BET.fullmatch(text):
         return Intent.AFFIRM
     return Intent.UNKNOWN

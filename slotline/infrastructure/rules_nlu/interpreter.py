@@ -10,6 +10,7 @@ from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue.expectation import OPEN, Expectation
 from slotline.domain.ids import ServiceId, StaffId
 from slotline.domain.preference import PartOfDay
+from slotline.domain.questions import Question, Topic
 from slotline.domain.reference import Nudge
 from slotline.domain.understanding import Intent, Interpretation
 from slotline.infrastructure.common.clock_rules import local_today
@@ -67,6 +68,7 @@ from slotline.infrastructure.rules_nlu.days_of_a_day import (
     after_a_date,
     the_week_of,
     the_weekday_after,
+    weekday_of_its_date,
     weekday_of_the_same_week,
 )
 from slotline.infrastructure.rules_nlu.either import offers_either
@@ -287,6 +289,7 @@ class RulesUtteranceInterpreter:
         days = not_of_this_call(words, days)  # "sorry to call on a Sunday"
         days, now_ends = today_said(free, days, today)
         days = said_of_itself(days)  # "Sunday tomorrow, so ... Monday"
+        days = weekday_of_its_date(days)  # "move the one on Wednesday the 19th to ...": the 19th, moved from
         # "it's saturday night": now, no wish; "I rolled my ankle on Thursday night": then, no wish
         part_of_day = find_part_of_day(words, skip=now_ends | parts_of_days_past(words, said_days, starts))
         bounds = claimed(free, find_bounds(free, part_of_day))
@@ -360,7 +363,10 @@ class RulesUtteranceInterpreter:
         either = offers_either(free, choice, clock)  # issue 14: "the first one or the third one"
         choice_words = {i for f in choice for i in range(f.start, f.end)}
         unclaimed = [BLANK if i in choice_words or i in had else w for i, w in enumerate(said_of_service)]
-        if not service and not candidates and not self._facts.names_a_faq(normalised):  # "do you do teeth whitening?"
+        # "do you do teeth whitening?" names a question; "do you do braces? ... to straighten teeth" asks of another
+        loose = not service and not candidates and not self._facts.names_a_faq(normalised)
+        asked_of_another = loose and self._service_words.asked_of_another(words)
+        if loose and not asked_of_another:
             candidates = self._service_words.find(unclaimed)  # issue 13: "a check for the kids"
             if candidates and child:  # "my lad's seven ... in for a cut": the kids' cut
                 kids = self._service_words.find_for_whom(words) or self._service_words.best_for_whom(words)
@@ -447,13 +453,16 @@ class RulesUtteranceInterpreter:
         off_topic = intent is Intent.INFORM and is_off_topic(beside)
         # "12/23, the 22nd's his school play": a day wished beside a day the caller is busy is booking talk
         weighed = picked_days is not None and any(not f.value.counts for f in days)
-        if off_topic or (intent is Intent.INFORM and not any_name and not weighed and is_chatter(words, free)):
+        talk = not any_name and not weighed and not asked_of_another  # "do ye do shockwave therapy?" is a question
+        if off_topic or (intent is Intent.INFORM and talk and is_chatter(words, free)):
             intent = Intent.UNKNOWN
         if intent in (Intent.AFFIRM, Intent.DENY) and not any_name and is_unrelated_question_or_chatter(words, free):
             intent = Intent.UNKNOWN  # "where exactly are you located" must never confirm a booking
         asked = self._facts.read(normalised, free, utterance, today, replace(result, intent=intent))
         if asked is not None:
             return asked
+        if asked_of_another and intent in (Intent.UNKNOWN, Intent.INFORM) and not result.has_details:
+            return Interpretation(Intent.QUESTION, text=utterance, question=Question(Topic.UNKNOWN))  # "shockwave?"
         if off_topic and any_name:
             intent = Intent.INFORM  # "I'll pay myself. A cleaning on Thursday": a word of paying, but no question
         if intent is Intent.UNKNOWN:  # an invalid number is kept, so the agent can say what was wrong with it

@@ -104,8 +104,13 @@ _IRISH = {"yell": "you will", "ye": "you", "yere": "you are"}
 # Māori, in New Zealand English: "after mahi" (work), "chur" (thanks), "mōrena" (good morning), "whānau" (family)
 _MAORI = {"mahi": "work", "chur": "thanks", "morena": "hi", "whanau": "family"}
 _MAORI |= {"tu": "too", "meke": "good", "ka": "", "pai": "good"}  # "tu meke" (awesome), "ka pai" (good)
+# Kinyarwanda, in Rwandan English: "yego" (yes), "oya" (no), "murakoze" (thanks), "muraho" (hello); "ejo" is both
+# yesterday and tomorrow, so it is left for the caller's English to say which
+_KINYARWANDA = {"yego": "yes", "oya": "no", "murakoze": "thanks", "muraho": "hi", "mwaramutse": "hi", "mwiriwe": "hi"}
+_KINYARWANDA |= {"amakuru": "", "cyane": "", "nibyo": "right"}
 _BY_REGION = {
     **dict.fromkeys(("IN", "LK"), _TAMIL),
+    "RW": _KINYARWANDA,
     "NZ": _MAORI,
     "IE": _IRISH,
     "TH": _THAI,

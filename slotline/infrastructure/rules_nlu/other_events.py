@@ -334,7 +334,11 @@ def _someones_event_is(words: Sequence[str], start: int) -> bool:
     if word_at(words, k) != "is":
         return False
     noun = word_at(words, k - 1)
-    return noun.isalpha() and noun not in _NOT_AN_OCCASION and word_at(words, k - 2) in _OWNERS_OF
+    if not noun.isalpha() or noun in _NOT_AN_OCCASION:
+        return False
+    whose = word_at(words, k - 2)  # "my prom", or someone's: "my cousin's wedding is Sunday"
+    someones = whose.endswith("s") and word_at(words, k - 3) in _OWNERS_OF and noun in _OCCASIONS
+    return whose in _OWNERS_OF or someones
 
 
 def another_events_part(words: Sequence[str], i: int) -> bool:

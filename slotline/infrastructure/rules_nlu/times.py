@@ -305,12 +305,7 @@ def find_times(
     i = 0
     while i < len(words):
         read = _time_at(words, i, part_of_day)
-        if (
-            read is not None
-            and out
-            and out[-1].end == read[0].start
-            and _a_pronoun(words, read[0], [], after_a_time=True)
-        ):
+        if read is not None and out and out[-1].end == read[0].start and _the_times_one(words, read[0]):
             read = None  # "the 4 o'clock one", "the half two one": the appointment at that time, not 1 o'clock
         if read is not None and _a_pronoun(words, read[0], said):
             read = None  # "for my little one Saturday": someone, not 1 o'clock
@@ -345,13 +340,16 @@ _ONE_AS_SOMEONE = wordset(
 )
 
 
-def _a_pronoun(
-    words: Sequence[str], found: Found[TimeReading], said: Sequence[str] = (), after_a_time: bool = False
-) -> bool:
+def _the_times_one(words: Sequence[str], found: Found[TimeReading]) -> bool:
+    """A bare "one" read right after a time: the appointment at that time ("the 4 o'clock one"), unless minutes
+    follow ("at two, one thirty": another time)."""
+    one = found.end - found.start == 1 and words[found.start] == "one"
+    return one and word_at(words, found.end) not in _MINUTE_WORDS
+
+
+def _a_pronoun(words: Sequence[str], found: Found[TimeReading], said: Sequence[str] = ()) -> bool:
     if found.end - found.start != 1 or words[found.start] != "one":
         return False
-    if after_a_time:
-        return word_at(words, found.end) not in _MINUTE_WORDS
     before = word_at(words, found.start - 1)
     if before == BLANK and word_at(said, found.start - 1) in WEEKDAYS:
         words = said  # "could you push the Thursday one back a week": the day, claimed, was the one's owner
