@@ -139,7 +139,8 @@ class ServiceWords:
 
     def asked_of_another(self, words: Sequence[str]) -> bool:
         """ "do you do braces for adults? like the ones to straighten teeth": the thing asked about right after "do
-        you do" ("offer", "have") meets no service's words, so the loose words after it name no service either."""
+        you do" ("offer", "provide", "treat") meets no service's words, so the loose words after it name no service
+        either."""
         for k in range(len(words) - 3):
             if words[k] != "do" or words[k + 1] not in _YOU or words[k + 2] not in _ASKED_OF:
                 continue

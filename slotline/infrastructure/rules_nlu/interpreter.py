@@ -219,12 +219,9 @@ class RulesUtteranceInterpreter:
         # "tommorow"; "Evening! ..."; "mi cyaan mek it" before anything reads the words (corrections, urgent words)
         normalised = loanwords(respelled(normalise(unsaluted(utterance)), self._known), self._country)
         normalised = without_own_diary(normalised)  # "let me check my diary": no eye check
-        listed = without_the_list(normalised)  # "I have two on Friday, could you move the 2 oclock one to 4?"
-        if len(listed) < len(normalised) and self._facts.urgent(normalised):
-            return Interpretation(Intent.URGENT, text=utterance)  # urgent words in what was left out
-        normalised = listed
-        if self._facts.urgent(normalised):
-            return Interpretation(Intent.URGENT, text=utterance)  # wherever it is said, before or after a correction
+        if self._facts.urgent(normalised):  # before anything else the turn holds, wherever it is said: in a list
+            return Interpretation(Intent.URGENT, text=utterance)  # left out, before or after a correction
+        normalised = without_the_list(normalised)  # "I have two on Friday, could you move the 2 oclock one to 4?"
         split = split_at_correction(normalised)
         if split is not None:  # "a cut on Friday, actually no, Saturday"
             later = self._read(utterance, split[1], now)
@@ -233,8 +230,6 @@ class RulesUtteranceInterpreter:
         return self._read(utterance, normalised, now)
 
     def _read(self, utterance: str, normalised: list[str], now: datetime) -> Interpretation:
-        if self._facts.urgent(normalised):
-            return Interpretation(Intent.URGENT, text=utterance)  # before anything else the turn holds
         words = tidy(normalised)  # issue 13: "thursday's", "make it eleven"
         # Each extractor blanks the words it understood, in this order, so that no word is read twice:
         # "first available" is not a choice, "the first of december" not a choice, "at ten" not a choice.
