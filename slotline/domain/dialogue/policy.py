@@ -388,10 +388,12 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
     def _on_the_day_moved_from(self, heard: Interpretation) -> tuple[Appointment, ...]:
         """The one appointment on a date said beside the new day, when none is on the new day: the one moved from
         (not one on the new day's weekday in another week)."""
-        if heard.weekday_only or not heard.other_days:
-            return ()
+        return () if heard.weekday_only else self._the_one_on(heard.other_days)
+
+    def _the_one_on(self, days: tuple[date, ...]) -> tuple[Appointment, ...]:
+        """The caller's one appointment on any of `days`; none when there are none or several."""
         zone = self._catalogue.zone
-        on_it = tuple(a for a in self._upcoming if a.window.start.astimezone(zone).date() in heard.other_days)
+        on_it = tuple(a for a in self._upcoming if a.window.start.astimezone(zone).date() in days)
         return on_it if len(on_it) == 1 else ()
 
     def _the_one_moved_from(self, heard: Interpretation) -> tuple[Appointment, ...]:
@@ -414,11 +416,7 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
 
     def _cannot_make(self, heard: Interpretation) -> tuple[Appointment, ...]:
         """The one appointment on a day the caller says they cannot make (said as ruled out, so not `heard.day`)."""
-        if heard.intent is not Intent.CANT_COME or not heard.other_days:
-            return ()
-        zone = self._catalogue.zone
-        on_it = tuple(a for a in self._upcoming if a.window.start.astimezone(zone).date() in heard.other_days)
-        return on_it if len(on_it) == 1 else ()
+        return self._the_one_on(heard.other_days) if heard.intent is Intent.CANT_COME else ()
 
     def _on_which_appointment(self, heard: Interpretation) -> list[Action]:
         pending = self._pending
