@@ -70,6 +70,7 @@ SPLITS = (
     "heldout49",
     "heldout50",
     "heldout51",
+    "heldout52",
 )
 CATEGORIES = (
     "booking",
