@@ -71,6 +71,7 @@ SPLITS = (
     "heldout50",
     "heldout51",
     "heldout52",
+    "heldout53",
 )
 CATEGORIES = (
     "booking",
