@@ -3,9 +3,10 @@
 A fixed script says its next line whatever the agent said, so one mis-heard turn puts every later line out of step
 ("yes" said to "What day would you like?"). A person instead says it again when told "Sorry, I didn't catch that",
 answers "was that 10 AM or 11 AM?" with the time of the offer they chose, answers "which day did you mean?" with the
-day (and time) they said, and says yes or no again when asked to. This caller does that, at most `MAX_REPEATS` times
-a line, and otherwise says the script's next line. What the agent said
-comes from its own synthesiser (`AgentWords`), the words it spoke on the line.
+day (and time) they said, answers "Friday, November 27th or Friday, December 4th?" with the one their "this" or
+"next" meant ("friday the 4th"), and says yes or no again when asked to. This caller does that, at most
+`MAX_REPEATS` times a line, and otherwise says the script's next line. What the agent said comes from its own
+synthesiser (`AgentWords`), the words it spoke on the line.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _OFFERS = re.compile(r"\bI have (.+)")
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
 _ORDINAL = re.compile(r"\bthe (first|second|third|fourth|last)\b")
 _WHICH_DAY = re.compile(r"\bwhich day\b")
+# "Sorry, I want to get this right: Friday, November 27th or Friday, December 4th?"
+_EITHER_DAY = re.compile(r"(\w+day), \w+ (\d{1,2}(?:st|nd|rd|th)) or (\w+day), \w+ (\d{1,2}(?:st|nd|rd|th))\?")
 _DAY = re.compile(
     r"\b(?:(?:next|this) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)"
     r"(?: (?:morning|afternoon|evening))?(?: at (?:\w+)(?: (?:thirty|fifteen|forty five|o'clock|a\.m\.|p\.m\.))?)?"
@@ -82,6 +85,8 @@ def responsive_lines(script: Sequence[str], agent: AgentWords) -> Iterator[str]:
             which = _WAS_THAT.search(asked)
             if which is not None and (answer := _answer_to_which(which.group(1), chosen)) is not None:
                 yield answer
+            elif (either := _EITHER_DAY.search(asked)) is not None and (day := _day_said(said)) is not None:
+                yield _one_of_two(either, day)  # "next friday" of "Friday, November 27th or Friday, December 4th?"
             elif _WHICH_DAY.search(asked) and (day := _day_said(said)) is not None:
                 yield day  # "Sorry, I want to get this right: which day did you mean?" "tuesday morning"
             elif any(phrase in asked for phrase in _ASKED_AGAIN) or asked.strip() == _STILL_THERE:
@@ -97,3 +102,10 @@ def _day_said(lines: Sequence[str]) -> str | None:
         if found is not None:
             return found.group(0)
     return None
+
+
+def _one_of_two(either: re.Match[str], day: str) -> str:
+    """The day meant, of two the agent named, as a person says it: "friday the 4th" for "next friday" (the later of
+    the two), "friday the 27th" for "this friday" or a bare "friday" (the earlier)."""
+    weekday, date = (either.group(3), either.group(4)) if day.startswith("next") else either.group(1, 2)
+    return f"{weekday.lower()} the {date}"

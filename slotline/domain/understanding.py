@@ -93,6 +93,7 @@ class Interpretation:
             other_days=(),
             other_times=(),
             either=(),
+            day_choices=(),
         )
 
     # -- issue 13, the conversation's capabilities --
@@ -110,6 +111,9 @@ class Interpretation:
     # Offers named as alternatives, none chosen: "the first one or the third one", "12:45 or 2:45", or a recogniser
     # that heard one of them but cannot tell which (issue 14): asked about, never picked.
     either: tuple[NamedOffer, ...] = ()
+    # The days an unsure day could be ("this or next Friday" from a phone line; "11/12" whose own order cannot be
+    # booked): asked by naming them, and an ordinal answers.
+    day_choices: tuple[date, ...] = ()
 
     @property
     def preference(self) -> Preference:

@@ -14,9 +14,9 @@ from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
 from tests.factories import NOW
 from tests.unit.test_dialogue_policy import CALLER, CAT, TUESDAY, World, heard, upcoming
 
+WHICH_DAY_AND_TIME = "Sorry, I want to get this right: which day and time did you mean?"
 WHICH_DAY = "Sorry, I want to get this right: which day did you mean?"
 WHICH_TIME = "Sorry, I want to get this right: what time did you mean?"
-WHICH_DAY_AND_TIME = "Sorry, I want to get this right: which day and time did you mean?"
 INTERPRETER = RulesUtteranceInterpreter(CAT)
 
 
@@ -34,12 +34,17 @@ def started(*turns: str) -> tuple[World, list[str]]:
     [
         ("i'd like a haircut on tuesday the week after", WHICH_DAY),
         ("can i book a haircut for tuesday, not next week but the one after", WHICH_DAY),
-        ("a haircut thursday after next please", WHICH_DAY),  # said on a Wednesday
-        ("a haircut on 12/01", WHICH_DAY),
-        ("a haircut on 1.12.", WHICH_DAY),
+        # said on a Wednesday: the 3rd (after the next one, tomorrow) or the 10th (after next week's)
+        (
+            "a haircut thursday after next please",
+            "Sorry, I want to get this right: Thursday, December 3rd or Thursday, December 10th?",
+        ),
+        # the US order is too far to book: both readings named ("12/01" is 1 December, the business's order)
+        ("a haircut on 4/12", "Sorry, I want to get this right: Friday, December 4th or Monday, April 12th?"),
+        ("a haircut on 4.12.", "Sorry, I want to get this right: Friday, December 4th or Monday, April 12th?"),
         ("a haircut on tuesday the 3rd", WHICH_DAY),
         ("a haircut tuesday, in ten days or so", WHICH_DAY),
-        ("a haircut on 5/6 at 3", WHICH_DAY_AND_TIME),
+        ("a haircut on 5/6 at 3", "Sorry, I want to get this right: Thursday, May 6th or Saturday, June 5th?"),
         ("a haircut tuesday at 3 for 2 people", WHICH_TIME),  # only a number left unsure: Tuesday is kept
         ("a haircut, at 3 except in the morning after 10", WHICH_TIME),
     ],

@@ -109,11 +109,11 @@ def test_an_unknown_turn_carries_nothing() -> None:
 @pytest.mark.parametrize(
     ("text", "day", "at"),
     [
-        ("12/01", None, None),  # 1 December (US) or 12 January (UK)
-        ("01/12/2026", None, None),
-        ("1.12.", None, None),
+        ("12/01", date(2026, 12, 1), None),  # 1 December (US, bookable) or 12 January (UK): the business is in the US
+        ("01/12/2026", None, None),  # 12 January 2026 is past; 1 December is the other order: asked
+        ("1.12.", date(2027, 1, 12), None),
         ("01.12.2026", None, None),
-        ("5/6 at 3", None, time(15)),
+        ("5/6 at 3", None, time(15)),  # 6 May and 5 June are both beyond the 60 days bookable: asked
         ("12/25", date(2026, 12, 25), None),  # only one reading is a date
         ("25/12", date(2026, 12, 25), None),
         ("25.12.", date(2026, 12, 25), None),
@@ -124,7 +124,9 @@ def test_an_unknown_turn_carries_nothing() -> None:
         ("10.45.", None, time(10, 45)),
     ],
 )
-def test_numeric_dates_with_two_readings_are_asked_about(text: str, day: date | None, at: time | None) -> None:
+def test_numeric_dates_are_read_in_the_business_order_or_asked_about(
+    text: str, day: date | None, at: time | None
+) -> None:
     result = understood(f"a haircut {text}")
     assert (result.day, result.at) == (day, at)
     assert result.unsure == (() if day is not None or (at is not None and "/" not in text) else ("day",))
@@ -139,17 +141,19 @@ def _british() -> RulesUtteranceInterpreter:
 @pytest.mark.parametrize(
     ("text", "us", "uk"),
     [
-        # both readings within the 60 days bookable from 25 November: asked, whatever the country
-        ("01/12", None, None),
-        ("12/01", None, None),
+        # both readings within the 60 days bookable from 25 November: the business's own order, as read there
+        ("01/12", date(2027, 1, 12), date(2026, 12, 1)),
+        ("12/01", date(2026, 12, 1), date(2027, 1, 12)),
         # one reading beyond the horizon: the business's own order is taken when it is the bookable one
         ("12/4", date(2026, 12, 4), None),  # 4 December (US) or 12 April (too far)
         ("4/12", None, date(2026, 12, 4)),  # 12 April (too far) or 4 December (UK)
         ("1/6", date(2027, 1, 6), None),
         ("6/1", None, date(2027, 1, 6)),
+        # the business's own reading is past: asked, though the other is bookable
+        ("01/12/2026", None, date(2026, 12, 1)),
     ],
 )
-def test_the_business_country_settles_a_numeric_date_only_when_the_other_reading_cannot_be_booked(
+def test_the_business_country_settles_a_numeric_date_when_its_own_reading_can_be_booked(
     text: str, us: date | None, uk: date | None
 ) -> None:
     for interpreter, expected in ((INTERPRETER, us), (_british(), uk)):

@@ -75,3 +75,16 @@ def test_which_day_and_time_is_answered_with_the_time_too() -> None:
     next(lines)
     _talk(agent, "Sorry, I want to get this right: which day and time did you mean?")
     assert next(lines) == "friday at three thirty"
+
+
+def test_one_of_two_days_is_answered_with_the_one_this_or_next_meant() -> None:
+    agent = AgentWords(_Silent())
+    lines = responsive_lines(["can I get a haircut next friday at three", "yes"], agent)
+    next(lines)
+    _talk(agent, "Sorry, I want to get this right: Friday, November 27th or Friday, December 4th?")
+    assert next(lines) == "friday the 4th"
+    agent = AgentWords(_Silent())
+    lines = responsive_lines(["a massage this thursday"], agent)
+    next(lines)
+    _talk(agent, "Sorry, I want to get this right: Thursday, November 26th or Thursday, December 3rd?")
+    assert next(lines) == "thursday the 26th"

@@ -99,7 +99,7 @@ def test_the_service_named_by_how_long_it_lasts() -> None:
 
 
 def test_a_time_alone_after_which_day_and_time_asks_the_day_never_the_earliest() -> None:
-    world, said = started("a haircut on 5/6 at 3")
+    world, said = started("a haircut on tuesday the week after at 3")
     assert said == [WHICH_DAY_AND_TIME]
     said = world.send(ev.Heard(SAMPLE.understand("half three would be good", WEDNESDAY)))
     assert said == ["And which day would that be?"]

@@ -148,7 +148,7 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             return Expectation(Expecting.PHONE_DIGITS)
         if stage is Stage.GATHER and self._service is None and not self._service_choices:
             return services_expected(self._catalogue)
-        if stage is Stage.GATHER and self._service is not None and not self._pref.says_when:
+        if stage is Stage.GATHER and self._service is not None and (not self._pref.says_when or self._day_asked()):
             return Expectation(Expecting.DAY)
         return OPEN
 
@@ -266,6 +266,8 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             self._said_number = heard.phone  # "it's 07911 123456" while hearing the offers: read back, then on
             self._number_broke_in = (self._prompt, self.stage)
             return self._ask_number()
+        if self._number_said_aside(heard):
+            self._said_number = heard.phone  # "the first one, and my cell is 816 555 0142": taken with the choice
         if heard.refers.beside is not None and heard.day is None and self._nothing_to_count_from():
             heard = replace(heard, unsure=(*heard.unsure, "after"))  # "tuesday the week after", after nothing said
         if heard.unsure:
@@ -519,6 +521,8 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             return self._begin(mode, heard)
         in_doubt = self._day_in_doubt()
         heard = self._day_chosen(heard)
+        if heard.ordinal is not None and self._day_asked_with_nothing_listed():  # "the third one" at "which day?"
+            heard = replace(heard, ordinal=None)
         if not heard.has_details:
             return self._misunderstood()
         self._day_choices = ()
@@ -541,6 +545,14 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         if not 0 <= index < len(self._day_choices):
             return heard
         return replace(heard, day=self._day_choices[index], ordinal=None, weekday_only=False)
+
+    def _day_asked_with_nothing_listed(self) -> bool:
+        """The service is known and no offers or choices were read out: an ordinal has nothing to choose from."""
+        return self._service is not None and not (self._offers or self._service_choices)
+
+    def _day_asked(self) -> bool:
+        """The question just asked was for the day alone ("and which day would that be?")."""
+        return self._prompt == self._say.which_day_for_the_time() or self._day_in_doubt()
 
     def _day_in_doubt(self) -> bool:
         """The last question asked the day again because the day said was in doubt."""
@@ -697,6 +709,9 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
                 return self._choose(asked)
             if self._edge is not None and self._edge in self._offers:  # "that's the earliest I have" ... "that'll do"
                 return self._choose(self._edge)
+            earliest = self._the_earliest_asked_for()
+            if earliest is not None:  # "the earliest you have" ... "9, 10 or 11 AM" ... "yes, that one": the 9
+                return self._choose(earliest)
             return [self._ask(self._say.which_one(len(self._offers)), Stage.OFFERING)]
         if heard.intent is Intent.DENY and not heard.has_details:
             return self._rejected(others_left=False)
@@ -748,6 +763,13 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         matching = [i for i, local in enumerate(starts) if (local.date(), local.time()) == (pref.day, pref.at)]
         return self._offers[0] if matching == [0] else None
 
+    def _the_earliest_asked_for(self) -> Slot | None:
+        """The earliest offer, when the caller asked for the earliest and no time: a plain yes to the list takes the
+        one they asked for (a list, because "the earliest" offers the earliest day's first few)."""
+        if not self._pref.earliest or self._pref.at is not None or not self._offers:
+            return None
+        return min(self._offers, key=lambda s: s.window.start)
+
     def _rules_out_the_offered_day(self, heard: Interpretation) -> bool:
         """A no that names only the day every offer is on: that day is refused, not asked for."""
         only_day = replace(heard, day=None, last_day=None, intent=Intent.UNKNOWN)
@@ -773,6 +795,10 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             index = place_in(heard.ordinal, len(offers))
             if 0 <= index < len(offers):
                 return offers[index]
+            before = self._before_nudge[1] if self._before_nudge is not None and len(offers) == 1 else ()
+            index = place_in(heard.ordinal, len(before))
+            if 0 <= index < len(before):  # "anything later?" ... one later time ... "the second one": of the list
+                return before[index]
             return [self._ask(self._say.only_n(len(offers)), Stage.OFFERING)]
         if heard.earliest and heard.day is None and heard.at is None:
             first = min(offers)
@@ -868,6 +894,9 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
         timed = heard.at is not None or not heard.bounds.unbounded
         dated = heard.day is not None or "day" in heard.unsure
         question = self._say.which_when(day=dated or not timed, time=timed)
+        choices = heard.day_choices if "day" in heard.unsure and len(heard.day_choices) == 2 else ()
+        if choices:  # "this or next Friday at three": "Friday, November 27th or Friday, December 4th?"
+            question = self._say.which_of_days(choices)
         sure = heard.without_when()
         if self.stage in (Stage.INTENT, Stage.ANYTHING_ELSE):
             mode = CHANGES.get(heard.intent) or TASKS.get(heard.intent)  # "i can't make it", unsure: asked too
@@ -880,9 +909,12 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
             keep_day = heard.day is not None and "day" not in heard.unsure and _only_numbers(heard.unsure)
             if keep_day:  # "Thursday after work, around 5 or 6?": the time is asked, the day stays for the answer
                 question = self._say.which_when(day=False, time=True)
-            asked = self._clarified(self._begin(mode, sure), question)
+            begun = self._begin(mode, sure)
+            self._day_choices = choices
+            asked = self._clarified(begun, question)
             if keep_day and self._prompt == question:  # the question was asked (not an offer or a read-back)
                 self._pref = replace(self._pref, day=heard.day, last_day=heard.last_day)
+            self._keep_the_time_for_the_day(heard, question)
             return asked
         if self.stage in (Stage.GATHER, Stage.OFFERING, Stage.CONFIRMING):
             actions: list[Action] = [ReleaseHold(self._hold)] if self._hold else []
@@ -893,10 +925,23 @@ class DialoguePolicy(WithheldNumber, QuestionsAsked, ReadBack):
                 self._pref = Preference(day=kept.day, last_day=kept.last_day, staff_id=kept.staff_id)
                 question = self._say.which_when(day=False, time=True)
             self._absorb(sure)
-            return self._clarified([*actions, *self._advance()], question)
+            self._day_choices = choices
+            asked = self._clarified([*actions, *self._advance()], question)
+            self._keep_the_time_for_the_day(heard, question)
+            return asked
         if self.stage is Stage.NUMBER:
             return self._on_number(sure)
         return None
+
+    def _keep_the_time_for_the_day(self, heard: Interpretation, question: str) -> None:
+        """The time said with a day asked as one of two ("this or next Friday at three"): kept for the day chosen."""
+        if self._day_choices and self._prompt == question:
+            when = heard.preference
+            self._pref = replace(
+                self._pref, at=when.at, approximate=when.approximate, part_of_day=when.part_of_day, bounds=when.bounds
+            )
+        elif self._prompt != question:
+            self._day_choices = ()
 
     def _clarified(self, actions: list[Action], question: str) -> list[Action]:
         """`actions`, with the plain "what day?" replaced by the clarifying question when that is what comes next."""

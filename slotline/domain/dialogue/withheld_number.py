@@ -55,6 +55,12 @@ class WithheldNumber:
         number = heard.phone is not None and heard.phone.number is not None
         return self._caller is None and unasked and number and not heard.has_details
 
+    def _number_said_aside(self, heard: Interpretation) -> bool:
+        """A withheld caller's number said with something else while no number was asked ("the first one, and my
+        cell is ..."): kept, and read back with the booking."""
+        asked = self.stage in (Stage.NUMBER, Stage.NUMBER_CONFIRM)
+        return self._caller is None and not asked and heard.phone is not None and heard.phone.number is not None
+
     def _ask_number(self) -> list[Action]:
         said = self._said_number
         if said is not None and said.number is not None:

@@ -65,6 +65,13 @@ _KEEP_THE_OTHER = PhraseTable(
             for whose in ("the", "my", "me", "our")  # Irish, Scots, Australian: "keep me Monday one"
             for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
         ),
+        # "cancel the cupping, but keep my appointment with Dr. Trujillo"
+        *(
+            f"{verb} {whose} {thing}"
+            for verb in ("keep", "leave")
+            for whose in ("the", "my", "me", "our")
+            for thing in ("appointment", "booking", "session", "visit")
+        ),
         # "cancel the two o'clock one but keep the eleven"
         *(f"{verb} the {hour}" for verb in ("keep", "leave") for hour in _HOURS),
         # "cancel the three o'clock one ... I'll still come to the nine"

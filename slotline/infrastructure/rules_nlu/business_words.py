@@ -53,6 +53,7 @@ _NOISE = KNOWN_WORDS | wordset(
 _MIN_LENGTH = 3
 _ASKED_OF = frozenset(("do", "offer", "provide", "treat"))
 _YOU = frozenset(("you", "ye", "yall", "yous", "youse", "u"))
+_YOU_ALL = frozenset(("lot", "guys", "all", "folks", "people"))  # "do you lot do ...?", "do you guys offer ...?"
 # Words before a word that describes the pet or the person, not the service: "she got big", "he's so small".
 _BECOMING = wordset("got gotten getting grown grew became become so too very")
 _DID = wordset("did done does")
@@ -142,9 +143,10 @@ class ServiceWords:
         you do" ("offer", "provide", "treat") meets no service's words, so the loose words after it name no service
         either."""
         for k in range(len(words) - 3):
-            if words[k] != "do" or words[k + 1] not in _YOU or words[k + 2] not in _ASKED_OF:
+            j = k + 2 + (word_at(words, k + 2) in _YOU_ALL)  # "do you lot do motorbike lessons?"
+            if words[k] != "do" or words[k + 1] not in _YOU or word_at(words, j) not in _ASKED_OF:
                 continue
-            thing = [w for w in words[k + 3 : k + 6] if w not in _NOISE and w not in ("a", "an", "the", "any")]
+            thing = [w for w in words[j + 1 : j + 4] if w not in _NOISE and w not in ("a", "an", "the", "any")]
             if not thing:
                 return False
             return not any(_meets(_fold(thing[0]), w) for _, names in self._words for w in names)

@@ -173,21 +173,25 @@ def acted_on(words: list[str], find: Callable[[Sequence[str]], Found[T] | None],
         claim(also, found)
 
 
-_SOURCE_LEADS = wordset("the my your our his her last")
+_SOURCE_LEADS = wordset("the my your our his her last previous")
+_SOURCES = wordset("from since")
 
 
 def from_another(words: list[str], find: Callable[[Sequence[str]], Found[T] | None], also: list[str]) -> None:
-    """ "I've got my script from the eye test, I need to choose frames": a service something came from is one had,
-    not asked for, when another is named too; its words are claimed (in `also` too)."""
-    found = find(words)
-    while found is not None:
+    """ "I've got my script from the eye test, I need to choose frames", "a lash fill, I'm three weeks out from my
+    last set": a service something came from (or is counted since) is one had, not asked for, when another is named
+    too; its words are claimed (in `also` too)."""
+    rest, had = list(words), []
+    while (found := find(rest)) is not None:
+        claim(rest, found)
         k = found.start - 1
-        k -= word_at(words, k) in _SOURCE_LEADS
-        if word_at(words, k) != "from":
-            return
-        rest = [BLANK if found.start <= i < found.end else w for i, w in enumerate(words)]
-        if find(rest) is None:
+        while word_at(words, k) in _SOURCE_LEADS and k > found.start - 3:
+            k -= 1
+        if word_at(words, k) in _SOURCES:
+            had.append(found)
+    for found in had:
+        others = [BLANK if found.start <= i < found.end else w for i, w in enumerate(words)]
+        if find(others) is None:
             return  # the only service said: "the results from the scan" may still be what they ring about
         claim(words, found)
         claim(also, found)
-        found = find(words)

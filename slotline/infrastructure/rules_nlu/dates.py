@@ -209,8 +209,9 @@ def _day_first(words: Sequence[str], i: int, today: date) -> Found[DayReading] |
         return _found(_next_month_day(today, number.value), i, k + 3, exact=True)
     if typed_cardinal and not (led and has_the):
         return None  # a bare "23" is not a day; "on the 23" is
-    if word_at(words, k) in _CHOICE_NOUNS:
-        return None  # "the second one"
+    hour_one = word_at(words, k) == "one" and (word_at(words, k + 1) in _TIME_AFTER or _minutes(word_at(words, k + 1)))
+    if word_at(words, k) in _CHOICE_NOUNS and not hour_one:
+        return None  # "the second one" (not "the 24th, one o'clock")
     if word_at(words, k) in STREET_WORDS:
         return None  # "I'm on 5th Avenue": a street
     if said_day:

@@ -24,13 +24,14 @@ _ECHOED = re.compile(
     r" (?:on|for) (?:the )?([\w']+)\s*\?"
 )
 
-_LINKS = wordset("is s are would will really just i we she he hella super so way pretty too very")
+_LINKS = wordset("is s are would will really just i we she he hella super so way pretty too very a")
 _CANNOT = wordset("cant cannot wont doesnt dont isnt aint")
 # After "can't"/"won't": what the caller cannot do on the day, or the clause ends ("he won't ring himself" is no
 # refusal of the day before it).
 _CANT_DO = "do make come manage attend go work be it that then sorry so but anything what how any is are can could"
 _CANNOT_DO = wordset(_CANT_DO) | {""}
-_BAD = wordset("bad difficult tricky hard impossible out busy")  # "Wednesday's hella busy for me"
+# "Wednesday's hella busy for me", "Mondays are hopeless for me", "Friday is a nightmare"
+_BAD = wordset("bad difficult tricky hard impossible out busy hopeless useless awful terrible rubbish hectic nightmare")
 _FREED_FROM = wordset("school work class college uni hospital")
 _NOT = wordset("no not never")  # only before a word of liking: "friday is no good", "thursday's not great"
 _NOT_GOOD = wordset("good great ideal possible convenient brilliant any so really working")

@@ -14,7 +14,14 @@ from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
 from slotline.infrastructure.rules_nlu.words import BLANK, Found, word_at, wordset
 
-__all__ = ["after_a_date", "the_week_of", "the_weekday_after", "weekday_of_its_date", "weekday_of_the_same_week"]
+__all__ = [
+    "after_a_date",
+    "the_day_beside",
+    "the_week_of",
+    "the_weekday_after",
+    "weekday_of_its_date",
+    "weekday_of_the_same_week",
+]
 
 _SAME_WEEK = (("that", "same", "week"), ("the", "same", "week"), ("same", "week"))
 
@@ -64,6 +71,31 @@ def the_weekday_after(
         out[k] = Found(replace(f.value, day=day, bare_weekday=False, exact=True), f.start, at + 1)
         free[f.end : at + 1] = [BLANK] * (at + 1 - f.end)
     return out
+
+
+_BESIDE = {"after": 1, "before": -1}
+
+
+def the_day_beside(
+    words: Sequence[str], free: list[str], days: list[Found[DayReading]], starts: frozenset[int]
+) -> list[Found[DayReading]]:
+    """`days` with "the day after" (or "before") that ends its clause read as the day after the one day said before
+    it: "can I move my mock test from Thursday to the day after?" is Friday (its words claimed from `free`)."""
+    out = list(days)
+    for i in range(len(words) - 2):
+        if words[i : i + 2] != ["the", "day"] or words[i + 2] not in _BESIDE or free[i + 2] == BLANK:
+            continue
+        end = i + 3 + (word_at(words, i + 3) == "that")
+        if not (end in starts or end >= len(words)):
+            continue  # "the day after thanksgiving", "the day before the 3rd": read with the dates
+        before = {f.value.day for f in out if f.end <= i and f.value.day is not None and f.value.last is None}
+        if len(before) != 1:
+            continue
+        (anchor,) = before
+        day = anchor + timedelta(days=_BESIDE[words[i + 2]])
+        out.append(Found(DayReading(day, exact=True), i, end))
+        free[i:end] = [BLANK] * (end - i)
+    return sorted(out, key=lambda f: f.start)
 
 
 def the_week_of(

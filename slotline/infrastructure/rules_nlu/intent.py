@@ -35,6 +35,9 @@ _HUMAN = re.compile(
     r"|\ba (?:quick )?word with\b"  # not "I will talk to him and call you": the caller will, with someone at home
     # who to turn to, and complaints, which a person takes: "who do I talk to about that?", "make a complaint"
     r"|\bwho (?:do|can|should|would|could) i (?:talk|speak|complain) (?:to|with)\b"
+    # the office's own work: "who handles billing over there?", "who deals with insurance claims?"
+    r"|\bwho (?:handles|deals with|looks after|is in charge of|takes care of|sorts out|does) (?:the )?(?:billing|bills"
+    r"|accounts|invoices|invoicing|payments|refunds|insurance|claims|complaints|records|admin)\b"
     r"|\b(?:make|making|file|lodge|raise|have) a complaint\b|\bi (?:want|need|would like) to complain\b"
 )
 # A task word with one of these up to three words before it is ruled out: "don't cancel", "no need to move it".
@@ -60,6 +63,9 @@ _RESCHEDULE = re.compile(
     r"|(?:push|put) (?:it|that|this|him|her|them) on (?:a|one|by a|two) (?:week|fortnight)"  # Irish "push it on a week"
     r"|change (?:\w+ )?(?:appointment|session|booking|slot|time|day|visit)|swap (?:my|it|the)"
     r"|re ?book\w*|shift (?:it|that|this|my|the)"
+    # "could we shift Friday's double lesson to Saturday?", "bump tomorrow's to next week"
+    r"|(?:shift|push|bump|swap|switch) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today"
+    r"|tomorrow|tonight)s?\b"
     r"|push (?:it|that|this|him|her|them|my \w+)(?: out| back| forward)? (?:to|till|until|til)"
     r"|(?:switch|swap) (?:it|that|this|him|her|them|my \w+|the \w+) (?:to|for|over)"
     r"|prepone\w*|delay (?:it|that|this|my|the|our|his|her)"
@@ -114,7 +120,12 @@ _GOODBYE = _phrases(
 )
 # Closing words that are also said of a request: "just a shape-up, nothing else, on Wednesday" asks for it
 _NOTHING_ELSE = _phrases(
-    "thats all", "that is all", "thats everything", "that is everything", "nothing else", "nothing more"
+    "thats all(?! (?:you|youve|there|u|ya|yall)\\b)",  # not "that's all you've got?": a question of the offers
+    "that is all(?! (?:you|youve|there|u|ya|yall)\\b)",
+    "thats everything",
+    "that is everything",
+    "nothing else",
+    "nothing more",
 )
 # issue 13: the caller cannot come to an appointment they have; the agent offers to move or cancel it.
 _CANT_COME = re.compile(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from slotline.domain.catalogue import Catalogue
 from slotline.domain.dialogue.expectation import OPEN, Expectation
@@ -66,6 +66,7 @@ from slotline.infrastructure.rules_nlu.day_reading import DayReading
 from slotline.infrastructure.rules_nlu.day_refusals import echoed_as_nothing, refused_after
 from slotline.infrastructure.rules_nlu.days_of_a_day import (
     after_a_date,
+    the_day_beside,
     the_week_of,
     the_weekday_after,
     weekday_of_its_date,
@@ -92,8 +93,10 @@ from slotline.infrastructure.rules_nlu.past_mentions import (
     done_by_someone,
     had_before,
     how_long_lasted,
+    how_long_since,
     months_past,
     parts_of_days_past,
+    since_the_last,
     things_done,
     weekdays_past,
 )
@@ -116,7 +119,8 @@ from slotline.infrastructure.rules_nlu.service_length import length_said, the_on
 from slotline.infrastructure.rules_nlu.soon import find_wait
 from slotline.infrastructure.rules_nlu.spelling import respelled
 from slotline.infrastructure.rules_nlu.states import done_on, states_said
-from slotline.infrastructure.rules_nlu.this_or_next import this_or_next_differ
+from slotline.infrastructure.rules_nlu.this_or_next import this_or_next_days
+from slotline.infrastructure.rules_nlu.this_time import this_time_said
 from slotline.infrastructure.rules_nlu.time_bounds import find_bounds, pick_bounds
 from slotline.infrastructure.rules_nlu.time_moved import moved_to_time, times_had
 from slotline.infrastructure.rules_nlu.times import TimeReading, find_times, pick_time
@@ -219,6 +223,7 @@ class RulesUtteranceInterpreter:
         # "tommorow"; "Evening! ..."; "mi cyaan mek it" before anything reads the words (corrections, urgent words)
         normalised = loanwords(respelled(normalise(unsaluted(utterance)), self._known), self._country)
         normalised = without_own_diary(normalised)  # "let me check my diary": no eye check
+        normalised = this_time_said(normalised, now.astimezone(self._zone))  # "this time next week"
         if self._facts.urgent(normalised):  # before anything else the turn holds, wherever it is said: in a list
             return Interpretation(Intent.URGENT, text=utterance)  # left out, before or after a correction
         normalised = without_the_list(normalised)  # "I have two on Friday, could you move the 2 oclock one to 4?"
@@ -238,6 +243,7 @@ class RulesUtteranceInterpreter:
         claimed(free, how_far_along(free))  # "I'm pregnant, 22 weeks": never a date
         claimed(free, school_years(free))  # "he's in Year 5": never a year, a day or a time
         claimed(free, how_long_lasted(free))  # "it is shaking for one month": never a date or a time
+        claimed(free, how_long_since(free))  # "two and a half weeks out from my last set": never a date or a time
         length_one = the_one_of_length(free)  # "the half-hour one": no time of one o'clock
         if length_one is not None and self._services.find(free[length_one.start : length_one.end]) is not None:
             length_one = None  # "the 30 minutes one" where a service's own name says "30 minutes": that name reads it
@@ -272,6 +278,7 @@ class RulesUtteranceInterpreter:
         said_days = weekday_of_a_day_said(words, said_days)  # "two weeks from today, the Friday?"
         said_days = weekday_of_the_same_week(words, free, said_days)  # "Wednesday ... to the Friday that same week"
         said_days = the_weekday_after(words, free, said_days, starts)  # "this Saturday to the Saturday after, the 12th"
+        said_days = the_day_beside(words, free, said_days, starts)  # "from Thursday to the day after"
         said_days = the_week_of(words, free, said_days, today)  # "the week of the 12th, on the Wednesday"
         said_days = after_a_date(words, free, said_days, starts)  # "anything after the 14th?": from the 15th
         said_days = weekdays_past(words, said_days, starts)  # "I did the test here on Saturday"
@@ -383,6 +390,7 @@ class RulesUtteranceInterpreter:
             told = word_of_mouth(words)  # "a friend said I should start with the intro": no duet
             how = states_said(words)  # "started running and me knees are sore": how they are, no other service
             how |= done_on(words, service[0].end) if service else frozenset()  # "the diabetic check on me feet"
+            how |= since_the_last(words)  # "two and a half weeks out from my last set": no set asked for
             beside = [BLANK if i in done or i in told or i in how else w for i, w in enumerate(free)]
             other = tuple(s for s in self._service_words.besides(services[0], beside) if s not in services)
             services, candidates = (*services, *other) if len(other) == 1 else services, other if len(other) > 1 else ()
@@ -398,6 +406,7 @@ class RulesUtteranceInterpreter:
             reading = on_the_quarter(now, self._zone, wait.value) if picked_days is not None else None
         if reading is not None and not reading.approximate and refers.nudge in _ONE_OF_TWO:
             refers = replace(refers, nudge=None)  # "no, the later one, three-thirty": the time says which
+        this_or_next = this_or_next_days(words, today)
         result = Interpretation(
             intent=Intent.UNKNOWN,
             text=utterance,
@@ -424,7 +433,7 @@ class RulesUtteranceInterpreter:
                     picked_days.day if picked_days else None,
                 ),
                 *ambiguous(words, days, part_of_day, today, starts),
-                *(("day",) if this_or_next_differ(words, today) else ()),  # "this or next Friday"
+                *(("day",) if this_or_next else ()),  # "this or next Friday"
             ),
             refers=refers,
             more_services=services[1:],
@@ -434,6 +443,7 @@ class RulesUtteranceInterpreter:
             other_days=other_days(days, picked_days),
             other_times=tuple(self._opening.settle(_without_the_part(words, f)).at for f in had_times),
             either=either,
+            day_choices=this_or_next or _either_reading(days, today),
         )
         ruled_out = any(not f.value.counts for found in (days, bounds, times) for f in found)
         has_details = result.has_details or "day" in result.unsure  # "12/01" names a day, but which one is asked
@@ -478,3 +488,12 @@ def _clock_alone(reading: TimeReading | None, part_of_day: PartOfDay | None) -> 
     """An exact clock time no part of the day said beside it pulls ("at 1500, after the morning rush"): what else is
     said of the time is why ("at 3, after the morning rush" is read as 3 AM, and stays asked about)."""
     return reading is not None and not reading.approximate and loosely(part_of_day, reading.at) is None
+
+
+def _either_reading(days: Sequence[Found[DayReading]], today: date) -> tuple[date, ...]:
+    """The two readings of the one numeric date left in doubt ("11/12" where the business's own order cannot be
+    booked), when both are still to come."""
+    readings = [f.value.either for f in days if f.value.counts and f.value.either is not None]
+    if len(readings) != 1:
+        return ()
+    return tuple(sorted(d for d in readings[0] if d >= today))

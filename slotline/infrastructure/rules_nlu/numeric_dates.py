@@ -1,12 +1,13 @@
-"""A numeric date with two readings ("12/01"), settled by the business's country only when that leaves no doubt.
+"""A numeric date with two readings ("12/01"), read in the business's country's order when that order can be booked.
 
 The business's own order (month first for a business whose phone number is North American, +1; day first for every
-other) is taken only when the other reading lies beyond the booking horizon, so it could not be booked anyway:
-"12/4" said to a Los Angeles salon on 24 November is 4 December, because 12 April is past its 60 days. When both
-readings could be booked ("12/01" said in November), or only the other one could, the day is asked about, never
-guessed: "3/9" to a London practice on 26 February is 3 September by its order, but 9 March is the bookable one,
-and a caller who typed it American-style must not be booked in September without being asked. A reading the caller
-also says in words ("4/5 at 2, that's April 5th") is the one meant.
+other) is taken whenever that reading is bookable (from today to the booking horizon), as a receptionist there
+reads it: "11/12" typed to a Detroit barbershop in November is 12 November, to a Glasgow salon 11 December. The
+read-back names the month, so a caller who meant the other order hears it. When only the other reading could be
+booked, the day is asked about, never guessed: "3/9" to a London practice on 26 February is 3 September by its
+order (beyond the horizon), but 9 March is the bookable one, and a caller who typed it American-style must not be
+booked in September without being asked. A reading the caller also says in words ("4/5 at 2, that's April 5th") is
+the one meant.
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ class NumericDates:
         either = found.value.either
         if either is None or not found.value.exact:  # "the tuesday after next" said on a Monday: no country's order
             return found
-        ours, other = either if self._month_first else (either[1], either[0])
+        ours = either[0] if self._month_first else either[1]
         last = today + timedelta(days=self._horizon)
-        if ours <= last < other:
+        if today <= ours <= last:
             return Found(replace(found.value, day=ours, ambiguous=False, either=None), found.start, found.end)
         return found
 

@@ -151,6 +151,8 @@ def another_events_day(words: Sequence[str], start: int, end: int | None = None)
         _had_after(words, end) or _visitor_after(words, end) or _busy_after(words, end) or _occasion_after(words, end)
     ):
         return True
+    if end is not None and _someones_after(words, end):  # "the 17th is my niece's quinceañera"
+        return True
     if _going_away_before(words, start) or _elsewhere_before(words, start):
         return True  # "I'm travelling to Brazil next month", "we're gonna be in Tahoe for the Fourth"
     if _taking_part_before(words, start):
@@ -163,6 +165,7 @@ _TAKING_PART = wordset(
     "performing presenting sitting skiing"
 )
 _PART_HOLDERS = wordset("im were shes hes theyre")
+_STARTING = wordset("starting beginning")
 _PART_REACH = 6  # "I'm running a 10K on the Fourth", "she's sitting her driving test on Monday"
 
 
@@ -172,6 +175,8 @@ def _taking_part_before(words: Sequence[str], start: int) -> bool:
     for k in range(start - 2, max(start - 2 - _PART_REACH, 0) - 1, -1):
         if words[k] == BLANK or words[k] in _BREAKS:
             return False
+        if words[k] in _STARTING:  # "I'm starting IVF next month", "she's starting school in September"
+            return word_at(words, k - 1) in _PART_HOLDERS
         if words[k] in _TAKING_PART:
             return word_at(words, k - 1) in _PART_HOLDERS and word_at(words, k + 1) in _OWNERS | {"a", "an", "in"}
     return False
@@ -339,6 +344,17 @@ def _someones_event_is(words: Sequence[str], start: int) -> bool:
     whose = word_at(words, k - 2)  # "my prom", or someone's: "my cousin's wedding is Sunday"
     someones = whose.endswith("s") and word_at(words, k - 3) in _OWNERS_OF and noun in _OCCASIONS
     return whose in _OWNERS_OF or someones
+
+
+def _someones_after(words: Sequence[str], end: int) -> bool:
+    """ "the 17th is my niece's quinceañera", "Friday's our anniversary": the day (ending at `end`) is someone's
+    occasion, or something of someone's ("my son's party"); not "Friday is my day off" (a free day)."""
+    k = end + (word_at(words, end) == "is")
+    if k == end or word_at(words, k) not in _OWNERS_OF:
+        return False
+    noun, after = word_at(words, k + 1), word_at(words, k + 2)
+    someones = noun.endswith("s") and noun not in _NOT_AN_OCCASION and after.isalpha() and after not in _BREAKS
+    return noun in _OCCASIONS or someones
 
 
 def another_events_part(words: Sequence[str], i: int) -> bool:

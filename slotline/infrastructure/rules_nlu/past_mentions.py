@@ -4,6 +4,7 @@ the booking's."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -16,9 +17,11 @@ __all__ = [
     "done_by_someone",
     "had_before",
     "how_long_lasted",
+    "how_long_since",
     "months_past",
     "parts_of_days_past",
     "reported_wait",
+    "since_the_last",
     "things_done",
     "weekdays_past",
 ]
@@ -55,6 +58,7 @@ _DOERS = wordset("i we she he they")
 _DONE_REACH = 6
 _TRIED = wordset("tried had done did")
 _NEVER = wordset("never havent hasnt hadnt not")  # "I haven't tried", "she's never had"
+_NOT_YET = wordset("havent hasnt hadnt")  # "I haven't driven": the verb itself names what was not done
 
 
 def things_done(words: Sequence[str]) -> list[tuple[int, int]]:
@@ -63,6 +67,8 @@ def things_done(words: Sequence[str]) -> list[tuple[int, int]]:
     they add no other service to a booking."""
     spans: list[tuple[int, int]] = []
     for k, word in enumerate(words):
+        if word_at(words, k - 1) in _NOT_YET and word not in _DONE | _TRIED:
+            spans.append((k, k + 1))  # "I haven't driven since 2015": what was not done, no driving lesson asked for
         done = word in _DONE and word_at(words, k - 1 - (word_at(words, k - 1) == "already")) in _DOERS
         if not done and not (word in _TRIED and word_at(words, k - 1) in _NEVER):
             continue
@@ -246,3 +252,50 @@ def _a_trip_to(words: Sequence[str], k: int, start: int) -> bool:
         return False
     to = next((i for i in range(k + 1, start) if words[i] == "to"), None)
     return to is not None and to + 1 < start and words[to + 1] not in _NOT_TO_A_PLACE
+
+
+_SPANS = wordset("day days week weeks month months year years")
+_SINCE = wordset("from since")
+_LAST = wordset("last previous")
+_SINCE_REACH = 3
+
+
+def since_the_last(words: Sequence[str]) -> frozenset[int]:
+    """ "three weeks out from my last set", "since my previous fill": the words of the thing counted from, which
+    was had, never asked for."""
+    had: set[int] = set()
+    for i in range(len(words) - 2):
+        if words[i] in _SINCE and words[i + 1] in _OWNERS and words[i + 2] in _LAST:
+            end = next(
+                (k for k in range(i + 3, min(len(words), i + 3 + _SINCE_REACH)) if words[k] in _CLAUSE_BREAKS), None
+            )
+            had.update(range(i + 3, end if end is not None else min(len(words), i + 3 + _SINCE_REACH)))
+    return frozenset(had)
+
+
+_HALF = ("and", "a", "half")
+
+
+def how_long_since(words: Sequence[str]) -> list[Found[int]]:
+    """ "I'm like two and a half weeks out from my last set", "three weeks since my fill": how long since something
+    was had, never a day or a time (claimed before the dates are read: no "like two" o'clock)."""
+    found: list[Found[int]] = []
+    for i in range(len(words)):
+        count = cardinal_at(words, i)
+        if count is None or (i > 0 and cardinal_at(words, i - 1) is not None):
+            continue
+        end = count.end + (3 if tuple(words[count.end : count.end + 3]) == _HALF else 0)
+        if word_at(words, end) not in _SPANS:
+            continue
+        after = word_at(words, end + 1)
+        if after == "since" or (after == "out" and word_at(words, end + 2) in ("from", "since")):
+            found.append(Found(count.value, i, end + 1))
+    for i, word in enumerate(words):  # "I haven't driven since about 2015": a year gone, no time of 8:15 PM
+        k = i + 1 + (word_at(words, i + 1) in _ABOUT)
+        if word == "since" and _A_YEAR.fullmatch(word_at(words, k)):
+            found.append(Found(int(words[k]), i, k + 1))
+    return found
+
+
+_ABOUT = wordset("about around like roughly maybe")
+_A_YEAR = re.compile(r"(?:19|20)\d\d")

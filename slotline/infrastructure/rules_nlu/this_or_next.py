@@ -12,15 +12,17 @@ from datetime import date
 from slotline.infrastructure.common.calendar_rules import WeekdayMode, resolve_weekday
 from slotline.infrastructure.rules_nlu.vocabulary import WEEKDAYS
 
-__all__ = ["this_or_next_differ"]
+__all__ = ["this_or_next_days"]
 
 
-def this_or_next_differ(words: Sequence[str], today: date) -> bool:
-    """True when "this or next <weekday>" is said and the two name different days."""
+def this_or_next_days(words: Sequence[str], today: date) -> tuple[date, ...]:
+    """The two days "this or next <weekday>" names, when they differ; else none."""
     for i in range(len(words) - 3):
         weekday = WEEKDAYS.get(words[i + 3])
         if weekday is None or tuple(words[i : i + 3]) not in (("this", "or", "next"), ("next", "or", "this")):
             continue
-        if resolve_weekday(today, weekday, WeekdayMode.THIS) != resolve_weekday(today, weekday, WeekdayMode.NEXT):
-            return True
-    return False
+        this = resolve_weekday(today, weekday, WeekdayMode.THIS)
+        following = resolve_weekday(today, weekday, WeekdayMode.NEXT)
+        if this != following:
+            return (this, following)
+    return ()

@@ -77,7 +77,7 @@ _DAY_UNITS = wordset("day days week weeks month months")
 # How the caller feels, said just before "after <what caused it>"
 _SYMPTOMS = wordset(
     "knot knots sore stiff tight aching achy hurting hurts hurt sprained pain painful agony killing cooked wrecked "
-    "munted swollen bruised pulled strained tender"
+    "munted swollen bruised pulled strained tender itchy itching bleeding infected numb"
 )
 _SYMPTOM_REACH = 3
 _CIRCUMSTANCES = wordset("day long hard busy while run workout shower meal night session game match")
@@ -129,6 +129,8 @@ def _about_the_past(free: Sequence[str], i: int) -> bool:
 
 
 _SO_FAR_LEADS = wordset("been for past")
+_EDGE_OF_WEEK = wordset("earlier later") | {BLANK}
+_NOT_DONE = wordset("hasnt havent hadnt not never")
 _OUT_OF = wordset("out off away sick home school work college camp vacation holiday holidays")
 _AHEAD = wordset("in within next coming")
 
@@ -143,6 +145,8 @@ def _time_so_far(free: Sequence[str], i: int) -> bool:
         return False
     if word_at(free, i + 1) in ("now", "already"):
         return True
+    if word_at(free, i - 1) == "in" and _NOT_DONE.intersection(free[max(0, i - 6) : i]):
+        return True  # "she hasn't driven in years", "I've not been in months": how long since
     if word_at(free, i - 1) == "all" and "been" in free[max(0, i - 8) : i]:
         return True  # "he's been scratching at his ears all week"
     if word_at(free, i - 1) == "all" and _OUT_OF.intersection(free[max(0, i - 5) : i]):
@@ -267,7 +271,8 @@ def _not_a_thing(free: Sequence[str], i: int) -> bool:
     thing = word_at(free, k)
     if not thing.isalpha() or thing in _NOT_THINGS or thing in MONTHS or thing in WEEKDAYS:
         return False
-    ends = word_at(free, k + 1) in _NEXT_CLAUSE  # "not for Jayden, it's for me"
+    end = k + 1 + (word_at(free, k + 1) in ("one", "ones"))  # "mine, not the kids' one"
+    ends = word_at(free, end) in _NEXT_CLAUSE  # "not for Jayden, it's for me"
     # "not the screen, the back": a thing led by its article, then the next one
     ends = ends or (word_at(free, k + 1) == "the" and word_at(free, k - 1) in _THING_LEADS)
     return cardinal_at(free, k) is None and ordinal_at(free, k) is None and ends
@@ -319,6 +324,8 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         return False  # "could you do 8 in the morning? before my shift": why that time
     if timed and _a_busy_time(free, i):
         return False
+    if dated and word == "week" and free[i - 2 : i] == ["in", "the"] and word_at(free, i - 3) in _EDGE_OF_WEEK:
+        return False  # "nothing earlier in the week? what about Monday": the day said is the one
     if (
         _about_the_past(free, i)
         or _a_duration(free, i)
@@ -386,6 +393,7 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         following = free[i + 1] if i + 1 < len(free) else BLANK
         harmless = following in _HARMLESS_AFTER_NOT or _not_pressing(free, i + 1) or _not_a_thing(free, i)
         harmless = harmless or (following == "for" and word_at(free, i + 2) in _WHOM)  # "it's not for me"
+        harmless = harmless or following in _SYMPTOMS  # "it's not sore or anything": how it is, no detail
         # "seven in the evening, not the morning": beside a clock time, the part ruled out is a contrast; alone
         # ("a haircut tomorrow, not the morning") it is still asked about
         harmless = harmless or (clocked and _not_a_part(free, i))
