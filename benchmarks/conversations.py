@@ -1,9 +1,9 @@
 """Understanding over whole conversations: the corpus in tests/conversations/ played through the real agent.
 
 Run: python -m benchmarks.conversations
-[--split tuned|heldout|heldout2|...|heldout53|all] [--category C] [--show-failures]
+[--split tuned|heldout|heldout2|...|heldout54|all] [--category C] [--show-failures]
 [--understanding rules|model] [model endpoint flags, see --help] [--fake-model]
-("all" is tuned + heldout; heldout2 to heldout53 stay unmeasured until their rounds of changes and run only by name.)
+("all" is tuned + heldout; heldout2 to heldout54 stay unmeasured until their rounds of changes and run only by name.)
 Prints, separately for the tuned part and each held-out set, the pass rate per category and overall, the wrong actions
 (anything booked, moved or cancelled that the caller did not ask for), and the caller turns per successful booking;
 then the per-turn latency (p50/p95) and, with a language model, how many turns it was asked about and how that went.
@@ -32,7 +32,7 @@ from slotline.entrypoints.settings import UnderstandingSettings
 from slotline.infrastructure.model_nlu.settings import ModelSettings
 from slotline.testing.model_server import FakeModelServer
 
-# "all" is every split measured so far; heldout2 to heldout53 wait, unmeasured, for their rounds of changes (ask for
+# "all" is every split measured so far; heldout2 to heldout54 wait, unmeasured, for their rounds of changes (ask for
 # them by name).
 MEASURED = ("tuned", "heldout")
 

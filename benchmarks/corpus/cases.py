@@ -72,6 +72,7 @@ SPLITS = (
     "heldout51",
     "heldout52",
     "heldout53",
+    "heldout54",
 )
 CATEGORIES = (
     "booking",

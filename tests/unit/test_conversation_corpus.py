@@ -83,6 +83,7 @@ def test_every_split_loads_with_unique_ids_over_every_category() -> None:
     assert len([c for c in cases if c.split == "heldout51"]) >= 100
     assert len([c for c in cases if c.split == "heldout52"]) >= 100
     assert len([c for c in cases if c.split == "heldout53"]) >= 100
+    assert len([c for c in cases if c.split == "heldout54"]) >= 100
     assert len([c for c in cases if c.split == "tuned"]) >= 200
 
 
@@ -141,6 +142,7 @@ def test_every_split_loads_with_unique_ids_over_every_category() -> None:
         ("heldout51", "ay", 10),
         ("heldout52", "az", 10),
         ("heldout53", "ba", 10),
+        ("heldout54", "bb", 10),
     ],
 )
 def test_each_later_held_out_set_has_its_own_id_letter_and_a_fixed_count_per_category(
