@@ -15,6 +15,7 @@ from slotline.domain.preference import PartOfDay, StartBounds
 from slotline.domain.reference import Nudge, Reference
 from slotline.domain.understanding import HeardNumber, Intent
 from slotline.infrastructure.rules_nlu import RulesUtteranceInterpreter
+from slotline.infrastructure.rules_nlu.words import normalise
 from slotline.infrastructure.yaml_catalogue.loader import load_catalogue
 from tests.factories import NEW_YORK, sample_catalogue
 from tests.unit.test_dialogue_policy import CALLER, TUESDAY, World, heard
@@ -275,3 +276,33 @@ def test_earlier_in_the_week_with_a_day_is_that_day() -> None:
 def test_what_someone_is_starting_is_another_events_time() -> None:
     result = CLINIC.understand("I'm starting a new job next month, can I get a haircut on Friday?", WEDNESDAY)
     assert (str(result.day), result.last_day, result.unsure) == ("2026-11-27", None, ())
+
+
+RIDING = RulesUtteranceInterpreter(load_catalogue(catalogue_path("riding_inv")), default_region="GB")
+
+
+def test_an_exact_name_is_sharpened_only_by_words_beyond_it() -> None:
+    now = datetime.fromisoformat("2027-02-10T10:00:00+00:00")
+    assert RIDING.understand("a pony ride on Sunday", now).service_id == "pony_ride"  # not "pony trek"/"ride out"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my wee boy's six and he needs a haircut on Friday",
+        "I've never sat in a barber's chair, could I get a haircut on Friday",
+        "there's two appointments under my number, can you cancel the Friday one",
+        "I'm opening a salon next year, could I get a haircut on Friday",
+        "I had a colour last April, just a haircut on Friday please",
+        "I got a W-2 from my second job, could I get a consultation on Friday",
+        "a consultation for my cleaning business, Friday the 27th?",
+    ],
+)
+def test_background_numbers_and_words_change_nothing(said: str) -> None:
+    result = CLINIC.understand(said, WEDNESDAY)
+    assert (str(result.day), result.at, result.ordinal, result.unsure) == ("2026-11-27", None, None, ())
+
+
+def test_a_forms_code_is_one_word() -> None:
+    assert normalise("a 1040-X and my W-2s") == ["a", "1040x", "and", "my", "w2s"]
+    assert normalise("at 10:30, 3pm, the 21st, a 10K") == ["at", "10:30", "3", "pm", "the", "21st", "a", "10", "k"]

@@ -20,7 +20,7 @@ _RELATIVES = (
 )
 _WHO_IS = wordset(f"he she {_RELATIVES}")
 _OWNERS = wordset("my our his her me the")
-_LITTLE = wordset("little youngest oldest eldest young middle")  # "my little one is six"
+_LITTLE = wordset("little youngest oldest eldest young middle wee baby")  # "my little one is six"
 # After "my mam's ninety-one": the sentence goes on, as it does after an age ("my mum's 3 o'clock" is a time).
 _AFTER_AN_AGE = wordset(" and so but now this next in on years year months she he soon already")
 _RELATIVE_IS = wordset(" ".join(f"{w}s" for w in _RELATIVES.split()))  # "my mam's ninety-one"
@@ -49,8 +49,9 @@ def an_age(words: Sequence[str], i: int) -> bool:
         return True  # "the old cat's getting on, fifteen now"
     if before == "im" and count.value >= 13 and word_at(words, count.end) not in _NOT_AN_AGE_AFTER:
         return True  # "I'm seventy-one": no hour; "I'm 15 minutes away" is how far
-    if before in _RELATIVE_IS and word_at(words, i - 2) in _OWNERS and word_at(words, count.end) in _AFTER_AN_AGE:
-        return True
+    owned = word_at(words, i - 2) in _OWNERS or (word_at(words, i - 2) in _LITTLE and word_at(words, i - 3) in _OWNERS)
+    if before in _RELATIVE_IS and owned and word_at(words, count.end) in _AFTER_AN_AGE:
+        return True  # "my mam's ninety-one", "my wee girl's four and ..."
     return word_at(words, count.end) in _OLD_UNITS and word_at(words, count.end + 1) in _OLD
 
 

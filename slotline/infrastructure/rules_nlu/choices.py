@@ -16,6 +16,7 @@ _NOUNS = wordset("one option choice slot appointment")
 _NUMBERED = wordset("number option choice")
 _OWNERS = wordset("my his her our their your")
 _NOT_A_CHOICE_AFTER = wordset("a just one")  # "just a second", "one second"
+_WHOSE = wordset("my our his her their")  # not "your second one": the agent's offers
 # "it's my first time", "my second visit", "whatever's the first day you've got after that" (no first offer)
 NOT_A_CHOICE_BEFORE = wordset("time times visit timer ever day date")
 
@@ -36,8 +37,8 @@ def _ordinal(words: Sequence[str], i: int) -> Found[int] | None:
     number = ordinal_at(words, i)
     if number is None or not 1 <= number.value <= MAX_CHOICE:
         return None
-    if start == i and word_at(words, i - 1) in _NOT_A_CHOICE_AFTER:
-        return None
+    if start == i and word_at(words, i - 1) in _NOT_A_CHOICE_AFTER | _WHOSE:
+        return None  # "just a second"; "from my second job": whose, no offer
     if word_at(words, number.end) in STREET_WORDS:
         return None  # "I'm on 5th Avenue"
     if word_at(words, number.end) in NOT_A_CHOICE_BEFORE:

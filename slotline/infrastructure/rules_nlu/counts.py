@@ -27,6 +27,8 @@ _DESCRIBING = wordset(
 
 
 _PEOPLE = wordset("us them you")
+_BOOKED = wordset("appointments bookings sessions visits")
+_HAVING = wordset("theres are have got ive weve")
 _PLURAL_DAYS = frozenset(f"{day}s" for day in WEEKDAYS)
 
 
@@ -42,6 +44,8 @@ def a_count_of_things(words: Sequence[str], i: int) -> bool:
     following = word_at(words, count.end)
     if following == "of" and word_at(words, count.end + 1) in _PEOPLE:
         return True  # "the two of us"
+    if following in _BOOKED and word_at(words, i - 1) in _HAVING:
+        return True  # "there's two appointments under my number": what is booked, counted
     if following in _DESCRIBING:
         following = word_at(words, count.end + 1)
     return _a_thing(following)

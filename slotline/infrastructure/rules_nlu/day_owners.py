@@ -36,7 +36,8 @@ def of_another_service(
             kept.append(f)  # "the hand-painted highlights? Tuesday": the booked service's own name, not "highlights"
             continue
         before = word_at(words, f.start - 1)
-        owner = word_at(words, f.start - 2) if before == "is" else (before[:-1] if before.endswith("s") else "")
+        possessive = before.endswith("s") and not before.endswith("ss")  # "the cleaning's", not "my business"
+        owner = word_at(words, f.start - 2) if before == "is" else (before[:-1] if possessive else "")
         ruled_out = "not" in words[max(0, f.start - 4) : f.start - 1]  # "not the extensions, Saturday": no owner
         # "a fill on my acrylics Saturday": what the service is done on, not another service's day
         ruled_out = ruled_out or (before != "is" and f.start - 2 in done_on(words, f.start - 3))

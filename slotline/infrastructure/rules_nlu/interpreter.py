@@ -329,6 +329,10 @@ class RulesUtteranceInterpreter:
             name = said_of_service[service[0].start : service[0].end]
             named_too = self._services.find(free) is not None  # "an eye test and a diabetic screening": both
             unkept = [BLANK if i in kept else w for i, w in enumerate(words)]  # not "the manicure Thursday's fine"
+            if len(name) > 1 and self._services.exact(name, service[0].value):  # only by words beyond the name:
+                # "a pony ride" stays the pony ride ("pony trek", "ride out" share its words); "the back of my eyes
+                # checked for the diabetes" is the diabetic screening
+                unkept = [BLANK if service[0].start <= i < service[0].end else w for i, w in enumerate(unkept)]
             sharper = self._service_words.sharpened_name(service[0].value, name, unkept, others_named=named_too)
             service = [Found(sharper[0], service[0].start, service[0].end)] if len(sharper) == 1 else []
         if service and service[0].end - service[0].start == 1 and not staff:  # "my old laptop, the hard drive's died"

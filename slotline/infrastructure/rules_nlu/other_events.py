@@ -22,6 +22,7 @@ __all__ = [
     "another_events_time",
     "since_then",
     "something_runs_out_before",
+    "taking_part_before",
     "things_had",
     "things_to_do_first",
     "time_off_after_a_day",
@@ -165,8 +166,14 @@ _TAKING_PART = wordset(
     "performing presenting sitting skiing"
 )
 _PART_HOLDERS = wordset("im were shes hes theyre")
-_STARTING = wordset("starting beginning")
+_STARTING = wordset("starting beginning opening launching")
 _PART_REACH = 6  # "I'm running a 10K on the Fourth", "she's sitting her driving test on Monday"
+
+
+def taking_part_before(words: Sequence[str], start: int) -> bool:
+    """ "I'm opening a food truck next year": the day phrase at `start` is when someone takes part in or starts
+    something, not the booking's."""
+    return _taking_part_before(words, start)
 
 
 def _taking_part_before(words: Sequence[str], start: int) -> bool:

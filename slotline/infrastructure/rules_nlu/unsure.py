@@ -20,8 +20,15 @@ from slotline.infrastructure.rules_nlu.other_events import (
     another_event_after,
     another_events_time,
     something_runs_out_before,
+    taking_part_before,
 )
-from slotline.infrastructure.rules_nlu.vocabulary import MONTHS, TRAVELLING, WEEKDAYS
+from slotline.infrastructure.rules_nlu.vocabulary import (
+    ABBREVIATION_LEADS,
+    AMBIGUOUS_WEEKDAYS,
+    MONTHS,
+    TRAVELLING,
+    WEEKDAYS,
+)
 from slotline.infrastructure.rules_nlu.words import BLANK, word_at, wordset
 
 __all__ = ["leftover_meaning"]
@@ -116,11 +123,11 @@ def _about_the_past(free: Sequence[str], i: int) -> bool:
     """ "last month", "last time", "two weeks ago", "the last few days": words about the past, which no booking
     can be."""
     word, following = free[i], free[i + 1] if i + 1 < len(free) else BLANK
-    if word == "last" and (following in _PAST_AFTER_LAST or word_at(free, i - 1) in _OWNERS_OF_NEXT):
-        return True  # "last month", "she did my last one"
+    if word == "last" and (following in _PAST_AFTER_LAST | MONTHS.keys() or word_at(free, i - 1) in _OWNERS_OF_NEXT):
+        return True  # "last month", "last April", "she did my last one"
     if _recent_span(free, i) or (word in _SPANS and _recent_span(free, _recent_start(free, i))):
         return True
-    if i > 0 and free[i - 1] == "last" and word in _PAST_AFTER_LAST:
+    if i > 0 and free[i - 1] == "last" and (word in _PAST_AFTER_LAST or word in MONTHS):
         return True
     span = i if word in _SPANS else i + 1  # "weeks" or the "two" of "two weeks back"
     if word_at(free, span) in _SPANS and word_at(free, span + 1) == "back" and word_at(free, span + 2) not in _BACK_TO:
@@ -129,6 +136,7 @@ def _about_the_past(free: Sequence[str], i: int) -> bool:
 
 
 _SO_FAR_LEADS = wordset("been for past")
+_WHOSE_ORDINAL = wordset("my our his her their")
 _EDGE_OF_WEEK = wordset("earlier later") | {BLANK}
 _NOT_DONE = wordset("hasnt havent hadnt not never")
 _OUT_OF = wordset("out off away sick home school work college camp vacation holiday holidays")
@@ -405,6 +413,10 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         return False  # "the next lymph drainage", "my next check-up": the one after the last, no date
     if word == "may" and word_at(free, i + 1) in _AFTER_MAY:
         return False  # "may i book": asking, not the month
+    if _a_year_someone_has(free, i):
+        return False  # "I'm opening a food truck next year": when they start it, not the booking
+    if word in AMBIGUOUS_WEEKDAYS and word_at(free, i - 1) not in ABBREVIATION_LEADS:
+        return False  # "I've never sat on a horse": a word, as the day readers read it, no Saturday
     if word in _MEANING or word in MONTHS or word in WEEKDAYS:
         return True
     if word in _NOT_NUMBERS:
@@ -413,6 +425,9 @@ def _means_something(free: Sequence[str], i: int, dated: bool, timed: bool, cloc
         return False  # "I'm running a 10K": how far, never a day or a time
     if ordinal_at(free, i) is not None and word_at(free, i + 1) in NOT_A_CHOICE_BEFORE:
         return False  # "it's my first time": about the caller
+    thing_after = word_at(free, i + 1).isalpha() or (i + 1 < len(free) and free[i + 1] == BLANK)
+    if ordinal_at(free, i) is not None and word_at(free, i - 1) in _WHOSE_ORDINAL and thing_after:
+        return False  # "a W-2 from my second job": whose, no offer and no day
     return cardinal_at(free, i) is not None or ordinal_at(free, i) is not None
 
 
@@ -507,3 +522,9 @@ def without_the_days_month(unsure: tuple[str, ...], day: date | None) -> tuple[s
     """A month no reader took that is the month of the day read agrees with it ("the May long weekend, the Monday,
     the 24th"): no doubt about the day."""
     return unsure if day is None else tuple(w for w in unsure if MONTHS.get(w) != day.month)
+
+
+def _a_year_someone_has(free: Sequence[str], i: int) -> bool:
+    """The "next" or "year" of "next year" said of what someone is starting or taking part in."""
+    start = i if free[i] == "next" and word_at(free, i + 1) == "year" else i - 1
+    return free[start : start + 2] == ["next", "year"] and taking_part_before(free, start)

@@ -33,6 +33,8 @@ BLANK = ""
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+# A form's or a thing's code ("W-2", "I-9", "B-12", "1040-X", "W-2s"): letters joined to digits by a hyphen
+_FORM_CODE = re.compile(r"\b(?:[a-z]{1,2}-\d{1,4}s?|\d{2,4}-[a-z])\b")
 _DOTTED_CLOCK = re.compile(r"\b(\d{1,2})\.(\d{2})\b")
 _DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)")  # "01.12.2026", "1.12."
 _CLOCK_LEADS = frozenset({"at", "around", "about", "by", "before", "after", "from", "until", "till", "to", "say"})
@@ -44,7 +46,8 @@ _PLUS = re.compile(r"\+\s*(?=\d)")  # "+44 20 ..." keeps its plus as a word
 # "m3", "a40" (roads, flights, rooms) are one word, never a number: "the M3 in the morning" is no 3 AM ("x4" is an
 # extension)
 _TOKEN = re.compile(
-    r"\d{1,2}:\d{2}|\d{1,4}(?:/\d{1,4}){1,2}|\d+(?:st|nd|rd|th)?|(?<!\d)(?!x\d|ext\d)[a-z]+\d+[a-z]*|[a-z]+"
+    r"\d{1,2}:\d{2}|\d{1,4}(?:/\d{1,4}){1,2}|(?<![\d:])\d{3,4}[a-z](?![a-z])|\d+(?:st|nd|rd|th)?"
+    r"|(?<!\d)(?!x\d|ext\d)[a-z]+\d+[a-z]*|[a-z]+"
 )
 
 _FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "err", "ah", "ahh", "eh", "hmm", "hm", "mm", "mmm"})
@@ -150,6 +153,7 @@ class Found(Generic[T]):
 def _tokens(text: str) -> list[str]:
     text = _unaccented(text).lower().translate(_QUOTES)
     text = _ISO_DATE.sub(r"\1/\2/\3", text)
+    text = _FORM_CODE.sub(lambda m: m.group(0).replace("-", ""), text)  # "W-2s", "1040-X": one word, no number
     text = _OR_NOT_TAG.sub(" ", text)
     text = _PLUS.sub(" plus ", text)
     text = _DOTTED_DATE.sub(_dotted_date, text)
