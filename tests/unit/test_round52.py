@@ -306,3 +306,4 @@ def test_background_numbers_and_words_change_nothing(said: str) -> None:
 def test_a_forms_code_is_one_word() -> None:
     assert normalise("a 1040-X and my W-2s") == ["a", "1040x", "and", "my", "w2s"]
     assert normalise("at 10:30, 3pm, the 21st, a 10K") == ["at", "10:30", "3", "pm", "the", "21st", "a", "10", "k"]
+    assert normalise("at 930a or 1030p, 1400h") == ["at", "930", "a", "or", "1030", "p", "1400", "h"]  # times

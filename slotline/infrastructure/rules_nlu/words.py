@@ -45,8 +45,9 @@ _OR_NOT_TAG = re.compile(r"\bor not\b(?=\s*(?:[?.!,;]|$))")
 _PLUS = re.compile(r"\+\s*(?=\d)")  # "+44 20 ..." keeps its plus as a word
 # "m3", "a40" (roads, flights, rooms) are one word, never a number: "the M3 in the morning" is no 3 AM ("x4" is an
 # extension)
+# A 3-4 digit code with a letter ("1040x") is one word; not "930a"/"930p" (a time), "14h", "1000s".
 _TOKEN = re.compile(
-    r"\d{1,2}:\d{2}|\d{1,4}(?:/\d{1,4}){1,2}|(?<![\d:])\d{3,4}[a-z](?![a-z])|\d+(?:st|nd|rd|th)?"
+    r"\d{1,2}:\d{2}|\d{1,4}(?:/\d{1,4}){1,2}|(?<![\d:])\d{3,4}[bcefgijklnoqruvwxyz](?![a-z])|\d+(?:st|nd|rd|th)?"
     r"|(?<!\d)(?!x\d|ext\d)[a-z]+\d+[a-z]*|[a-z]+"
 )
 
