@@ -225,7 +225,10 @@ def test_a_closed_day_is_explained() -> None:
         "We're closed on Friday, December 25th for Christmas Day."
     )
     assert talk.closed(ServiceId("haircut"), date(2026, 11, 29)) == "We're closed on Sundays."
-    assert talk.closed(ServiceId("massage"), TUESDAY) == "We don't do massage on Tuesdays."  # Jordan never works them
+    assert (
+        talk.closed(ServiceId("massage"), TUESDAY)
+        == "We don't do massage on Tuesdays, so I have nothing on Tuesday, December 1st."
+    )  # Jordan never works them
     assert talk.closed(ServiceId("haircut"), TUESDAY) is None
 
 

@@ -167,7 +167,9 @@ def test_gathers_only_what_is_missing() -> None:
     assert said == ["What day would you like to come in?"]
     said = world.send(heard(Intent.INFORM, day=TUESDAY))
     # Jordan, the only masseur, does not work Tuesdays
-    assert said[-1].startswith("We don't do massage on Tuesdays. The nearest I have are Monday")
+    assert said[-1].startswith(
+        "We don't do massage on Tuesdays, so I have nothing on Tuesday, December 1st. The nearest I have are Monday"
+    )
 
 
 def test_exact_free_time_goes_straight_to_the_readback() -> None:
@@ -395,7 +397,7 @@ def test_a_day_with_nothing_in_the_bounds_says_so_and_offers_the_nearest_days() 
     # Jordan, the only masseur, does not work Tuesdays
     said = world.send(heard(Intent.BOOK, service_id="massage", day=TUESDAY, bounds=AFTER_FOUR))
     assert said[-1].startswith(
-        "We don't do massage on Tuesdays. The nearest I have are Thursday, November 26th at 4 PM"
+        "We don't do massage on Tuesdays, so I have nothing on Tuesday, December 1st. The nearest I have are Thursday, November 26th at 4 PM"
     )
     assert all(s.time() >= time(16) for s in offered(world))
 

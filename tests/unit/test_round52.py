@@ -219,7 +219,9 @@ def test_a_weekday_nobody_does_the_service_on_is_said_so() -> None:
     world = World()
     world.send(ev.CallStarted(CALLER, None, (), now=WEDNESDAY))
     said = world.send(heard(Intent.BOOK, service_id="massage", day=TUESDAY, weekday_only=True))  # "a massage Tuesday"
-    assert said[-1].startswith("We don't do massage on Tuesdays. The nearest I have are Monday, November 30th")
+    assert said[-1].startswith(
+        "We don't do massage on Tuesdays, so I have nothing on Tuesday, December 1st. The nearest I have are Monday"
+    )
 
 
 @pytest.mark.parametrize(

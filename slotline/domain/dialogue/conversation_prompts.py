@@ -92,5 +92,6 @@ class ConversationPrompts:
         if not any(self._c.working_spans(m, day) for m in self._c.staff):
             return f"We're closed on {say_date(day)}."
         if not any(m.hours.on(day.weekday()) for m in self._c.eligible_staff(service)):  # never that weekday
-            return f"We don't do {self._service(service_id)} on {_WEEKDAYS[day.weekday()]}s."
+            weekday = _WEEKDAYS[day.weekday()]
+            return f"We don't do {self._service(service_id)} on {weekday}s, so I have nothing on {say_date(day)}."
         return f"There's no one for {article(self._service(service_id))} on {say_date(day)}."
