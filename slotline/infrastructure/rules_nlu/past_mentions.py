@@ -254,7 +254,6 @@ def _a_trip_to(words: Sequence[str], k: int, start: int) -> bool:
     return to is not None and to + 1 < start and words[to + 1] not in _NOT_TO_A_PLACE
 
 
-_SPANS = wordset("day days week weeks month months year years")
 _SINCE = wordset("from since")
 _LAST = wordset("last previous")
 _SINCE_REACH = 3
@@ -285,7 +284,7 @@ def how_long_since(words: Sequence[str]) -> list[Found[int]]:
         if count is None or (i > 0 and cardinal_at(words, i - 1) is not None):
             continue
         end = count.end + (3 if tuple(words[count.end : count.end + 3]) == _HALF else 0)
-        if word_at(words, end) not in _SPANS:
+        if word_at(words, end) not in _LASTING_UNITS:
             continue
         after = word_at(words, end + 1)
         if after == "since" or (after == "out" and word_at(words, end + 2) in ("from", "since")):
